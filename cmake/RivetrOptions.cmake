@@ -1,0 +1,57 @@
+# Build options shared by every module: ccache, warnings-as-errors for our code, sanitizers.
+option(RIVETR_SANITIZE "Build with AddressSanitizer + UndefinedBehaviorSanitizer" OFF)
+option(RIVETR_TSAN "Build with ThreadSanitizer (proxy and engine tests)" OFF)
+option(RIVETR_WERROR "Treat warnings in Rivetr's own code as errors" ON)
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+  set(CMAKE_C_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()
+
+if(RIVETR_SANITIZE AND RIVETR_TSAN)
+  message(FATAL_ERROR "RIVETR_SANITIZE and RIVETR_TSAN are exclusive")
+endif()
+if(RIVETR_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+if(RIVETR_TSAN)
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
+
+# Applied per target (not globally) so third-party headers pulled as SYSTEM stay quiet.
+function(rivetr_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  if(RIVETR_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# A module library: sources listed by the caller, include root is the repository top,
+# so code says #include "core/config.hpp".
+function(rivetr_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${M_SOURCES})
+  target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/generated)
+  target_link_libraries(${name} PUBLIC ${M_DEPS})
+  rivetr_warnings(${name})
+endfunction()
+
+# A GoogleTest executable beside the code it tests; LABEL is unit | integration | e2e.
+function(rivetr_test name)
+  cmake_parse_arguments(T "" "LABEL;TIMEOUT" "SOURCES;DEPS" ${ARGN})
+  if(NOT T_LABEL)
+    set(T_LABEL unit)
+  endif()
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  rivetr_warnings(${name})
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
+    PROPERTIES LABELS ${T_LABEL} TIMEOUT ${T_TIMEOUT})
+endfunction()

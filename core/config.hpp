@@ -1,0 +1,49 @@
+// The typed configuration every module reads; the key table in config_schema.cpp is its single source of truth.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace rivetr {
+
+struct ServerConfig {
+    std::string host = "0.0.0.0";
+    std::string api_host = "127.0.0.1";
+    std::int64_t api_port = 8080;
+    std::int64_t proxy_port = 80;
+    std::int64_t proxy_https_port = 443;
+    std::string data_dir = "./data";
+    std::string dashboard_domain;
+};
+
+struct AuthConfig {
+    std::string admin_token;
+    std::string encryption_key;
+};
+
+struct RuntimeConfig {
+    std::string runtime_type = "auto";
+    std::string docker_socket = "/var/run/docker.sock";
+    std::int64_t max_concurrent_deployments = 2;
+};
+
+struct ProxyConfig {
+    bool acme_enabled = false;
+    std::string acme_email;
+    std::string acme_directory = "https://acme-v02.api.letsencrypt.org/directory";
+    std::string acme_ca_bundle;
+};
+
+struct LoggingConfig {
+    std::string level = "info";
+};
+
+struct Config {
+    ServerConfig server;
+    AuthConfig auth;
+    RuntimeConfig runtime;
+    ProxyConfig proxy;
+    LoggingConfig logging;
+};
+
+}  // namespace rivetr

@@ -1,0 +1,136 @@
+// Config loading: defaults, TOML, env overrides, and a problem naming the key for every bad input.
+#include "core/config_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/config_schema.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr {
+namespace {
+
+bool mentions(const ConfigLoad& l, const std::string& key, const std::string& fragment = "") {
+    return std::any_of(l.problems.begin(), l.problems.end(), [&](const ConfigProblem& p) {
+        return p.key == key && p.message.find(fragment) != std::string::npos;
+    });
+}
+
+TEST(ConfigLoader, DefaultsMatchTheContract) {
+    auto l = loadConfigText("", "empty", {});
+    ASSERT_TRUE(l.ok());
+    EXPECT_EQ(l.config.server.host, "0.0.0.0");
+    EXPECT_EQ(l.config.server.api_host, "127.0.0.1");
+    EXPECT_EQ(l.config.server.api_port, 8080);
+    EXPECT_EQ(l.config.server.proxy_port, 80);
+    EXPECT_EQ(l.config.server.proxy_https_port, 443);
+    EXPECT_EQ(l.config.server.data_dir, "./data");
+    EXPECT_EQ(l.config.runtime.runtime_type, "auto");
+    EXPECT_EQ(l.config.runtime.docker_socket, "/var/run/docker.sock");
+    EXPECT_EQ(l.config.runtime.max_concurrent_deployments, 2);
+    EXPECT_FALSE(l.config.proxy.acme_enabled);
+    EXPECT_EQ(l.config.proxy.acme_directory, "https://acme-v02.api.letsencrypt.org/directory");
+    EXPECT_EQ(l.config.logging.level, "info");
+}
+
+TEST(ConfigLoader, ReadsEveryType) {
+    auto l = loadConfigText(R"(
+[server]
+api_port = 9000
+data_dir = "/var/lib/rivetr"
+[proxy]
+acme_enabled = true
+acme_email = "ops@example.com"
+[logging]
+level = "debug"
+)", "t", {});
+    ASSERT_TRUE(l.ok()) << formatProblem(l.problems.front());
+    EXPECT_EQ(l.config.server.api_port, 9000);
+    EXPECT_EQ(l.config.server.data_dir, "/var/lib/rivetr");
+    EXPECT_TRUE(l.config.proxy.acme_enabled);
+    EXPECT_EQ(l.config.logging.level, "debug");
+}
+
+TEST(ConfigLoader, UnknownKeyIsAnErrorWithASuggestion) {
+    auto l = loadConfigText("[server]\napi_prot = 9000\n", "t", {});
+    ASSERT_FALSE(l.ok());
+    EXPECT_TRUE(mentions(l, "server.api_prot", "unknown key"));
+    EXPECT_TRUE(mentions(l, "server.api_prot", "did you mean server.api_port?"));
+}
+
+TEST(ConfigLoader, UnknownSectionIsAnError) {
+    auto l = loadConfigText("[sever]\nhost = \"0.0.0.0\"\n", "t", {});
+    EXPECT_TRUE(mentions(l, "sever", "unknown section"));
+}
+
+TEST(ConfigLoader, PortOutOfRangeNamesTheKey) {
+    auto l = loadConfigText("[server]\nproxy_port = 70000\n", "t", {});
+    EXPECT_TRUE(mentions(l, "server.proxy_port", "between 1 and 65535"));
+}
+
+TEST(ConfigLoader, WrongTypeNamesTheKey) {
+    auto l = loadConfigText("[server]\napi_port = \"8080\"\n", "t", {});
+    EXPECT_TRUE(mentions(l, "server.api_port", "must be an integer (got a string)"));
+}
+
+TEST(ConfigLoader, InvalidTomlGivesThePosition) {
+    auto l = loadConfigText("[server\napi_port = 1\n", "file.toml", {});
+    ASSERT_FALSE(l.ok());
+    EXPECT_EQ(l.problems[0].key.rfind("file.toml:1:", 0), 0u) << l.problems[0].key;
+}
+
+TEST(ConfigLoader, EveryProblemIsReportedNotJustTheFirst) {
+    auto l = loadConfigText("[server]\napi_port = 0\n[runtime]\nruntime_type = \"lxc\"\n[logging]\nlevel = \"loud\"\n",
+                            "t", {});
+    EXPECT_TRUE(mentions(l, "server.api_port"));
+    EXPECT_TRUE(mentions(l, "runtime.runtime_type", "auto, docker, podman"));
+    EXPECT_TRUE(mentions(l, "logging.level"));
+}
+
+TEST(ConfigLoader, EnvironmentOverridesTheFile) {
+    auto l = loadConfigText("[server]\napi_port = 9000\n", "t",
+                            {{"RIVETR_SERVER_API_PORT", "9100"}, {"RIVETR_PROXY_ACME_ENABLED", "false"},
+                             {"RIVETR_LOGGING_LEVEL", "warn"}, {"RIVETR_URL", "http://x"}, {"RIVETR_TOKEN", "t"}});
+    ASSERT_TRUE(l.ok()) << formatProblem(l.problems.front());
+    EXPECT_EQ(l.config.server.api_port, 9100);
+    EXPECT_EQ(l.config.logging.level, "warn");
+}
+
+TEST(ConfigLoader, BadEnvironmentValueNamesTheVariable) {
+    auto l = loadConfigText("", "t", {{"RIVETR_SERVER_API_PORT", "80a"}, {"RIVETR_SERVER_APIPORT", "1"}});
+    EXPECT_TRUE(mentions(l, "RIVETR_SERVER_API_PORT", "must be an integer"));
+    EXPECT_TRUE(mentions(l, "RIVETR_SERVER_APIPORT", "unknown configuration variable"));
+}
+
+TEST(ConfigLoader, CrossKeyRules) {
+    auto l = loadConfigText("[server]\napi_port = 80\n[proxy]\nacme_enabled = true\n", "t", {});
+    EXPECT_TRUE(mentions(l, "server.api_port", "must differ"));
+    EXPECT_TRUE(mentions(l, "proxy.acme_email", "required"));
+}
+
+TEST(ConfigLoader, SecretsMustBeUsable) {
+    auto l = loadConfigText("[auth]\nencryption_key = \"abc\"\nadmin_token = \"short\"\n", "t", {});
+    EXPECT_TRUE(mentions(l, "auth.encryption_key", "64 hexadecimal"));
+    EXPECT_TRUE(mentions(l, "auth.admin_token", "at least 24"));
+}
+
+TEST(ConfigLoader, ExplicitMissingFileIsAnError) {
+    auto l = loadConfig(std::filesystem::path("/nonexistent/rivetr.toml"), {});
+    EXPECT_TRUE(mentions(l, "/nonexistent/rivetr.toml", "not found"));
+}
+
+// The example file is the documentation of every key: it must parse cleanly and mention each one.
+TEST(ConfigLoader, ExampleFileDocumentsEveryKeyAndIsValid) {
+    auto path = test::sourceDir() / "rivetr.example.toml";
+    auto l = loadConfig(path, {});
+    ASSERT_TRUE(l.ok()) << formatProblem(l.problems.front());
+    auto text = test::readFile(path);
+    for (const auto& k : configKeys()) {
+        EXPECT_NE(text.find(std::string(k.name) + " ="), std::string::npos) << qualifiedName(k) << " undocumented";
+    }
+}
+
+}  // namespace
+}  // namespace rivetr

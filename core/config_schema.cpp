@@ -1,0 +1,152 @@
+// The table of every configuration key: adding a key here gives it TOML parsing, an env override and validation.
+#include "core/config_schema.hpp"
+
+#include <algorithm>
+#include <array>
+#include <regex>
+
+namespace rivetr {
+namespace {
+
+using Check = std::optional<std::string>;
+
+Check port(std::int64_t value) {
+    if (value < 1 || value > 65535) {
+        return "must be a port between 1 and 65535 (got " + std::to_string(value) + ")";
+    }
+    return std::nullopt;
+}
+
+Check oneOf(const std::string& value, std::initializer_list<std::string_view> allowed) {
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return std::nullopt;
+    std::string list;
+    for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    return "must be one of " + list + " (got \"" + value + "\")";
+}
+
+Check ipAddress(const std::string& value) {
+    static const std::regex v4(R"(^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$)");
+    std::smatch m;
+    if (std::regex_match(value, m, v4)) {
+        for (int i = 1; i <= 4; ++i) {
+            if (std::stoi(m[i]) > 255) return "must be an IPv4 or IPv6 address (got \"" + value + "\")";
+        }
+        return std::nullopt;
+    }
+    static const std::regex v6(R"(^[0-9A-Fa-f:]+$)");
+    if (value.find(':') != std::string::npos && std::regex_match(value, v6)) return std::nullopt;
+    return "must be an IPv4 or IPv6 address (got \"" + value + "\")";
+}
+
+Check nonEmpty(const std::string& value) {
+    if (value.empty()) return "must not be empty";
+    return std::nullopt;
+}
+
+Check hostnameOrEmpty(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    static const std::regex host(
+        R"(^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$)");
+    if (value.size() > 253 || !std::regex_match(value, host)) {
+        return "must be a DNS host name such as rivetr.example.com (got \"" + value + "\")";
+    }
+    return std::nullopt;
+}
+
+Check httpsUrl(const std::string& value) {
+    if (value.rfind("https://", 0) != 0 || value.size() <= 8) {
+        return "must be an https:// URL (got \"" + value + "\")";
+    }
+    return std::nullopt;
+}
+
+Check encryptionKey(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    static const std::regex hex64("^[0-9A-Fa-f]{64}$");
+    if (!std::regex_match(value, hex64)) {
+        return "must be 64 hexadecimal characters (a 256-bit AES key), or empty to generate one";
+    }
+    return std::nullopt;
+}
+
+Check adminToken(const std::string& value) {
+    if (!value.empty() && value.size() < 24) {
+        return "must be at least 24 characters, or empty to generate one";
+    }
+    return std::nullopt;
+}
+
+const std::array<ConfigKey, 17> kKeys{{
+    {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
+     [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
+    {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
+     [](const Config& c) { return ipAddress(c.server.api_host); },
+     "Address the control API binds. Keep it on loopback: the proxy publishes it on dashboard_domain."},
+    {"server", "api_port", [](Config& c) -> ConfigField { return &c.server.api_port; },
+     [](const Config& c) { return port(c.server.api_port); }, "Port of the control API."},
+    {"server", "proxy_port", [](Config& c) -> ConfigField { return &c.server.proxy_port; },
+     [](const Config& c) { return port(c.server.proxy_port); }, "Port of the proxy's plain HTTP listener."},
+    {"server", "proxy_https_port", [](Config& c) -> ConfigField { return &c.server.proxy_https_port; },
+     [](const Config& c) { return port(c.server.proxy_https_port); }, "Port of the proxy's HTTPS listener."},
+    {"server", "data_dir", [](Config& c) -> ConfigField { return &c.server.data_dir; },
+     [](const Config& c) { return nonEmpty(c.server.data_dir); },
+     "Directory for the SQLite database, keys, certificates and git caches."},
+    {"server", "dashboard_domain", [](Config& c) -> ConfigField { return &c.server.dashboard_domain; },
+     [](const Config& c) { return hostnameOrEmpty(c.server.dashboard_domain); },
+     "When set, the proxy serves the dashboard and API on this host name."},
+    {"auth", "admin_token", [](Config& c) -> ConfigField { return &c.auth.admin_token; },
+     [](const Config& c) { return adminToken(c.auth.admin_token); },
+     "Bearer token with the admin role. Empty: generated on first start into data_dir/admin_token (0600)."},
+    {"auth", "encryption_key", [](Config& c) -> ConfigField { return &c.auth.encryption_key; },
+     [](const Config& c) { return encryptionKey(c.auth.encryption_key); },
+     "AES-256-GCM key (64 hex characters) for secrets at rest. Empty: generated into data_dir/secret.key (0600)."},
+    {"runtime", "runtime_type", [](Config& c) -> ConfigField { return &c.runtime.runtime_type; },
+     [](const Config& c) { return oneOf(c.runtime.runtime_type, {"auto", "docker", "podman"}); },
+     "Container engine: auto (the Docker socket, then Podman's), docker or podman."},
+    {"runtime", "docker_socket", [](Config& c) -> ConfigField { return &c.runtime.docker_socket; },
+     [](const Config& c) { return nonEmpty(c.runtime.docker_socket); }, "Path of the Docker Engine API socket."},
+    {"runtime", "max_concurrent_deployments",
+     [](Config& c) -> ConfigField { return &c.runtime.max_concurrent_deployments; },
+     [](const Config& c) -> Check {
+         auto v = c.runtime.max_concurrent_deployments;
+         if (v < 1 || v > 64) return "must be between 1 and 64 (got " + std::to_string(v) + ")";
+         return std::nullopt;
+     },
+     "Deployments that may run at once across all apps (one at a time per app)."},
+    {"proxy", "acme_enabled", [](Config& c) -> ConfigField { return &c.proxy.acme_enabled; },
+     [](const Config&) -> Check { return std::nullopt; }, "Obtain and renew certificates with ACME (HTTP-01)."},
+    {"proxy", "acme_email", [](Config& c) -> ConfigField { return &c.proxy.acme_email; },
+     [](const Config& c) -> Check {
+         const auto& e = c.proxy.acme_email;
+         if (e.empty()) return std::nullopt;
+         static const std::regex mail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
+         if (!std::regex_match(e, mail)) return "must be an e-mail address (got \"" + e + "\")";
+         return std::nullopt;
+     },
+     "Contact address for the ACME account (expiry notices)."},
+    {"proxy", "acme_directory", [](Config& c) -> ConfigField { return &c.proxy.acme_directory; },
+     [](const Config& c) { return httpsUrl(c.proxy.acme_directory); }, "ACME directory URL."},
+    {"proxy", "acme_ca_bundle", [](Config& c) -> ConfigField { return &c.proxy.acme_ca_bundle; },
+     [](const Config&) -> Check { return std::nullopt; },
+     "Extra CA bundle (PEM) to trust for the ACME directory, e.g. pebble's in tests."},
+    {"logging", "level", [](Config& c) -> ConfigField { return &c.logging.level; },
+     [](const Config& c) { return oneOf(c.logging.level, {"trace", "debug", "info", "warn", "error", "off"}); },
+     "Log level."},
+}};
+
+}  // namespace
+
+std::span<const ConfigKey> configKeys() { return kKeys; }
+
+const ConfigKey* findConfigKey(std::string_view section, std::string_view name) {
+    for (const auto& k : kKeys) {
+        if (k.section == section && k.name == name) return &k;
+    }
+    return nullptr;
+}
+
+std::string qualifiedName(const ConfigKey& key) {
+    return std::string(key.section) + "." + std::string(key.name);
+}
+
+}  // namespace rivetr

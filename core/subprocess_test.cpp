@@ -1,0 +1,47 @@
+// Subprocesses run from argv: arguments are never re-parsed by a shell, exit codes and output come back.
+#include "core/subprocess.hpp"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include "tests/support/test_support.hpp"
+
+namespace rivetr {
+namespace {
+
+TEST(Subprocess, ArgumentsAreNotInterpretedByAShell) {
+    auto r = run({"/bin/echo", "$(touch /tmp/rivetr-pwned)", "a;b"});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.output, "$(touch /tmp/rivetr-pwned) a;b\n");
+    EXPECT_FALSE(std::filesystem::exists("/tmp/rivetr-pwned"));
+}
+
+TEST(Subprocess, ExitCodeEnvAndWorkingDir) {
+    test::TempDir dir;
+    SpawnOptions o;
+    o.workingDir = dir.path();
+    o.env["RIVETR_T"] = "value";
+    auto r = run({"/bin/sh", "-c", "pwd; echo $RIVETR_T; exit 3"}, o);
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.output.find(dir.path().string()), std::string::npos);
+    EXPECT_NE(r.output.find("value"), std::string::npos);
+}
+
+TEST(Subprocess, MissingProgramThrows) {
+    EXPECT_THROW(run({"/nonexistent/program"}), std::runtime_error);
+}
+
+TEST(Subprocess, WaitTimesOutAndSignalKills) {
+    auto p = Process::spawn({"/bin/sleep", "30"});
+    EXPECT_FALSE(p.wait(std::chrono::milliseconds(50)));
+    p.signal(SIGTERM);
+    EXPECT_EQ(p.wait(std::chrono::milliseconds(5000)), 128 + SIGTERM);
+}
+
+TEST(Subprocess, FindsExecutablesOnPath) {
+    EXPECT_TRUE(findExecutable("sh"));
+    EXPECT_FALSE(findExecutable("rivetr-no-such-tool"));
+}
+
+}  // namespace
+}  // namespace rivetr

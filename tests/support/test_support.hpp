@@ -1,0 +1,74 @@
+// Helpers shared by every test: temporary directories, free ports, a small HTTP client, the Docker requirement.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rivetr::test {
+
+// A directory removed (recursively) when the object dies.
+class TempDir {
+public:
+    explicit TempDir(const std::string& prefix = "rivetr-test");
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+void writeFile(const std::filesystem::path& path, const std::string& content);
+std::string readFile(const std::filesystem::path& path);
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+int freePort();
+
+struct HttpResponse {
+    long status = 0;  // 0: no response (connection refused, timeout)
+    std::string body;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string error;
+};
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string url;
+    std::vector<std::string> headers;  // "Name: value"
+    std::string body;
+    std::string unixSocket;
+    std::chrono::milliseconds timeout{10000};
+};
+
+HttpResponse http(const HttpRequest& req);
+HttpResponse httpGet(const std::string& url, std::vector<std::string> headers = {});
+
+// Polls until the URL answers with `status` or the deadline passes.
+bool waitForHttp(const std::string& url, long status = 200,
+                 std::chrono::milliseconds deadline = std::chrono::seconds(15));
+
+// The Docker socket tests use: $DOCKER_HOST's unix path or /var/run/docker.sock.
+std::string dockerSocket();
+bool dockerAvailable();
+
+// Tests that need Docker run; they never skip. scripts/test.sh starts dockerd when absent.
+#define RIVETR_REQUIRE_DOCKER()                                                                         \
+    do {                                                                                                \
+        if (!::rivetr::test::dockerAvailable()) {                                                       \
+            FAIL() << "this test needs a Docker daemon at " << ::rivetr::test::dockerSocket()         \
+                   << "; run scripts/test.sh (it starts dockerd) or start dockerd yourself";            \
+        }                                                                                               \
+    } while (0)
+
+// Path of the built `rivetr` binary (set by CTest).
+std::filesystem::path rivetrBinary();
+std::filesystem::path sourceDir();
+
+}  // namespace rivetr::test
