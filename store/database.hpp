@@ -1,0 +1,101 @@
+// A thin RAII layer over one SQLite connection: statements with typed binds and columns, transactions.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rivetr::store {
+
+class DbError : public std::runtime_error {
+public:
+    DbError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+    int code() const { return code_; }
+    // SQLITE_CONSTRAINT and its extended codes: a UNIQUE/FK/CHECK violation, i.e. bad input.
+    bool isConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+
+private:
+    int code_;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&&) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement& operator=(Statement&&) = delete;
+
+    Statement& bind(int index, std::int64_t v);
+    Statement& bind(int index, int v) { return bind(index, static_cast<std::int64_t>(v)); }
+    Statement& bind(int index, std::string_view v);
+    Statement& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
+    Statement& bind(int index, const std::vector<std::uint8_t>& blob);
+    Statement& bindNull(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& v) {
+        return v ? bind(index, *v) : bindNull(index);
+    }
+
+    // true while a row is available.
+    bool step();
+    // Runs to completion; returns sqlite3_changes().
+    int exec();
+    void reset();
+
+    bool isNull(int col) const;
+    std::int64_t getInt(int col) const;
+    std::string getText(int col) const;
+    std::optional<std::string> getOptText(int col) const;
+    std::optional<std::int64_t> getOptInt(int col) const;
+    std::vector<std::uint8_t> getBlob(int col) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+public:
+    // Opens (creating) the file with WAL, foreign keys on, and a busy timeout so a reader
+    // never fails on a momentary write lock.
+    static Database open(const std::filesystem::path& path);
+    ~Database();
+    Database(Database&&) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    Database& operator=(Database&&) = delete;
+
+    void exec(std::string_view sql);  // one or more statements, no results
+    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    std::int64_t lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+    sqlite3* handle() const { return db_; }
+
+private:
+    explicit Database(sqlite3* db) : db_(db) {}
+    sqlite3* db_;
+};
+
+// BEGIN IMMEDIATE on construction (take the write lock up front, so a transaction never
+// fails half-way on SQLITE_BUSY); ROLLBACK on destruction unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace rivetr::store

@@ -1,0 +1,40 @@
+// The store: the SQLite database under data_dir, migrated on open; repositories hang off it.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "store/database.hpp"
+#include "store/migrator.hpp"
+
+namespace rivetr::store {
+
+class Store {
+public:
+    // Opens data_dir/rivetr.db and applies the embedded migrations. Throws SchemaTooNewError or
+    // DbError with a message fit for the operator.
+    static std::unique_ptr<Store> open(const std::filesystem::path& dataDir);
+    explicit Store(Database db) : db_(std::move(db)) {}
+
+    // A cheap query that proves the database answers (for GET /health).
+    bool ping();
+    int schemaVersion();
+
+    // All SQL runs through here, one statement sequence at a time: SQLite has one writer anyway,
+    // and serialising in-process avoids SQLITE_BUSY between our own threads.
+    template <typename Fn>
+    auto withDb(Fn&& fn) -> decltype(fn(std::declval<Database&>())) {
+        std::lock_guard lock(mutex_);
+        return fn(db_);
+    }
+
+    static std::filesystem::path databasePath(const std::filesystem::path& dataDir) { return dataDir / "rivetr.db"; }
+
+private:
+    std::mutex mutex_;
+    Database db_;
+};
+
+}  // namespace rivetr::store
