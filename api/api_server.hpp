@@ -1,0 +1,48 @@
+// The control-plane HTTP server (Pistache on api_host:api_port): owns the listener and the route table.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/middleware.hpp"
+#include "api/route.hpp"
+
+namespace Pistache::Http {
+class Endpoint;
+}
+
+namespace rivetr::api {
+
+struct ApiOptions {
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    int threads = 1;         // Pistache reactor threads: they only parse and write
+    int workerThreads = 4;   // handlers run here, so a slow one never stalls the reactor
+    std::size_t maxRequestBytes = 4 * 1024 * 1024;  // webhook payloads; Pistache's 4 KiB default is far too small
+};
+
+class ApiServer {
+public:
+    ApiServer(ApiOptions options, std::vector<Route> routes);
+    ~ApiServer();
+    ApiServer(const ApiServer&) = delete;
+    ApiServer& operator=(const ApiServer&) = delete;
+
+    // Binds and serves on background threads; throws when the address cannot be bound.
+    void start();
+    int port() const;
+    // Graceful stop: new requests get 503, in-flight ones finish (up to `grace`), then the
+    // listener closes. Pistache's own shutdown() would drop in-flight requests.
+    void stop(std::chrono::milliseconds grace);
+
+private:
+    ApiOptions options_;
+    std::vector<Route> routes_;
+    RequestGate gate_;
+    std::unique_ptr<WorkerPool> pool_;
+    std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
+};
+
+}  // namespace rivetr::api

@@ -1,0 +1,24 @@
+// What a handler answers: status, body and content type; the middleware sends it and logs it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace rivetr::api {
+
+struct Reply {
+    int status = 200;
+    std::string body;
+    std::string contentType = "application/json";
+
+    static Reply json(int status, const nlohmann::json& j) { return {status, j.dump(), "application/json"}; }
+    // CONTRACT.md error shape: {"error": {"code", "message", "field"?}}.
+    static Reply error(int status, std::string code, std::string message, std::string field = {}) {
+        nlohmann::json e{{"code", std::move(code)}, {"message", std::move(message)}};
+        if (!field.empty()) e["field"] = std::move(field);
+        return json(status, {{"error", e}});
+    }
+};
+
+}  // namespace rivetr::api
