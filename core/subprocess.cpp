@@ -61,7 +61,7 @@ Process Process::spawn(const std::vector<std::string>& argv, const SpawnOptions&
         outFd = pipeFds[0];
     }
     if (opts.mergeStderr) posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, opts.stdinFile ? opts.stdinFile->c_str() : "/dev/null", O_RDONLY, 0);
     if (opts.workingDir) posix_spawn_file_actions_addchdir_np(&actions, opts.workingDir->c_str());
 
     pid_t pid = -1;

@@ -18,6 +18,7 @@ struct SpawnOptions {
     std::map<std::string, std::string> env;
     bool clearEnv = false;
     std::optional<std::filesystem::path> stdoutFile;  // else a pipe readable through Process
+    std::optional<std::filesystem::path> stdinFile;   // else /dev/null (e.g. a CGI request body)
     bool mergeStderr = true;                          // stderr into the same destination
 };
 

@@ -1,0 +1,39 @@
+// Owning handles for libgit2 objects, and the translation of libgit2 failures into SourceError.
+#pragma once
+
+#include <git2.h>
+
+#include <memory>
+#include <string>
+
+#include "core/git/source.hpp"
+
+namespace rivetr::git {
+
+template <auto Free>
+struct GitFree {
+    template <class T>
+    void operator()(T* p) const { Free(p); }
+};
+
+using RepoPtr = std::unique_ptr<git_repository, GitFree<git_repository_free>>;
+using RemotePtr = std::unique_ptr<git_remote, GitFree<git_remote_free>>;
+using CommitPtr = std::unique_ptr<git_commit, GitFree<git_commit_free>>;
+using ObjectPtr = std::unique_ptr<git_object, GitFree<git_object_free>>;
+using ReferencePtr = std::unique_ptr<git_reference, GitFree<git_reference_free>>;
+using TreePtr = std::unique_ptr<git_tree, GitFree<git_tree_free>>;
+using TreeEntryPtr = std::unique_ptr<git_tree_entry, GitFree<git_tree_entry_free>>;
+using ConfigPtr = std::unique_ptr<git_config, GitFree<git_config_free>>;
+
+class RemoteSession;
+
+// Throws the SourceError that best names the cause of libgit2 failure `rc` during `what`: the
+// guard's stop reason first, then what a callback learned, then libgit2's own message.
+[[noreturn]] void throwGitError(int rc, const std::string& what, const RemoteSession* session);
+
+// Shorthand for calls whose failure has no network cause.
+inline void gitCheck(int rc, const std::string& what) {
+    if (rc < 0) throwGitError(rc, what, nullptr);
+}
+
+}  // namespace rivetr::git

@@ -1,0 +1,125 @@
+// Source on libgit2: a persistent bare cache per app, incremental fetch, checkout into a fresh directory.
+#include <map>
+#include <mutex>
+
+#include "core/git/credentials.hpp"
+#include "core/git/guarded_stream.hpp"
+#include "core/git/repo_cache.hpp"
+#include "core/git/submodules.hpp"
+#include "core/ids.hpp"
+#include "core/log.hpp"
+
+namespace rivetr::git {
+namespace {
+
+void initLibgit2() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        git_libgit2_init();
+        registerGuardedStream();
+    });
+}
+
+void validate(const FetchRequest& r) {
+    if (!isSafeId(r.appId)) throw SourceError(SourceErrorKind::InvalidInput, "invalid app id '" + r.appId + "'");
+    if (r.url.empty()) throw SourceError(SourceErrorKind::InvalidInput, "the app has no repository URL");
+    if (r.url.front() == '-' || r.url.find_first_of("\n\r\t ") != std::string::npos)
+        throw SourceError(SourceErrorKind::InvalidInput, "invalid repository URL '" + r.url + "'");
+    validateAuth(r.auth);
+}
+
+void describe(Checkout& out, const git_commit* commit) {
+    out.sha = git_oid_tostr_s(git_commit_id(commit));
+    const char* msg = git_commit_message(commit);
+    out.message = msg ? msg : "";
+    while (!out.message.empty() && out.message.back() == '\n') out.message.pop_back();
+    if (const git_signature* a = git_commit_author(commit)) {
+        out.authorName = a->name ? a->name : "";
+        out.authorEmail = a->email ? a->email : "";
+        out.authorTimeMs = static_cast<std::int64_t>(a->when.time) * 1000;
+    }
+}
+
+class Libgit2Source final : public Source {
+public:
+    explicit Libgit2Source(SourceOptions o) : opts_(std::move(o)) {
+        if (opts_.workRoot.empty()) opts_.workRoot = opts_.dataDir / "work";
+        initLibgit2();
+    }
+
+    Checkout checkout(const FetchRequest& request) override {
+        validate(request);
+        auto lock = lockApp(request.appId);
+        TransferGuard guard(request.deadline, request.stallTimeout, request.cancel);
+        TransferGuard::Scope scope(guard);
+        RemoteSession session(request, guard);
+        auto cacheDir = gitRoot() / (request.appId + ".git");
+        bool firstClone = !std::filesystem::exists(cacheDir);
+        try {
+            return fetchAndCheckout(request, session, cacheDir);
+        } catch (...) {
+            if (firstClone) removeCaches(request.appId);
+            throw;
+        }
+    }
+
+    void forget(const std::string& appId) override {
+        if (!isSafeId(appId)) throw SourceError(SourceErrorKind::InvalidInput, "invalid app id '" + appId + "'");
+        auto lock = lockApp(appId);
+        removeCaches(appId);
+    }
+
+private:
+    Checkout fetchAndCheckout(const FetchRequest& request, RemoteSession& session,
+                              const std::filesystem::path& cacheDir) {
+        RepoCache cache(cacheDir);
+        auto defaultBranch = cache.fetch(request.url, session);
+        Checkout out;
+        out.fetched = session.stats();
+        out.hostKey = session.hostKey();
+        auto commit = cache.resolve(request.ref, defaultBranch);
+        out.dir = WorkDir::create(opts_.workRoot, "wd_" + request.appId.substr(0, 24));
+        cache.checkoutTo(commit.get(), out.dir.path());
+        if (request.submodules) {
+            SubmoduleContext ctx{gitRoot() / (request.appId + ".modules"), session};
+            checkoutSubmodules(ctx, commit.get(), request.url, out.dir.path());
+        }
+        describe(out, commit.get());
+        log::info("git.checkout", {{"app", request.appId},
+                                   {"sha", out.sha},
+                                   {"objects", std::to_string(out.fetched.receivedObjects)},
+                                   {"bytes", std::to_string(out.fetched.receivedBytes)}});
+        return out;
+    }
+
+    std::filesystem::path gitRoot() const { return opts_.dataDir / "git"; }
+
+    void removeCaches(const std::string& appId) {
+        std::error_code ec;
+        std::filesystem::remove_all(gitRoot() / (appId + ".git"), ec);
+        std::filesystem::remove_all(gitRoot() / (appId + ".modules"), ec);
+    }
+
+    // One fetch per app at a time: two deploys of one app must not write one cache at once.
+    // Map nodes never move, so the mutex outlives the lookup.
+    std::unique_lock<std::mutex> lockApp(const std::string& appId) {
+        std::mutex* m = nullptr;
+        {
+            std::lock_guard g(locksMutex_);
+            m = &locks_[appId];
+        }
+        return std::unique_lock<std::mutex>(*m);
+    }
+
+    SourceOptions opts_;
+    std::mutex locksMutex_;
+    std::map<std::string, std::mutex> locks_;
+};
+
+}  // namespace
+
+std::unique_ptr<Source> makeLibgit2Source(SourceOptions options) {
+    return std::make_unique<Libgit2Source>(std::move(options));
+}
+
+}  // namespace rivetr::git

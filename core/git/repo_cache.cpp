@@ -1,0 +1,116 @@
+// One bare repository per app that fetches only what is new, and checkout of a commit from it.
+#include "core/git/repo_cache.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rivetr::git {
+namespace {
+
+bool looksLikeSha(const std::string& ref) {
+    return ref.size() >= 7 && ref.size() <= GIT_OID_HEXSZ &&
+           std::all_of(ref.begin(), ref.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
+
+}  // namespace
+
+RepoCache::RepoCache(std::filesystem::path dir) : dir_(std::move(dir)) {
+    git_repository* raw = nullptr;
+    if (git_repository_open_bare(&raw, dir_.c_str()) == 0) {
+        repo_.reset(raw);
+        return;
+    }
+    std::filesystem::create_directories(dir_.parent_path());
+    created_ = !std::filesystem::exists(dir_);
+    gitCheck(git_repository_init(&raw, dir_.c_str(), /*is_bare=*/1), "cannot create the repository cache");
+    repo_.reset(raw);
+}
+
+std::string RepoCache::fetch(const std::string& url, RemoteSession& session) {
+    git_remote* rawRemote = nullptr;
+    gitCheck(git_remote_create_anonymous(&rawRemote, repo_.get(), url.c_str()), "invalid repository URL");
+    RemotePtr remote(rawRemote);
+    auto callbacks = session.callbacks();
+    // Connect first so the remote's HEAD can be read before the fetch reuses the connection.
+    if (int rc = git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr); rc < 0)
+        throwGitError(rc, "cannot reach " + url, &session);
+    std::string defaultBranch;
+    git_buf head = GIT_BUF_INIT;
+    if (git_remote_default_branch(&head, remote.get()) == 0) defaultBranch.assign(head.ptr, head.size);
+    git_buf_dispose(&head);
+    git_error_clear();
+
+    char heads[] = "+refs/heads/*:refs/heads/*";
+    char tags[] = "+refs/tags/*:refs/tags/*";
+    char* specs[] = {heads, tags};
+    git_strarray refspecs{specs, 2};
+    git_fetch_options opts;
+    git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
+    opts.callbacks = callbacks;
+    opts.prune = GIT_FETCH_PRUNE;
+    opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;  // the tag refspec brings them all
+    if (int rc = git_remote_fetch(remote.get(), &refspecs, &opts, "rivetr fetch"); rc < 0)
+        throwGitError(rc, "fetch from " + url + " failed", &session);
+    git_remote_disconnect(remote.get());
+    return defaultBranch;
+}
+
+CommitPtr RepoCache::resolve(const std::string& ref, const std::string& defaultBranch) {
+    if (ref.empty()) {
+        if (defaultBranch.empty())
+            throw SourceError(SourceErrorKind::RefNotFound, "the repository has no default branch; name a branch");
+        if (auto c = lookupRef(defaultBranch)) return c;
+        throw SourceError(SourceErrorKind::RefNotFound, "the default branch " + defaultBranch + " has no commit");
+    }
+    if (looksLikeSha(ref)) {
+        if (auto c = lookupSha(ref)) return c;
+    }
+    bool full = ref.rfind("refs/", 0) == 0;
+    int valid = 0;
+    std::string name = full ? ref : "refs/heads/" + ref;
+    if (git_reference_name_is_valid(&valid, name.c_str()) < 0 || !valid)
+        throw SourceError(SourceErrorKind::InvalidInput, "'" + ref + "' is not a valid branch, tag or commit name");
+    if (auto c = lookupRef(name)) return c;
+    if (!full) {
+        if (auto c = lookupRef("refs/tags/" + ref)) return c;
+    }
+    throw SourceError(SourceErrorKind::RefNotFound,
+                      looksLikeSha(ref) ? "commit " + ref + " is not on any branch or tag of the repository"
+                                        : "no branch or tag named '" + ref + "' in the repository");
+}
+
+CommitPtr RepoCache::lookupSha(const std::string& hex) {
+    git_oid oid;
+    if (git_oid_fromstrn(&oid, hex.c_str(), hex.size()) < 0) return nullptr;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup_prefix(&raw, repo_.get(), &oid, hex.size()) < 0) {
+        git_error_clear();
+        return nullptr;
+    }
+    return CommitPtr(raw);
+}
+
+CommitPtr RepoCache::lookupRef(const std::string& name) {
+    git_reference* rawRef = nullptr;
+    if (git_reference_lookup(&rawRef, repo_.get(), name.c_str()) < 0) {
+        git_error_clear();
+        return nullptr;
+    }
+    ReferencePtr reference(rawRef);
+    git_object* peeled = nullptr;
+    gitCheck(git_reference_peel(&peeled, reference.get(), GIT_OBJECT_COMMIT), name + " does not point to a commit");
+    return CommitPtr(reinterpret_cast<git_commit*>(peeled));
+}
+
+void RepoCache::checkoutTo(const git_commit* commit, const std::filesystem::path& target) {
+    git_checkout_options opts;
+    git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
+    opts.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DONT_UPDATE_INDEX | GIT_CHECKOUT_DONT_WRITE_INDEX;
+    opts.disable_filters = 0;
+    std::string dir = target.string();
+    opts.target_directory = dir.c_str();
+    gitCheck(git_checkout_tree(repo_.get(), reinterpret_cast<const git_object*>(commit), &opts),
+             "checkout into " + dir + " failed");
+}
+
+}  // namespace rivetr::git

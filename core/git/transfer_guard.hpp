@@ -1,0 +1,55 @@
+// Deadline, stall timeout and cancellation for one fetch: libgit2 1.5 has no network timeouts, so
+// every callback and our socket stream ask this guard whether to go on.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "core/git/source.hpp"
+
+namespace rivetr::git {
+
+class TransferGuard {
+public:
+    using Clock = std::chrono::steady_clock;
+    TransferGuard(std::chrono::milliseconds deadline, std::chrono::milliseconds stall,
+                  const std::atomic<bool>* cancel);
+
+    // Any sign of life from the server (bytes, objects, sideband text) restarts the stall clock.
+    void noteProgress();
+    // 0 to go on; otherwise records why, sets libgit2's error message and returns -1.
+    int check();
+    // How long a blocking socket wait may last before check() must run again.
+    std::chrono::milliseconds pollSlice() const;
+    // The reason check() stopped the transfer, if it did.
+    std::optional<SourceError> stopReason() const;
+
+    // The guard of the fetch running on this thread (our socket stream finds it here).
+    static TransferGuard* current();
+
+    // Installs `guard` as current() for the scope.
+    class Scope {
+    public:
+        explicit Scope(TransferGuard& guard);
+        ~Scope();
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+
+    private:
+        TransferGuard* previous_;
+    };
+
+private:
+    Clock::time_point start_;
+    Clock::time_point deadline_;
+    std::chrono::milliseconds stall_;
+    const std::atomic<bool>* cancel_;
+    std::atomic<Clock::rep> lastProgress_;
+    mutable std::mutex mutex_;
+    std::optional<SourceError> reason_;
+};
+
+}  // namespace rivetr::git
