@@ -1,0 +1,211 @@
+// Typed requests and results of the ContainerRuntime seam: engine-neutral, no wire format leaks out.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/cancel_token.hpp"
+
+namespace rivetr::runtime {
+
+using Labels = std::map<std::string, std::string>;
+// Label filter: every entry must match; an empty value means "has the label, any value".
+using LabelFilter = std::map<std::string, std::string>;
+
+enum class EngineKind { Docker, Podman };
+
+struct PingResult {
+    bool ok = false;
+    std::string error;  // why not, when !ok
+    std::chrono::milliseconds latency{0};
+};
+
+struct EngineVersion {
+    EngineKind kind = EngineKind::Docker;
+    std::string version;     // "20.10.24+dfsg1"
+    std::string apiVersion;  // the engine's maximum, e.g. "1.41"
+    std::string usedApiVersion;  // what Rivetr speaks with it
+    std::string os, arch, kernel;
+};
+
+// For the dashboard's host panel.
+struct EngineInfo {
+    std::string name, serverVersion, operatingSystem, kernelVersion, storageDriver, cgroupVersion, dockerRootDir;
+    int cpus = 0;
+    std::int64_t memTotalBytes = 0;
+    int containers = 0, containersRunning = 0, containersPaused = 0, containersStopped = 0, images = 0;
+};
+
+struct Event {
+    std::string type;    // container | image | network | volume ...
+    std::string action;  // start | die | destroy ...
+    std::string id;
+    Labels attributes;   // includes the object's labels and "name"
+    std::int64_t timeNano = 0;
+};
+
+struct BuildRequest {
+    std::filesystem::path contextDir;
+    std::string dockerfile = "Dockerfile";  // relative to contextDir
+    std::vector<std::string> tags;          // "repo:tag"
+    std::map<std::string, std::string> buildArgs;
+    std::string target;                     // stage name, empty: last stage
+    Labels labels;
+    bool noCache = false;
+    std::optional<std::int64_t> memoryBytes;
+    std::optional<double> cpus;
+    // Each progress line of the build as the engine reports it (step output, status).
+    std::function<void(std::string_view line)> onProgress;
+    CancelToken cancel;
+};
+
+struct BuildResult {
+    std::string imageId;  // "sha256:..."
+    std::uint64_t contextBytes = 0;  // size of the streamed tar
+};
+
+struct PortBinding {
+    int containerPort = 0;
+    int hostPort = 0;  // 0: the engine picks one; always bound on 127.0.0.1
+    std::string protocol = "tcp";
+};
+
+struct NetworkAttachment {
+    std::string network;
+    std::vector<std::string> aliases;
+};
+
+struct VolumeMount {
+    std::string source;  // volume name, or an absolute host path for a bind mount
+    std::string target;  // path in the container
+    bool readOnly = false;
+};
+
+enum class RestartPolicy { No, Always, UnlessStopped, OnFailure };
+
+struct ContainerSpec {
+    std::string name;  // from naming.hpp, never a user's app name alone
+    std::string image;
+    std::vector<std::string> cmd;         // empty: the image's
+    std::vector<std::string> entrypoint;  // empty: the image's
+    std::map<std::string, std::string> env;
+    Labels labels;
+    std::vector<PortBinding> ports;
+    std::vector<NetworkAttachment> networks;
+    std::vector<VolumeMount> mounts;
+    std::string workingDir, user;
+    RestartPolicy restart = RestartPolicy::No;
+    int restartMaxRetries = 0;  // OnFailure only
+    std::optional<std::int64_t> memoryBytes;
+    std::optional<double> cpus;
+    std::optional<std::int64_t> pidsLimit;
+    bool init = true;  // without it PID 1 ignores SIGTERM and every stop waits for SIGKILL
+    bool tty = false;
+    std::string logMaxSize = "10m";  // json-file rotation
+    int logMaxFiles = 3;
+    std::optional<int> stopTimeoutSeconds;
+};
+
+struct ContainerState {
+    std::string status;  // created | running | paused | restarting | exited | dead
+    bool running = false, paused = false, restarting = false, oomKilled = false;
+    int exitCode = 0;
+    int pid = 0;
+    std::string startedAt, finishedAt, error;
+    std::string health;  // empty when the image has no HEALTHCHECK
+};
+
+struct PublishedPort {
+    int containerPort = 0;
+    std::string protocol;
+    std::string hostIp;
+    int hostPort = 0;
+};
+
+struct ContainerInfo {
+    std::string id, name, image, imageId, created;
+    Labels labels;
+    ContainerState state;
+    bool tty = false;
+    std::vector<PublishedPort> ports;
+    std::map<std::string, std::string> networkIps;  // network name -> container IP
+    int restartCount = 0;
+};
+
+struct ContainerSummary {
+    std::string id, name, image, state, status;
+    Labels labels;
+    std::int64_t created = 0;
+};
+
+enum class LogStream { Stdout, Stderr };
+
+struct LogOptions {
+    bool follow = false;
+    bool stdoutStream = true, stderrStream = true;
+    std::optional<std::int64_t> sinceUnixSeconds;
+    std::optional<int> tail;  // last N lines
+    bool timestamps = false;
+    CancelToken cancel;
+};
+// Called with each piece of output in order; pieces are not split into lines.
+using LogSink = std::function<void(LogStream, std::string_view)>;
+
+struct Stats {
+    double cpuPercent = 0;  // of one CPU: 200 means two cores busy
+    std::uint64_t memoryUsageBytes = 0, memoryLimitBytes = 0;
+    double memoryPercent = 0;
+    std::uint64_t networkRxBytes = 0, networkTxBytes = 0;
+    std::uint64_t blockReadBytes = 0, blockWriteBytes = 0;
+    std::uint64_t pids = 0;
+};
+
+struct ExecOptions {
+    std::map<std::string, std::string> env;
+    std::string user, workingDir;
+    CancelToken cancel;
+};
+
+struct ExecResult {
+    int exitCode = -1;
+    std::string stdoutText, stderrText;
+};
+
+struct RemoveOptions {
+    bool force = false;    // kill a running container first
+    bool volumes = false;  // also its anonymous volumes
+};
+
+struct ImageInfo {
+    std::string id;
+    std::vector<std::string> repoTags;
+    Labels labels;
+    std::int64_t sizeBytes = 0;
+    std::int64_t created = 0;
+};
+
+struct VolumeInfo {
+    std::string name, driver, mountpoint, createdAt;
+    Labels labels;
+};
+
+struct NetworkInfo {
+    std::string id, name, driver;
+    bool internal = false;
+    Labels labels;
+    std::vector<std::string> containerIds;
+};
+
+struct PruneResult {
+    std::vector<std::string> deleted;
+    std::uint64_t spaceReclaimedBytes = 0;
+};
+
+}  // namespace rivetr::runtime
