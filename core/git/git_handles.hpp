@@ -23,6 +23,7 @@ using ObjectPtr = std::unique_ptr<git_object, GitFree<git_object_free>>;
 using ReferencePtr = std::unique_ptr<git_reference, GitFree<git_reference_free>>;
 using TreePtr = std::unique_ptr<git_tree, GitFree<git_tree_free>>;
 using TreeEntryPtr = std::unique_ptr<git_tree_entry, GitFree<git_tree_entry_free>>;
+using BlobPtr = std::unique_ptr<git_blob, GitFree<git_blob_free>>;
 using ConfigPtr = std::unique_ptr<git_config, GitFree<git_config_free>>;
 
 class RemoteSession;

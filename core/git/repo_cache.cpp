@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 
 namespace rivetr::git {
 namespace {
@@ -102,15 +103,57 @@ CommitPtr RepoCache::lookupRef(const std::string& name) {
     return CommitPtr(reinterpret_cast<git_commit*>(peeled));
 }
 
+// Written by walking the tree rather than git_checkout_tree: checkout from a bare repository
+// refuses trees with submodule entries ("cannot get submodules without a working tree").
 void RepoCache::checkoutTo(const git_commit* commit, const std::filesystem::path& target) {
-    git_checkout_options opts;
-    git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
-    opts.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DONT_UPDATE_INDEX | GIT_CHECKOUT_DONT_WRITE_INDEX;
-    opts.disable_filters = 0;
-    std::string dir = target.string();
-    opts.target_directory = dir.c_str();
-    gitCheck(git_checkout_tree(repo_.get(), reinterpret_cast<const git_object*>(commit), &opts),
-             "checkout into " + dir + " failed");
+    git_tree* rawTree = nullptr;
+    gitCheck(git_commit_tree(&rawTree, commit), "cannot read the commit's tree");
+    TreePtr tree(rawTree);
+    writeTree(tree.get(), target);
+}
+
+void RepoCache::writeTree(const git_tree* tree, const std::filesystem::path& dir) {
+    for (std::size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+        std::string name = git_tree_entry_name(e);
+        if (name.empty() || name == "." || name == ".." || name == ".git" || name.find('/') != std::string::npos)
+            throw SourceError(SourceErrorKind::Failed, "the repository contains an unsafe path '" + name + "'");
+        auto path = dir / name;
+        auto mode = git_tree_entry_filemode(e);
+        if (mode == GIT_FILEMODE_TREE) {
+            std::filesystem::create_directory(path);
+            git_tree* sub = nullptr;
+            gitCheck(git_tree_lookup(&sub, repo_.get(), git_tree_entry_id(e)), "cannot read tree " + name);
+            TreePtr owned(sub);
+            writeTree(sub, path);
+        } else if (mode == GIT_FILEMODE_COMMIT) {
+            std::filesystem::create_directory(path);  // submodule: filled by checkoutSubmodules
+        } else {
+            writeBlob(e, path, mode);
+        }
+    }
+}
+
+void RepoCache::writeBlob(const git_tree_entry* e, const std::filesystem::path& path, git_filemode_t mode) {
+    git_blob* raw = nullptr;
+    gitCheck(git_blob_lookup(&raw, repo_.get(), git_tree_entry_id(e)), "cannot read " + path.string());
+    BlobPtr blob(raw);
+    const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+    auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+    if (mode == GIT_FILEMODE_LINK) {
+        std::filesystem::create_symlink(std::string(data, size), path);
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(data, static_cast<std::streamsize>(size));
+    if (!out) throw SourceError(SourceErrorKind::Failed, "cannot write " + path.string());
+    out.close();
+    using std::filesystem::perms;
+    std::filesystem::permissions(path, mode == GIT_FILEMODE_BLOB_EXECUTABLE
+                                           ? perms::owner_all | perms::group_read | perms::group_exec |
+                                                 perms::others_read | perms::others_exec
+                                           : perms::owner_read | perms::owner_write | perms::group_read |
+                                                 perms::others_read);
 }
 
 }  // namespace rivetr::git

@@ -30,6 +30,8 @@ public:
 private:
     CommitPtr lookupSha(const std::string& hex);
     CommitPtr lookupRef(const std::string& name);
+    void writeTree(const git_tree* tree, const std::filesystem::path& dir);
+    void writeBlob(const git_tree_entry* entry, const std::filesystem::path& path, git_filemode_t mode);
 
     std::filesystem::path dir_;
     RepoPtr repo_;

@@ -1,0 +1,31 @@
+// Test helper: real git repositories made with the git CLI (fixtures only; production code never runs git).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rivetr::git::test {
+
+// Runs `git args...` in `dir` with a fixed identity; throws with git's output when it fails.
+std::string runGit(const std::filesystem::path& dir, const std::vector<std::string>& args);
+
+class TestRepo {
+public:
+    // `git init -b main` in `dir` (created if needed).
+    explicit TestRepo(std::filesystem::path dir);
+    void write(const std::string& relPath, const std::string& content) const;
+    // Stages everything and commits; returns the new commit's SHA.
+    std::string commit(const std::string& message) const;
+    std::string git(const std::vector<std::string>& args) const { return runGit(dir_, args); }
+    std::string url() const { return "file://" + dir_.string(); }
+    const std::filesystem::path& dir() const { return dir_; }
+
+private:
+    std::filesystem::path dir_;
+};
+
+// `size` bytes that do not compress, so a pack really carries them.
+std::string incompressible(std::size_t size, unsigned seed);
+
+}  // namespace rivetr::git::test

@@ -1,0 +1,198 @@
+// Source over file://: branch/tag/SHA checkout, incremental fetch, submodules, errors, cancellation.
+#include "core/git/source.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/git/git_test_repo.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::git {
+namespace {
+
+using rivetr::test::readFile;
+using rivetr::test::TempDir;
+using test::TestRepo;
+
+class SourceTest : public ::testing::Test {
+protected:
+    TempDir tmp{"rivetr-git"};
+    std::filesystem::path data = tmp / "data";
+    std::unique_ptr<Source> source = makeLibgit2Source({data, {}});
+    TestRepo upstream{tmp / "upstream"};
+
+    FetchRequest request(const std::string& ref) {
+        FetchRequest r;
+        r.appId = "app_0123456789abcdef";
+        r.url = upstream.url();
+        r.ref = ref;
+        return r;
+    }
+    std::size_t workDirsLeft() {
+        auto root = data / "work";
+        if (!std::filesystem::exists(root)) return 0;
+        return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(root), {}));
+    }
+};
+
+TEST_F(SourceTest, ChecksOutBranchTagAndShaWithCommitDetails) {
+    upstream.write("app.txt", "v1\n");
+    auto v1 = upstream.commit("first version");
+    upstream.git({"tag", "release-1"});
+    upstream.write("app.txt", "v2\n");
+    auto v2 = upstream.commit("second version\n\nwith a body");
+    upstream.git({"checkout", "-q", "-b", "feature"});
+    upstream.write("app.txt", "feature\n");
+    auto feature = upstream.commit("feature work");
+    upstream.git({"checkout", "-q", "main"});
+
+    auto main = source->checkout(request("main"));
+    EXPECT_EQ(readFile(main.dir.path() / "app.txt"), "v2\n");
+    EXPECT_EQ(main.sha, v2);
+    EXPECT_EQ(main.message, "second version\n\nwith a body");
+    EXPECT_EQ(main.authorName, "Ada Tester");
+    EXPECT_EQ(main.authorEmail, "ada@example.test");
+    EXPECT_GT(main.authorTimeMs, 0);
+    EXPECT_FALSE(std::filesystem::exists(main.dir.path() / ".git"));
+
+    auto tag = source->checkout(request("release-1"));
+    EXPECT_EQ(tag.sha, v1);
+    EXPECT_EQ(readFile(tag.dir.path() / "app.txt"), "v1\n");
+    auto sha = source->checkout(request(feature));
+    EXPECT_EQ(readFile(sha.dir.path() / "app.txt"), "feature\n");
+    auto shortSha = source->checkout(request(v1.substr(0, 10)));
+    EXPECT_EQ(shortSha.sha, v1);
+    auto head = source->checkout(request(""));
+    EXPECT_EQ(head.sha, v2) << "an empty ref follows the remote's HEAD";
+    EXPECT_NE(main.dir.path(), tag.dir.path()) << "every deployment gets its own directory";
+}
+
+TEST_F(SourceTest, WorkDirIsRemovedWhenTheCheckoutIsDropped) {
+    upstream.write("a", "1");
+    upstream.commit("c");
+    std::filesystem::path dir;
+    {
+        auto co = source->checkout(request("main"));
+        dir = co.dir.path();
+        ASSERT_TRUE(std::filesystem::exists(dir / "a"));
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir));
+    EXPECT_EQ(workDirsLeft(), 0u);
+    EXPECT_TRUE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git")) << "the cache stays";
+}
+
+TEST_F(SourceTest, SecondFetchTransfersOnlyTheNewCommit) {
+    for (int i = 0; i < 20; ++i) upstream.write("blob" + std::to_string(i), test::incompressible(20000, i));
+    upstream.commit("big history");
+    auto first = source->checkout(request("main"));
+    upstream.write("small.txt", "one line\n");
+    auto newSha = upstream.commit("one-line change");
+    auto second = source->checkout(request("main"));
+
+    EXPECT_EQ(second.sha, newSha);
+    EXPECT_EQ(readFile(second.dir.path() / "small.txt"), "one line\n");
+    EXPECT_GE(first.fetched.receivedObjects, 22u);
+    EXPECT_GT(first.fetched.receivedBytes, 300000u);
+    EXPECT_LE(second.fetched.receivedObjects, 3u) << "commit + tree + blob only";
+    EXPECT_LT(second.fetched.receivedBytes * 50, first.fetched.receivedBytes);
+}
+
+TEST_F(SourceTest, SubmodulesAreCheckedOut) {
+    TestRepo lib(tmp / "lib");
+    lib.write("lib.txt", "library code\n");
+    lib.commit("lib");
+    upstream.write("main.txt", "app\n");
+    upstream.git({"submodule", "add", "-q", lib.url(), "vendor/lib"});
+    upstream.commit("add submodule");
+    lib.write("lib.txt", "newer library code not recorded by the app\n");
+    lib.commit("lib moves on");
+
+    auto co = source->checkout(request("main"));
+    EXPECT_EQ(readFile(co.dir.path() / "main.txt"), "app\n");
+    EXPECT_EQ(readFile(co.dir.path() / "vendor/lib/lib.txt"), "library code\n") << "the recorded commit";
+
+    FetchRequest noSubs = request("main");
+    noSubs.submodules = false;
+    auto plain = source->checkout(noSubs);
+    EXPECT_FALSE(std::filesystem::exists(plain.dir.path() / "vendor/lib/lib.txt"));
+}
+
+TEST_F(SourceTest, MissingRefsAreTypedErrorsAndLeaveNoWorkDir) {
+    upstream.write("a", "1");
+    upstream.commit("c");
+    for (std::string ref : {"no-such-branch", "v9.9.9", "0123456789abcdef0123456789abcdef01234567"}) {
+        try {
+            source->checkout(request(ref));
+            FAIL() << ref << " should not resolve";
+        } catch (const SourceError& e) {
+            EXPECT_EQ(e.kind(), SourceErrorKind::RefNotFound) << e.what();
+            EXPECT_NE(std::string(e.what()).find(ref), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_EQ(workDirsLeft(), 0u);
+}
+
+TEST_F(SourceTest, UnreachableRepositoryLeavesNothingOnDisk) {
+    auto r = request("main");
+    r.url = "file://" + (tmp / "does-not-exist").string();
+    try {
+        source->checkout(r);
+        FAIL() << "a missing repository must fail";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::Unreachable) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
+    EXPECT_EQ(workDirsLeft(), 0u);
+
+    r.url = "http://127.0.0.1:" + std::to_string(rivetr::test::freePort()) + "/repo";
+    try {
+        source->checkout(r);
+        FAIL() << "a closed port must fail";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::Unreachable) << e.what();
+        EXPECT_NE(std::string(e.what()).find("cannot connect"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
+}
+
+TEST_F(SourceTest, BadInputIsRejectedBeforeAnythingHappens) {
+    auto r = request("main");
+    r.appId = "../escape";
+    EXPECT_THROW(source->checkout(r), SourceError);
+    r = request("main");
+    r.url = "--upload-pack=evil";
+    EXPECT_THROW(source->checkout(r), SourceError);
+    upstream.write("a", "1");
+    upstream.commit("c");
+    try {
+        source->checkout(request("bad..ref"));
+        FAIL();
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::InvalidInput) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(data / "git" / "escape.git"));
+}
+
+TEST_F(SourceTest, CancellationStopsAFirstCloneAndRemovesTheCache) {
+    for (int i = 0; i < 30; ++i) upstream.write("f" + std::to_string(i), test::incompressible(30000, i));
+    upstream.commit("c");
+    std::atomic<bool> cancel{false};
+    auto r = request("main");
+    r.cancel = &cancel;
+    int calls = 0;
+    r.onProgress = [&](const TransferStats&) {
+        ++calls;
+        cancel = true;
+    };
+    try {
+        source->checkout(r);
+        FAIL() << "a cancelled fetch must fail";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::Cancelled) << e.what();
+    }
+    EXPECT_GE(calls, 1);
+    EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
+    EXPECT_EQ(workDirsLeft(), 0u);
+}
+
+}  // namespace
+}  // namespace rivetr::git
