@@ -1,0 +1,40 @@
+// Argument parsing: options with values in both spellings, flags, and usage errors that name the mistake.
+#include "cli/args.hpp"
+
+#include <gtest/gtest.h>
+
+namespace rivetr::cli {
+namespace {
+
+const ArgSpec kSpec{{"config", "url"}, {"json", "wait"}};
+
+TEST(Args, OptionsFlagsAndPositionals) {
+    auto a = parseArgs({"deploy", "web", "--config", "x.toml", "--url=http://h", "--wait"}, kSpec);
+    EXPECT_EQ(a.positional, (std::vector<std::string>{"deploy", "web"}));
+    EXPECT_EQ(*a.option("config"), "x.toml");
+    EXPECT_EQ(*a.option("url"), "http://h");
+    EXPECT_TRUE(a.has("wait"));
+    EXPECT_FALSE(a.has("json"));
+}
+
+TEST(Args, UnknownOptionIsAUsageError) {
+    try {
+        parseArgs({"--colour"}, kSpec);
+        FAIL();
+    } catch (const UsageError& e) {
+        EXPECT_STREQ(e.what(), "unknown option --colour");
+    }
+    EXPECT_THROW(parseArgs({"-x"}, kSpec), UsageError);
+}
+
+TEST(Args, MissingValueIsAUsageError) { EXPECT_THROW(parseArgs({"--config"}, kSpec), UsageError); }
+
+TEST(Args, FlagWithValueIsAUsageError) { EXPECT_THROW(parseArgs({"--json=yes"}, kSpec), UsageError); }
+
+TEST(Args, DoubleDashEndsOptions) {
+    auto a = parseArgs({"--", "--json"}, kSpec);
+    EXPECT_EQ(a.positional, std::vector<std::string>{"--json"});
+}
+
+}  // namespace
+}  // namespace rivetr::cli

@@ -1,0 +1,191 @@
+// `rivetr serve` as a user runs it: first start, health, the admin token shown once, clean SIGTERM, refusals.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
+
+#include "core/subprocess.hpp"
+#include "store/database.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Server {
+    test::TempDir dir{"rivetr-serve"};
+    int port = test::freePort();
+    std::map<std::string, std::string> env;
+    std::optional<Process> process;
+
+    Server() {
+        env["RIVETR_SERVER_API_PORT"] = std::to_string(port);
+        env["RIVETR_SERVER_DATA_DIR"] = (dir.path() / "data").string();
+    }
+    std::filesystem::path outputFile() const { return dir.path() / "output.log"; }
+    std::string output() const { return test::readFile(outputFile()); }
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+
+    void start(std::vector<std::string> extra = {}) {
+        std::vector<std::string> argv{test::rivetrBinary().string(), "serve"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        SpawnOptions o;
+        o.workingDir = dir.path();  // no ./rivetr.toml there: built-in defaults
+        o.env = env;
+        o.stdoutFile = outputFile();
+        process = Process::spawn(argv, o);
+    }
+    std::optional<int> stop(int sig = SIGTERM) {
+        process->signal(sig);
+        return process->wait(10s);
+    }
+};
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+    return n;
+}
+
+long rssKb(int pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    }
+    return -1;
+}
+
+TEST(Serve, FirstStartServesHealthAndShowsTheAdminTokenOnce) {
+    RIVETR_REQUIRE_DOCKER();
+    Server s;
+    s.start();
+    ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
+    auto health = nlohmann::json::parse(test::httpGet(s.url("/health")).body);
+    EXPECT_EQ(health["status"], "ok");
+    EXPECT_EQ(health["db"], "ok");
+    EXPECT_EQ(health["runtime"], "ok");
+
+    auto tokenPath = s.dir.path() / "data" / "admin_token";
+    auto token = test::readFile(tokenPath);
+    token.erase(token.find_last_not_of("\n") + 1);
+    struct stat st {};
+    ::stat(tokenPath.c_str(), &st);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    ::stat((s.dir.path() / "data" / "secret.key").c_str(), &st);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+    std::this_thread::sleep_for(1s);
+    std::cout << "[figure] idle RSS of rivetr serve: " << rssKb(s.process->pid()) << " kB\n";
+
+    EXPECT_EQ(s.stop(), 0) << s.output();
+    EXPECT_EQ(count(s.output(), token), 1u) << "the token must be printed exactly once and never logged";
+
+    s.start();
+    ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
+    EXPECT_EQ(s.stop(SIGINT), 0);
+    EXPECT_EQ(count(s.output(), token), 0u) << "a restart printed the token again";
+}
+
+TEST(Serve, IdleMemoryStaysSmall) {
+    Server s;
+    s.start();
+    ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
+    std::this_thread::sleep_for(500ms);
+    auto kb = rssKb(s.process->pid());
+    std::cout << "[figure] idle RSS: " << kb << " kB (goal <= 25600 kB)\n";
+    EXPECT_LT(kb, 50 * 1024) << "idle RSS regressed far past the 25 MB goal";
+    EXPECT_EQ(s.stop(), 0);
+}
+
+TEST(Serve, RuntimeUnavailableIsReportedNotFatal) {
+    Server s;
+    s.env["RIVETR_RUNTIME_DOCKER_SOCKET"] = (s.dir.path() / "no-docker.sock").string();
+    s.env["RIVETR_RUNTIME_RUNTIME_TYPE"] = "docker";
+    s.start();
+    ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
+    auto health = nlohmann::json::parse(test::httpGet(s.url("/health")).body);
+    EXPECT_EQ(health["status"], "ok");
+    EXPECT_EQ(health["runtime"], "unavailable");
+    EXPECT_EQ(s.stop(), 0);
+}
+
+TEST(Serve, RefusesADatabaseFromANewerRivetr) {
+    Server s;
+    std::filesystem::create_directories(s.dir.path() / "data");
+    {
+        auto db = store::Database::open(s.dir.path() / "data" / "rivetr.db");
+        db.exec("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT "
+                "NULL); INSERT INTO schema_migrations VALUES (999, 'future', 0);");
+    }
+    s.start();
+    EXPECT_EQ(s.process->wait(10s), 1);
+    EXPECT_NE(s.output().find("written by a newer rivetr"), std::string::npos) << s.output();
+}
+
+TEST(Serve, InvalidConfigurationIsListedAndRefused) {
+    Server s;
+    s.env["RIVETR_SERVER_API_PORT"] = "99999";
+    s.start();
+    EXPECT_EQ(s.process->wait(10s), 1);
+    EXPECT_NE(s.output().find("server.api_port"), std::string::npos) << s.output();
+}
+
+TEST(Serve, PortAlreadyInUseFailsClearly) {
+    Server first;
+    first.start();
+    ASSERT_TRUE(test::waitForHttp(first.url("/health")));
+    Server second;
+    second.env["RIVETR_SERVER_API_PORT"] = std::to_string(first.port);
+    second.start();
+    EXPECT_EQ(second.process->wait(10s), 1) << second.output();
+    EXPECT_EQ(first.stop(), 0);
+}
+
+RunResult rivetr(const std::vector<std::string>& args, const std::filesystem::path& cwd = "/") {
+    std::vector<std::string> argv{test::rivetrBinary().string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    SpawnOptions o;
+    o.workingDir = cwd;
+    return run(argv, o);
+}
+
+TEST(Cli, VersionHelpAndUsageErrors) {
+    auto v = rivetr({"--version"});
+    EXPECT_EQ(v.exitCode, 0);
+    EXPECT_EQ(v.output.rfind("rivetr ", 0), 0u);
+    EXPECT_EQ(rivetr({"--help"}).exitCode, 0);
+    EXPECT_EQ(rivetr({}).exitCode, 2);
+    auto unknown = rivetr({"frobnicate"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_NE(unknown.output.find("unknown command \"frobnicate\""), std::string::npos);
+    EXPECT_EQ(rivetr({"serve", "--bogus"}).exitCode, 2);
+    EXPECT_EQ(rivetr({"config"}).exitCode, 2);
+}
+
+TEST(Cli, ConfigCheckAcceptsTheExampleAndNamesBadKeys) {
+    auto ok = rivetr({"config", "check", "--config", (test::sourceDir() / "rivetr.example.toml").string()});
+    EXPECT_EQ(ok.exitCode, 0) << ok.output;
+
+    test::TempDir dir;
+    test::writeFile(dir / "bad.toml", "[server]\napi_prot = 9000\nproxy_port = 70000\n");
+    auto bad = rivetr({"config", "check", "--config", (dir / "bad.toml").string()});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.output.find("server.api_prot: unknown key (did you mean server.api_port?)"), std::string::npos)
+        << bad.output;
+    EXPECT_NE(bad.output.find("server.proxy_port: must be a port between 1 and 65535"), std::string::npos)
+        << bad.output;
+
+    auto missing = rivetr({"config", "check", "--config", (dir / "nope.toml").string()});
+    EXPECT_EQ(missing.exitCode, 1);
+
+    auto defaults = rivetr({"config", "check"}, dir.path());
+    EXPECT_EQ(defaults.exitCode, 0) << defaults.output;
+}
+
+}  // namespace
+}  // namespace rivetr
