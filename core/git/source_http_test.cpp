@@ -1,0 +1,168 @@
+// Source over smart HTTP (git http-backend behind a test server): token auth, incremental fetch,
+// and a server that stalls, before its first byte or mid-pack, is cut off by the stall timeout.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "core/git/git_http_test_server.hpp"
+#include "core/git/git_test_repo.hpp"
+#include "core/git/source.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::git {
+namespace {
+
+using rivetr::test::readFile;
+using rivetr::test::TempDir;
+using test::GitHttpServer;
+using test::GitHttpServerOptions;
+using test::TestRepo;
+using namespace std::chrono_literals;
+
+class SourceHttpTest : public ::testing::Test {
+protected:
+    TempDir tmp{"rivetr-git-http"};
+    std::filesystem::path data = tmp / "data";
+    std::filesystem::path root = tmp / "srv";
+    std::unique_ptr<Source> source = makeLibgit2Source({data, {}});
+    TestRepo upstream{root / "app"};
+    std::string cache = (data / "git" / "app_00000000000000aa.git").string();
+
+    FetchRequest request(const std::string& url) {
+        FetchRequest r;
+        r.appId = "app_00000000000000aa";
+        r.url = url;
+        r.ref = "main";
+        return r;
+    }
+    void bigCommit() {
+        for (int i = 0; i < 10; ++i) upstream.write("blob" + std::to_string(i), test::incompressible(40000, i));
+        upstream.commit("big");
+    }
+    SourceErrorKind failureKind(const FetchRequest& r, std::string* message = nullptr) {
+        try {
+            source->checkout(r);
+        } catch (const SourceError& e) {
+            if (message) *message = e.what();
+            return e.kind();
+        }
+        ADD_FAILURE() << "checkout was expected to fail";
+        return SourceErrorKind::Failed;
+    }
+};
+
+TEST_F(SourceHttpTest, ClonesAndThenFetchesOnlyTheNewCommit) {
+    bigCommit();
+    GitHttpServer server({root, {}, {}, std::nullopt, false});
+    std::vector<TransferStats> reports;
+    auto r = request(server.url("app"));
+    r.onProgress = [&](const TransferStats& s) { reports.push_back(s); };
+    auto first = source->checkout(r);
+    EXPECT_EQ(readFile(first.dir.path() / "blob3"), test::incompressible(40000, 3));
+    ASSERT_FALSE(reports.empty()) << "progress reaches the deployment log";
+    EXPECT_EQ(reports.back().receivedObjects, first.fetched.receivedObjects);
+
+    upstream.write("README", "one more line\n");
+    auto sha = upstream.commit("small change");
+    auto second = source->checkout(request(server.url("app")));
+    EXPECT_EQ(second.sha, sha);
+    EXPECT_GE(first.fetched.receivedObjects, 12u);
+    EXPECT_GT(first.fetched.receivedBytes, 400000u);
+    EXPECT_LE(second.fetched.receivedObjects, 3u);
+    EXPECT_LT(second.fetched.receivedBytes * 100, first.fetched.receivedBytes);
+}
+
+TEST_F(SourceHttpTest, TokenAuthOverSmartHttp) {
+    upstream.write("index.html", "<h1>secret app</h1>\n");
+    upstream.commit("c");
+    GitHttpServer server({root, "x-access-token", "tok-123", std::nullopt, false});
+
+    auto ok = request(server.url("app"));
+    ok.auth = tokenAuth(GitProvider::GitHub, "tok-123");
+    EXPECT_EQ(readFile(source->checkout(ok).dir.path() / "index.html"), "<h1>secret app</h1>\n");
+    source->forget(ok.appId);
+
+    auto wrong = request(server.url("app"));
+    wrong.auth = tokenAuth(GitProvider::GitHub, "nope");
+    std::string message;
+    EXPECT_EQ(failureKind(wrong, &message), SourceErrorKind::AuthFailed) << message;
+    EXPECT_NE(message.find("refused the credentials"), std::string::npos) << message;
+    EXPECT_EQ(message.find("nope"), std::string::npos) << "the token never appears in errors";
+    EXPECT_FALSE(std::filesystem::exists(cache));
+
+    EXPECT_EQ(failureKind(request(server.url("app")), &message), SourceErrorKind::AuthFailed) << message;
+    EXPECT_NE(message.find("none are configured"), std::string::npos) << message;
+
+    auto gitlabUser = request(server.url("app"));
+    gitlabUser.auth = tokenAuth(GitProvider::GitLab, "tok-123");  // user "oauth2" is not this server's
+    EXPECT_EQ(failureKind(gitlabUser), SourceErrorKind::AuthFailed);
+}
+
+TEST_F(SourceHttpTest, MissingRepositoryAndBranchNameTheCause) {
+    upstream.write("a", "1");
+    upstream.commit("c");
+    GitHttpServer server({root, {}, {}, std::nullopt, false});
+    std::string message;
+    EXPECT_EQ(failureKind(request(server.url("nothing-here")), &message), SourceErrorKind::Unreachable) << message;
+    auto r = request(server.url("app"));
+    r.ref = "release";
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::RefNotFound) << message;
+    EXPECT_FALSE(std::filesystem::exists(cache));
+}
+
+TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatStallsMidPack) {
+    bigCommit();
+    GitHttpServer server({root, {}, {}, std::size_t{60000}, false});
+    auto r = request(server.url("app"));
+    r.stallTimeout = 1s;
+    TransferStats last;
+    r.onProgress = [&](const TransferStats& s) { last = s; };
+    auto started = std::chrono::steady_clock::now();
+    std::string message;
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::TimedOut) << message;
+    auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_LT(took, 5s);
+    EXPECT_NE(message.find("stalled"), std::string::npos) << message;
+    EXPECT_GT(last.receivedBytes, 0u) << "the pack had started arriving";
+    EXPECT_FALSE(std::filesystem::exists(cache)) << "a failed first clone leaves no cache";
+}
+
+TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatNeverAnswers) {
+    upstream.write("a", "1");
+    upstream.commit("c");
+    GitHttpServer server({root, {}, {}, std::nullopt, true});
+    auto r = request(server.url("app"));
+    r.stallTimeout = 800ms;
+    auto started = std::chrono::steady_clock::now();
+    std::string message;
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::TimedOut) << message;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 4s);
+    EXPECT_EQ(server.requests(), 1);
+}
+
+TEST_F(SourceHttpTest, DeadlineAndCancellationStopAStalledClone) {
+    bigCommit();
+    GitHttpServer server({root, {}, {}, std::size_t{60000}, false});
+    auto r = request(server.url("app"));
+    r.stallTimeout = 60s;
+    r.deadline = 1500ms;
+    std::string message;
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::TimedOut) << message;
+    EXPECT_NE(message.find("deadline"), std::string::npos) << message;
+
+    std::atomic<bool> cancel{false};
+    r.deadline = 60s;
+    r.cancel = &cancel;
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(500ms);
+        cancel = true;
+    });
+    auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::Cancelled) << message;
+    canceller.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+    EXPECT_FALSE(std::filesystem::exists(cache));
+}
+
+}  // namespace
+}  // namespace rivetr::git
