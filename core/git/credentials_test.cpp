@@ -1,0 +1,87 @@
+// Deploy-key checks (RSA refused with the reason), token users per provider, fingerprints, submodule URLs.
+#include "core/git/credentials.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/git/submodules.hpp"
+#include "core/subprocess.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::git {
+namespace {
+
+using rivetr::test::readFile;
+using rivetr::test::TempDir;
+
+std::string makeKey(const TempDir& tmp, const std::string& type, const std::vector<std::string>& extra = {}) {
+    auto path = tmp / ("key_" + type);
+    std::vector<std::string> argv{"ssh-keygen", "-q", "-t", type, "-N", "", "-f", path.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    auto r = run(argv);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    return readFile(path);
+}
+
+GitAuth sshAuth(std::string key) {
+    GitAuth a;
+    a.kind = GitAuth::Kind::SshKey;
+    a.privateKey = std::move(key);
+    return a;
+}
+
+TEST(Credentials, KeyTypesAreReadFromRealKeys) {
+    TempDir tmp;
+    EXPECT_EQ(sshKeyType(makeKey(tmp, "ed25519")), SshKeyType::Ed25519);
+    EXPECT_EQ(sshKeyType(makeKey(tmp, "ecdsa", {"-b", "256"})), SshKeyType::Ecdsa);
+    EXPECT_EQ(sshKeyType(makeKey(tmp, "rsa", {"-b", "2048"})), SshKeyType::Rsa);
+    EXPECT_EQ(sshKeyType("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n"), SshKeyType::Rsa);
+    EXPECT_EQ(sshKeyType("not a key"), SshKeyType::Unknown);
+}
+
+TEST(Credentials, RsaDeployKeyIsRefusedWithTheReason) {
+    TempDir tmp;
+    EXPECT_NO_THROW(validateAuth(sshAuth(makeKey(tmp, "ed25519"))));
+    try {
+        validateAuth(sshAuth(makeKey(tmp, "rsa", {"-b", "2048"})));
+        FAIL() << "an RSA key must be refused";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::UnsupportedKey);
+        std::string m = e.what();
+        EXPECT_NE(m.find("SHA-1"), std::string::npos) << m;
+        EXPECT_NE(m.find("rsa-sha2"), std::string::npos) << m;
+        EXPECT_NE(m.find("ed25519"), std::string::npos) << m;
+    }
+    try {
+        validateAuth(sshAuth("garbage"));
+        FAIL();
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::InvalidInput);
+    }
+}
+
+TEST(Credentials, TokenUsersFollowEachProvider) {
+    EXPECT_EQ(tokenAuth(GitProvider::GitHub, "t").username, "x-access-token");
+    EXPECT_EQ(tokenAuth(GitProvider::GitLab, "t").username, "oauth2");
+    EXPECT_EQ(tokenAuth(GitProvider::Gitea, "t", "alice").username, "alice");
+    EXPECT_EQ(tokenAuth(GitProvider::Bitbucket, "t", "bob").username, "bob");
+    EXPECT_THROW(validateAuth(tokenAuth(GitProvider::Gitea, "t")), SourceError) << "Gitea needs the user";
+}
+
+TEST(Credentials, FingerprintMatchesOpenSshFormat) {
+    // ssh-keygen -lf prints SHA256:<base64 without padding> of the key blob's SHA-256.
+    unsigned char zeros[32] = {};
+    EXPECT_EQ(sshFingerprint(zeros), "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    unsigned char ff[32];
+    std::fill(std::begin(ff), std::end(ff), 0xff);
+    EXPECT_EQ(sshFingerprint(ff), "SHA256://////////////////////////////////////////8");
+}
+
+TEST(Submodules, RelativeUrlsResolveAgainstTheSuperproject) {
+    EXPECT_EQ(resolveSubmoduleUrl("https://git.example.com/team/app.git", "../lib.git"),
+              "https://git.example.com/team/lib.git");
+    EXPECT_EQ(resolveSubmoduleUrl("https://git.example.com/team/app/", "./sub"), "https://git.example.com/team/app/sub");
+    EXPECT_EQ(resolveSubmoduleUrl("x", "https://other/repo.git"), "https://other/repo.git");
+}
+
+}  // namespace
+}  // namespace rivetr::git
