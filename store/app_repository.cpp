@@ -1,0 +1,165 @@
+// Apps and their domains in the store: create, read, update, delete, each one transaction.
+#include "store/app_repository.hpp"
+
+#include <map>
+
+#include "core/clock.hpp"
+
+namespace rivetr::store {
+namespace {
+
+constexpr const char* kColumns =
+    "id, name, git_url, branch, port, build_type, dockerfile_path, base_dir, build_target, healthcheck_type, "
+    "healthcheck_path, healthcheck_interval_ms, healthcheck_timeout_ms, healthcheck_retries, "
+    "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc, live_deployment_id, "
+    "created_at, updated_at";
+
+std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
+
+AppRecord readApp(const Statement& st, const SecretBox& box) {
+    AppRecord a;
+    a.id = st.getText(0);
+    a.name = st.getText(1);
+    a.gitUrl = st.getText(2);
+    a.branch = st.getText(3);
+    a.port = st.getInt(4);
+    a.buildType = st.getText(5);
+    a.dockerfilePath = st.getText(6);
+    a.baseDir = st.getText(7);
+    a.buildTarget = st.getText(8);
+    a.healthcheck = {st.getText(9), st.getText(10), st.getInt(11), st.getInt(12), st.getInt(13), st.getInt(14)};
+    a.memoryLimitBytes = st.getOptInt(15);
+    a.cpuLimitMillis = st.getOptInt(16);
+    a.webhookSecret = box.open(st.getBlob(17), webhookPlace(a.id));
+    a.liveDeploymentId = st.getOptText(18);
+    a.createdAt = st.getInt(19);
+    a.updatedAt = st.getInt(20);
+    return a;
+}
+
+// Binds every column after id in kColumns order, starting at `i`.
+void bindFields(Statement& st, int i, const AppRecord& a, const SecretBox& box) {
+    const auto& h = a.healthcheck;
+    st.bind(i, a.name);
+    st.bind(i + 1, a.gitUrl);
+    st.bind(i + 2, a.branch);
+    st.bind(i + 3, a.port);
+    st.bind(i + 4, a.buildType);
+    st.bind(i + 5, a.dockerfilePath);
+    st.bind(i + 6, a.baseDir);
+    st.bind(i + 7, a.buildTarget);
+    st.bind(i + 8, h.type);
+    st.bind(i + 9, h.path);
+    st.bind(i + 10, h.intervalMs);
+    st.bind(i + 11, h.timeoutMs);
+    st.bind(i + 12, h.retries);
+    st.bind(i + 13, h.startPeriodMs);
+    st.bind(i + 14, a.memoryLimitBytes);
+    st.bind(i + 15, a.cpuLimitMillis);
+    st.bind(i + 16, box.seal(a.webhookSecret, webhookPlace(a.id)));
+    st.bind(i + 17, a.liveDeploymentId);
+}
+
+void writeDomains(Database& db, const AppRecord& a, std::int64_t now) {
+    db.prepare("DELETE FROM domains WHERE app_id = ?").bind(1, a.id).exec();
+    auto ins = db.prepare("INSERT INTO domains(domain, app_id, created_at) VALUES (?, ?, ?)");
+    for (const auto& d : a.domains) {
+        ins.bind(1, d).bind(2, a.id).bind(3, now).exec();
+        ins.reset();
+    }
+}
+
+std::vector<std::string> domainsOf(Database& db, const std::string& appId) {
+    auto st = db.prepare("SELECT domain FROM domains WHERE app_id = ? ORDER BY domain");
+    st.bind(1, appId);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.getText(0));
+    return out;
+}
+
+const std::initializer_list<std::pair<const char*, const char*>> kConflicts{{"apps.name", "name"},
+                                                                             {"domains.domain", "domains"}};
+
+}  // namespace
+
+void AppRepository::create(const AppRecord& app) {
+    store_.withDb([&](Database& db) {
+        try {
+            Transaction tx(db);
+            auto st = db.prepare(std::string("INSERT INTO apps(") + kColumns +
+                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            st.bind(1, app.id);
+            bindFields(st, 2, app, box_);
+            auto now = nowMs();
+            st.bind(20, now).bind(21, now).exec();
+            writeDomains(db, app, now);
+            tx.commit();
+        } catch (const DbError& e) {
+            rethrowAsConflict(e, kConflicts);
+        }
+    });
+}
+
+std::optional<AppRecord> AppRepository::find(const std::string& idOrName) {
+    return store_.withDb([&](Database& db) -> std::optional<AppRecord> {
+        auto st = db.prepare(std::string("SELECT ") + kColumns +
+                             " FROM apps WHERE id = ?1 OR name = ?1 ORDER BY id = ?1 DESC LIMIT 1");
+        st.bind(1, idOrName);
+        if (!st.step()) return std::nullopt;
+        auto app = readApp(st, box_);
+        app.domains = domainsOf(db, app.id);
+        return app;
+    });
+}
+
+std::vector<AppRecord> AppRepository::list() {
+    return store_.withDb([&](Database& db) {
+        std::map<std::string, std::vector<std::string>> domains;
+        auto ds = db.prepare("SELECT app_id, domain FROM domains ORDER BY domain");
+        while (ds.step()) domains[ds.getText(0)].push_back(ds.getText(1));
+        std::vector<AppRecord> out;
+        auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM apps ORDER BY name");
+        while (st.step()) {
+            out.push_back(readApp(st, box_));
+            out.back().domains = std::move(domains[out.back().id]);
+        }
+        return out;
+    });
+}
+
+void AppRepository::update(const AppRecord& app) {
+    store_.withDb([&](Database& db) {
+        try {
+            Transaction tx(db);
+            auto st = db.prepare(
+                "UPDATE apps SET name=?, git_url=?, branch=?, port=?, build_type=?, dockerfile_path=?, base_dir=?, "
+                "build_target=?, healthcheck_type=?, healthcheck_path=?, healthcheck_interval_ms=?, "
+                "healthcheck_timeout_ms=?, healthcheck_retries=?, healthcheck_start_period_ms=?, "
+                "memory_limit_bytes=?, cpu_limit_millis=?, webhook_secret_enc=?, live_deployment_id=?, updated_at=? "
+                "WHERE id=?");
+            bindFields(st, 1, app, box_);
+            auto now = nowMs();
+            st.bind(19, now).bind(20, app.id).exec();
+            writeDomains(db, app, now);
+            tx.commit();
+        } catch (const DbError& e) {
+            rethrowAsConflict(e, kConflicts);
+        }
+    });
+}
+
+bool AppRepository::remove(const std::string& id) {
+    return store_.withDb([&](Database& db) { return db.prepare("DELETE FROM apps WHERE id = ?").bind(1, id).exec() > 0; });
+}
+
+void AppRepository::setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId) {
+    store_.withDb([&](Database& db) {
+        db.prepare("UPDATE apps SET live_deployment_id = ?, updated_at = ? WHERE id = ?")
+            .bind(1, deploymentId)
+            .bind(2, nowMs())
+            .bind(3, appId)
+            .exec();
+    });
+}
+
+}  // namespace rivetr::store

@@ -1,0 +1,34 @@
+// Apps and their domains in the store: create, read, update, delete, each one transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/conflict_error.hpp"
+#include "store/records.hpp"
+#include "store/secret_box.hpp"
+#include "store/store.hpp"
+
+namespace rivetr::store {
+
+class AppRepository {
+public:
+    AppRepository(Store& store, SecretBox box) : store_(store), box_(box) {}
+
+    // Inserts the app and its domains; throws ConflictError (field "name" or "domains").
+    void create(const AppRecord& app);
+    // By id, or by name when no id matches (the API accepts both in {id}).
+    std::optional<AppRecord> find(const std::string& idOrName);
+    std::vector<AppRecord> list();
+    // Replaces every field and the domain set; throws ConflictError like create.
+    void update(const AppRecord& app);
+    bool remove(const std::string& id);
+    void setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId);
+
+private:
+    Store& store_;
+    SecretBox box_;
+};
+
+}  // namespace rivetr::store

@@ -1,0 +1,106 @@
+// Apps in the store: round trip, lookup by id or name, unique names and domains, cascade on delete.
+#include "store/app_repository.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/env_repository.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::store {
+namespace {
+
+struct Fixture : ::testing::Test {
+    test::TempDir dir;
+    std::unique_ptr<Store> store = Store::open(dir.path());
+    SecretBox box{*crypto::keyFromHex(std::string(64, 'a'))};
+    AppRepository apps{*store, box};
+
+    AppRecord app(const std::string& id, const std::string& name, std::vector<std::string> domains) {
+        AppRecord a;
+        a.id = id;
+        a.name = name;
+        a.gitUrl = "https://example.com/" + name + ".git";
+        a.port = 8000;
+        a.webhookSecret = "whsec-" + id;
+        a.domains = std::move(domains);
+        return a;
+    }
+};
+
+TEST_F(Fixture, CreateThenFindByIdOrName) {
+    auto a = app("app_1", "web", {"web.example.com", "www.example.com"});
+    a.healthcheck.path = "/healthz";
+    a.memoryLimitBytes = 256 << 20;
+    apps.create(a);
+    auto byId = apps.find("app_1");
+    ASSERT_TRUE(byId);
+    EXPECT_EQ(byId->name, "web");
+    EXPECT_EQ(byId->healthcheck.path, "/healthz");
+    EXPECT_EQ(byId->memoryLimitBytes, 256 << 20);
+    EXPECT_FALSE(byId->cpuLimitMillis);
+    EXPECT_EQ(byId->webhookSecret, "whsec-app_1");
+    EXPECT_EQ(byId->domains, (std::vector<std::string>{"web.example.com", "www.example.com"}));
+    EXPECT_EQ(apps.find("web")->id, "app_1");
+    EXPECT_FALSE(apps.find("nope"));
+}
+
+TEST_F(Fixture, WebhookSecretIsEncryptedAtRest) {
+    apps.create(app("app_1", "web", {}));
+    auto raw = store->withDb([](Database& db) {
+        auto st = db.prepare("SELECT webhook_secret_enc FROM apps");
+        st.step();
+        auto b = st.getBlob(0);
+        return std::string(b.begin(), b.end());
+    });
+    EXPECT_EQ(raw.find("whsec-app_1"), std::string::npos);
+}
+
+TEST_F(Fixture, DuplicateNameOrDomainIsAConflictAndWritesNothing) {
+    apps.create(app("app_1", "web", {"web.example.com"}));
+    try {
+        apps.create(app("app_2", "web", {}));
+        FAIL();
+    } catch (const ConflictError& e) {
+        EXPECT_EQ(e.field(), "name");
+    }
+    try {
+        apps.create(app("app_3", "other", {"WEB.example.com"}));
+        FAIL();
+    } catch (const ConflictError& e) {
+        EXPECT_EQ(e.field(), "domains");
+    }
+    EXPECT_EQ(apps.list().size(), 1u) << "a refused create left a half-written app";
+}
+
+TEST_F(Fixture, UpdateReplacesFieldsAndDomains) {
+    apps.create(app("app_1", "web", {"a.example.com"}));
+    auto a = *apps.find("app_1");
+    a.branch = "release";
+    a.domains = {"b.example.com"};
+    apps.update(a);
+    auto b = *apps.find("app_1");
+    EXPECT_EQ(b.branch, "release");
+    EXPECT_EQ(b.domains, std::vector<std::string>{"b.example.com"});
+}
+
+TEST_F(Fixture, DeleteCascadesToDomainsAndEnv) {
+    apps.create(app("app_1", "web", {"a.example.com"}));
+    EnvRepository env(*store, box);
+    env.set("app_1", {"K", "v"});
+    EXPECT_TRUE(apps.remove("app_1"));
+    EXPECT_FALSE(apps.remove("app_1"));
+    EXPECT_TRUE(env.list("app_1").empty());
+    apps.create(app("app_2", "web2", {"a.example.com"}));  // the domain is free again
+}
+
+TEST_F(Fixture, ListIsSortedWithDomains) {
+    apps.create(app("app_2", "zeta", {"z.example.com"}));
+    apps.create(app("app_1", "alpha", {}));
+    auto all = apps.list();
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].name, "alpha");
+    EXPECT_EQ(all[1].domains, std::vector<std::string>{"z.example.com"});
+}
+
+}  // namespace
+}  // namespace rivetr::store

@@ -1,0 +1,25 @@
+// A write refused because it collides with existing data (a taken name or domain): the caller's fault.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace rivetr::store {
+
+class ConflictError : public std::runtime_error {
+public:
+    ConflictError(std::string field, const std::string& message) : std::runtime_error(message), field_(std::move(field)) {}
+    const std::string& field() const { return field_; }
+
+private:
+    std::string field_;
+};
+
+// Turns a UNIQUE violation on one of `columns` ({"apps.name", "name"}...) into a ConflictError
+// for the matching API field; rethrows anything else unchanged.
+[[noreturn]] void rethrowAsConflict(const DbError& e,
+                                    std::initializer_list<std::pair<const char*, const char*>> columnToField);
+
+}  // namespace rivetr::store

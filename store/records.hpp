@@ -1,0 +1,78 @@
+// Plain records the repositories read and write: the store's vocabulary shared with api/ and engine/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rivetr::store {
+
+struct HealthCheckSpec {
+    std::string type = "http";  // http | tcp
+    std::string path = "/";
+    std::int64_t intervalMs = 1000;
+    std::int64_t timeoutMs = 2000;
+    std::int64_t retries = 30;
+    std::int64_t startPeriodMs = 0;
+};
+
+struct AppRecord {
+    std::string id;
+    std::string name;
+    std::string gitUrl;
+    std::string branch = "main";
+    std::int64_t port = 3000;
+    std::string buildType = "auto";
+    std::string dockerfilePath = "Dockerfile";
+    std::string baseDir;
+    std::string buildTarget;
+    HealthCheckSpec healthcheck;
+    std::optional<std::int64_t> memoryLimitBytes;
+    std::optional<std::int64_t> cpuLimitMillis;
+    std::string webhookSecret;  // plaintext in memory; encrypted in the database
+    std::optional<std::string> liveDeploymentId;
+    std::vector<std::string> domains;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+};
+
+struct EnvVar {
+    std::string key;
+    std::string value;  // plaintext in memory only
+    bool secret = false;
+    bool buildTime = false;
+    std::int64_t updatedAt = 0;
+};
+
+enum class Role { viewer = 1, developer = 2, admin = 3 };
+
+const char* roleName(Role r);
+std::optional<Role> parseRole(std::string_view s);
+
+struct ApiTokenRecord {
+    std::string id;
+    std::string name;
+    std::string prefix;  // first characters of the token, to recognise it in a list
+    Role role = Role::viewer;
+    std::optional<std::string> userId;
+    std::int64_t createdAt = 0;
+    std::optional<std::int64_t> expiresAt;
+    std::optional<std::int64_t> lastUsedAt;
+    std::optional<std::int64_t> revokedAt;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::int64_t ts = 0;
+    std::string actorType;  // admin_token | user | token | webhook | system
+    std::string actor;
+    std::string action;  // e.g. "app.create"
+    std::string targetType;
+    std::string targetId;
+    std::string details;  // JSON text
+    std::string requestId;
+    std::string ip;
+};
+
+}  // namespace rivetr::store
