@@ -1,0 +1,111 @@
+// The Docker adapter's container lifecycle: create, run, start/stop/kill/restart, pause, rename, remove, list, wait.
+#include "runtime/docker_json.hpp"
+#include "runtime/docker_runtime.hpp"
+
+namespace rivetr::runtime {
+namespace {
+
+void checkAllowing(const HttpReply& r, long alsoOk, ObjectKind kind = ObjectKind::Container) {
+    if (r.status == alsoOk) return;  // e.g. 304: already started / already stopped
+    DockerClient::check(r, kind);
+}
+
+}  // namespace
+
+std::string DockerRuntime::createContainer(const ContainerSpec& spec) {
+    Json body = containerCreateBody(spec, dialect_);
+    std::string path = "/containers/create" + (spec.name.empty() ? "" : "?name=" + urlEncode(spec.name));
+    Json created = expectOk("POST", path, body);
+    std::string id = created.value("Id", "");
+    if (id.empty()) throw RuntimeError(ErrorKind::EngineError, "create answered without an id");
+    // API 1.41 attaches one network at create; the rest join before the first start.
+    try {
+        for (std::size_t i = 1; i < spec.networks.size(); ++i)
+            connectNetwork(spec.networks[i].network, id, spec.networks[i].aliases);
+    } catch (...) {
+        try {
+            removeContainer(id, {.force = true, .volumes = true});
+        } catch (const RuntimeError&) {
+        }
+        throw;
+    }
+    return id;
+}
+
+std::string DockerRuntime::runContainer(const ContainerSpec& spec) {
+    std::string id = createContainer(spec);
+    try {
+        startContainer(id);
+    } catch (...) {
+        // A container that never ran is removed again so failed deploys leave nothing behind.
+        try {
+            removeContainer(id, {.force = true, .volumes = true});
+        } catch (const RuntimeError&) {
+        }
+        throw;
+    }
+    return id;
+}
+
+void DockerRuntime::startContainer(const std::string& id) {
+    checkAllowing(client_.call("POST", containerPath(id, "start")), 304);
+}
+
+void DockerRuntime::stopContainer(const std::string& id, std::chrono::seconds grace) {
+    auto timeout = client_.endpoint().controlTimeout + grace;
+    checkAllowing(client_.call("POST", containerPath(id, "stop") + "?t=" + std::to_string(grace.count()), std::nullopt, timeout), 304);
+}
+
+void DockerRuntime::killContainer(const std::string& id, const std::string& signal) {
+    for (char c : signal)
+        if (!std::isalnum(static_cast<unsigned char>(c))) throw RuntimeError(ErrorKind::InvalidArgument, "invalid signal: " + signal);
+    expectOk("POST", containerPath(id, "kill") + "?signal=" + signal, std::nullopt, ObjectKind::Container);
+}
+
+void DockerRuntime::restartContainer(const std::string& id, std::chrono::seconds grace) {
+    auto timeout = client_.endpoint().controlTimeout + grace;
+    expectOk("POST", containerPath(id, "restart") + "?t=" + std::to_string(grace.count()), std::nullopt,
+             ObjectKind::Container, timeout);
+}
+
+void DockerRuntime::pauseContainer(const std::string& id) { expectOk("POST", containerPath(id, "pause"), std::nullopt, ObjectKind::Container); }
+
+void DockerRuntime::unpauseContainer(const std::string& id) {
+    expectOk("POST", containerPath(id, "unpause"), std::nullopt, ObjectKind::Container);
+}
+
+void DockerRuntime::renameContainer(const std::string& id, const std::string& newName) {
+    validateName(newName, "container");
+    expectOk("POST", containerPath(id, "rename") + "?name=" + urlEncode(newName), std::nullopt, ObjectKind::Container);
+}
+
+void DockerRuntime::removeContainer(const std::string& id, const RemoveOptions& o) {
+    std::string q = std::string("?force=") + (o.force ? "1" : "0") + "&v=" + (o.volumes ? "1" : "0");
+    expectOk("DELETE", containerPath(id) + q, std::nullopt, ObjectKind::Container);
+}
+
+ContainerInfo DockerRuntime::inspectContainer(const std::string& id) {
+    return parseContainerInspect(expectOk("GET", containerPath(id, "json"), std::nullopt, ObjectKind::Container));
+}
+
+std::vector<ContainerSummary> DockerRuntime::listContainers(const LabelFilter& labels, bool includeStopped) {
+    Json list = expectOk("GET", std::string("/containers/json?all=") + (includeStopped ? "1" : "0") + "&filters=" + labelFilters(labels));
+    std::vector<ContainerSummary> out;
+    if (list.is_array())
+        for (const auto& c : list) out.push_back(parseContainerSummary(c));
+    return out;
+}
+
+int DockerRuntime::waitContainer(const std::string& id, const CancelToken& cancel) {
+    std::string body;
+    HttpReply r = client_.stream("POST", containerPath(id, "wait") + "?condition=not-running", std::nullopt, nullptr,
+                                 "application/json", [&](std::string_view d) { body.append(d); }, cancel);
+    DockerClient::check(r, ObjectKind::Container);
+    auto j = Json::parse(body, nullptr, false);
+    if (!j.is_object() || !j.contains("StatusCode")) throw RuntimeError(ErrorKind::EngineError, "unreadable wait reply: " + body);
+    if (j.contains("Error") && j["Error"].is_object() && !j["Error"].value("Message", "").empty())
+        throw RuntimeError(ErrorKind::EngineError, j["Error"].value("Message", ""));
+    return j["StatusCode"].get<int>();
+}
+
+}  // namespace rivetr::runtime

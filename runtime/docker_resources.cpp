@@ -1,0 +1,126 @@
+// The Docker adapter's images, volumes and networks; prunes touch only Rivetr-labelled objects by default.
+#include "runtime/docker_json.hpp"
+#include "runtime/docker_runtime.hpp"
+#include "runtime/naming.hpp"
+
+namespace rivetr::runtime {
+namespace {
+
+// Image references reach URL paths: letters, digits and the separators a reference may hold, no "..".
+const std::string& checkedRef(const std::string& ref) {
+    bool ok = !ref.empty() && ref.size() <= 255 && std::isalnum(static_cast<unsigned char>(ref[0])) &&
+              ref.find("..") == std::string::npos;
+    for (char c : ref) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_.-/:@").find(c) != std::string_view::npos);
+    if (!ok) throw RuntimeError(ErrorKind::InvalidArgument, "invalid image reference: '" + ref + "'");
+    return ref;
+}
+
+// Never prune blind: no filter means "what Rivetr made" (coolify#11582 lost users' images to a global prune).
+LabelFilter pruneFilter(const LabelFilter& labels) { return labels.empty() ? rivetrFilter() : labels; }
+
+}  // namespace
+
+std::vector<ImageInfo> DockerRuntime::listImages(const LabelFilter& labels) {
+    std::vector<ImageInfo> out;
+    Json list = expectOk("GET", "/images/json?filters=" + labelFilters(labels));
+    if (list.is_array())
+        for (const auto& i : list) out.push_back(parseImage(i));
+    return out;
+}
+
+ImageInfo DockerRuntime::inspectImage(const std::string& ref) {
+    return parseImage(expectOk("GET", "/images/" + checkedRef(ref) + "/json", std::nullopt, ObjectKind::Image));
+}
+
+void DockerRuntime::tagImage(const std::string& ref, const std::string& repo, const std::string& tag) {
+    checkedRef(repo);
+    validateName(tag, "tag");
+    expectOk("POST", "/images/" + checkedRef(ref) + "/tag?repo=" + urlEncode(repo) + "&tag=" + urlEncode(tag), std::nullopt,
+             ObjectKind::Image);
+}
+
+void DockerRuntime::removeImage(const std::string& ref, bool force) {
+    expectOk("DELETE", "/images/" + checkedRef(ref) + "?force=" + (force ? "1" : "0"), std::nullopt, ObjectKind::Image);
+}
+
+PruneResult DockerRuntime::pruneImages(const LabelFilter& labels) {
+    // dangling=false: unused tagged images too (old deployments), still only within the label filter.
+    Json r = expectOk("POST", "/images/prune?filters=" + labelFilters(pruneFilter(labels), {{"dangling", "false"}}),
+                      std::nullopt, ObjectKind::Other, std::chrono::minutes(5));
+    return parsePrune(r, "ImagesDeleted", "Deleted");
+}
+
+std::vector<VolumeInfo> DockerRuntime::listVolumes(const LabelFilter& labels) {
+    std::vector<VolumeInfo> out;
+    Json r = expectOk("GET", "/volumes?filters=" + labelFilters(labels));
+    if (r.is_object() && r.contains("Volumes") && r["Volumes"].is_array())
+        for (const auto& v : r["Volumes"]) out.push_back(parseVolume(v));
+    return out;
+}
+
+VolumeInfo DockerRuntime::inspectVolume(const std::string& name) {
+    validateName(name, "volume");
+    return parseVolume(expectOk("GET", "/volumes/" + name));
+}
+
+VolumeInfo DockerRuntime::createVolume(const std::string& name, const Labels& labels) {
+    validateName(name, "volume");
+    return parseVolume(expectOk("POST", "/volumes/create", Json{{"Name", name}, {"Labels", labels}}));
+}
+
+void DockerRuntime::removeVolume(const std::string& name, bool force) {
+    validateName(name, "volume");
+    expectOk("DELETE", "/volumes/" + name + "?force=" + (force ? "1" : "0"));
+}
+
+PruneResult DockerRuntime::pruneVolumes(const LabelFilter& labels) {
+    Json r = expectOk("POST", "/volumes/prune?filters=" + labelFilters(pruneFilter(labels)), std::nullopt,
+                      ObjectKind::Other, std::chrono::minutes(5));
+    return parsePrune(r, "VolumesDeleted", "Name");
+}
+
+std::vector<NetworkInfo> DockerRuntime::listNetworks(const LabelFilter& labels) {
+    std::vector<NetworkInfo> out;
+    Json list = expectOk("GET", "/networks?filters=" + labelFilters(labels));
+    if (list.is_array())
+        for (const auto& n : list) out.push_back(parseNetwork(n));
+    return out;
+}
+
+NetworkInfo DockerRuntime::inspectNetwork(const std::string& idOrName) {
+    validateName(idOrName, "network");
+    return parseNetwork(expectOk("GET", "/networks/" + idOrName));
+}
+
+NetworkInfo DockerRuntime::createNetwork(const std::string& name, const Labels& labels, bool internal) {
+    validateName(name, "network");
+    Json body = {{"Name", name}, {"Labels", labels}, {"Internal", internal}, {"Driver", "bridge"}, {"CheckDuplicate", true}};
+    Json created = expectOk("POST", "/networks/create", body);
+    return inspectNetwork(created.value("Id", name));
+}
+
+void DockerRuntime::removeNetwork(const std::string& idOrName) {
+    validateName(idOrName, "network");
+    expectOk("DELETE", "/networks/" + idOrName);
+}
+
+void DockerRuntime::connectNetwork(const std::string& network, const std::string& container,
+                                   const std::vector<std::string>& aliases) {
+    validateName(network, "network");
+    validateName(container, "container");
+    Json body = {{"Container", container}, {"EndpointConfig", {{"Aliases", aliases}}}};
+    expectOk("POST", "/networks/" + network + "/connect", body);
+}
+
+void DockerRuntime::disconnectNetwork(const std::string& network, const std::string& container, bool force) {
+    validateName(network, "network");
+    validateName(container, "container");
+    expectOk("POST", "/networks/" + network + "/disconnect", Json{{"Container", container}, {"Force", force}});
+}
+
+PruneResult DockerRuntime::pruneNetworks(const LabelFilter& labels) {
+    Json r = expectOk("POST", "/networks/prune?filters=" + labelFilters(pruneFilter(labels)));
+    return parsePrune(r, "NetworksDeleted", "Name");
+}
+
+}  // namespace rivetr::runtime

@@ -1,0 +1,24 @@
+// Where Podman's Docker-compatible API differs from Docker's: every difference the adapter knows, in one place.
+#pragma once
+
+#include <string>
+
+#include "runtime/runtime_types.hpp"
+
+namespace rivetr::runtime {
+
+struct EngineDialect {
+    EngineKind kind = EngineKind::Docker;
+    // Podman writes container logs with its k8s-file driver and rotates by size only.
+    std::string logDriver = "json-file";
+    bool logMaxFiles = true;
+    // Docker answers a single stats sample at once with one-shot=true (no CPU %); stream=false waits
+    // for a second sample so CPU % is meaningful. Podman ignores one-shot.
+    bool statsNeedPreviousSample = true;
+
+    // From the /version reply's component names ("Podman Engine") or the platform name.
+    static EngineDialect detect(const std::string& versionReplyJson);
+    static EngineDialect forKind(EngineKind kind);
+};
+
+}  // namespace rivetr::runtime
