@@ -1,0 +1,84 @@
+// Shared set-up for the runtime's integration tests: a connected runtime, a unique app id, and cleanup of
+// everything labelled with that id (containers, images, volumes, networks) even when a test fails.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/ids.hpp"
+#include "runtime/container_runtime.hpp"
+#include "runtime/naming.hpp"
+#include "tests/fixtures/fixture_image.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::runtime::testing {
+
+// Subclasses choose the engine through options(); Docker by default.
+class RuntimeTest : public ::testing::Test {
+protected:
+    virtual RuntimeOptions options() const {
+        RuntimeOptions o;
+        o.runtimeType = "docker";
+        o.dockerSocket = test::dockerSocket();
+        return o;
+    }
+
+    void SetUp() override {
+        RIVETR_REQUIRE_DOCKER();
+        rt = connectRuntime(options());
+    }
+
+    void TearDown() override {
+        if (!rt) return;
+        auto mine = rivetrFilter(app);
+        // Order matters: containers hold images, volumes and networks.
+        for (const auto& c : rt->listContainers(mine)) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
+        for (const auto& n : rt->listNetworks(mine)) swallow([&] { rt->removeNetwork(n.id); });
+        for (const auto& v : rt->listVolumes(mine)) swallow([&] { rt->removeVolume(v.name, true); });
+        for (const auto& i : rt->listImages(mine)) swallow([&] { rt->removeImage(i.id, true); });
+        for (const auto& ref : extraImages) swallow([&] { rt->removeImage(ref, true); });
+        for (const auto& name : extraVolumes) swallow([&] { rt->removeVolume(name, true); });
+    }
+
+    template <typename F>
+    static void swallow(F f) {
+        try {
+            f();
+        } catch (const RuntimeError&) {
+        }
+    }
+
+    // Builds the testserver (plus busybox at /bin/busybox, for exec) as rivetr/<app>:<dep>.
+    std::string buildTestserver(const std::string& dep, std::map<std::string, std::string> env = {},
+                                const std::string& extraDockerfile = "") {
+        test::writeTestserverContext(ctx.path() / dep, env);
+        std::filesystem::copy_file("/bin/busybox", ctx.path() / dep / "busybox");
+        test::writeFile(ctx.path() / dep / "Dockerfile",
+                        test::testserverDockerfile(env) + "COPY busybox /bin/busybox\n" + extraDockerfile);
+        BuildRequest b;
+        b.contextDir = ctx.path() / dep;
+        b.tags = {imageRef(app, dep)};
+        b.labels = rivetrLabels(app, dep);
+        rt->build(b);
+        return imageRef(app, dep);
+    }
+
+    ContainerSpec specFor(const std::string& image, const std::string& dep) {
+        ContainerSpec s;
+        s.name = containerName(app, dep);
+        s.image = image;
+        s.labels = rivetrLabels(app, dep);
+        return s;
+    }
+
+    std::unique_ptr<ContainerRuntime> rt;
+    std::string app = newId("app");
+    test::TempDir ctx{"rivetr-runtime"};
+    std::vector<std::string> extraImages, extraVolumes;  // unlabelled things a test made on purpose
+};
+
+}  // namespace rivetr::runtime::testing
