@@ -183,6 +183,7 @@ ContainerSummary parseContainerSummary(const Json& j) {
     c.image = str(j, "Image");
     c.state = str(j, "State");
     c.status = str(j, "Status");
+    c.command = str(j, "Command");
     c.labels = labelsOf(child(j, "Labels"));
     c.created = num<std::int64_t>(j, "Created");
     return c;

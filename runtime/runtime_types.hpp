@@ -141,6 +141,7 @@ struct ContainerInfo {
 
 struct ContainerSummary {
     std::string id, name, image, state, status;
+    std::string command;  // entrypoint + cmd as one line
     Labels labels;
     std::int64_t created = 0;
 };
