@@ -1,0 +1,172 @@
+// Faults become typed errors, never crashes or leaked containers: daemon down, missing image, port in use, bad input.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "runtime/docker_runtime.hpp"
+#include "runtime/runtime_test_fixture.hpp"
+
+namespace rivetr::runtime {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::RuntimeTest;
+
+class DockerFaultsTest : public RuntimeTest {};
+
+ErrorKind kindOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const RuntimeError& e) {
+        return e.kind();
+    }
+    ADD_FAILURE() << "no RuntimeError thrown";
+    return ErrorKind::EngineError;
+}
+
+TEST(DockerConnect, NoDaemonIsATypedErrorNotACrash) {
+    RuntimeOptions o;
+    o.runtimeType = "docker";
+    o.dockerSocket = "/tmp/rivetr-no-such-docker.sock";
+    EXPECT_EQ(kindOf([&] { connectRuntime(o); }), ErrorKind::DaemonUnavailable);
+    o.runtimeType = "auto";
+    o.podmanSocket = "/tmp/rivetr-no-such-podman.sock";
+    EXPECT_EQ(kindOf([&] { connectRuntime(o); }), ErrorKind::DaemonUnavailable);
+    o.runtimeType = "kubernetes";
+    EXPECT_EQ(kindOf([&] { connectRuntime(o); }), ErrorKind::InvalidArgument);
+}
+
+TEST(DockerConnect, AutoDetectionFindsTheDockerSocket) {
+    RIVETR_REQUIRE_DOCKER();
+    RuntimeOptions o;
+    o.dockerSocket = test::dockerSocket();
+    o.podmanSocket = "/tmp/rivetr-no-such-podman.sock";
+    EXPECT_EQ(connectRuntime(o)->kind(), EngineKind::Docker);
+}
+
+// A daemon that answers /version once and then disappears: the one fault the real dockerd cannot be
+// made to produce here (it is shared). Everything after must fail typed, and ping must say so quickly.
+TEST(DockerConnect, ADaemonThatGoesAwayMakesPingFalseAndCallsTyped) {
+    test::TempDir dir;
+    std::string path = (dir / "fake.sock").string();
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(fd, 4), 0);
+    std::thread once([fd] {
+        int c = ::accept(fd, nullptr, nullptr);
+        char buf[4096];
+        (void)::recv(c, buf, sizeof buf, 0);
+        std::string body = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
+        std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        (void)::send(c, reply.data(), reply.size(), MSG_NOSIGNAL);
+        ::close(c);
+    });
+    RuntimeOptions o;
+    o.runtimeType = "docker";
+    o.dockerSocket = path;
+    auto rt = connectRuntime(o);
+    once.join();
+    ::close(fd);
+    std::filesystem::remove(path);
+    auto t0 = std::chrono::steady_clock::now();
+    auto p = rt->ping(500ms);
+    EXPECT_FALSE(p.ok);
+    EXPECT_FALSE(p.error.empty());
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+    EXPECT_EQ(kindOf([&] { rt->listContainers({}); }), ErrorKind::DaemonUnavailable);
+    EXPECT_EQ(kindOf([&] {
+                  ContainerSpec s;
+                  s.image = "x";
+                  rt->runContainer(s);
+              }),
+              ErrorKind::DaemonUnavailable);
+}
+
+TEST_F(DockerFaultsTest, AMissingImageIsTypedAndLeavesNoContainer) {
+    auto spec = specFor("rivetr-no-such-image:" + app, "dep_1");
+    EXPECT_EQ(kindOf([&] { rt->runContainer(spec); }), ErrorKind::ImageNotFound);
+    EXPECT_TRUE(rt->listContainers(rivetrFilter(app)).empty());
+    EXPECT_EQ(kindOf([&] { rt->inspectImage("rivetr-no-such-image:" + app); }), ErrorKind::ImageNotFound);
+}
+
+TEST_F(DockerFaultsTest, APortInUseIsTypedAndTheContainerIsRemoved) {
+    auto image = buildTestserver("dep_1");
+    int port = test::freePort();
+    int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    ASSERT_EQ(::bind(holder, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    ASSERT_EQ(::listen(holder, 1), 0);
+    auto spec = specFor(image, "dep_1");
+    spec.ports = {{8000, port, "tcp"}};
+    try {
+        rt->runContainer(spec);
+        ADD_FAILURE() << "port " << port << " is taken";
+    } catch (const RuntimeError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::PortInUse) << e.what();
+        EXPECT_NE(e.daemonMessage().find(std::to_string(port)), std::string::npos) << e.daemonMessage();
+    }
+    ::close(holder);
+    EXPECT_TRUE(rt->listContainers(rivetrFilter(app)).empty()) << "a container that failed to start was left behind";
+}
+
+TEST_F(DockerFaultsTest, NameConflictsAndNotFoundAreTyped) {
+    auto image = buildTestserver("dep_1");
+    auto spec = specFor(image, "dep_1");
+    rt->createContainer(spec);
+    EXPECT_EQ(kindOf([&] { rt->createContainer(spec); }), ErrorKind::NameConflict);
+    EXPECT_EQ(rt->listContainers(rivetrFilter(app)).size(), 1u);
+    EXPECT_EQ(kindOf([&] { rt->inspectContainer(containerName(app, "dep_none")); }), ErrorKind::NotFound);
+    EXPECT_EQ(kindOf([&] { rt->stopContainer(containerName(app, "dep_none"), 1s); }), ErrorKind::NotFound);
+    auto n = rt->createNetwork(networkName(app), rivetrLabels(app));
+    EXPECT_EQ(kindOf([&] { rt->createNetwork(networkName(app), rivetrLabels(app)); }), ErrorKind::NameConflict);
+    EXPECT_EQ(kindOf([&] { rt->exec(containerName(app, "dep_1"), {"/bin/busybox", "true"}); }), ErrorKind::Conflict)
+        << "exec into a container that is not running";
+}
+
+TEST_F(DockerFaultsTest, BadInputIsRefusedBeforeTheEngineAndChangesNothing) {
+    ContainerSpec s = specFor("rivetr/" + app + ":dep_1", "dep_1");
+    s.name = "bad name; rm -rf /";
+    EXPECT_EQ(kindOf([&] { rt->createContainer(s); }), ErrorKind::InvalidArgument);
+    s = specFor("rivetr/" + app + ":dep_1", "dep_1");
+    s.env = {{"A=B", "x"}};
+    EXPECT_EQ(kindOf([&] { rt->createContainer(s); }), ErrorKind::InvalidArgument);
+    s.env = {};
+    s.ports = {{70000, 0, "tcp"}};
+    EXPECT_EQ(kindOf([&] { rt->createContainer(s); }), ErrorKind::InvalidArgument);
+    EXPECT_EQ(kindOf([&] { rt->inspectContainer("../../images/json"); }), ErrorKind::InvalidArgument);
+    EXPECT_EQ(kindOf([&] { rt->inspectImage("../x"); }), ErrorKind::InvalidArgument);
+    EXPECT_EQ(kindOf([&] { rt->killContainer("x", "KILL;"); }), ErrorKind::InvalidArgument);
+    EXPECT_EQ(kindOf([&] { rt->exec("x", {}); }), ErrorKind::InvalidArgument);
+    BuildRequest b;
+    b.contextDir = ctx.path() / "nowhere";
+    EXPECT_EQ(kindOf([&] { rt->build(b); }), ErrorKind::InvalidArgument);
+    b.contextDir = ctx.path();
+    b.dockerfile = "../Dockerfile";
+    EXPECT_EQ(kindOf([&] { rt->build(b); }), ErrorKind::InvalidArgument);
+    EXPECT_TRUE(rt->listContainers(rivetrFilter(app)).empty());
+}
+
+TEST_F(DockerFaultsTest, PingIsCheapAndSafeFromManyThreads) {
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&] {
+            for (int k = 0; k < 20; ++k) ok += rt->ping().ok ? 1 : 0;
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(ok.load(), 160);
+}
+
+}  // namespace
+}  // namespace rivetr::runtime

@@ -1,0 +1,128 @@
+// Images, volumes and networks against the real dockerd: labels select, prunes spare what Rivetr did not make.
+#include <thread>
+
+#include "runtime/runtime_test_fixture.hpp"
+
+namespace rivetr::runtime {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::RuntimeTest;
+
+class DockerResourcesTest : public RuntimeTest {};
+
+TEST_F(DockerResourcesTest, ListsContainersByAppAndDeploymentLabels) {
+    auto image = buildTestserver("dep_1");
+    std::string a = rt->createContainer(specFor(image, "dep_1"));
+    std::string b = rt->createContainer(specFor(image, "dep_2"));
+    auto byApp = rt->listContainers(rivetrFilter(app));
+    EXPECT_EQ(byApp.size(), 2u);
+    auto byDep = rt->listContainers(rivetrFilter(app, "dep_2"));
+    ASSERT_EQ(byDep.size(), 1u);
+    EXPECT_EQ(byDep[0].id, b);
+    EXPECT_EQ(byDep[0].labels.at("rivetr.deployment"), "dep_2");
+    EXPECT_TRUE(rt->listContainers(rivetrFilter(app), false).empty()) << "created, not running";
+    EXPECT_TRUE(rt->listContainers(rivetrFilter(newId("app"))).empty());
+}
+
+TEST_F(DockerResourcesTest, VolumesAndNetworksAreCreatedUsedAndRemoved) {
+    auto image = buildTestserver("dep_1");
+    auto vol = rt->createVolume(volumeName(app, "data"), rivetrLabels(app));
+    auto net = rt->createNetwork(networkName(app), rivetrLabels(app));
+    EXPECT_EQ(rt->inspectVolume(vol.name).labels.at("rivetr.app"), app);
+    EXPECT_EQ(rt->inspectNetwork(net.name).id, net.id);
+
+    auto webSpec = specFor(image, "dep_1");
+    webSpec.mounts = {{vol.name, "/data", false}};
+    webSpec.networks = {{net.name, {"web"}}};
+    std::string web = rt->runContainer(webSpec);
+    EXPECT_EQ(rt->exec(web, {"/bin/busybox", "sh", "-c", "echo kept > /data/file"}).exitCode, 0);
+
+    // A second container finds the first by its alias on the private network, and sees the volume.
+    auto clientSpec = specFor(image, "dep_2");
+    clientSpec.mounts = {{vol.name, "/data", true}};
+    std::string client = rt->runContainer(clientSpec);
+    rt->connectNetwork(net.name, client, {});
+    auto viaAlias = rt->exec(client, {"/bin/busybox", "wget", "-q", "-O", "-", "http://web:8000/"});
+    EXPECT_EQ(viaAlias.stdoutText, "version=dev\n") << viaAlias.stderrText;
+    EXPECT_EQ(rt->exec(client, {"/bin/busybox", "cat", "/data/file"}).stdoutText, "kept\n");
+    EXPECT_EQ(rt->inspectNetwork(net.name).containerIds.size(), 2u);
+    rt->disconnectNetwork(net.name, client);
+    EXPECT_EQ(rt->inspectContainer(client).networkIps.count(net.name), 0u);
+    EXPECT_NE(rt->exec(client, {"/bin/busybox", "wget", "-q", "-T", "2", "-O", "-", "http://web:8000/"}).exitCode, 0);
+
+    ASSERT_EQ(rt->listVolumes(rivetrFilter(app)).size(), 1u);
+    ASSERT_EQ(rt->listNetworks(rivetrFilter(app)).size(), 1u);
+    try {
+        rt->removeVolume(vol.name);
+        FAIL() << "a volume in use cannot go";
+    } catch (const RuntimeError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Conflict) << e.what();
+    }
+    rt->removeContainer(web, {.force = true, .volumes = false});
+    rt->removeContainer(client, {.force = true, .volumes = false});
+    rt->removeVolume(vol.name);
+    rt->removeNetwork(net.name);
+    EXPECT_TRUE(rt->listVolumes(rivetrFilter(app)).empty());
+    EXPECT_TRUE(rt->listNetworks(rivetrFilter(app)).empty());
+}
+
+TEST_F(DockerResourcesTest, PrunesOnlyWhatRivetrLabelled) {
+    auto image = buildTestserver("dep_1");
+    std::string otherTag = "rivetr-test-unlabelled:" + app;
+    rt->tagImage(image, "rivetr-test-unlabelled", app);  // a tag of the same image still protects it...
+    rt->removeImage(otherTag);                           // ...so drop it again, and make a truly foreign image:
+    {
+        test::TempDir foreign;
+        test::writeFile(foreign / "Dockerfile", "FROM scratch\nCOPY Dockerfile /foreign-" + app + "\n");
+        BuildRequest b;
+        b.contextDir = foreign.path();
+        b.tags = {otherTag};
+        rt->build(b);
+        extraImages.push_back(otherTag);
+    }
+    std::string foreignVolume = "rivetr-test-foreign-" + app;
+    rt->createVolume(foreignVolume, {});
+    extraVolumes.push_back(foreignVolume);
+    rt->createVolume(volumeName(app, "old"), rivetrLabels(app));
+    rt->createNetwork(networkName(app), rivetrLabels(app));
+
+    auto images = rt->pruneImages(rivetrFilter(app));
+    EXPECT_FALSE(images.deleted.empty());
+    EXPECT_THROW(rt->inspectImage(image), RuntimeError);
+    EXPECT_NO_THROW(rt->inspectImage(otherTag)) << "an unlabelled image survives";
+
+    auto vols = rt->pruneVolumes(rivetrFilter(app));
+    EXPECT_EQ(vols.deleted, std::vector<std::string>{volumeName(app, "old")});
+    EXPECT_NO_THROW(rt->inspectVolume(foreignVolume));
+    auto nets = rt->pruneNetworks(rivetrFilter(app));
+    EXPECT_EQ(nets.deleted, std::vector<std::string>{networkName(app)});
+
+    // The default filter is rivetr.managed=true: still nothing foreign goes.
+    rt->pruneImages();
+    rt->pruneVolumes();
+    EXPECT_NO_THROW(rt->inspectImage(otherTag));
+    EXPECT_NO_THROW(rt->inspectVolume(foreignVolume));
+}
+
+TEST_F(DockerResourcesTest, ImagesAreListedInspectedTaggedAndRemoved) {
+    auto image = buildTestserver("dep_1");
+    auto listed = rt->listImages(rivetrFilter(app));
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].labels.at("rivetr.deployment"), "dep_1");
+    rt->tagImage(image, "rivetr/" + app, "live");
+    auto info = rt->inspectImage("rivetr/" + app + ":live");
+    EXPECT_EQ(info.id, listed[0].id);
+    EXPECT_EQ(info.repoTags.size(), 2u);
+    rt->removeImage("rivetr/" + app + ":live");
+    EXPECT_EQ(rt->inspectImage(image).repoTags.size(), 1u);
+    try {
+        rt->inspectImage("rivetr/" + app + ":live");
+        FAIL();
+    } catch (const RuntimeError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::ImageNotFound);
+    }
+}
+
+}  // namespace
+}  // namespace rivetr::runtime
