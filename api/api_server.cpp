@@ -31,8 +31,8 @@ const char* methodName(Method m) {
     return "?";
 }
 
-ApiServer::ApiServer(ApiOptions options, std::vector<Route> routes)
-    : options_(std::move(options)), routes_(std::move(routes)) {}
+ApiServer::ApiServer(ApiOptions options, std::vector<Route> routes, Authenticator* auth)
+    : options_(std::move(options)), routes_(std::move(routes)), auth_(auth) {}
 
 ApiServer::~ApiServer() {
     if (endpoint_) endpoint_->shutdown();
@@ -49,7 +49,7 @@ void ApiServer::start() {
     endpoint_->init(opts);
     pool_ = std::make_unique<WorkerPool>(options_.workerThreads);
     Pistache::Rest::Router router;
-    for (const auto& r : routes_) registerRoute(router, r, withMiddleware(r, gate_, *pool_));
+    for (const auto& r : routes_) registerRoute(router, r, withMiddleware(r, gate_, *pool_, auth_));
     router.addNotFoundHandler([](const Pistache::Rest::Request&, Pistache::Http::ResponseWriter res) {
         res.headers().add<Pistache::Http::Header::ContentType>(MIME(Application, Json));
         res.send(Pistache::Http::Code::Not_Found, Reply::error(404, "not_found", "no such route").body);

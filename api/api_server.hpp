@@ -25,7 +25,8 @@ struct ApiOptions {
 
 class ApiServer {
 public:
-    ApiServer(ApiOptions options, std::vector<Route> routes);
+    // `auth` authenticates routes that need a role; it must outlive the server.
+    ApiServer(ApiOptions options, std::vector<Route> routes, Authenticator* auth = nullptr);
     ~ApiServer();
     ApiServer(const ApiServer&) = delete;
     ApiServer& operator=(const ApiServer&) = delete;
@@ -40,6 +41,7 @@ public:
 private:
     ApiOptions options_;
     std::vector<Route> routes_;
+    Authenticator* auth_;
     RequestGate gate_;
     std::unique_ptr<WorkerPool> pool_;
     std::unique_ptr<Pistache::Http::Endpoint> endpoint_;

@@ -8,7 +8,7 @@ namespace rivetr::api {
 // The API answers 200 as long as it can serve; "db" decides the status because nothing works
 // without the store, while a stopped container engine only stops deploys (reported, not fatal).
 Route healthRoute(HealthProbes probes) {
-    return {Method::Get, "/health", [probes](const Pistache::Rest::Request&, RequestContext&) {
+    return {Method::Get, "/health", std::nullopt, [probes](const Pistache::Rest::Request&, RequestContext&) {
                 bool db = probes.database && probes.database();
                 bool runtime = probes.runtime && probes.runtime();
                 nlohmann::json body{{"status", db ? "ok" : "degraded"},

@@ -3,7 +3,9 @@
 
 #include <chrono>
 
+#include "api/api_errors.hpp"
 #include "api/request_id_header.hpp"
+#include "store/conflict_error.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 
@@ -32,22 +34,48 @@ void logAccess(const Route& route, const std::string& resource, const RequestCon
                std::chrono::steady_clock::time_point started) {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     log::info("api.request", {{"request_id", ctx.requestId},
+                              {"actor", ctx.principal ? ctx.principal->name : "-"},
                               {"method", methodName(route.method)},
                               {"path", resource},
                               {"status", std::to_string(status)},
                               {"duration_us", std::to_string(us.count())}});
 }
 
-// Never leak an internal error text to the client: it goes to the log with the request id.
+// Client errors thrown by handlers become their status; anything else is a 500 whose text goes
+// to the log with the request id, never to the client.
 Reply runHandler(const Route& route, const Pistache::Rest::Request& req, RequestContext& ctx) {
     try {
         return route.handler(req, ctx);
+    } catch (const ValidationError& e) {
+        return Reply::error(400, "invalid", e.what(), e.field());
+    } catch (const NotFoundError& e) {
+        return Reply::error(404, "not_found", e.what());
+    } catch (const store::ConflictError& e) {
+        return Reply::error(409, "conflict", e.what(), e.field());
     } catch (const std::exception& e) {
         log::error("api.handler_failed", {{"request_id", ctx.requestId}, {"path", route.path}, {"error", e.what()}});
     } catch (...) {
         log::error("api.handler_failed", {{"request_id", ctx.requestId}, {"path", route.path}});
     }
     return Reply::error(500, "internal", "internal error; see the server log for request " + ctx.requestId);
+}
+
+std::string authorizationOf(const Pistache::Rest::Request& req) {
+    auto h = req.headers().tryGet<Pistache::Http::Header::Authorization>();
+    return h ? h->value() : std::string();
+}
+
+// nullopt when the caller may proceed; otherwise the 401/403 to answer.
+std::optional<Reply> checkAccess(const Route& route, const Pistache::Rest::Request& req, RequestContext& ctx,
+                                 Authenticator* auth) {
+    if (!route.minRole) return std::nullopt;
+    if (auth) ctx.principal = auth->authenticate(authorizationOf(req));
+    if (!ctx.principal) return Reply::error(401, "unauthorized", "a valid bearer token is required");
+    if (ctx.principal->role < *route.minRole) {
+        return Reply::error(403, "forbidden",
+                            std::string("this needs the ") + store::roleName(*route.minRole) + " role");
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -75,10 +103,13 @@ std::string requestIdFor(const Pistache::Rest::Request& req) {
     return crypto::toHex(bytes);
 }
 
-Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool) {
-    return [route, &gate, &pool](const Pistache::Rest::Request& req, Pistache::Http::ResponseWriter res) {
+Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool,
+                                              Authenticator* auth) {
+    return [route, &gate, &pool, auth](const Pistache::Rest::Request& req, Pistache::Http::ResponseWriter res) {
         auto started = std::chrono::steady_clock::now();
-        auto ctx = std::make_shared<RequestContext>(RequestContext{requestIdFor(req)});
+        auto ctx = std::make_shared<RequestContext>();
+        ctx->requestId = requestIdFor(req);
+        ctx->clientIp = req.address().host();
         if (!gate.enter()) {
             auto reply = Reply::error(503, "shutting_down", "the server is shutting down; retry shortly");
             send(res, reply, ctx->requestId);
@@ -86,8 +117,10 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
             return Pistache::Rest::Route::Result::Ok;
         }
         auto writer = std::make_shared<Pistache::Http::ResponseWriter>(std::move(res));
-        pool.post([route, req, writer, ctx, started, &gate] {
-            auto reply = runHandler(route, req, *ctx);
+        // Authentication reads the store, so it runs on the pool with the handler.
+        pool.post([route, req, writer, ctx, started, &gate, auth] {
+            auto denied = checkAccess(route, req, *ctx, auth);
+            auto reply = denied ? *denied : runHandler(route, req, *ctx);
             send(*writer, reply, ctx->requestId)
                 .then([&gate](ssize_t) { gate.leave(); }, [&gate](std::exception_ptr) { gate.leave(); });
             logAccess(route, req.resource(), *ctx, reply.status, started);

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "api/authenticator.hpp"
 #include "api/route.hpp"
 #include "api/worker_pool.hpp"
 
@@ -32,7 +33,10 @@ private:
 
 // Handlers run on `pool`; the gate is left only once the response is written, so a drained
 // stop never closes a connection with an answer still queued.
-Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool);
+// Order: request id → drain gate → authentication and role check (from route.minRole) →
+// handler → error mapping → access log. `auth` may be null only when no route needs a role.
+Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool,
+                                              Authenticator* auth);
 
 // An id from the caller (the proxy sets one) when it is sane, a fresh one otherwise.
 std::string requestIdFor(const Pistache::Rest::Request& req);

@@ -4,14 +4,18 @@
 #include <pistache/router.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 
+#include "api/principal.hpp"
 #include "api/reply.hpp"
 
 namespace rivetr::api {
 
 struct RequestContext {
     std::string requestId;
+    std::optional<Principal> principal;  // set for every route that needs a role
+    std::string clientIp;
 };
 
 using Handler = std::function<Reply(const Pistache::Rest::Request&, RequestContext&)>;
@@ -21,6 +25,9 @@ enum class Method { Get, Post, Put, Delete };
 struct Route {
     Method method;
     std::string path;  // Pistache pattern, e.g. "/api/apps/:id"
+    // The least role allowed to call it; nullopt for the few public routes (health, webhooks,
+    // which verify their own signatures). Enforced by the middleware, never by handlers.
+    std::optional<store::Role> minRole;
     Handler handler;
 };
 

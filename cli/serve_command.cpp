@@ -5,7 +5,7 @@
 
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
-#include "api/health_route.hpp"
+#include "api/route_table.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime_link.hpp"
@@ -62,9 +62,11 @@ int serve(const Config& cfg, const sigset_t& signals) {
     auto runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(cfg));
     auto runtimeProbe = std::make_shared<api::CachedProbe>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
 
-    std::vector<api::Route> routes{
-        api::healthRoute({[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }})};
-    api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes));
+    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken);
+    auto routes = api::controlRoutes(
+        apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }});
+    api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes),
+                          &apiContext.auth);
     server.start();
     log::info("serve.ready", {{"api", cfg.server.api_host + ":" + std::to_string(cfg.server.api_port)},
                               {"data_dir", cfg.server.data_dir}});

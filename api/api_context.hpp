@@ -1,0 +1,34 @@
+// What the route handlers work with: the store's repositories and the audit trail, built once at start.
+#pragma once
+
+#include "api/authenticator.hpp"
+#include "api/route.hpp"
+#include "store/app_repository.hpp"
+#include "store/audit_repository.hpp"
+#include "store/env_repository.hpp"
+#include "store/token_repository.hpp"
+
+namespace rivetr::api {
+
+struct ApiContext {
+    ApiContext(store::Store& s, const crypto::Key256& key, std::string adminToken)
+        : store(s),
+          apps(s, store::SecretBox(key)),
+          env(s, store::SecretBox(key)),
+          tokens(s),
+          audit(s),
+          auth(std::move(adminToken), tokens) {}
+
+    // Records a mutation with its actor; every mutating handler calls it once it succeeded.
+    void record(const RequestContext& ctx, const std::string& action, const std::string& targetType,
+                const std::string& targetId, const nlohmann::json& details = nlohmann::json::object());
+
+    store::Store& store;
+    store::AppRepository apps;
+    store::EnvRepository env;
+    store::TokenRepository tokens;
+    store::AuditRepository audit;
+    Authenticator auth;
+};
+
+}  // namespace rivetr::api

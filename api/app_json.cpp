@@ -1,0 +1,94 @@
+// Converts apps between their JSON shape (CONTRACT.md) and store records, validating what comes in.
+#include "api/app_json.hpp"
+
+#include "api/api_errors.hpp"
+#include "api/app_validation.hpp"
+#include "api/json_fields.hpp"
+#include "core/clock.hpp"
+
+namespace rivetr::api {
+namespace {
+
+void applyHealthCheck(const nlohmann::json& j, store::HealthCheckSpec& h) {
+    JsonFields f(j, {"type", "path", "interval_ms", "timeout_ms", "retries", "start_period_ms"}, "healthcheck.");
+    if (auto v = f.string("type")) h.type = *v;
+    if (auto v = f.string("path")) h.path = *v;
+    if (auto v = f.integer("interval_ms")) h.intervalMs = *v;
+    if (auto v = f.integer("timeout_ms")) h.timeoutMs = *v;
+    if (auto v = f.integer("retries")) h.retries = *v;
+    if (auto v = f.integer("start_period_ms")) h.startPeriodMs = *v;
+}
+
+void applyResources(const nlohmann::json& j, store::AppRecord& app) {
+    JsonFields f(j, {"memory_limit_bytes", "cpu_limit_millis"}, "resources.");
+    if (f.isNull("memory_limit_bytes")) app.memoryLimitBytes.reset();
+    if (auto v = f.integer("memory_limit_bytes")) app.memoryLimitBytes = *v;
+    if (f.isNull("cpu_limit_millis")) app.cpuLimitMillis.reset();
+    if (auto v = f.integer("cpu_limit_millis")) app.cpuLimitMillis = *v;
+}
+
+std::vector<std::string> domainList(const nlohmann::json& arr) {
+    std::vector<std::string> out;
+    for (const auto& d : arr) {
+        if (!d.is_string()) throw ValidationError("domains", "must be an array of host names");
+        out.push_back(d.get<std::string>());
+    }
+    return normalizeDomains(out);
+}
+
+}  // namespace
+
+void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creating) {
+    JsonFields f(body, {"name", "git_url", "branch", "port", "domains", "build_type", "dockerfile_path", "base_dir",
+                        "build_target", "healthcheck", "resources"});
+    if (creating) {
+        for (const char* required : {"name", "git_url", "port"}) {
+            if (!f.has(required)) throw ValidationError(required, "is required");
+        }
+    }
+    if (auto v = f.string("name")) app.name = *v;
+    if (auto v = f.string("git_url")) app.gitUrl = *v;
+    if (auto v = f.string("branch")) app.branch = *v;
+    if (auto v = f.integer("port")) app.port = *v;
+    if (auto v = f.string("build_type")) app.buildType = *v;
+    if (auto v = f.string("dockerfile_path")) app.dockerfilePath = *v;
+    if (auto v = f.string("base_dir")) app.baseDir = *v;
+    if (auto v = f.string("build_target")) app.buildTarget = *v;
+    if (const auto* d = f.array("domains")) app.domains = domainList(*d);
+    if (const auto* h = f.object("healthcheck")) applyHealthCheck(*h, app.healthcheck);
+    if (const auto* r = f.object("resources")) applyResources(*r, app);
+    validateApp(app);
+}
+
+nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
+    const auto& h = a.healthcheck;
+    nlohmann::json j{
+        {"id", a.id},
+        {"name", a.name},
+        {"git_url", a.gitUrl},
+        {"branch", a.branch},
+        {"port", a.port},
+        {"domains", a.domains},
+        {"build_type", a.buildType},
+        {"dockerfile_path", a.dockerfilePath},
+        {"base_dir", a.baseDir},
+        {"build_target", a.buildTarget},
+        {"healthcheck",
+         {{"type", h.type},
+          {"path", h.path},
+          {"interval_ms", h.intervalMs},
+          {"timeout_ms", h.timeoutMs},
+          {"retries", h.retries},
+          {"start_period_ms", h.startPeriodMs}}},
+        {"resources",
+         {{"memory_limit_bytes", a.memoryLimitBytes ? nlohmann::json(*a.memoryLimitBytes) : nlohmann::json()},
+          {"cpu_limit_millis", a.cpuLimitMillis ? nlohmann::json(*a.cpuLimitMillis) : nlohmann::json()}}},
+        {"live_deployment_id", a.liveDeploymentId ? nlohmann::json(*a.liveDeploymentId) : nlohmann::json()},
+        {"created_at", formatRfc3339(a.createdAt)},
+        {"updated_at", formatRfc3339(a.updatedAt)},
+    };
+    if (withSecret) j["webhook_secret"] = a.webhookSecret;
+    return j;
+}
+
+}  // namespace rivetr::api

@@ -1,0 +1,74 @@
+// The /api/apps routes: list, create, read, update, delete.
+#include "api/app_routes.hpp"
+
+#include "api/api_errors.hpp"
+#include "api/app_json.hpp"
+#include "api/json_fields.hpp"
+#include "core/ids.hpp"
+#include "core/secrets.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using store::Role;
+
+bool maySeeSecrets(const RequestContext& rc) { return rc.principal && rc.principal->role >= Role::developer; }
+
+Reply listApps(ApiContext& ctx, const RequestContext& rc) {
+    auto j = nlohmann::json::array();
+    for (const auto& a : ctx.apps.list()) j.push_back(appToJson(a, maySeeSecrets(rc)));
+    return Reply::json(200, j);
+}
+
+Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    store::AppRecord app;
+    applyAppJson(parseJsonObject(req.body()), app, true);
+    app.id = newId("app");
+    app.webhookSecret = generateToken("whsec_");
+    ctx.apps.create(app);
+    ctx.record(rc, "app.create", "app", app.id, {{"name", app.name}});
+    return Reply::json(201, appToJson(*ctx.apps.find(app.id), true));
+}
+
+Reply updateApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto app = requireApp(ctx, req);
+    auto body = parseJsonObject(req.body());
+    applyAppJson(body, app, false);
+    ctx.apps.update(app);
+    nlohmann::json changed = nlohmann::json::array();
+    for (const auto& [k, v] : body.items()) changed.push_back(k);
+    ctx.record(rc, "app.update", "app", app.id, {{"fields", changed}});
+    return Reply::json(200, appToJson(*ctx.apps.find(app.id), true));
+}
+
+Reply deleteApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto app = requireApp(ctx, req);
+    ctx.apps.remove(app.id);
+    ctx.record(rc, "app.delete", "app", app.id, {{"name", app.name}});
+    return Reply{204, "", "application/json"};
+}
+
+}  // namespace
+
+store::AppRecord requireApp(ApiContext& ctx, const Pistache::Rest::Request& req) {
+    auto key = req.param(":id").as<std::string>();
+    auto app = ctx.apps.find(key);
+    if (!app) throw NotFoundError("no app \"" + key + "\"");
+    return *app;
+}
+
+std::vector<Route> appRoutes(ApiContext& ctx) {
+    return {
+        {Method::Get, "/api/apps", Role::viewer, [&ctx](const auto&, auto& rc) { return listApps(ctx, rc); }},
+        {Method::Post, "/api/apps", Role::developer,
+         [&ctx](const auto& req, auto& rc) { return createApp(ctx, req, rc); }},
+        {Method::Get, "/api/apps/:id", Role::viewer,
+         [&ctx](const auto& req, auto& rc) { return Reply::json(200, appToJson(requireApp(ctx, req), maySeeSecrets(rc))); }},
+        {Method::Put, "/api/apps/:id", Role::developer,
+         [&ctx](const auto& req, auto& rc) { return updateApp(ctx, req, rc); }},
+        {Method::Delete, "/api/apps/:id", Role::developer,
+         [&ctx](const auto& req, auto& rc) { return deleteApp(ctx, req, rc); }},
+    };
+}
+
+}  // namespace rivetr::api

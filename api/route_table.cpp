@@ -1,0 +1,18 @@
+// Every control-API route in one table: the single place that says which role each route needs.
+#include "api/route_table.hpp"
+
+#include "api/admin_routes.hpp"
+#include "api/app_routes.hpp"
+#include "api/env_routes.hpp"
+
+namespace rivetr::api {
+
+std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes) {
+    std::vector<Route> routes{healthRoute(std::move(probes))};
+    for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx)}) {
+        routes.insert(routes.end(), group.begin(), group.end());
+    }
+    return routes;
+}
+
+}  // namespace rivetr::api

@@ -1,0 +1,223 @@
+// The control API over real HTTP: the authorization matrix read from the route table, validation that
+// writes nothing, app/env/token life cycles and their audit entries.
+#include <gtest/gtest.h>
+
+#include "api/api_server.hpp"
+#include "api/route_table.hpp"
+#include "store/store.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using nlohmann::json;
+using store::Role;
+
+constexpr const char* kAdminToken = "admin-token-for-the-tests-0123456789";
+
+class ApiRoutes : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
+    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
+    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }});
+    int port = test::freePort();
+    ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
+    std::map<Role, std::string> tokens;
+
+    void SetUp() override {
+        server.start();
+        for (auto r : {Role::viewer, Role::developer, Role::admin}) {
+            tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
+        }
+    }
+
+    test::HttpResponse call(const std::string& method, const std::string& path, const std::string& token,
+                            const std::string& body = "") {
+        test::HttpRequest req;
+        req.method = method;
+        req.url = "http://127.0.0.1:" + std::to_string(port) + path;
+        if (!token.empty()) req.headers.push_back("Authorization: Bearer " + token);
+        if (!body.empty()) req.headers.push_back("Content-Type: application/json");
+        req.body = body;
+        return test::http(req);
+    }
+    test::HttpResponse admin(const std::string& method, const std::string& path, const std::string& body = "") {
+        return call(method, path, kAdminToken, body);
+    }
+    json createApp(const std::string& name, const std::vector<std::string>& domains = {}) {
+        auto r = admin("POST", "/api/apps",
+                       json{{"name", name}, {"git_url", "https://example.com/" + name + ".git"}, {"port", 3000},
+                            {"domains", domains}}.dump());
+        EXPECT_EQ(r.status, 201) << r.body;
+        return json::parse(r.body);
+    }
+    std::size_t appCount() { return ctx.apps.list().size(); }
+    std::size_t auditCount() { return ctx.audit.list(1000).size(); }
+};
+
+std::string methodOf(Method m) { return methodName(m); }
+
+// Every route × {anonymous, viewer, developer, admin} gets exactly what the table says: public
+// routes never 401/403; otherwise anonymous → 401, a lesser role → 403, enough role → neither.
+TEST_F(ApiRoutes, AuthorizationMatrixFollowsTheRouteTable) {
+    ASSERT_GE(routes.size(), 10u);
+    const std::vector<std::pair<std::string, std::optional<Role>>> callers{
+        {"", std::nullopt}, {"viewer", Role::viewer}, {"developer", Role::developer}, {"admin", Role::admin}};
+    for (const auto& route : routes) {
+        for (const auto& [label, role] : callers) {
+            auto app = createApp("matrix-" + std::to_string(appCount()));
+            ctx.env.set(app["id"], {"KEY", "v"});
+            auto tokenId = ctx.tokens.create("victim", Role::viewer, std::nullopt).record.id;
+            std::string path = route.path;
+            auto replace = [&](const std::string& param, const std::string& value) {
+                if (auto p = path.find(param); p != std::string::npos) path.replace(p, param.size(), value);
+            };
+            bool isToken = path.rfind("/api/tokens", 0) == 0;
+            replace(":id", isToken ? tokenId : app["id"].get<std::string>());
+            replace(":key", "KEY");
+            auto r = call(methodOf(route.method), path, role ? tokens[*role] : "", "{}");
+            std::string what = label + " " + methodOf(route.method) + " " + route.path + " -> " +
+                               std::to_string(r.status) + " " + r.body;
+            if (!route.minRole) {
+                EXPECT_NE(r.status, 401) << what;
+                EXPECT_NE(r.status, 403) << what;
+            } else if (!role) {
+                EXPECT_EQ(r.status, 401) << what;
+            } else if (*role < *route.minRole) {
+                EXPECT_EQ(r.status, 403) << what;
+            } else {
+                EXPECT_NE(r.status, 401) << what;
+                EXPECT_NE(r.status, 403) << what;
+                EXPECT_NE(r.status, 0) << what;
+            }
+        }
+    }
+}
+
+TEST_F(ApiRoutes, WrongOrRevokedTokensAre401) {
+    EXPECT_EQ(call("GET", "/api/apps", "rvt_not-a-token").status, 401);
+    auto created = ctx.tokens.create("temp", Role::admin, std::nullopt);
+    EXPECT_EQ(call("GET", "/api/apps", created.token).status, 200);
+    ctx.tokens.revoke(created.record.id, 1);
+    EXPECT_EQ(call("GET", "/api/apps", created.token).status, 401);
+}
+
+TEST_F(ApiRoutes, AppLifeCycleWithAudit) {
+    auto app = createApp("web", {"Web.Example.com"});
+    EXPECT_EQ(app["domains"], json::array({"web.example.com"}));
+    EXPECT_EQ(app["branch"], "main");
+    EXPECT_EQ(app["healthcheck"]["path"], "/");
+    EXPECT_EQ(app["webhook_secret"].get<std::string>().rfind("whsec_", 0), 0u);
+    std::string id = app["id"];
+
+    auto byName = call("GET", "/api/apps/web", tokens[Role::viewer]);
+    ASSERT_EQ(byName.status, 200);
+    EXPECT_EQ(json::parse(byName.body)["id"], id);
+    EXPECT_FALSE(json::parse(byName.body).contains("webhook_secret")) << "a viewer saw the webhook secret";
+
+    auto updated = call("PUT", "/api/apps/" + id, tokens[Role::developer],
+                        json{{"branch", "release"}, {"healthcheck", {{"path", "/healthz"}}}}.dump());
+    ASSERT_EQ(updated.status, 200) << updated.body;
+    EXPECT_EQ(json::parse(updated.body)["branch"], "release");
+    EXPECT_EQ(json::parse(updated.body)["healthcheck"]["path"], "/healthz");
+    EXPECT_EQ(json::parse(updated.body)["port"], 3000);
+
+    EXPECT_EQ(call("DELETE", "/api/apps/" + id, tokens[Role::developer]).status, 204);
+    EXPECT_EQ(call("GET", "/api/apps/" + id, tokens[Role::viewer]).status, 404);
+
+    auto audit = json::parse(admin("GET", "/api/audit").body);
+    ASSERT_GE(audit.size(), 3u);
+    EXPECT_EQ(audit[0]["action"], "app.delete");
+    EXPECT_EQ(audit[0]["actor"], "developer-token");
+    EXPECT_EQ(audit[1]["action"], "app.update");
+    EXPECT_EQ(audit[2]["action"], "app.create");
+    EXPECT_EQ(audit[2]["actor"], "admin");
+    EXPECT_EQ(call("GET", "/api/audit", tokens[Role::developer]).status, 403);
+}
+
+TEST_F(ApiRoutes, EachBadFieldIs400NamingItAndWritesNothing) {
+    createApp("taken", {"taken.example.com"});
+    auto before = appCount();
+    auto audits = auditCount();
+    const json base{{"name", "ok-app"}, {"git_url", "https://example.com/x.git"}, {"port", 3000}};
+    const std::vector<std::pair<json, std::string>> cases{
+        {{{"name", "Bad Name"}}, "name"},
+        {{{"git_url", "-oProxyCommand=x"}}, "git_url"},
+        {{{"branch", "a..b"}}, "branch"},
+        {{{"port", 70000}}, "port"},
+        {{{"port", "80"}}, "port"},
+        {{{"domains", {"not a domain"}}}, "domains"},
+        {{{"build_type", "magic"}}, "build_type"},
+        {{{"dockerfile_path", "../x"}}, "dockerfile_path"},
+        {{{"healthcheck", {{"interval_ms", 1}}}}, "healthcheck.interval_ms"},
+        {{{"healthcheck", {{"path", "x"}}}}, "healthcheck.path"},
+        {{{"resources", {{"memory_limit_bytes", 5}}}}, "resources.memory_limit_bytes"},
+        {{{"colour", "blue"}}, "colour"},
+    };
+    for (const auto& [patch, field] : cases) {
+        auto body = base;
+        body.update(patch);
+        auto r = admin("POST", "/api/apps", body.dump());
+        EXPECT_EQ(r.status, 400) << field << ": " << r.body;
+        auto j = json::parse(r.body, nullptr, false);
+        EXPECT_EQ(j["error"]["field"], field) << r.body;
+    }
+    auto missing = admin("POST", "/api/apps", json{{"name", "x"}}.dump());
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_EQ(admin("POST", "/api/apps", "not json").status, 400);
+
+    auto dupName = admin("POST", "/api/apps", json{{"name", "taken"}, {"git_url", "https://e.com/a.git"}, {"port", 1}}.dump());
+    EXPECT_EQ(dupName.status, 409);
+    EXPECT_EQ(json::parse(dupName.body)["error"]["field"], "name");
+    auto dupDomain = admin("POST", "/api/apps", json{{"name", "fresh"}, {"git_url", "https://e.com/a.git"}, {"port", 1},
+                                                      {"domains", {"TAKEN.example.com"}}}.dump());
+    EXPECT_EQ(dupDomain.status, 409);
+    EXPECT_EQ(json::parse(dupDomain.body)["error"]["field"], "domains");
+
+    EXPECT_EQ(appCount(), before) << "a rejected request wrote an app";
+    EXPECT_EQ(auditCount(), audits) << "a rejected request was audited as a change";
+}
+
+TEST_F(ApiRoutes, EnvSecretsAreMaskedAndKeptWhenRoundTripped) {
+    std::string id = createApp("envy")["id"];
+    auto put = call("PUT", "/api/apps/" + id + "/env", tokens[Role::developer],
+                    json{{"vars", {{{"key", "DB_PASSWORD"}, {"value", "hunter2"}, {"secret", true}},
+                                   {{"key", "MODE"}, {"value", "prod"}, {"build_time", true}}}}}.dump());
+    ASSERT_EQ(put.status, 200) << put.body;
+    auto listed = json::parse(call("GET", "/api/apps/" + id + "/env", tokens[Role::viewer]).body);
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_EQ(listed[0]["key"], "DB_PASSWORD");
+    EXPECT_EQ(listed[0]["value"], "********");
+    EXPECT_EQ(listed[1]["value"], "prod");
+    EXPECT_EQ(listed[1]["build_time"], true);
+
+    // The masked list sent back unchanged must not overwrite the secret with the mask.
+    auto again = call("PUT", "/api/apps/" + id + "/env", tokens[Role::developer], json{{"vars", listed}}.dump());
+    ASSERT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(ctx.env.list(id)[0].value, "hunter2");
+
+    EXPECT_EQ(call("PUT", "/api/apps/" + id + "/env", tokens[Role::developer],
+                   json{{"vars", {{{"key", "1BAD"}, {"value", "x"}}}}}.dump())
+                  .status,
+              400);
+    EXPECT_EQ(call("DELETE", "/api/apps/" + id + "/env/MODE", tokens[Role::developer]).status, 204);
+    EXPECT_EQ(call("DELETE", "/api/apps/" + id + "/env/MODE", tokens[Role::developer]).status, 404);
+    EXPECT_EQ(ctx.env.list(id).size(), 1u);
+}
+
+TEST_F(ApiRoutes, TokensAreShownOnceAndCanBeRevoked) {
+    auto r = admin("POST", "/api/tokens", json{{"name", "deploy bot"}, {"role", "developer"}, {"expires_in_days", 30}}.dump());
+    ASSERT_EQ(r.status, 201) << r.body;
+    auto created = json::parse(r.body);
+    std::string token = created["token"];
+    EXPECT_EQ(call("POST", "/api/apps", token, json{{"name", "bot-app"}, {"git_url", "https://e.com/a.git"}, {"port", 8080}}.dump()).status, 201);
+    auto list = admin("GET", "/api/tokens").body;
+    EXPECT_EQ(list.find(token), std::string::npos) << "the token was shown again";
+    EXPECT_EQ(admin("DELETE", "/api/tokens/" + created["id"].get<std::string>()).status, 204);
+    EXPECT_EQ(call("GET", "/api/apps", token).status, 401);
+    EXPECT_EQ(admin("POST", "/api/tokens", json{{"name", "x"}, {"role", "root"}}.dump()).status, 400);
+}
+
+}  // namespace
+}  // namespace rivetr::api
