@@ -13,7 +13,7 @@ BUILD_PKGS=(
 # Tests and runtime: the real parts the tests drive (no registry is reachable, so
 # test images are built FROM scratch with busybox-static and our own static servers).
 TEST_PKGS=(
-  docker.io podman git busybox-static ca-certificates curl iproute2 procps
+  docker.io podman catatonit git busybox-static ca-certificates curl iproute2 procps
   pebble nginx wrk clang libclang-rt-14-dev sqlite3
 )
 
