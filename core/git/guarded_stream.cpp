@@ -90,7 +90,10 @@ int streamConnect(git_stream* stream) {
         if (err < 0) break;  // the guard stopped us: its message is already set
     }
     ::freeaddrinfo(list);
-    if (err == 0) return 0;
+    if (err == 0) {
+        if (s->guard) s->guard->attachSocket(s->fd);
+        return 0;
+    }
     if (err > 0) {
         git_error_set_str(GIT_ERROR_NET, (std::string("cannot connect to ") + s->host + ":" + s->port + ": " +
                                           std::strerror(err)).c_str());
@@ -131,6 +134,7 @@ ssize_t streamWrite(git_stream* stream, const char* data, size_t len, int) {
 
 int streamClose(git_stream* stream) {
     auto* s = self(stream);
+    if (s->fd >= 0 && s->guard) s->guard->detachSocket(s->fd);  // before the number can be reused
     if (s->fd >= 0) ::close(s->fd);
     s->fd = -1;
     return 0;

@@ -32,6 +32,7 @@ std::string RepoCache::fetch(const std::string& url, RemoteSession& session) {
     gitCheck(git_remote_create_anonymous(&rawRemote, repo_.get(), url.c_str()), "invalid repository URL");
     RemotePtr remote(rawRemote);
     auto callbacks = session.callbacks();
+    TransferGuard::Watchdog watchdog(session.guard());
     // Connect first so the remote's HEAD can be read before the fetch reuses the connection.
     if (int rc = git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr); rc < 0)
         throwGitError(rc, "cannot reach " + url, &session);

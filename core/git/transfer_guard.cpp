@@ -3,6 +3,7 @@
 #include "core/git/transfer_guard.hpp"
 
 #include <git2.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 
@@ -22,24 +23,63 @@ TransferGuard::TransferGuard(std::chrono::milliseconds deadline, std::chrono::mi
 
 void TransferGuard::noteProgress() { lastProgress_.store(Clock::now().time_since_epoch().count()); }
 
-int TransferGuard::check() {
+bool TransferGuard::evaluate() {
     std::lock_guard lock(mutex_);
-    if (!reason_) {
-        auto now = Clock::now();
-        auto last = Clock::time_point(Clock::duration(lastProgress_.load()));
-        if (cancel_ && cancel_->load()) {
-            reason_.emplace(SourceErrorKind::Cancelled, "fetch cancelled");
-        } else if (now >= deadline_) {
-            auto total = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - start_);
-            reason_.emplace(SourceErrorKind::TimedOut, "fetch exceeded its deadline of " + seconds(total));
-        } else if (now - last >= stall_) {
-            reason_.emplace(SourceErrorKind::TimedOut,
-                            "fetch stalled: no data from the server for " + seconds(stall_));
-        }
+    if (reason_) return true;
+    auto now = Clock::now();
+    auto last = Clock::time_point(Clock::duration(lastProgress_.load()));
+    if (cancel_ && cancel_->load()) {
+        reason_.emplace(SourceErrorKind::Cancelled, "fetch cancelled");
+    } else if (now >= deadline_) {
+        auto total = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - start_);
+        reason_.emplace(SourceErrorKind::TimedOut, "fetch exceeded its deadline of " + seconds(total));
+    } else if (now - last >= stall_) {
+        reason_.emplace(SourceErrorKind::TimedOut, "fetch stalled: no data from the server for " + seconds(stall_));
     }
-    if (!reason_) return 0;
-    git_error_set_str(GIT_ERROR_NET, reason_->what());
+    return reason_.has_value();
+}
+
+int TransferGuard::check() {
+    if (!evaluate()) return 0;
+    git_error_set_str(GIT_ERROR_NET, stopReason()->what());
     return -1;
+}
+
+void TransferGuard::attachSocket(int fd) {
+    std::lock_guard lock(mutex_);
+    sockets_.push_back(fd);
+}
+
+void TransferGuard::detachSocket(int fd) {
+    std::lock_guard lock(mutex_);
+    sockets_.erase(std::remove(sockets_.begin(), sockets_.end(), fd), sockets_.end());
+}
+
+void TransferGuard::shutdownSockets() {
+    std::lock_guard lock(mutex_);
+    for (int fd : sockets_) ::shutdown(fd, SHUT_RDWR);
+}
+
+TransferGuard::Watchdog::Watchdog(TransferGuard& guard) : guard_(guard) {
+    guard_.noteProgress();  // a fetch starts with a fresh stall clock
+    thread_ = std::thread([this] {
+        std::unique_lock lock(mutex_);
+        while (!wake_.wait_for(lock, guard_.pollSlice(), [this] { return stop_; })) {
+            if (guard_.evaluate()) {
+                guard_.shutdownSockets();
+                return;
+            }
+        }
+    });
+}
+
+TransferGuard::Watchdog::~Watchdog() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
 }
 
 std::chrono::milliseconds TransferGuard::pollSlice() const {

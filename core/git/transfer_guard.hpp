@@ -4,9 +4,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/git/source.hpp"
 
@@ -27,6 +30,28 @@ public:
     // The reason check() stopped the transfer, if it did.
     std::optional<SourceError> stopReason() const;
 
+    // Sockets of the running fetch: the watchdog shuts them down when the transfer must stop, which
+    // wakes a transport blocked inside a library (libssh2 reads the descriptor itself).
+    void attachSocket(int fd);
+    void detachSocket(int fd);
+
+    // While alive, a thread checks the guard every poll slice and shuts the attached sockets down
+    // once it says stop.
+    class Watchdog {
+    public:
+        explicit Watchdog(TransferGuard& guard);
+        ~Watchdog();
+        Watchdog(const Watchdog&) = delete;
+        Watchdog& operator=(const Watchdog&) = delete;
+
+    private:
+        TransferGuard& guard_;
+        std::mutex mutex_;
+        std::condition_variable wake_;
+        bool stop_ = false;
+        std::thread thread_;
+    };
+
     // The guard of the fetch running on this thread (our socket stream finds it here).
     static TransferGuard* current();
 
@@ -43,6 +68,9 @@ public:
     };
 
 private:
+    bool evaluate();  // records a stop reason when one applies; true when stopped
+    void shutdownSockets();
+
     Clock::time_point start_;
     Clock::time_point deadline_;
     std::chrono::milliseconds stall_;
@@ -50,6 +78,7 @@ private:
     std::atomic<Clock::rep> lastProgress_;
     mutable std::mutex mutex_;
     std::optional<SourceError> reason_;
+    std::vector<int> sockets_;
 };
 
 }  // namespace rivetr::git
