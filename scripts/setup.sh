@@ -14,7 +14,7 @@ BUILD_PKGS=(
 # test images are built FROM scratch with busybox-static and our own static servers).
 TEST_PKGS=(
   docker.io podman catatonit git busybox-static ca-certificates curl iproute2 procps
-  pebble nginx wrk clang libclang-rt-14-dev sqlite3
+  pebble nginx wrk clang libclang-rt-14-dev sqlite3 openssh-server
 )
 
 missing=()
