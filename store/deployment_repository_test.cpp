@@ -1,0 +1,80 @@
+// Deployments: transitions stamped and final once terminal, logs written in batches and read in order.
+#include "store/deployment_repository.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/app_repository.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::store {
+namespace {
+
+DeploymentRecord pending(const std::string& id) {
+    DeploymentRecord d;
+    d.id = id;
+    d.appId = "app_1";
+    return d;
+}
+
+struct Deployments : ::testing::Test {
+    test::TempDir dir;
+    std::unique_ptr<Store> store = Store::open(dir.path());
+    DeploymentRepository repo{*store};
+    void SetUp() override {
+        AppRepository apps(*store, SecretBox(*crypto::keyFromHex(std::string(64, 'e'))));
+        AppRecord a;
+        a.id = "app_1";
+        a.name = "web";
+        a.gitUrl = "file:///x";
+        apps.create(a);
+        repo.create(pending("dep_1"));
+    }
+};
+
+TEST_F(Deployments, TransitionsAreStampedAndTerminalIsFinal) {
+    EXPECT_TRUE(repo.transition("dep_1", "cloning"));
+    auto d = *repo.get("dep_1");
+    EXPECT_EQ(d.status, "cloning");
+    EXPECT_TRUE(d.startedAt);
+    EXPECT_FALSE(d.finishedAt);
+    EXPECT_EQ(repo.unfinished().size(), 1u);
+    EXPECT_TRUE(repo.transition("dep_1", "failed", std::string("boom")));
+    EXPECT_FALSE(repo.transition("dep_1", "running")) << "a failed deployment came back to life";
+    d = *repo.get("dep_1");
+    EXPECT_EQ(d.status, "failed");
+    EXPECT_EQ(d.error, "boom");
+    EXPECT_TRUE(d.finishedAt);
+    EXPECT_TRUE(repo.unfinished().empty());
+}
+
+TEST_F(Deployments, RunningMayOnlyBecomeReplaced) {
+    repo.transition("dep_1", "running");
+    EXPECT_FALSE(repo.transition("dep_1", "failed"));
+    EXPECT_TRUE(repo.transition("dep_1", "replaced"));
+}
+
+TEST_F(Deployments, UnknownStatusIsRejectedByTheSchema) {
+    EXPECT_THROW(repo.transition("dep_1", "exploded"), DbError);
+}
+
+TEST_F(Deployments, LogsInBatchesInOrder) {
+    std::vector<LogLine> batch;
+    for (int i = 0; i < 500; ++i) batch.push_back({0, i, "build", "line " + std::to_string(i)});
+    repo.appendLogs("dep_1", batch);
+    auto all = repo.logs("dep_1");
+    ASSERT_EQ(all.size(), 500u);
+    EXPECT_EQ(all[499].line, "line 499");
+    auto tail = repo.logs("dep_1", all[497].id);
+    ASSERT_EQ(tail.size(), 2u);
+    EXPECT_EQ(tail[0].line, "line 498");
+}
+
+TEST_F(Deployments, ListNewestFirst) {
+    repo.create(pending("dep_2"));
+    auto list = repo.listForApp("app_1");
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, "dep_2");
+}
+
+}  // namespace
+}  // namespace rivetr::store
