@@ -14,6 +14,8 @@ public:
     CancelToken() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
     void cancel() const { flag_->store(true); }
     bool cancelled() const { return flag_->load(); }
+    // The flag itself, for APIs that poll an atomic (libgit2's transfer callbacks).
+    const std::atomic<bool>* flag() const { return flag_.get(); }
 
 private:
     std::shared_ptr<std::atomic<bool>> flag_;

@@ -18,36 +18,65 @@ const std::string& checkedRef(const std::string& ref) {
 // Never prune blind: no filter means "what Rivetr made" (coolify#11582 lost users' images to a global prune).
 LabelFilter pruneFilter(const LabelFilter& labels) { return labels.empty() ? rivetrFilter() : labels; }
 
+
+bool hasLabels(const Labels& have, const LabelFilter& want) {
+    for (const auto& [k, v] : want) {
+        auto it = have.find(k);
+        if (it == have.end() || (!v.empty() && it->second != v)) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::vector<ImageInfo> DockerRuntime::listImages(const LabelFilter& labels) {
+    LabelFilter sent = labels;
+    if (!dialect_.imageLabelFiltersAnd && sent.size() > 1) sent = {*labels.begin()};
     std::vector<ImageInfo> out;
-    Json list = expectOk("GET", "/images/json?filters=" + labelFilters(labels));
+    Json list = expectOk("GET", "/images/json?filters=" + labelFilters(sent));
     if (list.is_array())
-        for (const auto& i : list) out.push_back(parseImage(i));
+        for (const auto& i : list) {
+            ImageInfo info = parseImage(i);
+            if (hasLabels(info.labels, labels)) out.push_back(std::move(info));
+        }
     return out;
 }
 
 ImageInfo DockerRuntime::inspectImage(const std::string& ref) {
-    return parseImage(expectOk("GET", "/images/" + checkedRef(ref) + "/json", std::nullopt, ObjectKind::Image));
+    return parseImage(expectOk("GET", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/json", std::nullopt, ObjectKind::Image));
 }
 
 void DockerRuntime::tagImage(const std::string& ref, const std::string& repo, const std::string& tag) {
     checkedRef(repo);
     validateName(tag, "tag");
-    expectOk("POST", "/images/" + checkedRef(ref) + "/tag?repo=" + urlEncode(repo) + "&tag=" + urlEncode(tag), std::nullopt,
+    expectOk("POST", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/tag?repo=" + urlEncode(repo) + "&tag=" + urlEncode(tag), std::nullopt,
              ObjectKind::Image);
 }
 
 void DockerRuntime::removeImage(const std::string& ref, bool force) {
-    expectOk("DELETE", "/images/" + checkedRef(ref) + "?force=" + (force ? "1" : "0"), std::nullopt, ObjectKind::Image);
+    expectOk("DELETE", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "?force=" + (force ? "1" : "0"), std::nullopt, ObjectKind::Image);
 }
 
 PruneResult DockerRuntime::pruneImages(const LabelFilter& labels) {
+    if (!dialect_.imageLabelFiltersAnd && pruneFilter(labels).size() > 1) return pruneImagesOneByOne(pruneFilter(labels));
     // dangling=false: unused tagged images too (old deployments), still only within the label filter.
     Json r = expectOk("POST", "/images/prune?filters=" + labelFilters(pruneFilter(labels), {{"dangling", "false"}}),
                       std::nullopt, ObjectKind::Other, std::chrono::minutes(5));
     return parsePrune(r, "ImagesDeleted", "Deleted");
+}
+
+PruneResult DockerRuntime::pruneImagesOneByOne(const LabelFilter& labels) {
+    PruneResult r;
+    for (const auto& image : listImages(labels)) {
+        try {
+            removeImage(image.id, false);
+            r.deleted.push_back(image.id);
+            r.spaceReclaimedBytes += static_cast<std::uint64_t>(image.sizeBytes);
+        } catch (const RuntimeError& e) {
+            if (e.kind() != ErrorKind::Conflict && e.kind() != ErrorKind::EngineError) throw;  // in use: kept
+        }
+    }
+    return r;
 }
 
 std::vector<VolumeInfo> DockerRuntime::listVolumes(const LabelFilter& labels) {

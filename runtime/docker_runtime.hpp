@@ -73,6 +73,7 @@ private:
     nlohmann::json expectOk(const std::string& method, const std::string& path,
                             const std::optional<nlohmann::json>& body = {}, ObjectKind kind = ObjectKind::Other,
                             std::optional<std::chrono::milliseconds> timeout = {});
+    PruneResult pruneImagesOneByOne(const LabelFilter& labels);  // see EngineDialect::imageLabelFiltersAnd
     std::string containerPath(const std::string& id, const std::string& action = "") const;
 
     DockerClient client_;

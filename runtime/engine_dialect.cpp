@@ -11,8 +11,16 @@ EngineDialect EngineDialect::forKind(EngineKind kind) {
     if (kind == EngineKind::Podman) {
         d.logDriver = "k8s-file";
         d.logMaxFiles = false;
+        d.imageLabelFiltersAnd = false;
+        d.imagePathsTakePrefixedIds = false;
     }
     return d;
+}
+
+std::string EngineDialect::imagePathRef(const std::string& ref) const {
+    const std::string prefix = "sha256:";
+    if (!imagePathsTakePrefixedIds && ref.rfind(prefix, 0) == 0) return ref.substr(prefix.size());
+    return ref;
 }
 
 EngineDialect EngineDialect::detect(const std::string& versionReplyJson) {

@@ -15,6 +15,14 @@ struct EngineDialect {
     // Docker answers a single stats sample at once with one-shot=true (no CPU %); stream=false waits
     // for a second sample so CPU % is meaningful. Podman ignores one-shot.
     bool statsNeedPreviousSample = true;
+    // Podman 4.3 returns no images at all for a filter with more than one label (Docker ANDs them), so
+    // the adapter sends one label and filters the rest itself, and prunes by listing and removing.
+    bool imageLabelFiltersAnd = true;
+    // Podman's compat API rejects "sha256:<hex>" in image paths ("repository name must have at least
+    // one component"); the bare hex id works on both engines.
+    bool imagePathsTakePrefixedIds = true;
+
+    std::string imagePathRef(const std::string& ref) const;
 
     // From the /version reply's component names ("Podman Engine") or the platform name.
     static EngineDialect detect(const std::string& versionReplyJson);
