@@ -1,0 +1,423 @@
+// The request path: read a request, route it, relay it upstream and the answer back in bounded chunks, tunnel upgrades.
+#include <chrono>
+
+#include "core/log.hpp"
+#include "proxy/error_page.hpp"
+#include "proxy/forward_headers.hpp"
+#include "proxy/worker.hpp"
+
+namespace rivetr::proxy {
+namespace {
+
+using ReqParser = http::request_parser<http::buffer_body>;
+using ResParser = http::response_parser<http::buffer_body>;
+using Clock = std::chrono::steady_clock;
+
+auto redirect(beast::error_code& ec) { return asio::redirect_error(use_awaitable, ec); }
+
+template <class S>
+auto& lowest(S& s) {
+    return beast::get_lowest_layer(s);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    }
+    return true;
+}
+
+std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
+beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
+
+// Which side of a relay failed decides the answer: a dead client gets nothing, a dead upstream a 502.
+struct RelayResult {
+    beast::error_code readEc;
+    beast::error_code writeEc;
+    bool ok() const { return !readEc && !writeEc; }
+};
+
+// Streams one message (header + body) from a parser's source to `out`, `chunkSize` bytes at a time,
+// so memory stays bounded whatever the body size. Same shape as Beast's relay example.
+template <bool isRequest, class In, class Out>
+awaitable<RelayResult> relay(In& in, beast::flat_buffer& inBuf, http::parser<isRequest, http::buffer_body>& p, Out& out,
+                             char* chunk, std::size_t chunkSize, std::chrono::milliseconds readTimeout,
+                             std::chrono::milliseconds writeTimeout) {
+    RelayResult r;
+    http::serializer<isRequest, http::buffer_body> sr{p.get()};
+    do {
+        if (!p.is_done()) {
+            p.get().body().data = chunk;
+            p.get().body().size = chunkSize;
+            lowest(in).expires_after(readTimeout);
+            co_await http::async_read(in, inBuf, p, redirect(r.readEc));
+            if (r.readEc == http::error::need_buffer) r.readEc = {};
+            if (r.readEc) co_return r;
+            p.get().body().size = chunkSize - p.get().body().size;
+            p.get().body().data = chunk;
+            p.get().body().more = !p.is_done();
+        } else {
+            p.get().body().data = nullptr;
+            p.get().body().size = 0;
+            p.get().body().more = false;
+        }
+        lowest(out).expires_after(writeTimeout);
+        co_await http::async_write(out, sr, redirect(r.writeEc));
+        if (r.writeEc == http::error::need_buffer) r.writeEc = {};
+        if (r.writeEc) co_return r;
+    } while (!p.is_done() || !sr.is_done());
+    co_return r;
+}
+
+// Copies raw bytes one way until either side closes, then shuts both down so the other pump ends too.
+template <class From, class To>
+awaitable<void> pump(From& from, To& to, tcp::socket& a, tcp::socket& b) {
+    std::array<char, 16384> buf;
+    beast::error_code ec;
+    for (;;) {
+        auto n = co_await from.async_read_some(asio::buffer(buf), redirect(ec));
+        if (ec) break;
+        co_await asio::async_write(to, asio::buffer(buf.data(), n), redirect(ec));
+        if (ec) break;
+    }
+    a.shutdown(tcp::socket::shutdown_both, ec);
+    b.shutdown(tcp::socket::shutdown_both, ec);
+}
+
+template <class Stream>
+class Session {
+public:
+    Session(Worker& w, Stream& client, bool tls, std::string ip)
+        : w_(w), sh_(w.shared), o_(w.shared.opts), client_(client), tls_(tls), ip_(std::move(ip)) {}
+
+    awaitable<void> run() {
+        bool first = true;
+        while (co_await serveOne(first)) first = false;
+    }
+
+private:
+    awaitable<bool> serveOne(bool first);
+    awaitable<bool> forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
+                            const std::string& accept, Clock::time_point start);
+    awaitable<bool> tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease);
+    awaitable<bool> respond(int status, std::string_view contentType, std::string body, bool keepAlive,
+                            std::string_view location = {});
+    awaitable<bool> respondError(int status, std::string_view accept, bool keepAlive) {
+        auto page = renderError(status, accept);
+        co_return co_await respond(page.status, page.contentType, std::move(page.body), keepAlive);
+    }
+    char* chunk() {
+        if (!chunk_) chunk_ = std::make_unique<char[]>(o_.streamChunkBytes);
+        return chunk_.get();
+    }
+    void record(const Backend* be, int status, Clock::time_point start) {
+        if (be) be->stats->byClass[status >= 100 && status < 600 ? status / 100 : 0].fetch_add(1, std::memory_order_relaxed);
+        sh_.metrics.observeLatency(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+
+    Worker& w_;
+    ProxyShared& sh_;
+    const ProxyOptions& o_;
+    Stream& client_;
+    beast::flat_buffer buf_;
+    bool tls_;
+    std::string ip_;
+    std::unique_ptr<char[]> chunk_;
+};
+
+template <class Stream>
+awaitable<bool> Session<Stream>::serveOne(bool first) {
+    beast::error_code ec;
+    if (buf_.size() == 0) {
+        // Waiting for a request to start is the idle phase; once bytes arrive the header must
+        // complete within headerTimeout (slow-header clients cannot hold a connection forever).
+        lowest(client_).expires_after(first ? o_.headerTimeout : o_.idleTimeout);
+        auto n = co_await client_.async_read_some(buf_.prepare(4096), redirect(ec));
+        if (ec) co_return false;
+        buf_.commit(n);
+    }
+    ReqParser p;
+    p.header_limit(static_cast<std::uint32_t>(o_.maxHeaderBytes));
+    p.body_limit(o_.maxBodyBytes);
+    lowest(client_).expires_after(o_.headerTimeout);
+    co_await http::async_read_header(client_, buf_, p, redirect(ec));
+    if (ec) {
+        if (ec == http::error::header_limit) co_await respondError(431, {}, false);
+        else if (ec == http::error::body_limit) co_await respondError(413, {}, false);
+        else if (ec != beast::error::timeout && ec != http::error::end_of_stream && ec != asio::error::eof &&
+                 ec != asio::error::connection_reset && ec != http::error::partial_message)
+            co_await respondError(400, {}, false);
+        co_return false;
+    }
+    const auto start = Clock::now();
+    auto& req = p.get();
+    const bool clientKeepAlive = req.keep_alive();
+    const std::string accept(sv(req[http::field::accept]));
+
+    const auto target = sv(req.target());
+    if (target.substr(0, kAcmeChallengePrefix.size()) == kAcmeChallengePrefix) {
+        auto answer = sh_.challenges.answer(target);
+        bool keep = clientKeepAlive && p.is_done();
+        if (answer) co_return co_await respond(200, "text/plain", std::move(*answer), keep);
+        co_return co_await respond(404, "text/plain", "unknown challenge\n", keep);
+    }
+
+    const auto host = sv(req[http::field::host]);
+    if (host.empty()) co_return co_await respondError(400, accept, false);
+    // Hold the snapshot for the whole exchange: the Backend lives in it.
+    auto routes = sh_.routes.snapshot();
+    const Backend* be = routes->find(host);
+    Target::Lease lease = be ? be->pick() : Target::Lease{};
+    if (be && !lease && sh_.routes.snapshot() != routes) {
+        // A switch happened between our read and the pick (old targets now draining): use the new table.
+        routes = sh_.routes.snapshot();
+        be = routes->find(host);
+        lease = be ? be->pick() : Target::Lease{};
+    }
+    if (!be) {
+        record(nullptr, 404, start);
+        co_return co_await respondError(404, accept, clientKeepAlive && p.is_done());
+    }
+    if (be->redirectHttps && !tls_) {
+        std::string location = "https://" + normalizeHost(host);
+        auto port = sh_.httpsPortForRedirect.load(std::memory_order_relaxed);
+        if (port != 443) location += ":" + std::to_string(port);
+        location += std::string(target);
+        record(be, 308, start);
+        co_return co_await respond(308, "text/plain", "redirecting to HTTPS\n", clientKeepAlive && p.is_done(), location);
+    }
+    if (!lease) {
+        record(be, 503, start);
+        co_return co_await respondError(503, accept, clientKeepAlive && p.is_done());
+    }
+    co_return co_await forward(p, *be, std::move(lease), clientKeepAlive, accept, start);
+}
+
+template <class Stream>
+awaitable<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
+                                         const std::string& accept, Clock::time_point start) {
+    auto& req = p.get();
+    const bool upgrade = wantsUpgrade(req);
+    const bool clientHttp10 = req.version() < 11;
+    const bool expectContinue = iequals(sv(req[http::field::expect]), "100-continue");
+    const std::string host(sv(req[http::field::host]));
+    req.erase(http::field::expect);  // we answer 100 Continue ourselves, before streaming the body
+    stripHopByHop(req, upgrade);
+    addForwarded(req, {ip_, tls_, host});
+    req.version(11);
+    const bool hasBody = !p.is_done();
+    const bool retryable = isIdempotent(req.method()) && !hasBody;
+    beast::error_code ec;
+    auto fail = [&](int status) -> awaitable<bool> {
+        // The cause goes to the log, never to the client.
+        log::debug("proxy_upstream_error", {{"route", be.name}, {"status", std::to_string(status)}, {"error", ec.message()}});
+        record(&be, status, start);
+        co_return co_await respondError(status, accept, clientKeepAlive && p.is_done());
+    };
+
+    std::shared_ptr<UpstreamConn> up;
+    std::optional<ResParser> rp;
+    bool forceFresh = false;
+    for (int attempt = 0;; ++attempt) {
+        up = forceFresh ? nullptr : w_.pool.take(lease->key());
+        // A non-retryable request must not go out on a connection the upstream already closed.
+        if (up && !retryable && peerClosed(*up)) up = nullptr;
+        if (!up) {
+            up = co_await connectUpstream(lease->endpoint(), o_.connectTimeout, ec);
+            if (!up) {
+                lease->markConnectFailure();
+                sh_.metrics.upstreamConnectError();
+                // Nothing was sent yet, so any method may go to another replica.
+                if (attempt < 2) {
+                    if (auto other = be.pick(); other && other.get() != lease.get()) {
+                        lease = std::move(other);
+                        continue;
+                    }
+                }
+                co_return co_await fail(ec == beast::error::timeout ? 504 : 502);
+            }
+            lease->markConnectSuccess();
+        }
+        if (expectContinue && attempt == 0 && hasBody) {
+            static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
+            lowest(client_).expires_after(o_.bodyStallTimeout);
+            co_await asio::async_write(client_, asio::buffer(cont.data(), cont.size()), redirect(ec));
+            if (ec) co_return false;
+        }
+        auto sent = co_await relay(client_, buf_, p, up->stream, chunk(), o_.streamChunkBytes, o_.bodyStallTimeout,
+                                   o_.requestTimeout);
+        if (sent.readEc) {
+            record(&be, 0, start);
+            co_return false;  // the client went away or stalled mid-body
+        }
+        if (sent.writeEc) {
+            if (up->reused && retryable && attempt < 2) {
+                forceFresh = true;
+                continue;
+            }
+            ec = sent.writeEc;
+            co_return co_await fail(sent.writeEc == beast::error::timeout ? 504 : 502);
+        }
+        do {
+            rp.emplace();
+            // Beast 1.74 compares Content-Length against an empty optional as "exceeded": use a huge limit instead.
+            rp->body_limit(std::numeric_limits<std::uint64_t>::max());
+            if (req.method() == http::verb::head) rp->skip(true);
+            up->stream.expires_after(o_.requestTimeout);
+            co_await http::async_read_header(up->stream, up->buffer, *rp, redirect(ec));
+        } while (!ec && rp->get().result_int() / 100 == 1 && rp->get().result_int() != 101);
+        if (ec) {
+            if (ec == beast::error::timeout) co_return co_await fail(504);
+            // The classic case: a pooled keep-alive connection the upstream closed meanwhile.
+            if (up->reused && retryable && attempt < 2) {
+                forceFresh = true;
+                continue;
+            }
+            co_return co_await fail(502);
+        }
+        break;
+    }
+
+    auto& res = rp->get();
+    const int status = res.result_int();
+    if (status == 101 && upgrade) {
+        record(&be, status, start);
+        co_return co_await tunnel(*rp, std::move(up), lease);
+    }
+    const bool upstreamKeepAlive = rp->keep_alive();
+    bool clientKeep = clientKeepAlive;
+    stripHopByHop(res, false);
+    res.version(11);
+    if (rp->need_eof() && !rp->is_done()) {
+        // Upstream delimits by closing: re-frame as chunked so the client connection survives.
+        if (clientHttp10) clientKeep = false;
+        else res.chunked(true);
+    }
+    res.keep_alive(clientKeep);
+    auto got = co_await relay(up->stream, up->buffer, *rp, client_, chunk(), o_.streamChunkBytes, o_.requestTimeout,
+                              o_.bodyStallTimeout);
+    record(&be, got.ok() ? status : 0, start);
+    if (got.ok() && upstreamKeepAlive && rp->is_done() && up->buffer.size() == 0) {
+        w_.pool.give(lease->key(), std::move(up));
+    }
+    co_return got.ok() && clientKeep;
+}
+
+template <class Stream>
+awaitable<bool> Session<Stream>::tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease) {
+    auto& res = rp.get();
+    stripHopByHop(res, true);
+    res.body().data = nullptr;
+    res.body().size = 0;
+    res.body().more = false;
+    beast::error_code ec;
+    http::response_serializer<http::buffer_body> sr{res};
+    lowest(client_).expires_after(o_.bodyStallTimeout);
+    co_await http::async_write(client_, sr, redirect(ec));
+    if (ec && ec != http::error::need_buffer) co_return false;
+    // Bytes that arrived with the handshake belong to the tunnel.
+    if (up->buffer.size()) {
+        co_await asio::async_write(client_, up->buffer.data(), redirect(ec));
+        up->buffer.consume(up->buffer.size());
+    }
+    if (!ec && buf_.size()) {
+        co_await asio::async_write(up->stream, buf_.data(), redirect(ec));
+        buf_.consume(buf_.size());
+    }
+    if (ec) co_return false;
+    lowest(client_).expires_never();
+    up->stream.expires_never();
+
+    auto ex = co_await asio::this_coro::executor;
+    std::weak_ptr<UpstreamConn> weak = up;
+    // Draining closes tunnels at once: a WebSocket would otherwise hold the old target forever.
+    auto id = lease->registerUpgraded([weak, ex] {
+        asio::post(ex, [weak] {
+            if (auto c = weak.lock()) {
+                beast::error_code ignored;
+                c->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+            }
+        });
+    });
+    auto& clientSock = lowest(client_).socket();
+    auto& upSock = up->stream.socket();
+    asio::steady_timer done(ex, asio::steady_timer::time_point::max());
+    bool finished = false;
+    asio::co_spawn(
+        ex,
+        [&]() -> awaitable<void> {
+            co_await pump(up->stream, client_, clientSock, upSock);
+            finished = true;
+            done.cancel();
+        },
+        asio::detached);
+    co_await pump(client_, up->stream, clientSock, upSock);
+    if (!finished) co_await done.async_wait(redirect(ec));
+    lease->unregisterUpgraded(id);
+    co_return false;
+}
+
+template <class Stream>
+awaitable<bool> Session<Stream>::respond(int status, std::string_view contentType, std::string body, bool keepAlive,
+                                         std::string_view location) {
+    http::response<http::string_body> res{static_cast<http::status>(status), 11};
+    res.set(http::field::content_type, bsv(contentType));
+    res.set(http::field::cache_control, "no-store");
+    if (!location.empty()) res.set(http::field::location, bsv(location));
+    res.keep_alive(keepAlive);
+    res.body() = std::move(body);
+    res.prepare_payload();
+    beast::error_code ec;
+    lowest(client_).expires_after(o_.bodyStallTimeout);
+    co_await http::async_write(client_, res, redirect(ec));
+    co_return keepAlive && !ec;
+}
+
+template <class Stream>
+awaitable<void> serve(Worker& w, Stream& stream, bool tls, std::string ip) {
+    Session<Stream> session(w, stream, tls, std::move(ip));
+    co_await session.run();
+}
+
+awaitable<void> servePlain(Worker& w, tcp::socket socket, std::string ip) {
+    beast::tcp_stream stream(std::move(socket));
+    co_await serve(w, stream, false, std::move(ip));
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+awaitable<void> serveTls(Worker& w, tcp::socket socket, std::string ip) {
+    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), w.shared.certs.serverContext());
+    beast::error_code ec;
+    lowest(stream).expires_after(w.shared.opts.tlsHandshakeTimeout);
+    co_await stream.async_handshake(asio::ssl::stream_base::server, redirect(ec));
+    if (ec) co_return;
+    co_await serve(w, stream, true, std::move(ip));
+    lowest(stream).expires_after(std::chrono::seconds(1));
+    co_await stream.async_shutdown(redirect(ec));
+}
+
+awaitable<void> sessionMain(Worker& w, tcp::socket socket, std::string ip, bool tls) {
+    try {
+        if (tls) co_await serveTls(w, std::move(socket), std::move(ip));
+        else co_await servePlain(w, std::move(socket), std::move(ip));
+    } catch (const std::exception& e) {
+        log::warn("proxy_session_error", {{"error", e.what()}});
+    }
+    w.shared.metrics.connectionClosed();
+}
+
+}  // namespace
+
+void startSession(Worker& w, tcp::socket socket, bool tls) {
+    beast::error_code ec;
+    auto remote = socket.remote_endpoint(ec);
+    if (ec) return;
+    socket.set_option(tcp::no_delay(true), ec);
+    std::string ip = remote.address().to_string();
+    w.shared.metrics.connectionOpened();
+    asio::co_spawn(w.ioc, sessionMain(w, std::move(socket), std::move(ip), tls), asio::detached);
+}
+
+}  // namespace rivetr::proxy

@@ -1,0 +1,65 @@
+// The route table: an immutable snapshot of host -> backend, swapped atomically by one writer; readers never lock.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "proxy/target.hpp"
+
+namespace rivetr::proxy {
+
+// Per-route request counters, carried from snapshot to snapshot so a switch keeps the totals.
+struct RouteStats {
+    std::atomic<std::uint64_t> byClass[6]{};  // index = status / 100 (0: no response)
+};
+
+// What a host resolves to: one or more targets picked round robin.
+struct Backend {
+    std::string name;  // app id, or "external:<domain>"
+    std::vector<std::shared_ptr<Target>> targets;
+    bool redirectHttps = false;
+    std::shared_ptr<RouteStats> stats;
+    mutable std::atomic<std::uint32_t> next{0};
+
+    // A lease on an eligible target, round robin; empty when none admits the request.
+    Target::Lease pick() const;
+};
+
+class Routes {
+public:
+    // Exact domain or "*.suffix" wildcard, both already normalized (lower case, no port).
+    void add(const std::string& pattern, std::shared_ptr<const Backend> backend);
+    // The most specific match for a Host header value (any case, port allowed), or nullptr.
+    const Backend* find(std::string_view host) const;
+    std::size_t size() const { return exact_.size() + wildcard_.size(); }
+
+private:
+    std::unordered_map<std::string, std::shared_ptr<const Backend>> exact_;
+    std::unordered_map<std::string, std::shared_ptr<const Backend>> wildcard_;  // key ".example.com"
+};
+
+// Host header -> lower case without port (and without IPv6 brackets' port); empty if malformed.
+std::string normalizeHost(std::string_view host);
+
+class RouteTable {
+public:
+    RouteTable();
+    // Readers: the current snapshot. Cached per thread and revalidated with one atomic load,
+    // so the hot path neither locks nor touches a shared reference count.
+    const std::shared_ptr<const Routes>& snapshot() const;
+    // The single writer publishes a complete new table.
+    void publish(std::shared_ptr<const Routes> routes);
+    std::uint64_t version() const { return version_.load(std::memory_order_acquire); }
+
+private:
+    const std::uint64_t id_;  // distinguishes tables in the per-thread cache (addresses get reused)
+    std::atomic<std::shared_ptr<const Routes>> current_;
+    std::atomic<std::uint64_t> version_{1};
+};
+
+}  // namespace rivetr::proxy

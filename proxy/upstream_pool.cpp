@@ -1,0 +1,60 @@
+// LIFO reuse (the most recently used connection is the least likely to have been closed by the upstream).
+#include "proxy/upstream_pool.hpp"
+
+#include <sys/socket.h>
+
+namespace rivetr::proxy {
+
+std::shared_ptr<UpstreamConn> UpstreamPool::take(const std::string& key) {
+    auto it = idle_.find(key);
+    if (it == idle_.end()) return nullptr;
+    auto& q = it->second;
+    const auto now = std::chrono::steady_clock::now();
+    while (!q.empty() && now - q.front().since > maxIdle_) q.pop_front();  // stale: the upstream may drop it any moment
+    if (q.empty()) return nullptr;
+    auto conn = std::move(q.back().conn);
+    q.pop_back();
+    conn->reused = true;
+    return conn;
+}
+
+void UpstreamPool::give(const std::string& key, std::shared_ptr<UpstreamConn> conn) {
+    auto& q = idle_[key];
+    if (q.size() >= maxIdlePerKey_) q.pop_front();
+    conn->stream.expires_never();
+    q.push_back({std::move(conn), std::chrono::steady_clock::now()});
+}
+
+std::size_t UpstreamPool::idleCount() const {
+    std::size_t n = 0;
+    for (const auto& [k, q] : idle_) n += q.size();
+    return n;
+}
+
+awaitable<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
+                                                        beast::error_code& ec) {
+    auto ex = co_await asio::this_coro::executor;
+    auto conn = std::make_shared<UpstreamConn>(ex);
+    conn->stream.expires_after(timeout);
+    boost::system::error_code addrEc;
+    auto addr = asio::ip::make_address(ep.host, addrEc);
+    if (!addrEc) {
+        co_await conn->stream.async_connect(tcp::endpoint(addr, ep.port), asio::redirect_error(use_awaitable, ec));
+    } else {
+        tcp::resolver resolver(ex);
+        auto results = co_await resolver.async_resolve(ep.host, std::to_string(ep.port),
+                                                       asio::redirect_error(use_awaitable, ec));
+        if (!ec) co_await conn->stream.async_connect(results, asio::redirect_error(use_awaitable, ec));
+    }
+    if (ec) co_return nullptr;
+    conn->stream.socket().set_option(tcp::no_delay(true), addrEc);
+    co_return conn;
+}
+
+bool peerClosed(UpstreamConn& conn) {
+    char byte;
+    auto n = ::recv(conn.stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+}  // namespace rivetr::proxy

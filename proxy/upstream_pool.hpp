@@ -1,0 +1,50 @@
+// Keep-alive connections to upstreams, per worker (one thread), keyed by host:port: no locks on the hot path.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "proxy/asio.hpp"
+#include "proxy/target.hpp"
+
+namespace rivetr::proxy {
+
+struct UpstreamConn {
+    explicit UpstreamConn(asio::any_io_executor ex) : stream(ex) {}
+    beast::tcp_stream stream;
+    beast::flat_buffer buffer;  // bytes read past a response stay with their connection
+    bool reused = false;
+};
+
+class UpstreamPool {
+public:
+    UpstreamPool(std::size_t maxIdlePerKey, std::chrono::milliseconds maxIdle)
+        : maxIdlePerKey_(maxIdlePerKey), maxIdle_(maxIdle) {}
+
+    // A pooled connection (marked reused) or nullptr.
+    std::shared_ptr<UpstreamConn> take(const std::string& key);
+    void give(const std::string& key, std::shared_ptr<UpstreamConn> conn);
+    void clear() { idle_.clear(); }
+    std::size_t idleCount() const;
+
+private:
+    struct Idle {
+        std::shared_ptr<UpstreamConn> conn;
+        std::chrono::steady_clock::time_point since;
+    };
+    std::size_t maxIdlePerKey_;
+    std::chrono::milliseconds maxIdle_;
+    std::unordered_map<std::string, std::deque<Idle>> idle_;
+};
+
+// Opens a fresh connection (IP literal or resolved name) within `timeout`; sets TCP_NODELAY.
+awaitable<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
+                                                        beast::error_code& ec);
+
+// True when a pooled socket has already been closed by the peer (cheap non-blocking peek).
+bool peerClosed(UpstreamConn& conn);
+
+}  // namespace rivetr::proxy
