@@ -81,7 +81,7 @@ protected:
     std::string dep = newId("dep");
     TempDir tmp{"rivetr-builders-docker"};
     git::test::TestRepo upstream{tmp / "upstream"};
-    std::unique_ptr<git::Source> source = git::makeLibgit2Source({tmp / "data", {}});
+    std::unique_ptr<git::Source> source = git::test::sourceAt(tmp / "data");
 };
 
 TEST_F(BuildersDockerTest, DockerfileRepositoryIsBuiltRunAndServesItsContent) {

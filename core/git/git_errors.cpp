@@ -11,6 +11,8 @@ SourceErrorKind classify(int rc, const std::string& message) {
     if (rc == GIT_EAUTH || contains(message, "authentication") || contains(message, "401"))
         return SourceErrorKind::AuthFailed;
     if (rc == GIT_EUSER) return SourceErrorKind::Cancelled;
+    if (rc == GIT_ECERTIFICATE || contains(message, "certificate"))
+        return SourceErrorKind::Unreachable;  // the server is not the one we can trust
     if (contains(message, "cannot connect") || contains(message, "cannot resolve") ||
         contains(message, "failed to resolve") || contains(message, "failed to connect") ||
         contains(message, "could not find repository") || contains(message, "not a valid repository") ||

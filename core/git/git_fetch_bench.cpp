@@ -56,7 +56,7 @@ int main() {
     fastImport(upstream, root / "history.fi");
     std::printf("made 5000-commit repository in %.0f ms\n", msSince(t0));
 
-    auto source = rivetr::git::makeLibgit2Source({root / "data", {}});
+    auto source = rivetr::git::test::sourceAt(root / "data");
     rivetr::git::FetchRequest req;
     req.appId = "app_bench";
     req.url = "file://" + upstream.string();

@@ -3,6 +3,7 @@
 #include "core/git/git_http_test_server.hpp"
 
 #include <arpa/inet.h>
+#include <openssl/ssl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -18,6 +19,12 @@
 #include "core/subprocess.hpp"
 
 namespace rivetr::git::test {
+
+struct Conn {
+    int fd = -1;
+    SSL* ssl = nullptr;
+};
+
 namespace {
 
 struct Request {
@@ -31,15 +38,15 @@ std::string lower(std::string s) {
     return s;
 }
 
-bool readMore(int fd, std::string& buf) {
+bool readMore(Conn& c, std::string& buf) {
     char tmp[65536];
-    ssize_t n = ::recv(fd, tmp, sizeof tmp, 0);
+    ssize_t n = c.ssl ? SSL_read(c.ssl, tmp, sizeof tmp) : ::recv(c.fd, tmp, sizeof tmp, 0);
     if (n <= 0) return false;
     buf.append(tmp, static_cast<std::size_t>(n));
     return true;
 }
 
-bool readChunked(int fd, std::string& buf, std::size_t pos, std::string& body) {
+bool readChunked(Conn& fd, std::string& buf, std::size_t pos, std::string& body) {
     for (;;) {
         std::size_t eol;
         while ((eol = buf.find("\r\n", pos)) == std::string::npos)
@@ -54,7 +61,7 @@ bool readChunked(int fd, std::string& buf, std::size_t pos, std::string& body) {
     }
 }
 
-std::optional<Request> readRequest(int fd) {
+std::optional<Request> readRequest(Conn& fd) {
     std::string buf;
     std::size_t headEnd;
     while ((headEnd = buf.find("\r\n\r\n")) == std::string::npos)
@@ -89,10 +96,12 @@ std::optional<Request> readRequest(int fd) {
     return r;
 }
 
-void sendAll(int fd, const std::string& data) {
+void sendAll(Conn& c, const std::string& data) {
     std::size_t off = 0;
     while (off < data.size()) {
-        ssize_t n = ::send(fd, data.data() + off, data.size() - off, MSG_NOSIGNAL);
+        auto left = data.size() - off;
+        ssize_t n = c.ssl ? SSL_write(c.ssl, data.data() + off, static_cast<int>(std::min<std::size_t>(left, 1 << 20)))
+                          : ::send(c.fd, data.data() + off, left, MSG_NOSIGNAL);
         if (n <= 0) return;
         off += static_cast<std::size_t>(n);
     }
@@ -130,6 +139,12 @@ GitHttpServer::GitHttpServer(GitHttpServerOptions options) : opts_(std::move(opt
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (!opts_.tlsCert.empty()) {
+        tls_ = SSL_CTX_new(TLS_server_method());
+        if (SSL_CTX_use_certificate_chain_file(tls_, opts_.tlsCert.c_str()) != 1 ||
+            SSL_CTX_use_PrivateKey_file(tls_, opts_.tlsKey.c_str(), SSL_FILETYPE_PEM) != 1)
+            throw std::runtime_error("git http test server: cannot load the TLS certificate");
+    }
     if (::bind(listenFd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listenFd_, 64) != 0)
         throw std::runtime_error("git http test server: cannot listen");
     socklen_t len = sizeof addr;
@@ -148,10 +163,13 @@ GitHttpServer::~GitHttpServer() {
     for (auto& t : workers_) t.join();
     for (int fd : openFds_) ::close(fd);
     ::close(listenFd_);
+    if (tls_) SSL_CTX_free(tls_);
 }
 
 std::string GitHttpServer::url(const std::string& repo) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + "/" + repo;
+    // TLS uses a host name: libgit2 1.5 rejects certificates whose SAN is an IP address.
+    return tls_ ? "https://localhost:" + std::to_string(port_) + "/" + repo
+                : "http://127.0.0.1:" + std::to_string(port_) + "/" + repo;
 }
 
 void GitHttpServer::acceptLoop() {
@@ -170,7 +188,26 @@ void GitHttpServer::hang() {
     while (!stop_) std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
-void GitHttpServer::serve(int fd) {
+void GitHttpServer::serve(int socket) {
+    Conn fd{socket, nullptr};
+    if (tls_) {
+        fd.ssl = SSL_new(tls_);
+        SSL_set_fd(fd.ssl, socket);
+        if (SSL_accept(fd.ssl) != 1) {
+            SSL_free(fd.ssl);
+            return;
+        }
+    }
+    handle(fd);
+    if (fd.ssl) {
+        SSL_shutdown(fd.ssl);
+        SSL_free(fd.ssl);
+    }
+    ::shutdown(socket, SHUT_WR);
+    // Closing is left to the destructor's shutdown so no descriptor number is reused while listed.
+}
+
+void GitHttpServer::handle(Conn& fd) {
     auto req = readRequest(fd);
     if (req) {
         ++requests_;
@@ -212,8 +249,6 @@ void GitHttpServer::serve(int fd) {
         }
         sendAll(fd, response);
     }
-    ::shutdown(fd, SHUT_WR);
-    // Closing is left to the destructor's shutdown so no descriptor number is reused while listed.
 }
 
 }  // namespace rivetr::git::test

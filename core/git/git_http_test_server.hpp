@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+struct ssl_ctx_st;
+
 namespace rivetr::git::test {
 
 struct GitHttpServerOptions {
@@ -21,7 +23,12 @@ struct GitHttpServerOptions {
     std::optional<std::size_t> stallPackAfterBytes;
     // Every request hangs before any byte of the answer (a server that accepts and says nothing).
     bool stallBeforeResponse = false;
+    // PEM files: when set, the server speaks HTTPS (certificate for "localhost").
+    std::string tlsCert;
+    std::string tlsKey;
 };
+
+struct Conn;  // one accepted connection, plain or TLS
 
 class GitHttpServer {
 public:
@@ -35,11 +42,13 @@ public:
 
 private:
     void acceptLoop();
-    void serve(int fd);
+    void serve(int socket);
+    void handle(Conn& conn);
     void hang();
 
     GitHttpServerOptions opts_;
     int listenFd_ = -1;
+    ssl_ctx_st* tls_ = nullptr;
     int port_ = 0;
     std::atomic<bool> stop_{false};
     std::atomic<int> requests_{0};

@@ -45,6 +45,13 @@ std::string TestRepo::commit(const std::string& message) const {
     return sha;
 }
 
+std::unique_ptr<Source> sourceAt(const std::filesystem::path& dataDir, const std::filesystem::path& extraCa) {
+    SourceOptions o;
+    o.dataDir = dataDir;
+    o.extraCaFile = extraCa;
+    return makeLibgit2Source(o);
+}
+
 std::string incompressible(std::size_t size, unsigned seed) {
     std::mt19937 rng(seed);
     std::string s(size, '\0');

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "core/git/source.hpp"
 
 namespace rivetr::git::test {
 
@@ -24,6 +27,9 @@ public:
 private:
     std::filesystem::path dir_;
 };
+
+// A libgit2 Source keeping its caches under `dataDir`, trusting `extraCa` for HTTPS when given.
+std::unique_ptr<Source> sourceAt(const std::filesystem::path& dataDir, const std::filesystem::path& extraCa = {});
 
 // `size` bytes that do not compress, so a pack really carries them.
 std::string incompressible(std::size_t size, unsigned seed);

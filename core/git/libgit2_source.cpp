@@ -1,4 +1,5 @@
 // Source on libgit2: a persistent bare cache per app, incremental fetch, checkout into a fresh directory.
+#include <fstream>
 #include <map>
 #include <mutex>
 
@@ -11,6 +12,8 @@
 
 namespace rivetr::git {
 namespace {
+
+constexpr const char* kSystemCaBundle = "/etc/ssl/certs/ca-certificates.crt";
 
 void initLibgit2() {
     static std::once_flag once;
@@ -45,6 +48,7 @@ public:
     explicit Libgit2Source(SourceOptions o) : opts_(std::move(o)) {
         if (opts_.workRoot.empty()) opts_.workRoot = opts_.dataDir / "work";
         initLibgit2();
+        setTrustStore();
     }
 
     Checkout checkout(const FetchRequest& request) override {
@@ -90,6 +94,25 @@ private:
                                    {"objects", std::to_string(out.fetched.receivedObjects)},
                                    {"bytes", std::to_string(out.fetched.receivedBytes)}});
         return out;
+    }
+
+    // libgit2 (mbedTLS) trusts exactly the file it is given, whatever Debian's build defaulted to:
+    // the system's CAs, followed by the extra ones when configured.
+    void setTrustStore() {
+        std::filesystem::path bundle = kSystemCaBundle;
+        if (!opts_.extraCaFile.empty()) {
+            std::ifstream extra(opts_.extraCaFile, std::ios::binary);
+            if (!extra)
+                throw SourceError(SourceErrorKind::InvalidInput, "cannot read the CA file " + opts_.extraCaFile.string());
+            bundle = gitRoot() / "ca-bundle.pem";
+            std::filesystem::create_directories(gitRoot());
+            std::ofstream out(bundle, std::ios::binary | std::ios::trunc);
+            if (std::ifstream system(kSystemCaBundle, std::ios::binary); system) out << system.rdbuf() << "\n";
+            out << extra.rdbuf();
+        }
+        if (!std::filesystem::exists(bundle)) return;
+        gitCheck(git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, bundle.c_str(), nullptr),
+                 "cannot load the CA certificates in " + bundle.string());
     }
 
     std::filesystem::path gitRoot() const { return opts_.dataDir / "git"; }

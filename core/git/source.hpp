@@ -89,6 +89,9 @@ struct Checkout {
 struct SourceOptions {
     std::filesystem::path dataDir;  // caches live in <dataDir>/git/<app-id>.git
     std::filesystem::path workRoot; // empty: <dataDir>/work
+    // PEM file of extra CAs trusted for HTTPS remotes (a self-hosted Gitea behind a private CA), added
+    // to the system's. libgit2 keeps one trust store per process: the last Source made sets it.
+    std::filesystem::path extraCaFile;
 };
 
 class Source {

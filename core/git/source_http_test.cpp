@@ -7,6 +7,7 @@
 #include "core/git/git_http_test_server.hpp"
 #include "core/git/git_test_repo.hpp"
 #include "core/git/source.hpp"
+#include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::git {
@@ -19,12 +20,20 @@ using test::GitHttpServerOptions;
 using test::TestRepo;
 using namespace std::chrono_literals;
 
+GitHttpServerOptions serving(const std::filesystem::path& root, std::string user = {}, std::string token = {}) {
+    GitHttpServerOptions o;
+    o.projectRoot = root;
+    o.user = std::move(user);
+    o.token = std::move(token);
+    return o;
+}
+
 class SourceHttpTest : public ::testing::Test {
 protected:
     TempDir tmp{"rivetr-git-http"};
     std::filesystem::path data = tmp / "data";
     std::filesystem::path root = tmp / "srv";
-    std::unique_ptr<Source> source = makeLibgit2Source({data, {}});
+    std::unique_ptr<Source> source = test::sourceAt(data);
     TestRepo upstream{root / "app"};
     std::string cache = (data / "git" / "app_00000000000000aa.git").string();
 
@@ -53,7 +62,7 @@ protected:
 
 TEST_F(SourceHttpTest, ClonesAndThenFetchesOnlyTheNewCommit) {
     bigCommit();
-    GitHttpServer server({root, {}, {}, std::nullopt, false});
+    GitHttpServer server(serving(root));
     std::vector<TransferStats> reports;
     auto r = request(server.url("app"));
     r.onProgress = [&](const TransferStats& s) { reports.push_back(s); };
@@ -75,7 +84,7 @@ TEST_F(SourceHttpTest, ClonesAndThenFetchesOnlyTheNewCommit) {
 TEST_F(SourceHttpTest, TokenAuthOverSmartHttp) {
     upstream.write("index.html", "<h1>secret app</h1>\n");
     upstream.commit("c");
-    GitHttpServer server({root, "x-access-token", "tok-123", std::nullopt, false});
+    GitHttpServer server(serving(root, "x-access-token", "tok-123"));
 
     auto ok = request(server.url("app"));
     ok.auth = tokenAuth(GitProvider::GitHub, "tok-123");
@@ -101,7 +110,7 @@ TEST_F(SourceHttpTest, TokenAuthOverSmartHttp) {
 TEST_F(SourceHttpTest, MissingRepositoryAndBranchNameTheCause) {
     upstream.write("a", "1");
     upstream.commit("c");
-    GitHttpServer server({root, {}, {}, std::nullopt, false});
+    GitHttpServer server(serving(root));
     std::string message;
     EXPECT_EQ(failureKind(request(server.url("nothing-here")), &message), SourceErrorKind::Unreachable) << message;
     auto r = request(server.url("app"));
@@ -112,7 +121,9 @@ TEST_F(SourceHttpTest, MissingRepositoryAndBranchNameTheCause) {
 
 TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatStallsMidPack) {
     bigCommit();
-    GitHttpServer server({root, {}, {}, std::size_t{60000}, false});
+    auto stallAt60k = serving(root);
+    stallAt60k.stallPackAfterBytes = 60000;
+    GitHttpServer server(stallAt60k);
     auto r = request(server.url("app"));
     r.stallTimeout = 1s;
     TransferStats last;
@@ -130,7 +141,9 @@ TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatStallsMidPack) {
 TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatNeverAnswers) {
     upstream.write("a", "1");
     upstream.commit("c");
-    GitHttpServer server({root, {}, {}, std::nullopt, true});
+    auto silent = serving(root);
+    silent.stallBeforeResponse = true;
+    GitHttpServer server(silent);
     auto r = request(server.url("app"));
     r.stallTimeout = 800ms;
     auto started = std::chrono::steady_clock::now();
@@ -142,7 +155,9 @@ TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatNeverAnswers) {
 
 TEST_F(SourceHttpTest, DeadlineAndCancellationStopAStalledClone) {
     bigCommit();
-    GitHttpServer server({root, {}, {}, std::size_t{60000}, false});
+    auto stallAt60k = serving(root);
+    stallAt60k.stallPackAfterBytes = 60000;
+    GitHttpServer server(stallAt60k);
     auto r = request(server.url("app"));
     r.stallTimeout = 60s;
     r.deadline = 1500ms;
@@ -162,6 +177,60 @@ TEST_F(SourceHttpTest, DeadlineAndCancellationStopAStalledClone) {
     canceller.join();
     EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
     EXPECT_FALSE(std::filesystem::exists(cache));
+}
+
+}  // namespace
+}  // namespace rivetr::git
+
+namespace rivetr::git {
+namespace {
+
+using test::GitHttpServer;
+
+// HTTPS needs the server's CA: untrusted it is refused; with SourceOptions::extraCaFile it works,
+// token and stall timeout included (the guarded stream sits under TLS).
+TEST(SourceHttpsTest, PrivateCaTokenAndStallOverTls) {
+    rivetr::test::TempDir tmp{"rivetr-git-https"};
+    test::TestRepo upstream{tmp / "srv" / "app"};
+    for (int i = 0; i < 10; ++i) upstream.write("b" + std::to_string(i), test::incompressible(40000, i));
+    upstream.commit("c");
+    auto cert = (tmp / "cert.pem").string(), key = (tmp / "key.pem").string();
+    auto made = run({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                     "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-days", "2", "-keyout",
+                     key, "-out", cert});
+    ASSERT_EQ(made.exitCode, 0) << made.output;
+    auto tls = serving(tmp / "srv", "oauth2", "glpat-1");
+    tls.tlsCert = cert;
+    tls.tlsKey = key;
+    GitHttpServer server(tls);
+    FetchRequest r;
+    r.appId = "app_00000000000000bb";
+    r.url = server.url("app");
+    r.ref = "main";
+    r.auth = tokenAuth(GitProvider::GitLab, "glpat-1");
+
+    auto untrusted = test::sourceAt(tmp / "data");
+    try {
+        untrusted->checkout(r);
+        FAIL() << "a certificate from an unknown CA must be refused";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::Unreachable) << e.what();
+        EXPECT_NE(std::string(e.what()).find("certificate"), std::string::npos) << e.what();
+    }
+    auto trusted = test::sourceAt(tmp / "data", cert);
+    EXPECT_EQ(trusted->checkout(r).fetched.receivedObjects, 12u);
+
+    tls.stallPackAfterBytes = 50000;
+    GitHttpServer stalling(tls);
+    trusted->forget(r.appId);
+    r.url = stalling.url("app");
+    r.stallTimeout = std::chrono::seconds(1);
+    try {
+        trusted->checkout(r);
+        FAIL() << "a stalled TLS transfer must time out";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::TimedOut) << e.what();
+    }
 }
 
 }  // namespace

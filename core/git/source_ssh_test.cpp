@@ -68,7 +68,7 @@ class SourceSshTest : public ::testing::Test {
 protected:
     TempDir tmp{"rivetr-git-ssh"};
     std::filesystem::path data = tmp / "data";
-    std::unique_ptr<Source> source = makeLibgit2Source({data, {}});
+    std::unique_ptr<Source> source = test::sourceAt(data);
     test::TestRepo upstream{tmp / "upstream"};
     SshServer server{tmp / "sshd"};
 

@@ -17,7 +17,7 @@ class SourceTest : public ::testing::Test {
 protected:
     TempDir tmp{"rivetr-git"};
     std::filesystem::path data = tmp / "data";
-    std::unique_ptr<Source> source = makeLibgit2Source({data, {}});
+    std::unique_ptr<Source> source = test::sourceAt(data);
     TestRepo upstream{tmp / "upstream"};
 
     FetchRequest request(const std::string& ref) {
