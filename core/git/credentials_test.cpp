@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/git/remote_session.hpp"
 #include "core/git/submodules.hpp"
 #include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
@@ -81,6 +82,21 @@ TEST(Submodules, RelativeUrlsResolveAgainstTheSuperproject) {
               "https://git.example.com/team/lib.git");
     EXPECT_EQ(resolveSubmoduleUrl("https://git.example.com/team/app/", "./sub"), "https://git.example.com/team/app/sub");
     EXPECT_EQ(resolveSubmoduleUrl("x", "https://other/repo.git"), "https://other/repo.git");
+}
+
+}  // namespace
+}  // namespace rivetr::git
+
+namespace rivetr::git {
+namespace {
+
+TEST(UrlHost, IsTheHostCredentialsAreBoundTo) {
+    EXPECT_EQ(urlHost("https://github.com/org/app.git"), "github.com");
+    EXPECT_EQ(urlHost("https://x-access-token@gitea.example:3000/org/app"), "gitea.example");
+    EXPECT_EQ(urlHost("ssh://git@gitlab.example:2222/org/app.git"), "gitlab.example");
+    EXPECT_EQ(urlHost("git@github.com:org/app.git"), "github.com");
+    EXPECT_EQ(urlHost("http://[::1]:8080/app"), "::1");
+    EXPECT_EQ(urlHost("file:///srv/git/app"), "");
 }
 
 }  // namespace

@@ -8,8 +8,18 @@ namespace {
 constexpr auto kProgressEvery = std::chrono::milliseconds(100);
 }
 
+std::string urlHost(const std::string& url) {
+    auto scheme = url.find("://");
+    std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+    auto end = url.find_first_of(scheme == std::string::npos ? ":" : "/", start);
+    auto authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
+    if (!authority.empty() && authority.front() == '[') return authority.substr(1, authority.find(']') - 1);
+    return authority.substr(0, authority.find(':'));
+}
+
 RemoteSession::RemoteSession(const FetchRequest& request, TransferGuard& guard)
-    : request_(request), guard_(guard) {}
+    : request_(request), guard_(guard), appHost_(urlHost(request.url)) {}
 
 git_remote_callbacks RemoteSession::callbacks() {
     git_remote_callbacks cb;
@@ -22,9 +32,9 @@ git_remote_callbacks RemoteSession::callbacks() {
     return cb;
 }
 
-int RemoteSession::onCredential(git_credential** out, const char*, const char* userFromUrl, unsigned int allowed,
+int RemoteSession::onCredential(git_credential** out, const char* url, const char* userFromUrl, unsigned int allowed,
                                 void* payload) {
-    return static_cast<RemoteSession*>(payload)->credential(out, userFromUrl, allowed);
+    return static_cast<RemoteSession*>(payload)->credential(out, url ? url : "", userFromUrl, allowed);
 }
 
 int RemoteSession::onCertificate(git_cert* cert, int, const char* host, void* payload) {
@@ -43,7 +53,8 @@ int RemoteSession::onSideband(const char* text, int len, void* payload) {
     return self->guard_.check();
 }
 
-int RemoteSession::credential(git_credential** out, const char* userFromUrl, unsigned int allowed) {
+int RemoteSession::credential(git_credential** out, const std::string& url, const char* userFromUrl,
+                              unsigned int allowed) {
     if (int rc = guard_.check(); rc != 0) return rc;
     const auto& auth = request_.auth;
     auto refuse = [&](const std::string& why) {
@@ -51,6 +62,9 @@ int RemoteSession::credential(git_credential** out, const char* userFromUrl, uns
         git_error_set_str(GIT_ERROR_NET, why.c_str());
         return GIT_EAUTH;
     };
+    // A submodule may point anywhere: the app's token or key goes to the app's own host only.
+    if (auth.kind != GitAuth::Kind::None && urlHost(url) != appHost_)
+        return refuse("the app's credentials are only sent to " + appHost_ + ", not to " + urlHost(url));
     // SSH first asks for a user name only; that is not an attempt at authenticating.
     if (auth.kind == GitAuth::Kind::SshKey && (allowed & GIT_CREDENTIAL_USERNAME)) {
         return git_credential_username_new(out, userFromUrl ? userFromUrl : "git");
@@ -83,7 +97,10 @@ int RemoteSession::certificate(git_cert* cert, const char* host) {
         failure_.emplace(SourceErrorKind::HostKeyMismatch, "the SSH server offered no SHA-256 host key hash");
         return -1;
     }
-    hostKey_ = sshFingerprint(key->hash_sha256);
+    auto seen = sshFingerprint(key->hash_sha256);
+    // The pin belongs to the app's host; a submodule's other host is trusted on each use, unrecorded.
+    if (!host || host != appHost_) return 0;
+    hostKey_ = seen;
     const auto& pinned = request_.auth.pinnedHostKey;
     if (pinned.empty() || pinned == hostKey_) return 0;
     failure_.emplace(SourceErrorKind::HostKeyMismatch,

@@ -12,6 +12,9 @@
 
 namespace rivetr::git {
 
+// "host" of "https://user@host:443/x", "ssh://git@host:22/x" or scp-like "git@host:x"; empty for file://.
+std::string urlHost(const std::string& url);
+
 class RemoteSession {
 public:
     RemoteSession(const FetchRequest& request, TransferGuard& guard);
@@ -36,12 +39,13 @@ private:
     static int onTransfer(const git_indexer_progress* stats, void* payload);
     static int onSideband(const char* text, int len, void* payload);
 
-    int credential(git_credential** out, const char* userFromUrl, unsigned int allowed);
+    int credential(git_credential** out, const std::string& url, const char* userFromUrl, unsigned int allowed);
     int certificate(git_cert* cert, const char* host);
     int transfer(const git_indexer_progress& p);
 
     const FetchRequest& request_;
     TransferGuard& guard_;
+    std::string appHost_;
     TransferStats stats_;
     std::string hostKey_;
     std::optional<SourceError> failure_;

@@ -107,6 +107,30 @@ TEST_F(SourceHttpTest, TokenAuthOverSmartHttp) {
     EXPECT_EQ(failureKind(gitlabUser), SourceErrorKind::AuthFailed);
 }
 
+TEST_F(SourceHttpTest, SubmodulesGetTheTokenOnTheAppsHostOnly) {
+    TestRepo lib(root / "lib");
+    lib.write("lib.txt", "shared code\n");
+    auto libSha = lib.commit("lib");
+    upstream.write("app.txt", "app\n");
+    upstream.git({"submodule", "add", "-q", "../lib", "vendor/lib"});  // relative: same server
+    upstream.commit("with submodule");
+    GitHttpServer server(serving(root, "x-access-token", "tok-123"));
+    auto r = request(server.url("app"));
+    r.auth = tokenAuth(GitProvider::GitHub, "tok-123");
+    EXPECT_EQ(readFile(source->checkout(r).dir.path() / "vendor/lib/lib.txt"), "shared code\n");
+
+    // The same server under another host name stands in for a submodule hosted elsewhere.
+    auto elsewhere = server.url("lib");
+    elsewhere.replace(elsewhere.find("127.0.0.1"), 9, "localhost");
+    upstream.write(".gitmodules", "[submodule \"other\"]\n\tpath = other\n\turl = " + elsewhere + "\n");
+    upstream.git({"update-index", "--add", "--cacheinfo", "160000," + libSha + ",other"});
+    upstream.git({"add", ".gitmodules"});
+    upstream.git({"commit", "-q", "-m", "submodule on another host"});
+    std::string message;
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::AuthFailed) << message;
+    EXPECT_NE(message.find("only sent to 127.0.0.1, not to localhost"), std::string::npos) << message;
+}
+
 TEST_F(SourceHttpTest, MissingRepositoryAndBranchNameTheCause) {
     upstream.write("a", "1");
     upstream.commit("c");
