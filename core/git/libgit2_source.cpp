@@ -13,6 +13,7 @@
 namespace rivetr::git {
 namespace {
 
+constexpr const char* kWorkDirPrefix = "wd_";
 constexpr const char* kSystemCaBundle = "/etc/ssl/certs/ca-certificates.crt";
 
 void initLibgit2() {
@@ -73,6 +74,17 @@ public:
         removeCaches(appId);
     }
 
+    std::size_t removeStaleWorkDirs() override {
+        std::size_t removed = 0;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(opts_.workRoot, ec)) {
+            if (entry.path().filename().string().rfind(kWorkDirPrefix, 0) != 0) continue;
+            std::filesystem::remove_all(entry.path(), ec);
+            ++removed;
+        }
+        return removed;
+    }
+
 private:
     Checkout fetchAndCheckout(const FetchRequest& request, RemoteSession& session,
                               const std::filesystem::path& cacheDir) {
@@ -82,7 +94,7 @@ private:
         out.fetched = session.stats();
         out.hostKey = session.hostKey();
         auto commit = cache.resolve(request.ref, defaultBranch);
-        out.dir = WorkDir::create(opts_.workRoot, "wd_" + request.appId.substr(0, 24));
+        out.dir = WorkDir::create(opts_.workRoot, kWorkDirPrefix + request.appId.substr(0, 24));
         cache.checkoutTo(commit.get(), out.dir.path());
         if (request.submodules) {
             SubmoduleContext ctx{gitRoot() / (request.appId + ".modules"), session};

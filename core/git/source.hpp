@@ -102,6 +102,9 @@ public:
     virtual Checkout checkout(const FetchRequest& request) = 0;
     // Drops the app's cache (app deleted).
     virtual void forget(const std::string& appId) = 0;
+    // Removes checkout directories a previous run left behind (a crash skips their cleanup). Call
+    // once at start, before any deployment runs; returns how many were removed.
+    virtual std::size_t removeStaleWorkDirs() = 0;
 };
 
 std::unique_ptr<Source> makeLibgit2Source(SourceOptions options);

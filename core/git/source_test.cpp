@@ -80,6 +80,18 @@ TEST_F(SourceTest, WorkDirIsRemovedWhenTheCheckoutIsDropped) {
     EXPECT_TRUE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git")) << "the cache stays";
 }
 
+TEST_F(SourceTest, WorkDirsLeftByACrashAreSweptAtStart) {
+    upstream.write("a", "1");
+    upstream.commit("c");
+    auto live = source->checkout(request("main"));
+    std::filesystem::create_directories(data / "work" / "wd_app_dead_0123" / "sub");  // as a crash leaves it
+    rivetr::test::writeFile(data / "work" / "unrelated.txt", "not ours");
+    auto restarted = test::sourceAt(data);
+    EXPECT_EQ(restarted->removeStaleWorkDirs(), 2u) << "the old run's directories (the live one counts here)";
+    EXPECT_FALSE(std::filesystem::exists(data / "work" / "wd_app_dead_0123"));
+    EXPECT_TRUE(std::filesystem::exists(data / "work" / "unrelated.txt"));
+}
+
 TEST_F(SourceTest, SecondFetchTransfersOnlyTheNewCommit) {
     for (int i = 0; i < 20; ++i) upstream.write("blob" + std::to_string(i), test::incompressible(20000, i));
     upstream.commit("big history");
