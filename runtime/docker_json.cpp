@@ -170,6 +170,14 @@ ContainerInfo parseContainerInspect(const Json& j) {
     }
     for (auto it = child(net, "Networks").begin(); it != child(net, "Networks").end(); ++it)
         c.networkIps[it.key()] = str(*it, "IPAddress");
+    const Json& host = child(j, "HostConfig");
+    c.restartPolicy = str(child(host, "RestartPolicy"), "Name");
+    c.init = flag(host, "Init");
+    c.memoryBytes = num<std::int64_t>(host, "Memory");
+    c.nanoCpus = num<std::int64_t>(host, "NanoCpus");
+    c.pidsLimit = num<std::int64_t>(host, "PidsLimit");
+    c.logDriver = str(child(host, "LogConfig"), "Type");
+    c.logOptions = labelsOf(child(child(host, "LogConfig"), "Config"));
     return c;
 }
 

@@ -215,5 +215,68 @@ TEST_F(DockerRuntimeTest, EventsStreamReportsOurContainersUntilCancelled) {
     EXPECT_TRUE(started());
 }
 
+TEST_F(DockerRuntimeTest, TheEngineAppliesLimitsRestartPolicyInitAndLogRotation) {
+    auto image = buildTestserver("dep_1");
+    auto spec = specFor(image, "dep_1");
+    spec.memoryBytes = 96 * 1024 * 1024;
+    spec.cpus = 0.25;
+    spec.pidsLimit = 32;
+    spec.restart = RestartPolicy::UnlessStopped;
+    spec.logMaxSize = "5m";
+    spec.logMaxFiles = 2;
+    auto info = rt->inspectContainer(rt->createContainer(spec));
+    EXPECT_EQ(info.memoryBytes, 96 * 1024 * 1024);
+    EXPECT_EQ(info.nanoCpus, 250'000'000);
+    EXPECT_EQ(info.pidsLimit, 32);
+    EXPECT_EQ(info.restartPolicy, "unless-stopped");
+    EXPECT_TRUE(info.init);
+    EXPECT_EQ(info.logDriver, "json-file");
+    EXPECT_EQ(info.logOptions.at("max-size"), "5m");
+    EXPECT_EQ(info.logOptions.at("max-file"), "2");
+}
+
+// busybox sleep as PID 1 has no SIGTERM handler: only Init makes a stop prompt.
+TEST_F(DockerRuntimeTest, InitMakesStopPromptForAnAppThatIgnoresSigterm) {
+    auto image = buildTestserver("dep_1");
+    auto withInit = specFor(image, "dep_1");
+    withInit.entrypoint = {"/bin/busybox", "sleep", "1000"};
+    auto withoutInit = specFor(image, "dep_2");
+    withoutInit.entrypoint = withInit.entrypoint;
+    withoutInit.init = false;
+    std::string a = rt->runContainer(withInit);
+    std::string b = rt->runContainer(withoutInit);
+    auto t0 = std::chrono::steady_clock::now();
+    rt->stopContainer(a, 3s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+    t0 = std::chrono::steady_clock::now();
+    rt->stopContainer(b, 2s);
+    EXPECT_GE(std::chrono::steady_clock::now() - t0, 1900ms) << "without Init the engine waits for the grace, then SIGKILLs";
+}
+
+TEST_F(DockerRuntimeTest, LogsHonourTailAndSince) {
+    auto image = buildTestserver("dep_1");
+    int port = test::freePort();
+    auto spec = specFor(image, "dep_1");
+    spec.ports = {{8000, port, "tcp"}};
+    std::string id = rt->runContainer(spec);
+    ASSERT_TRUE(test::waitForHttp(base(port) + "/", 200, 10s));
+    for (int i = 1; i <= 3; ++i) test::httpGet(base(port) + "/log?stdout=line" + std::to_string(i));
+    auto read = [&](LogOptions o) {
+        std::string out;
+        rt->logs(id, o, [&](LogStream, std::string_view d) { out.append(d); });
+        return out;
+    };
+    LogOptions tail;
+    tail.tail = 1;
+    EXPECT_EQ(read(tail), "line3\n");
+    LogOptions future;
+    future.sinceUnixSeconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                  std::chrono::system_clock::now().time_since_epoch()).count() + 60;
+    EXPECT_EQ(read(future), "");
+    LogOptions errOnly;
+    errOnly.stdoutStream = false;
+    EXPECT_EQ(read(errOnly), "");
+}
+
 }  // namespace
 }  // namespace rivetr::runtime

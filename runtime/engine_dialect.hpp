@@ -9,7 +9,8 @@ namespace rivetr::runtime {
 
 struct EngineDialect {
     EngineKind kind = EngineKind::Docker;
-    // Podman writes container logs with its k8s-file driver and rotates by size only.
+    // Podman writes container logs with its k8s-file driver and rotates by size only (max-file is
+    // accepted and ignored; its compat inspect shows "json-file" without options either way).
     std::string logDriver = "json-file";
     bool logMaxFiles = true;
     // Docker answers a single stats sample at once with one-shot=true (no CPU %); stream=false waits

@@ -137,6 +137,12 @@ struct ContainerInfo {
     std::vector<PublishedPort> ports;
     std::map<std::string, std::string> networkIps;  // network name -> container IP
     int restartCount = 0;
+    // What the engine applied from the spec (HostConfig), for the dashboard and for checks.
+    std::string restartPolicy;  // "no" | "always" | "unless-stopped" | "on-failure"
+    bool init = false;
+    std::int64_t memoryBytes = 0, nanoCpus = 0, pidsLimit = 0;
+    std::string logDriver;
+    std::map<std::string, std::string> logOptions;
 };
 
 struct ContainerSummary {
