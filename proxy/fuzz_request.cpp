@@ -1,0 +1,70 @@
+// libFuzzer target for the request path: parse arbitrary bytes as a request, route it, rewrite its headers, render errors.
+#include <cstddef>
+#include <cstdint>
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "proxy/challenges.hpp"
+#include "proxy/error_page.hpp"
+#include "proxy/forward_headers.hpp"
+#include "proxy/route_builder.hpp"
+
+using namespace rivetr::proxy;
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+
+namespace {
+const Routes& table() {
+    static const auto routes = [] {
+        DesiredRoutes d;
+        d.apps["web"] = AppRoute{"web", {"app.example.com", "*.example.com"}, {{"127.0.0.1", 9001}}, {}, false};
+        d.externals["ext.example.org"] = ExternalRoute{"ext.example.org", {"127.0.0.1", 9002}, false};
+        return buildRoutes(d, {}).routes;
+    }();
+    return *routes;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    http::request_parser<http::buffer_body> p;
+    p.header_limit(16 * 1024);
+    p.body_limit(1024 * 1024);
+    p.eager(true);
+    char body[4096];
+    p.get().body().data = body;
+    p.get().body().size = sizeof body;
+    beast::error_code ec;
+    p.put(asio::buffer(data, size), ec);
+    if (!p.is_header_done()) return 0;
+    auto& req = p.get();
+    const auto host = req[http::field::host];
+    const Backend* be = table().find(std::string_view(host.data(), host.size()));
+    (void)be;
+    (void)normalizeHost(std::string_view(host.data(), host.size()));
+    Challenges challenges;
+    challenges.set("token", "token.thumb");
+    (void)challenges.answer(std::string_view(req.target().data(), req.target().size()));
+    const bool upgrade = wantsUpgrade(req);
+    stripHopByHop(req, upgrade);
+    addForwarded(req, {"127.0.0.1", false, std::string_view(host.data(), host.size())});
+    (void)isIdempotent(req.method());
+    auto page = renderError(502, std::string_view(req[http::field::accept].data(), req[http::field::accept].size()));
+    (void)page;
+    // Serialising the rewritten header must work for anything the parser accepted.
+    req.body().data = nullptr;
+    req.body().size = 0;
+    req.body().more = false;
+    http::request_serializer<http::buffer_body> sr{req};
+    std::size_t written = 0;
+    while (!sr.is_done() && !ec) {
+        sr.next(ec, [&](beast::error_code&, auto const& buffers) {
+            auto n = beast::buffer_bytes(buffers);
+            written += n;
+            sr.consume(n);
+        });
+        if (ec == http::error::need_buffer) break;
+    }
+    return 0;
+}
