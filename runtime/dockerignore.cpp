@@ -2,6 +2,7 @@
 #include "runtime/dockerignore.hpp"
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "runtime/runtime_error.hpp"
@@ -34,32 +35,20 @@ std::string cleanPath(const std::string& p) {
     return out.empty() ? "." : out;
 }
 
-// The Docker CLI's pattern-to-regexp translation: `**/` -> (.*/)?, trailing `**` -> .*, `*` -> [^/]*.
-std::string toRegex(const std::string& pattern) {
-    std::string re = "^";
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        char c = pattern[i];
-        if (c == '*') {
-            if (i + 1 < pattern.size() && pattern[i + 1] == '*') {
-                ++i;
-                if (i + 1 < pattern.size() && pattern[i + 1] == '/') ++i;
-                re += (i + 1 >= pattern.size()) ? ".*" : "(.*/)?";
-            } else {
-                re += "[^/]*";
-            }
-        } else if (c == '?') {
-            re += "[^/]";
-        } else if (c == '\\' && i + 1 < pattern.size()) {
-            re += '\\';
-            re += pattern[++i];
-        } else if (std::string_view(".+()|{}$^").find(c) != std::string_view::npos) {
-            re += '\\';
-            re += c;
+bool inClass(const std::string& set, char c) {
+    bool negate = !set.empty() && set[0] == '^';
+    bool found = false;
+    for (std::size_t i = negate ? 1 : 0; i < set.size() && !found; ++i) {
+        if (set[i] == '\\' && i + 1 < set.size()) {
+            found = set[++i] == c;
+        } else if (i + 2 < set.size() && set[i + 1] == '-') {
+            found = c >= set[i] && c <= set[i + 2];
+            i += 2;
         } else {
-            re += c;
+            found = set[i] == c;
         }
     }
-    return re + "$";
+    return found != negate;
 }
 
 }  // namespace
@@ -77,11 +66,7 @@ DockerIgnore DockerIgnore::parse(std::string_view text) {
         if (p.empty()) continue;
         p = cleanPath(p);
         if (p.size() > 1 && p[0] == '/') p.erase(0, 1);
-        try {
-            d.patterns_.push_back({p, std::regex(toRegex(p)), exception});
-        } catch (const std::regex_error&) {
-            throw RuntimeError(ErrorKind::InvalidArgument, "invalid .dockerignore pattern: " + p);
-        }
+        d.patterns_.push_back({p, compile(p), exception});
         d.hasExceptions_ = d.hasExceptions_ || exception;
     }
     return d;
@@ -95,12 +80,70 @@ DockerIgnore DockerIgnore::load(const std::filesystem::path& contextDir) {
     return parse(s.str());
 }
 
-bool DockerIgnore::matches(const Pattern& p, std::string_view path) const {
-    if (std::regex_match(path.begin(), path.end(), p.re)) return true;
-    for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1)) {
-        auto parent = path.substr(0, slash);
-        if (std::regex_match(parent.begin(), parent.end(), p.re)) return true;
+// The Docker CLI's rules: `**/` (or `**` before more pattern) is "any directories, or none", a trailing
+// `**` is "anything", `*` and `?` never cross '/', `\\` escapes, `[...]` is a class.
+std::vector<DockerIgnore::Token> DockerIgnore::compile(const std::string& p) {
+    std::vector<Token> t;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        char c = p[i];
+        if (c == '*' && i + 1 < p.size() && p[i + 1] == '*') {
+            ++i;
+            if (i + 1 < p.size() && p[i + 1] == '/') ++i;
+            t.push_back({i + 1 >= p.size() ? Token::AnyRest : Token::AnyDirs, 0, {}});
+        } else if (c == '*') {
+            t.push_back({Token::Star, 0, {}});
+        } else if (c == '?') {
+            t.push_back({Token::AnyChar, 0, {}});
+        } else if (c == '[') {
+            auto close = p.find(']', i + 1);
+            while (close != std::string::npos && p[close - 1] == '\\') close = p.find(']', close + 1);
+            if (close == std::string::npos || close == i + 1)
+                throw RuntimeError(ErrorKind::InvalidArgument, "invalid .dockerignore pattern (unclosed '['): " + p);
+            t.push_back({Token::Class, 0, p.substr(i + 1, close - i - 1)});
+            i = close;
+        } else if (c == '\\' && i + 1 < p.size()) {
+            t.push_back({Token::Literal, p[++i], {}});
+        } else {
+            t.push_back({Token::Literal, c, {}});
+        }
     }
+    return t;
+}
+
+bool DockerIgnore::matchWhole(const std::vector<Token>& tokens, std::string_view path) {
+    const std::size_t P = tokens.size(), T = path.size();
+    std::vector<signed char> memo((P + 1) * (T + 1), -1);  // -1 unknown, 0 no, 1 yes
+    std::function<bool(std::size_t, std::size_t)> at = [&](std::size_t pi, std::size_t ti) -> bool {
+        signed char& m = memo[pi * (T + 1) + ti];
+        if (m >= 0) return m;
+        bool r = false;
+        if (pi == P) {
+            r = ti == T;
+        } else {
+            const Token& tok = tokens[pi];
+            bool more = ti < T;
+            switch (tok.kind) {
+                case Token::Literal: r = more && path[ti] == tok.c && at(pi + 1, ti + 1); break;
+                case Token::AnyChar: r = more && path[ti] != '/' && at(pi + 1, ti + 1); break;
+                case Token::Class: r = more && inClass(tok.set, path[ti]) && at(pi + 1, ti + 1); break;
+                case Token::Star: r = at(pi + 1, ti) || (more && path[ti] != '/' && at(pi, ti + 1)); break;
+                case Token::AnyRest: r = true; break;
+                case Token::AnyDirs:
+                    r = at(pi + 1, ti);
+                    for (std::size_t k = ti + 1; !r && k <= T; ++k) r = path[k - 1] == '/' && at(pi + 1, k);
+                    break;
+            }
+        }
+        m = r ? 1 : 0;
+        return r;
+    };
+    return at(0, 0);
+}
+
+bool DockerIgnore::matches(const Pattern& p, std::string_view path) const {
+    if (matchWhole(p.tokens, path)) return true;
+    for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1))
+        if (matchWhole(p.tokens, path.substr(0, slash))) return true;
     return false;
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <filesystem>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,11 +22,19 @@ public:
     bool hasExceptions() const { return hasExceptions_; }
 
 private:
+    // A pattern compiled to tokens; matching is a memoised walk, so no pattern can take exponential time.
+    struct Token {
+        enum Kind { Literal, AnyChar, Star, Class, AnyDirs, AnyRest } kind;
+        char c = 0;
+        std::string set;  // Class: the bracket's contents (ranges as a-z, leading ^ negates)
+    };
     struct Pattern {
         std::string text;
-        std::regex re;
+        std::vector<Token> tokens;
         bool exception = false;
     };
+    static std::vector<Token> compile(const std::string& pattern);
+    static bool matchWhole(const std::vector<Token>& tokens, std::string_view path);
     bool matches(const Pattern& p, std::string_view path) const;
     std::vector<Pattern> patterns_;
     bool hasExceptions_ = false;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "runtime/runtime_error.hpp"
 
 namespace rivetr::runtime {
@@ -62,6 +64,24 @@ TEST(DockerIgnore, RegexMetacharactersAreLiteral) {
     EXPECT_FALSE(d.excluded("aab.(c)"));
     EXPECT_TRUE(d.excluded("bx"));
     EXPECT_FALSE(d.excluded("cx"));
+}
+
+TEST(DockerIgnore, ClassesRangesAndEscapes) {
+    auto d = DockerIgnore::parse("log[0-9].txt\nx[^ab]y\nstar\\*\n");
+    EXPECT_TRUE(d.excluded("log7.txt"));
+    EXPECT_FALSE(d.excluded("logx.txt"));
+    EXPECT_TRUE(d.excluded("xcy"));
+    EXPECT_FALSE(d.excluded("xay"));
+    EXPECT_TRUE(d.excluded("star*"));
+    EXPECT_FALSE(d.excluded("starry"));
+}
+
+TEST(DockerIgnore, PathologicalPatternsStayFast) {
+    auto d = DockerIgnore::parse("**/*a*a*a*a*a*a*a*a*a*a*b\n");
+    std::string path = std::string(200, 'a') + "/" + std::string(2000, 'a');
+    auto t0 = std::chrono::steady_clock::now();
+    EXPECT_FALSE(d.excluded(path));
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
 }
 
 TEST(DockerIgnore, ABrokenPatternIsAClearError) {
