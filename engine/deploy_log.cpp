@@ -1,0 +1,94 @@
+// One deployment's log: lines go live to subscribers at once and to the store in batches.
+#include "engine/deploy_log.hpp"
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+
+namespace rivetr::engine {
+namespace {
+
+constexpr std::size_t kBatchLines = 200;
+constexpr std::int64_t kBatchMs = 250;
+constexpr std::size_t kRecent = 50;
+constexpr std::size_t kMaxLine = 8192;
+
+std::string clean(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (c == '\x1b' && i + 1 < raw.size() && raw[i + 1] == '[') {
+            i += 2;
+            while (i < raw.size() && !(raw[i] >= '@' && raw[i] <= '~')) ++i;
+            continue;
+        }
+        if (c == '\r') continue;
+        out += c;
+    }
+    if (out.size() > kMaxLine) out.resize(kMaxLine);
+    return out;
+}
+
+}  // namespace
+
+DeployLog::DeployLog(store::DeploymentRepository& repo, DeploymentEvents& events, std::string deploymentId,
+                     std::string appId)
+    : repo_(repo), events_(events), deploymentId_(std::move(deploymentId)), appId_(std::move(appId)) {}
+
+DeployLog::~DeployLog() {
+    try {
+        flush();
+    } catch (const std::exception& e) {
+        log::error("deploy_log.flush_failed", {{"deployment", deploymentId_}, {"error", e.what()}});
+    }
+}
+
+void DeployLog::write(const std::string& stream, std::string_view text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        auto piece = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        auto line = clean(piece);
+        if (!line.empty()) addLine(stream, std::move(line));
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+}
+
+void DeployLog::addLine(const std::string& stream, std::string line) {
+    bool flushNow = false;
+    {
+        std::lock_guard lock(mutex_);
+        auto now = nowMs();
+        pending_.push_back({0, now, stream, line});
+        recent_.push_back(line);
+        if (recent_.size() > kRecent) recent_.erase(recent_.begin());
+        flushNow = pending_.size() >= kBatchLines || now - lastFlushMs_ >= kBatchMs;
+    }
+    DeploymentEvent e;
+    e.kind = DeploymentEvent::Kind::Log;
+    e.deploymentId = deploymentId_;
+    e.appId = appId_;
+    e.stream = stream;
+    e.line = std::move(line);
+    events_.publish(e);
+    if (flushNow) flush();
+}
+
+void DeployLog::flush() {
+    std::vector<store::LogLine> batch;
+    {
+        std::lock_guard lock(mutex_);
+        batch.swap(pending_);
+        lastFlushMs_ = nowMs();
+    }
+    repo_.appendLogs(deploymentId_, batch);
+}
+
+std::vector<std::string> DeployLog::tail(std::size_t n) const {
+    std::lock_guard lock(mutex_);
+    auto from = recent_.size() > n ? recent_.end() - static_cast<long>(n) : recent_.begin();
+    return {from, recent_.end()};
+}
+
+}  // namespace rivetr::engine

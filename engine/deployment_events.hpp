@@ -1,0 +1,44 @@
+// The engine's internal bus: deployment status changes and log lines, for SSE streams and notifications.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace rivetr::engine {
+
+struct DeploymentEvent {
+    enum class Kind { Status, Log };
+    Kind kind = Kind::Status;
+    std::string deploymentId;
+    std::string appId;
+    std::string status;  // Status: the new status
+    std::string error;   // Status: why, for failed / rolled_back / cancelled
+    std::string stream;  // Log: build | system | runtime
+    std::string line;    // Log: one line
+};
+
+// Subscribers are called on the publishing thread and must not block; a subscription ends
+// when its handle is destroyed.
+class DeploymentEvents {
+public:
+    using Handler = std::function<void(const DeploymentEvent&)>;
+    using Subscription = std::shared_ptr<void>;
+
+    // `deploymentId` empty: every deployment (e.g. notifications, the dashboard's overview).
+    Subscription subscribe(const std::string& deploymentId, Handler handler);
+    void publish(const DeploymentEvent& event);
+
+private:
+    struct Entry {
+        std::string deploymentId;
+        Handler handler;
+    };
+    std::mutex mutex_;
+    std::map<std::uint64_t, Entry> entries_;
+    std::uint64_t next_ = 0;
+};
+
+}  // namespace rivetr::engine

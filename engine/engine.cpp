@@ -1,0 +1,159 @@
+// The deploy engine's face: deploy, cancel, rollback, reconcile on start, and the live routes from the store.
+#include "engine/engine.hpp"
+
+#include <set>
+#include <stdexcept>
+
+#include "core/ids.hpp"
+#include "core/log.hpp"
+#include "runtime/naming.hpp"
+
+namespace rivetr::engine {
+
+Engine::Engine(EngineDeps deps, EngineOptions options)
+    : deps_(deps),
+      options_(std::move(options)),
+      retirer_(deps.runtime, options_.stopGrace),
+      pipeline_(deps, options_, retirer_) {
+    queue_ = std::make_unique<DeployQueue>(
+        options_.maxConcurrentDeployments, [this](DeployJob& job) { pipeline_.run(job); },
+        [this](const DeployJob& dropped, const std::string& by) {
+            pipeline_.setStatus(dropped.deploymentId, dropped.appId, "cancelled", "superseded by " + by);
+        });
+}
+
+Engine::~Engine() { queue_.reset(); }
+
+void Engine::submit(const std::string& deploymentId, const std::string& appId) {
+    auto job = std::make_shared<DeployJob>();
+    job->deploymentId = deploymentId;
+    job->appId = appId;
+    queue_->submit(job);
+}
+
+std::string Engine::deploy(const std::string& appId, const DeployRequest& request) {
+    auto app = deps_.apps.find(appId);
+    if (!app) throw std::invalid_argument("no app \"" + appId + "\"");
+    store::DeploymentRecord d;
+    d.id = newId("dep");
+    d.appId = app->id;
+    d.trigger = request.trigger;
+    d.requestedCommit = request.commit;
+    deps_.deployments.create(d);
+    submit(d.id, app->id);
+    return d.id;
+}
+
+std::string Engine::rollback(const std::string& deploymentId, const std::string& trigger) {
+    auto target = deps_.deployments.get(deploymentId);
+    if (!target) throw std::invalid_argument("no deployment \"" + deploymentId + "\"");
+    if (!target->image) throw std::invalid_argument("deployment " + deploymentId + " never built an image");
+    store::DeploymentRecord d;
+    d.id = newId("dep");
+    d.appId = target->appId;
+    d.trigger = trigger == "manual" ? "rollback" : trigger;
+    d.rollbackOf = target->id;
+    d.image = target->image;
+    d.requestedCommit = target->commitSha;
+    deps_.deployments.create(d);
+    // The commit of the original is the commit of the rollback.
+    if (target->commitSha) {
+        deps_.deployments.setCommit(d.id, *target->commitSha, target->commitMessage.value_or(""),
+                                    target->commitAuthor.value_or(""));
+    }
+    submit(d.id, d.appId);
+    return d.id;
+}
+
+bool Engine::cancel(const std::string& deploymentId) {
+    auto d = deps_.deployments.get(deploymentId);
+    if (!d || store::isTerminalStatus(d->status)) return false;
+    auto result = queue_->cancel(deploymentId, "cancelled by request");
+    if (result == DeployQueue::CancelResult::Dequeued) {
+        pipeline_.setStatus(d->id, d->appId, "cancelled", "cancelled by request");
+    }
+    return result != DeployQueue::CancelResult::NotFound;
+}
+
+std::vector<AppTarget> Engine::liveTargets() {
+    std::vector<AppTarget> out;
+    auto rt = deps_.runtime();
+    if (!rt) return out;
+    for (const auto& app : deps_.apps.list()) {
+        if (!app.liveDeploymentId) continue;
+        auto d = deps_.deployments.get(*app.liveDeploymentId);
+        if (!d || !d->containerId) continue;
+        try {
+            auto info = rt->inspectContainer(*d->containerId);
+            if (!info.state.running) rt->startContainer(*d->containerId);
+            info = rt->inspectContainer(*d->containerId);
+            for (const auto& p : info.ports) {
+                if (p.containerPort == app.port && p.hostPort > 0) {
+                    out.push_back({app.id, app.domains, "127.0.0.1", p.hostPort});
+                }
+            }
+        } catch (const runtime::RuntimeError& e) {
+            log::warn("engine.live_container_missing", {{"app", app.id}, {"deployment", d->id}, {"error", e.what()}});
+        }
+    }
+    return out;
+}
+
+// A deployment that was mid-pipeline when the process died: its half-made container goes, it
+// ends "failed" with the reason, and the app keeps (or gets back) its previous live version.
+// One that never started is queued again.
+void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::ContainerRuntime* rt) {
+    if (d.status == "pending") {
+        log::info("engine.requeued", {{"deployment", d.id}});
+        submit(d.id, d.appId);
+        return;
+    }
+    if (rt) {
+        for (const auto& c : rt->listContainers(runtime::rivetrFilter(d.appId, d.id))) {
+            try {
+                rt->removeContainer(c.id, {true, false});
+            } catch (const runtime::RuntimeError& e) {
+                log::warn("engine.reconcile_remove_failed", {{"container", c.id}, {"error", e.what()}});
+            }
+        }
+    }
+    deps_.deployments.setContainer(d.id, std::nullopt);
+    pipeline_.setStatus(d.id, d.appId, "failed", "interrupted by a restart of rivetr during " + d.status);
+}
+
+// Any Rivetr container that belongs to no live deployment is a leftover (a retire that never
+// ran, a crash between start and record): remove it.
+void Engine::removeOrphans(runtime::ContainerRuntime& rt) {
+    std::set<std::string> keep;
+    for (const auto& app : deps_.apps.list()) {
+        if (app.liveDeploymentId) keep.insert(*app.liveDeploymentId);
+    }
+    for (const auto& c : rt.listContainers(runtime::rivetrFilter())) {
+        auto it = c.labels.find(runtime::kDeploymentLabel);
+        if (it != c.labels.end() && keep.count(it->second)) continue;
+        try {
+            rt.removeContainer(c.id, {true, false});
+            log::info("engine.orphan_removed", {{"container", c.id}});
+        } catch (const runtime::RuntimeError& e) {
+            log::warn("engine.orphan_remove_failed", {{"container", c.id}, {"error", e.what()}});
+        }
+    }
+}
+
+void Engine::reconcile() {
+    auto rt = deps_.runtime();
+    std::vector<store::DeploymentRecord> pending;
+    for (const auto& d : deps_.deployments.unfinished()) {
+        if (d.status == "pending") {
+            pending.push_back(d);
+        } else {
+            reconcileDeployment(d, rt.get());
+        }
+    }
+    if (rt) removeOrphans(*rt);
+    deps_.traffic.replaceAll(liveTargets());
+    // Queued last, so a re-queued deployment never races the clean-up above.
+    for (const auto& d : pending) reconcileDeployment(d, rt.get());
+}
+
+}  // namespace rivetr::engine

@@ -1,0 +1,62 @@
+// The deploy engine's face: deploy, cancel, rollback, reconcile on start, and the live routes from the store.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/deploy_queue.hpp"
+#include "engine/pipeline.hpp"
+#include "engine/retirer.hpp"
+
+namespace rivetr::engine {
+
+struct DeployRequest {
+    std::string trigger = "manual";  // manual | webhook | cli
+    std::optional<std::string> commit;  // a SHA, tag or branch; default: the app's branch head
+};
+
+class Engine {
+public:
+    Engine(EngineDeps deps, EngineOptions options);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Resolves whatever a previous process left unfinished, re-routes the live versions and
+    // removes orphaned containers. Call once, before the first deploy.
+    void reconcile();
+
+    // Creates the deployment (pending) and queues it; returns its id. Throws std::invalid_argument
+    // for an unknown app.
+    std::string deploy(const std::string& appId, const DeployRequest& request);
+    // A new deployment that runs the image of `deploymentId` again (no clone, no build).
+    // Throws std::invalid_argument when that deployment has no image.
+    std::string rollback(const std::string& deploymentId, const std::string& trigger = "manual");
+    // false when the deployment is not pending or in progress.
+    bool cancel(const std::string& deploymentId);
+
+    // THE function that turns the store into routes: every app with a live deployment whose
+    // container runs. Start-up, restarts and repairs all go through it.
+    std::vector<AppTarget> liveTargets();
+
+    DeploymentEvents& events() { return deps_.events; }
+    std::size_t queueDepth() const { return queue_->queued(); }
+    std::size_t activeDeployments() const { return queue_->active(); }
+    // Blocks until replaced containers have been stopped (tests).
+    void waitRetired() { retirer_.waitIdle(); }
+
+private:
+    void submit(const std::string& deploymentId, const std::string& appId);
+    void reconcileDeployment(const store::DeploymentRecord& d, runtime::ContainerRuntime* rt);
+    void removeOrphans(runtime::ContainerRuntime& rt);
+
+    EngineDeps deps_;
+    EngineOptions options_;
+    Retirer retirer_;
+    Pipeline pipeline_;
+    std::unique_ptr<DeployQueue> queue_;
+};
+
+}  // namespace rivetr::engine

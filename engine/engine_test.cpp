@@ -1,0 +1,238 @@
+// The deploy engine end to end on real parts — dockerd, git repositories, Rivetr's proxy: zero-downtime
+// switch, failed health gate, rollback from a kept image, supersede and cancel.
+#include "engine/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "core/git/git_test_repo.hpp"
+#include "core/ids.hpp"
+#include "engine/proxy_traffic.hpp"
+#include "runtime/naming.hpp"
+#include "tests/fixtures/fixture_image.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::engine {
+namespace {
+
+using namespace std::chrono_literals;
+
+class EngineTest : public ::testing::Test {
+protected:
+    test::TempDir dir{"rivetr-engine"};
+    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
+    store::SecretBox box{*crypto::keyFromHex(std::string(64, 'f'))};
+    store::AppRepository apps{*store, box};
+    store::EnvRepository env{*store, box};
+    store::DeploymentRepository deployments{*store};
+    std::unique_ptr<git::Source> source = git::test::sourceAt(dir.path());
+    builders::BuilderRegistry builders{builders::BuildersOptions{}};
+    std::shared_ptr<runtime::ContainerRuntime> rt;
+    std::unique_ptr<proxy::Proxy> proxy;
+    std::unique_ptr<ProxyTraffic> traffic;
+    DeploymentEvents events;
+    std::unique_ptr<Engine> engine;
+    git::test::TestRepo repo{dir.path() / "repo"};
+    std::string appId = newId("app");
+
+    void SetUp() override {
+        RIVETR_REQUIRE_DOCKER();
+        rt = runtime::connectRuntime({});
+        proxy::ProxyOptions po;
+        po.host = "127.0.0.1";
+        po.httpPort = 0;
+        po.workers = 1;
+        po.drainTimeout = 10s;
+        proxy = std::make_unique<proxy::Proxy>(po);
+        proxy->start();
+        traffic = std::make_unique<ProxyTraffic>(*proxy);
+        EngineOptions eo;
+        eo.dataDir = dir.path();
+        eo.stopGrace = 5s;
+        engine = std::make_unique<Engine>(
+            EngineDeps{apps, env, deployments, *source, builders, [this] { return rt; }, *traffic, events}, eo);
+        store::AppRecord a;
+        a.id = appId;
+        a.name = "web";
+        a.gitUrl = repo.url();
+        a.port = 8000;
+        a.buildType = "dockerfile";
+        a.domains = {"web.test"};
+        a.healthcheck.path = "/health";
+        a.healthcheck.intervalMs = 200;
+        a.healthcheck.retries = 10;
+        a.webhookSecret = "s";
+        apps.create(a);
+    }
+
+    void TearDown() override {
+        engine.reset();
+        if (rt) {
+            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
+            for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
+                try {
+                    rt->removeImage(i.id, true);
+                } catch (const std::exception&) {
+                }
+            }
+        }
+        if (proxy) proxy->stop();
+    }
+
+    std::string commitVersion(const std::string& version, std::map<std::string, std::string> extra = {}) {
+        extra["TESTSERVER_VERSION"] = version;
+        test::writeTestserverContext(repo.dir(), extra);
+        return repo.commit("release " + version);
+    }
+
+    store::DeploymentRecord waitDone(const std::string& id, std::chrono::seconds limit = 120s) {
+        auto end = std::chrono::steady_clock::now() + limit;
+        while (std::chrono::steady_clock::now() < end) {
+            auto d = deployments.get(id);
+            if (d && store::isTerminalStatus(d->status)) return *d;
+            std::this_thread::sleep_for(50ms);
+        }
+        ADD_FAILURE() << "deployment " << id << " did not finish; status " << deployments.get(id)->status;
+        return *deployments.get(id);
+    }
+
+    test::HttpResponse viaProxy(const std::string& path = "/") {
+        test::HttpRequest req;
+        req.url = "http://127.0.0.1:" + std::to_string(proxy->httpPort()) + path;
+        req.headers = {"Host: web.test"};
+        req.timeout = 5s;
+        return test::http(req);
+    }
+
+    std::string logOf(const std::string& id) {
+        std::string all;
+        for (const auto& l : deployments.logs(id)) all += l.line + "\n";
+        return all;
+    }
+
+    std::size_t containersOf(const std::string& deploymentId) {
+        return rt->listContainers(runtime::rivetrFilter(appId, deploymentId)).size();
+    }
+};
+
+TEST_F(EngineTest, DeploysThenSwitchesWithoutAFailedRequestAndRollsBack) {
+    commitVersion("v1");
+    auto v1 = engine->deploy(appId, {});
+    auto d1 = waitDone(v1);
+    ASSERT_EQ(d1.status, "running") << d1.error.value_or("") << "\n" << logOf(v1);
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
+
+    // v2 while a client hammers the proxy: not one failed request, and v1 -> v2 exactly once.
+    commitVersion("v2", {{"STARTUP_DELAY_MS", "300"}});
+    std::atomic<bool> stop{false};
+    std::atomic<int> failures{0}, total{0}, switches{0};
+    std::string firstFailure;
+    std::thread client([&] {
+        std::string last;
+        while (!stop) {
+            auto r = viaProxy();
+            ++total;
+            if (r.status != 200) {
+                if (failures++ == 0) firstFailure = std::to_string(r.status) + " " + r.error + " " + r.body;
+                continue;
+            }
+            if (!last.empty() && r.body != last) ++switches;
+            last = r.body;
+        }
+    });
+    auto v2 = engine->deploy(appId, {});
+    auto d2 = waitDone(v2);
+    std::this_thread::sleep_for(300ms);
+    stop = true;
+    client.join();
+    ASSERT_EQ(d2.status, "running") << d2.error.value_or("") << "\n" << logOf(v2);
+    EXPECT_EQ(failures.load(), 0) << "of " << total << " requests; first: " << firstFailure;
+    EXPECT_EQ(switches.load(), 1);
+    EXPECT_GT(total.load(), 20);
+    EXPECT_EQ(viaProxy().body, "version=v2\n");
+    EXPECT_EQ(deployments.get(v1)->status, "replaced");
+    engine->waitRetired();
+    EXPECT_EQ(containersOf(v1), 0u) << "the replaced container was not removed after its drain";
+
+    // v3 fails its health check: v2 keeps serving, nothing is left behind, the reason is recorded.
+    commitVersion("v3", {{"HEALTH_STATUS", "500"}});
+    auto v3 = engine->deploy(appId, {});
+    auto d3 = waitDone(v3);
+    EXPECT_EQ(d3.status, "rolled_back");
+    EXPECT_NE(d3.error.value_or("").find("answered 500"), std::string::npos) << d3.error.value_or("");
+    EXPECT_EQ(viaProxy().body, "version=v2\n");
+    EXPECT_EQ(containersOf(v3), 0u);
+    EXPECT_EQ(apps.find(appId)->liveDeploymentId, v2);
+
+    // Rollback to v1 from its kept image: no clone, no build, live fast.
+    auto started = std::chrono::steady_clock::now();
+    auto rb = engine->rollback(v1);
+    auto drb = waitDone(rb);
+    auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    ASSERT_EQ(drb.status, "running") << drb.error.value_or("") << logOf(rb);
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
+    EXPECT_EQ(logOf(rb).find("==> cloning"), std::string::npos);
+    EXPECT_EQ(logOf(rb).find("==> building"), std::string::npos);
+    std::cout << "[figure] rollback live in " << took.count() << " ms (goal < 5000)\n";
+    EXPECT_LT(took, 5s);
+}
+
+TEST_F(EngineTest, ContainerThatExitsFailsTheGateAtOnceWithItsOutput) {
+    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+    repo.write("Dockerfile",
+               "FROM scratch\nCOPY busybox /bin/busybox\n"
+               "ENTRYPOINT [\"/bin/busybox\", \"sh\", \"-c\", \"echo database unreachable >&2; exit 3\"]\n");
+    repo.commit("crashes on start");
+    auto started = std::chrono::steady_clock::now();
+    auto id = engine->deploy(appId, {});
+    auto d = waitDone(id, 60s);
+    EXPECT_EQ(d.status, "failed");
+    EXPECT_NE(d.error.value_or("").find("exited with code 3"), std::string::npos) << d.error.value_or("");
+    EXPECT_NE(d.error.value_or("").find("database unreachable"), std::string::npos) << d.error.value_or("");
+    EXPECT_EQ(containersOf(id), 0u);
+    // 10 retries x 200 ms would be 2 s of probing; the exit must cut it short.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
+}
+
+TEST_F(EngineTest, NewerDeploySupersedesAndCancelStopsABuild) {
+    commitVersion("v1");
+    auto first = engine->deploy(appId, {});
+    auto second = engine->deploy(appId, {});
+    auto d1 = waitDone(first);
+    auto d2 = waitDone(second);
+    EXPECT_EQ(d1.status, "cancelled");
+    EXPECT_NE(d1.error.value_or("").find("superseded by " + second), std::string::npos) << d1.error.value_or("");
+    EXPECT_EQ(d2.status, "running") << d2.error.value_or("") << logOf(second);
+
+    // A build that would take minutes, cancelled while it runs.
+    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
+    repo.commit("slow build");
+    auto slow = engine->deploy(appId, {});
+    auto until = std::chrono::steady_clock::now() + 60s;
+    while (deployments.get(slow)->status != "building" && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(20ms);
+    }
+    std::this_thread::sleep_for(1s);
+    auto t0 = std::chrono::steady_clock::now();
+    EXPECT_TRUE(engine->cancel(slow));
+    auto ds = waitDone(slow, 30s);
+    EXPECT_EQ(ds.status, "cancelled");
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 10s);
+    EXPECT_FALSE(ds.image) << "a cancelled build still produced an image";
+    EXPECT_EQ(viaProxy().body, "version=v1\n") << "the live version was disturbed";
+}
+
+TEST_F(EngineTest, UnknownBranchFailsWithTheCauseAndLeavesNothing) {
+    commitVersion("v1");
+    auto id = engine->deploy(appId, {"manual", std::string("no-such-branch")});
+    auto d = waitDone(id, 60s);
+    EXPECT_EQ(d.status, "failed");
+    EXPECT_NE(d.error.value_or("").find("no-such-branch"), std::string::npos) << d.error.value_or("");
+    EXPECT_EQ(containersOf(id), 0u);
+}
+
+}  // namespace
+}  // namespace rivetr::engine

@@ -1,0 +1,94 @@
+// The health gate a new container must pass before it gets traffic: HTTP (2xx/3xx) or TCP connect.
+#include "engine/health_gate.hpp"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace rivetr::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
+
+std::optional<std::string> probeHttp(const std::string& host, int port, const store::HealthCheckSpec& spec) {
+    CURL* c = curl_easy_init();
+    std::string url = "http://" + host + ":" + std::to_string(port) + spec.path;
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(spec.timeoutMs));
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "rivetr-healthcheck");
+    CURLcode rc = curl_easy_perform(c);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(c);
+    if (rc != CURLE_OK) return "GET " + spec.path + ": " + curl_easy_strerror(rc);
+    if (status >= 200 && status < 400) return std::nullopt;
+    return "GET " + spec.path + " answered " + std::to_string(status);
+}
+
+std::optional<std::string> probeTcp(const std::string& host, int port, std::int64_t timeoutMs) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    if (::inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1) {
+        ::close(fd);
+        return "bad address " + host;
+    }
+    int rc = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    if (rc != 0 && errno == EINPROGRESS) {
+        pollfd p{fd, POLLOUT, 0};
+        rc = ::poll(&p, 1, static_cast<int>(timeoutMs)) == 1 ? 0 : -1;
+        int err = 0;
+        socklen_t len = sizeof err;
+        if (rc == 0 && (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0)) rc = -1;
+    }
+    ::close(fd);
+    if (rc == 0) return std::nullopt;
+    return "TCP connect to port " + std::to_string(port) + " failed";
+}
+
+}  // namespace
+
+std::optional<std::string> probeOnce(const std::string& host, int port, const store::HealthCheckSpec& spec) {
+    return spec.type == "tcp" ? probeTcp(host, port, spec.timeoutMs) : probeHttp(host, port, spec);
+}
+
+HealthOutcome waitHealthy(const std::string& host, int port, const store::HealthCheckSpec& spec,
+                          const HealthProbeHooks& hooks) {
+    HealthOutcome out;
+    auto startPeriodEnds = Clock::now() + std::chrono::milliseconds(spec.startPeriodMs);
+    int counted = 0;
+    std::string lastReason;
+    for (;;) {
+        if (hooks.cancelled && hooks.cancelled()) return {false, "cancelled", out.attempts};
+        if (hooks.containerGone) {
+            if (auto gone = hooks.containerGone()) return {false, *gone, out.attempts};
+        }
+        auto next = Clock::now() + std::chrono::milliseconds(spec.intervalMs);
+        ++out.attempts;
+        auto failure = probeOnce(host, port, spec);
+        if (!failure) return {true, "", out.attempts};
+        lastReason = *failure;
+        if (Clock::now() >= startPeriodEnds) ++counted;
+        if (hooks.log && (out.attempts <= 3 || out.attempts % 10 == 0)) {
+            hooks.log("health check attempt " + std::to_string(out.attempts) + ": " + lastReason);
+        }
+        if (counted >= spec.retries) {
+            return {false, lastReason + " (" + std::to_string(out.attempts) + " attempts)", out.attempts};
+        }
+        std::this_thread::sleep_until(next);
+    }
+}
+
+}  // namespace rivetr::engine

@@ -1,0 +1,320 @@
+// One deployment from pending to running: clone, build, start, health gate, switch — or a clean failure.
+#include "engine/pipeline.hpp"
+
+#include <signal.h>
+
+#include <sstream>
+#include <thread>
+
+#include "core/log.hpp"
+#include "core/subprocess.hpp"
+#include "engine/deploy_log.hpp"
+#include "engine/health_gate.hpp"
+#include "engine/stage_timer.hpp"
+#include "runtime/naming.hpp"
+
+namespace rivetr::engine {
+namespace {
+
+// A stage could not do its work: the deployment fails with this message.
+struct StageFailure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+// The job was cancelled (by a user, or superseded by a newer deployment).
+struct Cancelled : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
+}  // namespace
+
+struct Pipeline::Run {
+    DeployJob& job;
+    store::DeploymentRecord dep;
+    store::AppRecord app;
+    DeployLog log;
+    std::shared_ptr<runtime::ContainerRuntime> rt;
+    std::optional<git::Checkout> checkout;
+    std::string image;
+    std::string containerId;
+    int hostPort = 0;
+    bool started = false;  // a new container exists: a failure now is a rollback to the live one
+};
+
+void Pipeline::setStatus(const std::string& deploymentId, const std::string& appId, const std::string& status,
+                         const std::optional<std::string>& error) {
+    if (!deps_.deployments.transition(deploymentId, status, error)) return;
+    DeploymentEvent e;
+    e.deploymentId = deploymentId;
+    e.appId = appId;
+    e.status = status;
+    e.error = error.value_or("");
+    deps_.events.publish(e);
+    log::info("engine.deployment_status",
+              {{"deployment", deploymentId}, {"app", appId}, {"status", status}, {"error", error.value_or("")}});
+}
+
+namespace {
+
+// Runs one stage under its deadline; maps a cancellation or a timeout seen inside the stage
+// to the right outcome whatever error the interrupted call threw.
+template <typename Fn>
+void runStage(DeployJob& job, const std::string& name, std::chrono::milliseconds limit, Fn&& fn) {
+    if (job.cancel.cancelled()) throw Cancelled(job.cancelReason.empty() ? "cancelled" : job.cancelReason);
+    StageTimer timer(job.cancel, name, limit);
+    try {
+        fn();
+    } catch (const StageFailure&) {
+        if (timer.fired()) throw StageFailure(timer.reason());
+        if (job.cancel.cancelled()) throw Cancelled(job.cancelReason.empty() ? "cancelled" : job.cancelReason);
+        throw;
+    } catch (const std::exception& e) {
+        if (timer.fired()) throw StageFailure(timer.reason());
+        if (job.cancel.cancelled()) throw Cancelled(job.cancelReason.empty() ? "cancelled" : job.cancelReason);
+        throw StageFailure(name + " failed: " + e.what());
+    }
+    if (timer.fired()) throw StageFailure(timer.reason());
+}
+
+}  // namespace
+
+void Pipeline::run(DeployJob& job) {
+    auto dep = deps_.deployments.get(job.deploymentId);
+    auto app = deps_.apps.find(job.appId);
+    if (!dep) return;
+    if (!app) {
+        setStatus(job.deploymentId, job.appId, "failed", "the app was deleted");
+        return;
+    }
+    Run r{job, *dep, *app, DeployLog(deps_.deployments, deps_.events, dep->id, app->id), nullptr, {}, {}, {}, 0, false};
+    auto enter = [&](const std::string& status) {
+        setStatus(r.dep.id, r.app.id, status);
+        r.log.system("==> " + status);
+        r.log.flush();
+    };
+    try {
+        r.rt = deps_.runtime();
+        if (!r.rt) throw StageFailure("the container engine is not reachable");
+        if (r.dep.rollbackOf) {
+            r.image = r.dep.image.value_or("");
+            r.log.system("rollback to " + *r.dep.rollbackOf + ": reusing image " + r.image + " (no clone, no build)");
+            try {
+                r.rt->inspectImage(r.image);
+            } catch (const runtime::RuntimeError&) {
+                throw StageFailure("the image of " + *r.dep.rollbackOf + " (" + r.image +
+                                   ") was pruned; deploy that commit again instead");
+            }
+        } else {
+            enter("cloning");
+            runStage(job, "cloning", options_.cloneTimeout, [&] { clone(r); });
+            enter("building");
+            runStage(job, "building", options_.buildTimeout, [&] { build(r); });
+        }
+        enter("starting");
+        runStage(job, "starting", options_.startTimeout, [&] { start(r); });
+        enter("checking");
+        runStage(job, "checking", options_.healthTimeout, [&] { check(r); });
+        enter("switching");
+        switchOver(r);  // not cancellable: the swap is one atomic step
+    } catch (const Cancelled& e) {
+        r.log.system(std::string("cancelled: ") + e.what());
+        discardNewContainer(r);
+        r.log.flush();
+        setStatus(r.dep.id, r.app.id, "cancelled", std::string(e.what()));
+    } catch (const std::exception& e) {
+        r.log.system(std::string("failed: ") + e.what());
+        bool liveKept = r.started && r.app.liveDeploymentId.has_value();
+        if (liveKept) r.log.system("the live version " + *r.app.liveDeploymentId + " keeps serving");
+        discardNewContainer(r);
+        r.log.flush();
+        setStatus(r.dep.id, r.app.id, liveKept ? "rolled_back" : "failed", std::string(e.what()));
+    }
+}
+
+void Pipeline::clone(Run& r) {
+    git::FetchRequest req;
+    req.appId = r.app.id;
+    req.url = r.app.gitUrl;
+    req.ref = r.dep.requestedCommit.value_or(r.app.branch);
+    req.deadline = options_.cloneTimeout;
+    req.stallTimeout = options_.cloneStallTimeout;
+    req.cancel = r.job.cancel.flag();
+    req.onRemoteMessage = [&](std::string_view m) { r.log.write("build", m); };
+    std::uint64_t lastReported = 0;
+    req.onProgress = [&](const git::TransferStats& s) {
+        if (s.totalObjects && (s.receivedObjects == s.totalObjects || s.receivedObjects - lastReported >= 1000)) {
+            lastReported = s.receivedObjects;
+            r.log.system("fetched " + std::to_string(s.receivedObjects) + "/" + std::to_string(s.totalObjects) +
+                         " objects, " + std::to_string(s.receivedBytes / 1024) + " KiB");
+        }
+    };
+    r.log.system("fetching " + req.ref + " from " + r.app.gitUrl);
+    r.checkout.emplace(deps_.source.checkout(req));
+    auto& c = *r.checkout;
+    auto firstLine = c.message.substr(0, c.message.find('\n'));
+    deps_.deployments.setCommit(r.dep.id, c.sha, firstLine, c.authorName + " <" + c.authorEmail + ">");
+    r.dep.commitSha = c.sha;
+    r.log.system("checked out " + c.sha.substr(0, 12) + " \"" + firstLine + "\" by " + c.authorName);
+}
+
+void Pipeline::build(Run& r) {
+    builders::AppBuildSpec spec;
+    spec.appId = r.app.id;
+    spec.image = runtime::imageRef(r.app.id, r.dep.id);
+    spec.dockerfilePath = r.app.dockerfilePath;
+    spec.baseDirectory = r.app.baseDir;
+    spec.target = r.app.buildTarget;
+    spec.port = static_cast<int>(r.app.port);
+    for (const auto& v : deps_.env.list(r.app.id)) {
+        if (v.buildTime) spec.buildEnv[v.key] = v.value;
+    }
+    spec.labels = runtime::rivetrLabels(r.app.id, r.dep.id);
+    auto plan = deps_.builders.plan(r.checkout->dir.path(), spec, r.app.buildType);
+    r.log.system("builder: " + plan.builder);
+    if (plan.external) {
+        SpawnOptions o;
+        o.workingDir = plan.contextDir;
+        o.env = plan.external->env;
+        auto p = Process::spawn(plan.external->argv, o);
+        std::thread watchdog([&] {
+            while (p.running()) {
+                if (r.job.cancel.cancelled()) p.signal(SIGKILL);
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+        });
+        p.readAll([&](std::string_view chunk) { r.log.write("build", chunk); });
+        auto code = p.wait();
+        watchdog.join();
+        if (code != 0) throw StageFailure(plan.builder + " exited with code " + std::to_string(code.value_or(-1)));
+    } else {
+        builders::writeGeneratedDockerfile(plan);
+        runtime::BuildRequest req;
+        req.contextDir = plan.contextDir;
+        req.dockerfile = plan.dockerfile;
+        req.tags = {spec.image};
+        req.buildArgs = plan.buildArgs;
+        req.target = plan.target;
+        req.labels = plan.labels;
+        for (const auto& [k, v] : spec.labels) req.labels[k] = v;
+        req.memoryBytes = r.app.memoryLimitBytes;
+        req.onProgress = [&](std::string_view line) { r.log.write("build", line); };
+        req.cancel = r.job.cancel;
+        r.rt->build(req);
+    }
+    r.image = spec.image;
+    deps_.deployments.setImage(r.dep.id, r.image);
+    r.checkout.reset();  // the work directory is not needed any more
+}
+
+void Pipeline::start(Run& r) {
+    runtime::ContainerSpec spec;
+    spec.name = runtime::containerName(r.app.id, r.dep.id);
+    spec.image = r.image;
+    for (const auto& v : deps_.env.list(r.app.id)) spec.env[v.key] = v.value;  // secrets only reach the container
+    spec.env["PORT"] = std::to_string(r.app.port);
+    spec.env["RIVETR_APP_NAME"] = r.app.name;
+    spec.env["RIVETR_DEPLOYMENT_ID"] = r.dep.id;
+    spec.env["SOURCE_COMMIT"] = r.dep.commitSha.value_or("");
+    spec.labels = runtime::rivetrLabels(r.app.id, r.dep.id);
+    spec.ports = {{static_cast<int>(r.app.port), 0, "tcp"}};
+    spec.restart = runtime::RestartPolicy::UnlessStopped;
+    spec.memoryBytes = r.app.memoryLimitBytes;
+    if (r.app.cpuLimitMillis) spec.cpus = static_cast<double>(*r.app.cpuLimitMillis) / 1000.0;
+    spec.pidsLimit = 4096;
+    spec.stopTimeoutSeconds = static_cast<int>(options_.stopGrace.count());
+    r.containerId = r.rt->runContainer(spec);
+    r.started = true;
+    deps_.deployments.setContainer(r.dep.id, r.containerId);
+    auto info = r.rt->inspectContainer(r.containerId);
+    for (const auto& p : info.ports) {
+        if (p.containerPort == r.app.port && p.hostPort > 0) r.hostPort = p.hostPort;
+    }
+    if (!r.hostPort) throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
+    r.log.system("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
+                 " on 127.0.0.1:" + std::to_string(r.hostPort));
+}
+
+void Pipeline::check(Run& r) {
+    HealthProbeHooks hooks;
+    hooks.cancelled = [&] { return r.job.cancel.cancelled(); };
+    hooks.log = [&](const std::string& line) { r.log.system(line); };
+    hooks.containerGone = [&]() -> std::optional<std::string> {
+        auto state = r.rt->inspectContainer(r.containerId).state;
+        if (state.running && !state.restarting) return std::nullopt;
+        std::vector<std::string> lines;
+        runtime::LogOptions lo;
+        lo.tail = 20;
+        r.rt->logs(r.containerId, lo, [&](runtime::LogStream, std::string_view l) {
+            std::string s(l);
+            while (!s.empty() && s.back() == '\n') s.pop_back();
+            lines.push_back(s);
+        });
+        std::string why = state.oomKilled ? "the container was killed for using too much memory"
+                                          : "the container exited with code " + std::to_string(state.exitCode);
+        return lines.empty() ? why : why + "; its last output:\n" + joinLines(lines);
+    };
+    const auto& h = r.app.healthcheck;
+    r.log.system("health check: " + (h.type == "tcp" ? std::string("TCP connect") : "GET " + h.path) + " every " +
+                 std::to_string(h.intervalMs) + " ms, " + std::to_string(h.retries) + " retries");
+    auto outcome = waitHealthy("127.0.0.1", r.hostPort, h, hooks);
+    if (!outcome.healthy) throw StageFailure("health check failed: " + outcome.reason);
+    r.log.system("healthy after " + std::to_string(outcome.attempts) + " probe(s)");
+}
+
+void Pipeline::switchOver(Run& r) {
+    auto previous = deps_.apps.find(r.app.id);  // re-read: the live one may have changed meanwhile
+    auto previousLive = previous ? previous->liveDeploymentId : std::nullopt;
+    auto drained = deps_.traffic.route({r.app.id, previous ? previous->domains : r.app.domains, "127.0.0.1", r.hostPort})
+                       .share();
+    deps_.apps.setLiveDeployment(r.app.id, r.dep.id);
+    setStatus(r.dep.id, r.app.id, "running");
+    r.log.system("live: " + std::to_string(r.app.domains.size()) + " domain(s) now served by " + r.dep.id);
+    r.log.flush();
+    if (previousLive && *previousLive != r.dep.id) {
+        setStatus(*previousLive, r.app.id, "replaced");
+        if (auto old = deps_.deployments.get(*previousLive); old && old->containerId) {
+            retirer_.retire(*old->containerId, drained);
+        }
+    }
+    pruneImages(r.app.id);
+}
+
+void Pipeline::discardNewContainer(Run& r) {
+    if (r.containerId.empty() || !r.rt) return;
+    try {
+        r.rt->removeContainer(r.containerId, {true, false});
+        deps_.deployments.setContainer(r.dep.id, std::nullopt);
+    } catch (const std::exception& e) {
+        log::warn("engine.discard_failed", {{"container", r.containerId}, {"error", e.what()}});
+    }
+}
+
+// Keeps the newest `keepImages` images of the app (and always the live one) for instant
+// rollback; older Rivetr-built images go. An image still in use simply stays.
+void Pipeline::pruneImages(const std::string& appId) {
+    auto rt = deps_.runtime();
+    if (!rt) return;
+    auto app = deps_.apps.find(appId);
+    int kept = 0;
+    for (const auto& d : deps_.deployments.listForApp(appId, 200)) {
+        if (!d.image || d.rollbackOf) continue;
+        bool live = app && app->liveDeploymentId == d.id;
+        if (live || kept < options_.keepImages) {
+            ++kept;
+            continue;
+        }
+        try {
+            rt->removeImage(*d.image);
+            log::info("engine.image_pruned", {{"image", *d.image}});
+        } catch (const runtime::RuntimeError&) {
+            // Already gone, or still used by a container: nothing to do.
+        }
+    }
+}
+
+}  // namespace rivetr::engine

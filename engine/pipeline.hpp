@@ -1,0 +1,59 @@
+// One deployment from pending to running: clone, build, start, health gate, switch — or a clean failure.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "builders/registry.hpp"
+#include "core/git/source.hpp"
+#include "engine/deploy_queue.hpp"
+#include "engine/deployment_events.hpp"
+#include "engine/engine_options.hpp"
+#include "engine/retirer.hpp"
+#include "engine/traffic.hpp"
+#include "runtime/container_runtime.hpp"
+#include "store/app_repository.hpp"
+#include "store/deployment_repository.hpp"
+#include "store/env_repository.hpp"
+
+namespace rivetr::engine {
+
+struct EngineDeps {
+    store::AppRepository& apps;
+    store::EnvRepository& env;
+    store::DeploymentRepository& deployments;
+    git::Source& source;
+    const builders::BuilderRegistry& builders;
+    std::function<std::shared_ptr<runtime::ContainerRuntime>()> runtime;  // nullptr while the engine is down
+    Traffic& traffic;
+    DeploymentEvents& events;
+};
+
+class Pipeline {
+public:
+    Pipeline(EngineDeps deps, const EngineOptions& options, Retirer& retirer)
+        : deps_(deps), options_(options), retirer_(retirer) {}
+
+    // Runs the job to a terminal status. Never throws: every failure ends up in the deployment.
+    void run(DeployJob& job);
+
+    // Moves a deployment to `status`, persisted first, then announced on the bus.
+    void setStatus(const std::string& deploymentId, const std::string& appId, const std::string& status,
+                   const std::optional<std::string>& error = {});
+
+private:
+    struct Run;
+    void clone(Run& r);
+    void build(Run& r);
+    void start(Run& r);
+    void check(Run& r);
+    void switchOver(Run& r);
+    void discardNewContainer(Run& r);
+    void pruneImages(const std::string& appId);
+
+    EngineDeps deps_;
+    const EngineOptions& options_;
+    Retirer& retirer_;
+};
+
+}  // namespace rivetr::engine

@@ -1,0 +1,31 @@
+// Traffic implemented by Rivetr's own proxy (proxy::Proxy).
+#include "engine/proxy_traffic.hpp"
+
+namespace rivetr::engine {
+namespace {
+
+// The engine's health gate has already proven the target before it is routed; the proxy marks
+// it failed passively on connection errors. An active check here would start the target in
+// "adding" and answer 503 until its first probe, the very gap the switch must not have.
+proxy::AppRoute toRoute(const AppTarget& t) {
+    proxy::AppRoute r;
+    r.appId = t.appId;
+    r.domains = t.domains;
+    r.targets.push_back({t.host, static_cast<std::uint16_t>(t.port)});
+    return r;
+}
+
+}  // namespace
+
+std::future<void> ProxyTraffic::route(const AppTarget& target) { return proxy_.switchApp(toRoute(target)); }
+
+std::future<void> ProxyTraffic::unroute(const std::string& appId) { return proxy_.removeApp(appId); }
+
+std::future<void> ProxyTraffic::replaceAll(const std::vector<AppTarget>& targets) {
+    auto desired = proxy_.desired();
+    desired.apps.clear();
+    for (const auto& t : targets) desired.apps[t.appId] = toRoute(t);
+    return proxy_.apply(std::move(desired));
+}
+
+}  // namespace rivetr::engine

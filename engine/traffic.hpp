@@ -1,0 +1,28 @@
+// The engine's seam to the data plane: put an app's live container behind its domains, or take it away.
+#pragma once
+
+#include <future>
+#include <string>
+#include <vector>
+
+namespace rivetr::engine {
+
+struct AppTarget {
+    std::string appId;
+    std::vector<std::string> domains;
+    std::string host;  // where the proxy reaches the container (127.0.0.1 + published port)
+    int port = 0;
+};
+
+class Traffic {
+public:
+    virtual ~Traffic() = default;
+    // One swap for all the app's domains. The future is ready once the previous target has
+    // drained (in-flight requests finished), so its container may be stopped only then.
+    virtual std::future<void> route(const AppTarget& target) = 0;
+    virtual std::future<void> unroute(const std::string& appId) = 0;
+    // Replaces every app route at once (start-up reconcile); external routes are kept.
+    virtual std::future<void> replaceAll(const std::vector<AppTarget>& targets) = 0;
+};
+
+}  // namespace rivetr::engine
