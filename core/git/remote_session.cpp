@@ -109,6 +109,13 @@ int RemoteSession::certificate(git_cert* cert, const char* host) {
     return -1;
 }
 
+void RemoteSession::flushProgress() {
+    if (!unreported_) return;
+    unreported_ = false;
+    lastReport_ = std::chrono::steady_clock::now();
+    if (request_.onProgress) request_.onProgress(stats_);
+}
+
 int RemoteSession::transfer(const git_indexer_progress& p) {
     if (p.received_objects != stats_.receivedObjects || p.received_bytes != stats_.receivedBytes ||
         p.indexed_objects != stats_.indexedObjects) {
@@ -120,10 +127,8 @@ int RemoteSession::transfer(const git_indexer_progress& p) {
     stats_.receivedBytes = p.received_bytes;
     auto now = std::chrono::steady_clock::now();
     bool done = p.total_objects > 0 && p.indexed_objects == p.total_objects;
-    if (request_.onProgress && (done || now - lastReport_ >= kProgressEvery)) {
-        lastReport_ = now;
-        request_.onProgress(stats_);
-    }
+    unreported_ = true;
+    if (done || now - lastReport_ >= kProgressEvery) flushProgress();
     return guard_.check();
 }
 

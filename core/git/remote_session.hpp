@@ -29,6 +29,8 @@ public:
     const std::string& hostKey() const { return hostKey_; }
     // A failure a callback knew the cause of (credentials refused, host key changed).
     const std::optional<SourceError>& failure() const { return failure_; }
+    // Reports the latest stats if the throttle held them back (end of a fetch, failed or not).
+    void flushProgress();
     // Starts counting credential attempts afresh (each remote gets one try).
     void resetAttempts() { attempts_ = 0; }
 
@@ -51,6 +53,7 @@ private:
     std::optional<SourceError> failure_;
     int attempts_ = 0;
     std::chrono::steady_clock::time_point lastReport_{};
+    bool unreported_ = false;
 };
 
 }  // namespace rivetr::git

@@ -51,8 +51,9 @@ std::string RepoCache::fetch(const std::string& url, RemoteSession& session) {
     opts.callbacks = callbacks;
     opts.prune = GIT_FETCH_PRUNE;
     opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;  // the tag refspec brings them all
-    if (int rc = git_remote_fetch(remote.get(), &refspecs, &opts, "rivetr fetch"); rc < 0)
-        throwGitError(rc, "fetch from " + url + " failed", &session);
+    int rc = git_remote_fetch(remote.get(), &refspecs, &opts, "rivetr fetch");
+    session.flushProgress();  // the deployment log sees where a failed transfer stopped, too
+    if (rc < 0) throwGitError(rc, "fetch from " + url + " failed", &session);
     git_remote_disconnect(remote.get());
     return defaultBranch;
 }
