@@ -7,9 +7,9 @@
 namespace rivetr::proxy {
 namespace {
 
-awaitable<void> checkLoop(std::weak_ptr<Target> weak) {
+Task<void> checkLoop(std::weak_ptr<Target> weak) {
     auto ex = co_await asio::this_coro::executor;
-    asio::steady_timer timer(ex);
+    Timer timer(ex);
     for (;;) {
         std::chrono::milliseconds interval;
         {
@@ -21,7 +21,7 @@ awaitable<void> checkLoop(std::weak_ptr<Target> weak) {
         }
         timer.expires_after(interval);
         beast::error_code ec;
-        co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        co_await timer.async_wait(redirect(ec));
         if (ec) co_return;
         auto t = weak.lock();
         if (!t) co_return;
@@ -36,7 +36,7 @@ awaitable<void> checkLoop(std::weak_ptr<Target> weak) {
 
 }  // namespace
 
-awaitable<bool> checkOnce(const Endpoint& ep, const HealthCheckSpec& spec) {
+Task<bool> checkOnce(const Endpoint& ep, const HealthCheckSpec& spec) {
     beast::error_code ec;
     auto conn = co_await connectUpstream(ep, spec.timeout, ec);
     if (!conn) co_return false;
@@ -45,17 +45,17 @@ awaitable<bool> checkOnce(const Endpoint& ep, const HealthCheckSpec& spec) {
     req.set(http::field::user_agent, "rivetr-health");
     req.keep_alive(false);
     conn->stream.expires_after(spec.timeout);
-    co_await http::async_write(conn->stream, req, asio::redirect_error(use_awaitable, ec));
+    co_await http::async_write(conn->stream, req, redirect(ec));
     if (ec) co_return false;
     http::response_parser<http::empty_body> p;
     p.skip(true);  // only the status matters; never read an unbounded body
-    co_await http::async_read_header(conn->stream, conn->buffer, p, asio::redirect_error(use_awaitable, ec));
+    co_await http::async_read_header(conn->stream, conn->buffer, p, redirect(ec));
     if (ec) co_return false;
     const auto status = p.get().result_int();
     co_return status >= 200 && status < 400;
 }
 
-void startHealthChecks(asio::any_io_executor ex, std::shared_ptr<Target> target) {
+void startHealthChecks(Executor ex, std::shared_ptr<Target> target) {
     if (!target->health().enabled()) return;
     asio::co_spawn(ex, checkLoop(target), asio::detached);
 }

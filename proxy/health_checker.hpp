@@ -10,9 +10,9 @@ namespace rivetr::proxy {
 
 // Runs on `ex` until the target drains or `ex`'s context stops. GET <path> with Host: <host:port>;
 // 2xx/3xx within the timeout counts as a success.
-void startHealthChecks(asio::any_io_executor ex, std::shared_ptr<Target> target);
+void startHealthChecks(Executor ex, std::shared_ptr<Target> target);
 
 // One check, exposed for tests: true when the endpoint answered 2xx/3xx in time.
-awaitable<bool> checkOnce(const Endpoint& ep, const HealthCheckSpec& spec);
+Task<bool> checkOnce(const Endpoint& ep, const HealthCheckSpec& spec);
 
 }  // namespace rivetr::proxy

@@ -13,8 +13,6 @@ using ReqParser = http::request_parser<http::buffer_body>;
 using ResParser = http::response_parser<http::buffer_body>;
 using Clock = std::chrono::steady_clock;
 
-auto redirect(beast::error_code& ec) { return asio::redirect_error(use_awaitable, ec); }
-
 template <class S>
 auto& lowest(S& s) {
     return beast::get_lowest_layer(s);
@@ -38,10 +36,27 @@ struct RelayResult {
     bool ok() const { return !readEc && !writeEc; }
 };
 
+// Feeds body bytes already buffered (a small response usually arrives with its header) straight
+// to the parser: an async read would cost a trip through the scheduler for no I/O at all.
+// True when that made progress; false means a real read is needed.
+template <bool isRequest>
+bool parseBuffered(beast::flat_buffer& buf, http::parser<isRequest, http::buffer_body>& p, beast::error_code& ec) {
+    if (buf.size() == 0) return false;
+    const auto room = p.get().body().size;
+    p.eager(true);
+    beast::error_code pe;
+    buf.consume(p.put(buf.data(), pe));
+    if (pe && pe != http::error::need_more && pe != http::error::need_buffer) {
+        ec = pe;
+        return true;
+    }
+    return p.is_done() || p.get().body().size != room;
+}
+
 // Streams one message (header + body) from a parser's source to `out`, `chunkSize` bytes at a time,
 // so memory stays bounded whatever the body size. Same shape as Beast's relay example.
 template <bool isRequest, class In, class Out>
-awaitable<RelayResult> relay(In& in, beast::flat_buffer& inBuf, http::parser<isRequest, http::buffer_body>& p, Out& out,
+Task<RelayResult> relay(In& in, beast::flat_buffer& inBuf, http::parser<isRequest, http::buffer_body>& p, Out& out,
                              char* chunk, std::size_t chunkSize, std::chrono::milliseconds readTimeout,
                              std::chrono::milliseconds writeTimeout) {
     RelayResult r;
@@ -50,9 +65,11 @@ awaitable<RelayResult> relay(In& in, beast::flat_buffer& inBuf, http::parser<isR
         if (!p.is_done()) {
             p.get().body().data = chunk;
             p.get().body().size = chunkSize;
-            lowest(in).expires_after(readTimeout);
-            co_await http::async_read(in, inBuf, p, redirect(r.readEc));
-            if (r.readEc == http::error::need_buffer) r.readEc = {};
+            if (!parseBuffered(inBuf, p, r.readEc)) {
+                lowest(in).expires_after(readTimeout);
+                co_await http::async_read(in, inBuf, p, redirect(r.readEc));
+                if (r.readEc == http::error::need_buffer) r.readEc = {};
+            }
             if (r.readEc) co_return r;
             p.get().body().size = chunkSize - p.get().body().size;
             p.get().body().data = chunk;
@@ -72,7 +89,7 @@ awaitable<RelayResult> relay(In& in, beast::flat_buffer& inBuf, http::parser<isR
 
 // Copies raw bytes one way until either side closes, then shuts both down so the other pump ends too.
 template <class From, class To>
-awaitable<void> pump(From& from, To& to, tcp::socket& a, tcp::socket& b) {
+Task<void> pump(From& from, To& to, TcpSocket& a, TcpSocket& b) {
     std::array<char, 16384> buf;
     beast::error_code ec;
     for (;;) {
@@ -81,8 +98,8 @@ awaitable<void> pump(From& from, To& to, tcp::socket& a, tcp::socket& b) {
         co_await asio::async_write(to, asio::buffer(buf.data(), n), redirect(ec));
         if (ec) break;
     }
-    a.shutdown(tcp::socket::shutdown_both, ec);
-    b.shutdown(tcp::socket::shutdown_both, ec);
+    a.shutdown(asio::socket_base::shutdown_both, ec);
+    b.shutdown(asio::socket_base::shutdown_both, ec);
 }
 
 template <class Stream>
@@ -91,19 +108,19 @@ public:
     Session(Worker& w, Stream& client, bool tls, std::string ip)
         : w_(w), sh_(w.shared), o_(w.shared.opts), client_(client), tls_(tls), ip_(std::move(ip)) {}
 
-    awaitable<void> run() {
+    Task<void> run() {
         bool first = true;
         while (co_await serveOne(first)) first = false;
     }
 
 private:
-    awaitable<bool> serveOne(bool first);
-    awaitable<bool> forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
+    Task<bool> serveOne(bool first);
+    Task<bool> forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
                             const std::string& accept, Clock::time_point start);
-    awaitable<bool> tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease);
-    awaitable<bool> respond(int status, std::string_view contentType, std::string body, bool keepAlive,
+    Task<bool> tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease);
+    Task<bool> respond(int status, std::string_view contentType, std::string body, bool keepAlive,
                             std::string_view location = {});
-    awaitable<bool> respondError(int status, std::string_view accept, bool keepAlive) {
+    Task<bool> respondError(int status, std::string_view accept, bool keepAlive) {
         auto page = renderError(status, accept);
         co_return co_await respond(page.status, page.contentType, std::move(page.body), keepAlive);
     }
@@ -127,7 +144,7 @@ private:
 };
 
 template <class Stream>
-awaitable<bool> Session<Stream>::serveOne(bool first) {
+Task<bool> Session<Stream>::serveOne(bool first) {
     beast::error_code ec;
     if (buf_.size() == 0) {
         // Waiting for a request to start is the idle phase; once bytes arrive the header must
@@ -195,7 +212,7 @@ awaitable<bool> Session<Stream>::serveOne(bool first) {
 }
 
 template <class Stream>
-awaitable<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
+Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
                                          const std::string& accept, Clock::time_point start) {
     auto& req = p.get();
     const bool upgrade = wantsUpgrade(req);
@@ -209,7 +226,7 @@ awaitable<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target
     const bool hasBody = !p.is_done();
     const bool retryable = isIdempotent(req.method()) && !hasBody;
     beast::error_code ec;
-    auto fail = [&](int status) -> awaitable<bool> {
+    auto fail = [&](int status) -> Task<bool> {
         // The cause goes to the log, never to the client.
         log::debug("proxy_upstream_error", {{"route", be.name}, {"status", std::to_string(status)}, {"error", ec.message()}});
         record(&be, status, start);
@@ -305,7 +322,7 @@ awaitable<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target
 }
 
 template <class Stream>
-awaitable<bool> Session<Stream>::tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease) {
+Task<bool> Session<Stream>::tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease) {
     auto& res = rp.get();
     stripHopByHop(res, true);
     res.body().data = nullptr;
@@ -336,17 +353,17 @@ awaitable<bool> Session<Stream>::tunnel(ResParser& rp, std::shared_ptr<UpstreamC
         asio::post(ex, [weak] {
             if (auto c = weak.lock()) {
                 beast::error_code ignored;
-                c->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                c->stream.socket().shutdown(asio::socket_base::shutdown_both, ignored);
             }
         });
     });
     auto& clientSock = lowest(client_).socket();
     auto& upSock = up->stream.socket();
-    asio::steady_timer done(ex, asio::steady_timer::time_point::max());
+    Timer done(ex, Timer::time_point::max());
     bool finished = false;
     asio::co_spawn(
         ex,
-        [&]() -> awaitable<void> {
+        [&]() -> Task<void> {
             co_await pump(up->stream, client_, clientSock, upSock);
             finished = true;
             done.cancel();
@@ -359,7 +376,7 @@ awaitable<bool> Session<Stream>::tunnel(ResParser& rp, std::shared_ptr<UpstreamC
 }
 
 template <class Stream>
-awaitable<bool> Session<Stream>::respond(int status, std::string_view contentType, std::string body, bool keepAlive,
+Task<bool> Session<Stream>::respond(int status, std::string_view contentType, std::string body, bool keepAlive,
                                          std::string_view location) {
     http::response<http::string_body> res{static_cast<http::status>(status), 11};
     res.set(http::field::content_type, bsv(contentType));
@@ -375,20 +392,20 @@ awaitable<bool> Session<Stream>::respond(int status, std::string_view contentTyp
 }
 
 template <class Stream>
-awaitable<void> serve(Worker& w, Stream& stream, bool tls, std::string ip) {
+Task<void> serve(Worker& w, Stream& stream, bool tls, std::string ip) {
     Session<Stream> session(w, stream, tls, std::move(ip));
     co_await session.run();
 }
 
-awaitable<void> servePlain(Worker& w, tcp::socket socket, std::string ip) {
-    beast::tcp_stream stream(std::move(socket));
+Task<void> servePlain(Worker& w, TcpSocket socket, std::string ip) {
+    TcpStream stream(std::move(socket));
     co_await serve(w, stream, false, std::move(ip));
     beast::error_code ec;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.socket().shutdown(asio::socket_base::shutdown_send, ec);
 }
 
-awaitable<void> serveTls(Worker& w, tcp::socket socket, std::string ip) {
-    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), w.shared.certs.serverContext());
+Task<void> serveTls(Worker& w, TcpSocket socket, std::string ip) {
+    beast::ssl_stream<TcpStream> stream(TcpStream(std::move(socket)), w.shared.certs.serverContext());
     beast::error_code ec;
     lowest(stream).expires_after(w.shared.opts.tlsHandshakeTimeout);
     co_await stream.async_handshake(asio::ssl::stream_base::server, redirect(ec));
@@ -398,7 +415,7 @@ awaitable<void> serveTls(Worker& w, tcp::socket socket, std::string ip) {
     co_await stream.async_shutdown(redirect(ec));
 }
 
-awaitable<void> sessionMain(Worker& w, tcp::socket socket, std::string ip, bool tls) {
+Task<void> sessionMain(Worker& w, TcpSocket socket, std::string ip, bool tls) {
     try {
         if (tls) co_await serveTls(w, std::move(socket), std::move(ip));
         else co_await servePlain(w, std::move(socket), std::move(ip));
@@ -410,7 +427,7 @@ awaitable<void> sessionMain(Worker& w, tcp::socket socket, std::string ip, bool 
 
 }  // namespace
 
-void startSession(Worker& w, tcp::socket socket, bool tls) {
+void startSession(Worker& w, TcpSocket socket, bool tls) {
     beast::error_code ec;
     auto remote = socket.remote_endpoint(ec);
     if (ec) return;

@@ -22,9 +22,9 @@ struct ControlLoop {
 
 namespace {
 
-tcp::acceptor bindAcceptor(asio::io_context& ioc, const std::string& host, std::uint16_t port) {
+TcpAcceptor bindAcceptor(asio::io_context& ioc, const std::string& host, std::uint16_t port) {
     tcp::endpoint ep(asio::ip::make_address(host), port);
-    tcp::acceptor acc(ioc);
+    TcpAcceptor acc(ioc);
     acc.open(ep.protocol());
     acc.set_option(asio::socket_base::reuse_address(true));
     // Every worker binds the same port; the kernel spreads connections across them.
@@ -35,24 +35,24 @@ tcp::acceptor bindAcceptor(asio::io_context& ioc, const std::string& host, std::
     return acc;
 }
 
-awaitable<void> acceptLoop(Worker& w, tcp::acceptor& acc, bool tls) {
+Task<void> acceptLoop(Worker& w, TcpAcceptor& acc, bool tls) {
     for (;;) {
         beast::error_code ec;
-        tcp::socket s = co_await acc.async_accept(asio::redirect_error(use_awaitable, ec));
+        TcpSocket s = co_await acc.async_accept(redirect(ec));
         if (ec == asio::error::operation_aborted || !acc.is_open()) co_return;
         if (ec) {
             // EMFILE and friends: back off briefly instead of spinning.
-            asio::steady_timer t(w.ioc, std::chrono::milliseconds(50));
-            co_await t.async_wait(asio::redirect_error(use_awaitable, ec));
+            Timer t(w.ioc, std::chrono::milliseconds(50));
+            co_await t.async_wait(redirect(ec));
             continue;
         }
         startSession(w, std::move(s), tls);
     }
 }
 
-awaitable<void> drainWatch(std::vector<std::shared_ptr<Target>> targets, std::chrono::milliseconds timeout,
+Task<void> drainWatch(std::vector<std::shared_ptr<Target>> targets, std::chrono::milliseconds timeout,
                            std::shared_ptr<std::promise<void>> done) {
-    asio::steady_timer t(co_await asio::this_coro::executor);
+    Timer t(co_await asio::this_coro::executor);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         bool all = true;
@@ -69,7 +69,7 @@ awaitable<void> drainWatch(std::vector<std::shared_ptr<Target>> targets, std::ch
         }
         t.expires_after(std::chrono::milliseconds(20));
         beast::error_code ec;
-        co_await t.async_wait(asio::redirect_error(use_awaitable, ec));
+        co_await t.async_wait(redirect(ec));
     }
     done->set_value();
 }

@@ -31,20 +31,20 @@ std::size_t UpstreamPool::idleCount() const {
     return n;
 }
 
-awaitable<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
-                                                        beast::error_code& ec) {
+Task<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
+                                                   beast::error_code& ec) {
     auto ex = co_await asio::this_coro::executor;
     auto conn = std::make_shared<UpstreamConn>(ex);
     conn->stream.expires_after(timeout);
     boost::system::error_code addrEc;
     auto addr = asio::ip::make_address(ep.host, addrEc);
     if (!addrEc) {
-        co_await conn->stream.async_connect(tcp::endpoint(addr, ep.port), asio::redirect_error(use_awaitable, ec));
+        co_await conn->stream.async_connect(tcp::endpoint(addr, ep.port), redirect(ec));
     } else {
-        tcp::resolver resolver(ex);
+        asio::ip::basic_resolver<tcp, Executor> resolver(ex);
         auto results = co_await resolver.async_resolve(ep.host, std::to_string(ep.port),
-                                                       asio::redirect_error(use_awaitable, ec));
-        if (!ec) co_await conn->stream.async_connect(results, asio::redirect_error(use_awaitable, ec));
+                                                       redirect(ec));
+        if (!ec) co_await conn->stream.async_connect(results, redirect(ec));
     }
     if (ec) co_return nullptr;
     conn->stream.socket().set_option(tcp::no_delay(true), addrEc);

@@ -13,8 +13,8 @@
 namespace rivetr::proxy {
 
 struct UpstreamConn {
-    explicit UpstreamConn(asio::any_io_executor ex) : stream(ex) {}
-    beast::tcp_stream stream;
+    explicit UpstreamConn(Executor ex) : stream(ex) {}
+    TcpStream stream;
     beast::flat_buffer buffer;  // bytes read past a response stay with their connection
     bool reused = false;
 };
@@ -41,8 +41,8 @@ private:
 };
 
 // Opens a fresh connection (IP literal or resolved name) within `timeout`; sets TCP_NODELAY.
-awaitable<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
-                                                        beast::error_code& ec);
+Task<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
+                                                   beast::error_code& ec);
 
 // True when a pooled socket has already been closed by the peer (cheap non-blocking peek).
 bool peerClosed(UpstreamConn& conn);

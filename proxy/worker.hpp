@@ -28,15 +28,17 @@ struct ProxyShared {
 struct Worker {
     explicit Worker(ProxyShared& s)
         : shared(s), pool(s.opts.maxIdlePerUpstream, s.opts.upstreamIdleTimeout) {}
-    asio::io_context ioc{1};  // one thread: sessions and the pool need no locks
+    // One thread per context, and only that thread touches its sockets, so the reactor may skip
+    // its I/O locks (posts from other threads, e.g. drain cancellation, still go through the locked queue).
+    asio::io_context ioc{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
     ProxyShared& shared;
     UpstreamPool pool;
-    std::optional<tcp::acceptor> http;
-    std::optional<tcp::acceptor> https;
+    std::optional<TcpAcceptor> http;
+    std::optional<TcpAcceptor> https;
     std::thread thread;
 };
 
 // Serves one accepted client connection on the worker's thread until it closes.
-void startSession(Worker& w, tcp::socket socket, bool tls);
+void startSession(Worker& w, TcpSocket socket, bool tls);
 
 }  // namespace rivetr::proxy
