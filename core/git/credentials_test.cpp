@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/git/remote_session.hpp"
+#include "core/git/remote_url.hpp"
 #include "core/git/submodules.hpp"
 #include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
@@ -97,6 +97,18 @@ TEST(UrlHost, IsTheHostCredentialsAreBoundTo) {
     EXPECT_EQ(urlHost("git@github.com:org/app.git"), "github.com");
     EXPECT_EQ(urlHost("http://[::1]:8080/app"), "::1");
     EXPECT_EQ(urlHost("file:///srv/git/app"), "");
+}
+
+TEST(RemoteUrl, LocalRepositoriesOnlyWhenAllowed) {
+    for (std::string ok : {"https://github.com/o/a.git", "http://gitea.lan:3000/o/a", "ssh://git@h:22/o/a.git",
+                           "git@github.com:o/a.git"})
+        EXPECT_NO_THROW(checkRemoteUrl(ok, false)) << ok;
+    for (std::string local : {"file:///var/lib/rivetr/git/app_other.git", "/var/lib/rivetr/git/app_other.git"}) {
+        EXPECT_THROW(checkRemoteUrl(local, false), SourceError) << local;
+        EXPECT_NO_THROW(checkRemoteUrl(local, true)) << local;
+    }
+    for (std::string bad : {"--upload-pack=touch /tmp/x", "ftp://h/x", "https://h/x y", "ext::sh -c id"})
+        EXPECT_THROW(checkRemoteUrl(bad, true), SourceError) << bad;
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ std::unique_ptr<Source> sourceAt(const std::filesystem::path& dataDir, const std
     SourceOptions o;
     o.dataDir = dataDir;
     o.extraCaFile = extraCa;
+    o.allowLocalRepositories = true;  // fixtures live on this disk
     return makeLibgit2Source(o);
 }
 

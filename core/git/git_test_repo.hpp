@@ -28,7 +28,8 @@ private:
     std::filesystem::path dir_;
 };
 
-// A libgit2 Source keeping its caches under `dataDir`, trusting `extraCa` for HTTPS when given.
+// A libgit2 Source keeping its caches under `dataDir` (local repositories allowed), trusting
+// `extraCa` for HTTPS when given.
 std::unique_ptr<Source> sourceAt(const std::filesystem::path& dataDir, const std::filesystem::path& extraCa = {});
 
 // `size` bytes that do not compress, so a pack really carries them.

@@ -5,6 +5,7 @@
 
 #include "core/git/credentials.hpp"
 #include "core/git/guarded_stream.hpp"
+#include "core/git/remote_url.hpp"
 #include "core/git/repo_cache.hpp"
 #include "core/git/submodules.hpp"
 #include "core/ids.hpp"
@@ -24,11 +25,10 @@ void initLibgit2() {
     });
 }
 
-void validate(const FetchRequest& r) {
+void validate(const FetchRequest& r, bool allowLocal) {
     if (!isSafeId(r.appId)) throw SourceError(SourceErrorKind::InvalidInput, "invalid app id '" + r.appId + "'");
     if (r.url.empty()) throw SourceError(SourceErrorKind::InvalidInput, "the app has no repository URL");
-    if (r.url.front() == '-' || r.url.find_first_of("\n\r\t ") != std::string::npos)
-        throw SourceError(SourceErrorKind::InvalidInput, "invalid repository URL '" + r.url + "'");
+    checkRemoteUrl(r.url, allowLocal);
     validateAuth(r.auth);
 }
 
@@ -53,7 +53,7 @@ public:
     }
 
     Checkout checkout(const FetchRequest& request) override {
-        validate(request);
+        validate(request, opts_.allowLocalRepositories);
         auto lock = lockApp(request.appId);
         TransferGuard guard(request.deadline, request.stallTimeout, request.cancel);
         TransferGuard::Scope scope(guard);
@@ -62,9 +62,12 @@ public:
         bool firstClone = !std::filesystem::exists(cacheDir);
         try {
             return fetchAndCheckout(request, session, cacheDir);
-        } catch (...) {
+        } catch (const SourceError&) {
             if (firstClone) removeCaches(request.appId);
             throw;
+        } catch (const std::exception& e) {  // disk full, permissions: still a typed error
+            if (firstClone) removeCaches(request.appId);
+            throw SourceError(SourceErrorKind::Failed, std::string("checkout failed: ") + e.what());
         }
     }
 
@@ -97,7 +100,7 @@ private:
         out.dir = WorkDir::create(opts_.workRoot, kWorkDirPrefix + request.appId.substr(0, 24));
         cache.checkoutTo(commit.get(), out.dir.path());
         if (request.submodules) {
-            SubmoduleContext ctx{gitRoot() / (request.appId + ".modules"), session};
+            SubmoduleContext ctx{gitRoot() / (request.appId + ".modules"), session, opts_.allowLocalRepositories};
             checkoutSubmodules(ctx, commit.get(), request.url, out.dir.path());
         }
         describe(out, commit.get());

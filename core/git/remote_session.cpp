@@ -2,20 +2,11 @@
 #include "core/git/remote_session.hpp"
 
 #include "core/git/credentials.hpp"
+#include "core/git/remote_url.hpp"
 
 namespace rivetr::git {
 namespace {
 constexpr auto kProgressEvery = std::chrono::milliseconds(100);
-}
-
-std::string urlHost(const std::string& url) {
-    auto scheme = url.find("://");
-    std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
-    auto end = url.find_first_of(scheme == std::string::npos ? ":" : "/", start);
-    auto authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
-    if (!authority.empty() && authority.front() == '[') return authority.substr(1, authority.find(']') - 1);
-    return authority.substr(0, authority.find(':'));
 }
 
 RemoteSession::RemoteSession(const FetchRequest& request, TransferGuard& guard)

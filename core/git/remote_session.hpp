@@ -12,9 +12,6 @@
 
 namespace rivetr::git {
 
-// "host" of "https://user@host:443/x", "ssh://git@host:22/x" or scp-like "git@host:x"; empty for file://.
-std::string urlHost(const std::string& url);
-
 class RemoteSession {
 public:
     RemoteSession(const FetchRequest& request, TransferGuard& guard);

@@ -92,6 +92,8 @@ struct SourceOptions {
     // PEM file of extra CAs trusted for HTTPS remotes (a self-hosted Gitea behind a private CA), added
     // to the system's. libgit2 keeps one trust store per process: the last Source made sets it.
     std::filesystem::path extraCaFile;
+    // file:// URLs and paths: off in production (they would read any repository on this disk).
+    bool allowLocalRepositories = false;
 };
 
 class Source {

@@ -184,6 +184,22 @@ TEST_F(SourceTest, BadInputIsRejectedBeforeAnythingHappens) {
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "escape.git"));
 }
 
+TEST_F(SourceTest, ProductionSourceRefusesLocalRepositories) {
+    upstream.write("a", "1");
+    upstream.commit("c");
+    SourceOptions o;
+    o.dataDir = data;
+    auto production = makeLibgit2Source(o);
+    try {
+        production->checkout(request("main"));
+        FAIL() << "file:// must be refused unless allowed";
+    } catch (const SourceError& e) {
+        EXPECT_EQ(e.kind(), SourceErrorKind::InvalidInput) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not allowed"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(data / "git"));
+}
+
 TEST_F(SourceTest, CancellationStopsAFirstCloneAndRemovesTheCache) {
     for (int i = 0; i < 30; ++i) upstream.write("f" + std::to_string(i), test::incompressible(30000, i));
     upstream.commit("c");

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/crypto.hpp"
+#include "core/git/remote_url.hpp"
 #include "core/git/repo_cache.hpp"
 
 namespace rivetr::git {
@@ -93,6 +94,7 @@ void checkoutSubmodules(const SubmoduleContext& ctx, const git_commit* commit, c
         if (!safeRelative(sub.path) || sub.url.empty())
             throw SourceError(SourceErrorKind::InvalidInput, "submodule '" + sub.name + "' has an unsafe path or no URL");
         auto url = resolveSubmoduleUrl(parentUrl, sub.url);
+        checkRemoteUrl(url, ctx.allowLocal);  // a .gitmodules must not reach into the server's disk
         git_oid want = recordedCommit(commit, sub.path);
         RepoCache cache(ctx.cacheRoot / (crypto::sha256Hex(url).substr(0, 16) + ".git"));
         ctx.session.resetAttempts();

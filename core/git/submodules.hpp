@@ -15,6 +15,7 @@ std::string resolveSubmoduleUrl(const std::string& parentUrl, const std::string&
 struct SubmoduleContext {
     std::filesystem::path cacheRoot;  // <dataDir>/git/<app-id>.modules
     RemoteSession& session;
+    bool allowLocal = false;  // file:// submodules (tests); see checkRemoteUrl
 };
 
 // For each submodule in `workDir/.gitmodules`, fetches its URL into a cache under
