@@ -38,8 +38,8 @@ private:
 struct AppBuildSpec {
     std::string appId;
     std::string image;                         // "repo:tag" the plan must produce
-    std::string dockerfilePath = "Dockerfile"; // relative to the repository root
     std::string baseDirectory;                 // build context, relative to the root; empty = root
+    std::string dockerfilePath = "Dockerfile"; // relative to the build context
     std::string target;                        // Dockerfile stage
     std::string publishDirectory;              // static sites; empty = look for one
     int port = 8080;                           // the port the app listens on

@@ -93,7 +93,7 @@ TEST_F(BuildersTest, DockerfilePlanCarriesContextArgsAndTarget) {
     writeFile(repo / "services/api/Dockerfile.prod", "FROM scratch AS final\n");
     auto a = app();
     a.baseDirectory = "services";
-    a.dockerfilePath = "services/api/Dockerfile.prod";
+    a.dockerfilePath = "api/Dockerfile.prod";
     a.target = "final";
     auto plan = registry({}).plan(repo, a, "dockerfile");
     EXPECT_EQ(plan.contextDir, std::filesystem::weakly_canonical(repo / "services"));
@@ -120,11 +120,29 @@ TEST_F(BuildersTest, DockerfilePathsThatEscapeTheRepositoryAreRejected) {
     a.baseDirectory = "../outside";
     EXPECT_EQ(errorOf([&] { r.plan(repo, a, "dockerfile"); }), BuildErrorKind::InvalidInput);
     a = app();
+    a.baseDirectory = "sub";
+    std::filesystem::create_directories(repo / "sub");
+    a.dockerfilePath = "../Dockerfile";  // inside the repository, outside the build context
+    EXPECT_EQ(errorOf([&] { r.plan(repo, a, "dockerfile"); }), BuildErrorKind::InvalidInput);
+    a = app();
     a.dockerfilePath = "Missing.Dockerfile";
     EXPECT_EQ(errorOf([&] { r.plan(repo, a, "dockerfile"); }), BuildErrorKind::NothingToBuild);
     a = app();
     a.target = "bad target\nRUN x";
     EXPECT_EQ(errorOf([&] { r.plan(repo, a, "dockerfile"); }), BuildErrorKind::InvalidInput);
+}
+
+TEST_F(BuildersTest, AutoDetectionLooksInTheBaseDirectory) {
+    writeFile(repo / "README.md", "monorepo");
+    writeFile(repo / "web" / "index.html", "<h1>web</h1>");
+    writeFile(repo / "api" / "Dockerfile", "FROM scratch\n");
+    auto a = app();
+    a.baseDirectory = "web";
+    EXPECT_EQ(registry({}).plan(repo, a, "auto").builder, "static");
+    a.baseDirectory = "api";
+    auto plan = registry({}).plan(repo, a, "auto");
+    EXPECT_EQ(plan.builder, "dockerfile");
+    EXPECT_EQ(plan.dockerfile, "Dockerfile");
 }
 
 TEST_F(BuildersTest, StaticPlanGeneratesADockerfileForThePublishDirectory) {

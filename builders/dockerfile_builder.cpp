@@ -14,18 +14,16 @@ bool DockerfileBuilder::detect(const std::filesystem::path& repo) const {
 BuildPlan DockerfileBuilder::plan(const std::filesystem::path& repo, const AppBuildSpec& app) const {
     static const std::regex stage("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$");
     auto context = insideRepo(repo, app.baseDirectory.empty() ? "." : app.baseDirectory, "base_directory");
-    auto dockerfile = insideRepo(repo, app.dockerfilePath.empty() ? "Dockerfile" : app.dockerfilePath,
-                                 "dockerfile_path");
     if (!std::filesystem::is_directory(context))
         throw BuildError(BuildErrorKind::InvalidInput, "base_directory '" + app.baseDirectory + "' is not a directory "
                          "in the repository", "base_directory");
+    // Relative to the build context, so a Dockerfile outside what Docker receives cannot be named.
+    auto dockerfile = insideRepo(context, app.dockerfilePath.empty() ? "Dockerfile" : app.dockerfilePath,
+                                 "dockerfile_path");
     if (!std::filesystem::is_regular_file(dockerfile))
-        throw BuildError(BuildErrorKind::NothingToBuild, "no Dockerfile at '" + app.dockerfilePath + "' in the repository",
-                         "dockerfile_path");
+        throw BuildError(BuildErrorKind::NothingToBuild, "no Dockerfile at '" + app.dockerfilePath + "' in the build "
+                         "context", "dockerfile_path");
     auto rel = std::filesystem::relative(dockerfile, context);
-    if (rel.empty() || *rel.begin() == "..")
-        throw BuildError(BuildErrorKind::InvalidInput, "dockerfile_path '" + app.dockerfilePath +
-                         "' must be inside the build context '" + app.baseDirectory + "'", "dockerfile_path");
     if (!app.target.empty() && !std::regex_match(app.target, stage))
         throw BuildError(BuildErrorKind::InvalidInput, "invalid build target '" + app.target + "'", "target");
     BuildPlan p;

@@ -2,6 +2,7 @@
 #include "builders/registry.hpp"
 
 #include "builders/dockerfile_builder.hpp"
+#include "builders/repo_paths.hpp"
 
 namespace rivetr::builders {
 namespace {
@@ -77,7 +78,10 @@ void BuilderRegistry::checkAvailable(const std::string& buildType) const {
 
 BuildPlan BuilderRegistry::plan(const std::filesystem::path& repo, const AppBuildSpec& app,
                                 const std::string& buildType) const {
-    std::string name = buildType.empty() || buildType == "auto" ? detect(repo).builder : buildType;
+    bool automatic = buildType.empty() || buildType == "auto";
+    std::string name = automatic ? detect(insideRepo(repo, app.baseDirectory.empty() ? "." : app.baseDirectory,
+                                                     "base_directory")).builder
+                                 : buildType;
     const auto& builder = byName(name);
     builder.checkAvailable();
     return builder.plan(repo, app);

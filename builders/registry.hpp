@@ -29,7 +29,8 @@ public:
     Detection detect(const std::filesystem::path& repo) const;
     // At app creation: an unknown build type or a CLI that is not installed is an error now.
     void checkAvailable(const std::string& buildType) const;
-    // buildType "auto" (or empty) detects; otherwise that builder, which must be available.
+    // buildType "auto" (or empty) detects in the app's base directory; otherwise that builder,
+    // which must be available.
     BuildPlan plan(const std::filesystem::path& repo, const AppBuildSpec& app, const std::string& buildType) const;
 
     static const std::vector<std::string>& buildTypes();
