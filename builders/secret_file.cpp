@@ -13,7 +13,8 @@
 namespace rivetr::builders {
 
 SecretFile::SecretFile(const std::filesystem::path& dir, const std::string& prefix, const std::string& content) {
-    std::filesystem::create_directories(dir);
+    if (std::filesystem::create_directories(dir))
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all);  // 0700: only Rivetr lists it
     path_ = dir / newId(prefix);
     // O_EXCL + mode 0600 at creation: there is no moment when the file is readable by others.
     int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
