@@ -118,8 +118,7 @@ TEST(Acme, IssuesTwoDomainsRenewsAndIsolatesAFailingOne) {
 
     // Stored certificates come back after a restart.
     Proxy again(opts);
-    CertManager reloaded(cm, again.certs(), again.challenges());
-    reloaded.loadStored();
+    again.enableAcme(cm);
     EXPECT_TRUE(again.certs().has("one.example.com"));
     EXPECT_TRUE(again.certs().has("two.example.com"));
 }

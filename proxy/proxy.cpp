@@ -1,6 +1,7 @@
 // Proxy: owns the workers (one io_context + thread + SO_REUSEPORT acceptor each) and the single route writer.
 #include "proxy/proxy.hpp"
 
+#include <set>
 #include <stdexcept>
 
 #include "core/log.hpp"
@@ -79,7 +80,17 @@ Task<void> drainWatch(std::vector<std::shared_ptr<Target>> targets, std::chrono:
 Proxy::Proxy(ProxyOptions options)
     : shared_(std::make_unique<ProxyShared>(std::move(options))), control_(std::make_unique<ControlLoop>()) {}
 
+namespace {
+std::set<std::string> domainsOf(const DesiredRoutes& d) {
+    std::set<std::string> out;
+    for (const auto& [id, app] : d.apps) out.insert(app.domains.begin(), app.domains.end());
+    for (const auto& [domain, ext] : d.externals) out.insert(ext.domain);
+    return out;
+}
+}  // namespace
+
 Proxy::~Proxy() {
+    if (acme_) acme_->stop();
     stop();
     control_.reset();
 }
@@ -135,6 +146,7 @@ std::future<void> Proxy::apply(DesiredRoutes desired) {
     shared_->routes.publish(built.routes);
     desired_ = std::move(desired);
     live_ = std::move(built.live);
+    if (acme_) acme_->setDomains(domainsOf(desired_));
     return drain(std::move(built.removed));
 }
 
@@ -190,6 +202,15 @@ std::vector<TargetStatus> Proxy::targets() const {
 }
 
 CertStore& Proxy::certs() { return shared_->certs; }
+
+void Proxy::enableAcme(CertManagerOptions options) {
+    std::lock_guard lock(writerMu_);
+    if (acme_) return;
+    acme_ = std::make_unique<CertManager>(std::move(options), shared_->certs, shared_->challenges);
+    acme_->loadStored();
+    acme_->setDomains(domainsOf(desired_));
+    acme_->start();
+}
 Challenges& Proxy::challenges() { return shared_->challenges; }
 
 MetricsSnapshot Proxy::metrics() const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "proxy/cert_manager.hpp"
 #include "proxy/cert_store.hpp"
 #include "proxy/challenges.hpp"
 #include "proxy/metrics.hpp"
@@ -52,6 +53,9 @@ public:
 
     CertStore& certs();
     Challenges& challenges();
+    // Certificates for every routed (non-wildcard) domain via ACME HTTP-01, answered by this proxy:
+    // loads stored ones now, issues/renews in the background, follows route changes.
+    void enableAcme(CertManagerOptions options);
     MetricsSnapshot metrics() const;
 
 private:
@@ -61,6 +65,7 @@ private:
     std::vector<std::unique_ptr<Worker>> workers_;
     // Health checks and drain deadlines run here, never on a request thread.
     std::unique_ptr<struct ControlLoop> control_;
+    std::unique_ptr<CertManager> acme_;
     mutable std::mutex writerMu_;  // the one writer of the route table
     DesiredRoutes desired_;
     LiveState live_;
