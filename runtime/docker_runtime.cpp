@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "core/log.hpp"
 #include "runtime/docker_json.hpp"
 #include "runtime/ndjson_splitter.hpp"
 
@@ -26,18 +27,28 @@ std::string askVersion(const DockerClient& client) {
     return r.body;
 }
 
+void announce(const DockerEndpoint& e, const EngineDialect& d, const std::string& versionReply) {
+    auto j = Json::parse(versionReply, nullptr, false);
+    log::info("runtime_connected", {{"engine", d.kind == EngineKind::Podman ? "podman" : "docker"},
+                                    {"endpoint", e.describe()},
+                                    {"version", j.is_object() ? j.value("Version", "") : ""},
+                                    {"api", kApiVersion}});
+}
+
 }  // namespace
 
 DockerRuntime::DockerRuntime(DockerEndpoint endpoint) : client_(std::move(endpoint)) {
     versionReply_ = askVersion(client_);
     dialect_ = EngineDialect::detect(versionReply_);
     client_.setApiVersion(kApiVersion);
+    announce(client_.endpoint(), dialect_, versionReply_);
 }
 
 DockerRuntime::DockerRuntime(DockerEndpoint endpoint, EngineDialect dialect)
     : client_(std::move(endpoint)), dialect_(std::move(dialect)) {
     versionReply_ = askVersion(client_);
     client_.setApiVersion(kApiVersion);
+    announce(client_.endpoint(), dialect_, versionReply_);
 }
 
 Json DockerRuntime::expectOk(const std::string& method, const std::string& path, const std::optional<Json>& body,
