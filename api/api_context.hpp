@@ -5,6 +5,7 @@
 #include "api/route.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
+#include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
 #include "store/token_repository.hpp"
 
@@ -17,6 +18,7 @@ struct ApiContext {
           env(s, store::SecretBox(key)),
           tokens(s),
           audit(s),
+          deployments(s),
           auth(std::move(adminToken), tokens) {}
 
     // Records a mutation with its actor; every mutating handler calls it once it succeeded.
@@ -28,6 +30,7 @@ struct ApiContext {
     store::EnvRepository env;
     store::TokenRepository tokens;
     store::AuditRepository audit;
+    store::DeploymentRepository deployments;
     Authenticator auth;
 };
 

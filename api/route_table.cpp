@@ -3,13 +3,18 @@
 
 #include "api/admin_routes.hpp"
 #include "api/app_routes.hpp"
+#include "api/deployment_routes.hpp"
 #include "api/env_routes.hpp"
 
 namespace rivetr::api {
 
-std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes) {
+std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
     for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx)}) {
+        routes.insert(routes.end(), group.begin(), group.end());
+    }
+    if (engine) {
+        auto group = deploymentRoutes(ctx, *engine);
         routes.insert(routes.end(), group.begin(), group.end());
     }
     return routes;

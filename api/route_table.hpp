@@ -5,9 +5,11 @@
 
 #include "api/api_context.hpp"
 #include "api/health_route.hpp"
+#include "engine/engine.hpp"
 
 namespace rivetr::api {
 
-std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes);
+// `engine` null: the deployment routes are left out (tests of the API alone).
+std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine = nullptr);
 
 }  // namespace rivetr::api

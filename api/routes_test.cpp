@@ -4,6 +4,8 @@
 
 #include "api/api_server.hpp"
 #include "api/route_table.hpp"
+#include "core/git/source.hpp"
+#include "engine/proxy_traffic.hpp"
 #include "store/store.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -13,6 +15,12 @@ namespace {
 using nlohmann::json;
 using store::Role;
 
+git::SourceOptions sourceOptions(const std::filesystem::path& dataDir) {
+    git::SourceOptions o;
+    o.dataDir = dataDir;
+    return o;
+}
+
 constexpr const char* kAdminToken = "admin-token-for-the-tests-0123456789";
 
 class ApiRoutes : public ::testing::Test {
@@ -20,7 +28,18 @@ protected:
     test::TempDir dir;
     std::unique_ptr<store::Store> store = store::Store::open(dir.path());
     ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
-    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }});
+    // A real engine whose container runtime is "down": deployments are accepted and then fail,
+    // which is all the routes need here.
+    std::unique_ptr<git::Source> source = git::makeLibgit2Source(sourceOptions(dir.path()));
+    builders::BuilderRegistry builders{builders::BuildersOptions{}};
+    proxy::Proxy proxy{proxy::ProxyOptions{}};
+    engine::ProxyTraffic traffic{proxy};
+    engine::DeploymentEvents events;
+    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+                               return std::shared_ptr<runtime::ContainerRuntime>();
+                           }, traffic, events},
+                          {}};
+    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine);
     int port = test::freePort();
     ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
     std::map<Role, std::string> tokens;
@@ -61,7 +80,7 @@ std::string methodOf(Method m) { return methodName(m); }
 // Every route × {anonymous, viewer, developer, admin} gets exactly what the table says: public
 // routes never 401/403; otherwise anonymous → 401, a lesser role → 403, enough role → neither.
 TEST_F(ApiRoutes, AuthorizationMatrixFollowsTheRouteTable) {
-    ASSERT_GE(routes.size(), 10u);
+    ASSERT_GE(routes.size(), 19u);
     const std::vector<std::pair<std::string, std::optional<Role>>> callers{
         {"", std::nullopt}, {"viewer", Role::viewer}, {"developer", Role::developer}, {"admin", Role::admin}};
     for (const auto& route : routes) {
@@ -69,12 +88,18 @@ TEST_F(ApiRoutes, AuthorizationMatrixFollowsTheRouteTable) {
             auto app = createApp("matrix-" + std::to_string(appCount()));
             ctx.env.set(app["id"], {"KEY", "v"});
             auto tokenId = ctx.tokens.create("victim", Role::viewer, std::nullopt).record.id;
+            store::DeploymentRecord dep;
+            dep.id = "dep_" + std::to_string(appCount());
+            dep.appId = app["id"];
+            dep.image = "rivetr/none:x";
+            ctx.deployments.create(dep);
             std::string path = route.path;
             auto replace = [&](const std::string& param, const std::string& value) {
                 if (auto p = path.find(param); p != std::string::npos) path.replace(p, param.size(), value);
             };
             bool isToken = path.rfind("/api/tokens", 0) == 0;
-            replace(":id", isToken ? tokenId : app["id"].get<std::string>());
+            bool isDeployment = path.rfind("/api/deployments", 0) == 0;
+            replace(":id", isToken ? tokenId : isDeployment ? dep.id : app["id"].get<std::string>());
             replace(":key", "KEY");
             auto r = call(methodOf(route.method), path, role ? tokens[*role] : "", "{}");
             std::string what = label + " " + methodOf(route.method) + " " + route.path + " -> " +

@@ -1,23 +1,33 @@
-// `rivetr serve`: loads config and secrets, opens the store, starts the planes, stops cleanly on SIGTERM.
+// `rivetr serve`: loads config and secrets, opens the store, starts proxy, engine and API, stops cleanly on SIGTERM.
 #include <signal.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <set>
+#include <thread>
 
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
 #include "api/route_table.hpp"
+#include "builders/registry.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime_link.hpp"
 #include "core/config_loader.hpp"
+#include "core/git/source.hpp"
 #include "core/log.hpp"
 #include "core/secrets.hpp"
+#include "engine/engine.hpp"
+#include "engine/proxy_traffic.hpp"
+#include "proxy/cert_manager.hpp"
+#include "proxy/proxy.hpp"
 #include "store/store.hpp"
 
 namespace rivetr::cli {
 namespace {
 
 using namespace std::chrono_literals;
+namespace fs = std::filesystem;
 
 // Blocked before any thread starts, so every thread inherits the mask and only sigwait() sees them.
 sigset_t blockShutdownSignals() {
@@ -30,7 +40,7 @@ sigset_t blockShutdownSignals() {
 }
 
 std::optional<Config> loadOrReport(const Args& args) {
-    std::optional<std::filesystem::path> path;
+    std::optional<fs::path> path;
     if (auto p = args.option("config")) path = *p;
     auto load = loadConfig(path, currentEnvironment());
     if (load.ok()) return load.config;
@@ -42,9 +52,8 @@ std::optional<Config> loadOrReport(const Args& args) {
 // The token is printed once, on the start that created it; it is never written to the log.
 void announceAdminToken(const InstanceSecrets& s, const Config& cfg) {
     if (!s.adminTokenCreated) return;
-    std::cout << "Admin token (shown once; also stored in "
-              << (std::filesystem::path(cfg.server.data_dir) / "admin_token").string() << "):\n  " << s.adminToken
-              << "\n"
+    std::cout << "Admin token (shown once; also stored in " << (fs::path(cfg.server.data_dir) / "admin_token").string()
+              << "):\n  " << s.adminToken << "\n"
               << std::flush;
 }
 
@@ -55,26 +64,132 @@ runtime::RuntimeOptions runtimeOptions(const Config& cfg) {
     return o;
 }
 
+proxy::ProxyOptions proxyOptions(const Config& cfg) {
+    proxy::ProxyOptions o;
+    o.host = cfg.server.host;
+    o.httpPort = static_cast<std::uint16_t>(cfg.server.proxy_port);
+    o.httpsPort = static_cast<std::uint16_t>(cfg.server.proxy_https_port);
+    o.httpsEnabled = cfg.proxy.acme_enabled;
+    return o;
+}
+
+engine::EngineOptions engineOptions(const Config& cfg) {
+    engine::EngineOptions o;
+    o.dataDir = cfg.server.data_dir;
+    o.maxConcurrentDeployments = static_cast<int>(cfg.runtime.max_concurrent_deployments);
+    return o;
+}
+
+// Certificates for every app domain (wildcards need DNS-01, which HTTP-01 cannot prove) and the
+// dashboard domain, refreshed as apps change.
+class CertificateKeeper {
+public:
+    CertificateKeeper(const Config& cfg, proxy::Proxy& proxy, store::AppRepository& apps)
+        : dashboardDomain_(cfg.server.dashboard_domain), apps_(apps) {
+        proxy::CertManagerOptions o;
+        o.dir = fs::path(cfg.server.data_dir) / "certs";
+        o.acme.directoryUrl = cfg.proxy.acme_directory;
+        o.acme.email = cfg.proxy.acme_email;
+        o.acme.caBundle = cfg.proxy.acme_ca_bundle;
+        manager_ = std::make_unique<proxy::CertManager>(o, proxy.certs(), proxy.challenges());
+        manager_->loadStored();
+        manager_->setDomains(domains());
+        manager_->start();
+        refresher_ = std::thread([this] { refreshLoop(); });
+    }
+    ~CertificateKeeper() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        refresher_.join();
+        manager_->stop();
+    }
+
+private:
+    std::set<std::string> domains() {
+        std::set<std::string> out;
+        if (!dashboardDomain_.empty()) out.insert(dashboardDomain_);
+        for (const auto& app : apps_.list()) {
+            for (const auto& d : app.domains) {
+                if (d.rfind("*.", 0) != 0) out.insert(d);
+            }
+        }
+        return out;
+    }
+    void refreshLoop() {
+        std::set<std::string> last = domains();
+        std::unique_lock lock(mutex_);
+        while (!wake_.wait_for(lock, 30s, [&] { return stopping_; })) {
+            lock.unlock();
+            auto now = domains();
+            if (now != last) manager_->setDomains(now);
+            last = std::move(now);
+            lock.lock();
+        }
+    }
+    std::string dashboardDomain_;
+    store::AppRepository& apps_;
+    std::unique_ptr<proxy::CertManager> manager_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread refresher_;
+};
+
 int serve(const Config& cfg, const sigset_t& signals) {
     auto secrets = loadOrCreateSecrets(cfg);
     announceAdminToken(secrets, cfg);
     auto store = store::Store::open(cfg.server.data_dir);
+    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken);
     auto runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(cfg));
     auto runtimeProbe = std::make_shared<api::CachedProbe>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
 
-    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken);
+    proxy::Proxy proxy(proxyOptions(cfg));
+    proxy.start();
+    if (!cfg.server.dashboard_domain.empty()) {
+        proxy.setExternalRoute({cfg.server.dashboard_domain,
+                                {cfg.server.api_host == "0.0.0.0" ? "127.0.0.1" : cfg.server.api_host,
+                                 static_cast<std::uint16_t>(cfg.server.api_port)},
+                                cfg.proxy.acme_enabled});
+    }
+    std::optional<CertificateKeeper> certificates;
+    if (cfg.proxy.acme_enabled) certificates.emplace(cfg, proxy, apiContext.apps);
+
+    git::SourceOptions sourceOptions;
+    sourceOptions.dataDir = cfg.server.data_dir;
+    sourceOptions.allowLocalRepositories = cfg.git.allow_local_repositories;
+    sourceOptions.extraCaFile = cfg.git.extra_ca_file;
+    auto source = git::makeLibgit2Source(sourceOptions);
+    source->removeStaleWorkDirs();
+    builders::BuildersOptions builderOptions;
+    builderOptions.cli.secretsDir = fs::path(cfg.server.data_dir) / "build-secrets";
+    builders::BuilderRegistry builders(builderOptions);
+    engine::ProxyTraffic traffic(proxy);
+    engine::DeploymentEvents events;
+    auto engine = std::make_unique<engine::Engine>(
+        engine::EngineDeps{apiContext.apps, apiContext.env, apiContext.deployments, *source, builders,
+                           [runtimeLink] { return runtimeLink->get(); }, traffic, events},
+        engineOptions(cfg));
+    engine->reconcile();
+
     auto routes = api::controlRoutes(
-        apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }});
+        apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
     api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes),
                           &apiContext.auth);
     server.start();
     log::info("serve.ready", {{"api", cfg.server.api_host + ":" + std::to_string(cfg.server.api_port)},
+                              {"proxy", cfg.server.host + ":" + std::to_string(proxy.httpPort())},
                               {"data_dir", cfg.server.data_dir}});
 
     int sig = 0;
     sigwait(&signals, &sig);
     log::info("serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop(8s);
+    engine.reset();  // in-flight deployments end cancelled; the live containers keep running
+    certificates.reset();
+    proxy.stop();
     store.reset();
     log::info("serve.stopped");
     return 0;

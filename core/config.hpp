@@ -34,6 +34,11 @@ struct ProxyConfig {
     std::string acme_ca_bundle;
 };
 
+struct GitConfig {
+    bool allow_local_repositories = false;
+    std::string extra_ca_file;
+};
+
 struct LoggingConfig {
     std::string level = "info";
 };
@@ -43,6 +48,7 @@ struct Config {
     AuthConfig auth;
     RuntimeConfig runtime;
     ProxyConfig proxy;
+    GitConfig git;
     LoggingConfig logging;
 };
 

@@ -76,7 +76,7 @@ Check adminToken(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 17> kKeys{{
+const std::array<ConfigKey, 19> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -129,6 +129,12 @@ const std::array<ConfigKey, 17> kKeys{{
     {"proxy", "acme_ca_bundle", [](Config& c) -> ConfigField { return &c.proxy.acme_ca_bundle; },
      [](const Config&) -> Check { return std::nullopt; },
      "Extra CA bundle (PEM) to trust for the ACME directory, e.g. pebble's in tests."},
+    {"git", "allow_local_repositories", [](Config& c) -> ConfigField { return &c.git.allow_local_repositories; },
+     [](const Config&) -> Check { return std::nullopt; },
+     "Allow file:// and path git URLs (they can read any repository on this disk): tests and single-user set-ups."},
+    {"git", "extra_ca_file", [](Config& c) -> ConfigField { return &c.git.extra_ca_file; },
+     [](const Config&) -> Check { return std::nullopt; },
+     "PEM file of extra CAs trusted for HTTPS git remotes (a self-hosted Gitea behind a private CA)."},
     {"logging", "level", [](Config& c) -> ConfigField { return &c.logging.level; },
      [](const Config& c) { return oneOf(c.logging.level, {"trace", "debug", "info", "warn", "error", "off"}); },
      "Log level."},

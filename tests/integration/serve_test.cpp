@@ -22,8 +22,13 @@ struct Server {
     std::map<std::string, std::string> env;
     std::optional<Process> process;
 
+    int proxyPort = test::freePort();
+
     Server() {
         env["RIVETR_SERVER_API_PORT"] = std::to_string(port);
+        env["RIVETR_SERVER_HOST"] = "127.0.0.1";
+        env["RIVETR_SERVER_PROXY_PORT"] = std::to_string(proxyPort);
+        env["RIVETR_SERVER_PROXY_HTTPS_PORT"] = std::to_string(test::freePort());
         env["RIVETR_SERVER_DATA_DIR"] = (dir.path() / "data").string();
     }
     std::filesystem::path outputFile() const { return dir.path() / "output.log"; }

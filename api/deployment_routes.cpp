@@ -1,0 +1,128 @@
+// Deployment routes: deploy an app, list and read deployments, their logs, cancel and roll back.
+#include "api/deployment_routes.hpp"
+
+#include <regex>
+
+#include "api/api_errors.hpp"
+#include "api/app_routes.hpp"
+#include "api/json_fields.hpp"
+#include "core/clock.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using store::Role;
+
+nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+nlohmann::json optTime(const std::optional<std::int64_t>& t) {
+    return t ? nlohmann::json(formatRfc3339(*t)) : nlohmann::json();
+}
+
+store::DeploymentRecord requireDeployment(ApiContext& ctx, const Pistache::Rest::Request& req) {
+    auto id = req.param(":id").as<std::string>();
+    auto d = ctx.deployments.get(id);
+    if (!d) throw NotFoundError("no deployment \"" + id + "\"");
+    return *d;
+}
+
+Reply deploy(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto app = requireApp(ctx, req);
+    engine::DeployRequest dr;
+    if (!req.body().empty()) {
+        auto body = parseJsonObject(req.body());
+        JsonFields f(body, {"commit"});
+        if (auto c = f.string("commit")) {
+            static const std::regex ref(R"(^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$)");
+            if (!std::regex_match(*c, ref) || c->find("..") != std::string::npos) {
+                throw ValidationError("commit", "must be a commit SHA, tag or branch name");
+            }
+            dr.commit = *c;
+        }
+    }
+    dr.trigger = rc.principal && rc.principal->actorType == "token" ? "api" : "manual";
+    auto id = engine.deploy(app.id, dr);
+    ctx.record(rc, "deployment.create", "app", app.id, {{"deployment_id", id}, {"commit", opt(dr.commit)}});
+    return Reply::json(202, {{"deployment_id", id}, {"status", "pending"}});
+}
+
+Reply listDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
+    auto app = requireApp(ctx, req);
+    auto j = nlohmann::json::array();
+    for (const auto& d : ctx.deployments.listForApp(app.id, 100)) {
+        auto item = deploymentToJson(d);
+        item["live"] = app.liveDeploymentId == d.id;
+        j.push_back(item);
+    }
+    return Reply::json(200, j);
+}
+
+Reply logs(ApiContext& ctx, const Pistache::Rest::Request& req) {
+    auto d = requireDeployment(ctx, req);
+    std::int64_t after = 0;
+    if (auto a = req.query().get("after")) {
+        try {
+            after = std::stoll(*a);
+        } catch (const std::exception&) {
+            throw ValidationError("after", "must be a log line id");
+        }
+    }
+    auto j = nlohmann::json::array();
+    for (const auto& l : ctx.deployments.logs(d.id, after, 5000)) {
+        j.push_back({{"id", l.id}, {"ts", formatRfc3339(l.ts)}, {"stream", l.stream}, {"line", l.line}});
+    }
+    return Reply::json(200, {{"deployment_id", d.id}, {"status", d.status}, {"lines", j}});
+}
+
+Reply rollback(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto d = requireDeployment(ctx, req);
+    if (!d.image) throw ValidationError("id", "deployment " + d.id + " never built an image to roll back to");
+    auto id = engine.rollback(d.id);
+    ctx.record(rc, "deployment.rollback", "app", d.appId, {{"deployment_id", id}, {"rollback_of", d.id}});
+    return Reply::json(202, {{"deployment_id", id}, {"status", "pending"}});
+}
+
+Reply cancel(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto d = requireDeployment(ctx, req);
+    if (!engine.cancel(d.id)) {
+        return Reply::error(409, "not_cancellable", "deployment " + d.id + " is " + d.status + ", not in progress");
+    }
+    ctx.record(rc, "deployment.cancel", "app", d.appId, {{"deployment_id", d.id}});
+    return Reply::json(202, {{"deployment_id", d.id}, {"status", "cancelling"}});
+}
+
+}  // namespace
+
+nlohmann::json deploymentToJson(const store::DeploymentRecord& d) {
+    return {{"id", d.id},
+            {"app_id", d.appId},
+            {"status", d.status},
+            {"trigger", d.trigger},
+            {"requested_commit", opt(d.requestedCommit)},
+            {"commit_sha", opt(d.commitSha)},
+            {"commit_message", opt(d.commitMessage)},
+            {"commit_author", opt(d.commitAuthor)},
+            {"image", opt(d.image)},
+            {"rollback_of", opt(d.rollbackOf)},
+            {"error", opt(d.error)},
+            {"created_at", formatRfc3339(d.createdAt)},
+            {"started_at", optTime(d.startedAt)},
+            {"finished_at", optTime(d.finishedAt)}};
+}
+
+std::vector<Route> deploymentRoutes(ApiContext& ctx, engine::Engine& engine) {
+    return {
+        {Method::Post, "/api/apps/:id/deploy", Role::developer,
+         [&ctx, &engine](const auto& req, auto& rc) { return deploy(ctx, engine, req, rc); }},
+        {Method::Get, "/api/apps/:id/deployments", Role::viewer,
+         [&ctx](const auto& req, auto&) { return listDeployments(ctx, req); }},
+        {Method::Get, "/api/deployments/:id", Role::viewer,
+         [&ctx](const auto& req, auto&) { return Reply::json(200, deploymentToJson(requireDeployment(ctx, req))); }},
+        {Method::Get, "/api/deployments/:id/logs", Role::viewer, [&ctx](const auto& req, auto&) { return logs(ctx, req); }},
+        {Method::Post, "/api/deployments/:id/rollback", Role::developer,
+         [&ctx, &engine](const auto& req, auto& rc) { return rollback(ctx, engine, req, rc); }},
+        {Method::Post, "/api/deployments/:id/cancel", Role::developer,
+         [&ctx, &engine](const auto& req, auto& rc) { return cancel(ctx, engine, req, rc); }},
+    };
+}
+
+}  // namespace rivetr::api
