@@ -1,10 +1,7 @@
 // `rivetr serve`: loads config and secrets, opens the store, starts proxy, engine and API, stops cleanly on SIGTERM.
 #include <signal.h>
 
-#include <condition_variable>
 #include <iostream>
-#include <set>
-#include <thread>
 
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
@@ -19,7 +16,6 @@
 #include "core/secrets.hpp"
 #include "engine/engine.hpp"
 #include "engine/proxy_traffic.hpp"
-#include "proxy/cert_manager.hpp"
 #include "proxy/proxy.hpp"
 #include "store/store.hpp"
 
@@ -80,63 +76,14 @@ engine::EngineOptions engineOptions(const Config& cfg) {
     return o;
 }
 
-// Certificates for every app domain (wildcards need DNS-01, which HTTP-01 cannot prove) and the
-// dashboard domain, refreshed as apps change.
-class CertificateKeeper {
-public:
-    CertificateKeeper(const Config& cfg, proxy::Proxy& proxy, store::AppRepository& apps)
-        : dashboardDomain_(cfg.server.dashboard_domain), apps_(apps) {
-        proxy::CertManagerOptions o;
-        o.dir = fs::path(cfg.server.data_dir) / "certs";
-        o.acme.directoryUrl = cfg.proxy.acme_directory;
-        o.acme.email = cfg.proxy.acme_email;
-        o.acme.caBundle = cfg.proxy.acme_ca_bundle;
-        manager_ = std::make_unique<proxy::CertManager>(o, proxy.certs(), proxy.challenges());
-        manager_->loadStored();
-        manager_->setDomains(domains());
-        manager_->start();
-        refresher_ = std::thread([this] { refreshLoop(); });
-    }
-    ~CertificateKeeper() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        wake_.notify_all();
-        refresher_.join();
-        manager_->stop();
-    }
-
-private:
-    std::set<std::string> domains() {
-        std::set<std::string> out;
-        if (!dashboardDomain_.empty()) out.insert(dashboardDomain_);
-        for (const auto& app : apps_.list()) {
-            for (const auto& d : app.domains) {
-                if (d.rfind("*.", 0) != 0) out.insert(d);
-            }
-        }
-        return out;
-    }
-    void refreshLoop() {
-        std::set<std::string> last = domains();
-        std::unique_lock lock(mutex_);
-        while (!wake_.wait_for(lock, 30s, [&] { return stopping_; })) {
-            lock.unlock();
-            auto now = domains();
-            if (now != last) manager_->setDomains(now);
-            last = std::move(now);
-            lock.lock();
-        }
-    }
-    std::string dashboardDomain_;
-    store::AppRepository& apps_;
-    std::unique_ptr<proxy::CertManager> manager_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread refresher_;
-};
+proxy::CertManagerOptions acmeOptions(const Config& cfg) {
+    proxy::CertManagerOptions o;
+    o.dir = fs::path(cfg.server.data_dir) / "certs";
+    o.acme.directoryUrl = cfg.proxy.acme_directory;
+    o.acme.email = cfg.proxy.acme_email;
+    o.acme.caBundle = cfg.proxy.acme_ca_bundle;
+    return o;
+}
 
 int serve(const Config& cfg, const sigset_t& signals) {
     auto secrets = loadOrCreateSecrets(cfg);
@@ -154,8 +101,8 @@ int serve(const Config& cfg, const sigset_t& signals) {
                                  static_cast<std::uint16_t>(cfg.server.api_port)},
                                 cfg.proxy.acme_enabled});
     }
-    std::optional<CertificateKeeper> certificates;
-    if (cfg.proxy.acme_enabled) certificates.emplace(cfg, proxy, apiContext.apps);
+    // The proxy follows its own routes: every routed host name gets its certificate.
+    if (cfg.proxy.acme_enabled) proxy.enableAcme(acmeOptions(cfg));
 
     git::SourceOptions sourceOptions;
     sourceOptions.dataDir = cfg.server.data_dir;
@@ -188,7 +135,6 @@ int serve(const Config& cfg, const sigset_t& signals) {
     log::info("serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop(8s);
     engine.reset();  // in-flight deployments end cancelled; the live containers keep running
-    certificates.reset();
     proxy.stop();
     store.reset();
     log::info("serve.stopped");
