@@ -15,6 +15,9 @@ esac
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/rivetr-ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+# Paths relative to the checkout, so a fresh clone elsewhere (CI) still hits the cache.
+export CCACHE_BASEDIR="$PWD"
+export CCACHE_NOHASHDIR=true
 jobs="${JOBS:-$(nproc)}"
 
 cmake -S . -B "$dir" "${flags[@]}" >/dev/null
