@@ -7,4 +7,10 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh release rivetr
 ./scripts/ensure-dockerd.sh
+
+# Ports below 1024 need root: a developer running this as themselves gets the proxy on 8000.
+if [ "$(id -u)" -ne 0 ] && [ -z "${RIVETR_SERVER_PROXY_PORT:-}" ] && [ ! -f rivetr.toml ]; then
+  export RIVETR_SERVER_PROXY_PORT=8000
+  echo "run.sh: not root, so the proxy listens on :8000 (set RIVETR_SERVER_PROXY_PORT to change)"
+fi
 exec ./build/cli/rivetr serve "$@"
