@@ -112,6 +112,8 @@ int serve(const Config& cfg, const sigset_t& signals) {
     source->removeStaleWorkDirs();
     builders::BuildersOptions builderOptions;
     builderOptions.cli.secretsDir = fs::path(cfg.server.data_dir) / "build-secrets";
+    builderOptions.cli.packBuilder = cfg.build.pack_builder;
+    builderOptions.staticSite.baseImage = cfg.build.static_base_image;
     builders::BuilderRegistry builders(builderOptions);
     engine::ProxyTraffic traffic(proxy);
     engine::DeploymentEvents events;

@@ -39,6 +39,11 @@ struct GitConfig {
     std::string extra_ca_file;
 };
 
+struct BuildConfig {
+    std::string static_base_image = "busybox:stable";
+    std::string pack_builder = "paketobuildpacks/builder-jammy-base";
+};
+
 struct LoggingConfig {
     std::string level = "info";
 };
@@ -49,6 +54,7 @@ struct Config {
     RuntimeConfig runtime;
     ProxyConfig proxy;
     GitConfig git;
+    BuildConfig build;
     LoggingConfig logging;
 };
 

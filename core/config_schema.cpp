@@ -76,7 +76,7 @@ Check adminToken(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 19> kKeys{{
+const std::array<ConfigKey, 21> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -135,6 +135,11 @@ const std::array<ConfigKey, 19> kKeys{{
     {"git", "extra_ca_file", [](Config& c) -> ConfigField { return &c.git.extra_ca_file; },
      [](const Config&) -> Check { return std::nullopt; },
      "PEM file of extra CAs trusted for HTTPS git remotes (a self-hosted Gitea behind a private CA)."},
+    {"build", "static_base_image", [](Config& c) -> ConfigField { return &c.build.static_base_image; },
+     [](const Config& c) { return nonEmpty(c.build.static_base_image); },
+     "Image that serves static sites (it must provide busybox httpd)."},
+    {"build", "pack_builder", [](Config& c) -> ConfigField { return &c.build.pack_builder; },
+     [](const Config& c) { return nonEmpty(c.build.pack_builder); }, "Builder image for Cloud Native Buildpacks (pack)."},
     {"logging", "level", [](Config& c) -> ConfigField { return &c.logging.level; },
      [](const Config& c) { return oneOf(c.logging.level, {"trace", "debug", "info", "warn", "error", "off"}); },
      "Log level."},

@@ -234,30 +234,37 @@ void Pipeline::start(Run& r) {
     for (const auto& p : info.ports) {
         if (p.containerPort == r.app.port && p.hostPort > 0) r.hostPort = p.hostPort;
     }
-    if (!r.hostPort) throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
+    // A container that already exited has no published ports: say why it exited instead.
+    if (!r.hostPort) {
+        if (auto gone = exitReport(r)) throw StageFailure(*gone);
+        throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
+    }
     r.log.system("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
                  " on 127.0.0.1:" + std::to_string(r.hostPort));
+}
+
+// Why the new container is not running (exit code or OOM, with its last output), or nullopt.
+std::optional<std::string> Pipeline::exitReport(Run& r) {
+    auto state = r.rt->inspectContainer(r.containerId).state;
+    if (state.running && !state.restarting) return std::nullopt;
+    std::vector<std::string> lines;
+    runtime::LogOptions lo;
+    lo.tail = 20;
+    r.rt->logs(r.containerId, lo, [&](runtime::LogStream, std::string_view l) {
+        std::string s(l);
+        while (!s.empty() && s.back() == '\n') s.pop_back();
+        lines.push_back(s);
+    });
+    std::string why = state.oomKilled ? "the container was killed for using too much memory"
+                                      : "the container exited with code " + std::to_string(state.exitCode);
+    return lines.empty() ? why : why + "; its last output:\n" + joinLines(lines);
 }
 
 void Pipeline::check(Run& r) {
     HealthProbeHooks hooks;
     hooks.cancelled = [&] { return r.job.cancel.cancelled(); };
     hooks.log = [&](const std::string& line) { r.log.system(line); };
-    hooks.containerGone = [&]() -> std::optional<std::string> {
-        auto state = r.rt->inspectContainer(r.containerId).state;
-        if (state.running && !state.restarting) return std::nullopt;
-        std::vector<std::string> lines;
-        runtime::LogOptions lo;
-        lo.tail = 20;
-        r.rt->logs(r.containerId, lo, [&](runtime::LogStream, std::string_view l) {
-            std::string s(l);
-            while (!s.empty() && s.back() == '\n') s.pop_back();
-            lines.push_back(s);
-        });
-        std::string why = state.oomKilled ? "the container was killed for using too much memory"
-                                          : "the container exited with code " + std::to_string(state.exitCode);
-        return lines.empty() ? why : why + "; its last output:\n" + joinLines(lines);
-    };
+    hooks.containerGone = [&] { return exitReport(r); };
     const auto& h = r.app.healthcheck;
     r.log.system("health check: " + (h.type == "tcp" ? std::string("TCP connect") : "GET " + h.path) + " every " +
                  std::to_string(h.intervalMs) + " ms, " + std::to_string(h.retries) + " retries");

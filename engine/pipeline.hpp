@@ -49,6 +49,7 @@ private:
     void check(Run& r);
     void switchOver(Run& r);
     void discardNewContainer(Run& r);
+    std::optional<std::string> exitReport(Run& r);
     void pruneImages(const std::string& appId);
 
     EngineDeps deps_;
