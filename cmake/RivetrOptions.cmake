@@ -50,6 +50,13 @@ function(rivetr_test name)
     set(T_TIMEOUT 300)
   endif()
   add_executable(${name} ${T_SOURCES})
+  # `unit_tests` builds only the unit-test executables (the sanitizer run needs nothing else).
+  if(T_LABEL STREQUAL "unit")
+    if(NOT TARGET unit_tests)
+      add_custom_target(unit_tests)
+    endif()
+    add_dependencies(unit_tests ${name})
+  endif()
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
   rivetr_warnings(${name})
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST

@@ -15,6 +15,6 @@ echo "== tests (unit, integration, e2e)"
 ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600
 
 echo "== unit tests under ASan+UBSan"
-./scripts/build.sh asan
+./scripts/build.sh asan unit_tests
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure --parallel "$jobs" -L unit
