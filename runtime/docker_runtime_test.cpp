@@ -268,7 +268,10 @@ TEST_F(DockerRuntimeTest, LogsHonourTailAndSince) {
     };
     LogOptions tail;
     tail.tail = 1;
-    EXPECT_EQ(read(tail), "line3\n");
+    std::string last;
+    // The engine writes the log file asynchronously: wait for the third line to land.
+    for (int i = 0; i < 100 && (last = read(tail)) != "line3\n"; ++i) std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(last, "line3\n");
     LogOptions future;
     future.sinceUnixSeconds = std::chrono::duration_cast<std::chrono::seconds>(
                                   std::chrono::system_clock::now().time_since_epoch()).count() + 60;
