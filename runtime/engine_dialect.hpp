@@ -13,9 +13,6 @@ struct EngineDialect {
     // accepted and ignored; its compat inspect shows "json-file" without options either way).
     std::string logDriver = "json-file";
     bool logMaxFiles = true;
-    // Docker answers a single stats sample at once with one-shot=true (no CPU %); stream=false waits
-    // for a second sample so CPU % is meaningful. Podman ignores one-shot.
-    bool statsNeedPreviousSample = true;
     // Podman 4.3 returns no images at all for a filter with more than one label (Docker ANDs them), so
     // the adapter sends one label and filters the rest itself, and prunes by listing and removing.
     bool imageLabelFiltersAnd = true;
