@@ -57,6 +57,11 @@ runtime::RuntimeOptions runtimeOptions(const Config& cfg) {
     runtime::RuntimeOptions o;
     o.runtimeType = cfg.runtime.runtime_type;
     o.dockerSocket = cfg.runtime.docker_socket;
+    o.podmanSocket = cfg.runtime.podman_socket;
+    o.tcpUrl = cfg.runtime.tcp_url;
+    o.tlsCaCert = cfg.runtime.tls_ca_cert;
+    o.tlsClientCert = cfg.runtime.tls_client_cert;
+    o.tlsClientKey = cfg.runtime.tls_client_key;
     return o;
 }
 

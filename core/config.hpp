@@ -24,6 +24,9 @@ struct AuthConfig {
 struct RuntimeConfig {
     std::string runtime_type = "auto";
     std::string docker_socket = "/var/run/docker.sock";
+    std::string podman_socket = "/run/podman/podman.sock";
+    std::string tcp_url;  // remote engine, e.g. https://10.0.0.5:2376 (wins over the sockets)
+    std::string tls_ca_cert, tls_client_cert, tls_client_key;
     std::int64_t max_concurrent_deployments = 2;
 };
 

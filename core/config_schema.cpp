@@ -76,7 +76,7 @@ Check adminToken(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 21> kKeys{{
+const std::array<ConfigKey, 26> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -105,6 +105,22 @@ const std::array<ConfigKey, 21> kKeys{{
      "Container engine: auto (the Docker socket, then Podman's), docker or podman."},
     {"runtime", "docker_socket", [](Config& c) -> ConfigField { return &c.runtime.docker_socket; },
      [](const Config& c) { return nonEmpty(c.runtime.docker_socket); }, "Path of the Docker Engine API socket."},
+    {"runtime", "podman_socket", [](Config& c) -> ConfigField { return &c.runtime.podman_socket; },
+     [](const Config& c) { return nonEmpty(c.runtime.podman_socket); },
+     "Path of Podman's Docker-compatible API socket (podman system service)."},
+    {"runtime", "tcp_url", [](Config& c) -> ConfigField { return &c.runtime.tcp_url; },
+     [](const Config& c) -> Check {
+         const auto& u = c.runtime.tcp_url;
+         if (u.empty() || u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0) return std::nullopt;
+         return "must be an https:// (or http://) URL of a remote engine (got \"" + u + "\")";
+     },
+     "Remote engine URL (e.g. https://10.0.0.5:2376); when set it wins over the sockets."},
+    {"runtime", "tls_ca_cert", [](Config& c) -> ConfigField { return &c.runtime.tls_ca_cert; },
+     [](const Config&) -> Check { return std::nullopt; }, "CA (PEM path) that verifies the remote engine."},
+    {"runtime", "tls_client_cert", [](Config& c) -> ConfigField { return &c.runtime.tls_client_cert; },
+     [](const Config&) -> Check { return std::nullopt; }, "Client certificate (PEM path) presented to the remote engine."},
+    {"runtime", "tls_client_key", [](Config& c) -> ConfigField { return &c.runtime.tls_client_key; },
+     [](const Config&) -> Check { return std::nullopt; }, "Key (PEM path) of the client certificate."},
     {"runtime", "max_concurrent_deployments",
      [](Config& c) -> ConfigField { return &c.runtime.max_concurrent_deployments; },
      [](const Config& c) -> Check {
