@@ -71,6 +71,10 @@ proxy::ProxyOptions proxyOptions(const Config& cfg) {
     o.httpPort = static_cast<std::uint16_t>(cfg.server.proxy_port);
     o.httpsPort = static_cast<std::uint16_t>(cfg.server.proxy_https_port);
     o.httpsEnabled = cfg.proxy.acme_enabled;
+    o.workers = static_cast<unsigned>(cfg.proxy.workers);
+    o.maxBodyBytes = static_cast<std::uint64_t>(cfg.proxy.max_body_mb) * 1024 * 1024;
+    o.requestTimeout = std::chrono::milliseconds(cfg.proxy.request_timeout_ms);
+    o.drainTimeout = std::chrono::milliseconds(cfg.proxy.drain_timeout_ms);
     return o;
 }
 

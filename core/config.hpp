@@ -35,6 +35,10 @@ struct ProxyConfig {
     std::string acme_email;
     std::string acme_directory = "https://acme-v02.api.letsencrypt.org/directory";
     std::string acme_ca_bundle;
+    std::int64_t workers = 0;  // 0: one per core
+    std::int64_t max_body_mb = 1024;
+    std::int64_t request_timeout_ms = 60000;
+    std::int64_t drain_timeout_ms = 30000;
 };
 
 struct GitConfig {

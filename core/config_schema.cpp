@@ -38,6 +38,13 @@ Check ipAddress(const std::string& value) {
     return "must be an IPv4 or IPv6 address (got \"" + value + "\")";
 }
 
+Check intRange(std::int64_t v, std::int64_t lo, std::int64_t hi) {
+    if (v < lo || v > hi) {
+        return "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + " (got " + std::to_string(v) + ")";
+    }
+    return std::nullopt;
+}
+
 Check nonEmpty(const std::string& value) {
     if (value.empty()) return "must not be empty";
     return std::nullopt;
@@ -76,7 +83,7 @@ Check adminToken(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 26> kKeys{{
+const std::array<ConfigKey, 30> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -145,6 +152,17 @@ const std::array<ConfigKey, 26> kKeys{{
     {"proxy", "acme_ca_bundle", [](Config& c) -> ConfigField { return &c.proxy.acme_ca_bundle; },
      [](const Config&) -> Check { return std::nullopt; },
      "Extra CA bundle (PEM) to trust for the ACME directory, e.g. pebble's in tests."},
+    {"proxy", "workers", [](Config& c) -> ConfigField { return &c.proxy.workers; },
+     [](const Config& c) { return intRange(c.proxy.workers, 0, 256); }, "Proxy threads (one event loop each); 0: one per core."},
+    {"proxy", "max_body_mb", [](Config& c) -> ConfigField { return &c.proxy.max_body_mb; },
+     [](const Config& c) { return intRange(c.proxy.max_body_mb, 1, 1024 * 1024); },
+     "Largest request body the proxy forwards (413 beyond), in MiB."},
+    {"proxy", "request_timeout_ms", [](Config& c) -> ConfigField { return &c.proxy.request_timeout_ms; },
+     [](const Config& c) { return intRange(c.proxy.request_timeout_ms, 100, 3600000); },
+     "How long an app may take to start answering a request before the proxy sends 504."},
+    {"proxy", "drain_timeout_ms", [](Config& c) -> ConfigField { return &c.proxy.drain_timeout_ms; },
+     [](const Config& c) { return intRange(c.proxy.drain_timeout_ms, 0, 3600000); },
+     "How long a replaced version keeps serving its in-flight requests before it is stopped."},
     {"git", "allow_local_repositories", [](Config& c) -> ConfigField { return &c.git.allow_local_repositories; },
      [](const Config&) -> Check { return std::nullopt; },
      "Allow file:// and path git URLs (they can read any repository on this disk): tests and single-user set-ups."},
