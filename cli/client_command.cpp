@@ -1,0 +1,33 @@
+// Runs a client subcommand body with the shared options parsed and its failures reported on stderr.
+#include "cli/client_command.hpp"
+
+#include <iostream>
+
+namespace rivetr::cli {
+
+int runClient(const std::vector<std::string>& argv, ArgSpec spec, const std::function<int(ClientCall&)>& body) {
+    spec.valueOptions.insert({"url", "token"});
+    spec.flags.insert("json");
+    auto args = parseArgs(argv, spec);
+    ClientCall call{args, ApiClient(resolveClientOptions(args.option("url").value_or(""), args.option("token").value_or(""))),
+                    args.has("json")};
+    try {
+        return body(call);
+    } catch (const ApiError& e) {
+        std::cerr << "rivetr: " << e.what() << "\n";
+    } catch (const OperationFailed& e) {
+        std::cerr << "rivetr: " << e.what() << "\n";
+    }
+    return 1;
+}
+
+const std::string& positional(const Args& args, size_t index, const std::string& name) {
+    if (args.positional.size() <= index) throw UsageError("missing " + name);
+    return args.positional[index];
+}
+
+void expectAtMost(const Args& args, size_t count) {
+    if (args.positional.size() > count) throw UsageError("unexpected argument \"" + args.positional[count] + "\"");
+}
+
+}  // namespace rivetr::cli

@@ -1,0 +1,95 @@
+// `rivetr env list|set|unset`: an app's environment; secret values are never printed.
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/client_command.hpp"
+#include "cli/client_commands.hpp"
+#include "cli/dotenv.hpp"
+#include "cli/output.hpp"
+
+namespace rivetr::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string envPath(const std::string& app) { return "/api/apps/" + pathSegment(app) + "/env"; }
+
+void printVars(const json& vars) {
+    Table t({"KEY", "VALUE", "SECRET", "BUILD TIME"});
+    for (const auto& v : vars) {
+        t.add({cell(v["key"]), cell(v["value"]), v.value("secret", false) ? "yes" : "no",
+               v.value("build_time", false) ? "yes" : "no"});
+    }
+    t.print(std::cout, "no variables");
+}
+
+int list(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    auto vars = c.api.get(envPath(positional(c.args, 1, "APP")));
+    if (c.json) return printJson(vars), 0;
+    printVars(vars);
+    return 0;
+}
+
+std::vector<EnvPair> readFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw OperationFailed("cannot read " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return parseDotenv(text.str());
+}
+
+// Merges into what the server has, because PUT replaces the whole set; untouched secrets are sent
+// back as their mask, which the server keeps as the stored value.
+int set(ClientCall& c) {
+    const auto& app = positional(c.args, 1, "APP");
+    std::vector<EnvPair> pairs;
+    if (auto file = c.args.option("file")) pairs = readFile(*file);
+    for (size_t i = 2; i < c.args.positional.size(); ++i) pairs.push_back(parseAssignment(c.args.positional[i]));
+    if (pairs.empty()) throw UsageError("env set needs KEY=VALUE arguments or --file .env");
+    auto current = c.api.get(envPath(app));
+    std::map<std::string, json> merged;
+    for (const auto& v : current) {
+        merged[v["key"].get<std::string>()] = {{"key", v["key"]}, {"value", v["value"]}, {"secret", v["secret"]},
+                                               {"build_time", v["build_time"]}};
+    }
+    for (const auto& [k, v] : pairs) {
+        merged[k] = {{"key", k}, {"value", v}, {"secret", c.args.has("secret")}, {"build_time", c.args.has("build-time")}};
+    }
+    json vars = json::array();
+    for (auto& [k, v] : merged) vars.push_back(v);
+    auto result = c.api.call("PUT", envPath(app), {{"vars", vars}});
+    if (c.json) return printJson(result), 0;
+    for (const auto& [k, v] : pairs) std::cout << "set " << k << (c.args.has("secret") ? " (secret)" : "") << "\n";
+    return 0;
+}
+
+int unset(ClientCall& c) {
+    const auto& app = positional(c.args, 1, "APP");
+    positional(c.args, 2, "KEY");
+    json removed = json::array();
+    for (size_t i = 2; i < c.args.positional.size(); ++i) {
+        const auto& key = c.args.positional[i];
+        c.api.call("DELETE", envPath(app) + "/" + pathSegment(key));
+        removed.push_back(key);
+        if (!c.json) std::cout << "unset " << key << "\n";
+    }
+    if (c.json) printJson({{"unset", removed}});
+    return 0;
+}
+
+}  // namespace
+
+int runEnv(const std::vector<std::string>& argv) {
+    return runClient(argv, {{"file"}, {"secret", "build-time"}}, [](ClientCall& c) {
+        const auto& sub = positional(c.args, 0, "subcommand (list, set or unset)");
+        if (sub == "list") return list(c);
+        if (sub == "set") return set(c);
+        if (sub == "unset") return unset(c);
+        throw UsageError("unknown env subcommand \"" + sub + "\"");
+    });
+}
+
+}  // namespace rivetr::cli

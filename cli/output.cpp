@@ -1,0 +1,64 @@
+// Table layout, JSON printing and TTY-only colour for the client commands.
+#include "cli/output.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+namespace rivetr::cli {
+
+void Table::print(std::ostream& out, const std::string& empty) const {
+    if (rows_.empty()) {
+        out << empty << "\n";
+        return;
+    }
+    std::vector<size_t> width(headers_.size());
+    for (size_t i = 0; i < headers_.size(); ++i) width[i] = headers_[i].size();
+    for (const auto& r : rows_) {
+        for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], r[i].size());
+    }
+    auto line = [&](const std::vector<std::string>& r) {
+        std::string s;
+        for (size_t i = 0; i < width.size(); ++i) {
+            const std::string& v = i < r.size() ? r[i] : "";
+            s += v;
+            if (i + 1 < width.size()) s += std::string(width[i] - v.size() + 2, ' ');
+        }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        out << s << "\n";
+    };
+    line(headers_);
+    for (const auto& r : rows_) line(r);
+}
+
+bool colourOnStdout() {
+    const char* noColour = std::getenv("NO_COLOR");
+    return ::isatty(STDOUT_FILENO) == 1 && !(noColour && *noColour);
+}
+
+std::string statusText(const std::string& status) {
+    if (!colourOnStdout()) return status;
+    const char* code = "33";  // in progress
+    if (status == "running") code = "32";
+    if (status == "failed" || status == "cancelled" || status == "rolled_back") code = "31";
+    if (status == "replaced") code = "90";
+    return std::string("\033[") + code + "m" + status + "\033[0m";
+}
+
+void printFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields) {
+    size_t w = 0;
+    for (const auto& [k, v] : fields) w = std::max(w, k.size());
+    for (const auto& [k, v] : fields) out << k << ":" << std::string(w - k.size() + 1, ' ') << v << "\n";
+}
+
+void printJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+
+std::string cell(const nlohmann::json& j) {
+    if (j.is_null()) return "-";
+    if (j.is_string()) return j.get<std::string>();
+    return j.dump();
+}
+
+}  // namespace rivetr::cli

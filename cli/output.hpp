@@ -1,0 +1,33 @@
+// How client commands print: aligned tables for people, the API's JSON for scripts, colour only on a TTY.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace rivetr::cli {
+
+// Columns padded to their widest cell; an empty table prints `empty` instead.
+class Table {
+public:
+    explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void print(std::ostream& out, const std::string& empty = "(none)") const;
+
+private:
+    std::vector<std::string> headers_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+// True when stdout is a terminal and NO_COLOR is unset.
+bool colourOnStdout();
+// A deployment status coloured by outcome (green running, red failed..., yellow in progress) on a TTY.
+std::string statusText(const std::string& status);
+// `key: value` lines, keys aligned.
+void printFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields);
+void printJson(const nlohmann::json& j);
+// A JSON value as a table cell: strings bare, null as "-".
+std::string cell(const nlohmann::json& j);
+
+}  // namespace rivetr::cli

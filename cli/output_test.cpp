@@ -1,0 +1,41 @@
+// Tables line up for people reading them; JSON cells read naturally.
+#include "cli/output.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace rivetr::cli {
+namespace {
+
+TEST(Table, PadsColumnsToTheWidestCell) {
+    Table t({"NAME", "PORT"});
+    t.add({"a-long-app-name", "8000"});
+    t.add({"web", "80"});
+    std::ostringstream out;
+    t.print(out);
+    EXPECT_EQ(out.str(),
+              "NAME             PORT\n"
+              "a-long-app-name  8000\n"
+              "web              80\n");
+}
+
+TEST(Table, EmptyTablePrintsTheHint) {
+    std::ostringstream out;
+    Table({"NAME"}).print(out, "no apps yet");
+    EXPECT_EQ(out.str(), "no apps yet\n");
+}
+
+TEST(Output, CellsShowStringsBareAndNullAsDash) {
+    EXPECT_EQ(cell("web"), "web");
+    EXPECT_EQ(cell(nullptr), "-");
+    EXPECT_EQ(cell(8000), "8000");
+}
+
+TEST(Output, NoColourWhenStdoutIsNotATerminal) {
+    // ctest captures stdout through a pipe, as a script would.
+    EXPECT_EQ(statusText("failed"), "failed");
+}
+
+}  // namespace
+}  // namespace rivetr::cli
