@@ -19,7 +19,7 @@ public:
 
     // Splits multi-line text; strips carriage returns and ANSI colour codes the tools emit.
     void write(const std::string& stream, std::string_view text);
-    void system(std::string_view text) { write("system", text); }
+    void note(std::string_view text) { write("system", text); }  // a line from Rivetr itself
     // Writes what is pending in one transaction; called at every stage change and at the end.
     void flush();
     // The last `n` lines written (for error messages).

@@ -94,7 +94,7 @@ void Pipeline::run(DeployJob& job) {
     Run r{job, *dep, *app, DeployLog(deps_.deployments, deps_.events, dep->id, app->id), nullptr, {}, {}, {}, 0, false};
     auto enter = [&](const std::string& status) {
         setStatus(r.dep.id, r.app.id, status);
-        r.log.system("==> " + status);
+        r.log.note("==> " + status);
         r.log.flush();
     };
     try {
@@ -102,7 +102,7 @@ void Pipeline::run(DeployJob& job) {
         if (!r.rt) throw StageFailure("the container engine is not reachable");
         if (r.dep.rollbackOf) {
             r.image = r.dep.image.value_or("");
-            r.log.system("rollback to " + *r.dep.rollbackOf + ": reusing image " + r.image + " (no clone, no build)");
+            r.log.note("rollback to " + *r.dep.rollbackOf + ": reusing image " + r.image + " (no clone, no build)");
             try {
                 r.rt->inspectImage(r.image);
             } catch (const runtime::RuntimeError&) {
@@ -122,14 +122,14 @@ void Pipeline::run(DeployJob& job) {
         enter("switching");
         switchOver(r);  // not cancellable: the swap is one atomic step
     } catch (const Cancelled& e) {
-        r.log.system(std::string("cancelled: ") + e.what());
+        r.log.note(std::string("cancelled: ") + e.what());
         discardNewContainer(r);
         r.log.flush();
         setStatus(r.dep.id, r.app.id, "cancelled", std::string(e.what()));
     } catch (const std::exception& e) {
-        r.log.system(std::string("failed: ") + e.what());
+        r.log.note(std::string("failed: ") + e.what());
         bool liveKept = r.started && r.app.liveDeploymentId.has_value();
-        if (liveKept) r.log.system("the live version " + *r.app.liveDeploymentId + " keeps serving");
+        if (liveKept) r.log.note("the live version " + *r.app.liveDeploymentId + " keeps serving");
         discardNewContainer(r);
         r.log.flush();
         setStatus(r.dep.id, r.app.id, liveKept ? "rolled_back" : "failed", std::string(e.what()));
@@ -149,17 +149,17 @@ void Pipeline::clone(Run& r) {
     req.onProgress = [&](const git::TransferStats& s) {
         if (s.totalObjects && (s.receivedObjects == s.totalObjects || s.receivedObjects - lastReported >= 1000)) {
             lastReported = s.receivedObjects;
-            r.log.system("fetched " + std::to_string(s.receivedObjects) + "/" + std::to_string(s.totalObjects) +
+            r.log.note("fetched " + std::to_string(s.receivedObjects) + "/" + std::to_string(s.totalObjects) +
                          " objects, " + std::to_string(s.receivedBytes / 1024) + " KiB");
         }
     };
-    r.log.system("fetching " + req.ref + " from " + r.app.gitUrl);
+    r.log.note("fetching " + req.ref + " from " + r.app.gitUrl);
     r.checkout.emplace(deps_.source.checkout(req));
     auto& c = *r.checkout;
     auto firstLine = c.message.substr(0, c.message.find('\n'));
     deps_.deployments.setCommit(r.dep.id, c.sha, firstLine, c.authorName + " <" + c.authorEmail + ">");
     r.dep.commitSha = c.sha;
-    r.log.system("checked out " + c.sha.substr(0, 12) + " \"" + firstLine + "\" by " + c.authorName);
+    r.log.note("checked out " + c.sha.substr(0, 12) + " \"" + firstLine + "\" by " + c.authorName);
 }
 
 void Pipeline::build(Run& r) {
@@ -175,7 +175,7 @@ void Pipeline::build(Run& r) {
     }
     spec.labels = runtime::rivetrLabels(r.app.id, r.dep.id);
     auto plan = deps_.builders.plan(r.checkout->dir.path(), spec, r.app.buildType);
-    r.log.system("builder: " + plan.builder);
+    r.log.note("builder: " + plan.builder);
     if (plan.external) {
         SpawnOptions o;
         o.workingDir = plan.contextDir;
@@ -239,7 +239,7 @@ void Pipeline::start(Run& r) {
         if (auto gone = exitReport(r)) throw StageFailure(*gone);
         throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
     }
-    r.log.system("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
+    r.log.note("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
                  " on 127.0.0.1:" + std::to_string(r.hostPort));
 }
 
@@ -263,14 +263,14 @@ std::optional<std::string> Pipeline::exitReport(Run& r) {
 void Pipeline::check(Run& r) {
     HealthProbeHooks hooks;
     hooks.cancelled = [&] { return r.job.cancel.cancelled(); };
-    hooks.log = [&](const std::string& line) { r.log.system(line); };
+    hooks.log = [&](const std::string& line) { r.log.note(line); };
     hooks.containerGone = [&] { return exitReport(r); };
     const auto& h = r.app.healthcheck;
-    r.log.system("health check: " + (h.type == "tcp" ? std::string("TCP connect") : "GET " + h.path) + " every " +
+    r.log.note("health check: " + (h.type == "tcp" ? std::string("TCP connect") : "GET " + h.path) + " every " +
                  std::to_string(h.intervalMs) + " ms, " + std::to_string(h.retries) + " retries");
     auto outcome = waitHealthy("127.0.0.1", r.hostPort, h, hooks);
     if (!outcome.healthy) throw StageFailure("health check failed: " + outcome.reason);
-    r.log.system("healthy after " + std::to_string(outcome.attempts) + " probe(s)");
+    r.log.note("healthy after " + std::to_string(outcome.attempts) + " probe(s)");
 }
 
 void Pipeline::switchOver(Run& r) {
@@ -280,7 +280,7 @@ void Pipeline::switchOver(Run& r) {
                        .share();
     deps_.apps.setLiveDeployment(r.app.id, r.dep.id);
     setStatus(r.dep.id, r.app.id, "running");
-    r.log.system("live: " + std::to_string(r.app.domains.size()) + " domain(s) now served by " + r.dep.id);
+    r.log.note("live: " + std::to_string(r.app.domains.size()) + " domain(s) now served by " + r.dep.id);
     r.log.flush();
     if (previousLive && *previousLive != r.dep.id) {
         setStatus(*previousLive, r.app.id, "replaced");

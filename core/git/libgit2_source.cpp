@@ -122,7 +122,7 @@ private:
             bundle = gitRoot() / "ca-bundle.pem";
             std::filesystem::create_directories(gitRoot());
             std::ofstream out(bundle, std::ios::binary | std::ios::trunc);
-            if (std::ifstream system(kSystemCaBundle, std::ios::binary); system) out << system.rdbuf() << "\n";
+            if (std::ifstream systemCas(kSystemCaBundle, std::ios::binary); systemCas) out << systemCas.rdbuf() << "\n";
             out << extra.rdbuf();
         }
         if (!std::filesystem::exists(bundle)) return;
