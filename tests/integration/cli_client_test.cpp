@@ -1,0 +1,279 @@
+// The rivetr client commands against a real `rivetr serve`: every command, --json that parses, exit codes
+// 0/1/2, secrets never printed, and `deploy --wait` whose exit status follows the deployment's outcome.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include <thread>
+
+#include "core/git/git_test_repo.hpp"
+#include "core/subprocess.hpp"
+#include "runtime/container_runtime.hpp"
+#include "runtime/naming.hpp"
+#include "tests/fixtures/fixture_image.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+constexpr const char* kToken = "cli-admin-token-0123456789abcdef0123";
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class CliClient : public ::testing::Test {
+protected:
+    test::TempDir dir{"rivetr-cli"};
+    int apiPort = test::freePort();
+    int proxyPort = test::freePort();
+    std::optional<Process> server;
+
+    void SetUp() override {
+        SpawnOptions o;
+        o.workingDir = dir.path();
+        o.stdoutFile = dir.path() / "serve.log";
+        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
+                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
+                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
+                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
+                 {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
+                 {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
+                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
+        server = Process::spawn({test::rivetrBinary().string(), "serve"}, o);
+        ASSERT_TRUE(test::waitForHttp(url() + "/health", 200, 30s));
+    }
+    void TearDown() override {
+        if (server) {
+            server->signal(SIGTERM);
+            server->wait(15s);
+        }
+    }
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(apiPort); }
+
+    // Runs the CLI as a user with RIVETR_URL/RIVETR_TOKEN set; output is stdout and stderr together.
+    RunResult cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+        args.insert(args.begin(), test::rivetrBinary().string());
+        SpawnOptions o;
+        o.env = {{"RIVETR_URL", url()}, {"RIVETR_TOKEN", kToken}};
+        for (auto& [k, v] : env) o.env[k] = v;
+        return run(args, o);
+    }
+    // Runs with --json and only stdout captured; the command must succeed and print JSON.
+    json cliJson(std::vector<std::string> args, int expectedExit = 0) {
+        args.insert(args.begin(), test::rivetrBinary().string());
+        args.push_back("--json");
+        SpawnOptions o;
+        o.env = {{"RIVETR_URL", url()}, {"RIVETR_TOKEN", kToken}};
+        o.mergeStderr = false;
+        auto r = run(args, o);
+        EXPECT_EQ(r.exitCode, expectedExit) << r.output;
+        auto j = json::parse(r.output, nullptr, false);
+        EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.output;
+        return j;
+    }
+};
+
+TEST_F(CliClient, UsageErrorsExitTwo) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"frobnicate"},
+                                          {"apps"},
+                                          {"apps", "frobnicate"},
+                                          {"apps", "show"},
+                                          {"apps", "create", "web", "--port", "8000"},
+                                          {"apps", "create", "web", "--git-url", "x", "--port", "eighty"},
+                                          {"apps", "list", "--no-such-option"},
+                                          {"env", "set", "web", "NOEQUALS"},
+                                          {"env", "unset", "web"},
+                                          {"domains", "add", "web"},
+                                          {"deploy"},
+                                          {"cancel"},
+                                          {"tokens", "create"},
+                                          {"completion", "fish"}}) {
+        auto r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << testing::PrintToString(args) << "\n" << r.output;
+        EXPECT_TRUE(has(r.output, "Usage:")) << r.output;
+    }
+}
+
+TEST_F(CliClient, StatusReportsHealthAndFailuresExitOne) {
+    auto r = cli({"status"});
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_TRUE(has(r.output, "database: ok")) << r.output;
+    auto j = cliJson({"status"});
+    EXPECT_EQ(j["health"]["status"], "ok");
+    EXPECT_EQ(j["apps"], 0);
+
+    auto bad = cli({"status", "--token", "wrong-token"});
+    EXPECT_EQ(bad.exitCode, 1) << bad.output;
+    EXPECT_TRUE(has(bad.output, "rivetr: 401")) << bad.output;
+
+    auto down = "http://127.0.0.1:" + std::to_string(test::freePort());
+    auto gone = cli({"status", "--url", down});
+    EXPECT_EQ(gone.exitCode, 1);
+    EXPECT_EQ(gone.output, "rivetr: cannot reach " + down + ": connection refused\n");
+}
+
+TEST_F(CliClient, AppsEnvDomainsAndTokens) {
+    auto created = cliJson({"apps", "create", "web", "--git-url", "https://example.com/web.git", "--port", "8000",
+                            "--domains", "a.test,b.test", "--branch", "trunk"});
+    EXPECT_EQ(created["name"], "web");
+    EXPECT_EQ(created["domains"], json({"a.test", "b.test"}));
+    auto invalid = cli({"apps", "create", "bad", "--git-url", "https://example.com/x.git", "--port", "70000"});
+    EXPECT_EQ(invalid.exitCode, 1);
+    EXPECT_TRUE(has(invalid.output, "rivetr: 400 invalid: ") && has(invalid.output, "(field port)")) << invalid.output;
+
+    auto list = cli({"apps", "list"});
+    EXPECT_EQ(list.exitCode, 0);
+    EXPECT_TRUE(has(list.output, "NAME") && has(list.output, "a.test,b.test")) << list.output;
+    EXPECT_EQ(cliJson({"apps", "list"}).size(), 1u);
+    auto show = cli({"apps", "show", "web"});
+    EXPECT_TRUE(has(show.output, "branch:") && has(show.output, "trunk")) << show.output;
+    EXPECT_EQ(cliJson({"apps", "show", "web"})["id"], created["id"]);
+    EXPECT_EQ(cli({"apps", "show", "nope"}).exitCode, 1);
+
+    // env: pairs, a secret, a .env file, all merged; the secret never printed.
+    EXPECT_EQ(cli({"env", "set", "web", "A=1", "B=two words"}).exitCode, 0);
+    auto secret = cli({"env", "set", "web", "API_KEY=hunter2-value", "--secret"});
+    EXPECT_EQ(secret.exitCode, 0);
+    EXPECT_FALSE(has(secret.output, "hunter2")) << secret.output;
+    test::writeFile(dir.path() / ".env", "# settings\nexport FROM_FILE=\"x y\"\nB='replaced'\n");
+    EXPECT_EQ(cli({"env", "set", "web", "--file", (dir.path() / ".env").string()}).exitCode, 0);
+    auto envList = cli({"env", "list", "web"});
+    EXPECT_TRUE(has(envList.output, "API_KEY") && has(envList.output, "********")) << envList.output;
+    EXPECT_FALSE(has(envList.output, "hunter2")) << envList.output;
+    auto vars = cliJson({"env", "list", "web"});
+    std::map<std::string, json> byKey;
+    for (const auto& v : vars) byKey[v["key"]] = v;
+    ASSERT_EQ(byKey.size(), 4u) << vars.dump();
+    EXPECT_EQ(byKey["A"]["value"], "1");
+    EXPECT_EQ(byKey["B"]["value"], "replaced");
+    EXPECT_EQ(byKey["FROM_FILE"]["value"], "x y");
+    EXPECT_EQ(byKey["API_KEY"]["secret"], true);
+    EXPECT_FALSE(has(cliJson({"env", "list", "web"}).dump(), "hunter2"));
+    EXPECT_EQ(cli({"env", "unset", "web", "A"}).exitCode, 0);
+    EXPECT_EQ(cliJson({"env", "list", "web"}).size(), 3u);
+    EXPECT_EQ(cli({"env", "unset", "web", "A"}).exitCode, 1);
+
+    // domains
+    EXPECT_EQ(cli({"domains", "add", "web", "c.test"}).exitCode, 0);
+    EXPECT_EQ(cliJson({"domains", "remove", "web", "a.test"})["domains"], json({"b.test", "c.test"}));
+    EXPECT_EQ(cli({"domains", "remove", "web", "a.test"}).exitCode, 1);
+
+    // tokens: a viewer may read but not delete; a revoked token stops working.
+    auto token = cliJson({"tokens", "create", "ci", "--role", "viewer", "--expires-in-days", "7"});
+    auto secretToken = token["token"].get<std::string>();
+    EXPECT_TRUE(has(cli({"tokens", "list"}).output, "ci"));
+    EXPECT_EQ(cliJson({"tokens", "list"}).size(), 1u);
+    EXPECT_EQ(cli({"apps", "list"}, {{"RIVETR_TOKEN", secretToken}}).exitCode, 0);
+    auto denied = cli({"apps", "delete", "web", "--token", secretToken});
+    EXPECT_EQ(denied.exitCode, 1);
+    EXPECT_TRUE(has(denied.output, "rivetr: 403")) << denied.output;
+    EXPECT_EQ(cli({"tokens", "revoke", token["id"]}).exitCode, 0);
+    EXPECT_EQ(cli({"apps", "list", "--token", secretToken}).exitCode, 1);
+
+    EXPECT_EQ(cli({"apps", "delete", "web"}).exitCode, 0);
+    EXPECT_EQ(cliJson({"apps", "list"}).size(), 0u);
+}
+
+TEST_F(CliClient, CompletionScriptsLoad) {
+    auto bash = cli({"completion", "bash"});
+    EXPECT_EQ(bash.exitCode, 0);
+    test::writeFile(dir.path() / "c.bash", bash.output);
+    auto loaded = run({"bash", "-c", "source " + (dir.path() / "c.bash").string() + " && complete -p rivetr"});
+    EXPECT_EQ(loaded.exitCode, 0) << loaded.output;
+    auto zsh = cli({"completion", "zsh"});
+    EXPECT_EQ(zsh.exitCode, 0);
+    EXPECT_TRUE(has(zsh.output, "#compdef rivetr"));
+}
+
+class CliDeploy : public CliClient {
+protected:
+    git::test::TestRepo repo{dir.path() / "repo"};
+    std::shared_ptr<runtime::ContainerRuntime> rt;
+    std::string appId;
+
+    void SetUp() override {
+        RIVETR_REQUIRE_DOCKER();
+        rt = runtime::connectRuntime({});
+        CliClient::SetUp();
+    }
+    void TearDown() override {
+        CliClient::TearDown();
+        if (!rt || appId.empty()) return;
+        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
+        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
+            try {
+                rt->removeImage(i.id, true);
+            } catch (const std::exception&) {
+            }
+        }
+    }
+    void commitVersion(const std::string& v, std::map<std::string, std::string> env = {}) {
+        env["TESTSERVER_VERSION"] = v;
+        test::writeTestserverContext(repo.dir(), env);
+        repo.commit(v);
+    }
+    std::string viaProxy() {
+        test::HttpRequest req;
+        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + "/";
+        req.headers = {"Host: clidemo.test"};
+        return test::http(req).body;
+    }
+};
+
+TEST_F(CliDeploy, DeployWaitExitFollowsTheOutcome) {
+    commitVersion("v1");
+    auto app = cliJson({"apps", "create", "clidemo", "--git-url", repo.url(), "--port", "8000", "--build-type",
+                        "dockerfile", "--domains", "clidemo.test", "--healthcheck-path", "/health",
+                        "--healthcheck-retries", "6", "--healthcheck-interval-ms", "300"});
+    appId = app["id"];
+
+    auto first = cli({"deploy", "clidemo", "--wait"});
+    ASSERT_EQ(first.exitCode, 0) << first.output;
+    EXPECT_TRUE(has(first.output, "is running")) << first.output;
+    EXPECT_GT(std::count(first.output.begin(), first.output.end(), '\n'), 4) << "no build log streamed";
+    EXPECT_EQ(viaProxy(), "version=v1\n");
+
+    commitVersion("v2");
+    auto second = cliJson({"deploy", "clidemo", "--wait"});
+    EXPECT_EQ(second["status"], "running");
+    EXPECT_EQ(viaProxy(), "version=v2\n");
+
+    // Default rollback target: the previous deployment with an image (v1).
+    auto rb = cli({"rollback", "clidemo", "--wait"});
+    ASSERT_EQ(rb.exitCode, 0) << rb.output;
+    EXPECT_EQ(viaProxy(), "version=v1\n");
+    auto deployments = cliJson({"deployments", "clidemo"});
+    ASSERT_EQ(deployments.size(), 3u);
+    EXPECT_EQ(deployments[0]["rollback_of"], deployments[2]["id"]);
+    EXPECT_TRUE(has(cli({"deployments", "clidemo"}).output, "running"));
+
+    // A health check that never passes: exit 1, the reason on stderr, the old version still served.
+    commitVersion("v3", {{"HEALTH_STATUS", "500"}});
+    auto failed = cli({"deploy", "clidemo", "--wait"});
+    EXPECT_EQ(failed.exitCode, 1) << failed.output;
+    EXPECT_TRUE(has(failed.output, "rivetr: deployment ") && has(failed.output, " failed")) << failed.output;
+    EXPECT_EQ(viaProxy(), "version=v1\n");
+
+    // cancel: a finished deployment is not cancellable (exit 1); a running build is (exit 0).
+    EXPECT_EQ(cli({"cancel", deployments[0]["id"]}).exitCode, 1);
+    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
+    repo.commit("slow");
+    auto slow = cliJson({"deploy", "clidemo"})["deployment_id"].get<std::string>();
+    std::this_thread::sleep_for(1s);
+    auto cancel = cli({"cancel", slow});
+    EXPECT_EQ(cancel.exitCode, 0) << cancel.output;
+    std::string status;
+    for (auto end = std::chrono::steady_clock::now() + 60s; std::chrono::steady_clock::now() < end;) {
+        status = cliJson({"deployments", "clidemo"})[0]["status"];
+        if (status == "cancelled") break;
+        std::this_thread::sleep_for(300ms);
+    }
+    EXPECT_EQ(status, "cancelled");
+}
+
+}  // namespace
+}  // namespace rivetr
