@@ -121,16 +121,21 @@ void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::Cont
     pipeline_.setStatus(d.id, d.appId, "failed", "interrupted by a restart of rivetr during " + d.status);
 }
 
-// Any Rivetr container that belongs to no live deployment is a leftover (a retire that never
-// ran, a crash between start and record): remove it.
+// A container of one of this instance's apps that belongs to no live deployment is a leftover
+// (a retire that never ran, a crash between start and record): remove it. Containers of apps
+// this store does not know are left alone: another Rivetr may share the engine.
 void Engine::removeOrphans(runtime::ContainerRuntime& rt) {
     std::set<std::string> keep;
+    std::set<std::string> ours;
     for (const auto& app : deps_.apps.list()) {
+        ours.insert(app.id);
         if (app.liveDeploymentId) keep.insert(*app.liveDeploymentId);
     }
     for (const auto& c : rt.listContainers(runtime::rivetrFilter())) {
-        auto it = c.labels.find(runtime::kDeploymentLabel);
-        if (it != c.labels.end() && keep.count(it->second)) continue;
+        auto app = c.labels.find(runtime::kAppLabel);
+        auto dep = c.labels.find(runtime::kDeploymentLabel);
+        if (app == c.labels.end() || !ours.count(app->second)) continue;
+        if (dep != c.labels.end() && keep.count(dep->second)) continue;
         try {
             rt.removeContainer(c.id, {true, false});
             log::info("engine.orphan_removed", {{"container", c.id}});

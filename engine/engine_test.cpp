@@ -70,7 +70,13 @@ protected:
     void TearDown() override {
         engine.reset();
         if (rt) {
-            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
+            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
+                try {
+                    rt->removeContainer(c.id, {true, false});
+                } catch (const std::exception&) {
+                    // Already being removed by the engine's retirer.
+                }
+            }
             for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
                 try {
                     rt->removeImage(i.id, true);

@@ -42,7 +42,13 @@ protected:
             server->wait(15s);
         }
         if (rt && !appId.empty()) {
-            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
+            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
+                try {
+                    rt->removeContainer(c.id, {true, false});
+                } catch (const std::exception&) {
+                    // Already being removed by the server's retirer.
+                }
+            }
             for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
                 try {
                     rt->removeImage(i.id, true);
@@ -176,9 +182,7 @@ TEST_F(Journey, SigkillDuringABuildRecoversOnRestart) {
     auto d = waitStatus(slow, terminal, 30s);
     EXPECT_EQ(d["status"], "failed");
     EXPECT_NE(d["error"].get<std::string>().find("interrupted by a restart"), std::string::npos) << d.dump();
-    ASSERT_TRUE(test::waitForHttp("http://127.0.0.1:" + std::to_string(proxyPort) + "/health", 200, 10s) ||
-                viaProxy().status == 200);
-    EXPECT_EQ(viaProxy().body, "version=v1\n");
+    EXPECT_EQ(viaProxy().body, "version=v1\n") << "the live version is not served after the restart";
     EXPECT_EQ(rt->listContainers(runtime::rivetrFilter(appId, slow)).size(), 0u);
     EXPECT_EQ(rt->listContainers(runtime::rivetrFilter(appId)).size(), 1u) << "orphaned containers remain";
 }
