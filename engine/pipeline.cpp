@@ -230,15 +230,17 @@ void Pipeline::start(Run& r) {
     r.containerId = r.rt->runContainer(spec);
     r.started = true;
     deps_.deployments.setContainer(r.dep.id, r.containerId);
-    auto info = r.rt->inspectContainer(r.containerId);
-    for (const auto& p : info.ports) {
-        if (p.containerPort == r.app.port && p.hostPort > 0) r.hostPort = p.hostPort;
-    }
-    // A container that already exited has no published ports: say why it exited instead.
-    if (!r.hostPort) {
+    // The published port shows once the engine has wired the network; a container that dies at
+    // once never gets there, and then its exit (code and output) is the error.
+    for (int attempt = 0; attempt < 50 && !r.hostPort; ++attempt) {
+        for (const auto& p : r.rt->inspectContainer(r.containerId).ports) {
+            if (p.containerPort == r.app.port && p.hostPort > 0) r.hostPort = p.hostPort;
+        }
+        if (r.hostPort) break;
         if (auto gone = exitReport(r)) throw StageFailure(*gone);
-        throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+    if (!r.hostPort) throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
     r.log.note("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
                  " on 127.0.0.1:" + std::to_string(r.hostPort));
 }
