@@ -1,7 +1,9 @@
 // `rivetr serve`: loads config and secrets, opens the store, starts proxy, engine and API, stops cleanly on SIGTERM.
 #include <signal.h>
 
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
@@ -131,6 +133,13 @@ int serve(const Config& cfg, const sigset_t& signals) {
                            [runtimeLink] { return runtimeLink->get(); }, traffic, events},
         engineOptions(cfg));
     engine->reconcile();
+    // Started before the container engine answered: bring the live apps back once it does.
+    std::atomic<bool> stopping{false};
+    std::thread routeRestorer([&] {
+        while (!stopping && !engine->restoreRoutes()) {
+            for (int i = 0; i < 20 && !stopping; ++i) std::this_thread::sleep_for(250ms);
+        }
+    });
 
     auto routes = api::controlRoutes(
         apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
@@ -145,6 +154,8 @@ int serve(const Config& cfg, const sigset_t& signals) {
     sigwait(&signals, &sig);
     log::info("serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop(8s);
+    stopping = true;
+    routeRestorer.join();
     engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     proxy.stop();
     store.reset();

@@ -75,6 +75,12 @@ bool Engine::cancel(const std::string& deploymentId) {
     return result != DeployQueue::CancelResult::NotFound;
 }
 
+bool Engine::restoreRoutes() {
+    if (!deps_.runtime()) return false;
+    deps_.traffic.replaceAll(liveTargets());
+    return true;
+}
+
 std::vector<AppTarget> Engine::liveTargets() {
     std::vector<AppTarget> out;
     auto rt = deps_.runtime();
@@ -156,7 +162,7 @@ void Engine::reconcile() {
         }
     }
     if (rt) removeOrphans(*rt);
-    deps_.traffic.replaceAll(liveTargets());
+    restoreRoutes();
     // Queued last, so a re-queued deployment never races the clean-up above.
     for (const auto& d : pending) reconcileDeployment(d, rt.get());
 }

@@ -37,6 +37,11 @@ public:
     // false when the deployment is not pending or in progress.
     bool cancel(const std::string& deploymentId);
 
+    // Routes every live app again from the store; false (nothing changed) while the container
+    // engine is unreachable. Serve retries it until it succeeds, so apps come back by themselves
+    // when Rivetr started before the engine (a reboot with dockerd still starting).
+    bool restoreRoutes();
+
     // THE function that turns the store into routes: every app with a live deployment whose
     // container runs. Start-up, restarts and repairs all go through it.
     std::vector<AppTarget> liveTargets();

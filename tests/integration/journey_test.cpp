@@ -30,6 +30,7 @@ protected:
     git::test::TestRepo repo{dir.path() / "repo"};
     std::shared_ptr<runtime::ContainerRuntime> rt;
     std::string appId;
+    std::map<std::string, std::string> extraEnv;
 
     void SetUp() override {
         RIVETR_REQUIRE_DOCKER();
@@ -69,6 +70,7 @@ protected:
                  {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
                  {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
                  {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
+        for (const auto& [k, v] : extraEnv) o.env[k] = v;
         server = Process::spawn({test::rivetrBinary().string(), "serve"}, o);
         ASSERT_TRUE(test::waitForHttp(api("/health"), 200, 30s));
     }
@@ -185,6 +187,28 @@ TEST_F(Journey, SigkillDuringABuildRecoversOnRestart) {
     EXPECT_EQ(viaProxy().body, "version=v1\n") << "the live version is not served after the restart";
     EXPECT_EQ(rt->listContainers(runtime::rivetrFilter(appId, slow)).size(), 0u);
     EXPECT_EQ(rt->listContainers(runtime::rivetrFilter(appId)).size(), 1u) << "orphaned containers remain";
+}
+
+// After a reboot Rivetr may start before dockerd answers: the live apps must come back by
+// themselves once the engine is up, without another restart.
+TEST_F(Journey, LiveAppsComeBackWhenTheEngineAnswersAfterRivetrStarted) {
+    commitVersion("v1");
+    createApp();
+    ASSERT_EQ(waitStatus(deploy(), terminal)["status"], "running");
+    server->signal(SIGTERM);
+    ASSERT_EQ(server->wait(15s), 0);
+
+    auto socket = dir.path() / "docker.sock";  // absent for now: the engine "is still starting"
+    extraEnv = {{"RIVETR_RUNTIME_DOCKER_SOCKET", socket.string()}, {"RIVETR_RUNTIME_RUNTIME_TYPE", "docker"}};
+    start();
+    EXPECT_NE(viaProxy().status, 200);
+    std::filesystem::create_symlink(test::dockerSocket(), socket);
+    auto until = std::chrono::steady_clock::now() + 30s;
+    std::string body;
+    while (std::chrono::steady_clock::now() < until && (body = viaProxy().body) != "version=v1\n") {
+        std::this_thread::sleep_for(250ms);
+    }
+    EXPECT_EQ(body, "version=v1\n") << "the live app did not come back once the engine answered";
 }
 
 }  // namespace
