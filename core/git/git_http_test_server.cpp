@@ -248,6 +248,7 @@ void GitHttpServer::handle(Conn& fd) {
         bool pack = req->method == "POST" && req->path.find("git-upload-pack") != std::string::npos;
         if (pack && opts_.stallPackAfterBytes && *opts_.stallPackAfterBytes < response.size()) {
             sendAll(fd, response.substr(0, *opts_.stallPackAfterBytes));
+            ++stalledMidPack_;
             return hang();
         }
         sendAll(fd, response);

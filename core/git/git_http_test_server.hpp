@@ -39,6 +39,8 @@ public:
 
     std::string url(const std::string& repo) const;
     int requests() const { return requests_.load(); }
+    // Pack responses cut off after stallPackAfterBytes (the first part really was sent).
+    int stalledMidPack() const { return stalledMidPack_.load(); }
 
 private:
     void acceptLoop();
@@ -53,6 +55,7 @@ private:
     std::atomic<bool> stop_{false};
     std::atomic<int> requests_{0};
     std::atomic<int> bodySeq_{0};
+    std::atomic<int> stalledMidPack_{0};
     std::thread acceptThread_;
     std::mutex mutex_;
     std::vector<std::thread> workers_;

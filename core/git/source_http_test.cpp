@@ -150,15 +150,15 @@ TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatStallsMidPack) {
     GitHttpServer server(stallAt60k);
     auto r = request(server.url("app"));
     r.stallTimeout = 1s;
-    TransferStats last;
-    r.onProgress = [&](const TransferStats& s) { last = s; };
     auto started = std::chrono::steady_clock::now();
     std::string message;
     EXPECT_EQ(failureKind(r, &message), SourceErrorKind::TimedOut) << message;
     auto took = std::chrono::steady_clock::now() - started;
     EXPECT_LT(took, 5s);
     EXPECT_NE(message.find("stalled"), std::string::npos) << message;
-    EXPECT_GT(last.receivedBytes, 0u) << "the pack had started arriving";
+    // Whether libgit2 reported progress before the stall depends on its buffering; the server
+    // knows for certain that the first 60 kB of the pack went out before it stopped.
+    EXPECT_EQ(server.stalledMidPack(), 1) << "the stall did not happen mid-pack";
     EXPECT_FALSE(std::filesystem::exists(cache)) << "a failed first clone leaves no cache";
 }
 
