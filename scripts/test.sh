@@ -12,7 +12,9 @@ jobs="${JOBS:-$(nproc)}"
 echo "== build (release)"
 ./scripts/build.sh release
 echo "== tests (unit, integration, e2e)"
-ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600
+# A test that fails is run once more before the run fails: the integration tests share one
+# dockerd and two cores with everything else. Each retry is printed; a flaky test is still a bug.
+ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600 --repeat until-pass:2
 
 echo "== unit tests under ASan+UBSan"
 ./scripts/build.sh asan unit_tests
