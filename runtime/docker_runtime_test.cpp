@@ -104,7 +104,9 @@ TEST_F(DockerRuntimeTest, BuildsRunsServesLogsStatsExecsStopsAndRemovesAnApp) {
 
     auto t0 = std::chrono::steady_clock::now();
     rt->stopContainer(id, 10s);
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s) << "with Init, SIGTERM reaches the app at once";
+    // Typically ~0.3 s; the bound is half the grace so a loaded CI box cannot fail it, while an
+    // engine that waited for the grace (no Init) still would.
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s) << "with Init, SIGTERM reaches the app at once";
     auto stopped = rt->inspectContainer(id);
     EXPECT_FALSE(stopped.state.running);
     EXPECT_EQ(stopped.state.exitCode, 0);
@@ -246,8 +248,8 @@ TEST_F(DockerRuntimeTest, InitMakesStopPromptForAnAppThatIgnoresSigterm) {
     std::string a = rt->runContainer(withInit);
     std::string b = rt->runContainer(withoutInit);
     auto t0 = std::chrono::steady_clock::now();
-    rt->stopContainer(a, 3s);
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+    rt->stopContainer(a, 10s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s) << "with Init the stop does not wait for the grace";
     t0 = std::chrono::steady_clock::now();
     rt->stopContainer(b, 2s);
     EXPECT_GE(std::chrono::steady_clock::now() - t0, 1900ms) << "without Init the engine waits for the grace, then SIGKILLs";

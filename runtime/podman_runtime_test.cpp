@@ -140,7 +140,7 @@ TEST_F(PodmanRuntimeTest, BuildsRunsServesLogsExecsStopsAndRemovesAnApp) {
 
     auto t0 = std::chrono::steady_clock::now();
     rt->stopContainer(id, 10s);
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s) << "with Init the stop does not wait for the 10 s grace";
     EXPECT_FALSE(rt->inspectContainer(id).state.running);
     rt->removeContainer(id);
     EXPECT_TRUE(rt->listContainers(rivetrFilter(app)).empty());
