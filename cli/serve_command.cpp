@@ -1,8 +1,8 @@
 // `rivetr serve`: loads config and secrets, opens the store, starts proxy, engine and API, stops cleanly on SIGTERM.
 #include <signal.h>
 
-#include <atomic>
 #include <iostream>
+#include <stop_token>
 #include <thread>
 
 #include "api/api_server.hpp"
@@ -134,10 +134,10 @@ int serve(const Config& cfg, const sigset_t& signals) {
         engineOptions(cfg));
     engine->reconcile();
     // Started before the container engine answered: bring the live apps back once it does.
-    std::atomic<bool> stopping{false};
-    std::thread routeRestorer([&] {
-        while (!stopping && !engine->restoreRoutes()) {
-            for (int i = 0; i < 20 && !stopping; ++i) std::this_thread::sleep_for(250ms);
+    // A jthread, so an exception further down (API port taken) stops and joins it on unwind.
+    std::jthread routeRestorer([&engine](std::stop_token stop) {
+        while (!stop.stop_requested() && !engine->restoreRoutes()) {
+            for (int i = 0; i < 20 && !stop.stop_requested(); ++i) std::this_thread::sleep_for(250ms);
         }
     });
 
@@ -154,7 +154,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
     sigwait(&signals, &sig);
     log::info("serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop(8s);
-    stopping = true;
+    routeRestorer.request_stop();
     routeRestorer.join();
     engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     proxy.stop();
