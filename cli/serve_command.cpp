@@ -132,14 +132,16 @@ int serve(const Config& cfg, const sigset_t& signals) {
         engine::EngineDeps{apiContext.apps, apiContext.env, apiContext.deployments, *source, builders,
                            [runtimeLink] { return runtimeLink->get(); }, traffic, events},
         engineOptions(cfg));
-    engine->reconcile();
     // Started before the container engine answered: bring the live apps back once it does.
     // A jthread, so an exception further down (API port taken) stops and joins it on unwind.
-    std::jthread routeRestorer([&engine](std::stop_token stop) {
-        while (!stop.stop_requested() && !engine->restoreRoutes()) {
-            for (int i = 0; i < 20 && !stop.stop_requested(); ++i) std::this_thread::sleep_for(250ms);
-        }
-    });
+    std::jthread routeRestorer;
+    if (!engine->reconcile()) {
+        routeRestorer = std::jthread([&engine](std::stop_token stop) {
+            while (!stop.stop_requested() && !engine->restoreRoutes()) {
+                for (int i = 0; i < 20 && !stop.stop_requested(); ++i) std::this_thread::sleep_for(250ms);
+            }
+        });
+    }
 
     auto routes = api::controlRoutes(
         apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
@@ -154,8 +156,10 @@ int serve(const Config& cfg, const sigset_t& signals) {
     sigwait(&signals, &sig);
     log::info("serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop(8s);
-    routeRestorer.request_stop();
-    routeRestorer.join();
+    if (routeRestorer.joinable()) {
+        routeRestorer.request_stop();
+        routeRestorer.join();
+    }
     engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     proxy.stop();
     store.reset();

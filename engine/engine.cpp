@@ -151,7 +151,7 @@ void Engine::removeOrphans(runtime::ContainerRuntime& rt) {
     }
 }
 
-void Engine::reconcile() {
+bool Engine::reconcile() {
     auto rt = deps_.runtime();
     std::vector<store::DeploymentRecord> pending;
     for (const auto& d : deps_.deployments.unfinished()) {
@@ -162,9 +162,10 @@ void Engine::reconcile() {
         }
     }
     if (rt) removeOrphans(*rt);
-    restoreRoutes();
+    bool routed = restoreRoutes();
     // Queued last, so a re-queued deployment never races the clean-up above.
     for (const auto& d : pending) reconcileDeployment(d, rt.get());
+    return routed;
 }
 
 }  // namespace rivetr::engine

@@ -25,8 +25,9 @@ public:
     Engine& operator=(const Engine&) = delete;
 
     // Resolves whatever a previous process left unfinished, re-routes the live versions and
-    // removes orphaned containers. Call once, before the first deploy.
-    void reconcile();
+    // removes orphaned containers. Call once, before the first deploy. Returns false when the
+    // container engine was unreachable, so the routes still need restoreRoutes().
+    bool reconcile();
 
     // Creates the deployment (pending) and queues it; returns its id. Throws std::invalid_argument
     // for an unknown app.
