@@ -1,0 +1,130 @@
+// Users: hashed passwords, disabled users refused, the last enabled admin kept, TOTP state and replay guard.
+#include "store/user_repository.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "store/conflict_error.hpp"
+#include "store/session_repository.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::store {
+namespace {
+
+class Users : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<Store> store = Store::open(dir.path());
+    PasswordHasher hasher{{64, 1, 1}};
+    UserRepository users{*store, SecretBox(crypto::Key256{7}), hasher};
+    SessionRepository sessions{*store};
+
+    std::string column(const std::string& sql) {
+        return store->withDb([&](Database& db) {
+            auto st = db.prepare(sql);
+            st.step();
+            return st.isNull(0) ? std::string("NULL") : st.getText(0);
+        });
+    }
+};
+
+TEST_F(Users, PasswordIsStoredOnlyAsArgon2idHash) {
+    auto u = users.create("alice", "s3cret-pass", Role::developer);
+    auto stored = column("SELECT password_hash FROM users");
+    EXPECT_EQ(stored.rfind("$argon2id$", 0), 0u);
+    EXPECT_EQ(stored.find("s3cret-pass"), std::string::npos);
+    auto ok = users.checkPassword("ALICE", "s3cret-pass");
+    ASSERT_TRUE(ok) << "user names compare case-insensitively";
+    EXPECT_EQ(ok->id, u.id);
+    EXPECT_EQ(ok->role, Role::developer);
+    EXPECT_FALSE(users.checkPassword("alice", "wrong"));
+    EXPECT_FALSE(users.checkPassword("nobody", "s3cret-pass"));
+}
+
+TEST_F(Users, DuplicateNameIsAConflictOnUsername) {
+    users.create("bob", "password1", Role::viewer);
+    try {
+        users.create("Bob", "password2", Role::viewer);
+        FAIL() << "a duplicate name was accepted";
+    } catch (const ConflictError& e) {
+        EXPECT_EQ(e.field(), "username");
+    }
+    EXPECT_EQ(users.list().size(), 1u);
+}
+
+TEST_F(Users, DisabledUserCannotLogInAndLosesSessions) {
+    auto u = users.create("carol", "password1", Role::developer);
+    users.create("root", "password1", Role::admin);
+    auto s = sessions.create(u.id, "1.2.3.4", "ua", nowMs());
+    ASSERT_TRUE(sessions.authenticate(s.id, nowMs()));
+    ASSERT_TRUE(users.update(u.id, {std::nullopt, std::nullopt, true}));
+    EXPECT_FALSE(users.checkPassword("carol", "password1"));
+    EXPECT_FALSE(sessions.authenticate(s.id, nowMs()));
+    EXPECT_TRUE(users.get(u.id)->disabled);
+}
+
+TEST_F(Users, NewPasswordReplacesOldAndEndsSessions) {
+    auto u = users.create("dave", "password1", Role::viewer);
+    auto s = sessions.create(u.id, "", "", nowMs());
+    users.update(u.id, {std::nullopt, std::string("password2"), std::nullopt});
+    EXPECT_FALSE(users.checkPassword("dave", "password1"));
+    EXPECT_TRUE(users.checkPassword("dave", "password2"));
+    EXPECT_FALSE(sessions.authenticate(s.id, nowMs()));
+}
+
+TEST_F(Users, LastEnabledAdminCannotBeDemotedDisabledOrDeleted) {
+    auto a = users.create("admin1", "password1", Role::admin);
+    auto expectConflict = [&](auto fn) {
+        EXPECT_THROW(fn(), ConflictError);
+        EXPECT_EQ(users.get(a.id)->role, Role::admin);
+        EXPECT_FALSE(users.get(a.id)->disabled);
+    };
+    expectConflict([&] { users.update(a.id, {Role::developer, std::nullopt, std::nullopt}); });
+    expectConflict([&] { users.update(a.id, {std::nullopt, std::nullopt, true}); });
+    expectConflict([&] { users.remove(a.id); });
+    // A disabled admin does not count as the spare one.
+    auto b = users.create("admin2", "password1", Role::admin);
+    users.update(b.id, {std::nullopt, std::nullopt, true});
+    expectConflict([&] { users.remove(a.id); });
+    users.update(b.id, {std::nullopt, std::nullopt, false});
+    EXPECT_TRUE(users.remove(a.id));
+    EXPECT_FALSE(users.remove(a.id));
+    EXPECT_FALSE(users.update("usr_missing", {Role::viewer, std::nullopt, std::nullopt}));
+}
+
+TEST_F(Users, TotpSecretIsEncryptedAndStepsAreUsedOnce) {
+    auto u = users.create("erin", "password1", Role::viewer);
+    users.setPendingTotpSecret(u.id, "JBSWY3DPEHPK3PXP");
+    EXPECT_EQ(column("SELECT hex(totp_secret_enc) FROM users").find("JBSWY3DP"), std::string::npos);
+    EXPECT_EQ(users.totpSecret(u.id), "JBSWY3DPEHPK3PXP");
+    EXPECT_FALSE(users.get(u.id)->totpEnabled) << "a pending secret counted before it was confirmed";
+    users.setTotpEnabled(u.id, true);
+    EXPECT_TRUE(users.get(u.id)->totpEnabled);
+    users.setPendingTotpSecret(u.id, "AAAAAAAAAAAAAAAA");
+    EXPECT_EQ(users.totpSecret(u.id), "JBSWY3DPEHPK3PXP") << "setup replaced an enabled secret";
+
+    EXPECT_TRUE(users.consumeTotpStep(u.id, 1000));
+    EXPECT_FALSE(users.consumeTotpStep(u.id, 1000)) << "a code was accepted twice";
+    EXPECT_FALSE(users.consumeTotpStep(u.id, 999)) << "an older code was accepted after a newer one";
+    EXPECT_TRUE(users.consumeTotpStep(u.id, 1001));
+
+    users.setTotpEnabled(u.id, false);
+    EXPECT_FALSE(users.get(u.id)->totpEnabled);
+    EXPECT_FALSE(users.totpSecret(u.id));
+}
+
+TEST_F(Users, SecretFromAnotherRowDoesNotDecrypt) {
+    auto a = users.create("fay", "password1", Role::viewer);
+    auto b = users.create("gus", "password1", Role::viewer);
+    users.setPendingTotpSecret(a.id, "JBSWY3DPEHPK3PXP");
+    store->withDb([&](Database& db) {
+        db.prepare("UPDATE users SET totp_secret_enc = (SELECT totp_secret_enc FROM users WHERE id = ?) WHERE id = ?")
+            .bind(1, a.id)
+            .bind(2, b.id)
+            .exec();
+    });
+    EXPECT_THROW(users.totpSecret(b.id), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace rivetr::store
