@@ -1,0 +1,35 @@
+// Small formatting helpers shared by the pages.
+
+export function bytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !isFinite(n)) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+export function when(ts: string | number | null | undefined): string {
+  if (ts === null || ts === undefined || ts === '') return '—';
+  const d = new Date(ts);
+  if (isNaN(d.getTime())) return String(ts);
+  const s = Math.round((Date.now() - d.getTime()) / 1000);
+  if (s < 60) return s <= 1 ? 'just now' : `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
+  return d.toLocaleDateString();
+}
+
+export function duration(from: string | null, to: string | null): string {
+  if (!from) return '';
+  const ms = (to ? new Date(to).getTime() : Date.now()) - new Date(from).getTime();
+  if (!isFinite(ms) || ms < 0) return '';
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
+}
+
+export const shortSha = (sha: string | null) => (sha ? sha.slice(0, 8) : '—');
+
+export function percent(used: number, total: number): number {
+  return total > 0 ? Math.round((used / total) * 100) : 0;
+}

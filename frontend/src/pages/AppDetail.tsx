@@ -1,0 +1,128 @@
+// One app: status, domains, deployment timeline with the live build log, runtime output,
+// environment, settings, webhook, and the actions (deploy, rollback, cancel, restart, delete).
+import { useEffect, useState } from 'react';
+import { del, get, post } from '../api/client';
+import type { App, Deployment } from '../api/types';
+import { IN_PROGRESS } from '../api/types';
+import { Action } from '../components/Action';
+import { AppSettings } from '../components/AppSettings';
+import { BuildLog } from '../components/BuildLog';
+import { EnvEditor } from '../components/EnvEditor';
+import { RuntimeLogs } from '../components/RuntimeLogs';
+import { StatusBadge } from '../components/StatusBadge';
+import { Webhook } from '../components/Webhook';
+import { appStatus, mergeDeployment } from '../lib/appStatus';
+import { subscribeDeployments } from '../lib/events';
+import { duration, shortSha, when } from '../lib/format';
+import { useLoad } from '../lib/useLoad';
+import { navigate, useLocation } from '../router';
+
+const TABS = ['deployments', 'logs', 'environment', 'settings', 'webhook'] as const;
+type Tab = (typeof TABS)[number];
+
+function Timeline({ app, deps, selected, onSelect, onDeployment }: {
+  app: App; deps: Deployment[]; selected: string | null; onSelect: (id: string) => void; onDeployment: (id: string) => void;
+}) {
+  if (deps.length === 0) return <p>No deployments yet.</p>;
+  return (
+    <ol className="timeline" aria-label="Deployments, newest first">
+      {deps.map((d) => (
+        <li key={d.id} className={d.id === selected ? 'selected' : ''}>
+          <button type="button" className="link" onClick={() => onSelect(d.id)} aria-pressed={d.id === selected}>
+            <StatusBadge status={d.status} /> <code>{shortSha(d.commit_sha)}</code> {d.commit_message?.split('\n')[0] ?? ''}
+          </button>
+          <small>
+            {' '}{d.trigger}{d.rollback_of ? ` of ${d.rollback_of}` : ''} · {when(d.created_at)} {duration(d.started_at, d.finished_at)}
+            {d.id === app.live_deployment_id && <strong> · live</strong>}
+          </small>
+          {d.error && <p className="note bad">{d.error}</p>}
+          <span className="row-actions">
+            {IN_PROGRESS.has(d.status) && (
+              <Action busyLabel="Cancelling…" run={async () => { await post(`/api/deployments/${d.id}/cancel`); return 'Cancel requested'; }}>Cancel</Action>
+            )}
+            {d.image && d.id !== app.live_deployment_id && !IN_PROGRESS.has(d.status) && (
+              <Action busyLabel="Rolling back…" confirm={`Roll ${app.name} back to ${shortSha(d.commit_sha)}?`}
+                run={async () => { const r = await post<{ deployment_id: string }>(`/api/deployments/${d.id}/rollback`); onDeployment(r.deployment_id); return 'Rollback started'; }}>
+                Roll back to this
+              </Action>
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default function AppDetail({ id }: { id: string }) {
+  const { query } = useLocation();
+  const tab: Tab = (TABS as readonly string[]).includes(query.get('tab') ?? '') ? (query.get('tab') as Tab) : 'deployments';
+  const app = useLoad(() => get<App>(`/api/apps/${encodeURIComponent(id)}`), [id]);
+  const deps = useLoad(() => get<Deployment[]>(`/api/apps/${encodeURIComponent(id)}/deployments`), [id]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const a = app.data;
+
+  const onDeployment = (d: Deployment) => {
+    if (a && d.app_id !== a.id) return;
+    deps.set((old) => mergeDeployment(old ?? [], d));
+    // The live deployment moves when a deployment reaches running: refresh the app record.
+    if (d.status === 'running' && a && a.live_deployment_id !== d.id) app.reload();
+  };
+  useEffect(() => subscribeDeployments(onDeployment), [a?.id, a?.live_deployment_id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const started = (depId: string) => {
+    setSelected(depId);
+    get<Deployment>(`/api/deployments/${depId}`).then(onDeployment).catch(() => undefined);
+  };
+
+  if (app.error) return <section><h1>{id}</h1><p role="alert" className="note bad">{app.error}</p></section>;
+  if (!a) return <p role="status">Loading…</p>;
+  const list = deps.data ?? [];
+  const shownDep = list.find((d) => d.id === selected) ?? list[0];
+  const setTab = (t: Tab) => navigate(`/apps/${encodeURIComponent(a.name)}?tab=${t}`, true);
+
+  return (
+    <section>
+      <div className="head">
+        <h1>{a.name} <StatusBadge status={appStatus(a, list)} /></h1>
+        <span className="actions">
+          <Action variant="primary" busyLabel="Starting deployment…"
+            run={async () => { const r = await post<{ deployment_id: string }>(`/api/apps/${a.id}/deploy`); started(r.deployment_id); setTab('deployments'); return `Deployment ${r.deployment_id} started`; }}>
+            Deploy
+          </Action>
+          <Action busyLabel="Restarting…" disabled={!a.live_deployment_id}
+            run={async () => { const r = await post<{ status: string }>(`/api/apps/${a.id}/restart`); return `Restarted: ${r?.status ?? 'ok'}`; }}>
+            Restart
+          </Action>
+          <Action variant="danger" busyLabel="Deleting…" confirm={`Delete ${a.name}? Its container stops and its history is removed.`}
+            run={async () => { await del(`/api/apps/${a.id}`); navigate('/apps'); }}>
+            Delete
+          </Action>
+        </span>
+      </div>
+      <p className="meta">
+        <code>{a.git_url}</code> · branch {a.branch} · {a.build_type} · port {a.port}
+      </p>
+      <p className="meta">
+        Domains: {a.domains.length === 0 ? 'none' : a.domains.map((d) => (
+          <a key={d} href={`${location.protocol}//${d}`} target="_blank" rel="noreferrer">{d} </a>
+        ))}
+      </p>
+      <div role="tablist" aria-label="App sections" className="tabs">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>{t}</button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tab} className="panel">
+        {tab === 'deployments' && (
+          <div className="split">
+            <div>{deps.error ? <p role="alert" className="note bad">{deps.error}</p> : <Timeline app={a} deps={list} selected={shownDep?.id ?? null} onSelect={setSelected} onDeployment={started} />}</div>
+            <div>{shownDep ? <BuildLog deployment={shownDep} onStatus={onDeployment} /> : <p>Deploy to see the build log here.</p>}</div>
+          </div>
+        )}
+        {tab === 'logs' && <RuntimeLogs appId={a.id} />}
+        {tab === 'environment' && <EnvEditor appId={a.id} />}
+        {tab === 'settings' && <AppSettings app={a} onSaved={(n) => app.set(() => n)} />}
+        {tab === 'webhook' && <Webhook secret={a.webhook_secret} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+// Admin settings: API tokens (created, shown once, revoked), users and their roles, the audit log.
+import { useState, type FormEvent } from 'react';
+import { del, describeError, get, post, put } from '../api/client';
+import type { AuditEntry, Me, Token, User } from '../api/types';
+import { Action } from '../components/Action';
+import { when } from '../lib/format';
+import { useLoad } from '../lib/useLoad';
+import { navigate, useLocation } from '../router';
+
+const ROLES = ['viewer', 'developer', 'admin'];
+
+function Tokens() {
+  const tokens = useLoad(() => get<Token[]>('/api/tokens'), []);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('developer');
+  const [created, setCreated] = useState<Token | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setCreated(await post<Token>('/api/tokens', { name, role }));
+      setName('');
+      tokens.reload();
+    } catch (err) { setError(describeError(err)); }
+  };
+  return (
+    <div>
+      <form onSubmit={create} className="inline" aria-label="Create an API token">
+        <label>Name<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
+        <label>Role<select value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
+        <button type="submit" className="primary">Create token</button>
+      </form>
+      {error && <p role="alert" className="note bad">{error}</p>}
+      {created?.token && (
+        <div role="status" className="card">
+          <p>Token <strong>{created.name}</strong> — copy it now; it is not shown again:</p>
+          <input readOnly value={created.token} aria-label="New token" onFocus={(e) => e.target.select()} />
+        </div>
+      )}
+      {tokens.error && <p role="alert" className="note bad">{tokens.error}</p>}
+      <table>
+        <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Role</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+        <tbody>
+          {(tokens.data ?? []).map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td><td><code>{t.prefix}</code></td><td>{t.role}</td><td>{when(t.last_used_at)}</td>
+              <td>{t.revoked_at ? `revoked ${when(t.revoked_at)}` : t.expires_at ? `expires ${new Date(t.expires_at).toLocaleDateString()}` : 'active'}</td>
+              <td>{!t.revoked_at && <Action variant="danger" busyLabel="Revoking…" confirm={`Revoke token ${t.name}?`} run={async () => { await del(`/api/tokens/${t.id}`); tokens.reload(); }}>Revoke<span className="sr-only"> {t.name}</span></Action>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Users() {
+  const users = useLoad(() => get<User[]>('/api/users'), []);
+  const [f, setF] = useState({ username: '', password: '', role: 'developer' });
+  const [error, setError] = useState<string | null>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try { await post('/api/users', f); setF({ username: '', password: '', role: 'developer' }); users.reload(); }
+    catch (err) { setError(describeError(err)); }
+  };
+  if (users.error) return <p role="alert" className="note bad">User accounts are not available: {users.error}</p>;
+  return (
+    <div>
+      <form onSubmit={create} className="inline" aria-label="Add a user">
+        <label>Username<input value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} required autoComplete="off" /></label>
+        <label>Password<input type="password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} required autoComplete="new-password" /></label>
+        <label>Role<select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
+        <button type="submit" className="primary">Add user</button>
+      </form>
+      {error && <p role="alert" className="note bad">{error}</p>}
+      <table>
+        <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">TOTP</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+        <tbody>
+          {(users.data ?? []).map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}{u.disabled ? ' (disabled)' : ''}</td>
+              <td>
+                <select aria-label={`Role of ${u.username}`} value={u.role}
+                  onChange={(e) => put(`/api/users/${u.id}`, { role: e.target.value }).then(users.reload, (err) => setError(describeError(err)))}>
+                  {ROLES.map((r) => <option key={r}>{r}</option>)}
+                </select>
+              </td>
+              <td>{u.totp_enabled ? 'on' : 'off'}</td>
+              <td>
+                <Action run={async () => { await put(`/api/users/${u.id}`, { disabled: !u.disabled }); users.reload(); }}>{u.disabled ? 'Enable' : 'Disable'}<span className="sr-only"> {u.username}</span></Action>
+                <Action variant="danger" confirm={`Delete user ${u.username}?`} run={async () => { await del(`/api/users/${u.id}`); users.reload(); }}>Delete<span className="sr-only"> {u.username}</span></Action>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Audit() {
+  const [pages, setPages] = useState<AuditEntry[][]>([]);
+  const first = useLoad(() => get<AuditEntry[]>('/api/audit?limit=50'), []);
+  const all = [...(first.data ?? []), ...pages.flat()];
+  const more = async () => {
+    const last = all[all.length - 1];
+    const next = await get<AuditEntry[]>(`/api/audit?limit=50&before=${last.id}`);
+    setPages([...pages, next]);
+    return next.length ? undefined : 'No older entries';
+  };
+  if (first.error) return <p role="alert" className="note bad">{first.error}</p>;
+  return (
+    <div>
+      <table aria-label="Audit log">
+        <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Details</th></tr></thead>
+        <tbody>
+          {all.map((e) => (
+            <tr key={e.id}>
+              <td title={e.ts}>{when(e.ts)}</td><td>{e.actor} <small>({e.actor_type})</small></td><td><code>{e.action}</code></td>
+              <td>{e.target_type} {e.target_id}</td><td><code className="details">{JSON.stringify(e.details)}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {all.length > 0 && all.length % 50 === 0 && <Action run={more}>Older entries</Action>}
+    </div>
+  );
+}
+
+const TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
+
+export default function Settings({ me }: { me: Me }) {
+  const { query } = useLocation();
+  const tab = query.get('tab') ?? 'tokens';
+  if (me.role !== 'admin' && me.role !== 'unknown') return <section><h1>Settings</h1><p>Settings need the admin role; you are {me.role}.</p></section>;
+  return (
+    <section>
+      <h1>Settings</h1>
+      <div role="tablist" aria-label="Settings sections" className="tabs">
+        {TABS.map(([t, label]) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => navigate(`/settings?tab=${t}`, true)}>{label}</button>
+        ))}
+      </div>
+      <div role="tabpanel" className="panel" aria-label={tab}>
+        {tab === 'tokens' && <Tokens />}
+        {tab === 'users' && <Users />}
+        {tab === 'audit' && <Audit />}
+      </div>
+    </section>
+  );
+}
