@@ -15,6 +15,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   docker.io podman catatonit git busybox-static ca-certificates curl iproute2 procps
   pebble nginx wrk clang libclang-rt-14-dev sqlite3 openssh-server
+  nodejs chromium
 )
 
 missing=()
@@ -23,6 +24,9 @@ for p in "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"; do
     missing+=("$p")
   fi
 done
+
+# The dashboard's npm: Debian's package, unless a nodejs build that bundles npm (NodeSource) is installed.
+command -v npm >/dev/null || missing+=(npm)
 
 if ((${#missing[@]})); then
   SUDO=""

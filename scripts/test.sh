@@ -11,6 +11,8 @@ jobs="${JOBS:-$(nproc)}"
 
 echo "== build (release)"
 ./scripts/build.sh release
+echo "== dashboard (npm ci, build)"
+(cd frontend && npm ci --no-audit --no-fund --prefer-offline && npm run build)
 echo "== tests (unit, integration, e2e)"
 # A test that fails is run once more before the run fails: the integration tests share one
 # dockerd and two cores with everything else. Each retry is printed; a flaky test is still a bug.

@@ -1,0 +1,220 @@
+// End-to-end journey in a real browser (Debian's chromium via playwright-core, no downloaded
+// browser) against a real `rivetr serve` with a real dockerd: sign in with a token, create an app
+// from a local git repository, deploy and watch the live log reach "running", reach the app
+// through the proxy, deploy v2, roll back to v1, and find the rollback in the audit log.
+// Screenshots of the main pages go to $RIVETR_E2E_ARTIFACTS (default ../build/e2e-artifacts).
+import { execFile, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const run = promisify(execFile);
+const here = new URL('.', import.meta.url).pathname;
+const rivetr = process.env.RIVETR_BINARY ?? resolve(here, '../../build/cli/rivetr');
+const testserver = process.env.RIVETR_TESTSERVER ?? resolve(here, '../../build/tests/fixtures/rivetr_testserver');
+const artifacts = process.env.RIVETR_E2E_ARTIFACTS ?? resolve(here, '../../build/e2e-artifacts');
+const browserPath = process.env.RIVETR_CHROMIUM ?? '/usr/bin/chromium';
+const TOKEN = 'rvt_e2e_admin_token_0123456789abcdef';
+const DOMAIN = 'e2e-dashboard.test';
+const STEP_MS = 180_000;
+
+const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+    s.on('error', rej);
+  });
+}
+
+async function git(dir, ...args) {
+  await run('git', ['-C', dir, '-c', 'user.name=e2e', '-c', 'user.email=e2e@example.test', ...args]);
+}
+
+// A repository whose Dockerfile builds FROM scratch around the static test server.
+async function commitVersion(repo, version) {
+  await copyFile(testserver, join(repo, 'testserver'));
+  await chmod(join(repo, 'testserver'), 0o755);
+  await writeFile(join(repo, 'Dockerfile'),
+    `FROM scratch\nCOPY testserver /testserver\nENV PORT="8000"\nENV TESTSERVER_VERSION="${version}"\nEXPOSE 8000\nENTRYPOINT ["/testserver"]\n`);
+  await git(repo, 'add', '-A');
+  await git(repo, 'commit', '-q', '-m', `version ${version}`);
+}
+
+function viaProxy(port) {
+  return new Promise((res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: DOMAIN }, timeout: 5000 }, (r) => {
+      let body = '';
+      r.on('data', (c) => (body += c));
+      r.on('end', () => res({ status: r.statusCode, body }));
+    });
+    req.on('error', (e) => res({ status: 0, body: String(e) }));
+    req.end();
+  });
+}
+
+async function until(what, fn, ms = STEP_MS) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last.ok) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+async function apiCall(base, method, path) {
+  const r = await fetch(base + path, { method, headers: { Authorization: `Bearer ${TOKEN}` } });
+  return { status: r.status, body: await r.text() };
+}
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), 'rivetr-e2e-'));
+  await mkdir(artifacts, { recursive: true });
+  const apiPort = await freePort();
+  const proxyPort = await freePort();
+  const base = `http://127.0.0.1:${apiPort}`;
+  const repo = join(work, 'repo');
+  await mkdir(repo);
+  await run('git', ['init', '-q', '-b', 'main', repo]);
+  await commitVersion(repo, 'v1');
+
+  const server = spawn(rivetr, ['serve'], {
+    cwd: work,
+    env: {
+      ...process.env,
+      RIVETR_SERVER_API_PORT: String(apiPort),
+      RIVETR_SERVER_HOST: '127.0.0.1',
+      RIVETR_SERVER_PROXY_PORT: String(proxyPort),
+      RIVETR_SERVER_PROXY_HTTPS_PORT: String(await freePort()),
+      RIVETR_SERVER_DATA_DIR: join(work, 'data'),
+      RIVETR_AUTH_ADMIN_TOKEN: TOKEN,
+      RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let serverOut = '';
+  server.stdout.on('data', (c) => (serverOut += c));
+  server.stderr.on('data', (c) => (serverOut += c));
+  let browser;
+  let page;
+  let appId;
+  try {
+    await until('rivetr serve to answer /health', async () => {
+      const r = await fetch(`${base}/health`).catch(() => null);
+      return { ok: r?.status === 200 };
+    }, 30_000);
+    log('rivetr serve is up on', base);
+
+    browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.on('dialog', (d) => d.accept());
+    const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+    // Sign in with the admin token.
+    await page.goto(base + '/');
+    await page.getByRole('tab', { name: 'API token' }).click();
+    await shot('01-login');
+    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    log('signed in');
+
+    // Create the app with the wizard; it deploys right away.
+    await page.getByRole('link', { name: 'Apps', exact: true }).click();
+    await page.getByRole('link', { name: 'New app' }).click();
+    await page.getByLabel('Git repository URL').fill(`file://${repo}`);
+    await page.getByLabel('Branch').fill('main');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Build type').selectOption('dockerfile');
+    await page.getByLabel('Port the app listens on').fill('8000');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('App name').fill('e2e-app');
+    await page.getByLabel('Domain (optional)').fill(DOMAIN);
+    await shot('02-new-app');
+    await page.getByRole('button', { name: 'Create app' }).click();
+    await page.getByRole('heading', { name: /e2e-app/ }).waitFor();
+    const apps = JSON.parse((await apiCall(base, 'GET', '/api/apps')).body);
+    appId = apps.find((a) => a.name === 'e2e-app')?.id;
+    log('app created', appId);
+
+    // The live build log streams in and the deployment reaches running.
+    const logBox = page.getByRole('log', { name: /Build log of deployment/ });
+    await logBox.locator('.log-line').first().waitFor({ timeout: STEP_MS });
+    await page.locator('.timeline li').first().locator('.badge', { hasText: 'running' }).waitFor({ timeout: STEP_MS });
+    await page.getByTestId('stream-state').filter({ hasText: /^closed$/ }).waitFor({ timeout: 30_000 });
+    await shot('03-app-deployed');
+    log('v1 running; log lines:', await logBox.locator('.log-line').count());
+    await until('the proxy to serve v1', async () => {
+      const r = await viaProxy(proxyPort);
+      return { ok: r.status === 200 && r.body.includes('version=v1'), ...r };
+    }, 60_000);
+    log('proxy serves v1');
+
+    // Deploy v2 from the app page.
+    await commitVersion(repo, 'v2');
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await page.getByText(/Deployment .* started/).waitFor();
+    await page.locator('.timeline li').nth(0).locator('.badge', { hasText: 'running' }).waitFor({ timeout: STEP_MS });
+    await until('the proxy to serve v2', async () => {
+      const r = await viaProxy(proxyPort);
+      return { ok: r.body.includes('version=v2'), ...r };
+    }, 60_000);
+    log('proxy serves v2');
+
+    // Roll back to v1 (the older deployment in the timeline).
+    await page.locator('.timeline li').nth(1).getByRole('button', { name: 'Roll back to this' }).click();
+    await page.getByText('Rollback started').waitFor();
+    await page.locator('.timeline li').nth(0).locator('.badge', { hasText: 'running' }).waitFor({ timeout: STEP_MS });
+    await until('the proxy to serve v1 again', async () => {
+      const r = await viaProxy(proxyPort);
+      return { ok: r.body.includes('version=v1'), ...r };
+    }, 60_000);
+    await shot('04-rolled-back');
+    log('rolled back: proxy serves v1');
+
+    // The other pages, and the rollback in the audit log.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Recent deployments' }).waitFor();
+    await shot('05-overview');
+    await page.getByRole('link', { name: 'Apps', exact: true }).click();
+    await page.getByRole('link', { name: 'e2e-app' }).waitFor();
+    await shot('06-apps');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('table', { name: 'Audit log' }).getByText('deployment.rollback').waitFor();
+    await shot('07-audit');
+    log('audit log shows deployment.rollback');
+    console.log('e2e: 1 passed, 0 failed');
+  } catch (e) {
+    if (page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);
+    console.error('e2e failed:', e);
+    console.error('--- rivetr serve output (last 6000 chars) ---\n' + serverOut.slice(-6000));
+    process.exitCode = 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    if (appId) await apiCall(base, 'DELETE', `/api/apps/${appId}`).catch(() => undefined);
+    server.kill('SIGTERM');
+    await new Promise((r) => { const t = setTimeout(() => { server.kill('SIGKILL'); r(); }, 15000); server.on('exit', () => { clearTimeout(t); r(); }); });
+    if (appId) await removeLeftovers(appId);
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// Containers and images the run created, in case deleting the app left any behind.
+async function removeLeftovers(appId) {
+  const filter = `label=rivetr.app=${appId}`;
+  const ids = (cmd) => run('docker', [...cmd, '--filter', filter]).then((r) => r.stdout.split('\n').filter(Boolean), () => []);
+  const containers = await ids(['ps', '-aq']);
+  if (containers.length) await run('docker', ['rm', '-f', ...containers]).catch(() => undefined);
+  const images = await ids(['images', '-q']);
+  if (images.length) await run('docker', ['rmi', '-f', ...new Set(images)]).catch(() => undefined);
+}
+
+await main();
