@@ -77,7 +77,7 @@ async function apiCall(base, method, path) {
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'rivetr-e2e-'));
   await mkdir(artifacts, { recursive: true });
-  const apiPort = await freePort();
+  const apiPort = Number(process.env.RIVETR_E2E_API_PORT ?? 0) || await freePort();
   const proxyPort = await freePort();
   const base = `http://127.0.0.1:${apiPort}`;
   const repo = join(work, 'repo');
@@ -118,10 +118,11 @@ async function main() {
     const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
     // Sign in with the admin token.
-    await page.goto(base + '/');
+    // RIVETR_E2E_UI_URL: a dev server (vite preview) proxying to this API, to try the UI before the binary serves it.
+    await page.goto((process.env.RIVETR_E2E_UI_URL ?? base) + '/');
     await page.getByRole('tab', { name: 'API token' }).click();
     await shot('01-login');
-    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByLabel('API token', { exact: true }).fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     log('signed in');

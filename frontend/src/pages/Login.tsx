@@ -49,10 +49,12 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
             )}
           </>
         ) : (
-          <label>API token
-            <input type="password" autoComplete="off" value={token} onChange={(e) => setTokenText(e.target.value)} required autoFocus />
-            <small>Kept for this browser tab only. The admin token is printed on the first start and stored in data_dir/admin_token.</small>
-          </label>
+          <>
+            <label>API token
+              <input type="password" autoComplete="off" value={token} onChange={(e) => setTokenText(e.target.value)} required autoFocus aria-describedby="token-hint" />
+            </label>
+            <small id="token-hint">Kept for this browser tab only. The admin token is printed on the first start and stored in data_dir/admin_token.</small>
+          </>
         )}
         {error && <p role="alert" className="note bad">{error}</p>}
         <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
