@@ -11,7 +11,7 @@ export async function whoAmI(): Promise<Me | null> {
     return me;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    if (e.status === 401) return null;
+    if (e.status === 401 || (e.status === 404 && !credentials.token)) return null;
     // A server without /api/auth/me still accepts tokens: prove the token with a viewer route.
     if (e.status === 404 && credentials.token) {
       await api('GET', '/api/apps');

@@ -10,7 +10,7 @@ afterEach(() => { setToken(null); credentials.csrf = null; });
 describe('api()', () => {
   it('turns the server error shape into an ApiError with code and field', async () => {
     const f = reply(400, JSON.stringify({ error: { code: 'invalid', message: 'must be 1-65535', field: 'port' } }));
-    const e = await api('POST', '/api/apps', {}, f as unknown as typeof fetch).catch((x) => x);
+    const e = await api<never>('POST', '/api/apps', {}, f as unknown as typeof fetch).catch((x: ApiError) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect([e.status, e.code, e.field]).toEqual([400, 'invalid', 'port']);
     expect(describeError(e)).toBe('must be 1-65535 (port)');
@@ -18,21 +18,21 @@ describe('api()', () => {
 
   it('keeps a non-JSON error body readable (a proxy page, a crash)', async () => {
     const f = reply(502, '<html>Bad gateway</html>');
-    const e = await api('GET', '/api/apps', undefined, f as unknown as typeof fetch).catch((x) => x);
+    const e = await api<never>('GET', '/api/apps', undefined, f as unknown as typeof fetch).catch((x: ApiError) => x);
     expect(e.code).toBe('http_502');
     expect(e.message).toContain('Bad gateway');
   });
 
   it('says the server is unreachable when fetch itself fails', async () => {
     const f = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
-    const e = await api('GET', '/api/apps', undefined, f as unknown as typeof fetch).catch((x) => x);
+    const e = await api<never>('GET', '/api/apps', undefined, f as unknown as typeof fetch).catch((x: ApiError) => x);
     expect(e.code).toBe('network');
     expect(e.message).toMatch(/cannot reach the Rivetr server/);
   });
 
   it('reports Retry-After of a rate-limited request', async () => {
     const f = reply(429, JSON.stringify({ error: { code: 'rate_limited', message: 'too many attempts' } }), { 'Retry-After': '30' });
-    const e = await api('POST', '/api/auth/login', {}, f as unknown as typeof fetch).catch((x) => x);
+    const e = await api<never>('POST', '/api/auth/login', {}, f as unknown as typeof fetch).catch((x: ApiError) => x);
     expect(describeError(e)).toBe('too many attempts — retry in 30s');
   });
 

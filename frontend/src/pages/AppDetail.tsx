@@ -67,7 +67,7 @@ export default function AppDetail({ id }: { id: string }) {
     // The live deployment moves when a deployment reaches running: refresh the app record.
     if (d.status === 'running' && a && a.live_deployment_id !== d.id) app.reload();
   };
-  useEffect(() => subscribeDeployments(onDeployment), [a?.id, a?.live_deployment_id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => subscribeDeployments(onDeployment, () => { app.reload(); deps.reload(); }), [a?.id, a?.live_deployment_id]); // eslint-disable-line react-hooks/exhaustive-deps
   const started = (depId: string) => {
     setSelected(depId);
     get<Deployment>(`/api/deployments/${depId}`).then(onDeployment).catch(() => undefined);

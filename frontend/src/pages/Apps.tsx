@@ -17,7 +17,7 @@ export default function Apps() {
   const data = useLoad(loadAppsWithDeployments, []);
   useEffect(() => subscribeDeployments((d) => data.set((old) => old && {
     ...old, deps: { ...old.deps, [d.app_id]: mergeDeployment(old.deps[d.app_id] ?? [], d) },
-  })), []); // eslint-disable-line react-hooks/exhaustive-deps
+  }), data.reload), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const p = new URLSearchParams();

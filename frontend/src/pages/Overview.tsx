@@ -49,7 +49,7 @@ export default function Overview() {
   const data = useLoad(loadAppsWithDeployments, []);
   useEffect(() => subscribeDeployments((d) => data.set((old) => old && {
     ...old, deps: { ...old.deps, [d.app_id]: mergeDeployment(old.deps[d.app_id] ?? [], d) },
-  })), []); // eslint-disable-line react-hooks/exhaustive-deps
+  }), data.reload), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apps = data.data?.apps ?? [];
   const names = Object.fromEntries(apps.map((a) => [a.id, a.name]));
