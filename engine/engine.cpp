@@ -114,6 +114,12 @@ void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::Cont
         submit(d.id, d.appId);
         return;
     }
+    if (auto app = deps_.apps.find(d.appId); app && app->liveDeploymentId == d.id) {
+        // Died after the switch was committed (the app points at it): it is the live version.
+        log::info("engine.switch_completed", {{"deployment", d.id}});
+        pipeline_.setStatus(d.id, d.appId, "running");
+        return;
+    }
     if (rt) {
         for (const auto& c : rt->listContainers(runtime::rivetrFilter(d.appId, d.id))) {
             try {
@@ -151,6 +157,18 @@ void Engine::removeOrphans(runtime::ContainerRuntime& rt) {
     }
 }
 
+// A deployment still "running" that its app no longer points at was switched away from by a
+// process that died before saying so: it is replaced (its container goes with the orphans).
+void Engine::retireSuperseded() {
+    for (const auto& app : deps_.apps.list()) {
+        for (const auto& d : deps_.deployments.listForApp(app.id, 50)) {
+            if (d.status == "running" && app.liveDeploymentId != d.id) {
+                pipeline_.setStatus(d.id, d.appId, "replaced");
+            }
+        }
+    }
+}
+
 bool Engine::reconcile() {
     auto rt = deps_.runtime();
     std::vector<store::DeploymentRecord> pending;
@@ -161,6 +179,7 @@ bool Engine::reconcile() {
             reconcileDeployment(d, rt.get());
         }
     }
+    retireSuperseded();
     if (rt) removeOrphans(*rt);
     bool routed = restoreRoutes();
     // Queued last, so a re-queued deployment never races the clean-up above.

@@ -57,6 +57,7 @@ private:
     void submit(const std::string& deploymentId, const std::string& appId);
     void reconcileDeployment(const store::DeploymentRecord& d, runtime::ContainerRuntime* rt);
     void removeOrphans(runtime::ContainerRuntime& rt);
+    void retireSuperseded();
 
     EngineDeps deps_;
     EngineOptions options_;

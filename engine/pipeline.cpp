@@ -11,6 +11,7 @@
 #include "engine/deploy_log.hpp"
 #include "engine/health_gate.hpp"
 #include "engine/stage_timer.hpp"
+#include "core/failpoint.hpp"
 #include "runtime/naming.hpp"
 
 namespace rivetr::engine {
@@ -96,6 +97,7 @@ void Pipeline::run(DeployJob& job) {
         setStatus(r.dep.id, r.app.id, status);
         r.log.note("==> " + status);
         r.log.flush();
+        failpoint("pipeline." + status);
     };
     try {
         r.rt = deps_.runtime();
@@ -281,6 +283,7 @@ void Pipeline::switchOver(Run& r) {
     auto drained = deps_.traffic.route({r.app.id, previous ? previous->domains : r.app.domains, "127.0.0.1", r.hostPort})
                        .share();
     deps_.apps.setLiveDeployment(r.app.id, r.dep.id);
+    failpoint("pipeline.switched");  // committed in the store, not yet reported running
     setStatus(r.dep.id, r.app.id, "running");
     r.log.note("live: " + std::to_string(r.app.domains.size()) + " domain(s) now served by " + r.dep.id);
     r.log.flush();
