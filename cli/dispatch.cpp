@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/args.hpp"
+#include "cli/backup_commands.hpp"
 #include "cli/client_commands.hpp"
 #include "cli/commands.hpp"
 #include "core/version.hpp"
@@ -15,6 +16,12 @@ constexpr const char* kUsage = R"(rivetr — a self-hosted git-push PaaS in one 
 Usage:
   rivetr serve [--config PATH]         run the API, proxy and deploy engine
   rivetr config check [--config PATH]  validate a configuration file (exit 0 valid, 1 problems)
+  rivetr backup -o FILE [--config PATH]
+                                       snapshot the database (safe while serving), keys, certificates
+                                       and config into one tar.gz
+  rivetr restore FILE [--data-dir DIR] [--config PATH] [--force]
+                                       verify a backup and install it as the data dir (refuses a
+                                       non-empty one unless --force, and always one a server is using)
 
 Client commands (talk to a running server; all take --url URL, --token TOKEN, --json):
   rivetr status                        server health and how many apps are live
@@ -75,6 +82,8 @@ int dispatch(const std::vector<std::string>& args) {
         }
         if (cmd == "serve") return runServe(rest);
         if (cmd == "config") return runConfig(rest);
+        if (cmd == "backup") return runBackup(rest);
+        if (cmd == "restore") return runRestore(rest);
         if (auto it = clientCommands().find(cmd); it != clientCommands().end()) return it->second(rest);
         throw UsageError("unknown command \"" + cmd + "\"");
     } catch (const UsageError& e) {

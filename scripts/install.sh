@@ -19,7 +19,7 @@ libarchive13 libcurl4 libssl3 libsqlite3-0 libargon2-1 libsodium23 libstdc++6"
 PODMAN_PKGS="podman catatonit"
 
 DRY_RUN=0 ROOT="" URL="$DEFAULT_URL" TARBALL="" SUMS="" SOURCE_DIR="" DOMAIN="" RUNTIME="docker"
-UNINSTALL=0 PURGE=0 SKIP_PACKAGES=0 START=1 CHANGED=0 WORK=""
+UNINSTALL=0 PURGE=0 SKIP_PACKAGES=0 START=1 CHANGED=0 UNITS_CHANGED=0 WORK=""
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
@@ -214,8 +214,13 @@ install_files() {
     return 0
   fi
   if [ "$DRY_RUN" -eq 1 ] || [ -d "$SHARE" ]; then
-    act mkdir -p "$ROOT/usr/local/share/rivetr"
-    act cp -R "$SHARE/." "$ROOT/usr/local/share/rivetr/"
+    if [ -d "$ROOT/usr/local/share/rivetr" ] && diff -r -q "$SHARE" "$ROOT/usr/local/share/rivetr" >/dev/null 2>&1; then
+      say "unchanged: /usr/local/share/rivetr"
+      return 0
+    fi
+    act rm -rf "$ROOT/usr/local/share/rivetr"
+    act mkdir -p "$ROOT/usr/local/share"
+    act cp -R "$SHARE" "$ROOT/usr/local/share/rivetr"
   fi
 }
 
@@ -237,7 +242,7 @@ create_user() {
 owner_ids() {
   uid=$(awk -F: '$1 == "rivetr" { print $3 }' "$ROOT/etc/passwd" 2>/dev/null)
   gid=$(awk -F: '$1 == "rivetr" { print $4 }' "$ROOT/etc/passwd" 2>/dev/null)
-  [ -n "$uid" ] || { uid=rivetr; gid=rivetr; }
+  [ -n "$uid" ] || { uid=rivetr; gid=rivetr; }  # dry run: the user is not created yet
   printf '%s:%s\n' "$uid" "$gid"
 }
 
@@ -245,13 +250,17 @@ random_hex() {  # BYTES
   od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
 }
 
+# A directory with exactly this owner and mode; touched only when it differs.
+ensure_dir() {  # PATH OWNER(uid:gid) MODE
+  [ -d "$1" ] || act mkdir -p "$1"
+  if [ ! -d "$1" ] || [ "$(stat -c %u:%g "$1")" != "$2" ]; then act chown "$2" "$1"; fi
+  if [ ! -d "$1" ] || [ "$(stat -c %a "$1")" != "${3#0}" ]; then act chmod "$3" "$1"; fi
+}
+
 write_config() {
   owner=$(owner_ids)
-  act mkdir -p "$ROOT/etc/rivetr" "$ROOT/var/lib/rivetr"
-  act chown "root:${owner#*:}" "$ROOT/etc/rivetr"
-  act chmod 0750 "$ROOT/etc/rivetr"
-  act chown "$owner" "$ROOT/var/lib/rivetr"
-  act chmod 0700 "$ROOT/var/lib/rivetr"
+  ensure_dir "$ROOT/etc/rivetr" "0:${owner#*:}" 0750
+  ensure_dir "$ROOT/var/lib/rivetr" "$owner" 0700
   if [ -f "$ROOT/etc/rivetr/rivetr.toml" ]; then
     say "unchanged: /etc/rivetr/rivetr.toml (kept with its secrets)"
     return 0
@@ -292,6 +301,23 @@ write_podman_conf() {
   printf '%s\n' "# Written by Rivetr's install.sh: containers get fixed rlimits instead of inheriting raised ones." \
     "[containers]" 'default_ulimits = ["nofile=20000:20000","nproc=32768:32768"]' |
     put_text /etc/containers/containers.conf.d/50-rivetr.conf 0644
+  [ "$RUNTIME" = podman ] || return 0
+  # The rootful Podman API socket, opened to group rivetr (as the docker group opens Docker's).
+  put_unit_text /etc/systemd/system/podman.socket.d/50-rivetr.conf <<'EOF'
+# Written by Rivetr's install.sh
+[Socket]
+SocketGroup=rivetr
+SocketMode=0660
+EOF
+}
+
+# put_text for systemd files: remembers that systemd must reload them.
+put_unit_text() {  # DEST
+  was=$CHANGED
+  CHANGED=0
+  put_text "$1" 0644
+  [ "$CHANGED" -eq 0 ] || UNITS_CHANGED=1
+  [ "$was" -eq 0 ] || CHANGED=1
 }
 
 unit_text() {
@@ -349,13 +375,14 @@ EOF
 }
 
 install_unit() {
-  before=$CHANGED
-  unit_text | put_text /etc/systemd/system/rivetr.service 0644
+  unit_text | put_unit_text /etc/systemd/system/rivetr.service
   if [ -n "$ROOT" ]; then
+    [ "$RUNTIME" = docker ] || act systemctl --root="$ROOT" enable podman.socket
     act systemctl --root="$ROOT" enable rivetr.service
     return 0
   fi
-  [ "$CHANGED" -eq "$before" ] || act systemctl daemon-reload
+  [ "$UNITS_CHANGED" -eq 0 ] || act systemctl daemon-reload
+  [ "$RUNTIME" = docker ] || act systemctl enable --now podman.socket
   act systemctl enable rivetr.service
   [ "$START" -eq 1 ] || return 0
   if [ "$CHANGED" -eq 1 ]; then
@@ -385,7 +412,8 @@ uninstall() {
   elif [ -e /etc/systemd/system/rivetr.service ]; then
     act systemctl disable --now rivetr.service
   fi
-  for f in /etc/systemd/system/rivetr.service /usr/local/bin/rivetr /etc/containers/containers.conf.d/50-rivetr.conf; do
+  for f in /etc/systemd/system/rivetr.service /usr/local/bin/rivetr /etc/containers/containers.conf.d/50-rivetr.conf \
+    /etc/systemd/system/podman.socket.d/50-rivetr.conf; do
     [ ! -e "$ROOT$f" ] || act rm -f "$ROOT$f"
   done
   [ ! -d "$ROOT/usr/local/share/rivetr" ] || act rm -rf "$ROOT/usr/local/share/rivetr"
