@@ -247,5 +247,57 @@ TEST_F(BackupRestore, ATamperedArchiveIsRefusedAndNothingIsWritten) {
     for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_FALSE(has(e.path().filename().string(), "restore"));
 }
 
+// A server at data dir A, backed up to `archive`, stopped; the archive's members unpacked in `tree`.
+class StoppedBackup : public BackupRestore {
+protected:
+    fs::path archive = dir.path() / "instance.tar.gz";
+    fs::path tree = dir.path() / "tree";
+    void SetUp() override {
+        BackupRestore::SetUp();
+        a.start(dir.path());
+        auto backup = cli({"backup", "-o", archive.string()}, {{"RIVETR_SERVER_DATA_DIR", a.dataDir.string()}});
+        ASSERT_EQ(backup.exitCode, 0) << backup.output;
+        a.stop();
+        fs::create_directories(tree);
+        ASSERT_EQ(run({"tar", "-xzf", archive.string(), "-C", tree.string()}).exitCode, 0);
+    }
+    void repack() { ASSERT_EQ(run({"tar", "-czf", archive.string(), "-C", tree.string(), "manifest.json", "data"}).exitCode, 0); }
+};
+
+TEST_F(StoppedBackup, ABackupFromANewerSchemaIsRefused) {
+    auto manifest = json::parse(test::readFile(tree / "manifest.json"));
+    manifest["schema_version"] = 9999;
+    test::writeFile(tree / "manifest.json", manifest.dump());
+    repack();
+    auto r = cli({"restore", archive.string(), "--data-dir", b.dataDir.string()});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_TRUE(has(r.output, "the backup is at schema version 9999 but this rivetr knows only up to")) << r.output;
+    EXPECT_FALSE(fs::exists(b.dataDir));
+}
+
+TEST_F(StoppedBackup, ForceReplacesAStoppedDataDirAndKeepsTheOldOneAside) {
+    test::writeFile(a.dataDir / "written-after-the-backup", "x");
+    auto r = cli({"restore", archive.string(), "--data-dir", a.dataDir.string(), "--force", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    auto out = json::parse(r.output.substr(r.output.find('{')));
+    ASSERT_TRUE(out["previous_contents"].is_string()) << r.output;
+    fs::path aside = out["previous_contents"].get<std::string>();
+    EXPECT_TRUE(fs::exists(aside / "written-after-the-backup"));
+    EXPECT_FALSE(fs::exists(a.dataDir / "written-after-the-backup"));
+    EXPECT_EQ(test::readFile(a.dataDir / "secret.key"), test::readFile(aside / "secret.key"));
+    a.start(dir.path());  // the restored dir serves
+}
+
+TEST_F(BackupRestore, UsageErrorsExitTwo) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"backup"}, {"backup", "-o"}, {"backup", "-o", "x", "extra"},
+                                          {"restore"}, {"restore", "a", "b"}, {"restore", "a", "--bogus"}}) {
+        auto r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << testing::PrintToString(args) << "\n" << r.output;
+    }
+    auto missing = cli({"restore", (dir.path() / "none.tar.gz").string(), "--data-dir", b.dataDir.string()});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(has(missing.output, "no backup file at")) << missing.output;
+}
+
 }  // namespace
 }  // namespace rivetr
