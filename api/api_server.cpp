@@ -55,6 +55,7 @@ void ApiServer::start() {
         res.send(Pistache::Http::Code::Not_Found, Reply::error(404, "not_found", "no such route").body);
         return Pistache::Rest::Route::Result::Ok;
     });
+    if (fallback_) router.addNotFoundHandler(withMiddleware(*fallback_, gate_, *pool_, auth_));
     endpoint_->setHandler(router.handler());
     endpoint_->serveThreaded();
     log::info("api.listening", {{"address", options_.host + ":" + std::to_string(port())}});

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ public:
     ApiServer(const ApiServer&) = delete;
     ApiServer& operator=(const ApiServer&) = delete;
 
+    // The route run for requests no other route matched (the dashboard's single-page-app
+    // fallback); without one they get the JSON 404. Set before start().
+    void setFallback(Route route) { fallback_ = std::move(route); }
     // Binds and serves on background threads; throws when the address cannot be bound.
     void start();
     int port() const;
@@ -41,6 +45,7 @@ public:
 private:
     ApiOptions options_;
     std::vector<Route> routes_;
+    std::optional<Route> fallback_;
     Authenticator* auth_;
     RequestGate gate_;
     std::unique_ptr<WorkerPool> pool_;

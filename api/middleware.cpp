@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "api/api_errors.hpp"
+#include "api/cache_control_header.hpp"
 #include "api/request_id_header.hpp"
 #include "store/conflict_error.hpp"
 #include "core/crypto.hpp"
@@ -27,6 +28,7 @@ Pistache::Async::Promise<ssize_t> send(Pistache::Http::ResponseWriter& res, cons
                                        const std::string& requestId) {
     res.headers().add<XRequestId>(requestId);
     res.headers().add<Pistache::Http::Header::ContentType>(Pistache::Http::Mime::MediaType(reply.contentType));
+    if (!reply.cacheControl.empty()) res.headers().add<CacheControlValue>(reply.cacheControl);
     return res.send(static_cast<Code>(reply.status), reply.body);
 }
 

@@ -11,6 +11,12 @@ struct Reply {
     int status = 200;
     std::string body;
     std::string contentType = "application/json";
+    std::string cacheControl;  // empty: no Cache-Control header (the dashboard's assets set one)
+
+    // A constructor rather than aggregate init, so adding a member never breaks `Reply{status, body, type}`
+    // under -Wmissing-field-initializers.
+    Reply(int s = 200, std::string b = {}, std::string type = "application/json")
+        : status(s), body(std::move(b)), contentType(std::move(type)) {}
 
     static Reply json(int status, const nlohmann::json& j) { return {status, j.dump(), "application/json"}; }
     // CONTRACT.md error shape: {"error": {"code", "message", "field"?}}.

@@ -7,6 +7,7 @@
 
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
+#include "api/dashboard_assets.hpp"
 #include "api/route_table.hpp"
 #include "builders/registry.hpp"
 #include "cli/args.hpp"
@@ -145,8 +146,11 @@ int serve(const Config& cfg, const sigset_t& signals) {
 
     auto routes = api::controlRoutes(
         apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
+    auto dashboard = api::openDashboard({});
+    for (auto& r : api::dashboardRoutes(dashboard)) routes.push_back(std::move(r));
     api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes),
                           &apiContext.auth);
+    server.setFallback(api::dashboardFallbackRoute(dashboard));
     server.start();
     log::info("serve.ready", {{"api", cfg.server.api_host + ":" + std::to_string(cfg.server.api_port)},
                               {"proxy", cfg.server.host + ":" + std::to_string(proxy.httpPort())},
