@@ -242,6 +242,25 @@ TEST_F(Installer, DryRunListsEveryActionAndWritesNothing) {
     EXPECT_EQ(fs::exists("/etc/rivetr"), hadConfig);
 }
 
+// The `curl -fsSL BASE/install.sh | sh -s -- ...` form: the script read from stdin, the release fetched from
+// BASE (a file:// URL standing in for the release page), its name taken from SHA256SUMS.
+TEST_F(Installer, PipedIntoShItDownloadsVerifiesAndInstallsFromTheBaseUrl) {
+    fakeRelease();
+    SpawnOptions piped;
+    piped.stdinFile = test::sourceDir() / "scripts/install.sh";
+    auto r = run({"sh", "-s", "--", "--root", root.string(), "--url", "file://" + dir.path().string()}, piped);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_TRUE(has(r.output, "+ curl -fsSL")) << r.output;
+    EXPECT_TRUE(has(r.output, "verified: " + tarball.filename().string())) << r.output;
+    EXPECT_EQ(modeOf(root / "usr/local/bin/rivetr"), 0755u);
+
+    // A SHA256SUMS naming something that is not a rivetr tarball is refused before anything is fetched.
+    test::writeFile(sums, std::string(64, '0') + "  ../../etc/passwd\n");
+    auto hostile = run({"sh", "-s", "--", "--root", root.string(), "--url", "file://" + dir.path().string()}, piped);
+    EXPECT_EQ(hostile.exitCode, 1);
+    EXPECT_TRUE(has(hostile.output, "SHA256SUMS lists no rivetr tarball")) << hostile.output;
+}
+
 TEST_F(Installer, UninstallKeepsTheDataUnlessPurged) {
     fakeRelease();
     ASSERT_EQ(installIntoRoot().exitCode, 0);
