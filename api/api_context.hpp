@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/authenticator.hpp"
+#include "api/live_deps.hpp"
 #include "api/route.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
@@ -32,6 +33,7 @@ struct ApiContext {
     store::AuditRepository audit;
     store::DeploymentRepository deployments;
     Authenticator auth;
+    LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };
 
 }  // namespace rivetr::api

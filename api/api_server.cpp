@@ -35,6 +35,7 @@ ApiServer::ApiServer(ApiOptions options, std::vector<Route> routes, Authenticato
     : options_(std::move(options)), routes_(std::move(routes)), auth_(auth) {}
 
 ApiServer::~ApiServer() {
+    if (hub_) hub_->stop();
     if (endpoint_) endpoint_->shutdown();
     pool_.reset();
 }
@@ -49,7 +50,10 @@ void ApiServer::start() {
     endpoint_->init(opts);
     pool_ = std::make_unique<WorkerPool>(options_.workerThreads);
     Pistache::Rest::Router router;
-    for (const auto& r : routes_) registerRoute(router, r, withMiddleware(r, gate_, *pool_, auth_));
+    hub_ = std::make_unique<SseHub>();
+    for (const auto& r : routes_) {
+        registerRoute(router, r, withMiddleware(r, gate_, *pool_, auth_, {hub_.get(), observer_}));
+    }
     router.addNotFoundHandler([](const Pistache::Rest::Request&, Pistache::Http::ResponseWriter res) {
         res.headers().add<Pistache::Http::Header::ContentType>(MIME(Application, Json));
         res.send(Pistache::Http::Code::Not_Found, Reply::error(404, "not_found", "no such route").body);
@@ -66,6 +70,7 @@ int ApiServer::port() const { return endpoint_ ? static_cast<int>(static_cast<st
 void ApiServer::stop(std::chrono::milliseconds grace) {
     if (!endpoint_) return;
     gate_.beginDrain();
+    hub_->stop();  // open streams end now: they would otherwise hold clients past the drain
     if (!gate_.waitIdle(grace)) log::warn("api.drain_timeout", {{"grace_ms", std::to_string(grace.count())}});
     endpoint_->shutdown();
     endpoint_.reset();

@@ -9,6 +9,7 @@
 
 #include "api/middleware.hpp"
 #include "api/route.hpp"
+#include "api/sse_hub.hpp"
 
 namespace Pistache::Http {
 class Endpoint;
@@ -35,6 +36,9 @@ public:
     // The route run for requests no other route matched (the dashboard's single-page-app
     // fallback); without one they get the JSON 404. Set before start().
     void setFallback(Route route) { fallback_ = std::move(route); }
+    // Sees every answered request (the /metrics registry). Set before start(); must outlive the server.
+    void observeRequests(RequestObserver* observer) { observer_ = observer; }
+    std::size_t openStreams() const { return hub_ ? hub_->openStreams() : 0; }
     // Binds and serves on background threads; throws when the address cannot be bound.
     void start();
     int port() const;
@@ -49,6 +53,8 @@ private:
     Authenticator* auth_;
     RequestGate gate_;
     std::unique_ptr<WorkerPool> pool_;
+    RequestObserver* observer_ = nullptr;
+    std::unique_ptr<SseHub> hub_;  // open SSE streams; stopped before the listener closes
     std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
 };
 

@@ -6,6 +6,7 @@
 #include "api/api_errors.hpp"
 #include "api/cache_control_header.hpp"
 #include "api/request_id_header.hpp"
+#include "api/sse_hub.hpp"
 #include "store/conflict_error.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -106,8 +107,8 @@ std::string requestIdFor(const Pistache::Rest::Request& req) {
 }
 
 Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool,
-                                              Authenticator* auth) {
-    return [route, &gate, &pool, auth](const Pistache::Rest::Request& req, Pistache::Http::ResponseWriter res) {
+                                              Authenticator* auth, MiddlewareHooks hooks) {
+    return [route, &gate, &pool, auth, hooks](const Pistache::Rest::Request& req, Pistache::Http::ResponseWriter res) {
         auto started = std::chrono::steady_clock::now();
         auto ctx = std::make_shared<RequestContext>();
         ctx->requestId = requestIdFor(req);
@@ -120,12 +121,24 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
         }
         auto writer = std::make_shared<Pistache::Http::ResponseWriter>(std::move(res));
         // Authentication reads the store, so it runs on the pool with the handler.
-        pool.post([route, req, writer, ctx, started, &gate, auth] {
+        pool.post([route, req, writer, ctx, started, &gate, auth, hooks] {
             auto denied = checkAccess(route, req, *ctx, auth);
             auto reply = denied ? *denied : runHandler(route, req, *ctx);
-            send(*writer, reply, ctx->requestId)
-                .then([&gate](ssize_t) { gate.leave(); }, [&gate](std::exception_ptr) { gate.leave(); });
+            if (reply.stream && !hooks.hub) reply = Reply::error(500, "internal", "streams are not served here");
+            if (reply.stream) {
+                // A stream is not an in-flight request: the hub owns it and stop() ends it first.
+                hooks.hub->adopt(openSseStream(*writer, ctx->requestId), reply.stream);
+                gate.leave();
+            } else {
+                send(*writer, reply, ctx->requestId)
+                    .then([&gate](ssize_t) { gate.leave(); }, [&gate](std::exception_ptr) { gate.leave(); });
+            }
             logAccess(route, req.resource(), *ctx, reply.status, started);
+            if (hooks.observer) {
+                hooks.observer->observe(methodName(route.method), route.path, reply.status,
+                                        std::chrono::duration_cast<std::chrono::microseconds>(
+                                            std::chrono::steady_clock::now() - started));
+            }
         });
         return Pistache::Rest::Route::Result::Ok;
     };

@@ -8,10 +8,13 @@
 #include <mutex>
 
 #include "api/authenticator.hpp"
+#include "api/request_observer.hpp"
 #include "api/route.hpp"
 #include "api/worker_pool.hpp"
 
 namespace rivetr::api {
+
+class SseHub;
 
 // Shared by all requests of one server: counts requests in flight so shutdown can wait for them.
 class RequestGate {
@@ -35,8 +38,14 @@ private:
 // stop never closes a connection with an answer still queued.
 // Order: request id → drain gate → authentication and role check (from route.minRole) →
 // handler → error mapping → access log. `auth` may be null only when no route needs a role.
+// Optional parts of the chain: `hub` serves replies that are streams (without it they get a 500),
+// `observer` sees every answered request.
+struct MiddlewareHooks {
+    SseHub* hub = nullptr;
+    RequestObserver* observer = nullptr;
+};
 Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool,
-                                              Authenticator* auth);
+                                              Authenticator* auth, MiddlewareHooks hooks = {});
 
 // An id from the caller (the proxy sets one) when it is sane, a fresh one otherwise.
 std::string requestIdFor(const Pistache::Rest::Request& req);

@@ -3,15 +3,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 
 namespace rivetr::api {
+
+class StreamProducer;  // api/sse_hub.hpp
 
 struct Reply {
     int status = 200;
     std::string body;
     std::string contentType = "application/json";
     std::string cacheControl;  // empty: no Cache-Control header (the dashboard's assets set one)
+
+    // Set: the answer is a text/event-stream fed by this producer on the SSE hub's thread (the
+    // middleware opens it after the access checks; status and body are then unused).
+    std::shared_ptr<StreamProducer> stream;
 
     // A constructor rather than aggregate init, so adding a member never breaks `Reply{status, body, type}`
     // under -Wmissing-field-initializers.
@@ -24,6 +31,12 @@ struct Reply {
         nlohmann::json e{{"code", std::move(code)}, {"message", std::move(message)}};
         if (!field.empty()) e["field"] = std::move(field);
         return json(status, {{"error", e}});
+    }
+    static Reply streaming(std::shared_ptr<StreamProducer> producer) {
+        Reply r;
+        r.contentType = "text/event-stream";
+        r.stream = std::move(producer);
+        return r;
     }
 };
 

@@ -5,6 +5,7 @@
 #include "api/app_routes.hpp"
 #include "api/deployment_routes.hpp"
 #include "api/env_routes.hpp"
+#include "api/live_routes.hpp"
 
 namespace rivetr::api {
 
@@ -17,6 +18,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         auto group = deploymentRoutes(ctx, *engine);
         routes.insert(routes.end(), group.begin(), group.end());
     }
+    auto live = liveRoutes(ctx, engine);
+    routes.insert(routes.end(), live.begin(), live.end());
     return routes;
 }
 

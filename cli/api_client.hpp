@@ -36,6 +36,7 @@ public:
     nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr) const;
     nlohmann::json get(const std::string& path) const { return call("GET", path); }
     const std::string& baseUrl() const { return opts_.url; }
+    const ClientOptions& options() const { return opts_; }
 
 private:
     ClientOptions opts_;

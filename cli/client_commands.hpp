@@ -16,5 +16,6 @@ int runRollback(const std::vector<std::string>& args);
 int runCancel(const std::vector<std::string>& args);
 int runTokens(const std::vector<std::string>& args);
 int runCompletion(const std::vector<std::string>& args);
+int runLogs(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli

@@ -15,7 +15,7 @@ _rivetr() {
     local cmd="${COMP_WORDS[1]}"
     local common="--url --token --json --help"
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "serve config status apps env domains deploy deployments rollback cancel tokens completion --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "serve config status apps env domains deploy deployments logs rollback cancel tokens completion --help --version" -- "$cur"))
         return
     fi
     local opts=""
@@ -25,6 +25,7 @@ _rivetr() {
         domains) opts="add remove" ;;
         deploy) opts="--commit --wait" ;;
         rollback) opts="--wait" ;;
+        logs) opts="-f --follow -n --lines" ;;
         tokens) opts="create list revoke --role --expires-in-days" ;;
         config) opts="check --config" ;;
         serve) opts="--config" ;;
@@ -48,6 +49,7 @@ _rivetr() {
         'domains:add or remove an app domain'
         'deploy:deploy an app'
         'deployments:list the deployments of an app'
+        'logs:show or follow the live container's output'
         'rollback:roll an app back to an earlier deployment'
         'cancel:cancel a deployment in progress'
         'tokens:create, list or revoke API tokens'
@@ -65,6 +67,7 @@ _rivetr() {
         domains) opts=(add remove) ;;
         deploy) opts=(--commit --wait) ;;
         rollback) opts=(--wait) ;;
+        logs) opts=(-f --follow -n --lines) ;;
         tokens) opts=(create list revoke --role --expires-in-days) ;;
         config) opts=(check --config) ;;
         serve) opts=(--config) ;;

@@ -38,6 +38,7 @@ Client commands (talk to a running server; all take --url URL, --token TOKEN, --
   rivetr domains add|remove APP DOMAIN
   rivetr deploy APP [--commit SHA] [--wait]   --wait streams the build log; exit 1 if it fails
   rivetr deployments APP
+  rivetr logs APP [-f] [-n N]          the live container's output; -f follows until Ctrl-C
   rivetr rollback APP [DEPLOYMENT] [--wait]   default: the previous deployment with an image
   rivetr cancel DEPLOYMENT
   rivetr tokens create NAME [--role admin|developer|viewer] [--expires-in-days N]
@@ -61,7 +62,8 @@ const std::map<std::string, Command>& clientCommands() {
         {"status", runStatus},       {"apps", runApps},           {"env", runEnv},
         {"domains", runDomains},     {"deploy", runDeploy},       {"deployments", runDeployments},
         {"rollback", runRollback},   {"cancel", runCancel},       {"tokens", runTokens},
-        {"completion", runCompletion}};
+        {"completion", runCompletion},
+        {"logs", runLogs}};
     return commands;
 }
 

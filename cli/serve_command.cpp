@@ -8,6 +8,7 @@
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
 #include "api/dashboard_assets.hpp"
+#include "api/proxy_app_switch.hpp"
 #include "api/route_table.hpp"
 #include "builders/registry.hpp"
 #include "cli/args.hpp"
@@ -144,6 +145,14 @@ int serve(const Config& cfg, const sigset_t& signals) {
         });
     }
 
+    // Live data: the runtime for container logs/stats/start/stop, the proxy for parking and figures.
+    api::ProxyAppSwitch appSwitch(proxy);
+    apiContext.live.runtime = [runtimeLink] { return runtimeLink->get(); };
+    apiContext.live.appSwitch = &appSwitch;
+    apiContext.live.proxyFigures = [&proxy] { return proxy.metrics(); };
+    apiContext.live.dataDir = cfg.server.data_dir;
+    auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
+
     auto routes = api::controlRoutes(
         apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
     auto dashboard = api::openDashboard({});
@@ -151,6 +160,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
     api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes),
                           &apiContext.auth);
     server.setFallback(api::dashboardFallbackRoute(dashboard));
+    server.observeRequests(&apiContext.live.metrics);
     server.start();
     log::info("serve.ready", {{"api", cfg.server.api_host + ":" + std::to_string(cfg.server.api_port)},
                               {"proxy", cfg.server.host + ":" + std::to_string(proxy.httpPort())},

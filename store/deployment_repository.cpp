@@ -142,6 +142,15 @@ void DeploymentRepository::appendLogs(const std::string& deploymentId, const std
     });
 }
 
+std::map<std::string, std::int64_t> DeploymentRepository::countByStatus() {
+    return store_.withDb([&](Database& db) {
+        auto st = db.prepare("SELECT status, COUNT(*) FROM deployments GROUP BY status");
+        std::map<std::string, std::int64_t> out;
+        while (st.step()) out[st.getText(0)] = st.getInt(1);
+        return out;
+    });
+}
+
 std::vector<LogLine> DeploymentRepository::logs(const std::string& deploymentId, std::int64_t afterId, int limit) {
     return store_.withDb([&](Database& db) {
         auto st = db.prepare(

@@ -1,6 +1,7 @@
 // Deployments and their logs: every status change is written (with its time) before its side effect.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ public:
     void setCommit(const std::string& id, const std::string& sha, const std::string& message, const std::string& author);
     void setImage(const std::string& id, const std::string& image);
     void setContainer(const std::string& id, const std::optional<std::string>& containerId);
+
+    // How many deployments are in each status (for /metrics).
+    std::map<std::string, std::int64_t> countByStatus();
 
     // One transaction for the whole batch: logs are written many lines at a time.
     void appendLogs(const std::string& deploymentId, const std::vector<LogLine>& lines);

@@ -78,3 +78,19 @@ TEST_F(Deployments, ListNewestFirst) {
 
 }  // namespace
 }  // namespace rivetr::store
+
+namespace rivetr::store {
+namespace {
+
+TEST_F(Deployments, CountByStatus) {
+    repo.create(pending("dep_2"));
+    repo.create(pending("dep_3"));
+    repo.transition("dep_3", "failed", std::string("x"));
+    auto counts = repo.countByStatus();
+    EXPECT_EQ(counts["pending"], 2);
+    EXPECT_EQ(counts["failed"], 1);
+    EXPECT_EQ(counts.count("running"), 0u);
+}
+
+}  // namespace
+}  // namespace rivetr::store

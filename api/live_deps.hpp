@@ -1,0 +1,26 @@
+// What the live-data routes need beyond the store: the container runtime, the data plane, figures.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "api/api_metrics.hpp"
+#include "api/app_switch.hpp"
+#include "proxy/metrics.hpp"
+#include "runtime/container_runtime.hpp"
+
+namespace rivetr::api {
+
+struct LiveDeps {
+    // The connected runtime, nullptr while the engine is unreachable (routes answer 503).
+    std::function<std::shared_ptr<runtime::ContainerRuntime>()> runtime = [] {
+        return std::shared_ptr<runtime::ContainerRuntime>();
+    };
+    AppSwitch* appSwitch = nullptr;                     // null: start/stop do not touch routing
+    std::function<proxy::MetricsSnapshot()> proxyFigures;  // empty: no proxy series in /metrics
+    std::filesystem::path dataDir = ".";                // whose disk /api/system reports
+    ApiMetrics metrics;                                 // the middleware's observer
+};
+
+}  // namespace rivetr::api

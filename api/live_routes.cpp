@@ -1,0 +1,50 @@
+// The live-data routes in one group: SSE streams, the live container, system figures and /metrics.
+#include "api/live_routes.hpp"
+
+#include "api/api_errors.hpp"
+#include "api/container_routes.hpp"
+#include "api/deployment_feed_stream.hpp"
+#include "api/deployment_log_stream.hpp"
+#include "api/system_routes.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using store::Role;
+
+// Last-Event-ID (a reconnecting EventSource sends it) wins over ?after=N.
+std::int64_t resumeAfter(const Pistache::Rest::Request& req) {
+    std::optional<std::string> v;
+    if (auto h = req.headers().tryGetRaw("Last-Event-ID")) v = h->value();
+    if (!v) v = req.query().get("after").value_or("0");
+    try {
+        std::size_t used = 0;
+        auto n = std::stoll(*v, &used);
+        if (used == v->size() && n >= 0) return n;
+    } catch (const std::exception&) {
+    }
+    throw ValidationError("after", "must be a log line id");
+}
+
+Reply deploymentLogStream(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req) {
+    auto id = req.param(":id").as<std::string>();
+    if (!ctx.deployments.get(id)) throw NotFoundError("no deployment \"" + id + "\"");
+    return Reply::streaming(std::make_shared<DeploymentLogStream>(ctx.deployments, engine.events(), id, resumeAfter(req)));
+}
+
+}  // namespace
+
+std::vector<Route> liveRoutes(ApiContext& ctx, engine::Engine* engine) {
+    auto routes = containerRoutes(ctx);
+    auto system = systemRoutes(ctx, engine);
+    routes.insert(routes.end(), system.begin(), system.end());
+    if (!engine) return routes;
+    routes.push_back({Method::Get, "/api/deployments/:id/logs/stream", Role::viewer,
+                      [&ctx, engine](const auto& req, auto&) { return deploymentLogStream(ctx, *engine, req); }});
+    routes.push_back({Method::Get, "/api/events", Role::viewer, [&ctx, engine](const auto&, auto&) {
+                          return Reply::streaming(std::make_shared<DeploymentFeedStream>(ctx.deployments, engine->events()));
+                      }});
+    return routes;
+}
+
+}  // namespace rivetr::api

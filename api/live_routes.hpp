@@ -1,0 +1,14 @@
+// The live-data routes in one group: SSE streams, the live container, system figures and /metrics.
+#pragma once
+
+#include <vector>
+
+#include "api/api_context.hpp"
+#include "engine/engine.hpp"
+
+namespace rivetr::api {
+
+// `engine` null: the deployment streams are left out (tests of the API alone).
+std::vector<Route> liveRoutes(ApiContext& ctx, engine::Engine* engine);
+
+}  // namespace rivetr::api

@@ -1,0 +1,235 @@
+// Live data over real HTTP: the deployment log stream (replay, live, status, end; no loss or repeat at
+// the replay→live boundary), the events feed, shutdown ending streams, /metrics and /api/system.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "api/api_server.hpp"
+#include "api/route_table.hpp"
+#include "api/sse_test_reader.hpp"
+#include "core/git/source.hpp"
+#include "engine/deploy_log.hpp"
+#include "engine/proxy_traffic.hpp"
+#include "store/store.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using test::SseReader;
+using test::logLines;
+
+constexpr const char* kAdminToken = "live-admin-token-0123456789abcdef";
+
+class LiveRoutes : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
+    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
+    std::unique_ptr<git::Source> source = git::makeLibgit2Source([&] {
+        git::SourceOptions o;
+        o.dataDir = dir.path();
+        return o;
+    }());
+    builders::BuilderRegistry builders{builders::BuildersOptions{}};
+    proxy::Proxy proxy{proxy::ProxyOptions{}};
+    engine::ProxyTraffic traffic{proxy};
+    engine::DeploymentEvents events;
+    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+                               return std::shared_ptr<runtime::ContainerRuntime>();
+                           }, traffic, events},
+                          {}};
+    int port = test::freePort();
+    std::unique_ptr<ApiServer> server;
+    std::string appId;
+
+    void SetUp() override {
+        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
+                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine),
+                                             &ctx.auth);
+        server->observeRequests(&ctx.live.metrics);
+        server->start();
+        store::AppRecord a;
+        a.id = "app_live";
+        a.name = "live";
+        a.gitUrl = "https://example.com/live.git";
+        ctx.apps.create(a);
+        appId = a.id;
+    }
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+    std::vector<std::string> auth() const { return {std::string("Authorization: Bearer ") + kAdminToken}; }
+    std::string newDeployment(const std::string& id) {
+        store::DeploymentRecord d;
+        d.id = id;
+        d.appId = appId;
+        ctx.deployments.create(d);
+        return id;
+    }
+    // What the pipeline does: persist the status, then announce it.
+    void setStatus(const std::string& id, const std::string& status) {
+        ctx.deployments.transition(id, status, status == "failed" ? std::optional<std::string>("boom") : std::nullopt);
+        engine::DeploymentEvent e;
+        e.deploymentId = id;
+        e.appId = appId;
+        e.status = status;
+        events.publish(e);
+    }
+};
+
+
+TEST_F(LiveRoutes, DeploymentStreamReplaysThenFollowsLiveToTheEnd) {
+    auto id = newDeployment("dep_stream");
+    setStatus(id, "building");
+    {
+        engine::DeployLog log(ctx.deployments, events, id, appId);
+        for (int i = 0; i < 5; ++i) log.write("build", "replayed " + std::to_string(i));
+    }  // flushed: these five are stored before the client connects
+    engine::DeployLog log(ctx.deployments, events, id, appId);
+    SseReader reader(url("/api/deployments/" + id + "/logs/stream"), auth());
+    ASSERT_TRUE(reader.waitFor("replayed 4")) << reader.text();
+    EXPECT_NE(reader.text().find("event: status\ndata: "), std::string::npos) << "no initial status";
+    // Lines written while the client reads, some still unflushed when the status changes.
+    for (int i = 0; i < 300; ++i) log.write("build", "live " + std::to_string(i));
+    log.flush();
+    setStatus(id, "starting");
+    log.note("last words");
+    log.flush();
+    setStatus(id, "failed");
+    ASSERT_TRUE(reader.waitFor("event: end\ndata: {}\n\n")) << reader.text().substr(0, 2000);
+    ASSERT_TRUE(reader.waitDone(5s)) << "the stream did not close after end";
+
+    auto lines = logLines(reader);
+    ASSERT_EQ(lines.size(), 306u) << "lines lost or repeated across replay and live";
+    EXPECT_EQ(lines[0], "replayed 0");
+    EXPECT_EQ(lines[5], "live 0");
+    EXPECT_EQ(lines[304], "live 299");
+    EXPECT_EQ(lines[305], "last words");
+    std::int64_t prev = 0;
+    for (const auto& e : reader.events("log")) {
+        EXPECT_GT(e["id"].get<std::int64_t>(), prev);
+        EXPECT_GT(e["ts"].get<std::int64_t>(), 1700000000000);
+        prev = e["id"];
+    }
+    auto statuses = reader.events("status");
+    ASSERT_GE(statuses.size(), 2u);
+    EXPECT_EQ(statuses.back()["status"], "failed");
+    EXPECT_EQ(statuses.back()["id"], id);
+    EXPECT_EQ(statuses.back()["error"], "boom");
+    auto t = reader.text();
+    EXPECT_LT(t.rfind("event: status"), t.find("event: end")) << "the final status must come before end";
+
+    // Resuming after an id (as EventSource does with Last-Event-ID) gives exactly the rest.
+    auto third = reader.events("log")[2]["id"].get<std::int64_t>();
+    SseReader resumed(url("/api/deployments/" + id + "/logs/stream"),
+                      {auth()[0], "Last-Event-ID: " + std::to_string(third)});
+    ASSERT_TRUE(resumed.waitFor("event: end")) << resumed.text();
+    auto rest = logLines(resumed);
+    ASSERT_EQ(rest.size(), 303u);
+    EXPECT_EQ(rest[0], "replayed 3");
+    SseReader byQuery(url("/api/deployments/" + id + "/logs/stream?after=" + std::to_string(third)), auth());
+    ASSERT_TRUE(byQuery.waitFor("event: end"));
+    EXPECT_EQ(logLines(byQuery).size(), 303u);
+}
+
+TEST_F(LiveRoutes, StreamRefusalsAreOrdinaryAnswers) {
+    EXPECT_EQ(test::httpGet(url("/api/deployments/dep_nope/logs/stream"), auth()).status, 404);
+    EXPECT_EQ(test::httpGet(url("/api/deployments/dep_nope/logs/stream")).status, 401);
+    EXPECT_EQ(test::httpGet(url("/api/events")).status, 401);
+    auto id = newDeployment("dep_bad_after");
+    auto r = test::httpGet(url("/api/deployments/" + id + "/logs/stream?after=abc"), auth());
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(json::parse(r.body)["error"]["field"], "after");
+}
+
+TEST_F(LiveRoutes, EventsFeedAnnouncesEveryStatusChange) {
+    SseReader feed(url("/api/events"), auth());
+    ASSERT_TRUE(feed.waitFor(": connected"));
+    auto a = newDeployment("dep_feed_a");
+    auto b = newDeployment("dep_feed_b");
+    setStatus(a, "cloning");
+    setStatus(b, "building");
+    setStatus(a, "failed");
+    ASSERT_TRUE(feed.waitFor("\"status\":\"failed\"")) << feed.text();
+    auto evs = feed.events("deployment");
+    ASSERT_GE(evs.size(), 3u);
+    std::set<std::string> ids;
+    for (const auto& e : evs) ids.insert(e["id"].get<std::string>());
+    EXPECT_EQ(ids, (std::set<std::string>{a, b}));
+    EXPECT_EQ(evs.back()["id"], a);
+}
+
+TEST_F(LiveRoutes, StopEndsOpenStreamsPromptly) {
+    auto id = newDeployment("dep_open");
+    setStatus(id, "building");
+    SseReader stream(url("/api/deployments/" + id + "/logs/stream"), auth());
+    SseReader feed(url("/api/events"), auth());
+    ASSERT_TRUE(stream.waitFor("event: status"));
+    ASSERT_TRUE(feed.waitFor(": connected"));
+    EXPECT_EQ(server->openStreams(), 2u);
+    auto started = std::chrono::steady_clock::now();
+    server->stop(5s);
+    auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_LT(took, 2s) << "open streams held the drain";
+    EXPECT_TRUE(stream.waitDone(3s));
+    EXPECT_TRUE(feed.waitDone(3s));
+}
+
+TEST_F(LiveRoutes, MetricsCountRequestsAndDeployments) {
+    auto first = test::httpGet(url("/metrics"), auth());
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(test::httpGet(url("/metrics")).status, 401);
+    newDeployment("dep_m1");
+    setStatus("dep_m1", "failed");
+    for (int i = 0; i < 3; ++i) test::httpGet(url("/api/apps"), auth());
+    test::httpGet(url("/api/apps/nope"), auth());
+    auto m = test::httpGet(url("/metrics"), auth()).body;
+    EXPECT_NE(m.find("rivetr_http_requests_total{method=\"GET\",route=\"/api/apps\",status=\"2xx\"} 3"), std::string::npos) << m;
+    EXPECT_NE(m.find("rivetr_http_requests_total{method=\"GET\",route=\"/api/apps/:id\",status=\"4xx\"} 1"), std::string::npos) << m;
+    EXPECT_NE(m.find("rivetr_deployments{status=\"failed\"} 1"), std::string::npos) << m;
+    EXPECT_NE(m.find("rivetr_deploy_queue_depth 0"), std::string::npos) << m;
+    EXPECT_NE(m.find("rivetr_http_request_duration_seconds_bucket{route=\"/api/apps\",le=\"+Inf\"} 3"), std::string::npos) << m;
+    EXPECT_NE(m.find("# TYPE rivetr_http_request_duration_seconds histogram"), std::string::npos);
+}
+
+TEST_F(LiveRoutes, DeployDurationsComeFromTheBus) {
+    auto sub = ctx.live.metrics.watchDeployments(events, ctx.deployments);
+    newDeployment("dep_d1");
+    setStatus("dep_d1", "cloning");
+    setStatus("dep_d1", "failed");
+    auto m = test::httpGet(url("/metrics"), auth()).body;
+    EXPECT_NE(m.find("rivetr_deploy_duration_seconds_count{status=\"failed\"} 1"), std::string::npos) << m;
+}
+
+TEST_F(LiveRoutes, SystemReportsHostAndInstance) {
+    auto r = test::httpGet(url("/api/system"), auth());
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto j = json::parse(r.body);
+    EXPECT_FALSE(j["version"].get<std::string>().empty());
+    EXPECT_GE(j["host"]["cpus"].get<int>(), 1);
+    EXPECT_GT(j["host"]["memory_total_bytes"].get<std::uint64_t>(), j["host"]["memory_used_bytes"].get<std::uint64_t>());
+    EXPECT_GT(j["host"]["disk_total_bytes"].get<std::uint64_t>(), 0u);
+    EXPECT_EQ(j["host"]["load_avg"].size(), 3u);
+    EXPECT_EQ(j["apps"], 1);
+    EXPECT_EQ(j["runtime"]["ok"], false) << "this fixture has no container engine";
+    EXPECT_EQ(j["deployments_active"], 0);
+}
+
+TEST_F(LiveRoutes, ContainerRoutesWithoutLiveDeploymentAre409) {
+    for (auto [method, path] : std::vector<std::pair<std::string, std::string>>{
+             {"GET", "/logs"}, {"GET", "/logs/stream"}, {"GET", "/stats"}, {"POST", "/start"}, {"POST", "/stop"},
+             {"POST", "/restart"}}) {
+        test::HttpRequest req;
+        req.method = method;
+        req.url = url("/api/apps/live" + path);
+        req.headers = auth();
+        auto r = test::http(req);
+        EXPECT_EQ(r.status, 409) << method << " " << path << " " << r.body;
+    }
+    EXPECT_EQ(test::httpGet(url("/api/apps/nope/stats"), auth()).status, 404);
+    EXPECT_EQ(test::httpGet(url("/api/apps/live/logs?tail=-1"), auth()).status, 400);
+}
+
+}  // namespace
+}  // namespace rivetr::api

@@ -1,0 +1,108 @@
+// Test helper: reads a server-sent event stream on its own thread (libcurl undoes the chunking).
+#pragma once
+
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace rivetr::test {
+
+using namespace std::chrono_literals;
+
+// Reads an SSE response on its own thread with libcurl (which undoes the chunking).
+class SseReader {
+public:
+    SseReader(const std::string& url, std::vector<std::string> headers) {
+        thread_ = std::thread([this, url, headers] {
+            CURL* c = curl_easy_init();
+            curl_slist* h = nullptr;
+            for (const auto& x : headers) h = curl_slist_append(h, x.c_str());
+            curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+            curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+            curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+            curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 60000L);
+            curl_easy_setopt(c, CURLOPT_WRITEDATA, this);
+            curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, +[](char* p, size_t, size_t n, void* self) -> size_t {
+                auto* r = static_cast<SseReader*>(self);
+                std::lock_guard lock(r->mutex_);
+                r->text_.append(p, n);
+                return r->stop_ ? 0 : n;
+            });
+            curl_easy_setopt(c, CURLOPT_XFERINFODATA, this);
+            curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+            curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION,
+                             +[](void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
+                                 return static_cast<SseReader*>(self)->stop_ ? 1 : 0;
+                             });
+            curl_easy_perform(c);
+            long status = 0;
+            curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+            curl_slist_free_all(h);
+            curl_easy_cleanup(c);
+            std::lock_guard lock(mutex_);
+            status_ = status;
+            done_ = true;
+        });
+    }
+    ~SseReader() {
+        stop_ = true;
+        thread_.join();
+    }
+    bool waitFor(const std::string& part, std::chrono::milliseconds timeout = 10s) {
+        auto end = std::chrono::steady_clock::now() + timeout;
+        while (std::chrono::steady_clock::now() < end) {
+            if (text().find(part) != std::string::npos) return true;
+            std::this_thread::sleep_for(20ms);
+        }
+        return false;
+    }
+    bool waitDone(std::chrono::milliseconds timeout) {
+        auto end = std::chrono::steady_clock::now() + timeout;
+        while (std::chrono::steady_clock::now() < end) {
+            {
+                std::lock_guard lock(mutex_);
+                if (done_) return true;
+            }
+            std::this_thread::sleep_for(20ms);
+        }
+        return false;
+    }
+    std::string text() {
+        std::lock_guard lock(mutex_);
+        return text_;
+    }
+    // The `data:` of every event named `name`, parsed.
+    std::vector<nlohmann::json> events(const std::string& name) {
+        std::vector<nlohmann::json> out;
+        auto t = text();
+        std::size_t pos = 0;
+        std::string marker = "event: " + name + "\ndata: ";
+        while ((pos = t.find(marker, pos)) != std::string::npos) {
+            pos += marker.size();
+            out.push_back(nlohmann::json::parse(t.substr(pos, t.find('\n', pos) - pos)));
+        }
+        return out;
+    }
+
+private:
+    std::thread thread_;
+    std::mutex mutex_;
+    std::string text_;
+    long status_ = 0;
+    bool done_ = false;
+    std::atomic<bool> stop_{false};
+};
+
+inline std::vector<std::string> logLines(SseReader& r) {
+    std::vector<std::string> out;
+    for (const auto& e : r.events("log")) out.push_back(e["line"]);
+    return out;
+}
+
+}  // namespace rivetr::test

@@ -1,0 +1,225 @@
+// Live data against a real `rivetr serve` and dockerd: a deployment's SSE log (live lines, status, end),
+// the events feed, the live container's logs/stats, stop → proxy 503 → start, /metrics, and `rivetr logs`.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include <fstream>
+#include <thread>
+
+#include "api/sse_test_reader.hpp"
+#include "core/git/git_test_repo.hpp"
+#include "core/subprocess.hpp"
+#include "runtime/container_runtime.hpp"
+#include "runtime/naming.hpp"
+#include "tests/fixtures/fixture_image.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using test::SseReader;
+
+constexpr const char* kToken = "live-data-admin-token-0123456789abcd";
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class LiveData : public ::testing::Test {
+protected:
+    test::TempDir dir{"rivetr-live"};
+    git::test::TestRepo repo{dir.path() / "repo"};
+    int apiPort = test::freePort();
+    int proxyPort = test::freePort();
+    std::optional<Process> server;
+    std::shared_ptr<runtime::ContainerRuntime> rt;
+    std::string appId;
+
+    void SetUp() override {
+        RIVETR_REQUIRE_DOCKER();
+        rt = runtime::connectRuntime({});
+        SpawnOptions o;
+        o.workingDir = dir.path();
+        o.stdoutFile = dir.path() / "serve.log";
+        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
+                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
+                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
+                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
+                 {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
+                 {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
+                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
+        server = Process::spawn({test::rivetrBinary().string(), "serve"}, o);
+        ASSERT_TRUE(test::waitForHttp(url("/health"), 200, 30s));
+    }
+    void TearDown() override {
+        if (server) {
+            server->signal(SIGTERM);
+            server->wait(15s);
+        }
+        if (!rt || appId.empty()) return;
+        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
+        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
+            try {
+                rt->removeImage(i.id, true);
+            } catch (const std::exception&) {
+            }
+        }
+    }
+
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(apiPort) + path; }
+    std::vector<std::string> auth() const { return {std::string("Authorization: Bearer ") + kToken}; }
+    test::HttpResponse call(const std::string& method, const std::string& path, const std::string& body = "") {
+        test::HttpRequest req;
+        req.method = method;
+        req.url = url(path);
+        req.headers = auth();
+        if (!body.empty()) req.headers.push_back("Content-Type: application/json");
+        req.body = body;
+        req.timeout = 60s;
+        return test::http(req);
+    }
+    test::HttpResponse viaProxy(const std::string& path) {
+        test::HttpRequest req;
+        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + path;
+        req.headers = {"Host: live.test"};
+        return test::http(req);
+    }
+    RunResult cli(std::vector<std::string> args) {
+        args.insert(args.begin(), test::rivetrBinary().string());
+        SpawnOptions o;
+        o.env = {{"RIVETR_URL", url("")}, {"RIVETR_TOKEN", kToken}};
+        o.mergeStderr = false;
+        return run(args, o);
+    }
+};
+
+TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
+    test::writeTestserverContext(repo.dir(), {{"TESTSERVER_VERSION", "v1"}});
+    repo.commit("v1");
+    auto created = call("POST", "/api/apps",
+                        json{{"name", "liveapp"}, {"git_url", repo.url()}, {"port", 8000}, {"build_type", "dockerfile"},
+                             {"domains", {"live.test"}},
+                             {"healthcheck", {{"path", "/health"}, {"retries", 6}, {"interval_ms", 300}}}}
+                            .dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    appId = json::parse(created.body)["id"];
+
+    // Not deployed yet: the container routes refuse with 409.
+    EXPECT_EQ(call("GET", "/api/apps/liveapp/logs").status, 409);
+    EXPECT_EQ(call("POST", "/api/apps/liveapp/stop").status, 409);
+
+    SseReader feed(url("/api/events"), auth());
+    ASSERT_TRUE(feed.waitFor(": connected"));
+    auto started = call("POST", "/api/apps/liveapp/deploy");
+    ASSERT_EQ(started.status, 202) << started.body;
+    std::string depId = json::parse(started.body)["deployment_id"];
+
+    // The deployment's stream: log lines as they come, every status, the final one, then end.
+    SseReader stream(url("/api/deployments/" + depId + "/logs/stream"), auth());
+    ASSERT_TRUE(stream.waitFor("event: end", 240s)) << stream.text();
+    ASSERT_TRUE(stream.waitDone(5s));
+    auto statuses = stream.events("status");
+    ASSERT_FALSE(statuses.empty());
+    EXPECT_EQ(statuses.back()["status"], "running") << stream.text();
+    std::set<std::string> seen;
+    for (const auto& s : statuses) seen.insert(s["status"].get<std::string>());
+    EXPECT_TRUE(seen.count("building") || seen.count("checking")) << "no status change seen live";
+    auto streamed = stream.events("log");
+    auto stored = json::parse(call("GET", "/api/deployments/" + depId + "/logs").body)["lines"];
+    ASSERT_GT(streamed.size(), 3u);
+    ASSERT_EQ(streamed.size(), stored.size()) << "the stream lost or repeated lines";
+    for (std::size_t i = 0; i < stored.size(); ++i) EXPECT_EQ(streamed[i]["id"], stored[i]["id"]);
+
+    ASSERT_TRUE(feed.waitFor("\"status\":\"running\"", 10s)) << feed.text();
+    bool fedBuilding = false;
+    for (const auto& e : feed.events("deployment")) fedBuilding |= e["id"] == depId && e["status"] == "building";
+    EXPECT_TRUE(fedBuilding) << feed.text();
+    ASSERT_EQ(viaProxy("/").body, "version=v1\n");
+
+    // Runtime logs of the live container: tail and follow.
+    viaProxy("/log?stdout=hello-live&stderr=oops-live");
+    json lines;
+    for (auto end = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < end;) {
+        lines = json::parse(call("GET", "/api/apps/liveapp/logs?tail=50").body)["lines"];
+        if (has(lines.dump(), "oops-live")) break;
+        std::this_thread::sleep_for(200ms);
+    }
+    bool out = false, err = false;
+    for (const auto& l : lines) {
+        out |= l["line"] == "hello-live" && l["stream"] == "stdout" && l["ts"].get<std::int64_t>() > 1700000000000;
+        err |= l["line"] == "oops-live" && l["stream"] == "stderr";
+    }
+    EXPECT_TRUE(out && err) << lines.dump();
+    SseReader follow(url("/api/apps/liveapp/logs/stream?tail=0"), auth());
+    ASSERT_TRUE(follow.waitFor(": connected"));
+    std::this_thread::sleep_for(300ms);
+    viaProxy("/log?stdout=followed-line");
+    EXPECT_TRUE(follow.waitFor("followed-line")) << follow.text();
+
+    // The CLI: tail, --json, and -f that stops cleanly on Ctrl-C.
+    auto tail = cli({"logs", "liveapp", "-n", "50"});
+    EXPECT_EQ(tail.exitCode, 0);
+    EXPECT_TRUE(has(tail.output, "hello-live\n")) << tail.output;
+    EXPECT_FALSE(has(tail.output, "oops-live")) << "stderr lines belong on stderr";
+    auto asJson = cli({"logs", "liveapp", "--json"});
+    std::istringstream jl(asJson.output);
+    std::string first;
+    std::getline(jl, first);
+    EXPECT_FALSE(json::parse(first, nullptr, false).is_discarded()) << asJson.output;
+    EXPECT_EQ(cli({"logs"}).exitCode, 2);
+    EXPECT_EQ(cli({"logs", "nope"}).exitCode, 1);
+    SpawnOptions fo;
+    fo.env = {{"RIVETR_URL", url("")}, {"RIVETR_TOKEN", kToken}};
+    fo.stdoutFile = dir.path() / "follow.out";
+    auto cliFollow = Process::spawn({test::rivetrBinary().string(), "logs", "liveapp", "-f", "-n", "0"}, fo);
+    std::this_thread::sleep_for(1s);
+    viaProxy("/log?stdout=cli-followed");
+    auto followed = [&] {
+        std::ifstream f(dir.path() / "follow.out");
+        return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    };
+    for (auto end = std::chrono::steady_clock::now() + 10s;
+         std::chrono::steady_clock::now() < end && !has(followed(), "cli-followed");)
+        std::this_thread::sleep_for(100ms);
+    EXPECT_TRUE(has(followed(), "cli-followed\n")) << followed();
+    cliFollow.signal(SIGINT);
+    EXPECT_EQ(cliFollow.wait(5s), 0) << "Ctrl-C did not end `rivetr logs -f` cleanly";
+
+    auto stats = json::parse(call("GET", "/api/apps/liveapp/stats").body);
+    EXPECT_GT(stats["memory_bytes"].get<std::uint64_t>(), 0u) << stats.dump();
+    EXPECT_TRUE(stats.contains("cpu_percent") && stats.contains("net_rx_bytes")) << stats.dump();
+
+    // stop: the domain answers 503 (not 502); the follow stream ends; start brings it back.
+    auto stopped = call("POST", "/api/apps/liveapp/stop");
+    ASSERT_EQ(stopped.status, 200) << stopped.body;
+    EXPECT_EQ(json::parse(stopped.body)["status"], "stopped");
+    EXPECT_EQ(viaProxy("/").status, 503);
+    EXPECT_TRUE(follow.waitFor("event: end", 10s)) << "the log stream did not end with the container";
+    auto startedAgain = call("POST", "/api/apps/liveapp/start");
+    ASSERT_EQ(startedAgain.status, 200) << startedAgain.body;
+    EXPECT_EQ(json::parse(startedAgain.body)["status"], "running");
+    EXPECT_EQ(viaProxy("/").body, "version=v1\n");
+    auto restarted = call("POST", "/api/apps/liveapp/restart");
+    ASSERT_EQ(restarted.status, 200) << restarted.body;
+    EXPECT_EQ(viaProxy("/").body, "version=v1\n");
+    auto audit = call("GET", "/api/audit").body;
+    EXPECT_TRUE(has(audit, "app.stop") && has(audit, "app.start") && has(audit, "app.restart")) << audit;
+
+    // /metrics and /api/system see all of it.
+    auto metrics = call("GET", "/metrics");
+    ASSERT_EQ(metrics.status, 200);
+    EXPECT_TRUE(has(metrics.body, "rivetr_deploy_duration_seconds_count{status=\"running\"} 1")) << metrics.body;
+    EXPECT_TRUE(has(metrics.body, "rivetr_deployments{status=\"running\"} 1")) << metrics.body;
+    EXPECT_TRUE(has(metrics.body, "rivetr_http_requests_total{method=\"POST\",route=\"/api/apps/:id/stop\",status=\"2xx\"} 1"))
+        << metrics.body;
+    EXPECT_TRUE(has(metrics.body, "rivetr_proxy_requests_total{")) << metrics.body;
+    EXPECT_TRUE(has(metrics.body, "rivetr_proxy_request_duration_seconds_count ")) << metrics.body;
+    auto system = json::parse(call("GET", "/api/system").body);
+    EXPECT_EQ(system["runtime"]["ok"], true) << system.dump();
+    EXPECT_EQ(system["runtime"]["kind"], "docker");
+    EXPECT_EQ(system["apps"], 1);
+}
+
+}  // namespace
+}  // namespace rivetr
