@@ -2,7 +2,7 @@
 # Installs Rivetr on a Debian/Ubuntu server as a hardened systemd service: `curl -fsSL URL/install.sh | sh`.
 #
 #   sh install.sh [--dry-run] [--url BASE] [--tarball FILE --sums FILE] [--from-source DIR]
-#                 [--domain NAME] [--runtime docker|podman] [--root DIR] [--skip-packages] [--no-start]
+#                 [--domain NAME --email ADDRESS] [--runtime docker|podman] [--root DIR] [--skip-packages] [--no-start]
 #   sh install.sh --uninstall [--purge]
 #   curl -fsSL BASE/install.sh | sh -s -- --dry-run
 #
@@ -18,7 +18,7 @@ RUNTIME_PKGS="docker.io ca-certificates libpistache0 libgit2-1.5 libtomlplusplus
 libarchive13 libcurl4 libssl3 libsqlite3-0 libargon2-1 libsodium23 libstdc++6"
 PODMAN_PKGS="podman catatonit"
 
-DRY_RUN=0 ROOT="" URL="$DEFAULT_URL" TARBALL="" SUMS="" SOURCE_DIR="" DOMAIN="" RUNTIME="docker"
+DRY_RUN=0 ROOT="" URL="$DEFAULT_URL" TARBALL="" SUMS="" SOURCE_DIR="" DOMAIN="" EMAIL="" RUNTIME="docker"
 UNINSTALL=0 PURGE=0 SKIP_PACKAGES=0 START=1 CHANGED=0 UNITS_CHANGED=0 WORK=""
 
 say() { printf '%s\n' "$*"; }
@@ -26,7 +26,7 @@ die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 usage() {
   cat >&2 <<'EOF'
 usage: install.sh [--dry-run] [--url BASE | --tarball FILE --sums FILE | --from-source DIR]
-                  [--domain NAME] [--runtime docker|podman] [--root DIR] [--skip-packages] [--no-start]
+                  [--domain NAME --email ADDRESS] [--runtime docker|podman] [--root DIR] [--skip-packages] [--no-start]
        install.sh --uninstall [--purge] [--dry-run] [--root DIR]
        install.sh --print-unit
 EOF
@@ -64,6 +64,7 @@ parse_args() {
       --sums) need_value "$@"; SUMS="$2"; shift ;;
       --from-source) need_value "$@"; SOURCE_DIR="$2"; shift ;;
       --domain) need_value "$@"; DOMAIN="$2"; shift ;;
+      --email) need_value "$@"; EMAIL="$2"; shift ;;
       --runtime) need_value "$@"; RUNTIME="$2"; shift ;;
       -h | --help) usage ;;
       *) printf 'install.sh: unknown option %s\n' "$1" >&2; usage ;;
@@ -75,6 +76,8 @@ parse_args() {
     die "--tarball and --sums go together: the tarball is installed only when SHA256SUMS vouches for it"
   case "$RUNTIME" in docker | podman) ;; *) die "--runtime must be docker or podman" ;; esac
   case "$DOMAIN" in "" | *[!A-Za-z0-9.-]* ) [ -z "$DOMAIN" ] || die "--domain must be a host name" ;; esac
+  case "$EMAIL" in *[!A-Za-z0-9.@_+-]*) die "--email must be a plain e-mail address" ;; esac
+  [ -z "$DOMAIN" ] || [ -n "$EMAIL" ] || die "--domain needs --email ADDRESS (the ACME account for its certificate)"
   case "$URL" in https://* | http://* | file://*) ;; *) die "--url must be an http(s):// or file:// URL" ;; esac
   if [ -n "$ROOT" ]; then
     [ -d "$ROOT" ] || die "--root $ROOT is not a directory"
@@ -263,6 +266,7 @@ write_config() {
   ensure_dir "$ROOT/var/lib/rivetr" "$owner" 0700
   if [ -f "$ROOT/etc/rivetr/rivetr.toml" ]; then
     say "unchanged: /etc/rivetr/rivetr.toml (kept with its secrets)"
+    [ -z "$DOMAIN" ] || say "note: --domain is not applied to an existing configuration; set server.dashboard_domain there"
     return 0
   fi
   # Secrets are generated on this machine and never printed; the file is 0600 before it holds them.
@@ -292,6 +296,7 @@ runtime_type = "$RUNTIME"
 
 [proxy]
 acme_enabled = $acme
+acme_email = "$EMAIL"
 EOF
 }
 
@@ -400,7 +405,8 @@ print_next_steps() {
     say "  Dashboard: https://$DOMAIN/  (point its DNS at this server; the certificate is issued on first request)"
   else
     say "  Dashboard: http://127.0.0.1:8080/ on this server only; from your machine: ssh -L 8080:127.0.0.1:8080 root@THIS-SERVER"
-    say "             or re-run with --domain dashboard.example.com to serve it through the proxy with HTTPS"
+    say "             or serve it through the proxy with HTTPS: set server.dashboard_domain, proxy.acme_enabled"
+    say "             and proxy.acme_email in /etc/rivetr/rivetr.toml, then systemctl restart rivetr"
   fi
   say "  Admin token: auth.admin_token in /etc/rivetr/rivetr.toml (sudo grep admin_token /etc/rivetr/rivetr.toml)"
   say "  Service: systemctl status rivetr; logs: journalctl -u rivetr"

@@ -285,6 +285,31 @@ TEST_F(Installer, UsageErrorsExitTwoAndHalfGivenChecksumsAreRefused) {
     auto r = install({"--dry-run", "--root", root.string(), "--tarball", tarball.string()});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(has(r.output, "--tarball and --sums go together")) << r.output;
+    auto noEmail = install({"--dry-run", "--root", root.string(), "--domain", "dash.example.com"});
+    EXPECT_EQ(noEmail.exitCode, 1);
+    EXPECT_TRUE(has(noEmail.output, "--domain needs --email")) << noEmail.output;
+    auto notACheckout = install({"--dry-run", "--root", root.string(), "--from-source", dir.path().string()});
+    EXPECT_EQ(notACheckout.exitCode, 1);
+    EXPECT_TRUE(has(notACheckout.output, "is not a Rivetr checkout")) << notACheckout.output;
+}
+
+// With a dashboard domain the proxy serves the dashboard with an ACME certificate: a configuration rivetr accepts.
+TEST_F(Installer, ADashboardDomainGivesAValidHttpsConfiguration) {
+    fakeRelease();
+    auto r = installIntoRoot({"--domain", "dash.example.com", "--email", "ops@example.com"});
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_TRUE(has(r.output, "Dashboard: https://dash.example.com/")) << r.output;
+    auto config = root / "etc/rivetr/rivetr.toml";
+    EXPECT_TRUE(has(test::readFile(config), "acme_enabled = true"));
+    auto check = run({test::rivetrBinary().string(), "config", "check", "--config", config.string()});
+    EXPECT_EQ(check.exitCode, 0) << check.output;
+}
+
+TEST_F(Installer, FromSourceBuildsWithTheRepositoryScripts) {
+    auto r = install({"--dry-run", "--root", root.string(), "--from-source", test::sourceDir().string()});
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_TRUE(has(r.output, "+ " + (test::sourceDir() / "scripts/build.sh").string() + " release rivetr")) << r.output;
+    EXPECT_TRUE(has(r.output, (test::sourceDir() / "build/cli/rivetr").string())) << r.output;
 }
 
 // The real path: package.sh packs the built binary, install.sh verifies and installs that tarball.
