@@ -1,10 +1,30 @@
-// Authenticates a request from its bearer token: the instance admin token or a named API token.
+// Who is calling and may they: bearer tokens (the instance admin token or a named API token) and
+// session cookies with their CSRF check, the role from the route table, and rate limits per
+// principal and per client address.
 #include "api/authenticator.hpp"
 
+#include "api/auth_headers.hpp"
+#include "api/client_address.hpp"
+#include "api/session_cookie.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 
 namespace rivetr::api {
+namespace {
+
+std::string rawHeader(const Pistache::Rest::Request& req, const char* name) {
+    auto h = req.headers().tryGetRaw(name);
+    return h ? h->value() : std::string();
+}
+
+std::string authorizationOf(const Pistache::Rest::Request& req) {
+    auto h = req.headers().tryGet<Pistache::Http::Header::Authorization>();
+    return h ? h->value() : std::string();
+}
+
+bool mutates(Method m) { return m != Method::Get; }
+
+}  // namespace
 
 std::optional<Principal> Authenticator::authenticate(const std::string& authorization) {
     static constexpr std::string_view kBearer = "Bearer ";
@@ -17,6 +37,58 @@ std::optional<Principal> Authenticator::authenticate(const std::string& authoriz
     // happens here at all.
     if (auto t = tokens_.authenticate(token, nowMs())) return Principal{"token", t->name, t->role};
     return std::nullopt;
+}
+
+std::optional<Principal> Authenticator::authenticateSession(const Pistache::Rest::Request& req, RequestContext& ctx) {
+    if (!sessions_ || !req.cookies().has(kSessionCookie)) return std::nullopt;
+    auto id = req.cookies().get(kSessionCookie).value;
+    auto user = sessions_->authenticate(id, nowMs());
+    if (!user) return std::nullopt;
+    ctx.userId = user->userId;
+    ctx.sessionId = id;
+    ctx.csrfToken = user->csrfToken;
+    return Principal{"user", user->username, user->role};
+}
+
+std::optional<Reply> Authenticator::tooMany(RequestContext& ctx, std::chrono::seconds wait) {
+    ctx.retryAfterSeconds = wait.count();
+    return Reply::error(429, "rate_limited", "too many requests; retry in " + std::to_string(wait.count()) + " s");
+}
+
+std::optional<Reply> Authenticator::admit(const Route& route, const Pistache::Rest::Request& req, RequestContext& ctx) {
+    auto client = resolveClientAddress(req.address().host(), rawHeader(req, "X-Forwarded-For"),
+                                       rawHeader(req, "X-Forwarded-Proto"), options_.trustedProxies);
+    ctx.clientIp = client.ip;
+    ctx.viaTls = client.viaTls;
+    if (!route.minRole) {
+        if (auto wait = limiter_.admitAnonymous(ctx.clientIp)) return tooMany(ctx, *wait);
+        return std::nullopt;
+    }
+    auto authorization = authorizationOf(req);
+    bool presented = !authorization.empty() || req.cookies().has(kSessionCookie);
+    // A bearer token wins over a cookie: scripts never need the CSRF dance.
+    ctx.principal = !authorization.empty() ? authenticate(authorization) : authenticateSession(req, ctx);
+    if (!ctx.principal) {
+        if (auto wait = limiter_.admitAnonymous(ctx.clientIp)) return tooMany(ctx, *wait);
+        if (presented) limiter_.recordFailure(ctx.clientIp);
+        if (req.cookies().has(kSessionCookie) && authorization.empty()) ctx.setCookie = clearedSessionCookie(ctx.viaTls);
+        return Reply::error(401, "unauthorized", "a valid bearer token or session is required");
+    }
+    if (auto wait = limiter_.admitPrincipal(ctx.principal->actorType + ":" + ctx.principal->name)) return tooMany(ctx, *wait);
+    if (ctx.principal->role < *route.minRole) {
+        return Reply::error(403, "forbidden", std::string("this needs the ") + store::roleName(*route.minRole) + " role");
+    }
+    // A browser sends the cookie by itself; only our own page can read the CSRF token and send it back.
+    if (!ctx.sessionId.empty() && mutates(route.method) &&
+        !crypto::constantTimeEqual(rawHeader(req, "X-CSRF-Token"), ctx.csrfToken)) {
+        return Reply::error(403, "csrf", "the X-CSRF-Token header is missing or wrong");
+    }
+    return std::nullopt;
+}
+
+void Authenticator::decorate(Pistache::Http::ResponseWriter& res, const RequestContext& ctx) {
+    if (!ctx.setCookie.empty()) res.headers().add<SetCookieHeader>(ctx.setCookie);
+    if (ctx.retryAfterSeconds > 0) res.headers().add<RetryAfterHeader>(ctx.retryAfterSeconds);
 }
 
 }  // namespace rivetr::api

@@ -16,6 +16,13 @@ struct RequestContext {
     std::string requestId;
     std::optional<Principal> principal;  // set for every route that needs a role
     std::string clientIp;
+    // Set by authentication (api/authenticator.cpp) for handlers and the response:
+    std::string userId;               // the user, when a session cookie authenticated the request
+    std::string sessionId;            // that session cookie's value
+    std::string csrfToken;            // that session's CSRF token
+    bool viaTls = false;              // the proxy received the request over TLS
+    std::string setCookie;            // a Set-Cookie value to send (login, logout)
+    long long retryAfterSeconds = 0;  // sent as Retry-After with a 429
 };
 
 using Handler = std::function<Reply(const Pistache::Rest::Request&, RequestContext&)>;

@@ -15,7 +15,7 @@ constexpr std::size_t kHashBytes = 32;
 
 }  // namespace
 
-PasswordHasher::PasswordHasher(PasswordCost cost) : cost_(cost), dummyHash_(hash(crypto::toHex(crypto::randomBytes(16)))) {}
+PasswordHasher::PasswordHasher(PasswordCost cost) : cost_(cost) {}
 
 std::string PasswordHasher::hash(std::string_view password) const {
     auto salt = crypto::randomBytes(kSaltBytes);
@@ -34,6 +34,9 @@ bool PasswordHasher::verify(std::string_view password, const std::string& encode
     return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-void PasswordHasher::verifyDummy(std::string_view password) const { (void)verify(password, dummyHash_); }
+void PasswordHasher::verifyDummy(std::string_view password) const {
+    std::call_once(dummyOnce_, [this] { dummyHash_ = hash(crypto::toHex(crypto::randomBytes(16))); });
+    (void)verify(password, dummyHash_);
+}
 
 }  // namespace rivetr::store

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -29,7 +30,9 @@ public:
 
 private:
     PasswordCost cost_;
-    std::string dummyHash_;
+    // Made on first use: every API context owns a hasher, and most never see an unknown user.
+    mutable std::once_flag dummyOnce_;
+    mutable std::string dummyHash_;
 };
 
 }  // namespace rivetr::store

@@ -1,0 +1,22 @@
+// Settings of authentication as a whole: password cost, session lifetimes, rate limits and which
+// peers may speak for the client (the config's [auth] keys map onto this).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "api/rate_limiter.hpp"
+#include "store/password_hasher.hpp"
+#include "store/session_repository.hpp"
+
+namespace rivetr::api {
+
+struct AuthOptions {
+    store::PasswordCost passwordCost;
+    store::SessionOptions sessions;
+    RateLimitOptions rateLimit;
+    // Peers whose X-Forwarded-For / X-Forwarded-Proto count; only loopback addresses are honoured.
+    std::vector<std::string> trustedProxies{"127.0.0.1", "::1"};
+};
+
+}  // namespace rivetr::api

@@ -1,0 +1,147 @@
+// Login, logout, who-am-I and the caller's TOTP second factor (setup, enable, disable).
+#include "api/auth_routes.hpp"
+
+#include "api/api_errors.hpp"
+#include "api/json_fields.hpp"
+#include "api/session_cookie.hpp"
+#include "api/totp.hpp"
+#include "api/user_json.hpp"
+#include "core/clock.hpp"
+#include "store/conflict_error.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using store::Role;
+
+constexpr const char* kIssuer = "Rivetr";
+
+std::string userAgent(const Pistache::Rest::Request& req) {
+    auto h = req.headers().tryGet<Pistache::Http::Header::UserAgent>();
+    return h ? h->agent() : std::string();
+}
+
+Reply tooMany(RequestContext& rc, std::chrono::seconds wait) {
+    rc.retryAfterSeconds = wait.count();
+    return Reply::error(429, "rate_limited", "too many wrong codes; retry in " + std::to_string(wait.count()) + " s");
+}
+
+// One answer for an unknown name, a wrong password and a wrong code, so none of them is confirmed.
+Reply refuseLogin(ApiContext& ctx, RequestContext& rc, const std::string& username, const char* reason) {
+    ctx.auth.recordFailure(rc.clientIp);
+    RequestContext as = rc;
+    as.principal = Principal{"user", username.substr(0, 64), Role::viewer};
+    ctx.record(as, "auth.login_failed", "user", "", {{"reason", reason}});
+    return Reply::error(401, "unauthorized", "wrong username, password or code");
+}
+
+// A code is good once: within its ±30 s window, never again, and never one older than the last used.
+bool acceptTotp(ApiContext& ctx, const std::string& userId, const std::string& code) {
+    auto secret = ctx.users.totpSecret(userId);
+    auto key = secret ? totp::base32Decode(*secret) : std::nullopt;
+    if (!key) return false;
+    auto step = totp::matchingStep(*key, code, nowMs() / 1000);
+    return step && ctx.users.consumeTotpStep(userId, *step);
+}
+
+Reply login(ApiContext& ctx, const Pistache::Rest::Request& req, RequestContext& rc) {
+    auto body = parseJsonObject(req.body());
+    JsonFields f(body, {"username", "password", "totp"});
+    auto username = f.string("username").value_or("");
+    auto password = f.string("password").value_or("");
+    if (username.empty()) throw ValidationError("username", "is required");
+    if (password.empty()) throw ValidationError("password", "is required");
+    if (username.size() > 64 || password.size() > 256) return refuseLogin(ctx, rc, username, "password");
+    auto user = ctx.users.checkPassword(username, password);
+    if (!user) return refuseLogin(ctx, rc, username, "password");
+    if (user->totpEnabled) {
+        auto code = f.string("totp").value_or("");
+        if (code.empty()) return Reply::error(401, "totp_required", "enter the code from your authenticator app");
+        if (!acceptTotp(ctx, user->id, code)) return refuseLogin(ctx, rc, username, "totp");
+    }
+    auto now = nowMs();
+    ctx.sessions.purgeExpired(now);
+    auto session = ctx.sessions.create(user->id, rc.clientIp, userAgent(req), now);
+    rc.setCookie = sessionCookie(session.id, (session.expiresAt - now) / 1000, rc.viaTls);
+    RequestContext as = rc;
+    as.principal = Principal{"user", user->username, user->role};
+    ctx.record(as, "auth.login", "user", user->id, {{"totp", user->totpEnabled}});
+    return Reply::json(200, {{"user", userToJson(*user)}, {"csrf_token", session.csrfToken}});
+}
+
+Reply logout(ApiContext& ctx, RequestContext& rc) {
+    if (!rc.sessionId.empty() && ctx.sessions.remove(rc.sessionId)) ctx.record(rc, "auth.logout", "user", rc.userId);
+    rc.setCookie = clearedSessionCookie(rc.viaTls);
+    return Reply{204, "", "application/json"};
+}
+
+Reply me(ApiContext& ctx, const RequestContext& rc) {
+    nlohmann::json j{{"actor_type", rc.principal->actorType},
+                     {"name", rc.principal->name},
+                     {"role", store::roleName(rc.principal->role)}};
+    if (!rc.userId.empty()) {
+        if (auto u = ctx.users.get(rc.userId)) j["user"] = userToJson(*u);
+        j["csrf_token"] = rc.csrfToken;
+    }
+    return Reply::json(200, j);
+}
+
+store::UserRecord callerUser(ApiContext& ctx, const RequestContext& rc) {
+    auto u = rc.userId.empty() ? std::nullopt : ctx.users.get(rc.userId);
+    if (!u) throw ValidationError("", "a second factor belongs to a user: log in with a username and password");
+    return *u;
+}
+
+std::string codeField(const Pistache::Rest::Request& req) {
+    auto body = parseJsonObject(req.body());
+    JsonFields f(body, {"code"});
+    auto code = f.string("code").value_or("");
+    if (code.empty()) throw ValidationError("code", "is required: the 6-digit code from the authenticator app");
+    return code;
+}
+
+Reply totpSetup(ApiContext& ctx, const RequestContext& rc) {
+    auto u = callerUser(ctx, rc);
+    if (u.totpEnabled) throw store::ConflictError("totp", "TOTP is already enabled; disable it first");
+    auto secret = totp::newSecret();
+    ctx.users.setPendingTotpSecret(u.id, secret);
+    ctx.record(rc, "user.totp_setup", "user", u.id);
+    return Reply::json(200, {{"secret", secret}, {"otpauth_uri", totp::otpauthUri(kIssuer, u.username, secret)}});
+}
+
+// Enabling proves the app was set up; disabling proves the caller still holds the second factor
+// (a stolen session alone must not switch it off). Wrong codes spend a per-user failure budget.
+Reply totpChange(ApiContext& ctx, const Pistache::Rest::Request& req, RequestContext& rc, bool enable) {
+    auto u = callerUser(ctx, rc);
+    auto code = codeField(req);
+    if (u.totpEnabled == enable) {
+        throw store::ConflictError("totp", enable ? "TOTP is already enabled" : "TOTP is not enabled");
+    }
+    if (enable && !ctx.users.totpSecret(u.id)) throw store::ConflictError("totp", "call /api/auth/totp/setup first");
+    auto budget = "user:" + u.id;
+    if (auto wait = ctx.auth.failureBudgetSpent(budget)) return tooMany(rc, *wait);
+    if (!acceptTotp(ctx, u.id, code)) {
+        ctx.auth.recordFailure(budget);
+        throw ValidationError("code", "wrong or already used code");
+    }
+    ctx.users.setTotpEnabled(u.id, enable);
+    ctx.record(rc, enable ? "user.totp_enable" : "user.totp_disable", "user", u.id);
+    return Reply::json(200, {{"totp_enabled", enable}});
+}
+
+}  // namespace
+
+std::vector<Route> authRoutes(ApiContext& ctx) {
+    return {
+        {Method::Post, "/api/auth/login", std::nullopt, [&ctx](const auto& req, auto& rc) { return login(ctx, req, rc); }},
+        {Method::Post, "/api/auth/logout", Role::viewer, [&ctx](const auto&, auto& rc) { return logout(ctx, rc); }},
+        {Method::Get, "/api/auth/me", Role::viewer, [&ctx](const auto&, auto& rc) { return me(ctx, rc); }},
+        {Method::Post, "/api/auth/totp/setup", Role::viewer, [&ctx](const auto&, auto& rc) { return totpSetup(ctx, rc); }},
+        {Method::Post, "/api/auth/totp/enable", Role::viewer,
+         [&ctx](const auto& req, auto& rc) { return totpChange(ctx, req, rc, true); }},
+        {Method::Post, "/api/auth/totp/disable", Role::viewer,
+         [&ctx](const auto& req, auto& rc) { return totpChange(ctx, req, rc, false); }},
+    };
+}
+
+}  // namespace rivetr::api

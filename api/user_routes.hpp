@@ -1,0 +1,16 @@
+// Admin-only user management: list, create, change role/password/disabled, delete (last admin kept).
+#pragma once
+
+#include <vector>
+
+#include "api/api_context.hpp"
+
+namespace rivetr::api {
+
+std::vector<Route> userRoutes(ApiContext& ctx);
+
+// Shared with login: the rules a user name and a password must meet (ValidationError otherwise).
+void validateUsername(const std::string& username);
+void validatePassword(const std::string& password);
+
+}  // namespace rivetr::api
