@@ -63,22 +63,13 @@ Reply runHandler(const Route& route, const Pistache::Rest::Request& req, Request
     return Reply::error(500, "internal", "internal error; see the server log for request " + ctx.requestId);
 }
 
-std::string authorizationOf(const Pistache::Rest::Request& req) {
-    auto h = req.headers().tryGet<Pistache::Http::Header::Authorization>();
-    return h ? h->value() : std::string();
-}
-
 // nullopt when the caller may proceed; otherwise the 401/403 to answer.
 std::optional<Reply> checkAccess(const Route& route, const Pistache::Rest::Request& req, RequestContext& ctx,
                                  Authenticator* auth) {
+    // Client address, authentication, rate limits, role and CSRF: all in api/authenticator.cpp.
+    if (auth) return auth->admit(route, req, ctx);
     if (!route.minRole) return std::nullopt;
-    if (auth) ctx.principal = auth->authenticate(authorizationOf(req));
-    if (!ctx.principal) return Reply::error(401, "unauthorized", "a valid bearer token is required");
-    if (ctx.principal->role < *route.minRole) {
-        return Reply::error(403, "forbidden",
-                            std::string("this needs the ") + store::roleName(*route.minRole) + " role");
-    }
-    return std::nullopt;
+    return Reply::error(401, "unauthorized", "a valid bearer token is required");
 }
 
 }  // namespace
@@ -124,6 +115,7 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
         pool.post([route, req, writer, ctx, started, &gate, auth, hooks] {
             auto denied = checkAccess(route, req, *ctx, auth);
             auto reply = denied ? *denied : runHandler(route, req, *ctx);
+            Authenticator::decorate(*writer, *ctx);
             if (reply.stream && !hooks.hub) reply = Reply::error(500, "internal", "streams are not served here");
             if (reply.stream) {
                 // A stream is not an in-flight request: the hub owns it and stop() ends it first.
