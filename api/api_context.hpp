@@ -9,18 +9,22 @@
 #include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
 #include "store/token_repository.hpp"
+#include "store/user_repository.hpp"
 
 namespace rivetr::api {
 
 struct ApiContext {
-    ApiContext(store::Store& s, const crypto::Key256& key, std::string adminToken)
+    ApiContext(store::Store& s, const crypto::Key256& key, std::string adminToken, AuthOptions authOptions = {})
         : store(s),
           apps(s, store::SecretBox(key)),
           env(s, store::SecretBox(key)),
           tokens(s),
           audit(s),
           deployments(s),
-          auth(std::move(adminToken), tokens) {}
+          hasher(authOptions.passwordCost),
+          users(s, store::SecretBox(key), hasher),
+          sessions(s, authOptions.sessions),
+          auth(std::move(adminToken), tokens, &sessions, authOptions) {}
 
     // Records a mutation with its actor; every mutating handler calls it once it succeeded.
     void record(const RequestContext& ctx, const std::string& action, const std::string& targetType,
@@ -32,6 +36,9 @@ struct ApiContext {
     store::TokenRepository tokens;
     store::AuditRepository audit;
     store::DeploymentRepository deployments;
+    store::PasswordHasher hasher;
+    store::UserRepository users;
+    store::SessionRepository sessions;
     Authenticator auth;
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };
