@@ -2,16 +2,18 @@
 #include "api/route_table.hpp"
 
 #include "api/admin_routes.hpp"
+#include "api/auth_routes.hpp"
 #include "api/app_routes.hpp"
 #include "api/deployment_routes.hpp"
 #include "api/env_routes.hpp"
+#include "api/user_routes.hpp"
 #include "api/live_routes.hpp"
 
 namespace rivetr::api {
 
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
-    for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx)}) {
+    for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
     if (engine) {
