@@ -183,6 +183,8 @@ async function main() {
     // The other pages, and the rollback in the audit log.
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Recent deployments' }).waitFor();
+    await page.locator('li', { hasText: 'e2e-app' }).locator('.badge', { hasText: 'running' }).waitFor();
+    await page.locator('.host').getByText('Memory').waitFor(); // GET /api/system answered
     await shot('05-overview');
     await page.getByRole('link', { name: 'Apps', exact: true }).click();
     await page.getByRole('link', { name: 'e2e-app' }).waitFor();
