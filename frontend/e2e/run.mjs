@@ -194,6 +194,26 @@ async function main() {
     await page.getByRole('table', { name: 'Audit log' }).getByText('deployment.rollback').waitFor();
     await shot('07-audit');
     log('audit log shows deployment.rollback');
+
+    // A user signs in with a password (session cookie) and makes a change: the CSRF header works.
+    const created = await fetch(`${base}/api/users`, {
+      method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'ada', password: 'correct horse battery staple', role: 'admin' }),
+    });
+    if (created.status !== 201) throw new Error(`creating a user: ${created.status} ${await created.text()}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const userPage = await context.newPage();
+    await userPage.goto(base + '/settings?tab=tokens');
+    await userPage.getByLabel('Username', { exact: true }).fill('ada');
+    await userPage.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+    await userPage.getByRole('button', { name: 'Sign in' }).click();
+    await userPage.getByRole('heading', { name: 'Settings' }).waitFor();
+    await userPage.getByLabel('Name', { exact: true }).fill('ci-token');
+    await userPage.getByRole('button', { name: 'Create token' }).click();
+    await userPage.getByText(/copy it now/).waitFor();
+    await userPage.screenshot({ path: join(artifacts, '08-settings-tokens.png'), fullPage: true });
+    await context.close();
+    log('password sign-in and a cookie-session change (CSRF) work');
     console.log('e2e: 1 passed, 0 failed');
   } catch (e) {
     if (page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);
