@@ -108,7 +108,7 @@ export default function AppDetail({ id }: { id: string }) {
       </p>
       <div role="tablist" aria-label="App sections" className="tabs">
         {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>{t}</button>
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>{t[0].toUpperCase() + t.slice(1)}</button>
         ))}
       </div>
       <div role="tabpanel" aria-label={tab} className="panel">
