@@ -130,6 +130,14 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     ASSERT_GT(streamed.size(), 3u);
     ASSERT_EQ(streamed.size(), stored.size()) << "the stream lost or repeated lines";
     for (std::size_t i = 0; i < stored.size(); ++i) EXPECT_EQ(streamed[i]["id"], stored[i]["id"]);
+    // A reconnect after the middle line (Last-Event-ID) replays exactly the rest, then ends.
+    auto middle = streamed[streamed.size() / 2]["id"].get<std::int64_t>();
+    SseReader resumed(url("/api/deployments/" + depId + "/logs/stream"),
+                      {auth()[0], "Last-Event-ID: " + std::to_string(middle)});
+    ASSERT_TRUE(resumed.waitFor("event: end")) << resumed.text();
+    auto rest = resumed.events("log");
+    ASSERT_EQ(rest.size(), streamed.size() - streamed.size() / 2 - 1);
+    EXPECT_EQ(rest.front()["id"], streamed[streamed.size() / 2 + 1]["id"]);
 
     ASSERT_TRUE(feed.waitFor("\"status\":\"running\"", 10s)) << feed.text();
     bool fedBuilding = false;
