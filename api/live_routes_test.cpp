@@ -176,6 +176,20 @@ TEST_F(LiveRoutes, StopEndsOpenStreamsPromptly) {
     EXPECT_TRUE(feed.waitDone(3s));
 }
 
+TEST_F(LiveRoutes, ClientThatLeavesIsForgotten) {
+    {
+        SseReader feed(url("/api/events"), auth());
+        ASSERT_TRUE(feed.waitFor(": connected"));
+        EXPECT_EQ(server->openStreams(), 1u);
+    }  // the client hangs up
+    auto end = std::chrono::steady_clock::now() + 3s;
+    while (server->openStreams() != 0 && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(server->openStreams(), 0u) << "a stream outlived its client";
+    auto id = newDeployment("dep_after_leave");
+    setStatus(id, "cloning");  // publishing to a departed subscriber is harmless
+    EXPECT_EQ(test::httpGet(url("/api/apps"), auth()).status, 200);
+}
+
 TEST_F(LiveRoutes, MetricsCountRequestsAndDeployments) {
     auto first = test::httpGet(url("/metrics"), auth());
     ASSERT_EQ(first.status, 200) << first.body;
