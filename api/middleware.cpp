@@ -117,6 +117,11 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
             auto reply = denied ? *denied : runHandler(route, req, *ctx);
             Authenticator::decorate(*writer, *ctx);
             if (reply.stream && !hooks.hub) reply = Reply::error(500, "internal", "streams are not served here");
+            if (hooks.observer) {  // before the answer leaves: the next request sees it counted
+                hooks.observer->observe(methodName(route.method), route.path, reply.status,
+                                        std::chrono::duration_cast<std::chrono::microseconds>(
+                                            std::chrono::steady_clock::now() - started));
+            }
             if (reply.stream) {
                 // A stream is not an in-flight request: the hub owns it and stop() ends it first.
                 hooks.hub->adopt(openSseStream(*writer, ctx->requestId), reply.stream);
@@ -126,11 +131,6 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
                     .then([&gate](ssize_t) { gate.leave(); }, [&gate](std::exception_ptr) { gate.leave(); });
             }
             logAccess(route, req.resource(), *ctx, reply.status, started);
-            if (hooks.observer) {
-                hooks.observer->observe(methodName(route.method), route.path, reply.status,
-                                        std::chrono::duration_cast<std::chrono::microseconds>(
-                                            std::chrono::steady_clock::now() - started));
-            }
         });
         return Pistache::Rest::Route::Result::Ok;
     };
