@@ -27,7 +27,11 @@ class ApiRoutes : public ::testing::Test {
 protected:
     test::TempDir dir;
     std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
+    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken, [] {
+        AuthOptions o;
+        o.passwordCost = {64, 1, 1};  // fast hashes: the tests prove the flow, not the cost
+        return o;
+    }()};
     // A real engine whose container runtime is "down": deployments are accepted and then fail,
     // which is all the routes need here.
     std::unique_ptr<git::Source> source = git::makeLibgit2Source(sourceOptions(dir.path()));
@@ -99,7 +103,9 @@ TEST_F(ApiRoutes, AuthorizationMatrixFollowsTheRouteTable) {
             };
             bool isToken = path.rfind("/api/tokens", 0) == 0;
             bool isDeployment = path.rfind("/api/deployments", 0) == 0;
-            replace(":id", isToken ? tokenId : isDeployment ? dep.id : app["id"].get<std::string>());
+            bool isUser = path.rfind("/api/users/", 0) == 0;
+            auto userId = isUser ? ctx.users.create("victim-" + crypto::toHex(crypto::randomBytes(4)), "victim-password", Role::viewer).id : "";
+            replace(":id", isToken ? tokenId : isDeployment ? dep.id : isUser ? userId : app["id"].get<std::string>());
             replace(":key", "KEY");
             auto r = call(methodOf(route.method), path, role ? tokens[*role] : "", "{}");
             std::string what = label + " " + methodOf(route.method) + " " + route.path + " -> " +
