@@ -6,6 +6,7 @@
 #include "api/app_routes.hpp"
 #include "api/deployment_routes.hpp"
 #include "api/env_routes.hpp"
+#include "api/webhook_routes.hpp"
 #include "api/user_routes.hpp"
 #include "api/live_routes.hpp"
 
@@ -19,6 +20,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     if (engine) {
         auto group = deploymentRoutes(ctx, *engine);
         routes.insert(routes.end(), group.begin(), group.end());
+        auto hooks = webhookRoutes(ctx, *engine);
+        routes.insert(routes.end(), hooks.begin(), hooks.end());
     }
     auto live = liveRoutes(ctx, engine);
     routes.insert(routes.end(), live.begin(), live.end());

@@ -1,0 +1,56 @@
+// Bitbucket Cloud webhooks: X-Event-Key repo:push, X-Request-UUID, X-Hub-Signature "sha256=" HMAC, push.changes payloads.
+#include "api/webhook_payload.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using namespace webhook;
+
+// One Bitbucket push may carry several ref changes; the first that moves a branch is the one
+// deployed (a `git push --all` that moves two deployed branches deploys only the first).
+const nlohmann::json* branchChange(const nlohmann::json& j) {
+    if (!j.contains("/push/changes"_json_pointer) || !j.at("/push/changes"_json_pointer).is_array()) return nullptr;
+    const auto& list = j.at("/push/changes"_json_pointer);
+    for (const auto& c : list) {
+        if (c.is_object() && text(c, "/new/type") == "branch") return &c;
+    }
+    for (const auto& c : list) {
+        if (c.is_object() && text(c, "/old/type") == "branch") return &c;  // a deleted branch
+    }
+    return nullptr;
+}
+
+class BitbucketProvider : public WebhookProvider {
+public:
+    std::string name() const override { return "bitbucket"; }
+
+    WebhookEvent parse(const WebhookRequest& req) const override {
+        WebhookEvent e;
+        e.name = requireHeader(req, "X-Event-Key");
+        e.deliveryId = req.header("X-Request-UUID").value_or("");
+        if (e.name == "diagnostics:ping") e.kind = WebhookEvent::Kind::ping;
+        if (e.name != "repo:push") return e;
+        e.kind = WebhookEvent::Kind::push;
+        auto j = parseBody(req);
+        auto& p = e.push;
+        addUrl(p.repoUrls, text(j, "/repository/links/html/href"));
+        const auto* change = branchChange(j);
+        if (!change) return e;  // a tag push: no branch, nothing to deploy
+        const auto& c = *change;
+        p.deleted = !c.contains("new") || c.at("new").is_null();
+        p.ref = "refs/heads/" + text(c, p.deleted ? "/old/name" : "/new/name");
+        p.commit = text(c, "/new/target/hash");
+        p.message = text(c, "/new/target/message");
+        return e;
+    }
+
+    bool verify(const WebhookRequest& req, const std::string& secret) const override {
+        return hmacHeaderMatches(req, "X-Hub-Signature", "sha256=", secret);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<WebhookProvider> makeBitbucketProvider() { return std::make_unique<BitbucketProvider>(); }
+
+}  // namespace rivetr::api

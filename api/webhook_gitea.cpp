@@ -1,0 +1,51 @@
+// Gitea (and Forgejo) webhooks: X-Gitea-Event / X-Gitea-Delivery, hex HMAC-SHA256 in X-Gitea-Signature, push payloads.
+#include "api/webhook_payload.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using namespace webhook;
+
+// Gitea before 1.16 sends no head_commit; then the head is the commit whose id is "after".
+std::string messageOf(const nlohmann::json& j, const std::string& head) {
+    if (auto m = text(j, "/head_commit/message"); !m.empty()) return m;
+    auto commits = j.find("commits");
+    if (commits == j.end() || !commits->is_array()) return {};
+    for (const auto& c : *commits) {
+        if (c.is_object() && text(c, "/id") == head) return text(c, "/message");
+    }
+    return {};
+}
+
+class GiteaProvider : public WebhookProvider {
+public:
+    std::string name() const override { return "gitea"; }
+
+    WebhookEvent parse(const WebhookRequest& req) const override {
+        WebhookEvent e;
+        e.name = requireHeader(req, "X-Gitea-Event");
+        e.deliveryId = req.header("X-Gitea-Delivery").value_or("");
+        if (e.name != "push") return e;
+        e.kind = WebhookEvent::Kind::push;
+        auto j = parseBody(req);
+        auto& p = e.push;
+        p.ref = text(j, "/ref");
+        p.commit = text(j, "/after");
+        p.deleted = isZeroSha(p.commit);
+        p.message = messageOf(j, p.commit);
+        for (const char* ptr : {"/repository/clone_url", "/repository/html_url", "/repository/ssh_url"}) {
+            addUrl(p.repoUrls, text(j, ptr));
+        }
+        return e;
+    }
+
+    bool verify(const WebhookRequest& req, const std::string& secret) const override {
+        return hmacHeaderMatches(req, "X-Gitea-Signature", "", secret);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<WebhookProvider> makeGiteaProvider() { return std::make_unique<GiteaProvider>(); }
+
+}  // namespace rivetr::api

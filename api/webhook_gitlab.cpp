@@ -1,0 +1,52 @@
+// GitLab webhooks: X-Gitlab-Event "Push Hook", X-Gitlab-Event-UUID, the X-Gitlab-Token secret, push payloads.
+#include "api/webhook_payload.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using namespace webhook;
+
+// GitLab lists up to 20 commits, oldest first; the head is the one the push checked out.
+std::string headMessage(const nlohmann::json& j, const std::string& head) {
+    auto commits = j.find("commits");
+    if (commits == j.end() || !commits->is_array()) return {};
+    for (const auto& c : *commits) {
+        if (c.is_object() && text(c, "/id") == head) return text(c, "/message");
+    }
+    return {};
+}
+
+class GitlabProvider : public WebhookProvider {
+public:
+    std::string name() const override { return "gitlab"; }
+
+    WebhookEvent parse(const WebhookRequest& req) const override {
+        WebhookEvent e;
+        e.name = requireHeader(req, "X-Gitlab-Event");
+        e.deliveryId = req.header("X-Gitlab-Event-UUID").value_or("");
+        if (e.name != "Push Hook") return e;
+        e.kind = WebhookEvent::Kind::push;
+        auto j = parseBody(req);
+        auto& p = e.push;
+        p.ref = text(j, "/ref");
+        p.commit = text(j, "/checkout_sha");
+        if (p.commit.empty()) p.commit = text(j, "/after");
+        p.deleted = isZeroSha(text(j, "/after"));
+        p.message = headMessage(j, p.commit);
+        for (const char* ptr : {"/project/git_http_url", "/project/git_ssh_url", "/project/web_url",
+                                "/repository/git_http_url", "/repository/git_ssh_url", "/repository/homepage"}) {
+            addUrl(p.repoUrls, text(j, ptr));
+        }
+        return e;
+    }
+
+    bool verify(const WebhookRequest& req, const std::string& secret) const override {
+        return tokenHeaderMatches(req, "X-Gitlab-Token", secret);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<WebhookProvider> makeGitlabProvider() { return std::make_unique<GitlabProvider>(); }
+
+}  // namespace rivetr::api

@@ -1,0 +1,50 @@
+// What every git provider's webhook comes down to: its event, delivery id and push, and how its signature is checked.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rivetr::api {
+
+// The parts of an HTTP request a provider reads; header lookup is case-insensitive.
+struct WebhookRequest {
+    std::function<std::optional<std::string>(const std::string& name)> header;
+    std::string contentType;
+    const std::string& body;  // the raw bytes the signature covers
+};
+
+struct PushEvent {
+    std::vector<std::string> repoUrls;  // every URL the payload gives for the repository
+    std::string ref;                    // e.g. "refs/heads/main"
+    std::string commit;                 // the head commit after the push
+    std::string message;                // its message (skip markers live here)
+    bool deleted = false;               // the push deleted the ref
+};
+
+struct WebhookEvent {
+    enum class Kind { ping, push, other };
+    Kind kind = Kind::other;
+    std::string name;        // the provider's own event name, for messages
+    std::string deliveryId;  // empty when the provider sent none
+    PushEvent push;          // filled for Kind::push
+};
+
+class WebhookProvider {
+public:
+    virtual ~WebhookProvider() = default;
+    virtual std::string name() const = 0;  // "github", also the route's last segment
+    // Throws ValidationError when the request is not a well-formed delivery of this provider.
+    virtual WebhookEvent parse(const WebhookRequest& req) const = 0;
+    // True only when the request is signed with `secret`; always false for an empty secret.
+    virtual bool verify(const WebhookRequest& req, const std::string& secret) const = 0;
+};
+
+std::unique_ptr<WebhookProvider> makeGithubProvider();
+std::unique_ptr<WebhookProvider> makeGitlabProvider();
+std::unique_ptr<WebhookProvider> makeGiteaProvider();
+std::unique_ptr<WebhookProvider> makeBitbucketProvider();
+
+}  // namespace rivetr::api
