@@ -172,7 +172,9 @@ TEST_F(AuthRoutes, CookieMutationsNeedTheCsrfTokenBearerDoesNot) {
     EXPECT_EQ(withSession(s, "POST", "/api/auth/logout", "", false).status, 403);
     EXPECT_TRUE(ctx.apps.list().empty()) << "a request without the CSRF token wrote an app";
 
-    auto good = withSession(s, "POST", "/api/apps", kApp.dump());
+    // A browser sends every cookie of the site; ours must be found among them.
+    auto good = call("POST", "/api/apps", {"Cookie: theme=dark; " + s.cookie + "; lang=en", "X-CSRF-Token: " + s.csrf},
+                     kApp.dump());
     ASSERT_EQ(good.status, 201) << good.body;
     auto bearer = admin("POST", "/api/apps", json{{"name", "bearer-app"}, {"git_url", "https://e.com/b.git"}, {"port", 80}}.dump());
     EXPECT_EQ(bearer.status, 201) << bearer.body;
@@ -180,6 +182,13 @@ TEST_F(AuthRoutes, CookieMutationsNeedTheCsrfTokenBearerDoesNot) {
     EXPECT_EQ(entries[1].action, "app.create");
     EXPECT_EQ(entries[1].actorType, "user");
     EXPECT_EQ(entries[1].actor, "ann");
+}
+
+TEST_F(AuthRoutes, UnknownSessionIs401AndTheCookieIsCleared) {
+    auto r = call("GET", "/api/auth/me", {"Cookie: rivetr_session=forged-or-expired"});
+    EXPECT_EQ(r.status, 401);
+    EXPECT_NE(r.headers["set-cookie"].find("Max-Age=0"), std::string::npos) << r.headers["set-cookie"];
+    EXPECT_EQ(call("GET", "/api/auth/me").status, 401);
 }
 
 TEST_F(AuthRoutes, SecureCookieOnlyWhenOurProxyReportsTls) {
