@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "core/crypto.hpp"
 #include "core/git/git_test_repo.hpp"
 #include "core/subprocess.hpp"
 #include "runtime/container_runtime.hpp"
@@ -209,6 +210,60 @@ TEST_F(Journey, LiveAppsComeBackWhenTheEngineAnswersAfterRivetrStarted) {
         std::this_thread::sleep_for(250ms);
     }
     EXPECT_EQ(body, "version=v1\n") << "the live app did not come back once the engine answered";
+}
+
+// The same journey driven by signed GitHub push webhooks (payload shaped as GitHub sends it, pointing at the
+// local repository): each push deploys exactly its commit, a replayed delivery deploys nothing, and a
+// rollback through the API brings v1 back.
+TEST_F(Journey, SignedPushWebhooksDeployAndTheApiRollsBack) {
+    auto v1 = commitVersion("v1");
+    createApp();
+    std::string secret = json::parse(call("GET", "/api/apps/" + appId).body)["webhook_secret"];
+    auto push = [&](const std::string& sha, const std::string& delivery) {
+        auto payload = json::parse(test::readFile(std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
+                                                  "api/testdata/webhooks/github_push.json"));
+        for (const char* field : {"clone_url", "html_url", "url"}) payload["repository"][field] = repo.url();
+        payload["after"] = sha;
+        payload["head_commit"]["id"] = sha;
+        payload["head_commit"]["message"] = "release " + sha;
+        test::HttpRequest req;
+        req.method = "POST";
+        req.url = api("/webhooks/github");
+        req.body = payload.dump();
+        req.headers = {"Content-Type: application/json", "X-GitHub-Event: push", "X-GitHub-Delivery: " + delivery,
+                       "X-Hub-Signature-256: sha256=" + crypto::toHex(crypto::hmacSha256(secret, req.body))};
+        return test::http(req);
+    };
+    auto accepted = [](const test::HttpResponse& r) {
+        EXPECT_EQ(r.status, 202) << r.body;
+        return json::parse(r.body, nullptr, false).value("deployment_id", "");
+    };
+
+    auto first = accepted(push(v1, "delivery-v1"));
+    auto d1 = waitStatus(first, terminal);
+    ASSERT_EQ(d1["status"], "running") << d1.dump();
+    EXPECT_EQ(d1["commit_sha"], v1);
+    EXPECT_EQ(d1["trigger"], "webhook");
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
+
+    auto v2 = commitVersion("v2");
+    auto second = accepted(push(v2, "delivery-v2"));
+    auto d2 = waitStatus(second, terminal);
+    ASSERT_EQ(d2["status"], "running") << d2.dump();
+    EXPECT_EQ(d2["commit_sha"], v2);
+    EXPECT_EQ(viaProxy().body, "version=v2\n");
+
+    auto replay = push(v2, "delivery-v2");
+    EXPECT_EQ(replay.status, 200) << replay.body;
+    EXPECT_EQ(json::parse(call("GET", "/api/apps/" + appId + "/deployments").body).size(), 2u);
+
+    auto rb = call("POST", "/api/deployments/" + first + "/rollback");
+    ASSERT_EQ(rb.status, 202) << rb.body;
+    auto drb = waitStatus(json::parse(rb.body)["deployment_id"], terminal);
+    EXPECT_EQ(drb["status"], "running") << drb.dump();
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
+    auto audit = call("GET", "/api/audit").body;
+    EXPECT_NE(audit.find("\"actor_type\":\"webhook\""), std::string::npos) << audit;
 }
 
 }  // namespace
