@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/authenticator.hpp"
+#include "api/external_route_sink.hpp"
 #include "api/live_deps.hpp"
 #include "api/route.hpp"
 #include "store/app_repository.hpp"
@@ -21,6 +22,7 @@ struct ApiContext {
           tokens(s),
           audit(s),
           deployments(s),
+          externalRoutes(s),
           hasher(authOptions.passwordCost),
           users(s, store::SecretBox(key), hasher),
           sessions(s, authOptions.sessions),
@@ -36,10 +38,12 @@ struct ApiContext {
     store::TokenRepository tokens;
     store::AuditRepository audit;
     store::DeploymentRepository deployments;
+    store::ExternalRouteRepository externalRoutes;
     store::PasswordHasher hasher;
     store::UserRepository users;
     store::SessionRepository sessions;
     Authenticator auth;
+    ExternalRouteSink externalRouteSink;  // filled by `rivetr serve`
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };
 

@@ -6,15 +6,18 @@
 #include "api/app_routes.hpp"
 #include "api/deployment_routes.hpp"
 #include "api/env_routes.hpp"
-#include "api/webhook_routes.hpp"
+#include "api/external_route_routes.hpp"
 #include "api/user_routes.hpp"
+#include "api/webhook_routes.hpp"
 #include "api/live_routes.hpp"
+#include "api/openapi.hpp"
 
 namespace rivetr::api {
 
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
-    for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx)}) {
+    for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx),
+                       externalRouteRoutes(ctx)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
     if (engine) {
@@ -25,6 +28,7 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     }
     auto live = liveRoutes(ctx, engine);
     routes.insert(routes.end(), live.begin(), live.end());
+    routes.push_back(openApiRoute(routes));
     return routes;
 }
 

@@ -104,11 +104,9 @@ HttpResponse http(const HttpRequest& req) {
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
     CURLcode rc = curl_easy_perform(c);
-    if (rc == CURLE_OK) {
-        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
-    } else {
-        r.error = curl_easy_strerror(rc);
-    }
+    // A stream (SSE) never ends: a timeout after its headers still reports their status.
+    if (rc == CURLE_OK || rc == CURLE_OPERATION_TIMEDOUT) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+    if (rc != CURLE_OK) r.error = curl_easy_strerror(rc);
     curl_slist_free_all(headers);
     curl_easy_cleanup(c);
     return r;

@@ -1,0 +1,96 @@
+// The documented operations of the control API. Every registered route needs a line here, and
+// nothing may be documented that is not served: OpenApi.MatchesRegisteredRoutes checks both ways.
+#include "api/openapi.hpp"
+
+namespace rivetr::api {
+
+const std::vector<PathDoc>& documentedPaths() {
+    using M = Method;
+    static const std::vector<PathDoc> paths{
+        {M::Get, "/health", "Liveness of the API, the database and the container runtime", "system", "", 200, "Object"},
+        {M::Get, "/api/openapi.json", "This document", "system", "", 200, "Object"},
+
+        {M::Get, "/api/apps", "List apps", "apps", "", 200, "AppList"},
+        {M::Post, "/api/apps", "Create an app (generates its webhook secret)", "apps", "AppInput", 201, "App"},
+        {M::Get, "/api/apps/{id}", "Show an app by id or name", "apps", "", 200, "App"},
+        {M::Put, "/api/apps/{id}", "Update an app", "apps", "AppInput", 200, "App"},
+        {M::Delete, "/api/apps/{id}", "Delete an app", "apps", "", 204, ""},
+
+        {M::Get, "/api/apps/{id}/env", "List env vars (secrets masked)", "env", "", 200, "EnvList"},
+        {M::Put, "/api/apps/{id}/env", "Replace env vars in bulk (masked secrets keep their value)", "env", "EnvInput",
+         200, "EnvList"},
+        {M::Delete, "/api/apps/{id}/env/{key}", "Remove one env var", "env", "", 204, ""},
+
+        {M::Post, "/api/apps/{id}/deploy", "Queue a deployment (optionally of one commit)", "deployments",
+         "DeployRequest", 202, "DeploymentAccepted"},
+        {M::Get, "/api/apps/{id}/deployments", "List an app's deployments, newest first", "deployments", "", 200,
+         "DeploymentList"},
+        {M::Get, "/api/deployments/{id}", "Show a deployment", "deployments", "", 200, "Deployment"},
+        {M::Get, "/api/deployments/{id}/logs", "Stored log lines of a deployment (?after=N)", "deployments", "", 200,
+         "DeploymentLogs"},
+        {M::Post, "/api/deployments/{id}/rollback", "Redeploy this deployment's kept image (no rebuild)", "deployments",
+         "", 202, "DeploymentAccepted"},
+        {M::Post, "/api/deployments/{id}/cancel", "Cancel a queued or running deployment", "deployments", "", 202,
+         "DeploymentAccepted"},
+
+        {M::Get, "/api/deployments/{id}/logs/stream",
+         "Live deployment log (SSE): stored lines after Last-Event-ID or ?after=N, then live `log`, `status` "
+         "and a final `end` event",
+         "deployments", "", 200, "EventStream"},
+        {M::Get, "/api/events", "Status changes of every deployment (SSE `deployment` events)", "deployments", "", 200,
+         "EventStream"},
+        {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
+         "runtime", "", 200, "Object"},
+        {M::Get, "/api/apps/{id}/logs/stream", "Follow the live container's output (SSE `log` events, ?tail=N)",
+         "runtime", "", 200, "EventStream"},
+        {M::Get, "/api/apps/{id}/stats",
+         "CPU, memory and network of the live container {cpu_percent, memory_bytes, memory_limit_bytes, "
+         "net_rx_bytes, net_tx_bytes}",
+         "runtime", "", 200, "Object"},
+        {M::Post, "/api/apps/{id}/start", "Start the live container and route to it again ({status})", "runtime", "",
+         200, "Object"},
+        {M::Post, "/api/apps/{id}/stop", "Stop the live container; its domains answer 503 ({status})", "runtime", "",
+         200, "Object"},
+        {M::Post, "/api/apps/{id}/restart", "Restart the live container ({status})", "runtime", "", 200, "Object"},
+        {M::Get, "/api/system", "Version, container engine and host figures", "system", "", 200, "Object"},
+        {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
+
+        {M::Get, "/api/tokens", "List API tokens", "admin", "", 200, "TokenList"},
+        {M::Post, "/api/tokens", "Create an API token (shown once)", "admin", "TokenInput", 201, "Token"},
+        {M::Delete, "/api/tokens/{id}", "Revoke an API token", "admin", "", 204, ""},
+        {M::Get, "/api/routes", "List external routes", "admin", "", 200, "ExternalRouteList"},
+        {M::Post, "/api/routes", "Create or replace the external route of a domain", "admin", "ExternalRouteInput", 201,
+         "ExternalRoute"},
+        {M::Delete, "/api/routes/{domain}", "Remove an external route", "admin", "", 204, ""},
+        {M::Get, "/api/audit", "Audit log, newest first (?limit, ?before)", "admin", "", 200, "AuditList"},
+
+        {M::Post, "/api/auth/login",
+         "Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie; 401 "
+         "totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures",
+         "auth", "Object", 200, "Object"},
+        {M::Post, "/api/auth/logout", "End the session and clear its cookie", "auth", "", 204, ""},
+        {M::Get, "/api/auth/me", "Who is calling: {actor_type, name, role, user?, csrf_token?}", "auth", "", 200,
+         "Object"},
+        {M::Post, "/api/auth/totp/setup", "Start TOTP for the logged-in user: {secret, otpauth_uri}", "auth", "", 200,
+         "Object"},
+        {M::Post, "/api/auth/totp/enable", "Turn TOTP on with a first code {code}", "auth", "Object", 200, "Object"},
+        {M::Post, "/api/auth/totp/disable", "Turn TOTP off with a current code {code}", "auth", "Object", 200, "Object"},
+        {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "Object"},
+        {M::Post, "/api/users", "Create a user {username, password, role}", "users", "Object", 201, "Object"},
+        {M::Put, "/api/users/{id}", "Change a user {role?, password?, disabled?}; the last enabled admin stays (409)",
+         "users", "Object", 200, "Object"},
+        {M::Delete, "/api/users/{id}", "Delete a user; not the last enabled admin (409)", "users", "", 204, ""},
+
+        {M::Post, "/webhooks/github", "GitHub push webhook (X-Hub-Signature-256 HMAC over the raw body; deploys the pushed commit)",
+         "webhooks", "Object", 202, "Object"},
+        {M::Post, "/webhooks/gitlab", "GitLab push webhook (X-Gitlab-Token; deploys the pushed commit)", "webhooks", "Object",
+         202, "Object"},
+        {M::Post, "/webhooks/gitea", "Gitea push webhook (X-Gitea-Signature HMAC; deploys the pushed commit)", "webhooks",
+         "Object", 202, "Object"},
+        {M::Post, "/webhooks/bitbucket", "Bitbucket Cloud push webhook (X-Hub-Signature HMAC; deploys the pushed commit)",
+         "webhooks", "Object", 202, "Object"},
+    };
+    return paths;
+}
+
+}  // namespace rivetr::api
