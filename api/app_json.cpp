@@ -27,6 +27,18 @@ void applyResources(const nlohmann::json& j, store::AppRecord& app) {
     if (auto v = f.integer("cpu_limit_millis")) app.cpuLimitMillis = *v;
 }
 
+// Per-app stage deadlines; null clears an override back to the engine default.
+void applyDeadlines(const nlohmann::json& j, store::StageDeadlines& d) {
+    JsonFields f(j, {"clone_ms", "build_ms", "start_ms", "health_ms"}, "deadlines.");
+    for (auto [name, field] : {std::pair{"clone_ms", &d.cloneMs}, std::pair{"build_ms", &d.buildMs},
+                               std::pair{"start_ms", &d.startMs}, std::pair{"health_ms", &d.healthMs}}) {
+        if (f.isNull(name)) field->reset();
+        if (auto v = f.integer(name)) *field = *v;
+    }
+}
+
+nlohmann::json optional(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+
 std::vector<std::string> domainList(const nlohmann::json& arr) {
     std::vector<std::string> out;
     for (const auto& d : arr) {
@@ -40,7 +52,7 @@ std::vector<std::string> domainList(const nlohmann::json& arr) {
 
 void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creating) {
     JsonFields f(body, {"name", "git_url", "branch", "port", "domains", "build_type", "dockerfile_path", "base_dir",
-                        "build_target", "healthcheck", "resources"});
+                        "build_target", "healthcheck", "resources", "deadlines"});
     if (creating) {
         for (const char* required : {"name", "git_url", "port"}) {
             if (!f.has(required)) throw ValidationError(required, "is required");
@@ -57,6 +69,7 @@ void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creati
     if (const auto* d = f.array("domains")) app.domains = domainList(*d);
     if (const auto* h = f.object("healthcheck")) applyHealthCheck(*h, app.healthcheck);
     if (const auto* r = f.object("resources")) applyResources(*r, app);
+    if (const auto* d = f.object("deadlines")) applyDeadlines(*d, app.deadlines);
     validateApp(app);
 }
 
@@ -83,6 +96,11 @@ nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
         {"resources",
          {{"memory_limit_bytes", a.memoryLimitBytes ? nlohmann::json(*a.memoryLimitBytes) : nlohmann::json()},
           {"cpu_limit_millis", a.cpuLimitMillis ? nlohmann::json(*a.cpuLimitMillis) : nlohmann::json()}}},
+        {"deadlines",
+         {{"clone_ms", optional(a.deadlines.cloneMs)},
+          {"build_ms", optional(a.deadlines.buildMs)},
+          {"start_ms", optional(a.deadlines.startMs)},
+          {"health_ms", optional(a.deadlines.healthMs)}}},
         {"live_deployment_id", a.liveDeploymentId ? nlohmann::json(*a.liveDeploymentId) : nlohmann::json()},
         {"created_at", formatRfc3339(a.createdAt)},
         {"updated_at", formatRfc3339(a.updatedAt)},

@@ -87,6 +87,12 @@ void validateLimits(const store::AppRecord& app) {
     // Docker refuses less than 6 MiB; 1 TiB is a typo guard.
     if (app.memoryLimitBytes) range("resources.memory_limit_bytes", *app.memoryLimitBytes, 6 << 20, std::int64_t{1} << 40);
     if (app.cpuLimitMillis) range("resources.cpu_limit_millis", *app.cpuLimitMillis, 10, 256000);
+    // A stage deadline shorter than a second can never be met; longer than a day hides a stuck deployment.
+    const auto& d = app.deadlines;
+    for (auto [name, v] : {std::pair{"deadlines.clone_ms", d.cloneMs}, std::pair{"deadlines.build_ms", d.buildMs},
+                           std::pair{"deadlines.start_ms", d.startMs}, std::pair{"deadlines.health_ms", d.healthMs}}) {
+        if (v) range(name, *v, 1000, 86400000);
+    }
 }
 
 std::vector<std::string> normalizeDomains(const std::vector<std::string>& domains) {

@@ -1,4 +1,5 @@
 // App field rules: what a user may type is accepted, and each bad value names its field.
+#include "api/app_json.hpp"
 #include "api/app_validation.hpp"
 
 #include <gtest/gtest.h>
@@ -78,6 +79,24 @@ TEST(AppValidation, EnvKeys) {
     EXPECT_EQ(fieldOf([] { validateEnvKey("DATABASE_URL"); }), "<accepted>");
     EXPECT_EQ(fieldOf([] { validateEnvKey("1X"); }), "env.1X");
     EXPECT_EQ(fieldOf([] { validateEnvKey("A-B"); }), "env.A-B");
+}
+
+TEST(AppValidation, StageDeadlinesAreBoundedAndNullClears) {
+    auto body = [](nlohmann::json deadlines) {
+        return nlohmann::json{{"name", "web"}, {"git_url", "https://h/a.git"}, {"port", 80}, {"deadlines", deadlines}};
+    };
+    store::AppRecord app;
+    EXPECT_EQ(fieldOf([&] { applyAppJson(body({{"build_ms", 600000}}), app, true); }), "<accepted>");
+    EXPECT_EQ(app.deadlines.buildMs, 600000);
+    EXPECT_EQ(fieldOf([&] { applyAppJson(body({{"build_ms", nullptr}}), app, false); }), "<accepted>");
+    EXPECT_FALSE(app.deadlines.buildMs) << "null did not clear the override";
+    auto fresh = [&](nlohmann::json d) {
+        store::AppRecord a;
+        return fieldOf([&] { applyAppJson(body(std::move(d)), a, true); });
+    };
+    EXPECT_EQ(fresh({{"clone_ms", 10}}), "deadlines.clone_ms");
+    EXPECT_EQ(fresh({{"health_ms", 86400001}}), "deadlines.health_ms");
+    EXPECT_EQ(fresh({{"deploy_ms", 5000}}), "deadlines.deploy_ms");
 }
 
 }  // namespace

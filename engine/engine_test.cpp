@@ -231,6 +231,24 @@ TEST_F(EngineTest, NewerDeploySupersedesAndCancelStopsABuild) {
     EXPECT_EQ(viaProxy().body, "version=v1\n") << "the live version was disturbed";
 }
 
+// The app's own build deadline wins over the engine default (30 min here): a build that would
+// take five minutes ends within seconds, failed with the stage and the deadline named.
+TEST_F(EngineTest, PerAppStageDeadlineStopsAStuckBuild) {
+    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
+    repo.commit("stuck build");
+    auto app = *apps.find(appId);
+    app.deadlines.buildMs = 3000;
+    apps.update(app);
+    auto t0 = std::chrono::steady_clock::now();
+    auto d = waitDone(engine->deploy(appId, {}), 60s);
+    EXPECT_EQ(d.status, "failed");
+    EXPECT_NE(d.error.value_or("").find("building exceeded its 3s deadline"), std::string::npos) << d.error.value_or("");
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 40s);
+    EXPECT_FALSE(d.image);
+    EXPECT_EQ(containersOf(d.id), 0u);
+}
+
 TEST_F(EngineTest, UnknownBranchFailsWithTheCauseAndLeavesNothing) {
     commitVersion("v1");
     auto id = engine->deploy(appId, {"manual", std::string("no-such-branch")});

@@ -62,6 +62,11 @@ void Pipeline::setStatus(const std::string& deploymentId, const std::string& app
 
 namespace {
 
+// The app's own deadline for a stage when it set one, else the engine's default.
+std::chrono::milliseconds deadline(const std::optional<std::int64_t>& appMs, std::chrono::milliseconds fallback) {
+    return appMs ? std::chrono::milliseconds(*appMs) : fallback;
+}
+
 // Runs one stage under its deadline; maps a cancellation or a timeout seen inside the stage
 // to the right outcome whatever error the interrupted call threw.
 template <typename Fn>
@@ -113,14 +118,14 @@ void Pipeline::run(DeployJob& job) {
             }
         } else {
             enter("cloning");
-            runStage(job, "cloning", options_.cloneTimeout, [&] { clone(r); });
+            runStage(job, "cloning", deadline(r.app.deadlines.cloneMs, options_.cloneTimeout), [&] { clone(r); });
             enter("building");
-            runStage(job, "building", options_.buildTimeout, [&] { build(r); });
+            runStage(job, "building", deadline(r.app.deadlines.buildMs, options_.buildTimeout), [&] { build(r); });
         }
         enter("starting");
-        runStage(job, "starting", options_.startTimeout, [&] { start(r); });
+        runStage(job, "starting", deadline(r.app.deadlines.startMs, options_.startTimeout), [&] { start(r); });
         enter("checking");
-        runStage(job, "checking", options_.healthTimeout, [&] { check(r); });
+        runStage(job, "checking", deadline(r.app.deadlines.healthMs, options_.healthTimeout), [&] { check(r); });
         enter("switching");
         switchOver(r);  // not cancellable: the swap is one atomic step
     } catch (const Cancelled& e) {

@@ -12,7 +12,7 @@ constexpr const char* kColumns =
     "id, name, git_url, branch, port, build_type, dockerfile_path, base_dir, build_target, healthcheck_type, "
     "healthcheck_path, healthcheck_interval_ms, healthcheck_timeout_ms, healthcheck_retries, "
     "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc, live_deployment_id, "
-    "created_at, updated_at";
+    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
 
@@ -34,6 +34,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     a.liveDeploymentId = st.getOptText(18);
     a.createdAt = st.getInt(19);
     a.updatedAt = st.getInt(20);
+    a.deadlines = {st.getOptInt(21), st.getOptInt(22), st.getOptInt(23), st.getOptInt(24)};
     return a;
 }
 
@@ -58,6 +59,19 @@ void bindFields(Statement& st, int i, const AppRecord& a, const SecretBox& box) 
     st.bind(i + 15, a.cpuLimitMillis);
     st.bind(i + 16, box.seal(a.webhookSecret, webhookPlace(a.id)));
     st.bind(i + 17, a.liveDeploymentId);
+}
+
+// Kept out of bindFields so the long positional INSERT/UPDATE stays as it was before migration 005.
+void writeDeadlines(Database& db, const AppRecord& a) {
+    const auto& d = a.deadlines;
+    db.prepare("UPDATE apps SET clone_timeout_ms=?, build_timeout_ms=?, start_timeout_ms=?, health_timeout_ms=? "
+               "WHERE id=?")
+        .bind(1, d.cloneMs)
+        .bind(2, d.buildMs)
+        .bind(3, d.startMs)
+        .bind(4, d.healthMs)
+        .bind(5, a.id)
+        .exec();
 }
 
 void writeDomains(Database& db, const AppRecord& a, std::int64_t now) {
@@ -87,11 +101,12 @@ void AppRepository::create(const AppRecord& app) {
         try {
             Transaction tx(db);
             auto st = db.prepare(std::string("INSERT INTO apps(") + kColumns +
-                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             st.bind(1, app.id);
             bindFields(st, 2, app, box_);
             auto now = nowMs();
             st.bind(20, now).bind(21, now).exec();
+            writeDeadlines(db, app);
             writeDomains(db, app, now);
             tx.commit();
         } catch (const DbError& e) {
@@ -140,6 +155,7 @@ void AppRepository::update(const AppRecord& app) {
             bindFields(st, 1, app, box_);
             auto now = nowMs();
             st.bind(19, now).bind(20, app.id).exec();
+            writeDeadlines(db, app);
             writeDomains(db, app, now);
             tx.commit();
         } catch (const DbError& e) {

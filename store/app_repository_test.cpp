@@ -27,6 +27,21 @@ struct Fixture : ::testing::Test {
     }
 };
 
+TEST_F(Fixture, StageDeadlinesRoundTripAndClear) {
+    auto a = app("app_1", "web", {});
+    a.deadlines.buildMs = 120000;
+    apps.create(a);
+    auto stored = apps.find("web");
+    EXPECT_EQ(stored->deadlines.buildMs, 120000);
+    EXPECT_FALSE(stored->deadlines.cloneMs);
+    stored->deadlines.buildMs.reset();
+    stored->deadlines.healthMs = 5000;
+    apps.update(*stored);
+    auto again = apps.list().at(0);
+    EXPECT_FALSE(again.deadlines.buildMs);
+    EXPECT_EQ(again.deadlines.healthMs, 5000);
+}
+
 TEST_F(Fixture, CreateThenFindByIdOrName) {
     auto a = app("app_1", "web", {"web.example.com", "www.example.com"});
     a.healthcheck.path = "/healthz";

@@ -17,6 +17,14 @@ struct HealthCheckSpec {
     std::int64_t startPeriodMs = 0;
 };
 
+// Per-app overrides of the engine's stage deadlines in milliseconds; unset = the engine default.
+struct StageDeadlines {
+    std::optional<std::int64_t> cloneMs;
+    std::optional<std::int64_t> buildMs;
+    std::optional<std::int64_t> startMs;
+    std::optional<std::int64_t> healthMs;
+};
+
 struct AppRecord {
     std::string id;
     std::string name;
@@ -30,6 +38,7 @@ struct AppRecord {
     HealthCheckSpec healthcheck;
     std::optional<std::int64_t> memoryLimitBytes;
     std::optional<std::int64_t> cpuLimitMillis;
+    StageDeadlines deadlines;
     std::string webhookSecret;  // plaintext in memory; encrypted in the database
     std::optional<std::string> liveDeploymentId;
     std::vector<std::string> domains;
