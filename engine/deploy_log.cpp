@@ -1,4 +1,4 @@
-// One deployment's log: lines go live to subscribers at once and to the store in batches.
+// One deployment's log: lines reach the store in batches (≤ 250 ms apart) and are announced once stored.
 #include "engine/deploy_log.hpp"
 
 #include "core/clock.hpp"
@@ -33,9 +33,26 @@ std::string clean(std::string_view raw) {
 
 DeployLog::DeployLog(store::DeploymentRepository& repo, DeploymentEvents& events, std::string deploymentId,
                      std::string appId)
-    : repo_(repo), events_(events), deploymentId_(std::move(deploymentId)), appId_(std::move(appId)) {}
+    : repo_(repo), events_(events), deploymentId_(std::move(deploymentId)), appId_(std::move(appId)) {
+    flusher_ = std::jthread([this](std::stop_token stop) {
+        std::unique_lock lock(mutex_);
+        while (!stop.stop_requested()) {
+            wake_.wait_for(lock, stop, std::chrono::milliseconds(kBatchMs), [] { return false; });
+            if (pending_.empty() || stop.stop_requested()) continue;
+            lock.unlock();
+            try {
+                flush();
+            } catch (const std::exception& e) {
+                log::warn("deploy_log.flush_failed", {{"deployment", deploymentId_}, {"error", e.what()}});
+            }
+            lock.lock();
+        }
+    });
+}
 
 DeployLog::~DeployLog() {
+    flusher_.request_stop();
+    flusher_.join();
     try {
         flush();
     } catch (const std::exception& e) {
@@ -65,17 +82,11 @@ void DeployLog::addLine(const std::string& stream, std::string line) {
         if (recent_.size() > kRecent) recent_.erase(recent_.begin());
         flushNow = pending_.size() >= kBatchLines || now - lastFlushMs_ >= kBatchMs;
     }
-    DeploymentEvent e;
-    e.kind = DeploymentEvent::Kind::Log;
-    e.deploymentId = deploymentId_;
-    e.appId = appId_;
-    e.stream = stream;
-    e.line = std::move(line);
-    events_.publish(e);
     if (flushNow) flush();
 }
 
 void DeployLog::flush() {
+    std::lock_guard ordered(flushMutex_);
     std::vector<store::LogLine> batch;
     {
         std::lock_guard lock(mutex_);
@@ -83,6 +94,16 @@ void DeployLog::flush() {
         lastFlushMs_ = nowMs();
     }
     repo_.appendLogs(deploymentId_, batch);
+    // Announced once stored: a subscriber that reads the store on the event finds the line there.
+    for (auto& l : batch) {
+        DeploymentEvent e;
+        e.kind = DeploymentEvent::Kind::Log;
+        e.deploymentId = deploymentId_;
+        e.appId = appId_;
+        e.stream = std::move(l.stream);
+        e.line = std::move(l.line);
+        events_.publish(e);
+    }
 }
 
 std::vector<std::string> DeployLog::tail(std::size_t n) const {

@@ -1,7 +1,9 @@
-// One deployment's log: lines go live to subscribers at once and to the store in batches.
+// One deployment's log: lines reach the store in batches (≤ 250 ms apart) and are announced once stored.
 #pragma once
 
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,11 @@ private:
     std::vector<store::LogLine> pending_;
     std::vector<std::string> recent_;
     std::int64_t lastFlushMs_ = 0;
+    std::mutex flushMutex_;  // batches reach the store in the order they were cut
+    std::condition_variable_any wake_;
+    // Stores a quiet tail within ~250 ms: "RUN sleep 30" must not wait for the next line to show.
+    // Last member, so it stops before the rest is destroyed.
+    std::jthread flusher_;
 };
 
 }  // namespace rivetr::engine
