@@ -1,6 +1,8 @@
 // `rivetr serve`: loads config and secrets, opens the store, starts proxy, engine and API, stops cleanly on SIGTERM.
 #include <signal.h>
 
+#include <algorithm>
+
 #include <iostream>
 #include <stop_token>
 #include <thread>
@@ -13,6 +15,7 @@
 #include "builders/registry.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/external_routes_link.hpp"
 #include "cli/runtime_link.hpp"
 #include "core/config_loader.hpp"
 #include "core/git/source.hpp"
@@ -98,11 +101,28 @@ proxy::CertManagerOptions acmeOptions(const Config& cfg) {
     return o;
 }
 
+api::AuthOptions authOptions(const Config& cfg) {
+    api::AuthOptions o;
+    o.passwordCost.memoryKiB = static_cast<std::uint32_t>(cfg.auth.password_memory_kib);
+    o.passwordCost.iterations = static_cast<std::uint32_t>(cfg.auth.password_iterations);
+    o.sessions.lifetimeMs = cfg.auth.session_lifetime_hours * 3600 * 1000;
+    o.sessions.idleTimeoutMs = cfg.auth.session_idle_minutes * 60 * 1000;
+    auto& r = o.rateLimit;
+    r.enabled = cfg.auth.rate_limit_per_minute > 0;
+    r.principalPerMinute = static_cast<double>(cfg.auth.rate_limit_per_minute);
+    r.principalBurst = std::max(1.0, r.principalPerMinute / 2);
+    r.anonymousPerMinute = static_cast<double>(cfg.auth.anonymous_rate_limit_per_minute);
+    r.anonymousBurst = std::max(1.0, r.anonymousPerMinute / 2);
+    r.failedAuthPerMinute = static_cast<double>(cfg.auth.failed_auth_per_minute);
+    r.failedAuthBurst = r.failedAuthPerMinute;  // a typo or two must not lock a user out for a minute
+    return o;
+}
+
 int serve(const Config& cfg, const sigset_t& signals) {
     auto secrets = loadOrCreateSecrets(cfg);
     announceAdminToken(secrets, cfg);
     auto store = store::Store::open(cfg.server.data_dir);
-    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken);
+    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken, authOptions(cfg));
     auto runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(cfg));
     auto runtimeProbe = std::make_shared<api::CachedProbe>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
 
@@ -114,6 +134,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
                                  static_cast<std::uint16_t>(cfg.server.api_port)},
                                 cfg.proxy.acme_enabled});
     }
+    linkExternalRoutes(apiContext, proxy);
     // The proxy follows its own routes: every routed host name gets its certificate.
     if (cfg.proxy.acme_enabled) proxy.enableAcme(acmeOptions(cfg));
 
@@ -155,7 +176,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
 
     auto routes = api::controlRoutes(
         apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
-    auto dashboard = api::openDashboard({});
+    auto dashboard = api::openDashboard({cfg.server.dashboard_dir});
     for (auto& r : api::dashboardRoutes(dashboard)) routes.push_back(std::move(r));
     api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes),
                           &apiContext.auth);

@@ -14,11 +14,19 @@ struct ServerConfig {
     std::int64_t proxy_https_port = 443;
     std::string data_dir = "./data";
     std::string dashboard_domain;
+    std::string dashboard_dir;  // built dashboard assets; empty: beside the binary, then the source tree
 };
 
 struct AuthConfig {
     std::string admin_token;
     std::string encryption_key;
+    std::int64_t password_memory_kib = 65536;  // Argon2id cost
+    std::int64_t password_iterations = 3;
+    std::int64_t session_lifetime_hours = 168;
+    std::int64_t session_idle_minutes = 1440;
+    std::int64_t rate_limit_per_minute = 1200;            // per token or user; 0 turns limits off
+    std::int64_t anonymous_rate_limit_per_minute = 600;   // per client address
+    std::int64_t failed_auth_per_minute = 10;             // wrong passwords/tokens/codes per address
 };
 
 struct RuntimeConfig {
