@@ -1,0 +1,99 @@
+// API benchmark: latency of GET /api/apps with 1,000 apps stored, through a real `rivetr serve`,
+// next to GET /health on the same server and connection (the floor of the HTTP stack itself).
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "core/subprocess.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+namespace test = rivetr::test;
+
+constexpr const char* kToken = "api-bench-admin-token-0123456789abcdefgh";
+
+size_t sink(char*, size_t size, size_t n, void* out) {
+    *static_cast<std::size_t*>(out) += size * n;
+    return size * n;
+}
+
+// Sequential requests on one keep-alive connection; returns per-request latencies in µs.
+std::vector<double> measure(const std::string& url, int count, std::size_t& bytes) {
+    CURL* c = curl_easy_init();
+    curl_slist* headers = curl_slist_append(nullptr, ("Authorization: Bearer " + std::string(kToken)).c_str());
+    headers = curl_slist_append(headers, "Connection: keep-alive");  // Pistache closes without it
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &bytes);
+    std::vector<double> us;
+    for (int i = 0; i < count; ++i) {
+        bytes = 0;
+        auto t0 = std::chrono::steady_clock::now();
+        if (curl_easy_perform(c) != CURLE_OK) throw std::runtime_error("request failed: " + url);
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(c);
+    return us;
+}
+
+double pct(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int apps = argc > 1 ? std::atoi(argv[1]) : 1000;
+    int requests = argc > 2 ? std::atoi(argv[2]) : 1000;
+    test::TempDir work("rivetr-api-bench");
+    int port = test::freePort();
+    rivetr::SpawnOptions o;
+    o.stdoutFile = work.path() / "serve.log";
+    o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(port)},
+             {"RIVETR_SERVER_HOST", "127.0.0.1"},
+             {"RIVETR_SERVER_PROXY_PORT", std::to_string(test::freePort())},
+             {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
+             {"RIVETR_SERVER_DATA_DIR", (work.path() / "data").string()},
+             {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
+             {"RIVETR_LOGGING_LEVEL", "warn"},
+             {"RIVETR_AUTH_RATE_LIMIT_PER_MINUTE", "0"}};  // measuring latency, not the limiter
+    auto server = rivetr::Process::spawn({test::rivetrBinary().string(), "serve"}, o);
+    auto base = "http://127.0.0.1:" + std::to_string(port);
+    if (!test::waitForHttp(base + "/health", 200, 30s)) return 1;
+    for (int i = 0; i < apps; ++i) {
+        test::HttpRequest req;
+        req.method = "POST";
+        req.url = base + "/api/apps";
+        req.headers = {"Authorization: Bearer " + std::string(kToken), "Content-Type: application/json"};
+        auto name = "app-" + std::to_string(i);
+        req.body = nlohmann::json{{"name", name}, {"git_url", "https://git.example.com/team/" + name + ".git"},
+                                  {"port", 3000}, {"domains", {name + ".example.com"}}}
+                       .dump();
+        if (auto r = test::http(req); r.status != 201) {
+            std::fprintf(stderr, "creating %s: %ld %s\n", name.c_str(), r.status, r.body.c_str());
+            return 1;
+        }
+    }
+    std::size_t bytes = 0;
+    measure(base + "/api/apps", 50, bytes);  // warm-up
+    auto list = measure(base + "/api/apps", requests, bytes);
+    std::size_t listBytes = bytes;
+    auto health = measure(base + "/health", requests, bytes);
+    std::printf("GET /api/apps with %d apps (%zu KB per answer), %d sequential requests, one keep-alive connection\n",
+                apps, listBytes / 1024, requests);
+    std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms\n", "/api/apps", pct(list, 0.5) / 1000, pct(list, 0.99) / 1000);
+    std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (reference: same server, no work)\n", "/health",
+                pct(health, 0.5) / 1000, pct(health, 0.99) / 1000);
+    server.signal(SIGTERM);
+    server.wait(15s);
+    return 0;
+}
