@@ -1,6 +1,7 @@
 // What the route handlers work with: the store's repositories and the audit trail, built once at start.
 #pragma once
 
+#include "api/app_list_cache.hpp"
 #include "api/authenticator.hpp"
 #include "api/external_route_sink.hpp"
 #include "api/live_deps.hpp"
@@ -43,6 +44,7 @@ struct ApiContext {
     store::UserRepository users;
     store::SessionRepository sessions;
     Authenticator auth;
+    AppListCache appList;
     ExternalRouteSink externalRouteSink;  // filled by `rivetr serve`
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };

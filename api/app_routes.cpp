@@ -15,9 +15,13 @@ using store::Role;
 bool maySeeSecrets(const RequestContext& rc) { return rc.principal && rc.principal->role >= Role::developer; }
 
 Reply listApps(ApiContext& ctx, const RequestContext& rc) {
-    auto j = nlohmann::json::array();
-    for (const auto& a : ctx.apps.list()) j.push_back(appToJson(a, maySeeSecrets(rc)));
-    return Reply::json(200, j);
+    bool secrets = maySeeSecrets(rc);
+    auto body = ctx.appList.get(secrets, ctx.store.appsVersion(), [&] {
+        auto j = nlohmann::json::array();
+        for (const auto& a : ctx.apps.list()) j.push_back(appToJson(a, secrets));
+        return j.dump();
+    });
+    return Reply(200, *body);
 }
 
 Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {

@@ -258,6 +258,23 @@ TEST_F(ApiRoutes, TokensAreShownOnceAndCanBeRevoked) {
     EXPECT_EQ(admin("POST", "/api/tokens", json{{"name", "x"}, {"role", "root"}}.dump()).status, 400);
 }
 
+// GET /api/apps is answered from a cache: every kind of app change must show in the next list,
+// and a viewer's cached list never carries the secrets a developer's does.
+TEST_F(ApiRoutes, AppListFollowsEveryChange) {
+    auto app = createApp("listed");
+    std::string id = app["id"];
+    auto list = [&](Role r) { return json::parse(call("GET", "/api/apps", tokens[r]).body); };
+    ASSERT_EQ(list(Role::developer).size(), 1u);
+    EXPECT_EQ(admin("PUT", "/api/apps/" + id, json{{"branch", "release"}}.dump()).status, 200);
+    EXPECT_EQ(list(Role::developer)[0]["branch"], "release");
+    ctx.apps.setLiveDeployment(id, std::string("dep_live"));  // the engine's write, not the API's
+    EXPECT_EQ(list(Role::developer)[0]["live_deployment_id"], "dep_live");
+    EXPECT_TRUE(list(Role::developer)[0].contains("webhook_secret"));
+    EXPECT_FALSE(list(Role::viewer)[0].contains("webhook_secret")) << "the viewer got the developer's cached list";
+    EXPECT_EQ(admin("DELETE", "/api/apps/" + id).status, 204);
+    EXPECT_TRUE(list(Role::developer).empty());
+}
+
 // The published document and the served routes never drift apart: every registered route is
 // documented (with its security) and nothing documented is missing from the server.
 TEST_F(ApiRoutes, OpenApiMatchesRegisteredRoutes) {

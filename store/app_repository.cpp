@@ -91,12 +91,23 @@ std::vector<std::string> domainsOf(Database& db, const std::string& appId) {
     return out;
 }
 
+// Marks the app list changed when a write ends, committed or not (a spurious bump only costs a
+// cache rebuild; a missed one would serve stale data).
+struct AppsChanged {
+    explicit AppsChanged(Store& s) : store(s) {}
+    ~AppsChanged() { store.noteAppsChanged(); }
+    AppsChanged(const AppsChanged&) = delete;
+    AppsChanged& operator=(const AppsChanged&) = delete;
+    Store& store;
+};
+
 const std::initializer_list<std::pair<const char*, const char*>> kConflicts{{"apps.name", "name"},
                                                                              {"domains.domain", "domains"}};
 
 }  // namespace
 
 void AppRepository::create(const AppRecord& app) {
+    AppsChanged changed(store_);
     store_.withDb([&](Database& db) {
         try {
             Transaction tx(db);
@@ -143,6 +154,7 @@ std::vector<AppRecord> AppRepository::list() {
 }
 
 void AppRepository::update(const AppRecord& app) {
+    AppsChanged changed(store_);
     store_.withDb([&](Database& db) {
         try {
             Transaction tx(db);
@@ -165,10 +177,12 @@ void AppRepository::update(const AppRecord& app) {
 }
 
 bool AppRepository::remove(const std::string& id) {
+    AppsChanged changed(store_);
     return store_.withDb([&](Database& db) { return db.prepare("DELETE FROM apps WHERE id = ?").bind(1, id).exec() > 0; });
 }
 
 void AppRepository::setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId) {
+    AppsChanged changed(store_);
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE apps SET live_deployment_id = ?, updated_at = ? WHERE id = ?")
             .bind(1, deploymentId)

@@ -1,6 +1,8 @@
 // The store: the SQLite database under data_dir, migrated on open; repositories hang off it.
 #pragma once
 
+#include <atomic>
+
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -30,11 +32,17 @@ public:
         return fn(db_);
     }
 
+    // Bumped by every write to apps or their domains, so readers can cache what they derive
+    // from the app list (GET /api/apps) and know when it is stale.
+    std::uint64_t appsVersion() const { return appsVersion_.load(std::memory_order_acquire); }
+    void noteAppsChanged() { appsVersion_.fetch_add(1, std::memory_order_acq_rel); }
+
     static std::filesystem::path databasePath(const std::filesystem::path& dataDir) { return dataDir / "rivetr.db"; }
 
 private:
     std::mutex mutex_;
     Database db_;
+    std::atomic<std::uint64_t> appsVersion_{0};
 };
 
 }  // namespace rivetr::store

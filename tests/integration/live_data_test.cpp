@@ -183,10 +183,7 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     auto cliFollow = Process::spawn({test::rivetrBinary().string(), "logs", "liveapp", "-f", "-n", "0"}, fo);
     std::this_thread::sleep_for(1s);
     viaProxy("/log?stdout=cli-followed");
-    auto followed = [&] {
-        std::ifstream f(dir.path() / "follow.out");
-        return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    };
+    auto followed = [&] { return test::readFile(dir.path() / "follow.out"); };
     for (auto end = std::chrono::steady_clock::now() + 10s;
          std::chrono::steady_clock::now() < end && !has(followed(), "cli-followed");)
         std::this_thread::sleep_for(100ms);

@@ -1,0 +1,29 @@
+// GET /api/apps answered from a cached body while no app changed: 1,000 apps are ~650 KB of JSON.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace rivetr::api {
+
+// Two variants (with and without webhook secrets), each valid for one store apps-version.
+class AppListCache {
+public:
+    // The body for `version`, built by `build` when the cached one is older. Callers must read
+    // `version` before the app list `build` reads, so a concurrent write leaves it stale, never wrong.
+    std::shared_ptr<const std::string> get(bool withSecrets, std::uint64_t version,
+                                           const std::function<std::string()>& build);
+
+private:
+    struct Entry {
+        std::uint64_t version = 0;
+        std::shared_ptr<const std::string> body;
+    };
+    std::mutex mutex_;
+    Entry entries_[2];
+};
+
+}  // namespace rivetr::api
