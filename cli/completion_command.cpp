@@ -15,7 +15,7 @@ _rivetr() {
     local cmd="${COMP_WORDS[1]}"
     local common="--url --token --json --help"
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "serve config status apps env domains deploy deployments logs rollback cancel tokens completion --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "serve config status apps env domains deploy deployments logs rollback cancel tokens backup restore completion --help --version" -- "$cur"))
         return
     fi
     local opts=""
@@ -27,6 +27,8 @@ _rivetr() {
         rollback) opts="--wait" ;;
         logs) opts="-f --follow -n --lines" ;;
         tokens) opts="create list revoke --role --expires-in-days" ;;
+        backup) opts="-o --output --config" ;;
+        restore) opts="--data-dir --config --force" ;;
         config) opts="check --config" ;;
         serve) opts="--config" ;;
         completion) opts="bash zsh" ;;
@@ -49,10 +51,12 @@ _rivetr() {
         'domains:add or remove an app domain'
         'deploy:deploy an app'
         'deployments:list the deployments of an app'
-        'logs:show or follow the live container's output'
+        'logs:show or follow the output of the live container'
         'rollback:roll an app back to an earlier deployment'
         'cancel:cancel a deployment in progress'
         'tokens:create, list or revoke API tokens'
+        'backup:snapshot the database, keys, certificates and config into one archive'
+        'restore:restore a backup archive into an empty data dir'
         'completion:print a shell completion script'
     )
     local common='--url --token --json'
@@ -69,6 +73,8 @@ _rivetr() {
         rollback) opts=(--wait) ;;
         logs) opts=(-f --follow -n --lines) ;;
         tokens) opts=(create list revoke --role --expires-in-days) ;;
+        backup) opts=(-o --output --config) ;;
+        restore) opts=(--data-dir --config --force) ;;
         config) opts=(check --config) ;;
         serve) opts=(--config) ;;
         completion) opts=(bash zsh) ;;

@@ -16,7 +16,7 @@ TEST_PKGS=(
   docker.io podman catatonit git busybox-static ca-certificates curl iproute2 procps
   pebble nginx wrk clang libclang-rt-14-dev sqlite3 openssh-server
   nodejs chromium
-  systemd openssl passwd
+  systemd openssl passwd zsh
 )
 
 missing=()

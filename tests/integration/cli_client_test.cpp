@@ -186,6 +186,10 @@ TEST_F(CliClient, CompletionScriptsLoad) {
     auto zsh = cli({"completion", "zsh"});
     EXPECT_EQ(zsh.exitCode, 0);
     EXPECT_TRUE(has(zsh.output, "#compdef rivetr"));
+    test::writeFile(dir.path() / "c.zsh", zsh.output);
+    auto parsed = run({"zsh", "-n", (dir.path() / "c.zsh").string()});
+    EXPECT_EQ(parsed.exitCode, 0) << "the zsh script does not parse: " << parsed.output;
+    for (const char* command : {"logs", "backup", "restore"}) EXPECT_TRUE(has(zsh.output, std::string("'") + command + ":"));
 }
 
 class CliDeploy : public CliClient {
