@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh release rivetr
 # The dashboard is served from frontend/dist; without it `/` says how to build it.
-(cd frontend && npm ci --no-audit --no-fund --prefer-offline && npm run build)
+(cd frontend && npm install --no-audit --no-fund --prefer-offline && npm run build)
 ./scripts/ensure-dockerd.sh
 
 # Ports below 1024 need root: a developer running this as themselves gets the proxy on 8000.

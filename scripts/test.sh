@@ -11,8 +11,10 @@ jobs="${JOBS:-$(nproc)}"
 
 echo "== build (release)"
 ./scripts/build.sh release
-echo "== dashboard (npm ci, build)"
-(cd frontend && npm ci --no-audit --no-fund --prefer-offline && npm run build)
+echo "== dashboard (npm install from the lock, build)"
+# Not `npm ci`: npm 11 writes locks without the other platforms' optional rollup/esbuild
+# packages, and `npm ci` then refuses them as out of sync; `npm install` honours the same lock.
+(cd frontend && npm install --no-audit --no-fund --prefer-offline && npm run build)
 echo "== tests (unit, integration, e2e)"
 # A test that fails is run once more before the run fails: the integration tests share one
 # dockerd and two cores with everything else. Each retry is printed; a flaky test is still a bug.
