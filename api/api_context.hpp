@@ -1,6 +1,8 @@
 // What the route handlers work with: the store's repositories and the audit trail, built once at start.
 #pragma once
 
+#include <functional>
+
 #include "api/app_list_cache.hpp"
 #include "api/authenticator.hpp"
 #include "api/external_route_sink.hpp"
@@ -45,6 +47,8 @@ struct ApiContext {
     store::SessionRepository sessions;
     Authenticator auth;
     AppListCache appList;
+    // Set by `rivetr serve` to the engine's forgetApp: an app is never deleted while it serves.
+    std::function<void(const std::string& appId)> onAppDeleting;
     ExternalRouteSink externalRouteSink;  // filled by `rivetr serve`
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };

@@ -47,6 +47,7 @@ Reply updateApp(ApiContext& ctx, const Pistache::Rest::Request& req, const Reque
 
 Reply deleteApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto app = requireApp(ctx, req);
+    if (ctx.onAppDeleting) ctx.onAppDeleting(app.id);  // containers, routes, caches go first
     ctx.apps.remove(app.id);
     ctx.record(rc, "app.delete", "app", app.id, {{"name", app.name}});
     return Reply{204, "", "application/json"};

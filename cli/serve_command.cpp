@@ -168,6 +168,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
 
     // Live data: the runtime for container logs/stats/start/stop, the proxy for parking and figures.
     api::ProxyAppSwitch appSwitch(proxy);
+    apiContext.onAppDeleting = [&engine](const std::string& appId) { engine->forgetApp(appId); };
     apiContext.live.runtime = [runtimeLink] { return runtimeLink->get(); };
     apiContext.live.appSwitch = &appSwitch;
     apiContext.live.proxyFigures = [&proxy] { return proxy.metrics(); };

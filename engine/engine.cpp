@@ -81,6 +81,31 @@ bool Engine::restoreRoutes() {
     return true;
 }
 
+void Engine::forgetApp(const std::string& appId) {
+    for (const auto& d : deps_.deployments.unfinished()) {
+        if (d.appId == appId) cancel(d.id);
+    }
+    deps_.traffic.unroute(appId).wait();  // in-flight requests finish before the container goes
+    if (auto rt = deps_.runtime()) {
+        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
+            try {
+                rt->removeContainer(c.id, {true, false});
+            } catch (const runtime::RuntimeError& e) {
+                log::warn("engine.forget_container_failed", {{"container", c.id}, {"error", e.what()}});
+            }
+        }
+        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
+            try {
+                rt->removeImage(i.id, true);
+            } catch (const runtime::RuntimeError& e) {
+                log::warn("engine.forget_image_failed", {{"image", i.id}, {"error", e.what()}});
+            }
+        }
+    }
+    deps_.source.forget(appId);
+    log::info("engine.app_forgotten", {{"app", appId}});
+}
+
 std::vector<AppTarget> Engine::liveTargets() {
     std::vector<AppTarget> out;
     auto rt = deps_.runtime();

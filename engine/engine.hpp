@@ -42,6 +42,9 @@ public:
     // engine is unreachable. Serve retries it until it succeeds, so apps come back by themselves
     // when Rivetr started before the engine (a reboot with dockerd still starting).
     bool restoreRoutes();
+    // Before an app is deleted: its deployments are cancelled, its domains leave the proxy, its
+    // containers and images are removed and its git cache is dropped. Nothing of it keeps serving.
+    void forgetApp(const std::string& appId);
 
     // THE function that turns the store into routes: every app with a live deployment whose
     // container runs. Start-up, restarts and repairs all go through it.
