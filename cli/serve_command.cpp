@@ -89,6 +89,9 @@ engine::EngineOptions engineOptions(const Config& cfg) {
     engine::EngineOptions o;
     o.dataDir = cfg.server.data_dir;
     o.maxConcurrentDeployments = static_cast<int>(cfg.runtime.max_concurrent_deployments);
+    o.keepImages = static_cast<int>(cfg.runtime.keep_images);
+    o.keepDeploymentLogs = static_cast<int>(cfg.runtime.keep_deployment_logs);
+    o.minFreeDiskBytes = static_cast<std::uint64_t>(cfg.runtime.min_free_disk_mb) * 1024 * 1024;
     return o;
 }
 

@@ -36,6 +36,9 @@ struct RuntimeConfig {
     std::string tcp_url;  // remote engine, e.g. https://10.0.0.5:2376 (wins over the sockets)
     std::string tls_ca_cert, tls_client_cert, tls_client_key;
     std::int64_t max_concurrent_deployments = 2;
+    std::int64_t keep_images = 5;             // per app, for instant rollback (the live one always stays)
+    std::int64_t keep_deployment_logs = 20;   // per app: older deployments keep their record, not their log
+    std::int64_t min_free_disk_mb = 2048;     // below this, only live and rollback images stay; 0: off
 };
 
 struct ProxyConfig {

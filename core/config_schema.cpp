@@ -83,7 +83,7 @@ Check adminToken(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 38> kKeys{{
+const std::array<ConfigKey, 41> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -152,6 +152,15 @@ const std::array<ConfigKey, 38> kKeys{{
      [](const Config&) -> Check { return std::nullopt; }, "Client certificate (PEM path) presented to the remote engine."},
     {"runtime", "tls_client_key", [](Config& c) -> ConfigField { return &c.runtime.tls_client_key; },
      [](const Config&) -> Check { return std::nullopt; }, "Key (PEM path) of the client certificate."},
+    {"runtime", "keep_images", [](Config& c) -> ConfigField { return &c.runtime.keep_images; },
+     [](const Config& c) { return intRange(c.runtime.keep_images, 1, 100); },
+     "Images kept per app for instant rollback (the live one always stays)."},
+    {"runtime", "keep_deployment_logs", [](Config& c) -> ConfigField { return &c.runtime.keep_deployment_logs; },
+     [](const Config& c) { return intRange(c.runtime.keep_deployment_logs, 1, 10000); },
+     "Deployments per app whose build logs are kept; older ones keep their record only."},
+    {"runtime", "min_free_disk_mb", [](Config& c) -> ConfigField { return &c.runtime.min_free_disk_mb; },
+     [](const Config& c) { return intRange(c.runtime.min_free_disk_mb, 0, 10485760); },
+     "Below this much free disk under data_dir, only the live and the rollback image of each app stay. 0: off."},
     {"runtime", "max_concurrent_deployments",
      [](Config& c) -> ConfigField { return &c.runtime.max_concurrent_deployments; },
      [](const Config& c) -> Check {

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
+#include <functional>
+#include <cstdint>
 #include <filesystem>
 
 namespace rivetr::engine {
@@ -10,6 +13,12 @@ struct EngineOptions {
     std::filesystem::path dataDir;
     int maxConcurrentDeployments = 2;
     int keepImages = 5;  // per app, for instant rollback; the live one is always kept
+    int keepDeploymentLogs = 20;  // per app: older deployments keep their record, not their log lines
+    // Under this much free disk (data_dir's filesystem) images are pruned down to the live one and
+    // the one a rollback would use. 0 disables the check.
+    std::uint64_t minFreeDiskBytes = 2ULL << 30;
+    // Free bytes where images and caches live; unset: statvfs(dataDir). Tests inject pressure here.
+    std::function<std::optional<std::uint64_t>()> freeDiskBytes;
     std::chrono::milliseconds cloneTimeout{std::chrono::minutes(10)};
     std::chrono::milliseconds cloneStallTimeout{std::chrono::seconds(60)};
     std::chrono::milliseconds buildTimeout{std::chrono::minutes(30)};

@@ -36,6 +36,7 @@ protected:
     std::unique_ptr<Engine> engine;
     git::test::TestRepo repo{dir.path() / "repo"};
     std::string appId = newId("app");
+    std::atomic<bool> diskFull{false};  // injected disk pressure
 
     void SetUp() override {
         RIVETR_REQUIRE_DOCKER();
@@ -51,6 +52,10 @@ protected:
         EngineOptions eo;
         eo.dataDir = dir.path();
         eo.stopGrace = 5s;
+        eo.freeDiskBytes = [this]() -> std::optional<std::uint64_t> {
+            if (diskFull) return 0;
+            return std::nullopt;
+        };
         engine = std::make_unique<Engine>(
             EngineDeps{apps, env, deployments, *source, builders, [this] { return rt; }, *traffic, events}, eo);
         store::AppRecord a;
@@ -247,6 +252,42 @@ TEST_F(EngineTest, PerAppStageDeadlineStopsAStuckBuild) {
     EXPECT_LT(std::chrono::steady_clock::now() - t0, 40s);
     EXPECT_FALSE(d.image);
     EXPECT_EQ(containersOf(d.id), 0u);
+}
+
+// Under disk pressure the images of old deployments go, but never the live one nor the one an
+// instant rollback would run; and the rollback still works from it.
+TEST_F(EngineTest, DiskPressureKeepsOnlyTheLiveAndRollbackImages) {
+    std::vector<store::DeploymentRecord> done;
+    for (const char* v : {"v1", "v2", "v3"}) {
+        commitVersion(v);
+        done.push_back(waitDone(engine->deploy(appId, {})));
+        ASSERT_EQ(done.back().status, "running") << done.back().error.value_or("");
+    }
+    auto imageExists = [&](const store::DeploymentRecord& d) {
+        try {
+            rt->inspectImage(*d.image);
+            return true;
+        } catch (const runtime::RuntimeError&) {
+            return false;
+        }
+    };
+    EXPECT_TRUE(imageExists(done[0])) << "without pressure the newest five stay";
+    diskFull = true;
+    commitVersion("v4");
+    auto v4 = waitDone(engine->deploy(appId, {}));
+    ASSERT_EQ(v4.status, "running");
+    // Clean-up runs right after the deployment reports running: give it a moment.
+    for (auto end = std::chrono::steady_clock::now() + 15s;
+         (imageExists(done[0]) || imageExists(done[1])) && std::chrono::steady_clock::now() < end;) {
+        std::this_thread::sleep_for(100ms);
+    }
+    EXPECT_FALSE(imageExists(done[1]));
+    EXPECT_FALSE(imageExists(done[0]));
+    EXPECT_TRUE(imageExists(v4)) << "the live image was pruned";
+    EXPECT_TRUE(imageExists(done[2])) << "the rollback image was pruned";
+    auto back = waitDone(engine->rollback(done[2].id));
+    EXPECT_EQ(back.status, "running") << back.error.value_or("");
+    EXPECT_EQ(viaProxy().body, "version=v3\n");
 }
 
 TEST_F(EngineTest, UnknownBranchFailsWithTheCauseAndLeavesNothing) {

@@ -1,6 +1,8 @@
 // One deployment from pending to running: clone, build, start, health gate, switch — or a clean failure.
 #include "engine/pipeline.hpp"
 
+#include <sys/statvfs.h>
+
 #include <signal.h>
 
 #include <sstream>
@@ -140,6 +142,11 @@ void Pipeline::run(DeployJob& job) {
         discardNewContainer(r);
         r.log.flush();
         setStatus(r.dep.id, r.app.id, liveKept ? "rolled_back" : "failed", std::string(e.what()));
+    }
+    try {
+        cleanUp(r.app.id);  // whatever the outcome: a failed health check leaves an image too
+    } catch (const std::exception& e) {
+        log::warn("engine.cleanup_failed", {{"app", r.app.id}, {"error", e.what()}});
     }
 }
 
@@ -298,7 +305,6 @@ void Pipeline::switchOver(Run& r) {
             retirer_.retire(*old->containerId, drained);
         }
     }
-    pruneImages(r.app.id);
 }
 
 void Pipeline::discardNewContainer(Run& r) {
@@ -311,17 +317,40 @@ void Pipeline::discardNewContainer(Run& r) {
     }
 }
 
-// Keeps the newest `keepImages` images of the app (and always the live one) for instant
-// rollback; older Rivetr-built images go. An image still in use simply stays.
-void Pipeline::pruneImages(const std::string& appId) {
+bool Pipeline::diskPressure() const {
+    if (options_.minFreeDiskBytes == 0) return false;
+    std::optional<std::uint64_t> free;
+    if (options_.freeDiskBytes) {
+        free = options_.freeDiskBytes();
+    } else if (struct statvfs fs {}; statvfs(options_.dataDir.c_str(), &fs) == 0) {
+        free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
+    }
+    return free && *free < options_.minFreeDiskBytes;
+}
+
+// After every deployment: old log lines go (the newest `keepDeploymentLogs` deployments keep
+// theirs) and old images go. Normally the newest `keepImages` stay with the live one; under disk
+// pressure only the live image and the one before it (what a rollback would run) stay.
+void Pipeline::cleanUp(const std::string& appId) {
+    try {
+        deps_.deployments.pruneLogs(appId, options_.keepDeploymentLogs);
+    } catch (const std::exception& e) {
+        log::warn("engine.log_retention_failed", {{"app", appId}, {"error", e.what()}});
+    }
     auto rt = deps_.runtime();
     if (!rt) return;
+    bool pressure = diskPressure();
+    if (pressure) log::warn("engine.disk_pressure", {{"app", appId}, {"keeping", "live and rollback images only"}});
     auto app = deps_.apps.find(appId);
     int kept = 0;
+    bool pastLive = false, rollbackKept = false;
     for (const auto& d : deps_.deployments.listForApp(appId, 200)) {
         if (!d.image || d.rollbackOf) continue;
         bool live = app && app->liveDeploymentId == d.id;
-        if (live || kept < options_.keepImages) {
+        bool keep = live || (pressure ? pastLive && !rollbackKept : kept < options_.keepImages);
+        if (pressure && keep && !live) rollbackKept = true;
+        pastLive = pastLive || live;
+        if (keep) {
             ++kept;
             continue;
         }

@@ -50,7 +50,8 @@ private:
     void switchOver(Run& r);
     void discardNewContainer(Run& r);
     std::optional<std::string> exitReport(Run& r);
-    void pruneImages(const std::string& appId);
+    void cleanUp(const std::string& appId);
+    bool diskPressure() const;
 
     EngineDeps deps_;
     const EngineOptions& options_;

@@ -129,6 +129,17 @@ void DeploymentRepository::setContainer(const std::string& id, const std::option
     });
 }
 
+std::int64_t DeploymentRepository::pruneLogs(const std::string& appId, int keepDeployments) {
+    return store_.withDb([&](Database& db) {
+        return db
+            .prepare("DELETE FROM deployment_logs WHERE deployment_id IN (SELECT id FROM deployments WHERE app_id = ? "
+                     "ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?)")
+            .bind(1, appId)
+            .bind(2, keepDeployments)
+            .exec();
+    });
+}
+
 void DeploymentRepository::appendLogs(const std::string& deploymentId, const std::vector<LogLine>& lines) {
     if (lines.empty()) return;
     store_.withDb([&](Database& db) {

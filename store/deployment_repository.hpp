@@ -39,6 +39,9 @@ public:
     void create(const DeploymentRecord& d);
     std::optional<DeploymentRecord> get(const std::string& id);
     std::vector<DeploymentRecord> listForApp(const std::string& appId, int limit = 50);
+    // Log retention: drops the log lines of all but the newest `keepDeployments` deployments of
+    // the app (the deployments themselves stay). Returns how many lines went.
+    std::int64_t pruneLogs(const std::string& appId, int keepDeployments);
     // Deployments not yet in a terminal status (for reconcile-on-start).
     std::vector<DeploymentRecord> unfinished();
 

@@ -92,5 +92,20 @@ TEST_F(Deployments, CountByStatus) {
     EXPECT_EQ(counts.count("running"), 0u);
 }
 
+TEST_F(Deployments, LogRetentionKeepsTheNewestDeploymentsLogs) {
+    for (int i = 2; i <= 5; ++i) repo.create(pending("dep_" + std::to_string(i)));
+    for (int i = 1; i <= 5; ++i) {
+        auto id = "dep_" + std::to_string(i);
+        repo.appendLogs(id, {{0, 1, "build", id + " line a"}, {0, 2, "build", id + " line b"}});
+    }
+    EXPECT_EQ(repo.pruneLogs("app_1", 2), 6);
+    for (int i = 1; i <= 5; ++i) {
+        auto id = "dep_" + std::to_string(i);
+        EXPECT_EQ(repo.logs(id).size(), i >= 4 ? 2u : 0u) << id;
+        EXPECT_TRUE(repo.get(id)) << "retention removed the deployment itself";
+    }
+    EXPECT_EQ(repo.pruneLogs("app_1", 2), 0);
+}
+
 }  // namespace
 }  // namespace rivetr::store
