@@ -101,6 +101,7 @@ nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
           {"build_ms", optional(a.deadlines.buildMs)},
           {"start_ms", optional(a.deadlines.startMs)},
           {"health_ms", optional(a.deadlines.healthMs)}}},
+        {"stopped", a.stopped},
         {"live_deployment_id", a.liveDeploymentId ? nlohmann::json(*a.liveDeploymentId) : nlohmann::json()},
         {"created_at", formatRfc3339(a.createdAt)},
         {"updated_at", formatRfc3339(a.updatedAt)},

@@ -118,6 +118,7 @@ Reply stop(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestCon
     auto live = liveContainer(ctx, req);
     if (ctx.live.appSwitch) ctx.live.appSwitch->park(live.app);
     live.rt->stopContainer(live.containerId, kStopGrace);
+    ctx.apps.setStopped(live.app.id, true);  // and stays stopped when rivetr restarts
     ctx.record(rc, "app.stop", "app", live.app.id, {{"container_id", live.containerId}});
     return Reply::json(200, {{"status", "stopped"}});
 }
@@ -132,6 +133,7 @@ Reply startOrRestart(ApiContext& ctx, const Pistache::Rest::Request& req, const 
     }
     int port = publishedPort(*live.rt, live.containerId, live.app.port);
     if (ctx.live.appSwitch) ctx.live.appSwitch->route(live.app, "127.0.0.1", port);
+    ctx.apps.setStopped(live.app.id, false);
     ctx.record(rc, restart ? "app.restart" : "app.start", "app", live.app.id, {{"container_id", live.containerId}});
     return Reply::json(200, {{"status", "running"}});
 }

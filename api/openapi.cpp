@@ -60,6 +60,7 @@ json schemas() {
                                              {"properties",
                                               {{"id", {{"type", "string"}}},
                                                {"live_deployment_id", {{"type", "string"}, {"nullable", true}}},
+                                               {"stopped", {{"type", "boolean"}}},
                                                {"webhook_secret", {{"type", "string"}}},
                                                {"created_at", {{"type", "string"}, {"format", "date-time"}}},
                                                {"updated_at", {{"type", "string"}, {"format", "date-time"}}}}}}}}};

@@ -112,6 +112,10 @@ std::vector<AppTarget> Engine::liveTargets() {
     if (!rt) return out;
     for (const auto& app : deps_.apps.list()) {
         if (!app.liveDeploymentId) continue;
+        if (app.stopped) {
+            out.push_back({app.id, app.domains, "", 0});  // parked: 503 until its user starts it
+            continue;
+        }
         auto d = deps_.deployments.get(*app.liveDeploymentId);
         if (!d || !d->containerId) continue;
         try {

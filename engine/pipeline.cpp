@@ -295,6 +295,7 @@ void Pipeline::switchOver(Run& r) {
     auto drained = deps_.traffic.route({r.app.id, previous ? previous->domains : r.app.domains, "127.0.0.1", r.hostPort})
                        .share();
     deps_.apps.setLiveDeployment(r.app.id, r.dep.id);
+    deps_.apps.setStopped(r.app.id, false);  // a new deployment runs, even if the app was stopped
     failpoint("pipeline.switched");  // committed in the store, not yet reported running
     setStatus(r.dep.id, r.app.id, "running");
     r.log.note("live: " + std::to_string(r.app.domains.size()) + " domain(s) now served by " + r.dep.id);

@@ -11,7 +11,7 @@ proxy::AppRoute toRoute(const AppTarget& t) {
     proxy::AppRoute r;
     r.appId = t.appId;
     r.domains = t.domains;
-    r.targets.push_back({t.host, static_cast<std::uint16_t>(t.port)});
+    if (t.port > 0) r.targets.push_back({t.host, static_cast<std::uint16_t>(t.port)});
     return r;
 }
 

@@ -11,7 +11,7 @@ struct AppTarget {
     std::string appId;
     std::vector<std::string> domains;
     std::string host;  // where the proxy reaches the container (127.0.0.1 + published port)
-    int port = 0;
+    int port = 0;  // 0: parked — the domains answer 503 (an app its user stopped)
 };
 
 class Traffic {

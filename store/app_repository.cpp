@@ -12,7 +12,7 @@ constexpr const char* kColumns =
     "id, name, git_url, branch, port, build_type, dockerfile_path, base_dir, build_target, healthcheck_type, "
     "healthcheck_path, healthcheck_interval_ms, healthcheck_timeout_ms, healthcheck_retries, "
     "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc, live_deployment_id, "
-    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms";
+    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
 
@@ -35,6 +35,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     a.createdAt = st.getInt(19);
     a.updatedAt = st.getInt(20);
     a.deadlines = {st.getOptInt(21), st.getOptInt(22), st.getOptInt(23), st.getOptInt(24)};
+    a.stopped = st.getInt(25) != 0;
     return a;
 }
 
@@ -112,11 +113,11 @@ void AppRepository::create(const AppRecord& app) {
         try {
             Transaction tx(db);
             auto st = db.prepare(std::string("INSERT INTO apps(") + kColumns +
-                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             st.bind(1, app.id);
             bindFields(st, 2, app, box_);
             auto now = nowMs();
-            st.bind(20, now).bind(21, now).exec();
+            st.bind(20, now).bind(21, now).bind(26, app.stopped ? 1 : 0).exec();
             writeDeadlines(db, app);
             writeDomains(db, app, now);
             tx.commit();
@@ -179,6 +180,17 @@ void AppRepository::update(const AppRecord& app) {
 bool AppRepository::remove(const std::string& id) {
     AppsChanged changed(store_);
     return store_.withDb([&](Database& db) { return db.prepare("DELETE FROM apps WHERE id = ?").bind(1, id).exec() > 0; });
+}
+
+void AppRepository::setStopped(const std::string& appId, bool stopped) {
+    AppsChanged changed(store_);
+    store_.withDb([&](Database& db) {
+        db.prepare("UPDATE apps SET stopped = ?, updated_at = ? WHERE id = ?")
+            .bind(1, stopped ? 1 : 0)
+            .bind(2, nowMs())
+            .bind(3, appId)
+            .exec();
+    });
 }
 
 void AppRepository::setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId) {

@@ -24,6 +24,7 @@ public:
     // Replaces every field and the domain set; throws ConflictError like create.
     void update(const AppRecord& app);
     bool remove(const std::string& id);
+    void setStopped(const std::string& appId, bool stopped);
     void setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId);
 
 private:

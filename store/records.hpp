@@ -39,6 +39,7 @@ struct AppRecord {
     std::optional<std::int64_t> memoryLimitBytes;
     std::optional<std::int64_t> cpuLimitMillis;
     StageDeadlines deadlines;
+    bool stopped = false;  // stopped by its user: parked (503) until started or deployed again
     std::string webhookSecret;  // plaintext in memory; encrypted in the database
     std::optional<std::string> liveDeploymentId;
     std::vector<std::string> domains;
