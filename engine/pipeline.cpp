@@ -292,14 +292,16 @@ void Pipeline::check(Run& r) {
 void Pipeline::switchOver(Run& r) {
     auto previous = deps_.apps.find(r.app.id);  // re-read: the live one may have changed meanwhile
     auto previousLive = previous ? previous->liveDeploymentId : std::nullopt;
-    auto drained = deps_.traffic.route({r.app.id, previous ? previous->domains : r.app.domains, "127.0.0.1", r.hostPort})
-                       .share();
+    const auto& domains = previous ? previous->domains : r.app.domains;
+    auto drained = deps_.traffic.route({r.app.id, domains, "127.0.0.1", r.hostPort}).share();
     deps_.apps.setLiveDeployment(r.app.id, r.dep.id);
     deps_.apps.setStopped(r.app.id, false);  // a new deployment runs, even if the app was stopped
     failpoint("pipeline.switched");  // committed in the store, not yet reported running
-    setStatus(r.dep.id, r.app.id, "running");
-    r.log.note("live: " + std::to_string(r.app.domains.size()) + " domain(s) now served by " + r.dep.id);
+    // The last line is stored before the terminal status: a log stream ends when it sees
+    // "running", and a line written after it would never reach that reader.
+    r.log.note("live: " + std::to_string(domains.size()) + " domain(s) now served by " + r.dep.id);
     r.log.flush();
+    setStatus(r.dep.id, r.app.id, "running");
     if (previousLive && *previousLive != r.dep.id) {
         setStatus(*previousLive, r.app.id, "replaced");
         if (auto old = deps_.deployments.get(*previousLive); old && old->containerId) {
