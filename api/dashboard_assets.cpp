@@ -103,7 +103,7 @@ Reply DashboardAssets::notBuilt() const {
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Rivetr</title></head><body>"
             "<h1>Rivetr is running</h1><p>The dashboard was not built, so there is nothing to show here. "
             "The API works: try <a href=\"/health\">/health</a>.</p>"
-            "<p>To build it: <code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>, then restart "
+            "<p>To build it: <code>cd frontend &amp;&amp; npm install &amp;&amp; npm run build</code>, then restart "
             "<code>rivetr serve</code>. Rivetr looks for the build in <code>server.dashboard_dir</code>, "
             "<code>&lt;binary dir&gt;/../share/rivetr/dashboard</code>, <code>&lt;binary dir&gt;/dashboard</code> "
             "and the source tree's <code>frontend/dist</code>.</p></body></html>",
@@ -140,7 +140,7 @@ std::shared_ptr<const DashboardAssets> openDashboard(const DashboardOptions& opt
     if (dir) {
         log::info("dashboard.serving", {{"dir", dir->string()}});
     } else {
-        log::warn("dashboard.not_built", {{"hint", "cd frontend && npm ci && npm run build"},
+        log::warn("dashboard.not_built", {{"hint", "cd frontend && npm install && npm run build"},
                                           {"configured_dir", options.dir.string()}});
     }
     return std::make_shared<DashboardAssets>(std::move(dir));
