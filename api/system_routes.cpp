@@ -23,7 +23,7 @@ nlohmann::json runtimeJson(ApiContext& ctx) {
     return j;
 }
 
-Reply system(ApiContext& ctx, engine::Engine* engine, HostStats& host) {
+Reply systemInfo(ApiContext& ctx, engine::Engine* engine, HostStats& host) {
     auto h = host.read();
     nlohmann::json hostJson{{"cpus", h.cpus},
                             {"cpu_percent", h.cpuPercent},
@@ -94,7 +94,7 @@ std::string renderMetrics(ApiContext& ctx, engine::Engine* engine) {
 std::vector<Route> systemRoutes(ApiContext& ctx, engine::Engine* engine) {
     auto host = std::make_shared<HostStats>(ctx.live.dataDir);
     return {
-        {Method::Get, "/api/system", Role::viewer, [&ctx, engine, host](const auto&, auto&) { return system(ctx, engine, *host); }},
+        {Method::Get, "/api/system", Role::viewer, [&ctx, engine, host](const auto&, auto&) { return systemInfo(ctx, engine, *host); }},
         {Method::Get, "/metrics", Role::viewer,
          [&ctx, engine](const auto&, auto&) {
              return Reply{200, renderMetrics(ctx, engine), "text/plain; version=0.0.4; charset=utf-8"};
