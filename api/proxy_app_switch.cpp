@@ -1,21 +1,13 @@
-// AppSwitch on Rivetr's own proxy: a parked app is a route with no target, which the proxy answers 503.
+// Start/stop on the data plane: a parked app is a target with port 0, which Traffic routes with
+// no endpoint (the proxy answers 503). The AppRoute itself is built in one place, ProxyTraffic.
 #include "api/proxy_app_switch.hpp"
 
 namespace rivetr::api {
 
-void ProxyAppSwitch::park(const store::AppRecord& app) {
-    proxy::AppRoute r;
-    r.appId = app.id;
-    r.domains = app.domains;
-    proxy_.switchApp(std::move(r)).wait();
-}
+void ProxyAppSwitch::park(const store::AppRecord& app) { route(app, "", 0); }
 
 void ProxyAppSwitch::route(const store::AppRecord& app, const std::string& host, int port) {
-    proxy::AppRoute r;
-    r.appId = app.id;
-    r.domains = app.domains;
-    r.targets.push_back({host, static_cast<std::uint16_t>(port)});
-    proxy_.switchApp(std::move(r)).wait();
+    traffic_.route({app.id, app.domains, host, port}).wait();
 }
 
 }  // namespace rivetr::api

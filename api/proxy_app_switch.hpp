@@ -1,19 +1,19 @@
-// AppSwitch on Rivetr's own proxy: a parked app is a route with no target, which the proxy answers 503.
+// AppSwitch through the engine's Traffic seam, so start/stop route apps exactly as deployments do.
 #pragma once
 
 #include "api/app_switch.hpp"
-#include "proxy/proxy.hpp"
+#include "engine/traffic.hpp"
 
 namespace rivetr::api {
 
 class ProxyAppSwitch : public AppSwitch {
 public:
-    explicit ProxyAppSwitch(proxy::Proxy& proxy) : proxy_(proxy) {}
+    explicit ProxyAppSwitch(engine::Traffic& traffic) : traffic_(traffic) {}
     void park(const store::AppRecord& app) override;
     void route(const store::AppRecord& app, const std::string& host, int port) override;
 
 private:
-    proxy::Proxy& proxy_;
+    engine::Traffic& traffic_;
 };
 
 }  // namespace rivetr::api

@@ -170,7 +170,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
     }
 
     // Live data: the runtime for container logs/stats/start/stop, the proxy for parking and figures.
-    api::ProxyAppSwitch appSwitch(proxy);
+    api::ProxyAppSwitch appSwitch(traffic);
     apiContext.onAppDeleting = [&engine](const std::string& appId) { engine->forgetApp(appId); };
     apiContext.live.runtime = [runtimeLink] { return runtimeLink->get(); };
     apiContext.live.appSwitch = &appSwitch;
