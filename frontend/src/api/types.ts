@@ -23,6 +23,8 @@ export interface App {
   healthcheck: HealthCheck;
   resources: { memory_limit_bytes: number | null; cpu_limit_millis: number | null };
   live_deployment_id: string | null;
+  /** Stopped by a user: the container is down and the domains answer 503 until start or a deploy. */
+  stopped?: boolean;
   created_at: string;
   updated_at: string;
   webhook_secret?: string;
@@ -47,6 +49,34 @@ export interface Deployment {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+}
+
+/** GET /api/deployments?latest_per_app=1 and ?limit=N. */
+export interface DeploymentList {
+  deployments: Deployment[];
+}
+
+export type CertificateState = 'valid' | 'renewing' | 'expired' | 'pending' | 'failed' | 'wildcard' | 'none' | string;
+
+export interface Certificate {
+  domain: string;
+  state: CertificateState;
+  not_after: string | null;
+  error: string | null;
+  retry_at: string | null;
+}
+
+/** GET /api/apps/{id}/certificates: one entry per app domain. */
+export interface Certificates {
+  tls: boolean;
+  acme: boolean;
+  certificates: Certificate[];
+}
+
+/** POST /api/auth/totp/setup: a pending secret, active once a code proves the authenticator has it. */
+export interface TotpSetup {
+  secret: string;
+  otpauth_uri: string;
 }
 
 export interface LogLine {

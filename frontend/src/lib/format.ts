@@ -33,3 +33,23 @@ export const shortSha = (sha: string | null) => (sha ? sha.slice(0, 8) : '—');
 export function percent(used: number, total: number): number {
   return total > 0 ? Math.round((used / total) * 100) : 0;
 }
+
+/** A moment to come, relative ("in 5m", "in 3 days"); one already past says so. */
+export function until(ts: string | null | undefined, now = Date.now()): string {
+  if (!ts) return '—';
+  const t = new Date(ts).getTime();
+  if (isNaN(t)) return String(ts);
+  const s = Math.round((t - now) / 1000);
+  if (s <= 0) return 'now';
+  if (s < 60) return `in ${s}s`;
+  if (s < 3600) return `in ${Math.round(s / 60)}m`;
+  if (s < 86400) return `in ${Math.round(s / 3600)}h`;
+  return `in ${Math.floor(s / 86400)} days`; // floored: an expiry is never later than it says
+}
+
+/** A calendar date in UTC (YYYY-MM-DD): the same for every reader, unlike the locale's format. */
+export function utcDate(ts: string | null | undefined): string {
+  if (!ts) return '—';
+  const d = new Date(ts);
+  return isNaN(d.getTime()) ? String(ts) : d.toISOString().slice(0, 10);
+}

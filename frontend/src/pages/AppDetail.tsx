@@ -7,6 +7,7 @@ import { IN_PROGRESS } from '../api/types';
 import { Action } from '../components/Action';
 import { AppSettings } from '../components/AppSettings';
 import { BuildLog } from '../components/BuildLog';
+import { DomainCertificates } from '../components/Certificates';
 import { EnvEditor } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { StatusBadge } from '../components/StatusBadge';
@@ -82,7 +83,7 @@ export default function AppDetail({ id }: { id: string }) {
   return (
     <section>
       <div className="head">
-        <h1>{a.name} <StatusBadge status={appStatus(a, list)} /></h1>
+        <h1>{a.name} <StatusBadge status={appStatus(a, list[0])} /></h1>
         <span className="actions">
           <Action variant="primary" busyLabel="Starting deployment…"
             run={async () => { const r = await post<{ deployment_id: string }>(`/api/apps/${a.id}/deploy`); started(r.deployment_id); setTab('deployments'); return `Deployment ${r.deployment_id} started`; }}>
@@ -101,11 +102,7 @@ export default function AppDetail({ id }: { id: string }) {
       <p className="meta">
         <code>{a.git_url}</code> · branch {a.branch} · {a.build_type} · port {a.port}
       </p>
-      <p className="meta">
-        Domains: {a.domains.length === 0 ? 'none' : a.domains.map((d) => (
-          <a key={d} href={`${location.protocol}//${d}`} target="_blank" rel="noreferrer">{d} </a>
-        ))}
-      </p>
+      <DomainCertificates appId={a.id} domains={a.domains} />
       <div role="tablist" aria-label="App sections" className="tabs">
         {TABS.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>{t[0].toUpperCase() + t.slice(1)}</button>

@@ -1,23 +1,24 @@
-// All apps, searchable by name/repository/domain and filterable by status.
-import { useEffect, useState } from 'react';
+// All apps, searchable by name/repository/domain and filterable by status. With a thousand apps
+// the table renders a page of rows at a time and the filter runs on a deferred copy of the query,
+// so typing stays responsive.
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { StatusBadge } from '../components/StatusBadge';
-import { appStatus, mergeDeployment, type AppStatus } from '../lib/appStatus';
-import { subscribeDeployments } from '../lib/events';
+import { appStatus, type AppStatus } from '../lib/appStatus';
+import { useFleet } from '../lib/fleet';
 import { filterApps } from '../lib/filter';
-import { useLoad } from '../lib/useLoad';
 import { Link, navigate, useLocation } from '../router';
-import { loadAppsWithDeployments } from './Overview';
 
 const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'failed', 'stopped', 'not deployed'];
+const PAGE = 100;
 
 export default function Apps() {
   const { query } = useLocation();
   const [q, setQ] = useState(query.get('q') ?? '');
-  const [status, setStatus] = useState<AppStatus | 'all'>((query.get('status') as AppStatus) ?? 'all');
-  const data = useLoad(loadAppsWithDeployments, []);
-  useEffect(() => subscribeDeployments((d) => data.set((old) => old && {
-    ...old, deps: { ...old.deps, [d.app_id]: mergeDeployment(old.deps[d.app_id] ?? [], d) },
-  }), data.reload), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const initial = query.get('status') as AppStatus | null;
+  const [status, setStatus] = useState<AppStatus | 'all'>(initial && STATUSES.includes(initial) ? initial : 'all');
+  const [limit, setLimit] = useState(PAGE);
+  const data = useFleet();
+  const deferredQ = useDeferredValue(q);
 
   useEffect(() => {
     const p = new URLSearchParams();
@@ -25,10 +26,11 @@ export default function Apps() {
     if (status !== 'all') p.set('status', status);
     const s = p.toString();
     navigate(`/apps${s ? '?' + s : ''}`, true);
+    setLimit(PAGE);
   }, [q, status]);
 
-  const rows = (data.data?.apps ?? []).map((app) => ({ app, status: appStatus(app, data.data?.deps[app.id]) }));
-  const shown = filterApps(rows, q, status);
+  const rows = useMemo(() => (data.data?.apps ?? []).map((app) => ({ app, status: appStatus(app, data.data?.latest[app.id]) })), [data.data]);
+  const shown = useMemo(() => filterApps(rows, deferredQ, status), [rows, deferredQ, status]);
   return (
     <section>
       <div className="head">
@@ -46,20 +48,28 @@ export default function Apps() {
       {data.error && <p role="alert" className="note bad">{data.error}</p>}
       {data.loading && !data.data && <p role="status">Loading…</p>}
       {data.data && (
-        <table>
-          <caption className="sr-only">{shown.length} of {rows.length} apps</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Repository</th><th scope="col">Domains</th></tr></thead>
-          <tbody>
-            {shown.map(({ app, status: s }) => (
-              <tr key={app.id}>
-                <td><Link href={`/apps/${app.name}`}>{app.name}</Link></td>
-                <td><StatusBadge status={s} /></td>
-                <td><code>{app.git_url}</code> <small>{app.branch}</small></td>
-                <td>{app.domains.join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p role="status" className="hint">{shown.length === rows.length ? `${rows.length} apps` : `${shown.length} of ${rows.length} apps match`}</p>
+          <table>
+            <caption className="sr-only">{shown.length} of {rows.length} apps</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Repository</th><th scope="col">Domains</th></tr></thead>
+            <tbody>
+              {shown.slice(0, limit).map(({ app, status: s }) => (
+                <tr key={app.id}>
+                  <td><Link href={`/apps/${app.name}`}>{app.name}</Link></td>
+                  <td><StatusBadge status={s} /></td>
+                  <td><code>{app.git_url}</code> <small>{app.branch}</small></td>
+                  <td>{app.domains.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length > limit && (
+            <button type="button" onClick={() => setLimit(limit + PAGE)}>
+              Show {Math.min(PAGE, shown.length - limit)} more (of {shown.length - limit} not shown)
+            </button>
+          )}
+        </>
       )}
       {data.data && shown.length === 0 && <p>No app matches.</p>}
     </section>

@@ -1,21 +1,19 @@
 // The first page: every app with its status, the latest deployments, and the host's health.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { get } from '../api/client';
-import type { App, Deployment, SystemInfo } from '../api/types';
+import type { DeploymentList, SystemInfo } from '../api/types';
 import { StatusBadge } from '../components/StatusBadge';
-import { appStatus, mergeDeployment } from '../lib/appStatus';
+import { appStatus, mergeDeployment, type AppStatus } from '../lib/appStatus';
 import { subscribeDeployments } from '../lib/events';
+import { useFleet } from '../lib/fleet';
 import { bytes, percent, shortSha, when } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { Link } from '../router';
 
-export async function loadAppsWithDeployments(): Promise<{ apps: App[]; deps: Record<string, Deployment[]> }> {
-  const apps = await get<App[]>('/api/apps');
-  const lists = await Promise.all(apps.map((a) => get<Deployment[]>(`/api/apps/${a.id}/deployments`).catch(() => [])));
-  const deps: Record<string, Deployment[]> = {};
-  apps.forEach((a, i) => (deps[a.id] = lists[i]));
-  return { apps, deps };
-}
+const RECENT = 8;
+const SHOWN_APPS = 12;
+// Apps that need a look come first on the overview; the full list is on the Apps page.
+const ORDER: AppStatus[] = ['failed', 'deploying', 'stopped', 'not deployed', 'running'];
 
 function Meter({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
   const p = percent(used, total);
@@ -45,16 +43,24 @@ function Host() {
   );
 }
 
-export default function Overview() {
-  const data = useLoad(loadAppsWithDeployments, []);
-  useEffect(() => subscribeDeployments((d) => data.set((old) => old && {
-    ...old, deps: { ...old.deps, [d.app_id]: mergeDeployment(old.deps[d.app_id] ?? [], d) },
-  }), data.reload), []); // eslint-disable-line react-hooks/exhaustive-deps
+function useRecentDeployments() {
+  const recent = useLoad(() => get<DeploymentList>(`/api/deployments?limit=${RECENT}`).then((r) => r.deployments), []);
+  useEffect(() => subscribeDeployments(
+    (d) => recent.set((old) => old && mergeDeployment(old, d).slice(0, RECENT)),
+    recent.reload,
+  ), []); // eslint-disable-line react-hooks/exhaustive-deps
+  return recent;
+}
 
-  const apps = data.data?.apps ?? [];
+export default function Overview() {
+  const data = useFleet();
+  const recentDeps = useRecentDeployments();
+  const apps = useMemo(() => data.data?.apps ?? [], [data.data]);
+  const rows = useMemo(() => apps.map((a) => ({ app: a, status: appStatus(a, data.data?.latest[a.id]) }))
+    .sort((x, y) => ORDER.indexOf(x.status) - ORDER.indexOf(y.status) || x.app.name.localeCompare(y.app.name)), [apps, data.data]);
+  const counts = ORDER.map((st) => [st, rows.filter((r) => r.status === st).length] as const).filter(([, n]) => n > 0);
   const names = Object.fromEntries(apps.map((a) => [a.id, a.name]));
-  const recent = Object.values(data.data?.deps ?? {}).flat()
-    .sort((a, b) => (a.created_at < b.created_at ? 1 : -1)).slice(0, 8);
+  const recent = recentDeps.data ?? [];
   return (
     <section>
       <h1>Overview</h1>
@@ -64,17 +70,22 @@ export default function Overview() {
           <h2>Apps</h2>
           {data.loading && !data.data && <p role="status">Loading…</p>}
           {data.data && apps.length === 0 && <p>No apps yet. <Link href="/apps/new">Create the first one</Link>.</p>}
+          {counts.length > 0 && (
+            <p>{counts.map(([st, n]) => <span key={st}><Link href={`/apps?status=${encodeURIComponent(st)}`}>{n} {st}</Link>{' '}</span>)}</p>
+          )}
           <ul className="plain">
-            {apps.map((a) => (
-              <li key={a.id}><Link href={`/apps/${a.name}`}>{a.name}</Link> <StatusBadge status={appStatus(a, data.data?.deps[a.id])} /></li>
+            {rows.slice(0, SHOWN_APPS).map(({ app: a, status }) => (
+              <li key={a.id}><Link href={`/apps/${a.name}`}>{a.name}</Link> <StatusBadge status={status} /></li>
             ))}
           </ul>
+          {rows.length > SHOWN_APPS && <p><Link href="/apps">All {rows.length} apps</Link></p>}
         </div>
         <Host />
       </div>
       <div className="card">
         <h2>Recent deployments</h2>
-        {recent.length === 0 ? <p>None yet.</p> : (
+        {recentDeps.error && <p role="alert" className="note bad">{recentDeps.error}</p>}
+        {recentDeps.loading && !recentDeps.data ? <p role="status">Loading…</p> : recent.length === 0 ? <p>None yet.</p> : (
           <table>
             <thead><tr><th scope="col">App</th><th scope="col">Status</th><th scope="col">Commit</th><th scope="col">When</th></tr></thead>
             <tbody>
