@@ -1,8 +1,10 @@
-// Admin settings: API tokens (created, shown once, revoked), users and their roles, the audit log.
+// Settings: for admins API tokens (created, shown once, revoked), users and their roles, the audit
+// log; for every signed-in user their own two-factor authentication.
 import { useState, type FormEvent } from 'react';
 import { del, describeError, get, post, put } from '../api/client';
 import type { AuditEntry, Me, Token, User } from '../api/types';
 import { Action } from '../components/Action';
+import { TwoFactor } from '../components/TwoFactor';
 import { when } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { navigate, useLocation } from '../router';
@@ -129,17 +131,22 @@ function Audit() {
   );
 }
 
-const TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
+const ADMIN_TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
+const OWN_TABS = [['security', 'Two-factor authentication']] as const;
 
 export default function Settings({ me }: { me: Me }) {
   const { query } = useLocation();
-  const tab = query.get('tab') ?? 'tokens';
-  if (me.role !== 'admin' && me.role !== 'unknown') return <section><h1>Settings</h1><p>Settings need the admin role; you are {me.role}.</p></section>;
+  // Every user manages their own second factor; the rest of the settings are for admins.
+  const isAdmin = me.role === 'admin' || me.role === 'unknown';
+  const tabs = isAdmin ? [...ADMIN_TABS, ...OWN_TABS] : OWN_TABS;
+  const asked = query.get('tab');
+  const tab = tabs.some(([t]) => t === asked) ? asked! : tabs[0][0];
   return (
     <section>
       <h1>Settings</h1>
+      {!isAdmin && <p className="hint">API tokens, users and the audit log need the admin role; you are {me.role}.</p>}
       <div role="tablist" aria-label="Settings sections" className="tabs">
-        {TABS.map(([t, label]) => (
+        {tabs.map(([t, label]) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => navigate(`/settings?tab=${t}`, true)}>{label}</button>
         ))}
       </div>
@@ -147,6 +154,7 @@ export default function Settings({ me }: { me: Me }) {
         {tab === 'tokens' && <Tokens />}
         {tab === 'users' && <Users />}
         {tab === 'audit' && <Audit />}
+        {tab === 'security' && <TwoFactor me={me} />}
       </div>
     </section>
   );
