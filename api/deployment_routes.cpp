@@ -56,6 +56,31 @@ Reply listDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
     return Reply::json(200, j);
 }
 
+// ?latest_per_app=1: the newest deployment of each app (the apps list's statuses in one request);
+// otherwise the ?limit (1-200, default 20) newest across all apps.
+Reply listAllDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
+    const auto& q = req.query();
+    std::vector<store::DeploymentRecord> list;
+    auto latest = q.get("latest_per_app");
+    if (latest && *latest != "0" && *latest != "false") {
+        if (latest != "1" && latest != "true") throw ValidationError("latest_per_app", "must be 1, true, 0 or false");
+        list = ctx.deployments.latestPerApp();
+    } else {
+        int limit = 20;
+        if (auto l = q.get("limit")) {
+            static const std::regex digits("^[0-9]{1,3}$");
+            if (!std::regex_match(*l, digits) || std::stoi(*l) < 1 || std::stoi(*l) > 200) {
+                throw ValidationError("limit", "must be a number from 1 to 200");
+            }
+            limit = std::stoi(*l);
+        }
+        list = ctx.deployments.recent(limit);
+    }
+    auto j = nlohmann::json::array();
+    for (const auto& d : list) j.push_back(deploymentToJson(d));
+    return Reply::json(200, {{"deployments", j}});
+}
+
 Reply logs(ApiContext& ctx, const Pistache::Rest::Request& req) {
     auto d = requireDeployment(ctx, req);
     std::int64_t after = 0;
@@ -115,6 +140,8 @@ std::vector<Route> deploymentRoutes(ApiContext& ctx, engine::Engine& engine) {
          [&ctx, &engine](const auto& req, auto& rc) { return deploy(ctx, engine, req, rc); }},
         {Method::Get, "/api/apps/:id/deployments", Role::viewer,
          [&ctx](const auto& req, auto&) { return listDeployments(ctx, req); }},
+        {Method::Get, "/api/deployments", Role::viewer,
+         [&ctx](const auto& req, auto&) { return listAllDeployments(ctx, req); }},
         {Method::Get, "/api/deployments/:id", Role::viewer,
          [&ctx](const auto& req, auto&) { return Reply::json(200, deploymentToJson(requireDeployment(ctx, req))); }},
         {Method::Get, "/api/deployments/:id/logs", Role::viewer, [&ctx](const auto& req, auto&) { return logs(ctx, req); }},

@@ -4,13 +4,23 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "api/api_metrics.hpp"
 #include "api/app_switch.hpp"
+#include "proxy/certificate_status.hpp"
 #include "proxy/metrics.hpp"
 #include "runtime/container_runtime.hpp"
 
 namespace rivetr::api {
+
+// The data plane's view of some domains' certificates.
+struct CertificateView {
+    bool tls = false;   // the proxy serves HTTPS
+    bool acme = false;  // certificates are ordered automatically
+    std::vector<proxy::CertificateStatus> certificates;
+};
 
 struct LiveDeps {
     // The connected runtime, nullptr while the engine is unreachable (routes answer 503).
@@ -19,6 +29,8 @@ struct LiveDeps {
     };
     AppSwitch* appSwitch = nullptr;                     // null: start/stop do not touch routing
     std::function<proxy::MetricsSnapshot()> proxyFigures;  // empty: no proxy series in /metrics
+    // Empty: the proxy serves plain HTTP only (every domain's state is "none").
+    std::function<CertificateView(const std::vector<std::string>& domains)> certificates;
     std::filesystem::path dataDir = ".";                // whose disk /api/system reports
     ApiMetrics metrics;                                 // the middleware's observer
 };

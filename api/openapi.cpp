@@ -85,6 +85,7 @@ json schemas() {
                          {"started_at", {{"type", "string"}, {"nullable", true}}},
                          {"finished_at", {{"type", "string"}, {"nullable", true}}}}}};
     s["DeploymentList"] = {{"type", "array"}, {"items", ref("Deployment")}};
+    s["DeploymentPage"] = {{"type", "object"}, {"properties", {{"deployments", ref("DeploymentList")}}}};
     s["DeploymentAccepted"] = {{"type", "object"},
                                {"properties", {{"deployment_id", {{"type", "string"}}}, {"status", {{"type", "string"}}}}}};
     s["DeployRequest"] = {{"type", "object"}, {"properties", {{"commit", {{"type", "string"}}}}}};

@@ -4,6 +4,7 @@
 #include "api/admin_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/app_routes.hpp"
+#include "api/certificate_routes.hpp"
 #include "api/deployment_routes.hpp"
 #include "api/env_routes.hpp"
 #include "api/external_route_routes.hpp"
@@ -17,7 +18,7 @@ namespace rivetr::api {
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
     for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx),
-                       externalRouteRoutes(ctx)}) {
+                       externalRouteRoutes(ctx), certificateRoutes(ctx)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
     if (engine) {

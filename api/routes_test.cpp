@@ -2,6 +2,7 @@
 // writes nothing, app/env/token life cycles and their audit entries.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "api/api_server.hpp"
@@ -273,6 +274,41 @@ TEST_F(ApiRoutes, AppListFollowsEveryChange) {
     EXPECT_FALSE(list(Role::viewer)[0].contains("webhook_secret")) << "the viewer got the developer's cached list";
     EXPECT_EQ(admin("DELETE", "/api/apps/" + id).status, 204);
     EXPECT_TRUE(list(Role::developer).empty());
+}
+
+// The dashboard reads every app's status and the recent activity in two requests, not one per app.
+TEST_F(ApiRoutes, DeploymentsAcrossAppsInOneRequest) {
+    std::vector<std::string> ids;
+    for (const char* name : {"alpha", "beta", "gamma"}) ids.push_back(createApp(name)["id"]);
+    auto add = [&](const std::string& id, const std::string& appId, const std::string& status) {
+        store::DeploymentRecord d;
+        d.id = id;
+        d.appId = appId;
+        ctx.deployments.create(d);
+        if (status != "pending") ctx.deployments.transition(id, status);
+    };
+    add("dep_a1", ids[0], "failed");
+    add("dep_a2", ids[0], "running");
+    add("dep_b1", ids[1], "building");  // gamma never deployed
+
+    auto latest = call("GET", "/api/deployments?latest_per_app=1", tokens[Role::viewer]);
+    ASSERT_EQ(latest.status, 200) << latest.body;
+    std::map<std::string, std::string> statusByApp;
+    auto latestBody = json::parse(latest.body);  // kept alive: a range-for over a temporary's member dangles
+    for (const auto& d : latestBody["deployments"]) statusByApp[d["app_id"]] = d["status"];
+    EXPECT_EQ(statusByApp, (std::map<std::string, std::string>{{ids[0], "running"}, {ids[1], "building"}}))
+        << latest.body;
+
+    auto recent = json::parse(call("GET", "/api/deployments?limit=2", tokens[Role::viewer]).body)["deployments"];
+    ASSERT_EQ(recent.size(), 2u);
+    EXPECT_EQ(recent[0]["id"], "dep_b1");
+    EXPECT_EQ(recent[1]["id"], "dep_a2");
+    EXPECT_EQ(json::parse(call("GET", "/api/deployments", tokens[Role::viewer]).body)["deployments"].size(), 3u);
+
+    for (const char* bad : {"?limit=0", "?limit=201", "?limit=ten", "?latest_per_app=yes"}) {
+        auto r = call("GET", std::string("/api/deployments") + bad, tokens[Role::viewer]);
+        EXPECT_EQ(r.status, 400) << bad << " " << r.body;
+    }
 }
 
 // The published document and the served routes never drift apart: every registered route is

@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/external_routes_link.hpp"
 #include "cli/runtime_link.hpp"
+#include "core/clock.hpp"
 #include "core/config_loader.hpp"
 #include "core/git/source.hpp"
 #include "core/log.hpp"
@@ -175,6 +176,9 @@ int serve(const Config& cfg, const sigset_t& signals) {
     apiContext.live.runtime = [runtimeLink] { return runtimeLink->get(); };
     apiContext.live.appSwitch = &appSwitch;
     apiContext.live.proxyFigures = [&proxy] { return proxy.metrics(); };
+    apiContext.live.certificates = [&proxy, acme = cfg.proxy.acme_enabled](const std::vector<std::string>& domains) {
+        return api::CertificateView{acme, acme, proxy.certificates(domains, nowMs() / 1000)};
+    };
     apiContext.live.dataDir = cfg.server.data_dir;
     auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
 

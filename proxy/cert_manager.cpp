@@ -125,11 +125,19 @@ std::map<std::string, std::string> CertManager::runOnce(std::int64_t nowSec) {
             auto backoff = std::min<std::int64_t>(opts_.maxBackoff.count(),
                                                   opts_.minBackoff.count() << std::min(st.failures - 1, 16));
             st.retryAt = nowSec + backoff;
+            st.lastError = e.what();
             results[domain] = e.what();
             log::warn("acme_failed", {{"domain", domain}, {"error", e.what()}, {"retry_in_s", std::to_string(backoff)}});
         }
     }
     return results;
+}
+
+std::optional<CertFailure> CertManager::failure(const std::string& domain) const {
+    std::lock_guard lock(mu_);
+    auto it = state_.find(domain);
+    if (it == state_.end() || it->second.failures == 0) return std::nullopt;
+    return CertFailure{it->second.failures, it->second.retryAt, it->second.lastError};
 }
 
 void CertManager::start() {

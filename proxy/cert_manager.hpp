@@ -12,6 +12,7 @@
 
 #include "proxy/acme_client.hpp"
 #include "proxy/cert_store.hpp"
+#include "proxy/certificate_status.hpp"
 
 namespace rivetr::proxy {
 
@@ -40,6 +41,10 @@ public:
     // Returns domain -> "" (issued) or the error; domains with nothing to do are absent.
     std::map<std::string, std::string> runOnce(std::int64_t nowSec);
 
+    // The last failed order of `domain` while it is backing off; none once an order succeeded.
+    std::optional<CertFailure> failure(const std::string& domain) const;
+    std::chrono::seconds renewBefore() const { return opts_.renewBefore; }
+
     // Background loop: runOnce now, after setDomains, and every checkInterval.
     void start();
     void stop();
@@ -48,6 +53,7 @@ private:
     struct DomainState {
         int failures = 0;
         std::int64_t retryAt = 0;
+        std::string lastError;
     };
     std::filesystem::path domainDir(const std::string& domain) const { return opts_.dir / domain; }
     void save(const std::string& domain, const acme::IssuedCert& cert);
@@ -58,7 +64,7 @@ private:
     Challenges& challenges_;
     std::unique_ptr<acme::AcmeClient> client_;
     std::mutex runMu_;  // one pass at a time (background loop vs explicit calls)
-    std::mutex mu_;
+    mutable std::mutex mu_;
     std::condition_variable wake_;
     std::set<std::string> domains_;
     std::map<std::string, DomainState> state_;

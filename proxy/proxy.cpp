@@ -213,6 +213,25 @@ void Proxy::enableAcme(CertManagerOptions options) {
 }
 Challenges& Proxy::challenges() { return shared_->challenges; }
 
+std::vector<CertificateStatus> Proxy::certificates(const std::vector<std::string>& domains, std::int64_t nowSec) const {
+    std::lock_guard lock(writerMu_);  // acme_ is set under it
+    std::vector<CertificateStatus> out;
+    for (const auto& domain : domains) {
+        CertFacts f;
+        f.domain = normalizeDomain(domain);
+        f.tls = shared_->opts.httpsEnabled;
+        f.acme = acme_ != nullptr;
+        f.notAfter = shared_->certs.notAfter(f.domain);
+        if (acme_) {
+            f.failure = acme_->failure(f.domain);
+            f.renewBeforeSec = acme_->renewBefore().count();
+        }
+        f.nowSec = nowSec;
+        out.push_back(certificateStatus(f));
+    }
+    return out;
+}
+
 MetricsSnapshot Proxy::metrics() const {
     MetricsSnapshot s;
     shared_->metrics.fill(s);

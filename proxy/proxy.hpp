@@ -9,6 +9,7 @@
 
 #include "proxy/cert_manager.hpp"
 #include "proxy/cert_store.hpp"
+#include "proxy/certificate_status.hpp"
 #include "proxy/challenges.hpp"
 #include "proxy/metrics.hpp"
 #include "proxy/proxy_options.hpp"
@@ -56,6 +57,9 @@ public:
     // Certificates for every routed (non-wildcard) domain via ACME HTTP-01, answered by this proxy:
     // loads stored ones now, issues/renews in the background, follows route changes.
     void enableAcme(CertManagerOptions options);
+    // What a browser would meet on each domain (installed expiry, ACME progress or failure);
+    // answers with ACME off too.
+    std::vector<CertificateStatus> certificates(const std::vector<std::string>& domains, std::int64_t nowSec) const;
     MetricsSnapshot metrics() const;
 
 private:

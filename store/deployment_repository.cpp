@@ -80,6 +80,23 @@ std::vector<DeploymentRecord> DeploymentRepository::listForApp(const std::string
     });
 }
 
+std::vector<DeploymentRecord> DeploymentRepository::recent(int limit) {
+    return store_.withDb([&](Database& db) {
+        return query(db, "ORDER BY created_at DESC, rowid DESC LIMIT ?", [&](Statement& s) { s.bind(1, limit); });
+    });
+}
+
+std::vector<DeploymentRecord> DeploymentRepository::latestPerApp() {
+    // One index probe per app (deployments_app), not a scan of every deployment ever made.
+    return store_.withDb([&](Database& db) {
+        return query(db,
+                     "WHERE rowid IN (SELECT (SELECT d.rowid FROM deployments d WHERE d.app_id = apps.id "
+                     "ORDER BY d.created_at DESC, d.rowid DESC LIMIT 1) FROM apps) "
+                     "ORDER BY created_at DESC, rowid DESC",
+                     [](Statement&) {});
+    });
+}
+
 std::vector<DeploymentRecord> DeploymentRepository::unfinished() {
     return store_.withDb([&](Database& db) {
         return query(db, std::string("WHERE status NOT IN ") + kTerminalSql + " ORDER BY created_at, rowid",

@@ -39,6 +39,11 @@ public:
     void create(const DeploymentRecord& d);
     std::optional<DeploymentRecord> get(const std::string& id);
     std::vector<DeploymentRecord> listForApp(const std::string& appId, int limit = 50);
+    // The newest deployments across all apps, newest first (the overview's "recent deployments").
+    std::vector<DeploymentRecord> recent(int limit);
+    // The newest deployment of every app that has one, in one query: a list of 1,000 apps needs
+    // their statuses without 1,000 requests.
+    std::vector<DeploymentRecord> latestPerApp();
     // Log retention: drops the log lines of all but the newest `keepDeployments` deployments of
     // the app (the deployments themselves stay). Returns how many lines went.
     std::int64_t pruneLogs(const std::string& appId, int keepDeployments);

@@ -1,6 +1,8 @@
 // Deployments: transitions stamped and final once terminal, logs written in batches and read in order.
 #include "store/deployment_repository.hpp"
 
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "store/app_repository.hpp"
@@ -74,6 +76,33 @@ TEST_F(Deployments, ListNewestFirst) {
     auto list = repo.listForApp("app_1");
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].id, "dep_2");
+}
+
+TEST_F(Deployments, RecentAndLatestPerAppSpanApps) {
+    AppRepository apps(*store, SecretBox(*crypto::keyFromHex(std::string(64, 'e'))));
+    for (const char* id : {"app_2", "app_3"}) {
+        AppRecord a;
+        a.id = id;
+        a.name = std::string("web-") + id[4];
+        a.gitUrl = "file:///x";
+        apps.create(a);
+    }
+    repo.create(pending("dep_2"));
+    auto other = pending("dep_3");
+    other.appId = "app_2";
+    repo.create(other);
+
+    auto recent = repo.recent(2);
+    ASSERT_EQ(recent.size(), 2u);
+    EXPECT_EQ(recent[0].id, "dep_3");
+    EXPECT_EQ(recent[1].id, "dep_2");
+
+    auto latest = repo.latestPerApp();  // app_3 has none and is absent
+    ASSERT_EQ(latest.size(), 2u);
+    std::map<std::string, std::string> byApp;
+    for (const auto& d : latest) byApp[d.appId] = d.id;
+    EXPECT_EQ(byApp["app_1"], "dep_2") << "an older deployment of app_1 was reported as its latest";
+    EXPECT_EQ(byApp["app_2"], "dep_3");
 }
 
 }  // namespace
