@@ -1,7 +1,9 @@
 // End-to-end journey in a real browser (Debian's chromium via playwright-core, no downloaded
 // browser) against a real `rivetr serve` with a real dockerd: sign in with a token, create an app
 // from a local git repository, deploy and watch the live log reach "running", reach the app
-// through the proxy, deploy v2, roll back to v1, and find the rollback in the audit log.
+// through the proxy, deploy v2, roll back to v1, and find the rollback in the audit log; then the
+// app's other screens (certificate state, runtime logs, restart, env vars, webhook) and a password
+// user who turns on TOTP and signs in again with password + code.
 // Screenshots of the main pages go to $RIVETR_E2E_ARTIFACTS (default ../build/e2e-artifacts).
 import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const run = promisify(execFile);
@@ -46,9 +49,9 @@ async function commitVersion(repo, version) {
   await git(repo, 'commit', '-q', '-m', `version ${version}`);
 }
 
-function viaProxy(port) {
+function viaProxy(port, path = '/') {
   return new Promise((res) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: DOMAIN }, timeout: 5000 }, (r) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: DOMAIN }, timeout: 5000 }, (r) => {
       let body = '';
       r.on('data', (c) => (body += c));
       r.on('end', () => res({ status: r.statusCode, body }));
@@ -68,6 +71,20 @@ async function until(what, fn, ms = STEP_MS) {
   }
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
 }
+
+// RFC 6238 TOTP (HMAC-SHA1, 30 s step, 6 digits) of a base32 secret, as an authenticator app computes it.
+function totp(secretBase32, step) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const at = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+const totpStep = () => Math.floor(Date.now() / 30_000);
 
 async function apiCall(base, method, path) {
   const r = await fetch(base + path, { method, headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -180,7 +197,13 @@ async function main() {
     await shot('04-rolled-back');
     log('rolled back: proxy serves v1');
 
-    // The other pages, and the rollback in the audit log.
+    await appScreens(page, base, proxyPort, appId, shot);
+
+    // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
+    // status in one request (latest_per_app), not one deployments list per app.
+    const asked = [];
+    const noteRequest = (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search);
+    page.on('request', noteRequest);
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Recent deployments' }).waitFor();
     await page.locator('li', { hasText: 'e2e-app' }).locator('.badge', { hasText: 'running' }).waitFor();
@@ -189,6 +212,11 @@ async function main() {
     await page.getByRole('link', { name: 'Apps', exact: true }).click();
     await page.getByRole('link', { name: 'e2e-app' }).waitFor();
     await shot('06-apps');
+    page.off('request', noteRequest);
+    const perApp = asked.filter((u) => /^\/api\/apps\/[^/]+\/deployments/.test(u));
+    if (perApp.length || asked.filter((u) => u === '/api/deployments?latest_per_app=1').length !== 2) {
+      throw new Error(`Overview + Apps requests: ${asked.join(', ')}`);
+    }
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('tab', { name: 'Audit log' }).click();
     await page.getByRole('table', { name: 'Audit log' }).getByText('deployment.rollback').waitFor();
@@ -212,8 +240,9 @@ async function main() {
     await userPage.getByRole('button', { name: 'Create token' }).click();
     await userPage.getByText(/copy it now/).waitFor();
     await userPage.screenshot({ path: join(artifacts, '08-settings-tokens.png'), fullPage: true });
-    await context.close();
     log('password sign-in and a cookie-session change (CSRF) work');
+    await twoFactor(userPage);
+    await context.close();
     console.log('e2e: 1 passed, 0 failed');
   } catch (e) {
     if (page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);
@@ -228,6 +257,105 @@ async function main() {
     if (appId) await removeLeftovers(appId);
     await rm(work, { recursive: true, force: true });
   }
+}
+
+// The app page's other screens, on the live v1: certificate state beside the domain, the live
+// container's output, restart (its real result, still served afterwards), a secret env var that
+// stays masked after a reload, and the webhook URL and secret.
+async function appScreens(page, base, proxyPort, appId, shot) {
+  const certs = JSON.parse((await apiCall(base, 'GET', `/api/apps/${appId}/certificates`)).body);
+  const state = certs.certificates.find((c) => c.domain === DOMAIN)?.state;
+  if (!state) throw new Error(`no certificate entry for ${DOMAIN}: ${JSON.stringify(certs)}`);
+  await page.getByRole('list', { name: 'Domains and certificates' }).locator('li', { hasText: DOMAIN })
+    .locator('.badge', { hasText: `Certificate: ${state}` }).waitFor();
+  log('certificate state shown:', state);
+
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  const runtime = page.getByRole('log', { name: 'Runtime output of the live container' });
+  await runtime.getByText(/testserver listening port=8000 version=v1/).first().waitFor({ timeout: 30_000 });
+  const marker = `e2e-runtime-${Date.now()}`;
+  await until('a request through the proxy to log a line', async () => {
+    const r = await viaProxy(proxyPort, `/log?stdout=${marker}`);
+    return { ok: r.status === 200, ...r };
+  }, 30_000);
+  await runtime.getByText(marker).waitFor({ timeout: 30_000 });
+  await shot('09-runtime-logs');
+  log('runtime logs: the container output appears live');
+
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  await page.getByText('Restarted: running').waitFor({ timeout: 60_000 });
+  await until('the proxy to serve v1 after the restart', async () => {
+    const r = await viaProxy(proxyPort);
+    return { ok: r.status === 200 && r.body.includes('version=v1'), ...r };
+  }, 30_000);
+  log('restart: the result is shown and the proxy serves v1');
+
+  const secretValue = 'e2e-s3cret-value';
+  await page.getByRole('tab', { name: 'Environment' }).click();
+  await page.getByRole('button', { name: 'Add variable' }).click();
+  const last = page.locator('table.env tbody tr').last();
+  await last.getByRole('textbox').first().fill('API_SECRET');
+  await page.getByLabel('Value of API_SECRET').fill(secretValue);
+  await page.getByLabel('API_SECRET is secret').check();
+  await page.getByRole('button', { name: 'Save variables' }).click();
+  await page.getByText(/^Saved\./).waitFor();
+  await page.reload();
+  const value = page.getByLabel('Value of API_SECRET');
+  await value.waitFor();
+  const [shown, type] = [await value.inputValue(), await value.getAttribute('type')];
+  if (shown === secretValue || !/^\*+$/.test(shown) || type !== 'password') {
+    throw new Error(`the secret env var is not masked after a reload: value ${JSON.stringify(shown)}, type ${type}`);
+  }
+  if (!(await page.getByLabel('API_SECRET is secret').isChecked())) throw new Error('API_SECRET lost its secret flag');
+  await shot('10-env');
+  log('env: the secret variable is stored and shown masked after a reload');
+
+  await page.getByRole('tab', { name: 'Webhook' }).click();
+  const app = JSON.parse((await apiCall(base, 'GET', `/api/apps/${appId}`)).body);
+  const url = await page.getByLabel('Payload URL').inputValue();
+  if (url !== `${base}/webhooks/github`) throw new Error(`webhook URL shown: ${url}`);
+  await page.getByRole('button', { name: 'Show secret' }).click();
+  const secret = page.getByLabel('Secret', { exact: true });
+  if ((await secret.getAttribute('type')) !== 'text' || (await secret.inputValue()) !== app.webhook_secret || !app.webhook_secret) {
+    throw new Error('the webhook panel does not show the app\'s webhook secret');
+  }
+  await shot('11-webhook');
+  log('webhook: URL and secret shown');
+  await page.getByRole('tab', { name: 'Deployments' }).click();
+}
+
+// The signed-in user turns on TOTP in Settings (the code computed here as an authenticator app
+// would), signs out, and signs in again with password and code.
+async function twoFactor(userPage) {
+  await userPage.getByRole('tab', { name: 'Two-factor authentication' }).click();
+  await userPage.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+  const secret = await userPage.getByLabel(/^Secret key/).inputValue();
+  const uri = await userPage.getByLabel(/^otpauth URI/).inputValue();
+  if (!/^[A-Z2-7]{16,}=*$/.test(secret) || !uri.startsWith('otpauth://totp/') || !uri.includes(`secret=${secret}`)) {
+    throw new Error(`TOTP setup shows secret ${secret} and URI ${uri}`);
+  }
+  await userPage.getByLabel('Code from your authenticator app').fill('000000' === totp(secret, totpStep()) ? '111111' : '000000');
+  await userPage.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+  await userPage.getByRole('alert').getByText(/wrong or already used code/).waitFor();
+  const enabledAt = totpStep();
+  await userPage.getByLabel('Code from your authenticator app').fill(totp(secret, enabledAt));
+  await userPage.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+  await userPage.getByText(/Two-factor authentication is on/).first().waitFor();
+  await userPage.screenshot({ path: join(artifacts, '12-settings-totp.png'), fullPage: true });
+  log('TOTP turned on');
+
+  await userPage.getByRole('button', { name: 'Sign out' }).click();
+  await userPage.getByLabel('Username', { exact: true }).fill('ada');
+  await userPage.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+  await userPage.getByRole('button', { name: 'Sign in' }).click();
+  await userPage.getByText('Enter the 6-digit code from your authenticator app.').waitFor();
+  // A code is good once: the one used to turn TOTP on is spent, so take the next step's (the server accepts ±1 step).
+  await userPage.getByLabel('Authentication code').fill(totp(secret, Math.max(totpStep(), enabledAt + 1)));
+  await userPage.getByRole('button', { name: 'Sign in' }).click();
+  await userPage.getByRole('heading', { name: 'Settings' }).waitFor();
+  await userPage.getByRole('tab', { name: 'Two-factor authentication' }).click();
+  await userPage.getByText(/is on\./).waitFor();
+  log('signed in again with password + TOTP code');
 }
 
 // Containers and images the run created, in case deleting the app left any behind.
