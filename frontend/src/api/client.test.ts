@@ -36,6 +36,12 @@ describe('api()', () => {
     expect(describeError(e)).toBe('too many attempts — retry in 30s');
   });
 
+  it('does not repeat the wait when the message already gives it', async () => {
+    const f = reply(429, JSON.stringify({ error: { code: 'rate_limited', message: 'too many wrong codes; retry in 30 s' } }), { 'Retry-After': '30' });
+    const e = await api<never>('POST', '/api/auth/totp/enable', {}, f as unknown as typeof fetch).catch((x: ApiError) => x);
+    expect(describeError(e)).toBe('too many wrong codes; retry in 30 s');
+  });
+
   it('sends the token as Bearer and no CSRF header', async () => {
     setToken('rvt_abc');
     credentials.csrf = 'c1';

@@ -99,7 +99,8 @@ export const del = <T>(path: string) => api<T>('DELETE', path);
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) {
     const where = e.field ? ` (${e.field})` : '';
-    const retry = e.retryAfter ? ` — retry in ${e.retryAfter}s` : '';
+    // Some messages already say when to retry ("too many wrong codes; retry in 30 s"): say it once.
+    const retry = e.retryAfter && !/\bretry\b/i.test(e.message) ? ` — retry in ${e.retryAfter}s` : '';
     return `${e.message}${where}${retry}`;
   }
   return e instanceof Error ? e.message : String(e);
