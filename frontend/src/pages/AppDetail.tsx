@@ -11,6 +11,7 @@ import { DomainCertificates } from '../components/Certificates';
 import { EnvEditor } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { StatusBadge } from '../components/StatusBadge';
+import { panelId, tabId, Tabs } from '../components/Tabs';
 import { Webhook } from '../components/Webhook';
 import { appStatus, mergeDeployment } from '../lib/appStatus';
 import { subscribeDeployments } from '../lib/events';
@@ -20,6 +21,7 @@ import { navigate, useLocation } from '../router';
 
 const TABS = ['deployments', 'logs', 'environment', 'settings', 'webhook'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_LABELS = TABS.map((t) => [t, t[0].toUpperCase() + t.slice(1)] as const);
 
 function Timeline({ app, deps, selected, onSelect, onDeployment }: {
   app: App; deps: Deployment[]; selected: string | null; onSelect: (id: string) => void; onDeployment: (id: string) => void;
@@ -103,12 +105,8 @@ export default function AppDetail({ id }: { id: string }) {
         <code>{a.git_url}</code> · branch {a.branch} · {a.build_type} · port {a.port}
       </p>
       <DomainCertificates appId={a.id} domains={a.domains} />
-      <div role="tablist" aria-label="App sections" className="tabs">
-        {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>{t[0].toUpperCase() + t.slice(1)}</button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={tab} className="panel">
+      <Tabs id="app" label="App sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
+      <div role="tabpanel" id={panelId('app')} aria-labelledby={tabId('app', tab)} className="panel">
         {tab === 'deployments' && (
           <div className="split">
             <div>{deps.error ? <p role="alert" className="note bad">{deps.error}</p> : <Timeline app={a} deps={list} selected={shownDep?.id ?? null} onSelect={setSelected} onDeployment={started} />}</div>

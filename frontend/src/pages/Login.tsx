@@ -2,7 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/client';
 import type { Me } from '../api/types';
+import { panelId, Tabs } from '../components/Tabs';
 import { loginWithPassword, loginWithToken } from '../session';
+
+const MODES = [['password', 'Username'], ['token', 'API token']] as const;
 
 export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; notice?: string | null }) {
   const [mode, setMode] = useState<'password' | 'token'>('password');
@@ -35,11 +38,8 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
   return (
     <main className="login" id="main">
       <h1>Sign in to Rivetr</h1>
-      <div role="tablist" aria-label="Sign-in method" className="tabs">
-        <button type="button" role="tab" aria-selected={mode === 'password'} onClick={() => setMode('password')}>Username</button>
-        <button type="button" role="tab" aria-selected={mode === 'token'} onClick={() => setMode('token')}>API token</button>
-      </div>
-      <form onSubmit={submit} className="card form" aria-label={mode === 'token' ? 'Sign in with an API token' : 'Sign in with a password'}>
+      <Tabs id="signin" label="Sign-in method" tabs={MODES} selected={mode} onSelect={setMode} />
+      <form onSubmit={submit} className="card form" id={panelId('signin')} role="tabpanel" aria-label={mode === 'token' ? 'Sign in with an API token' : 'Sign in with a password'}>
         {mode === 'password' ? (
           <>
             <label>Username<input autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus /></label>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { del, describeError, get, post, put } from '../api/client';
 import type { AuditEntry, Me, Token, User } from '../api/types';
 import { Action } from '../components/Action';
+import { panelId, tabId, Tabs } from '../components/Tabs';
 import { TwoFactor } from '../components/TwoFactor';
 import { when } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
@@ -138,19 +139,15 @@ export default function Settings({ me }: { me: Me }) {
   const { query } = useLocation();
   // Every user manages their own second factor; the rest of the settings are for admins.
   const isAdmin = me.role === 'admin' || me.role === 'unknown';
-  const tabs = isAdmin ? [...ADMIN_TABS, ...OWN_TABS] : OWN_TABS;
+  const tabs: readonly (readonly [string, string])[] = isAdmin ? [...ADMIN_TABS, ...OWN_TABS] : OWN_TABS;
   const asked = query.get('tab');
   const tab = tabs.some(([t]) => t === asked) ? asked! : tabs[0][0];
   return (
     <section>
       <h1>Settings</h1>
       {!isAdmin && <p className="hint">API tokens, users and the audit log need the admin role; you are {me.role}.</p>}
-      <div role="tablist" aria-label="Settings sections" className="tabs">
-        {tabs.map(([t, label]) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => navigate(`/settings?tab=${t}`, true)}>{label}</button>
-        ))}
-      </div>
-      <div role="tabpanel" className="panel" aria-label={tab}>
+      <Tabs id="settings" label="Settings sections" tabs={tabs} selected={tab} onSelect={(t) => navigate(`/settings?tab=${t}`, true)} />
+      <div role="tabpanel" className="panel" id={panelId('settings')} aria-labelledby={tabId('settings', tab)}>
         {tab === 'tokens' && <Tokens />}
         {tab === 'users' && <Users />}
         {tab === 'audit' && <Audit />}
