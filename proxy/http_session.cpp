@@ -1,9 +1,11 @@
 // The request path: read a request, route it, relay it upstream and the answer back in bounded chunks, tunnel upgrades.
 #include <chrono>
+#include <optional>
 
 #include "core/log.hpp"
 #include "proxy/error_page.hpp"
 #include "proxy/forward_headers.hpp"
+#include "proxy/header_writer.hpp"
 #include "proxy/worker.hpp"
 
 namespace rivetr::proxy {
@@ -87,6 +89,43 @@ Task<RelayResult> relay(In& in, beast::flat_buffer& inBuf, http::parser<isReques
     co_return r;
 }
 
+// The body's byte count when the message is framed by Content-Length (or has no body left):
+// those go out as our own header bytes plus the raw body. Chunked and close-delimited bodies
+// need Beast's serializer to re-frame them (relay above).
+template <bool isRequest>
+std::optional<std::uint64_t> identityLength(const http::parser<isRequest, http::buffer_body>& p) {
+    if (p.is_done()) return 0;
+    if (p.chunked() || !p.content_length()) return std::nullopt;
+    return *p.content_length_remaining();
+}
+
+// Writes `head` plus a Content-Length body of `length` bytes from `in` to `out`, in bounded chunks.
+// The header and the body bytes that arrived with it leave in one write (one syscall for a small message).
+template <class In, class Out>
+Task<RelayResult> relayIdentity(In& in, beast::flat_buffer& inBuf, std::uint64_t length, const std::string& head,
+                                Out& out, char* chunk, std::size_t chunkSize, std::chrono::milliseconds readTimeout,
+                                std::chrono::milliseconds writeTimeout) {
+    RelayResult r;
+    const auto ready = static_cast<std::size_t>(std::min<std::uint64_t>(length, inBuf.size()));
+    const std::array<asio::const_buffer, 2> first{asio::buffer(head), asio::buffer(inBuf.data().data(), ready)};
+    lowest(out).expires_after(writeTimeout);
+    co_await asio::async_write(out, first, redirect(r.writeEc));
+    if (r.writeEc) co_return r;
+    inBuf.consume(ready);
+    length -= ready;
+    while (length > 0) {
+        lowest(in).expires_after(readTimeout);
+        auto n = co_await in.async_read_some(asio::buffer(chunk, std::min<std::uint64_t>(length, chunkSize)),
+                                             redirect(r.readEc));
+        if (r.readEc) co_return r;
+        length -= n;
+        lowest(out).expires_after(writeTimeout);
+        co_await asio::async_write(out, asio::buffer(chunk, n), redirect(r.writeEc));
+        if (r.writeEc) co_return r;
+    }
+    co_return r;
+}
+
 // Copies raw bytes one way until either side closes, then shuts both down so the other pump ends too.
 template <class From, class To>
 Task<void> pump(From& from, To& to, TcpSocket& a, TcpSocket& b) {
@@ -141,6 +180,7 @@ private:
     bool tls_;
     std::string ip_;
     std::unique_ptr<char[]> chunk_;
+    std::string head_;  // outgoing header bytes, reused across requests
 };
 
 template <class Stream>
@@ -225,12 +265,14 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
     req.version(11);
     const bool hasBody = !p.is_done();
     const bool retryable = isIdempotent(req.method()) && !hasBody;
+    const auto requestLength = identityLength(p);
+    bool requestDone = p.is_done();  // the whole request was read (so the client connection may stay)
     beast::error_code ec;
     auto fail = [&](int status) -> Task<bool> {
         // The cause goes to the log, never to the client.
         log::debug("proxy_upstream_error", {{"route", be.name}, {"status", std::to_string(status)}, {"error", ec.message()}});
         record(&be, status, start);
-        co_return co_await respondError(status, accept, clientKeepAlive && p.is_done());
+        co_return co_await respondError(status, accept, clientKeepAlive && (requestDone || p.is_done()));
     };
 
     std::shared_ptr<UpstreamConn> up;
@@ -262,8 +304,17 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
             co_await asio::async_write(client_, asio::buffer(cont.data(), cont.size()), redirect(ec));
             if (ec) co_return false;
         }
-        auto sent = co_await relay(client_, buf_, p, up->stream, chunk(), o_.streamChunkBytes, o_.bodyStallTimeout,
-                                   o_.requestTimeout);
+        RelayResult sent;
+        if (requestLength) {
+            head_.clear();
+            appendHeader(head_, req);
+            sent = co_await relayIdentity(client_, buf_, *requestLength, head_, up->stream, chunk(), o_.streamChunkBytes,
+                                          o_.bodyStallTimeout, o_.requestTimeout);
+            requestDone = !sent.readEc;
+        } else {
+            sent = co_await relay(client_, buf_, p, up->stream, chunk(), o_.streamChunkBytes, o_.bodyStallTimeout,
+                                  o_.requestTimeout);
+        }
         if (sent.readEc) {
             record(&be, 0, start);
             co_return false;  // the client went away or stalled mid-body
@@ -312,10 +363,21 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
         else res.chunked(true);
     }
     res.keep_alive(clientKeep);
-    auto got = co_await relay(up->stream, up->buffer, *rp, client_, chunk(), o_.streamChunkBytes, o_.requestTimeout,
-                              o_.bodyStallTimeout);
+    RelayResult got;
+    bool responseDone = false;
+    if (auto length = identityLength(*rp)) {
+        head_.clear();
+        appendHeader(head_, res);
+        got = co_await relayIdentity(up->stream, up->buffer, *length, head_, client_, chunk(), o_.streamChunkBytes,
+                                     o_.requestTimeout, o_.bodyStallTimeout);
+        responseDone = got.ok();
+    } else {
+        got = co_await relay(up->stream, up->buffer, *rp, client_, chunk(), o_.streamChunkBytes, o_.requestTimeout,
+                             o_.bodyStallTimeout);
+        responseDone = rp->is_done();
+    }
     record(&be, got.ok() ? status : 0, start);
-    if (got.ok() && upstreamKeepAlive && rp->is_done() && up->buffer.size() == 0) {
+    if (got.ok() && upstreamKeepAlive && responseDone && up->buffer.size() == 0) {
         w_.pool.give(lease->key(), std::move(up));
     }
     co_return got.ok() && clientKeep;
