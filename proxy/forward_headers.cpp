@@ -50,44 +50,68 @@ bool wantsUpgrade(const http::fields& f) {
 }
 
 void stripHopByHop(http::fields& f, bool keepUpgrade) {
-    // Headers the client named in Connection are hop-by-hop too.
-    std::vector<std::string> named;
-    for (auto c = f.find(http::field::connection); c != f.end() && c->name() == http::field::connection; ++c) {
-        forEachToken(std::string_view(c->value().data(), c->value().size()), [&](std::string_view t) {
-            if (!iequals(t, "upgrade") && !iequals(t, "keep-alive") && !iequals(t, "close")) named.emplace_back(t);
-        });
+    // One pass over the fields (erasing by name would search the whole set once per name).
+    std::vector<std::string> named;  // headers the client named in Connection: hop-by-hop too
+    for (auto it = f.begin(); it != f.end();) {
+        switch (it->name()) {
+            case http::field::connection:
+                forEachToken(std::string_view(it->value().data(), it->value().size()), [&](std::string_view t) {
+                    if (!iequals(t, "upgrade") && !iequals(t, "keep-alive") && !iequals(t, "close")) named.emplace_back(t);
+                });
+                it = f.erase(it);
+                break;
+            case http::field::upgrade:
+                if (keepUpgrade) ++it;
+                else it = f.erase(it);
+                break;
+            case http::field::keep_alive:
+            case http::field::proxy_connection:
+            case http::field::proxy_authorization:
+            case http::field::proxy_authenticate:
+            case http::field::te:
+            case http::field::trailer: it = f.erase(it); break;
+            default: ++it;
+        }
     }
     for (const auto& n : named) {
         if (!iequals(n, "transfer-encoding") && !iequals(n, "content-length") && !iequals(n, "host")) f.erase(n);
     }
-    f.erase(http::field::keep_alive);
-    f.erase(http::field::proxy_connection);
-    f.erase(http::field::proxy_authorization);
-    f.erase(http::field::proxy_authenticate);
-    f.erase(http::field::te);
-    f.erase(http::field::trailer);
-    if (keepUpgrade) {
-        f.set(http::field::connection, "upgrade");
-    } else {
-        f.erase(http::field::connection);
-        f.erase(http::field::upgrade);
-    }
+    if (keepUpgrade) f.set(http::field::connection, "upgrade");
 }
 
 void addForwarded(http::fields& f, const ForwardInfo& info) {
-    auto xff = f.find("X-Forwarded-For");
-    if (xff != f.end() && !xff->value().empty()) {
-        std::string v(xff->value());
-        v += ", ";
-        v += info.clientIp;
-        f.set("X-Forwarded-For", v);
-    } else {
-        f.set("X-Forwarded-For", info.clientIp);
+    // The X-Forwarded-* names are unknown to Beast: find them in one pass by their spelling.
+    static constexpr std::string_view kFor = "X-Forwarded-For", kProto = "X-Forwarded-Proto",
+                                      kHost = "X-Forwarded-Host", kId = "X-Request-Id";
+    std::string forwardedFor;
+    bool seenFor = false, hasId = false;
+    for (auto it = f.begin(); it != f.end();) {
+        if (it->name() != http::field::unknown) {
+            ++it;
+            continue;
+        }
+        const std::string_view name(it->name_string().data(), it->name_string().size());
+        if (iequals(name, kFor)) {
+            if (!seenFor) forwardedFor.assign(it->value().data(), it->value().size());
+            seenFor = true;
+            it = f.erase(it);
+        } else if (iequals(name, kProto) || iequals(name, kHost)) {
+            // Proto and Host describe this hop's client side: a client cannot spoof them through us.
+            it = f.erase(it);
+        } else {
+            hasId = hasId || iequals(name, kId);
+            ++it;
+        }
     }
-    // Proto and Host describe this hop's client side: a client cannot spoof them through us.
-    f.set("X-Forwarded-Proto", info.tls ? "https" : "http");
-    f.set("X-Forwarded-Host", std::string(info.host));
-    if (f.find("X-Request-Id") == f.end()) f.set("X-Request-Id", newRequestId());
+    if (!forwardedFor.empty()) forwardedFor += ", ";
+    forwardedFor += info.clientIp;
+    auto add = [&f](std::string_view name, std::string_view value) {
+        f.insert(http::field::unknown, {name.data(), name.size()}, {value.data(), value.size()});
+    };
+    add(kFor, forwardedFor);
+    add(kProto, info.tls ? "https" : "http");
+    add(kHost, info.host);
+    if (!hasId) add(kId, newRequestId());
 }
 
 std::string newRequestId() {

@@ -1,0 +1,80 @@
+// What the upstream sees of a client's headers: hop-by-hop ones gone, X-Forwarded-* ours, the client's request id kept.
+#include <gtest/gtest.h>
+
+#include <boost/beast/http.hpp>
+
+#include "proxy/forward_headers.hpp"
+
+namespace rivetr::proxy {
+namespace {
+namespace http = boost::beast::http;
+
+std::string value(const http::fields& f, std::string_view name) {
+    auto it = f.find({name.data(), name.size()});
+    return it == f.end() ? "<none>" : std::string(it->value());
+}
+
+std::size_t count(const http::fields& f, std::string_view name) { return f.count({name.data(), name.size()}); }
+
+TEST(ForwardHeaders, AppendsTheClientAndOverridesSpoofedProtoAndHost) {
+    http::fields f;
+    f.insert("x-forwarded-for", "10.1.1.1");
+    f.insert("X-Forwarded-For", "10.2.2.2");
+    f.insert("X-Forwarded-Proto", "https");
+    f.insert("X-Forwarded-Host", "evil.example");
+    f.insert("X-Other", "kept");
+    addForwarded(f, {"127.0.0.1", false, "a.example.com"});
+    EXPECT_EQ(count(f, "X-Forwarded-For"), 1u);
+    EXPECT_EQ(value(f, "X-Forwarded-For"), "10.1.1.1, 127.0.0.1");
+    EXPECT_EQ(count(f, "X-Forwarded-Proto"), 1u);
+    EXPECT_EQ(value(f, "X-Forwarded-Proto"), "http");
+    EXPECT_EQ(value(f, "X-Forwarded-Host"), "a.example.com");
+    EXPECT_EQ(value(f, "X-Other"), "kept");
+    EXPECT_EQ(value(f, "X-Request-Id").size(), 32u);
+}
+
+TEST(ForwardHeaders, KeepsTheClientsRequestIdAndMarksTls) {
+    http::fields f;
+    f.insert("x-request-id", "abc");
+    addForwarded(f, {"::1", true, "b.example.com"});
+    EXPECT_EQ(count(f, "X-Request-Id"), 1u);
+    EXPECT_EQ(value(f, "X-Request-Id"), "abc");
+    EXPECT_EQ(value(f, "X-Forwarded-For"), "::1");
+    EXPECT_EQ(value(f, "X-Forwarded-Proto"), "https");
+}
+
+TEST(ForwardHeaders, StripsHopByHopAndWhatConnectionNamesButNeverTheFraming) {
+    http::fields f;
+    f.insert(http::field::connection, "keep-alive, X-Hop, Content-Length");
+    f.insert(http::field::connection, "host");
+    f.insert("X-Hop", "1");
+    f.insert(http::field::host, "a.example.com");
+    f.insert(http::field::content_length, "5");
+    f.insert(http::field::keep_alive, "timeout=5");
+    f.insert(http::field::te, "trailers");
+    f.insert(http::field::proxy_authorization, "secret");
+    f.insert(http::field::upgrade, "websocket");
+    f.insert(http::field::accept, "*/*");
+    stripHopByHop(f, false);
+    for (auto n : {"Connection", "X-Hop", "Keep-Alive", "TE", "Proxy-Authorization", "Upgrade"}) {
+        EXPECT_EQ(count(f, n), 0u) << n;
+    }
+    EXPECT_EQ(value(f, "Host"), "a.example.com");
+    EXPECT_EQ(value(f, "Content-Length"), "5");
+    EXPECT_EQ(value(f, "Accept"), "*/*");
+}
+
+TEST(ForwardHeaders, AnUpgradeKeepsItsUpgradeAndConnectionPair) {
+    http::fields f;
+    f.insert(http::field::connection, "Upgrade, X-Hop");
+    f.insert(http::field::upgrade, "websocket");
+    f.insert("X-Hop", "1");
+    EXPECT_TRUE(wantsUpgrade(f));
+    stripHopByHop(f, true);
+    EXPECT_EQ(value(f, "Upgrade"), "websocket");
+    EXPECT_EQ(value(f, "Connection"), "upgrade");
+    EXPECT_EQ(count(f, "X-Hop"), 0u);
+}
+
+}  // namespace
+}  // namespace rivetr::proxy
