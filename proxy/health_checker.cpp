@@ -44,12 +44,13 @@ Task<bool> checkOnce(const Endpoint& ep, const HealthCheckSpec& spec) {
     req.set(http::field::host, ep.key());
     req.set(http::field::user_agent, "rivetr-health");
     req.keep_alive(false);
-    conn->stream.expires_after(spec.timeout);
-    co_await http::async_write(conn->stream, req, redirect(ec));
+    TcpStream stream(std::move(conn->socket));
+    stream.expires_after(spec.timeout);
+    co_await http::async_write(stream, req, redirect(ec));
     if (ec) co_return false;
     http::response_parser<http::empty_body> p;
     p.skip(true);  // only the status matters; never read an unbounded body
-    co_await http::async_read_header(conn->stream, conn->buffer, p, redirect(ec));
+    co_await http::async_read_header(stream, conn->buffer, p, redirect(ec));
     if (ec) co_return false;
     const auto status = p.get().result_int();
     co_return status >= 200 && status < 400;

@@ -85,6 +85,38 @@ TEST_F(ProxyTest, SlowUpstreamIs504) {
     EXPECT_NE(r.body.find("gateway_timeout"), std::string::npos);
 }
 
+// Sends `bytes`, then waits (up to 5 s) for the proxy to close the connection; returns how long that took.
+std::chrono::milliseconds closedAfter(std::uint16_t port, const std::string& bytes) {
+    asio::io_context ioc;
+    tcp::socket s(ioc);
+    s.connect({asio::ip::make_address("127.0.0.1"), port});
+    timeval tv{5, 0};
+    ::setsockopt(s.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    const auto start = std::chrono::steady_clock::now();
+    asio::write(s, asio::buffer(bytes));
+    char buf[4096];
+    beast::error_code ec;
+    while (!ec) s.read_some(asio::buffer(buf), ec);  // a 408/400 page may come first; then the close
+    EXPECT_TRUE(ec == asio::error::eof || ec == asio::error::connection_reset) << ec.message();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+}
+
+TEST_F(ProxyTest, SlowClientsAreCutOffAtTheHeaderAndBodyTimeouts) {
+    auto o = test::testOptions();
+    o.headerTimeout = std::chrono::milliseconds(300);
+    o.bodyStallTimeout = std::chrono::milliseconds(300);
+    startProxy(o);
+    TestBackend a("a");
+    proxy->switchApp(app("a", {"a.example.com"}, {a.port()}));
+    auto header = closedAfter(port, "GET /hello HTTP/1.1\r\nHost: a.exa");  // slowloris: the header never ends
+    EXPECT_GE(header.count(), 250);
+    EXPECT_LT(header.count(), 3000);
+    auto body = closedAfter(port, "POST /count HTTP/1.1\r\nHost: a.example.com\r\nContent-Length: 100\r\n\r\nonly ten b");
+    EXPECT_GE(body.count(), 250);
+    EXPECT_LT(body.count(), 3000);
+    EXPECT_EQ(get(port, "a.example.com", "/hello").body, "hello from a");  // the proxy still serves others
+}
+
 TEST_F(ProxyTest, AddsForwardedHeadersAndStripsHopByHop) {
     TestBackend a("a");
     proxy->switchApp(app("a", {"a.example.com"}, {a.port()}));

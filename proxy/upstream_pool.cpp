@@ -21,7 +21,6 @@ std::shared_ptr<UpstreamConn> UpstreamPool::take(const std::string& key) {
 void UpstreamPool::give(const std::string& key, std::shared_ptr<UpstreamConn> conn) {
     auto& q = idle_[key];
     if (q.size() >= maxIdlePerKey_) q.pop_front();
-    conn->stream.expires_never();
     q.push_back({std::move(conn), std::chrono::steady_clock::now()});
 }
 
@@ -34,26 +33,28 @@ std::size_t UpstreamPool::idleCount() const {
 Task<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
                                                    beast::error_code& ec) {
     auto ex = co_await asio::this_coro::executor;
-    auto conn = std::make_shared<UpstreamConn>(ex);
-    conn->stream.expires_after(timeout);
+    // Connecting is rare (pooled connections are reused), so Beast's per-operation timeout is fine here.
+    TcpStream stream(ex);
+    stream.expires_after(timeout);
     boost::system::error_code addrEc;
     auto addr = asio::ip::make_address(ep.host, addrEc);
     if (!addrEc) {
-        co_await conn->stream.async_connect(tcp::endpoint(addr, ep.port), redirect(ec));
+        co_await stream.async_connect(tcp::endpoint(addr, ep.port), redirect(ec));
     } else {
         asio::ip::basic_resolver<tcp, Executor> resolver(ex);
         auto results = co_await resolver.async_resolve(ep.host, std::to_string(ep.port),
                                                        redirect(ec));
-        if (!ec) co_await conn->stream.async_connect(results, redirect(ec));
+        if (!ec) co_await stream.async_connect(results, redirect(ec));
     }
     if (ec) co_return nullptr;
-    conn->stream.socket().set_option(tcp::no_delay(true), addrEc);
-    co_return conn;
+    stream.expires_never();
+    stream.socket().set_option(tcp::no_delay(true), addrEc);
+    co_return std::make_shared<UpstreamConn>(stream.release_socket());
 }
 
 bool peerClosed(UpstreamConn& conn) {
     char byte;
-    auto n = ::recv(conn.stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    auto n = ::recv(conn.socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 

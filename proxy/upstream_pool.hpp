@@ -13,8 +13,8 @@
 namespace rivetr::proxy {
 
 struct UpstreamConn {
-    explicit UpstreamConn(Executor ex) : stream(ex) {}
-    TcpStream stream;
+    explicit UpstreamConn(TcpSocket s) : socket(std::move(s)) {}
+    TcpSocket socket;  // timeouts come from the user's Watchdog (or a TcpStream wrapped around it)
     beast::flat_buffer buffer;  // bytes read past a response stay with their connection
     bool reused = false;
 };
