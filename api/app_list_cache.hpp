@@ -9,19 +9,25 @@
 
 namespace rivetr::api {
 
-// Two variants (with and without webhook secrets), each valid for one store apps-version.
+// Two variants (with and without webhook secrets), each valid for one store apps-version, each
+// kept plain and, once a client asked for it, gzipped.
 class AppListCache {
 public:
-    // The body for `version`, built by `build` when the cached one is older. Callers must read
-    // `version` before the app list `build` reads, so a concurrent write leaves it stale, never wrong.
+    // The body for `version`, built by `build` when the cached one is older (gzipped when `gzip`).
+    // Callers must read `version` before the app list `build` reads, so a concurrent write leaves
+    // it stale, never wrong.
     std::shared_ptr<const std::string> get(bool withSecrets, std::uint64_t version,
-                                           const std::function<std::string()>& build);
+                                           const std::function<std::string()>& build, bool gzip = false);
 
 private:
     struct Entry {
         std::uint64_t version = 0;
         std::shared_ptr<const std::string> body;
+        std::shared_ptr<const std::string> gzipped;  // of `body`; null until asked for
     };
+    std::shared_ptr<const std::string> plain(Entry& entry, std::uint64_t version,
+                                             const std::function<std::string()>& build);
+
     std::mutex mutex_;
     Entry entries_[2];
 };

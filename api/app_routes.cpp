@@ -3,6 +3,7 @@
 
 #include "api/api_errors.hpp"
 #include "api/app_json.hpp"
+#include "api/gzip_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "core/ids.hpp"
 #include "core/secrets.hpp"
@@ -14,14 +15,23 @@ using store::Role;
 
 bool maySeeSecrets(const RequestContext& rc) { return rc.principal && rc.principal->role >= Role::developer; }
 
-Reply listApps(ApiContext& ctx, const RequestContext& rc) {
+// The list is the dashboard's largest answer, so it is the one offered gzipped (cached per version).
+Reply listApps(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     bool secrets = maySeeSecrets(rc);
-    auto body = ctx.appList.get(secrets, ctx.store.appsVersion(), [&] {
-        auto j = nlohmann::json::array();
-        for (const auto& a : ctx.apps.list()) j.push_back(appToJson(a, secrets));
-        return j.dump();
-    });
-    return Reply(200, *body);
+    auto accept = req.headers().tryGetRaw("Accept-Encoding");
+    bool gzip = accept && acceptsGzip(accept->value());
+    auto body = ctx.appList.get(
+        secrets, ctx.store.appsVersion(),
+        [&] {
+            auto j = nlohmann::json::array();
+            for (const auto& a : ctx.apps.list()) j.push_back(appToJson(a, secrets));
+            return j.dump();
+        },
+        gzip);
+    Reply r(200, *body);
+    r.gzipped = gzip;
+    r.vary = "Accept-Encoding";
+    return r;
 }
 
 Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
@@ -64,7 +74,7 @@ store::AppRecord requireApp(ApiContext& ctx, const Pistache::Rest::Request& req)
 
 std::vector<Route> appRoutes(ApiContext& ctx) {
     return {
-        {Method::Get, "/api/apps", Role::viewer, [&ctx](const auto&, auto& rc) { return listApps(ctx, rc); }},
+        {Method::Get, "/api/apps", Role::viewer, [&ctx](const auto& req, auto& rc) { return listApps(ctx, req, rc); }},
         {Method::Post, "/api/apps", Role::developer,
          [&ctx](const auto& req, auto& rc) { return createApp(ctx, req, rc); }},
         {Method::Get, "/api/apps/:id", Role::viewer,

@@ -5,19 +5,9 @@
 
 #include <string>
 
+#include "api/text_header.hpp"  // SetCookieHeader
+
 namespace rivetr::api {
-
-class SetCookieHeader : public Pistache::Http::Header::Header {
-public:
-    NAME("Set-Cookie")
-    SetCookieHeader() = default;
-    explicit SetCookieHeader(std::string value) : value_(std::move(value)) {}
-    void parse(const std::string& data) override { value_ = data; }
-    void write(std::ostream& os) const override { os << value_; }
-
-private:
-    std::string value_;
-};
 
 class RetryAfterHeader : public Pistache::Http::Header::Header {
 public:

@@ -4,8 +4,7 @@
 #include <chrono>
 
 #include "api/api_errors.hpp"
-#include "api/cache_control_header.hpp"
-#include "api/request_id_header.hpp"
+#include "api/text_header.hpp"
 #include "api/sse_hub.hpp"
 #include "store/conflict_error.hpp"
 #include "core/crypto.hpp"
@@ -30,6 +29,8 @@ Pistache::Async::Promise<ssize_t> send(Pistache::Http::ResponseWriter& res, cons
     res.headers().add<XRequestId>(requestId);
     res.headers().add<Pistache::Http::Header::ContentType>(Pistache::Http::Mime::MediaType(reply.contentType));
     if (!reply.cacheControl.empty()) res.headers().add<CacheControlValue>(reply.cacheControl);
+    if (reply.gzipped) res.headers().add<Pistache::Http::Header::ContentEncoding>(Pistache::Http::Header::Encoding::Gzip);
+    if (!reply.vary.empty()) res.headers().add<VaryHeader>(reply.vary);
     return res.send(static_cast<Code>(reply.status), reply.body);
 }
 

@@ -15,6 +15,8 @@ struct Reply {
     std::string body;
     std::string contentType = "application/json";
     std::string cacheControl;  // empty: no Cache-Control header (the dashboard's assets set one)
+    bool gzipped = false;      // body is gzip-coded (Content-Encoding: gzip)
+    std::string vary;          // empty: no Vary header (answers negotiated on Accept-Encoding set one)
 
     // Set: the answer is a text/event-stream fed by this producer on the SSE hub's thread (the
     // middleware opens it after the access checks; status and body are then unused).

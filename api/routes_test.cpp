@@ -276,6 +276,31 @@ TEST_F(ApiRoutes, AppListFollowsEveryChange) {
     EXPECT_TRUE(list(Role::developer).empty());
 }
 
+// Browsers and the CLI ask for gzip: they get the same list, compressed, and it follows changes too.
+TEST_F(ApiRoutes, AppListIsGzippedForClientsThatAskAndFollowsChanges) {
+    for (int i = 0; i < 50; ++i) createApp("zipped-" + std::to_string(i));
+    auto fetch = [&](const std::string& acceptEncoding) {
+        test::HttpRequest req;
+        req.url = "http://127.0.0.1:" + std::to_string(port) + "/api/apps";
+        req.headers = {"Authorization: Bearer " + tokens[Role::developer], "Accept-Encoding: " + acceptEncoding};
+        return test::http(req);
+    };
+    auto plain = fetch("identity");
+    auto zipped = fetch("gzip, deflate, br");
+    ASSERT_EQ(zipped.status, 200);
+    EXPECT_EQ(zipped.headers["content-encoding"], "gzip");
+    EXPECT_EQ(zipped.headers["vary"], "Accept-Encoding");
+    EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+    EXPECT_LT(zipped.body.size() * 4, plain.body.size());
+    EXPECT_EQ(test::gunzip(zipped.body), plain.body);
+
+    std::string first = json::parse(plain.body)[0]["id"];
+    EXPECT_EQ(admin("PUT", "/api/apps/" + first, json{{"branch", "hotfix"}}.dump()).status, 200);
+    auto after = json::parse(test::gunzip(fetch("gzip").body));
+    EXPECT_EQ(after[0]["branch"], "hotfix") << "the gzipped list is stale after a change";
+    EXPECT_EQ(json::parse(test::gunzip(fetch("gzip;q=1").body)), json::parse(fetch("").body));
+}
+
 // The dashboard reads every app's status and the recent activity in two requests, not one per app.
 TEST_F(ApiRoutes, DeploymentsAcrossAppsInOneRequest) {
     std::vector<std::string> ids;

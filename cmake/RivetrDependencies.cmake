@@ -9,6 +9,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(LibArchive REQUIRED)
+find_package(ZLIB REQUIRED)  # gzip answers of the control API
 pkg_check_modules(PISTACHE REQUIRED IMPORTED_TARGET libpistache)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)

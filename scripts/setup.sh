@@ -7,7 +7,7 @@ set -euo pipefail
 BUILD_PKGS=(
   cmake pkg-config ccache make g++
   libpistache-dev libgit2-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev
-  libarchive-dev libcurl4-openssl-dev libboost-dev libboost-system-dev libssl-dev
+  libarchive-dev zlib1g-dev libcurl4-openssl-dev libboost-dev libboost-system-dev libssl-dev
   libsqlite3-dev libargon2-dev libsodium-dev libgtest-dev libgmock-dev
 )
 # Tests and runtime: the real parts the tests drive (no registry is reachable, so

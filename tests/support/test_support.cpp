@@ -1,6 +1,8 @@
 // Helpers shared by every test: temporary directories, free ports, a small HTTP client, the Docker requirement.
 #include "tests/support/test_support.hpp"
 
+#include <zlib.h>
+
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
@@ -154,6 +156,29 @@ fs::path rivetrBinary() {
 fs::path sourceDir() {
     const char* p = std::getenv("RIVETR_SOURCE_DIR");
     return p ? fs::path(p) : fs::path(RIVETR_SOURCE_DIR_DEFAULT);
+}
+
+}  // namespace rivetr::test
+
+namespace rivetr::test {
+
+std::string gunzip(const std::string& gz) {
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 16) != Z_OK) throw std::runtime_error("gunzip: inflateInit2 failed");
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+    z.avail_in = static_cast<uInt>(gz.size());
+    std::string out;
+    char buf[64 * 1024];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END) throw std::runtime_error("gunzip: not a complete gzip member");
+    return out;
 }
 
 }  // namespace rivetr::test

@@ -27,6 +27,8 @@ private:
 
 void writeFile(const std::filesystem::path& path, const std::string& content);
 std::string readFile(const std::filesystem::path& path);
+// The content of a gzip member (an answer sent with Content-Encoding: gzip); throws if it is not one.
+std::string gunzip(const std::string& gz);
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int freePort();
