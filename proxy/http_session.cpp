@@ -211,6 +211,10 @@ private:
     std::string ip_;
     std::unique_ptr<char[]> chunk_;
     std::string head_;  // outgoing header bytes, reused across requests
+    // The parsers live here, not in the coroutine frames: Asio recycles frames up to ~1 KB only,
+    // bigger ones cost a slow malloc/free each per request.
+    std::optional<ReqParser> request_;
+    std::optional<ResParser> response_;
 };
 
 template <class Stream>
@@ -225,7 +229,7 @@ Task<bool> Session<Stream>::serveOne(bool first) {
         if (ec) co_return false;
         buf_.commit(n);
     }
-    ReqParser p;
+    auto& p = request_.emplace();
     p.header_limit(static_cast<std::uint32_t>(o_.maxHeaderBytes));
     p.body_limit(o_.maxBodyBytes);
     co_await readHeader(wd_, client_, o_.headerTimeout, buf_, p, ec);
@@ -306,7 +310,7 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
     };
 
     std::shared_ptr<UpstreamConn> up;
-    std::optional<ResParser> rp;
+    auto& rp = response_;
     bool forceFresh = false;
     for (int attempt = 0;; ++attempt) {
         up = forceFresh ? nullptr : w_.pool.take(lease->key());
