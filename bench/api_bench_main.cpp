@@ -100,6 +100,10 @@ int main(int argc, char** argv) {
                 pct(list, 0.99) / 1000);
     std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (reference: same server, no work)\n", "/health",
                 pct(health, 0.5) / 1000, pct(health, 0.99) / 1000);
+    auto status = test::readFile("/proc/" + std::to_string(server.pid()) + "/status");
+    auto rss = status.find("VmRSS:");
+    std::printf("  server RSS after the run: %s\n",
+                rss == std::string::npos ? "?" : status.substr(rss + 6, status.find('\n', rss) - rss - 6).c_str());
     server.signal(SIGTERM);
     server.wait(15s);
     return 0;

@@ -1,4 +1,5 @@
 // `rivetr serve`: loads config and secrets, opens the store, starts proxy, engine and API, stops cleanly on SIGTERM.
+#include <malloc.h>
 #include <signal.h>
 
 #include <algorithm>
@@ -210,9 +211,19 @@ int serve(const Config& cfg, const sigset_t& signals) {
     return 0;
 }
 
+// glibc hands every block over 128 KiB to mmap and returns freed heap tops to the kernel at once,
+// so each 670 KB app list sent to a client was page-faulted in afresh, several copies a request:
+// a quarter of the server's CPU went on page faults and GET /api/apps (1,000 apps) took p50 3.8-7.5
+// ms. Keeping blocks below 4 MiB on the heap and up to 8 MiB of free top measured p50 1.2-2.0 ms.
+void tuneAllocator() {
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
+}
+
 }  // namespace
 
 int runServe(const std::vector<std::string>& args) {
+    tuneAllocator();
     auto parsed = parseArgs(args, {{"config"}, {}});
     if (!parsed.positional.empty()) throw UsageError("serve takes no arguments");
     auto signals = blockShutdownSignals();
