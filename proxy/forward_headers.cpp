@@ -11,13 +11,19 @@ namespace http = boost::beast::http;
 
 namespace {
 
+// Header names are ASCII: no locale lookups (std::tolower is a libc call per character).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (lower(a[i]) != lower(b[i])) return false;
     }
     return true;
 }
+
+constexpr std::string_view kFor = "X-Forwarded-For", kProto = "X-Forwarded-Proto", kHost = "X-Forwarded-Host",
+                           kId = "X-Request-Id";
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -79,11 +85,9 @@ void stripHopByHop(http::fields& f, bool keepUpgrade) {
     if (keepUpgrade) f.set(http::field::connection, "upgrade");
 }
 
-void addForwarded(http::fields& f, const ForwardInfo& info) {
+Forwarded takeForwarded(http::fields& f, const ForwardInfo& info) {
     // The X-Forwarded-* names are unknown to Beast: find them in one pass by their spelling.
-    static constexpr std::string_view kFor = "X-Forwarded-For", kProto = "X-Forwarded-Proto",
-                                      kHost = "X-Forwarded-Host", kId = "X-Request-Id";
-    std::string forwardedFor;
+    Forwarded out;
     bool seenFor = false, hasId = false;
     for (auto it = f.begin(); it != f.end();) {
         if (it->name() != http::field::unknown) {
@@ -92,7 +96,7 @@ void addForwarded(http::fields& f, const ForwardInfo& info) {
         }
         const std::string_view name(it->name_string().data(), it->name_string().size());
         if (iequals(name, kFor)) {
-            if (!seenFor) forwardedFor.assign(it->value().data(), it->value().size());
+            if (!seenFor) out.forwardedFor.assign(it->value().data(), it->value().size());
             seenFor = true;
             it = f.erase(it);
         } else if (iequals(name, kProto) || iequals(name, kHost)) {
@@ -103,27 +107,62 @@ void addForwarded(http::fields& f, const ForwardInfo& info) {
             ++it;
         }
     }
-    if (!forwardedFor.empty()) forwardedFor += ", ";
-    forwardedFor += info.clientIp;
+    if (!out.forwardedFor.empty()) out.forwardedFor += ", ";
+    out.forwardedFor += info.clientIp;
+    out.proto = info.tls ? "https" : "http";
+    out.host = info.host;
+    if (!hasId) {
+        fillRequestId(out.requestId);
+        out.newRequestId = true;
+    }
+    return out;
+}
+
+void appendForwarded(std::string& out, const Forwarded& fw) {
+    auto line = [&out](std::string_view name, std::string_view value) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    };
+    line(kFor, fw.forwardedFor);
+    line(kProto, fw.proto);
+    line(kHost, fw.host);
+    if (fw.newRequestId) line(kId, {fw.requestId.data(), fw.requestId.size()});
+}
+
+void insertForwarded(http::fields& f, const Forwarded& fw) {
     auto add = [&f](std::string_view name, std::string_view value) {
         f.insert(http::field::unknown, {name.data(), name.size()}, {value.data(), value.size()});
     };
-    add(kFor, forwardedFor);
-    add(kProto, info.tls ? "https" : "http");
-    add(kHost, info.host);
-    if (!hasId) add(kId, newRequestId());
+    add(kFor, fw.forwardedFor);
+    add(kProto, fw.proto);
+    add(kHost, fw.host);
+    if (fw.newRequestId) add(kId, {fw.requestId.data(), fw.requestId.size()});
+}
+
+void addForwarded(http::fields& f, const ForwardInfo& info) { insertForwarded(f, takeForwarded(f, info)); }
+
+void fillRequestId(std::array<char, 32>& out) {
+    // splitmix64 over a per-thread random seed: unique enough for tracing, cheap, never a secret.
+    thread_local std::uint64_t state = (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
+    auto next = [] {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    };
+    static constexpr char hex[] = "0123456789abcdef";
+    const std::uint64_t halves[2] = {next(), next()};
+    for (std::size_t h = 0; h < 2; ++h) {
+        for (std::size_t i = 0; i < 16; ++i) out[h * 16 + i] = hex[(halves[h] >> (i * 4)) & 0xf];
+    }
 }
 
 std::string newRequestId() {
-    thread_local std::mt19937_64 rng{std::random_device{}()};
-    static const char* hex = "0123456789abcdef";
-    std::string out(32, '0');
-    auto a = rng(), b = rng();
-    for (int i = 0; i < 16; ++i) {
-        out[static_cast<std::size_t>(i)] = hex[(a >> (i * 4)) & 0xf];
-        out[static_cast<std::size_t>(16 + i)] = hex[(b >> (i * 4)) & 0xf];
-    }
-    return out;
+    std::array<char, 32> id;
+    fillRequestId(id);
+    return {id.data(), id.size()};
 }
 
 bool isIdempotent(http::verb m) {

@@ -1,6 +1,7 @@
 // Header rewriting between client and upstream: hop-by-hop removal and the X-Forwarded-* / X-Request-Id additions.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -19,10 +20,27 @@ struct ForwardInfo {
 // With `keepUpgrade` the Upgrade/Connection pair survives (WebSocket handshake).
 void stripHopByHop(boost::beast::http::fields& f, bool keepUpgrade);
 
-// Appends the client to X-Forwarded-For, sets X-Forwarded-Proto/Host and, when absent, X-Request-Id.
+// What this hop sends: X-Forwarded-For with the client appended, X-Forwarded-Proto/Host of the
+// client side, and an X-Request-Id unless the client brought one.
+struct Forwarded {
+    std::string forwardedFor;
+    std::string_view proto;
+    std::string_view host;
+    std::array<char, 32> requestId{};
+    bool newRequestId = false;  // false: the client's X-Request-Id stays as it is
+};
+
+// Removes the client's X-Forwarded-For/Proto/Host from `f` and returns what replaces them.
+Forwarded takeForwarded(boost::beast::http::fields& f, const ForwardInfo& info);
+// As header lines ("Name: value\r\n"), for a header written by hand ...
+void appendForwarded(std::string& out, const Forwarded& fw);
+// ... or as fields, for Beast's serializer.
+void insertForwarded(boost::beast::http::fields& f, const Forwarded& fw);
+// takeForwarded + insertForwarded.
 void addForwarded(boost::beast::http::fields& f, const ForwardInfo& info);
 
 // A random 128-bit request id in hex (fast, not for secrets).
+void fillRequestId(std::array<char, 32>& out);
 std::string newRequestId();
 
 bool isIdempotent(boost::beast::http::verb method);

@@ -43,6 +43,25 @@ TEST(ForwardHeaders, KeepsTheClientsRequestIdAndMarksTls) {
     EXPECT_EQ(value(f, "X-Forwarded-Proto"), "https");
 }
 
+TEST(ForwardHeaders, HeaderLinesSayWhatTheFieldsSay) {
+    http::fields f;
+    f.insert("X-Forwarded-For", "10.0.0.1");
+    auto fw = takeForwarded(f, {"127.0.0.1", true, "c.example.com"});
+    EXPECT_EQ(count(f, "X-Forwarded-For"), 0u);
+    std::string lines;
+    appendForwarded(lines, fw);
+    http::fields g;
+    insertForwarded(g, fw);
+    std::string fromFields;
+    for (const auto& x : g) fromFields += std::string(x.name_string()) + ": " + std::string(x.value()) + "\r\n";
+    EXPECT_EQ(lines, fromFields);
+    EXPECT_EQ(lines.rfind("X-Forwarded-For: 10.0.0.1, 127.0.0.1\r\nX-Forwarded-Proto: https\r\n"
+                          "X-Forwarded-Host: c.example.com\r\nX-Request-Id: ",
+                          0),
+              0u)
+        << lines;
+}
+
 TEST(ForwardHeaders, StripsHopByHopAndWhatConnectionNamesButNeverTheFraming) {
     http::fields f;
     f.insert(http::field::connection, "keep-alive, X-Hop, Content-Length");

@@ -22,12 +22,11 @@ void appendFields(std::string& out, const http::fields& f) {
         append(out, field.value());
         out += "\r\n";
     }
-    out += "\r\n";
 }
 
 }  // namespace
 
-void appendHeader(std::string& out, const http::request_header<>& h) {
+void appendHeaderLines(std::string& out, const http::request_header<>& h) {
     append(out, h.method_string());
     out += ' ';
     append(out, h.target());
@@ -35,6 +34,11 @@ void appendHeader(std::string& out, const http::request_header<>& h) {
     appendVersion(out, h.version());
     out += "\r\n";
     appendFields(out, h);
+}
+
+void appendHeader(std::string& out, const http::request_header<>& h) {
+    appendHeaderLines(out, h);
+    out += "\r\n";
 }
 
 void appendHeader(std::string& out, const http::response_header<>& h) {
@@ -48,6 +52,7 @@ void appendHeader(std::string& out, const http::response_header<>& h) {
     append(out, h.reason());
     out += "\r\n";
     appendFields(out, h);
+    out += "\r\n";
 }
 
 }  // namespace rivetr::proxy

@@ -12,4 +12,7 @@ namespace rivetr::proxy {
 void appendHeader(std::string& out, const boost::beast::http::request_header<>& h);
 void appendHeader(std::string& out, const boost::beast::http::response_header<>& h);
 
+// The same without the closing blank line, for a caller that adds lines of its own and then "\r\n".
+void appendHeaderLines(std::string& out, const boost::beast::http::request_header<>& h);
+
 }  // namespace rivetr::proxy

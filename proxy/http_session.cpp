@@ -24,7 +24,8 @@ auto& lowest(S& s) {
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
     }
     return true;
 }
@@ -295,11 +296,13 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
     const std::string host(sv(req[http::field::host]));
     req.erase(http::field::expect);  // we answer 100 Continue ourselves, before streaming the body
     stripHopByHop(req, upgrade);
-    addForwarded(req, {ip_, tls_, host});
+    const auto forwarded = takeForwarded(req, {ip_, tls_, host});
     req.version(11);
     const bool hasBody = !p.is_done();
     const bool retryable = isIdempotent(req.method()) && !hasBody;
     const auto requestLength = identityLength(p);
+    // Our header writer appends X-Forwarded-* as lines; Beast's serializer needs them as fields.
+    if (!requestLength) insertForwarded(req, forwarded);
     bool requestDone = p.is_done();  // the whole request was read (so the client connection may stay)
     beast::error_code ec;
     auto fail = [&](int status) -> Task<bool> {
@@ -342,7 +345,9 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
         RelayResult sent;
         if (requestLength) {
             head_.clear();
-            appendHeader(head_, req);
+            appendHeaderLines(head_, req);
+            appendForwarded(head_, forwarded);
+            head_ += "\r\n";
             sent = co_await relayIdentity(wd_, client_, buf_, *requestLength, head_, up->socket, chunk(),
                                           o_.streamChunkBytes, o_.bodyStallTimeout, o_.requestTimeout);
             requestDone = !sent.readEc;

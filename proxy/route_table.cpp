@@ -53,7 +53,7 @@ std::string normalizeHost(std::string_view host) {
     for (char c : name) {
         const auto uc = static_cast<unsigned char>(c);
         if (uc <= 0x20 || uc >= 0x7f || c == '/' || c == '\\' || c == '@') return {};
-        out.push_back(static_cast<char>(std::tolower(uc)));
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);  // ASCII, no locale call
     }
     return out;
 }
