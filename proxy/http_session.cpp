@@ -216,6 +216,8 @@ private:
     // bigger ones cost a slow malloc/free each per request.
     std::optional<ReqParser> request_;
     std::optional<ResParser> response_;
+    std::string host_;  // the request's Host, which forwarded_ refers to
+    Forwarded forwarded_;
 };
 
 template <class Stream>
@@ -293,10 +295,11 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
     const bool upgrade = wantsUpgrade(req);
     const bool clientHttp10 = req.version() < 11;
     const bool expectContinue = iequals(sv(req[http::field::expect]), "100-continue");
-    const std::string host(sv(req[http::field::host]));
+    host_.assign(sv(req[http::field::host]));
     req.erase(http::field::expect);  // we answer 100 Continue ourselves, before streaming the body
     stripHopByHop(req, upgrade);
-    const auto forwarded = takeForwarded(req, {ip_, tls_, host});
+    forwarded_ = takeForwarded(req, {ip_, tls_, host_});
+    const auto& forwarded = forwarded_;
     req.version(11);
     const bool hasBody = !p.is_done();
     const bool retryable = isIdempotent(req.method()) && !hasBody;
