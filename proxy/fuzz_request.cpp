@@ -8,6 +8,7 @@
 #include "proxy/challenges.hpp"
 #include "proxy/error_page.hpp"
 #include "proxy/forward_headers.hpp"
+#include "proxy/header_writer.hpp"
 #include "proxy/route_builder.hpp"
 
 using namespace rivetr::proxy;
@@ -48,7 +49,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)challenges.answer(std::string_view(req.target().data(), req.target().size()));
     const bool upgrade = wantsUpgrade(req);
     stripHopByHop(req, upgrade);
-    addForwarded(req, {"127.0.0.1", false, std::string_view(host.data(), host.size())});
+    const std::string hostCopy(host.data(), host.size());
+    const auto forwarded = takeForwarded(req, {"127.0.0.1", false, hostCopy});
+    // The fast path's hand-written header must parse back to the same request line and fields.
+    std::string head;
+    appendHeaderLines(head, req);
+    appendForwarded(head, forwarded);
+    head += "\r\n";
+    http::request_parser<http::empty_body> again;
+    again.header_limit(64 * 1024);
+    beast::error_code againEc;
+    again.put(asio::buffer(head), againEc);
+    if (againEc || !again.is_header_done() || again.get().target() != req.target() ||
+        again.get().method_string() != req.method_string()) {
+        __builtin_trap();
+    }
+    insertForwarded(req, forwarded);
     (void)isIdempotent(req.method());
     auto page = renderError(502, std::string_view(req[http::field::accept].data(), req[http::field::accept].size()));
     (void)page;

@@ -6,7 +6,7 @@ SECS=${1:-60}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT="$ROOT/build-proxy-fuzz"
 mkdir -p "$OUT/corpus"
-SRC=(fuzz_request.cpp route_table.cpp route_builder.cpp target.cpp forward_headers.cpp error_page.cpp challenges.cpp)
+SRC=(fuzz_request.cpp route_table.cpp route_builder.cpp target.cpp forward_headers.cpp header_writer.cpp error_page.cpp challenges.cpp)
 clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$ROOT" \
   "${SRC[@]/#/$ROOT/proxy/}" -o "$OUT/fuzz_request" -lpthread
 # A few valid requests as seeds so the fuzzer starts past the request line.
