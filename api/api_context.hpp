@@ -50,6 +50,8 @@ struct ApiContext {
     // Set by `rivetr serve` to the engine's forgetApp: an app is never deleted while it serves.
     std::function<void(const std::string& appId)> onAppDeleting;
     ExternalRouteSink externalRouteSink;  // filled by `rivetr serve`
+    // [auth] webhook_secret: verifies deliveries for every app besides each app's own; empty: off.
+    std::string webhookSecret;
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };
 

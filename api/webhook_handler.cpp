@@ -76,9 +76,11 @@ Reply WebhookHandler::handlePush(const WebhookProvider& provider, const WebhookR
     if (push.repoUrls.empty()) throw ValidationError("repository", "the payload names no repository");
     auto candidates = appsFor(push);
     if (candidates.empty()) return Reply::error(404, "not_found", "no app accepts webhooks for this repository");
+    // A delivery signed with the global secret is for every app of the repository.
+    bool global = !ctx_.webhookSecret.empty() && provider.verify(req, ctx_.webhookSecret);
     std::vector<store::AppRecord> signedFor;
     for (auto& app : candidates) {
-        if (provider.verify(req, app.webhookSecret)) signedFor.push_back(std::move(app));
+        if (global || provider.verify(req, app.webhookSecret)) signedFor.push_back(std::move(app));
     }
     if (signedFor.empty()) {
         log::warn("webhook.rejected", {{"provider", provider.name()}, {"request_id", rc.requestId}, {"ip", rc.clientIp}});

@@ -251,6 +251,22 @@ TEST_P(Webhooks, OnlyTheAppWhoseSecretSignedDeploys) {
     EXPECT_EQ(deploymentsOf(theirs["id"]), 0u);
 }
 
+// [auth] webhook_secret: one secret for a whole organisation signs for every app of the repository;
+// the apps' own secrets keep working, and anything else is still refused.
+TEST_P(Webhooks, TheGlobalSecretSignsForEveryAppOfTheRepository) {
+    ctx.webhookSecret = "org-wide-secret-0123456789";
+    auto a = createApp("shop", p.appUrl);
+    auto b = createApp("shop-copy", p.appUrl);
+    auto body = fixture(p.fixture);
+    auto r = deliverSigned(body, ctx.webhookSecret);
+    ASSERT_EQ(r.status, 202) << r.body;
+    EXPECT_EQ(deploymentsOf(a["id"]), 1u);
+    EXPECT_EQ(deploymentsOf(b["id"]), 1u);
+    EXPECT_EQ(deliverSigned(body, a["webhook_secret"]).status, 202) << "the app's own secret stopped working";
+    EXPECT_EQ(deliverSigned(body, "org-wide-secret-0123456789x").status, 401);
+    EXPECT_EQ(deploymentsOf(b["id"]), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Providers, Webhooks, ::testing::ValuesIn(providers()),
                          [](const auto& test) { return test.param.name; });
 

@@ -181,6 +181,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
         return api::CertificateView{acme, acme, proxy.certificates(domains, nowMs() / 1000)};
     };
     apiContext.live.dataDir = cfg.server.data_dir;
+    apiContext.webhookSecret = cfg.auth.webhook_secret;
     auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
 
     auto routes = api::controlRoutes(

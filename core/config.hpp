@@ -20,6 +20,7 @@ struct ServerConfig {
 struct AuthConfig {
     std::string admin_token;
     std::string encryption_key;
+    std::string webhook_secret;  // accepted for every app besides its own; empty: only the app's
     std::int64_t password_memory_kib = 65536;  // Argon2id cost
     std::int64_t password_iterations = 3;
     std::int64_t session_lifetime_hours = 168;

@@ -83,7 +83,17 @@ Check adminToken(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 41> kKeys{{
+// Webhook secrets are pasted into git providers; a short one could be guessed offline from one signature.
+Check webhookSecret(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    if (value.size() < 16) return "must be at least 16 characters, or empty to accept only each app's own";
+    for (char ch : value) {
+        if (ch <= ' ' || ch > '~') return "must be printable ASCII without spaces";
+    }
+    return std::nullopt;
+}
+
+const std::array<ConfigKey, 42> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -131,6 +141,9 @@ const std::array<ConfigKey, 41> kKeys{{
     {"auth", "encryption_key", [](Config& c) -> ConfigField { return &c.auth.encryption_key; },
      [](const Config& c) { return encryptionKey(c.auth.encryption_key); },
      "AES-256-GCM key (64 hex characters) for secrets at rest. Empty: generated into data_dir/secret.key (0600)."},
+    {"auth", "webhook_secret", [](Config& c) -> ConfigField { return &c.auth.webhook_secret; },
+     [](const Config& c) { return webhookSecret(c.auth.webhook_secret); },
+     "A webhook secret every app accepts besides its own (one secret for a whole organisation). Empty: only the app's."},
     {"runtime", "runtime_type", [](Config& c) -> ConfigField { return &c.runtime.runtime_type; },
      [](const Config& c) { return oneOf(c.runtime.runtime_type, {"auto", "docker", "podman"}); },
      "Container engine: auto (the Docker socket, then Podman's), docker or podman."},
