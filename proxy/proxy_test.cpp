@@ -101,6 +101,31 @@ std::chrono::milliseconds closedAfter(std::uint16_t port, const std::string& byt
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
 }
 
+TEST_F(ProxyTest, ChunkedAndSizedBodiesPipelinedOnOneKeepAliveConnection) {
+    TestBackend a("a");
+    proxy->switchApp(app("a", {"a.example.com"}, {a.port()}));
+    asio::io_context ioc;
+    tcp::socket s(ioc);
+    s.connect({asio::ip::make_address("127.0.0.1"), port});
+    // Chunked (re-framed by Beast's serializer) and Content-Length (written raw) bodies, then a GET,
+    // all in one write: each must end exactly where the next request begins.
+    asio::write(s, asio::buffer(std::string(
+                       "POST /count HTTP/1.1\r\nHost: a.example.com\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n"
+                       "POST /count HTTP/1.1\r\nHost: a.example.com\r\nContent-Length: 3\r\n\r\nabc"
+                       "GET /hello HTTP/1.1\r\nHost: a.example.com\r\n\r\n")));
+    beast::flat_buffer buf;
+    std::vector<std::string> bodies;
+    for (int i = 0; i < 3; ++i) {
+        http::response<http::string_body> res;
+        http::read(s, buf, res);
+        EXPECT_EQ(res.result_int(), 200);
+        EXPECT_TRUE(res.keep_alive());
+        bodies.push_back(res.body());
+    }
+    EXPECT_EQ(bodies, (std::vector<std::string>{"12", "3", "hello from a"}));
+}
+
 TEST_F(ProxyTest, SlowClientsAreCutOffAtTheHeaderAndBodyTimeouts) {
     auto o = test::testOptions();
     o.headerTimeout = std::chrono::milliseconds(300);
