@@ -326,6 +326,26 @@ TEST_F(AuthRoutes, TotpSetupEnableLoginAndDisable) {
     EXPECT_EQ(admin("POST", "/api/auth/totp/setup").status, 400);
 }
 
+// A user who lost their authenticator: an admin resets the second factor; nobody can switch it on for them.
+TEST_F(AuthRoutes, AdminResetsALostSecondFactor) {
+    awayFromStepBoundary();
+    auto ann = ctx.users.create("ann", "correct-horse", Role::viewer);
+    auto s = loggedIn("ann", "correct-horse");
+    auto key = *totp::base32Decode(json::parse(withSession(s, "POST", "/api/auth/totp/setup").body)["secret"].get<std::string>());
+    auto step = nowMs() / 1000 / totp::kStepSeconds;
+    ASSERT_EQ(withSession(s, "POST", "/api/auth/totp/enable", json{{"code", totp::code(key, step)}}.dump()).status, 200);
+    ASSERT_EQ(login("ann", "correct-horse").status, 401);
+
+    auto on = admin("PUT", "/api/users/" + ann.id, json{{"totp_enabled", true}}.dump());
+    EXPECT_EQ(on.status, 400) << on.body;
+    EXPECT_EQ(login("ann", "correct-horse").status, 401) << "a refused change still reset the factor";
+    auto reset = admin("PUT", "/api/users/" + ann.id, json{{"totp_enabled", false}}.dump());
+    ASSERT_EQ(reset.status, 200) << reset.body;
+    EXPECT_EQ(json::parse(reset.body)["totp_enabled"], false);
+    EXPECT_EQ(audit()[0].action, "user.update");
+    EXPECT_EQ(login("ann", "correct-horse").status, 200) << "the password alone should sign in after the reset";
+}
+
 TEST_F(AuthRoutes, FailedLoginsPerAddressGet429WithRetryAfter) {
     ctx.users.create("ann", "correct-horse", Role::viewer);
     for (int i = 0; i < 10; ++i) EXPECT_EQ(login("ann", "guess-" + std::to_string(i)).status, 401) << i;

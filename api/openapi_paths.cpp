@@ -83,7 +83,9 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Post, "/api/auth/totp/disable", "Turn TOTP off with a current code {code}", "auth", "Object", 200, "Object"},
         {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "Object"},
         {M::Post, "/api/users", "Create a user {username, password, role}", "users", "Object", 201, "Object"},
-        {M::Put, "/api/users/{id}", "Change a user {role?, password?, disabled?}; the last enabled admin stays (409)",
+        {M::Put, "/api/users/{id}",
+         "Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor}; the last "
+         "enabled admin stays (409)",
          "users", "Object", 200, "Object"},
         {M::Delete, "/api/users/{id}", "Delete a user; not the last enabled admin (409)", "users", "", 204, ""},
 

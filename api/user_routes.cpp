@@ -41,7 +41,7 @@ Reply createUser(ApiContext& ctx, const Pistache::Rest::Request& req, const Requ
 Reply updateUser(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto id = req.param(":id").as<std::string>();
     auto body = parseJsonObject(req.body());
-    JsonFields f(body, {"role", "password", "disabled"});
+    JsonFields f(body, {"role", "password", "disabled", "totp_enabled"});
     store::UserChange change;
     nlohmann::json details = nlohmann::json::object();
     if (f.string("role")) {
@@ -57,8 +57,16 @@ Reply updateUser(ApiContext& ctx, const Pistache::Rest::Request& req, const Requ
         change.disabled = *d;
         details["disabled"] = *d;
     }
+    // An admin can only take a second factor away (a lost phone); turning it on needs the user's code.
+    auto totp = f.boolean("totp_enabled");
+    if (totp && *totp) throw ValidationError("totp_enabled", "only false: users turn two-factor on themselves");
     auto u = ctx.users.update(id, change);
     if (!u) throw NotFoundError("no user \"" + id + "\"");
+    if (totp && u->totpEnabled) {
+        ctx.users.setTotpEnabled(id, false);
+        u->totpEnabled = false;
+        details["totp_reset"] = true;
+    }
     details["username"] = u->username;
     ctx.record(rc, "user.update", "user", id, details);
     return Reply::json(200, userToJson(*u));
