@@ -133,13 +133,15 @@ Task<RelayResult> relayIdentity(Watchdog& wd, In& in, beast::flat_buffer& inBuf,
     co_return r;
 }
 
-// Reads until `p` holds a whole header (body bytes stay in `buf`), parsing what is buffered first.
+// Reads until `p` holds a whole header (body bytes stay in `buf`), parsing what is buffered first;
+// the whole header must arrive within `timeout` (a client dribbling bytes cannot hold the connection).
 // Errors as Beast's async_read_header reports them: end_of_stream before any byte, partial_message
 // after some, header_limit/body_limit from the parser. Beast's composed read costs ~2x more.
 template <class S, bool isRequest>
 Task<void> readHeader(Watchdog& wd, S& s, std::chrono::milliseconds timeout, beast::flat_buffer& buf,
                       http::parser<isRequest, http::buffer_body>& p, beast::error_code& ec) {
     static constexpr std::size_t kReadSize = 8192;
+    const auto deadline = Clock::now() + timeout;
     for (;;) {
         if (buf.size() != 0) {
             buf.consume(p.put(buf.data(), ec));
@@ -147,7 +149,7 @@ Task<void> readHeader(Watchdog& wd, S& s, std::chrono::milliseconds timeout, bea
             ec = {};
             if (p.is_header_done()) co_return;
         }
-        wd.arm(lowest(s), timeout);
+        wd.arm(lowest(s), deadline);
         auto n = co_await s.async_read_some(buf.prepare(kReadSize), redirect(ec));
         wd.settle(ec);
         if (ec == asio::error::eof) ec = p.got_some() ? http::error::partial_message : http::error::end_of_stream;

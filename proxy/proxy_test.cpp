@@ -85,15 +85,25 @@ TEST_F(ProxyTest, SlowUpstreamIs504) {
     EXPECT_NE(r.body.find("gateway_timeout"), std::string::npos);
 }
 
-// Sends `bytes`, then waits (up to 5 s) for the proxy to close the connection; returns how long that took.
-std::chrono::milliseconds closedAfter(std::uint16_t port, const std::string& bytes) {
+// Sends `bytes` (one byte every `dribble` when given), then waits (up to 5 s) for the proxy to
+// close the connection; returns how long that took.
+std::chrono::milliseconds closedAfter(std::uint16_t port, const std::string& bytes,
+                                      std::chrono::milliseconds dribble = std::chrono::milliseconds(0)) {
     asio::io_context ioc;
     tcp::socket s(ioc);
     s.connect({asio::ip::make_address("127.0.0.1"), port});
     timeval tv{5, 0};
     ::setsockopt(s.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     const auto start = std::chrono::steady_clock::now();
-    asio::write(s, asio::buffer(bytes));
+    if (dribble.count() == 0) {
+        asio::write(s, asio::buffer(bytes));
+    } else {
+        beast::error_code wec;
+        for (std::size_t i = 0; i < bytes.size() && !wec; ++i) {
+            asio::write(s, asio::buffer(&bytes[i], 1), wec);
+            std::this_thread::sleep_for(dribble);
+        }
+    }
     char buf[4096];
     beast::error_code ec;
     while (!ec) s.read_some(asio::buffer(buf), ec);  // a 408/400 page may come first; then the close
@@ -136,6 +146,11 @@ TEST_F(ProxyTest, SlowClientsAreCutOffAtTheHeaderAndBodyTimeouts) {
     auto header = closedAfter(port, "GET /hello HTTP/1.1\r\nHost: a.exa");  // slowloris: the header never ends
     EXPECT_GE(header.count(), 250);
     EXPECT_LT(header.count(), 3000);
+    // Slowloris proper: a byte every 50 ms keeps each read short, but the header as a whole is late.
+    auto dribbled = closedAfter(port, "GET /hello HTTP/1.1\r\nHost: a.example.com\r\nX-Long: " + std::string(200, 'x'),
+                                std::chrono::milliseconds(50));
+    EXPECT_GE(dribbled.count(), 250);
+    EXPECT_LT(dribbled.count(), 3000);
     auto body = closedAfter(port, "POST /count HTTP/1.1\r\nHost: a.example.com\r\nContent-Length: 100\r\n\r\nonly ten b");
     EXPECT_GE(body.count(), 250);
     EXPECT_LT(body.count(), 3000);

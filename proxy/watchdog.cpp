@@ -23,11 +23,13 @@ Watchdog::~Watchdog() {
     s_->timer.cancel();
 }
 
-void Watchdog::arm(TcpSocket& socket, std::chrono::milliseconds timeout) {
+void Watchdog::arm(TcpSocket& socket, std::chrono::milliseconds timeout) { arm(socket, Clock::now() + timeout); }
+
+void Watchdog::arm(TcpSocket& socket, Clock::time_point deadline) {
     auto& s = *s_;
     s.target = &socket;
     s.fired = false;
-    s.deadline = Clock::now() + timeout;
+    s.deadline = deadline;
     if (s.deadline < s.waitingUntil) wait(s_, s.deadline);
 }
 

@@ -20,6 +20,8 @@ public:
     Watchdog& operator=(const Watchdog&) = delete;
 
     void arm(TcpSocket& socket, std::chrono::milliseconds timeout);
+    // The same with an absolute deadline, for a phase spanning several operations (a whole header).
+    void arm(TcpSocket& socket, std::chrono::steady_clock::time_point deadline);
     // Ends the armed period (the socket may go away now); maps a cancellation by the deadline to timeout.
     void settle(beast::error_code& ec);
     // Ends the armed period without an operation to report on.
