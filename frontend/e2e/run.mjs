@@ -243,6 +243,21 @@ async function main() {
     log('password sign-in and a cookie-session change (CSRF) work');
     await twoFactor(userPage);
     await context.close();
+
+    // ada lost her phone: the admin resets her second factor from the users table (the dialog is accepted).
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    await page.getByRole('button', { name: 'Reset two-factor of ada' }).click();
+    await until('ada\'s two-factor to read off', async () => {
+      const row = page.getByRole('row').filter({ hasText: 'ada' });
+      const text = await row.getByRole('cell').nth(2).textContent();
+      return { ok: text === 'off', text };
+    });
+    const relogin = await fetch(`${base}/api/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'ada', password: 'correct horse battery staple' }),
+    });
+    if (relogin.status !== 200) throw new Error(`password-only sign-in after the reset: ${relogin.status} ${await relogin.text()}`);
+    log('the admin reset a lost second factor; the password alone signs in again');
     console.log('e2e: 1 passed, 0 failed');
   } catch (e) {
     if (page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);
