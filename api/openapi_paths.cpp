@@ -12,6 +12,10 @@ const std::vector<PathDoc>& documentedPaths() {
 
         {M::Get, "/api/apps", "List apps", "apps", "", 200, "AppList"},
         {M::Post, "/api/apps", "Create an app (generates its webhook secret)", "apps", "AppInput", 201, "App"},
+        {M::Post, "/api/apps/detect",
+         "What `auto` would build from a repository {git_url, branch?, base_dir?}: {build_type|null, reason, port|null, "
+         "commit}",
+         "apps", "Object", 200, "Object"},
         {M::Get, "/api/apps/{id}", "Show an app by id or name", "apps", "", 200, "App"},
         {M::Put, "/api/apps/{id}", "Update an app", "apps", "AppInput", 200, "App"},
         {M::Delete, "/api/apps/{id}", "Delete an app", "apps", "", 204, ""},

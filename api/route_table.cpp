@@ -6,6 +6,7 @@
 #include "api/app_routes.hpp"
 #include "api/certificate_routes.hpp"
 #include "api/deployment_routes.hpp"
+#include "api/detect_route.hpp"
 #include "api/env_routes.hpp"
 #include "api/external_route_routes.hpp"
 #include "api/user_routes.hpp"
@@ -24,6 +25,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     if (engine) {
         auto group = deploymentRoutes(ctx, *engine);
         routes.insert(routes.end(), group.begin(), group.end());
+        auto detect = detectRoutes(*engine);
+        routes.insert(routes.end(), detect.begin(), detect.end());
         auto hooks = webhookRoutes(ctx, *engine);
         routes.insert(routes.end(), hooks.begin(), hooks.end());
     }

@@ -8,6 +8,7 @@
 
 #include "engine/deploy_queue.hpp"
 #include "engine/pipeline.hpp"
+#include "engine/repository_detector.hpp"
 #include "engine/retirer.hpp"
 
 namespace rivetr::engine {
@@ -49,6 +50,10 @@ public:
     // THE function that turns the store into routes: every app with a live deployment whose
     // container runs. Start-up, restarts and repairs all go through it.
     std::vector<AppTarget> liveTargets();
+
+    // What `auto` would build from a repository no app uses yet (the new-app wizard). Throws
+    // git::SourceError when it cannot be read.
+    DetectResult detect(const DetectRequest& request) { return detectRepository(deps_.source, deps_.builders, request); }
 
     DeploymentEvents& events() { return deps_.events; }
     std::size_t queueDepth() const { return queue_->queued(); }

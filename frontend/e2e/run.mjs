@@ -150,8 +150,11 @@ async function main() {
     await page.getByLabel('Git repository URL').fill(`file://${repo}`);
     await page.getByLabel('Branch').fill('main');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Build type').selectOption('dockerfile');
-    await page.getByLabel('Port the app listens on').fill('8000');
+    // The server fetched the branch: it found the Dockerfile and read its EXPOSE (the form's default is 8080).
+    await page.getByText(/^Detected: dockerfile/).waitFor();
+    const detected = [await page.getByLabel('Build type').inputValue(), await page.getByLabel('Port the app listens on').inputValue()];
+    if (detected.join() !== 'dockerfile,8000') throw new Error(`detection filled in ${detected.join()}, not dockerfile,8000`);
+    log('the wizard detected the Dockerfile and its port');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('App name').fill('e2e-app');
     await page.getByLabel('Domain (optional)').fill(DOMAIN);

@@ -21,18 +21,15 @@ export default function NewApp() {
   const [error, setError] = useState<{ text: string; field?: string } | null>(null);
   const set = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value }) });
 
+  // The server fetches the branch once and says what "auto" would build (and the Dockerfile's port).
   const detect = async () => {
     try {
-      const r = await post<{ build_type?: string; builder?: string; port?: number }>('/api/apps/detect', { git_url: f.git_url, branch: f.branch });
-      const t = r.build_type ?? r.builder ?? null;
-      setDetected(t ? `Detected: ${t}` : 'Nothing detected; choose a build type.');
+      const r = await post<{ build_type: string | null; reason: string; port: number | null }>('/api/apps/detect', { git_url: f.git_url, branch: f.branch });
+      const t = r.build_type;
+      setDetected(t ? `Detected: ${t} (${r.reason})` : `Nothing detected: ${r.reason}`);
       setF((old) => ({ ...old, build_type: t ?? old.build_type, port: r.port ? String(r.port) : old.port, name: old.name || suggestName(old.git_url) }));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404 && e.code === 'not_found' && /route/.test(e.message)) {
-        setDetected('This server does not detect build types; "auto" lets the build decide.');
-      } else {
-        setDetected(`Detection failed: ${describeError(e)}`);
-      }
+      setDetected(`Detection failed: ${describeError(e)}`);
       setF((old) => ({ ...old, name: old.name || suggestName(old.git_url) }));
     }
   };
