@@ -308,6 +308,20 @@ async function appScreens(page, base, proxyPort, appId, shot) {
   }, 30_000);
   log('restart: the result is shown and the proxy serves v1');
 
+  // Stop parks the domains (503) and the badge says so; Start brings v1 back.
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await page.getByText(/^Stopped: /).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: /e2e-app/ }).getByText('stopped').waitFor();
+  const parked = await viaProxy(proxyPort);
+  if (parked.status !== 503) throw new Error(`a stopped app answered ${parked.status}, not 503`);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByText(/^Started: /).waitFor({ timeout: 60_000 });
+  await until('the proxy to serve v1 after start', async () => {
+    const r = await viaProxy(proxyPort);
+    return { ok: r.status === 200 && r.body.includes('version=v1'), ...r };
+  }, 30_000);
+  log('stop answers 503 and shows stopped; start serves v1 again');
+
   const secretValue = 'e2e-s3cret-value';
   await page.getByRole('tab', { name: 'Environment' }).click();
   await page.getByRole('button', { name: 'Add variable' }).click();

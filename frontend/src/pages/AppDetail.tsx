@@ -1,5 +1,5 @@
 // One app: status, domains, deployment timeline with the live build log, runtime output,
-// environment, settings, webhook, and the actions (deploy, rollback, cancel, restart, delete).
+// environment, settings, webhook, and the actions (deploy, rollback, cancel, restart, stop/start, delete).
 import { useEffect, useState } from 'react';
 import { del, get, post } from '../api/client';
 import type { App, Deployment } from '../api/types';
@@ -95,6 +95,17 @@ export default function AppDetail({ id }: { id: string }) {
             run={async () => { const r = await post<{ status: string }>(`/api/apps/${a.id}/restart`); return `Restarted: ${r?.status ?? 'ok'}`; }}>
             Restart
           </Action>
+          {a.stopped ? (
+            <Action busyLabel="Starting…" disabled={!a.live_deployment_id}
+              run={async () => { const r = await post<{ status: string }>(`/api/apps/${a.id}/start`); app.reload(); return `Started: ${r?.status ?? 'ok'}`; }}>
+              Start
+            </Action>
+          ) : (
+            <Action busyLabel="Stopping…" disabled={!a.live_deployment_id} confirm={`Stop ${a.name}? Its domains answer 503 until you start it again.`}
+              run={async () => { const r = await post<{ status: string }>(`/api/apps/${a.id}/stop`); app.reload(); return `Stopped: ${r?.status ?? 'ok'}`; }}>
+              Stop
+            </Action>
+          )}
           <Action variant="danger" busyLabel="Deleting…" confirm={`Delete ${a.name}? Its container stops and its history is removed.`}
             run={async () => { await del(`/api/apps/${a.id}`); navigate('/apps'); }}>
             Delete
