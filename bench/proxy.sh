@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Proxy benchmark on loopback, one run: backend direct vs nginx (upstream keepalive) vs Rivetr, wrk at 50 and 200 connections.
-# Usage: bench/proxy.sh [build-dir] [duration-seconds]. Prints req/s, p50 and p99 side by side.
+# Usage: bench/proxy.sh [build-dir] [duration-seconds] [rounds]. Prints req/s, p50 and p99 side by side.
+# With rounds > 1, nginx and Rivetr alternate that many times per connection count and a median line
+# follows: on a box shared with other work, one run each mostly measures who got the CPU.
 set -euo pipefail
 
 BUILD=${1:-build-proxy}
 DUR=${2:-10}
+ROUNDS=${3:-1}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/$BUILD/bench/rivetr-proxy-bench"
 [ -x "$BIN" ] || { echo "build it first: make -C $BUILD rivetr-proxy-bench" >&2; exit 1; }
@@ -51,12 +54,27 @@ run() {  # name port conns -> "reqs p50 p99"
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $4}' <<<"$out")
   printf "%-8s %6s  %10s  %9s  %9s  %s\n" "$1" "$3" "$rps" "$p50" "$p99" "${non2xx:+non-2xx=$non2xx}"
+  echo "$1 $3 $rps $(to_ms "$p99")" >> "$WORK/results"
+}
+
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[^m]s$/) n *= 1000; print n }'; }
+
+median() {  # name conns column -> median of that column over the rounds
+  awk -v n="$1" -v c="$2" -v k="$3" '$1 == n && $2 == c { print $k }' "$WORK/results" | sort -g |
+    awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
 echo "loopback, wrk -t2 ${DUR}s, $(nproc) cores (other processes on the box compete for them)"
 printf "%-8s %6s  %10s  %9s  %9s\n" target conns "req/s" p50 p99
 for c in 50 200; do
   run direct "$BACKEND" "$c"
-  run nginx "$NGINX" "$c"
-  run rivetr "$RIVETR" "$c"
+  for _ in $(seq "$ROUNDS"); do
+    run nginx "$NGINX" "$c"
+    run rivetr "$RIVETR" "$c"
+  done
+  if [ "$ROUNDS" -gt 1 ]; then
+    printf "median of %s at %s conns: nginx %.0f req/s p99 %.2f ms, rivetr %.0f req/s p99 %.2f ms, rivetr/nginx %.2fx\n" \
+      "$ROUNDS" "$c" "$(median nginx "$c" 3)" "$(median nginx "$c" 4)" "$(median rivetr "$c" 3)" "$(median rivetr "$c" 4)" \
+      "$(echo "$(median rivetr "$c" 3) / $(median nginx "$c" 3)" | bc -l)"
+  fi
 done
