@@ -58,9 +58,29 @@ struct BuildProgress {
     }
 };
 
+// Docker's classic builder reuses cached layers by id; when another image's removal prunes such a
+// layer during the build, the export fails with "unknown parent image ID" (seen with two apps
+// building while a third's old image was cleaned up). Nothing was wrong with the app: build again
+// once, without the cache, so no other removed layer can be picked up.
+bool lostCachedLayer(const RuntimeError& e) {
+    return e.kind() == ErrorKind::BuildFailed && std::string_view(e.what()).find("unknown parent image ID") != std::string_view::npos;
+}
+
 }  // namespace
 
 BuildResult DockerRuntime::build(const BuildRequest& request) {
+    try {
+        return buildOnce(request);
+    } catch (const RuntimeError& e) {
+        if (!lostCachedLayer(e) || request.noCache) throw;
+        if (request.onProgress) request.onProgress("a cached layer was removed during the build; building again without the cache");
+        auto again = request;
+        again.noCache = true;
+        return buildOnce(again);
+    }
+}
+
+BuildResult DockerRuntime::buildOnce(const BuildRequest& request) {
     validate(request);
     BuildContextStream tar(request.contextDir, request.dockerfile);
     DockerClient::Upload upload = [&](char* out, std::size_t max) { return tar.read(out, max); };

@@ -5,6 +5,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <mutex>
 #include <thread>
 
 #include "runtime/docker_runtime.hpp"
@@ -166,6 +167,124 @@ TEST_F(DockerFaultsTest, PingIsCheapAndSafeFromManyThreads) {
         });
     for (auto& t : threads) t.join();
     EXPECT_EQ(ok.load(), 160);
+}
+
+}  // namespace
+}  // namespace rivetr::runtime
+
+namespace rivetr::runtime {
+namespace {
+
+// A scripted daemon on a unix socket: each connection gets the reply for its request line's path
+// (one request per connection, "Connection: close"), after the whole request body was read.
+struct ScriptedDaemon {
+    test::TempDir dir;
+    std::string path = (dir / "scripted.sock").string();
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    std::mutex mu;
+    std::vector<std::string> lines;  // under mu
+    std::thread thread;
+
+    explicit ScriptedDaemon(std::function<std::string(const std::string& requestLine, int buildsSoFar)> reply) {
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+        EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        EXPECT_EQ(::listen(fd, 8), 0);
+        thread = std::thread([this, reply] {
+            int builds = 0;
+            for (int c; (c = ::accept(fd, nullptr, nullptr)) >= 0;) {
+                auto line = readRequest(c);
+                {
+                    std::lock_guard lock(mu);
+                    lines.push_back(line);
+                }
+                auto body = reply(line, line.find("/build") != std::string::npos ? builds++ : builds);
+                std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                   std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+                (void)::send(c, (head + body).data(), head.size() + body.size(), MSG_NOSIGNAL);
+                ::close(c);
+            }
+        });
+    }
+    std::vector<std::string> requestLines() {
+        std::lock_guard lock(mu);
+        return lines;
+    }
+    ~ScriptedDaemon() {
+        ::shutdown(fd, SHUT_RDWR);
+        ::close(fd);
+        thread.join();
+    }
+    // The request line, after reading headers and a chunked or sized body to its end.
+    static std::string readRequest(int c) {
+        std::string in;
+        char buf[65536];
+        auto done = [&] {
+            auto end = in.find("\r\n\r\n");
+            if (end == std::string::npos) return false;
+            if (in.find("chunked") < end) return in.find("\r\n0\r\n\r\n", end) != std::string::npos;
+            auto cl = in.find("Content-Length: ");
+            return cl > end || in.size() >= end + 4 + std::stoul(in.substr(cl + 16));
+        };
+        while (!done()) {
+            auto n = ::recv(c, buf, sizeof buf, 0);
+            if (n <= 0) break;
+            in.append(buf, static_cast<std::size_t>(n));
+        }
+        return in.substr(0, in.find("\r\n"));
+    }
+};
+
+// The classic builder's race (a cached layer pruned by another image's removal mid-build) is
+// retried once without the cache; any other build error is reported as it is.
+TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache) {
+    const std::string version = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
+    const std::string lost = R"({"error":"failed to export image: failed to set parent sha256:9e93: unknown parent image ID sha256:9e93"})";
+    const std::string built = R"({"aux":{"ID":"sha256:0123abcd"}})" "\n" R"({"stream":"Successfully built 0123abcd\n"})";
+    ScriptedDaemon daemon([&](const std::string& line, int builds) {
+        if (line.find("/build") == std::string::npos) return version;
+        return builds == 0 ? lost : built;
+    });
+    RuntimeOptions o;
+    o.runtimeType = "docker";
+    o.dockerSocket = daemon.path;
+    auto rt = connectRuntime(o);
+    test::TempDir ctx;
+    test::writeFile(ctx / "Dockerfile", "FROM scratch\n");
+    BuildRequest req;
+    req.contextDir = ctx.path();
+    std::vector<std::string> progress;
+    req.onProgress = [&](std::string_view l) { progress.emplace_back(l); };
+    EXPECT_EQ(rt->build(req).imageId, "sha256:0123abcd");
+    std::vector<std::string> builds;
+    for (const auto& l : daemon.requestLines()) {
+        if (l.find("/build") != std::string::npos) builds.push_back(l);
+    }
+    ASSERT_EQ(builds.size(), 2u);
+    EXPECT_EQ(builds[0].find("nocache=1"), std::string::npos);
+    EXPECT_NE(builds[1].find("nocache=1"), std::string::npos) << "the retry used the cache again";
+    ASSERT_FALSE(progress.empty());
+    EXPECT_NE(progress.front().find("building again without the cache"), std::string::npos);
+}
+
+TEST(DockerBuildRetry, OtherBuildErrorsAreNotRetried) {
+    const std::string version = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
+    ScriptedDaemon daemon([&](const std::string& line, int) {
+        return line.find("/build") == std::string::npos ? version : std::string(R"({"error":"COPY failed: no such file"})");
+    });
+    RuntimeOptions o;
+    o.runtimeType = "docker";
+    o.dockerSocket = daemon.path;
+    auto rt = connectRuntime(o);
+    test::TempDir ctx;
+    test::writeFile(ctx / "Dockerfile", "FROM scratch\nCOPY missing /\n");
+    BuildRequest req;
+    req.contextDir = ctx.path();
+    EXPECT_EQ(kindOf([&] { rt->build(req); }), ErrorKind::BuildFailed);
+    int builds = 0;
+    for (const auto& l : daemon.requestLines()) builds += l.find("/build") != std::string::npos;
+    EXPECT_EQ(builds, 1);
 }
 
 }  // namespace

@@ -69,6 +69,7 @@ public:
     PruneResult pruneNetworks(const LabelFilter& labels) override;
 
 private:
+    BuildResult buildOnce(const BuildRequest& request);
     // A control call whose reply must be 2xx; returns the parsed body (null when empty).
     nlohmann::json expectOk(const std::string& method, const std::string& path,
                             const std::optional<nlohmann::json>& body = {}, ObjectKind kind = ObjectKind::Other,
