@@ -19,6 +19,9 @@ using testing::RuntimeTest;
 
 class DockerFaultsTest : public RuntimeTest {};
 
+// What a fake daemon answers to GET /version: enough for connectRuntime to take it for Docker.
+constexpr const char* kVersionBody = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
+
 ErrorKind kindOf(const std::function<void()>& f) {
     try {
         f();
@@ -64,7 +67,7 @@ TEST(DockerConnect, ADaemonThatGoesAwayMakesPingFalseAndCallsTyped) {
         int c = ::accept(fd, nullptr, nullptr);
         char buf[4096];
         (void)::recv(c, buf, sizeof buf, 0);
-        std::string body = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
+        std::string body = kVersionBody;
         std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                             std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
         (void)::send(c, reply.data(), reply.size(), MSG_NOSIGNAL);
@@ -175,8 +178,8 @@ TEST_F(DockerFaultsTest, PingIsCheapAndSafeFromManyThreads) {
 namespace rivetr::runtime {
 namespace {
 
-// A scripted daemon on a unix socket: each connection gets the reply for its request line's path
-// (one request per connection, "Connection: close"), after the whole request body was read.
+// A scripted daemon on a unix socket: /version is answered as Docker's, the n-th /build with
+// buildReply(n) (one request per connection, "Connection: close"), after the whole body was read.
 struct ScriptedDaemon {
     test::TempDir dir;
     std::string path = (dir / "scripted.sock").string();
@@ -185,13 +188,13 @@ struct ScriptedDaemon {
     std::vector<std::string> lines;  // under mu
     std::thread thread;
 
-    explicit ScriptedDaemon(std::function<std::string(const std::string& requestLine, int buildsSoFar)> reply) {
+    explicit ScriptedDaemon(std::function<std::string(int buildsSoFar)> buildReply) {
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
         EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
         EXPECT_EQ(::listen(fd, 8), 0);
-        thread = std::thread([this, reply] {
+        thread = std::thread([this, buildReply] {
             int builds = 0;
             for (int c; (c = ::accept(fd, nullptr, nullptr)) >= 0;) {
                 auto line = readRequest(c);
@@ -199,7 +202,7 @@ struct ScriptedDaemon {
                     std::lock_guard lock(mu);
                     lines.push_back(line);
                 }
-                auto body = reply(line, line.find("/build") != std::string::npos ? builds++ : builds);
+                auto body = line.find("/build") != std::string::npos ? buildReply(builds++) : std::string(kVersionBody);
                 std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                                    std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
                 (void)::send(c, (head + body).data(), head.size() + body.size(), MSG_NOSIGNAL);
@@ -207,9 +210,20 @@ struct ScriptedDaemon {
             }
         });
     }
-    std::vector<std::string> requestLines() {
+    // The request lines of the /build calls so far.
+    std::vector<std::string> builds() {
         std::lock_guard lock(mu);
-        return lines;
+        std::vector<std::string> out;
+        for (const auto& l : lines) {
+            if (l.find("/build") != std::string::npos) out.push_back(l);
+        }
+        return out;
+    }
+    std::unique_ptr<ContainerRuntime> connect() const {
+        RuntimeOptions o;
+        o.runtimeType = "docker";
+        o.dockerSocket = path;
+        return connectRuntime(o);
     }
     ~ScriptedDaemon() {
         ::shutdown(fd, SHUT_RDWR);
@@ -236,31 +250,30 @@ struct ScriptedDaemon {
     }
 };
 
+// A build context holding just `dockerfile`.
+struct Context {
+    test::TempDir dir;
+    explicit Context(const std::string& dockerfile) { test::writeFile(dir / "Dockerfile", dockerfile); }
+    BuildRequest request() const {
+        BuildRequest r;
+        r.contextDir = dir.path();
+        return r;
+    }
+};
+
 // The classic builder's race (a cached layer pruned by another image's removal mid-build) is
 // retried once without the cache; any other build error is reported as it is.
 TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache) {
-    const std::string version = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
     const std::string lost = R"({"error":"failed to export image: failed to set parent sha256:9e93: unknown parent image ID sha256:9e93"})";
     const std::string built = R"({"aux":{"ID":"sha256:0123abcd"}})" "\n" R"({"stream":"Successfully built 0123abcd\n"})";
-    ScriptedDaemon daemon([&](const std::string& line, int builds) {
-        if (line.find("/build") == std::string::npos) return version;
-        return builds == 0 ? lost : built;
-    });
-    RuntimeOptions o;
-    o.runtimeType = "docker";
-    o.dockerSocket = daemon.path;
-    auto rt = connectRuntime(o);
-    test::TempDir ctx;
-    test::writeFile(ctx / "Dockerfile", "FROM scratch\n");
-    BuildRequest req;
-    req.contextDir = ctx.path();
+    ScriptedDaemon daemon([&](int builds) { return builds == 0 ? lost : built; });
+    auto rt = daemon.connect();
+    Context ctx("FROM scratch\n");
+    auto req = ctx.request();
     std::vector<std::string> progress;
     req.onProgress = [&](std::string_view l) { progress.emplace_back(l); };
     EXPECT_EQ(rt->build(req).imageId, "sha256:0123abcd");
-    std::vector<std::string> builds;
-    for (const auto& l : daemon.requestLines()) {
-        if (l.find("/build") != std::string::npos) builds.push_back(l);
-    }
+    auto builds = daemon.builds();
     ASSERT_EQ(builds.size(), 2u);
     EXPECT_EQ(builds[0].find("nocache=1"), std::string::npos);
     EXPECT_NE(builds[1].find("nocache=1"), std::string::npos) << "the retry used the cache again";
@@ -269,22 +282,11 @@ TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache
 }
 
 TEST(DockerBuildRetry, OtherBuildErrorsAreNotRetried) {
-    const std::string version = R"({"Version":"20.10.24","ApiVersion":"1.41","Components":[{"Name":"Engine"}]})";
-    ScriptedDaemon daemon([&](const std::string& line, int) {
-        return line.find("/build") == std::string::npos ? version : std::string(R"({"error":"COPY failed: no such file"})");
-    });
-    RuntimeOptions o;
-    o.runtimeType = "docker";
-    o.dockerSocket = daemon.path;
-    auto rt = connectRuntime(o);
-    test::TempDir ctx;
-    test::writeFile(ctx / "Dockerfile", "FROM scratch\nCOPY missing /\n");
-    BuildRequest req;
-    req.contextDir = ctx.path();
-    EXPECT_EQ(kindOf([&] { rt->build(req); }), ErrorKind::BuildFailed);
-    int builds = 0;
-    for (const auto& l : daemon.requestLines()) builds += l.find("/build") != std::string::npos;
-    EXPECT_EQ(builds, 1);
+    ScriptedDaemon daemon([](int) { return std::string(R"({"error":"COPY failed: no such file"})"); });
+    auto rt = daemon.connect();
+    Context ctx("FROM scratch\nCOPY missing /\n");
+    EXPECT_EQ(kindOf([&] { rt->build(ctx.request()); }), ErrorKind::BuildFailed);
+    EXPECT_EQ(daemon.builds().size(), 1u);
 }
 
 }  // namespace
