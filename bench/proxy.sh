@@ -39,21 +39,36 @@ http { access_log off; keepalive_requests 1000000;
                  proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; } } }
 CONF
 nginx -p "$WORK" -c "$WORK/backend.conf" & PIDS+=($!)
-nginx -p "$WORK" -c "$WORK/proxy.conf" & PIDS+=($!)
-"$BIN" --port "$RIVETR" --route "bench.local=127.0.0.1:$BACKEND" > "$WORK/rivetr.log" 2>&1 & PIDS+=($!)
+nginx -p "$WORK" -c "$WORK/proxy.conf" & PIDS+=($!); NGINX_PID=$!
+"$BIN" --port "$RIVETR" --route "bench.local=127.0.0.1:$BACKEND" > "$WORK/rivetr.log" 2>&1 & PIDS+=($!); RIVETR_PID=$!
 for p in $BACKEND $NGINX $RIVETR; do
   for _ in $(seq 50); do curl -s -o /dev/null -H 'Host: bench.local' "http://127.0.0.1:$p/" && break; sleep 0.1; done
 done
 
-run() {  # name port conns -> "reqs p50 p99"
-  local out
+# CPU time (user+system clock ticks) of a process and its children: nginx's work is done by its workers.
+cpu_ticks() {
+  local t=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    t=$((t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
+}
+
+run() {  # name port conns [pid] -> "reqs p50 p99 [cpu µs per request]"
+  local out before=0 after=0
+  [ -n "${4:-}" ] && before=$(cpu_ticks "$4")
   out=$(wrk -t2 -c"$3" -d"${DUR}s" --latency -H 'Host: bench.local' "http://127.0.0.1:$2/")
-  local rps p50 p99 non2xx
+  [ -n "${4:-}" ] && after=$(cpu_ticks "$4")
+  local rps p50 p99 non2xx reqs cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+  # The CPU each proxied request cost the proxy: the figure a busy box cannot skew by taking the CPU away.
+  [ -n "${4:-}" ] && cpu="cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$reqs" \
+    'BEGIN { printf "%.1fus/req", t / hz * 1e6 / n }')"
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $4}' <<<"$out")
-  printf "%-8s %6s  %10s  %9s  %9s  %s\n" "$1" "$3" "$rps" "$p50" "$p99" "${non2xx:+non-2xx=$non2xx}"
+  printf "%-8s %6s  %10s  %9s  %9s  %s %s\n" "$1" "$3" "$rps" "$p50" "$p99" "$cpu" "${non2xx:+non-2xx=$non2xx}"
   echo "$1 $3 $rps $(to_ms "$p99")" >> "$WORK/results"
 }
 
@@ -69,8 +84,8 @@ printf "%-8s %6s  %10s  %9s  %9s\n" target conns "req/s" p50 p99
 for c in 50 200; do
   run direct "$BACKEND" "$c"
   for _ in $(seq "$ROUNDS"); do
-    run nginx "$NGINX" "$c"
-    run rivetr "$RIVETR" "$c"
+    run nginx "$NGINX" "$c" "$NGINX_PID"
+    run rivetr "$RIVETR" "$c" "$RIVETR_PID"
   done
   if [ "$ROUNDS" -gt 1 ]; then
     printf "median of %s at %s conns: nginx %.0f req/s p99 %.2f ms, rivetr %.0f req/s p99 %.2f ms, rivetr/nginx %.2fx\n" \

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # CPU cost per proxied request, counted (not timed) so it is repeatable on a busy box: callgrind's
 # user-space instructions and strace's syscalls per request, for Rivetr's proxy and for nginx.
-# Usage: bench/proxy_instructions.sh [build-dir] [wrk-seconds] [rivetr|nginx|both]
+# Usage: [CONNS=n] bench/proxy_instructions.sh [build-dir] [wrk-seconds] [rivetr|nginx|both]
 set -euo pipefail
 
 BUILD=${1:-build-proxy}
 DUR=${2:-5}
+CONNS=${CONNS:-10}  # open connections; many of them keep many requests (and their memory) in flight at once
 WHICH=${3:-both}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/$BUILD/bench/rivetr-proxy-bench"
@@ -47,7 +48,7 @@ CONF
 }
 
 load() {  # port -> completed requests
-  wrk -t1 -c10 -d"${DUR}s" -H 'Host: bench.local' "http://127.0.0.1:$1/" | awk '/requests in/ {print $1}'
+  wrk -t1 -c"$CONNS" -d"${DUR}s" -H 'Host: bench.local' "http://127.0.0.1:$1/" | awk '/requests in/ {print $1}'
 }
 
 measure_callgrind() {  # name port cmd... -> instructions per request
@@ -55,7 +56,7 @@ measure_callgrind() {  # name port cmd... -> instructions per request
   valgrind --tool=callgrind --callgrind-out-file="$WORK/$name.cg" --dump-instr=no "$@" >"$WORK/$name.out" 2>&1 &
   local pid=$!
   wait_http "$port"
-  wrk -t1 -c10 -d1s -H 'Host: bench.local' "http://127.0.0.1:$port/" >/dev/null  # warm pools and caches
+  wrk -t1 -c"$CONNS" -d1s -H 'Host: bench.local' "http://127.0.0.1:$port/" >/dev/null  # warm pools and caches
   callgrind_control -z "$pid" >/dev/null
   local n; n=$(load "$port")
   callgrind_control -d "$pid" >/dev/null

@@ -15,7 +15,7 @@ set -eu
 DEFAULT_URL="https://github.com/rivetr/rivetr/releases/latest/download"
 # What the binary links against (scripts/setup.sh builds with the -dev packages of these).
 RUNTIME_PKGS="docker.io ca-certificates libpistache0 libgit2-1.5 libtomlplusplus3 libspdlog1.10 libfmt9
-libarchive13 libcurl4 libssl3 libsqlite3-0 libargon2-1 libsodium23 libstdc++6"
+libarchive13 libcurl4 libssl3 libsqlite3-0 libargon2-1 libsodium23 libjemalloc2 libstdc++6"
 PODMAN_PKGS="podman catatonit"
 
 DRY_RUN=0 ROOT="" URL="$DEFAULT_URL" TARBALL="" SUMS="" SOURCE_DIR="" DOMAIN="" EMAIL="" RUNTIME="docker"

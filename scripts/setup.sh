@@ -8,7 +8,7 @@ BUILD_PKGS=(
   cmake pkg-config ccache make g++
   libpistache-dev libgit2-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev
   libarchive-dev zlib1g-dev libcurl4-openssl-dev libboost-dev libboost-system-dev libssl-dev
-  libsqlite3-dev libargon2-dev libsodium-dev libgtest-dev libgmock-dev
+  libsqlite3-dev libargon2-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev
 )
 # Tests and runtime: the real parts the tests drive (no registry is reachable, so
 # test images are built FROM scratch with busybox-static and our own static servers).
