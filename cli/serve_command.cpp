@@ -216,6 +216,8 @@ int serve(const Config& cfg, const sigset_t& signals) {
 // so each 670 KB app list sent to a client was page-faulted in afresh, several copies a request:
 // a quarter of the server's CPU went on page faults and GET /api/apps (1,000 apps) took p50 3.8-7.5
 // ms. Keeping blocks below 4 MiB on the heap and up to 8 MiB of free top measured p50 1.2-2.0 ms.
+// Release builds link jemalloc (core/allocator_config.cpp), where this is a no-op; it still serves
+// builds configured with RIVETR_JEMALLOC=OFF.
 void tuneAllocator() {
     mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
