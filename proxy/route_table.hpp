@@ -1,6 +1,7 @@
 // The route table: an immutable snapshot of host -> backend, swapped atomically by one writer; readers never lock.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -39,12 +40,22 @@ public:
     std::size_t size() const { return exact_.size() + wildcard_.size(); }
 
 private:
-    std::unordered_map<std::string, std::shared_ptr<const Backend>> exact_;
-    std::unordered_map<std::string, std::shared_ptr<const Backend>> wildcard_;  // key ".example.com"
+    // Transparent hashing: find() looks up a string_view into its stack buffer, no std::string per request.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Map = std::unordered_map<std::string, std::shared_ptr<const Backend>, Hash, std::equal_to<>>;
+    Map exact_;
+    Map wildcard_;  // key ".example.com"
 };
 
 // Host header -> lower case without port (and without IPv6 brackets' port); empty if malformed.
 std::string normalizeHost(std::string_view host);
+
+// The same, written into `out` (a host name is at most 255 bytes): a view of it, empty if malformed.
+using HostBuffer = std::array<char, 255>;
+std::string_view normalizeHost(std::string_view host, HostBuffer& out);
 
 class RouteTable {
 public:

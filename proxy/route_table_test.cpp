@@ -40,6 +40,18 @@ TEST(RouteTable, MalformedHostsFindNothing) {
     EXPECT_EQ(r->find(std::string("app.example.com\0x", 17)), nullptr);
 }
 
+TEST(RouteTable, HostsUpToTheLongestLegalNameAreFound) {
+    // find() normalizes into a 255-byte stack buffer: the longest legal name fits, one byte more is refused.
+    std::string longest = std::string(243, 'a') + ".example.com";  // 255 bytes, under the *.example.com wildcard
+    ASSERT_EQ(longest.size(), 255u);
+    auto r = build(sample());
+    ASSERT_NE(r->find(longest), nullptr);
+    EXPECT_EQ(r->find(longest)->name, "web");
+    EXPECT_EQ(r->find("b" + longest), nullptr);
+    EXPECT_EQ(normalizeHost("B" + longest.substr(1)), "b" + longest.substr(1));
+    EXPECT_EQ(normalizeHost("b" + longest), "");
+}
+
 TEST(RouteBuilder, RejectsBadInputAndNamesIt) {
     auto d = sample();
     d.apps["bad"] = AppRoute{"bad", {"not a host"}, {{"127.0.0.1", 1}}, {}, false};
