@@ -120,21 +120,21 @@ std::optional<std::uint64_t> identityLength(const http::parser<isRequest, http::
     return *p.content_length_remaining();
 }
 
-// Writes `head` plus a Content-Length body of `length` bytes from `in` to `out`, in bounded chunks.
-// The header and the body bytes that arrived with it leave in one write (one syscall for a small message).
+// The header plus the body bytes that arrived with it, as one write (one syscall for a small message).
+// A plain function returning the write, not a coroutine: a message that is all at hand, the common
+// case, then costs no coroutine frame of its own (asio 1.74 recycles one frame per thread only).
+template <class Out>
+auto writeHead(Out& out, const std::string& head, const beast::flat_buffer& inBuf, std::size_t ready,
+               beast::error_code& ec) {
+    const std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(inBuf.data().data(), ready)};
+    return asio::async_write(out, bufs, redirect(ec));  // the initiation keeps a copy of `bufs`
+}
+
+// Copies the rest of a Content-Length body, `length` bytes from `in` to `out`, one chunk at a time.
 template <class In, class Out>
-Task<RelayResult> relayIdentity(Watchdog& wd, In& in, beast::flat_buffer& inBuf, std::uint64_t length,
-                                const std::string& head, Out& out, ChunkBuffer& chunk,
-                                std::chrono::milliseconds readTimeout, std::chrono::milliseconds writeTimeout) {
+Task<RelayResult> relayRest(Watchdog& wd, In& in, Out& out, std::uint64_t length, ChunkBuffer& chunk,
+                            std::chrono::milliseconds readTimeout, std::chrono::milliseconds writeTimeout) {
     RelayResult r;
-    const auto ready = static_cast<std::size_t>(std::min<std::uint64_t>(length, inBuf.size()));
-    const std::array<asio::const_buffer, 2> first{asio::buffer(head), asio::buffer(inBuf.data().data(), ready)};
-    wd.arm(lowest(out), writeTimeout);
-    co_await asio::async_write(out, first, redirect(r.writeEc));
-    wd.settle(r.writeEc);
-    if (r.writeEc) co_return r;
-    inBuf.consume(ready);
-    length -= ready;
     while (length > 0) {
         wd.arm(lowest(in), readTimeout);
         auto n = co_await in.async_read_some(asio::buffer(chunk.data(), std::min<std::uint64_t>(length, chunk.size())),
@@ -150,6 +150,17 @@ Task<RelayResult> relayIdentity(Watchdog& wd, In& in, beast::flat_buffer& inBuf,
     co_return r;
 }
 
+// Parses what `buf` holds into `p`: true when that completed the header or failed (`ec` set), so no
+// read is needed. A request usually arrives whole in the first read: no readHeader frame for it.
+template <bool isRequest>
+bool headerFromBuffer(beast::flat_buffer& buf, http::parser<isRequest, http::buffer_body>& p, beast::error_code& ec) {
+    if (buf.size() == 0) return false;
+    buf.consume(p.put(buf.data(), ec));
+    if (ec && ec != http::error::need_more) return true;
+    ec = {};
+    return p.is_header_done();
+}
+
 // Reads until `p` holds a whole header (body bytes stay in `buf`), parsing what is buffered first;
 // the whole header must arrive within `timeout` (a client dribbling bytes cannot hold the connection).
 // Errors as Beast's async_read_header reports them: end_of_stream before any byte, partial_message
@@ -160,12 +171,7 @@ Task<void> readHeader(Watchdog& wd, S& s, std::chrono::milliseconds timeout, bea
     static constexpr std::size_t kReadSize = 8192;
     const auto deadline = Clock::now() + timeout;
     for (;;) {
-        if (buf.size() != 0) {
-            buf.consume(p.put(buf.data(), ec));
-            if (ec && ec != http::error::need_more) co_return;
-            ec = {};
-            if (p.is_header_done()) co_return;
-        }
+        if (headerFromBuffer(buf, p, ec)) co_return;
         wd.arm(lowest(s), deadline);
         auto n = co_await s.async_read_some(buf.prepare(kReadSize), redirect(ec));
         wd.settle(ec);
@@ -250,7 +256,7 @@ Task<bool> Session<Stream>::serveOne(bool first) {
     auto& p = request_.emplace();
     p.header_limit(static_cast<std::uint32_t>(o_.maxHeaderBytes));
     p.body_limit(o_.maxBodyBytes);
-    co_await readHeader(wd_, client_, o_.headerTimeout, buf_, p, ec);
+    if (!headerFromBuffer(buf_, p, ec)) co_await readHeader(wd_, client_, o_.headerTimeout, buf_, p, ec);
     if (ec) {
         if (ec == http::error::header_limit) co_await respondError(431, {}, false);
         else if (ec == http::error::body_limit) co_await respondError(413, {}, false);
@@ -366,8 +372,17 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
             appendHeaderLines(head_, req);
             appendForwarded(head_, forwarded);
             head_ += "\r\n";
-            sent = co_await relayIdentity(wd_, client_, buf_, *requestLength, head_, up->socket, chunk_,
-                                          o_.bodyStallTimeout, o_.requestTimeout);
+            const auto ready = static_cast<std::size_t>(std::min<std::uint64_t>(*requestLength, buf_.size()));
+            wd_.arm(lowest(up->socket), o_.requestTimeout);
+            co_await writeHead(up->socket, head_, buf_, ready, sent.writeEc);
+            wd_.settle(sent.writeEc);
+            if (!sent.writeEc) {
+                buf_.consume(ready);
+                if (*requestLength > ready) {
+                    sent = co_await relayRest(wd_, client_, up->socket, *requestLength - ready, chunk_,
+                                              o_.bodyStallTimeout, o_.requestTimeout);
+                }
+            }
             requestDone = !sent.readEc;
         } else {
             sent = co_await relay(wd_, client_, buf_, p, up->socket, chunk_, o_.bodyStallTimeout, o_.requestTimeout);
@@ -424,8 +439,17 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lea
     if (auto length = identityLength(*rp)) {
         head_.clear();
         appendHeader(head_, res);
-        got = co_await relayIdentity(wd_, up->socket, up->buffer, *length, head_, client_, chunk_, o_.requestTimeout,
-                                     o_.bodyStallTimeout);
+        const auto ready = static_cast<std::size_t>(std::min<std::uint64_t>(*length, up->buffer.size()));
+        wd_.arm(lowest(client_), o_.bodyStallTimeout);
+        co_await writeHead(client_, head_, up->buffer, ready, got.writeEc);
+        wd_.settle(got.writeEc);
+        if (!got.writeEc) {
+            up->buffer.consume(ready);
+            if (*length > ready) {
+                got = co_await relayRest(wd_, up->socket, client_, *length - ready, chunk_, o_.requestTimeout,
+                                         o_.bodyStallTimeout);
+            }
+        }
         responseDone = got.ok();
     } else {
         got = co_await relay(wd_, up->socket, up->buffer, *rp, client_, chunk_, o_.requestTimeout, o_.bodyStallTimeout);
