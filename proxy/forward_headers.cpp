@@ -44,16 +44,36 @@ void forEachToken(std::string_view list, Fn fn) {
 
 }  // namespace
 
-bool wantsUpgrade(const http::fields& f) {
-    auto it = f.find(http::field::upgrade);
-    if (it == f.end() || it->value().empty()) return false;
-    bool upgrade = false;
-    for (auto c = f.find(http::field::connection); c != f.end() && c->name() == http::field::connection; ++c) {
-        forEachToken(std::string_view(c->value().data(), c->value().size()),
-                     [&](std::string_view t) { upgrade = upgrade || iequals(t, "upgrade"); });
+RequestFields scanRequest(const http::fields& f) {
+    RequestFields out;
+    bool seenHost = false, seenAccept = false, upgradeField = false, connectionUpgrade = false;
+    for (const auto& field : f) {
+        const std::string_view value(field.value().data(), field.value().size());
+        switch (field.name()) {
+            case http::field::host:  // the first one, as Beast's operator[] answers
+                if (!seenHost) out.host = value;
+                seenHost = true;
+                break;
+            case http::field::accept:
+                if (!seenAccept) out.accept = value;
+                seenAccept = true;
+                break;
+            case http::field::expect:
+                out.hasExpect = true;
+                out.expectContinue = out.expectContinue || iequals(trim(value), "100-continue");
+                break;
+            case http::field::upgrade: upgradeField = upgradeField || !value.empty(); break;
+            case http::field::connection:
+                forEachToken(value, [&](std::string_view t) { connectionUpgrade = connectionUpgrade || iequals(t, "upgrade"); });
+                break;
+            default: break;
+        }
     }
-    return upgrade;
+    out.upgrade = upgradeField && connectionUpgrade;
+    return out;
 }
+
+bool wantsUpgrade(const http::fields& f) { return scanRequest(f).upgrade; }
 
 void stripHopByHop(http::fields& f, bool keepUpgrade) {
     // One pass over the fields (erasing by name would search the whole set once per name).

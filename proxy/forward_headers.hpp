@@ -45,6 +45,17 @@ std::string newRequestId();
 
 bool isIdempotent(boost::beast::http::verb method);
 
+// What the proxy reads from a request's fields, found in one pass over them: each lookup by name is
+// a case-insensitive tree search in Beast, and a browser's request carries a dozen fields.
+struct RequestFields {
+    std::string_view host;
+    std::string_view accept;
+    bool hasExpect = false;
+    bool expectContinue = false;  // Expect: 100-continue
+    bool upgrade = false;         // an Upgrade asked for with Connection: upgrade
+};
+RequestFields scanRequest(const boost::beast::http::fields& f);
+
 // "websocket" (or any Upgrade) asked for with Connection: upgrade.
 bool wantsUpgrade(const boost::beast::http::fields& f);
 

@@ -95,5 +95,31 @@ TEST(ForwardHeaders, AnUpgradeKeepsItsUpgradeAndConnectionPair) {
     EXPECT_EQ(count(f, "X-Hop"), 0u);
 }
 
+TEST(ForwardHeaders, OnePassFindsWhatRoutingNeeds) {
+    http::fields f;
+    f.insert(http::field::accept, "text/html");
+    f.insert(http::field::host, "App.Example.com:8080");
+    f.insert(http::field::expect, "100-Continue");
+    f.insert(http::field::accept, "application/json");  // a second one: the first counts, as Beast's [] answers
+    auto r = scanRequest(f);
+    EXPECT_EQ(r.host, "App.Example.com:8080");
+    EXPECT_EQ(r.accept, "text/html");
+    EXPECT_TRUE(r.hasExpect);
+    EXPECT_TRUE(r.expectContinue);
+    EXPECT_FALSE(r.upgrade);
+
+    http::fields g;
+    g.insert(http::field::upgrade, "websocket");  // Upgrade without Connection: upgrade is no upgrade
+    g.insert(http::field::expect, "something-else");
+    auto q = scanRequest(g);
+    EXPECT_TRUE(q.host.empty());
+    EXPECT_TRUE(q.hasExpect);
+    EXPECT_FALSE(q.expectContinue);
+    EXPECT_FALSE(q.upgrade);
+    g.insert(http::field::connection, "keep-alive");
+    g.insert(http::field::connection, "Upgrade");  // tokens may come in several Connection fields
+    EXPECT_TRUE(scanRequest(g).upgrade);
+}
+
 }  // namespace
 }  // namespace rivetr::proxy

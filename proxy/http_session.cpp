@@ -21,15 +21,6 @@ auto& lowest(S& s) {
     return beast::get_lowest_layer(s);
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
-
 std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
 beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
 
@@ -209,8 +200,8 @@ public:
 
 private:
     Task<bool> serveOne(bool first);
-    Task<bool> forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
-                            const std::string& accept, Clock::time_point start);
+    Task<bool> forward(ReqParser& p, const RequestFields& fields, const Backend& be, Target::Lease lease,
+                       bool clientKeepAlive, Clock::time_point start);
     Task<bool> tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease);
     Task<bool> respond(int status, std::string_view contentType, std::string body, bool keepAlive,
                             std::string_view location = {});
@@ -268,7 +259,8 @@ Task<bool> Session<Stream>::serveOne(bool first) {
     const auto start = Clock::now();
     auto& req = p.get();
     const bool clientKeepAlive = req.keep_alive();
-    const std::string accept(sv(req[http::field::accept]));
+    const RequestFields fields = scanRequest(req);  // views into the request, which lives until the next one
+    const std::string_view accept = fields.accept;
 
     const auto target = sv(req.target());
     if (target.substr(0, kAcmeChallengePrefix.size()) == kAcmeChallengePrefix) {
@@ -278,7 +270,7 @@ Task<bool> Session<Stream>::serveOne(bool first) {
         co_return co_await respond(404, "text/plain", "unknown challenge\n", keep);
     }
 
-    const auto host = sv(req[http::field::host]);
+    const auto host = fields.host;
     if (host.empty()) co_return co_await respondError(400, accept, false);
     // Hold the snapshot for the whole exchange: the Backend lives in it.
     auto routes = sh_.routes.snapshot();
@@ -306,18 +298,19 @@ Task<bool> Session<Stream>::serveOne(bool first) {
         record(be, 503, start);
         co_return co_await respondError(503, accept, clientKeepAlive && p.is_done());
     }
-    co_return co_await forward(p, *be, std::move(lease), clientKeepAlive, accept, start);
+    co_return co_await forward(p, fields, *be, std::move(lease), clientKeepAlive, start);
 }
 
 template <class Stream>
-Task<bool> Session<Stream>::forward(ReqParser& p, const Backend& be, Target::Lease lease, bool clientKeepAlive,
-                                         const std::string& accept, Clock::time_point start) {
+Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, const Backend& be, Target::Lease lease,
+                                    bool clientKeepAlive, Clock::time_point start) {
     auto& req = p.get();
-    const bool upgrade = wantsUpgrade(req);
+    const std::string_view accept = fields.accept;
+    const bool upgrade = fields.upgrade;
     const bool clientHttp10 = req.version() < 11;
-    const bool expectContinue = iequals(sv(req[http::field::expect]), "100-continue");
-    host_.assign(sv(req[http::field::host]));
-    req.erase(http::field::expect);  // we answer 100 Continue ourselves, before streaming the body
+    const bool expectContinue = fields.expectContinue;
+    host_.assign(fields.host);
+    if (fields.hasExpect) req.erase(http::field::expect);  // we answer 100 Continue ourselves, before the body
     stripHopByHop(req, upgrade);
     forwarded_ = takeForwarded(req, {ip_, tls_, host_});
     const auto& forwarded = forwarded_;
