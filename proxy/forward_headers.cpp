@@ -1,6 +1,8 @@
 // Hop-by-hop headers per RFC 9110 §7.6.1 and the de-facto X-Forwarded-* set.
 #include "proxy/forward_headers.hpp"
 
+#include "proxy/ascii.hpp"
+
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/verb.hpp>
 #include <random>
@@ -10,17 +12,6 @@ namespace rivetr::proxy {
 namespace http = boost::beast::http;
 
 namespace {
-
-// Header names are ASCII: no locale lookups (std::tolower is a libc call per character).
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
 
 constexpr std::string_view kFor = "X-Forwarded-For", kProto = "X-Forwarded-Proto", kHost = "X-Forwarded-Host",
                            kId = "X-Request-Id";
@@ -60,11 +51,11 @@ RequestFields scanRequest(const http::fields& f) {
                 break;
             case http::field::expect:
                 out.hasExpect = true;
-                out.expectContinue = out.expectContinue || iequals(trim(value), "100-continue");
+                out.expectContinue = out.expectContinue || asciiIEquals(trim(value), "100-continue");
                 break;
             case http::field::upgrade: upgradeField = upgradeField || !value.empty(); break;
             case http::field::connection:
-                forEachToken(value, [&](std::string_view t) { connectionUpgrade = connectionUpgrade || iequals(t, "upgrade"); });
+                forEachToken(value, [&](std::string_view t) { connectionUpgrade = connectionUpgrade || asciiIEquals(t, "upgrade"); });
                 break;
             default: break;
         }
@@ -82,7 +73,7 @@ void stripHopByHop(http::fields& f, bool keepUpgrade) {
         switch (it->name()) {
             case http::field::connection:
                 forEachToken(std::string_view(it->value().data(), it->value().size()), [&](std::string_view t) {
-                    if (!iequals(t, "upgrade") && !iequals(t, "keep-alive") && !iequals(t, "close")) named.emplace_back(t);
+                    if (!asciiIEquals(t, "upgrade") && !asciiIEquals(t, "keep-alive") && !asciiIEquals(t, "close")) named.emplace_back(t);
                 });
                 it = f.erase(it);
                 break;
@@ -100,7 +91,7 @@ void stripHopByHop(http::fields& f, bool keepUpgrade) {
         }
     }
     for (const auto& n : named) {
-        if (!iequals(n, "transfer-encoding") && !iequals(n, "content-length") && !iequals(n, "host")) f.erase(n);
+        if (!asciiIEquals(n, "transfer-encoding") && !asciiIEquals(n, "content-length") && !asciiIEquals(n, "host")) f.erase(n);
     }
     if (keepUpgrade) f.set(http::field::connection, "upgrade");
 }
@@ -115,15 +106,15 @@ Forwarded takeForwarded(http::fields& f, const ForwardInfo& info) {
             continue;
         }
         const std::string_view name(it->name_string().data(), it->name_string().size());
-        if (iequals(name, kFor)) {
+        if (asciiIEquals(name, kFor)) {
             if (!seenFor) out.forwardedFor.assign(it->value().data(), it->value().size());
             seenFor = true;
             it = f.erase(it);
-        } else if (iequals(name, kProto) || iequals(name, kHost)) {
+        } else if (asciiIEquals(name, kProto) || asciiIEquals(name, kHost)) {
             // Proto and Host describe this hop's client side: a client cannot spoof them through us.
             it = f.erase(it);
         } else {
-            hasId = hasId || iequals(name, kId);
+            hasId = hasId || asciiIEquals(name, kId);
             ++it;
         }
     }

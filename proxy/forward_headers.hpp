@@ -15,6 +15,12 @@ struct ForwardInfo {
     std::string_view host;  // the Host the client asked for
 };
 
+// The fields that describe one connection, never forwarded (RFC 9110 §7.6.1, plus Proxy-Connection).
+// stripHopByHop removes these (its test holds it to this list); the response fast path skips them.
+inline constexpr std::array<std::string_view, 8> kHopByHopFields = {
+    "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+    "upgrade"};
+
 // Removes Connection, Keep-Alive, Proxy-*, TE, Trailer, Upgrade and every header named in
 // Connection. Transfer-Encoding is left to Beast's serializer (it re-frames the body itself).
 // With `keepUpgrade` the Upgrade/Connection pair survives (WebSocket handshake).

@@ -83,6 +83,15 @@ TEST(ForwardHeaders, StripsHopByHopAndWhatConnectionNamesButNeverTheFraming) {
     EXPECT_EQ(value(f, "Accept"), "*/*");
 }
 
+TEST(ForwardHeaders, StripsExactlyTheHopByHopList) {
+    http::fields f;
+    for (auto name : kHopByHopFields) f.insert({name.data(), name.size()}, "x");
+    f.insert("X-Kept", "1");
+    stripHopByHop(f, false);
+    for (auto name : kHopByHopFields) EXPECT_EQ(count(f, name), 0u) << name;
+    EXPECT_EQ(std::distance(f.begin(), f.end()), 1);
+}
+
 TEST(ForwardHeaders, AnUpgradeKeepsItsUpgradeAndConnectionPair) {
     http::fields f;
     f.insert(http::field::connection, "Upgrade, X-Hop");

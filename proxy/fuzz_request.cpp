@@ -1,4 +1,5 @@
-// libFuzzer target for the request path: parse arbitrary bytes as a request, route it, rewrite its headers, render errors.
+// libFuzzer target for the request path: parse arbitrary bytes as a request, route it, rewrite its headers, render errors;
+// and the same bytes as an upstream's answer: the response fast path must agree with Beast on whatever it accepts.
 #include <cstddef>
 #include <cstdint>
 
@@ -9,6 +10,8 @@
 #include "proxy/error_page.hpp"
 #include "proxy/forward_headers.hpp"
 #include "proxy/header_writer.hpp"
+#include "proxy/response_head.hpp"
+#include "proxy/response_head_reference.hpp"
 #include "proxy/route_builder.hpp"
 
 using namespace rivetr::proxy;
@@ -26,9 +29,25 @@ const Routes& table() {
     }();
     return *routes;
 }
+// Differential: an answer rewriteSimpleResponse takes must parse in Beast to the same header,
+// the same keep-alive, header length and Content-Length (a mismatch would be a smuggling seam).
+void checkResponseFastPath(std::string_view bytes) {
+    for (bool clientKeep : {true, false}) {
+        std::string fast;
+        auto r = rewriteSimpleResponse(bytes, clientKeep, fast);
+        if (!r) continue;
+        auto reference = test::rewriteWithBeast(bytes, clientKeep);
+        if (!reference || !test::sameHeader(reference->head, fast) || reference->upstreamKeepAlive != r->upstreamKeepAlive ||
+            reference->headLength != r->headLength || reference->contentLength != r->contentLength) {
+            __builtin_trap();
+        }
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    checkResponseFastPath(std::string_view(reinterpret_cast<const char*>(data), size));
     http::request_parser<http::buffer_body> p;
     p.header_limit(16 * 1024);
     p.body_limit(1024 * 1024);

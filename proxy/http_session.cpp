@@ -6,6 +6,7 @@
 #include "proxy/error_page.hpp"
 #include "proxy/forward_headers.hpp"
 #include "proxy/header_writer.hpp"
+#include "proxy/response_head.hpp"
 #include "proxy/watchdog.hpp"
 #include "proxy/worker.hpp"
 
@@ -141,6 +142,12 @@ Task<RelayResult> relayRest(Watchdog& wd, In& in, Out& out, std::uint64_t length
     co_return r;
 }
 
+constexpr std::size_t kHeaderReadSize = 8192;
+
+std::string_view bytesOf(const beast::flat_buffer& b) {
+    return {static_cast<const char*>(b.data().data()), b.data().size()};
+}
+
 // Parses what `buf` holds into `p`: true when that completed the header or failed (`ec` set), so no
 // read is needed. A request usually arrives whole in the first read: no readHeader frame for it.
 template <bool isRequest>
@@ -153,18 +160,16 @@ bool headerFromBuffer(beast::flat_buffer& buf, http::parser<isRequest, http::buf
 }
 
 // Reads until `p` holds a whole header (body bytes stay in `buf`), parsing what is buffered first;
-// the whole header must arrive within `timeout` (a client dribbling bytes cannot hold the connection).
+// the whole header must arrive by `deadline` (a client dribbling bytes cannot hold the connection).
 // Errors as Beast's async_read_header reports them: end_of_stream before any byte, partial_message
 // after some, header_limit/body_limit from the parser. Beast's composed read costs ~2x more.
 template <class S, bool isRequest>
-Task<void> readHeader(Watchdog& wd, S& s, std::chrono::milliseconds timeout, beast::flat_buffer& buf,
+Task<void> readHeader(Watchdog& wd, S& s, Clock::time_point deadline, beast::flat_buffer& buf,
                       http::parser<isRequest, http::buffer_body>& p, beast::error_code& ec) {
-    static constexpr std::size_t kReadSize = 8192;
-    const auto deadline = Clock::now() + timeout;
     for (;;) {
         if (headerFromBuffer(buf, p, ec)) co_return;
         wd.arm(lowest(s), deadline);
-        auto n = co_await s.async_read_some(buf.prepare(kReadSize), redirect(ec));
+        auto n = co_await s.async_read_some(buf.prepare(kHeaderReadSize), redirect(ec));
         wd.settle(ec);
         if (ec == asio::error::eof) ec = p.got_some() ? http::error::partial_message : http::error::end_of_stream;
         if (ec) co_return;
@@ -187,6 +192,14 @@ Task<void> pump(From& from, To& to, TcpSocket& a, TcpSocket& b) {
     b.shutdown(asio::socket_base::shutdown_both, ec);
 }
 
+// How an upstream's answer goes to the client, from the fast path or from Beast's parser.
+struct ResponsePlan {
+    int status = 0;
+    bool upstreamKeepAlive = false;
+    bool clientKeep = false;
+    std::optional<std::uint64_t> length;  // Content-Length framed: head_ + raw body; else Beast re-frames
+};
+
 template <class Stream>
 class Session {
 public:
@@ -203,6 +216,8 @@ private:
     Task<bool> forward(ReqParser& p, const RequestFields& fields, const Backend& be, Target::Lease lease,
                        bool clientKeepAlive, Clock::time_point start);
     Task<bool> tunnel(ResParser& rp, std::shared_ptr<UpstreamConn> up, Target::Lease& lease);
+    // The answer parsed by Beast, rewritten for the client (into head_ when Content-Length framed).
+    ResponsePlan planBeastResponse(ResParser& rp, bool clientKeepAlive, bool clientHttp10);
     Task<bool> respond(int status, std::string_view contentType, std::string body, bool keepAlive,
                             std::string_view location = {});
     Task<bool> respondError(int status, std::string_view accept, bool keepAlive) {
@@ -247,7 +262,7 @@ Task<bool> Session<Stream>::serveOne(bool first) {
     auto& p = request_.emplace();
     p.header_limit(static_cast<std::uint32_t>(o_.maxHeaderBytes));
     p.body_limit(o_.maxBodyBytes);
-    if (!headerFromBuffer(buf_, p, ec)) co_await readHeader(wd_, client_, o_.headerTimeout, buf_, p, ec);
+    if (!headerFromBuffer(buf_, p, ec)) co_await readHeader(wd_, client_, Clock::now() + o_.headerTimeout, buf_, p, ec);
     if (ec) {
         if (ec == http::error::header_limit) co_await respondError(431, {}, false);
         else if (ec == http::error::body_limit) co_await respondError(413, {}, false);
@@ -331,6 +346,9 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
 
     std::shared_ptr<UpstreamConn> up;
     auto& rp = response_;
+    // Most answers take the fast path (response_head.hpp); HEAD answers and upgrades always go through Beast.
+    const bool fastResponse = !upgrade && req.method() != http::verb::head;
+    std::optional<SimpleResponse> simple;
     bool forceFresh = false;
     for (int attempt = 0;; ++attempt) {
         up = forceFresh ? nullptr : w_.pool.take(lease->key());
@@ -392,13 +410,29 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
             ec = sent.writeEc;
             co_return co_await fail(sent.writeEc == beast::error::timeout ? 504 : 502);
         }
-        do {
+        const auto deadline = Clock::now() + o_.requestTimeout;
+        simple.reset();
+        if (fastResponse) {
+            if (up->buffer.size() == 0) {
+                wd_.arm(lowest(up->socket), deadline);
+                auto n = co_await up->socket.async_read_some(up->buffer.prepare(kHeaderReadSize), redirect(ec));
+                wd_.settle(ec);
+                if (ec == asio::error::eof) ec = http::error::end_of_stream;
+                if (!ec) up->buffer.commit(n);
+            }
+            if (!ec) {
+                head_.clear();
+                simple = rewriteSimpleResponse(bytesOf(up->buffer), clientKeepAlive, head_);
+            }
+        }
+        while (!ec && !simple) {
             rp.emplace();
             // Beast 1.74 compares Content-Length against an empty optional as "exceeded": use a huge limit instead.
             rp->body_limit(std::numeric_limits<std::uint64_t>::max());
             if (req.method() == http::verb::head) rp->skip(true);
-            co_await readHeader(wd_, up->socket, o_.requestTimeout, up->buffer, *rp, ec);
-        } while (!ec && rp->get().result_int() / 100 == 1 && rp->get().result_int() != 101);
+            co_await readHeader(wd_, up->socket, deadline, up->buffer, *rp, ec);
+            if (ec || rp->get().result_int() / 100 != 1 || rp->get().result_int() == 101) break;  // else skip a 1xx
+        }
         if (ec) {
             if (ec == beast::error::timeout) co_return co_await fail(504);
             // The classic case: a pooled keep-alive connection the upstream closed meanwhile.
@@ -411,27 +445,21 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
         break;
     }
 
-    auto& res = rp->get();
-    const int status = res.result_int();
-    if (status == 101 && upgrade) {
-        record(&be, status, start);
+    if (!simple && rp->get().result_int() == 101 && upgrade) {
+        record(&be, 101, start);
         co_return co_await tunnel(*rp, std::move(up), lease);
     }
-    const bool upstreamKeepAlive = rp->keep_alive();
-    bool clientKeep = clientKeepAlive;
-    stripHopByHop(res, false);
-    res.version(11);
-    if (rp->need_eof() && !rp->is_done()) {
-        // Upstream delimits by closing: re-frame as chunked so the client connection survives.
-        if (clientHttp10) clientKeep = false;
-        else res.chunked(true);
+    ResponsePlan plan;
+    if (simple) {
+        plan = {simple->status, simple->upstreamKeepAlive, clientKeepAlive, simple->contentLength};
+        up->buffer.consume(simple->headLength);  // head_ holds the header for the client already
+    } else {
+        plan = planBeastResponse(*rp, clientKeepAlive, clientHttp10);
     }
-    res.keep_alive(clientKeep);
+    const auto& [status, upstreamKeepAlive, clientKeep, length] = plan;
     RelayResult got;
     bool responseDone = false;
-    if (auto length = identityLength(*rp)) {
-        head_.clear();
-        appendHeader(head_, res);
+    if (length) {
         const auto ready = static_cast<std::size_t>(std::min<std::uint64_t>(*length, up->buffer.size()));
         wd_.arm(lowest(client_), o_.bodyStallTimeout);
         co_await writeHead(client_, head_, up->buffer, ready, got.writeEc);
@@ -453,6 +481,26 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
         w_.pool.give(lease->key(), std::move(up));
     }
     co_return got.ok() && clientKeep;
+}
+
+template <class Stream>
+ResponsePlan Session<Stream>::planBeastResponse(ResParser& rp, bool clientKeepAlive, bool clientHttp10) {
+    auto& res = rp.get();
+    ResponsePlan plan{static_cast<int>(res.result_int()), rp.keep_alive(), clientKeepAlive, std::nullopt};
+    stripHopByHop(res, false);
+    res.version(11);
+    if (rp.need_eof() && !rp.is_done()) {
+        // Upstream delimits by closing: re-frame as chunked so the client connection survives.
+        if (clientHttp10) plan.clientKeep = false;
+        else res.chunked(true);
+    }
+    res.keep_alive(plan.clientKeep);
+    plan.length = identityLength(rp);
+    if (plan.length) {
+        head_.clear();
+        appendHeader(head_, res);
+    }
+    return plan;
 }
 
 template <class Stream>
