@@ -225,8 +225,8 @@ private:
         co_return co_await respond(page.status, page.contentType, std::move(page.body), keepAlive);
     }
     void record(const Backend* be, int status, Clock::time_point start) {
-        if (be) be->stats->byClass[status >= 100 && status < 600 ? status / 100 : 0].fetch_add(1, std::memory_order_relaxed);
-        sh_.metrics.observeLatency(std::chrono::duration<double>(Clock::now() - start).count());
+        if (be) be->stats->count(w_.index, status);
+        sh_.metrics.observeLatency(w_.index, std::chrono::duration<double>(Clock::now() - start).count());
     }
 
     Worker& w_;

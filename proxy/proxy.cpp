@@ -99,7 +99,7 @@ void Proxy::start() {
     if (started_) return;
     const auto& o = shared_->opts;
     unsigned n = o.workers ? o.workers : std::max(1u, std::thread::hardware_concurrency());
-    for (unsigned i = 0; i < n; ++i) workers_.push_back(std::make_unique<Worker>(*shared_));
+    for (unsigned i = 0; i < n; ++i) workers_.push_back(std::make_unique<Worker>(*shared_, i));
     try {
         for (auto& w : workers_) {
             w->http.emplace(bindAcceptor(w->ioc, o.host, httpPort_ ? httpPort_ : o.httpPort));
@@ -238,7 +238,7 @@ MetricsSnapshot Proxy::metrics() const {
     std::lock_guard lock(writerMu_);
     for (const auto& [name, stats] : live_.stats) {
         auto& r = s.routes[name];
-        for (std::size_t i = 0; i < r.byClass.size(); ++i) r.byClass[i] = stats->byClass[i].load(std::memory_order_relaxed);
+        for (std::size_t i = 0; i < r.byClass.size(); ++i) r.byClass[i] = stats->total(i);
     }
     return s;
 }

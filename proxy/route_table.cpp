@@ -8,6 +8,10 @@ namespace rivetr::proxy {
 Target::Lease Backend::pick() const {
     const auto n = targets.size();
     if (n == 0) return {};
+    if (n == 1) {  // no round robin to keep: skip the shared counter every worker would bump
+        const auto& t = targets.front();
+        return t->eligible() ? t->tryAcquire() : Target::Lease{};
+    }
     const auto start = next.fetch_add(1, std::memory_order_relaxed);
     for (std::size_t i = 0; i < n; ++i) {
         auto& t = targets[(start + i) % n];

@@ -10,13 +10,28 @@
 #include <unordered_map>
 #include <vector>
 
+#include "proxy/metrics.hpp"
 #include "proxy/target.hpp"
 
 namespace rivetr::proxy {
 
-// Per-route request counters, carried from snapshot to snapshot so a switch keeps the totals.
+// Per-route request counters, carried from snapshot to snapshot so a switch keeps the totals;
+// sharded per worker like Metrics (metrics.hpp).
 struct RouteStats {
-    std::atomic<std::uint64_t> byClass[6]{};  // index = status / 100 (0: no response)
+    struct alignas(64) Shard {
+        std::array<std::atomic<std::uint64_t>, 6> byClass{};  // index = status / 100 (0: no response)
+    };
+    std::array<Shard, kCounterShards> shards{};
+
+    void count(std::size_t shard, int status) {
+        const auto cls = status >= 100 && status < 600 ? static_cast<std::size_t>(status / 100) : 0;
+        shards[shard % kCounterShards].byClass[cls].fetch_add(1, std::memory_order_relaxed);
+    }
+    std::uint64_t total(std::size_t statusClass) const {
+        std::uint64_t n = 0;
+        for (const auto& s : shards) n += s.byClass[statusClass].load(std::memory_order_relaxed);
+        return n;
+    }
 };
 
 // What a host resolves to: one or more targets picked round robin.

@@ -26,8 +26,9 @@ struct ProxyShared {
 };
 
 struct Worker {
-    explicit Worker(ProxyShared& s)
-        : shared(s), pool(s.opts.maxIdlePerUpstream, s.opts.upstreamIdleTimeout) {}
+    Worker(ProxyShared& s, unsigned i)
+        : index(i), shared(s), pool(s.opts.maxIdlePerUpstream, s.opts.upstreamIdleTimeout) {}
+    const unsigned index;  // which shard of the shared counters this worker counts in
     // One thread per context, and only that thread touches its sockets, so the reactor may skip
     // its I/O locks (posts from other threads, e.g. drain cancellation, still go through the locked queue).
     asio::io_context ioc{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
