@@ -1,4 +1,4 @@
-// Case-insensitive ASCII for protocol tokens (header names, Connection tokens): no locale, no libc call per character.
+// ASCII helpers for protocol text (header names, field values, Connection tokens): no locale, no libc call per character.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +14,25 @@ constexpr bool asciiIEquals(std::string_view a, std::string_view b) {
         if (asciiLower(a[i]) != asciiLower(b[i])) return false;
     }
     return true;
+}
+
+// Optional whitespace (SP, HTAB) off both ends, as HTTP trims field values and list elements.
+constexpr std::string_view trimOws(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// Calls fn with each non-empty element of a comma-separated field value (Connection, ...), trimmed.
+template <class Fn>
+void forEachListElement(std::string_view list, Fn fn) {
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        const auto element = trimOws(list.substr(0, comma));
+        if (!element.empty()) fn(element);
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
 }
 
 }  // namespace rivetr::proxy

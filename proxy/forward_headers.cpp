@@ -16,23 +16,6 @@ namespace {
 constexpr std::string_view kFor = "X-Forwarded-For", kProto = "X-Forwarded-Proto", kHost = "X-Forwarded-Host",
                            kId = "X-Request-Id";
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-template <class Fn>
-void forEachToken(std::string_view list, Fn fn) {
-    while (!list.empty()) {
-        auto comma = list.find(',');
-        auto tok = trim(list.substr(0, comma));
-        if (!tok.empty()) fn(tok);
-        if (comma == std::string_view::npos) break;
-        list.remove_prefix(comma + 1);
-    }
-}
-
 }  // namespace
 
 RequestFields scanRequest(const http::fields& f) {
@@ -51,11 +34,13 @@ RequestFields scanRequest(const http::fields& f) {
                 break;
             case http::field::expect:
                 out.hasExpect = true;
-                out.expectContinue = out.expectContinue || asciiIEquals(trim(value), "100-continue");
+                out.expectContinue = out.expectContinue || asciiIEquals(trimOws(value), "100-continue");
                 break;
             case http::field::upgrade: upgradeField = upgradeField || !value.empty(); break;
             case http::field::connection:
-                forEachToken(value, [&](std::string_view t) { connectionUpgrade = connectionUpgrade || asciiIEquals(t, "upgrade"); });
+                forEachListElement(value, [&](std::string_view t) {
+                    connectionUpgrade = connectionUpgrade || asciiIEquals(t, "upgrade");
+                });
                 break;
             default: break;
         }
@@ -72,7 +57,7 @@ void stripHopByHop(http::fields& f, bool keepUpgrade) {
     for (auto it = f.begin(); it != f.end();) {
         switch (it->name()) {
             case http::field::connection:
-                forEachToken(std::string_view(it->value().data(), it->value().size()), [&](std::string_view t) {
+                forEachListElement(std::string_view(it->value().data(), it->value().size()), [&](std::string_view t) {
                     if (!asciiIEquals(t, "upgrade") && !asciiIEquals(t, "keep-alive") && !asciiIEquals(t, "close")) named.emplace_back(t);
                 });
                 it = f.erase(it);

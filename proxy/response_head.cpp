@@ -34,12 +34,6 @@ bool isToken(std::string_view s) {
     return true;
 }
 
-std::string_view trimOws(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 bool hopByHop(std::string_view name) {
     for (auto h : kHopByHopFields) {
         if (asciiIEquals(name, h)) return true;
@@ -50,16 +44,13 @@ bool hopByHop(std::string_view name) {
 // Connection tokens: false when one asks for more than close/keep-alive (an upgrade, or a field
 // named as hop-by-hop): Beast's path handles those.
 bool readConnection(std::string_view value, bool& close, bool& keepAlive) {
-    while (!value.empty()) {
-        const auto comma = value.find(',');
-        const auto token = trimOws(value.substr(0, comma));
+    bool simple = true;
+    forEachListElement(value, [&](std::string_view token) {
         if (asciiIEquals(token, "close")) close = true;
         else if (asciiIEquals(token, "keep-alive")) keepAlive = true;
-        else if (!token.empty()) return false;
-        if (comma == std::string_view::npos) break;
-        value.remove_prefix(comma + 1);
-    }
-    return true;
+        else simple = false;
+    });
+    return simple;
 }
 
 std::optional<std::uint64_t> readLength(std::string_view v) {
