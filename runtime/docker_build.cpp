@@ -59,11 +59,15 @@ struct BuildProgress {
 };
 
 // Docker's classic builder reuses cached layers by id; when another image's removal prunes such a
-// layer during the build, the export fails with "unknown parent image ID" (seen with two apps
-// building while a third's old image was cleaned up). Nothing was wrong with the app: build again
-// once, without the cache, so no other removed layer can be picked up.
+// layer during the build, the export fails with "unknown parent image ID", or the next step with
+// "No such image: sha256:<the layer>" (both seen in CI with builds and removals in parallel, as two
+// apps deploying while a third's old image is cleaned up). Nothing was wrong with the app: build
+// again once, without the cache, so no other removed layer can be picked up.
 bool lostCachedLayer(const RuntimeError& e) {
-    return e.kind() == ErrorKind::BuildFailed && std::string_view(e.what()).find("unknown parent image ID") != std::string_view::npos;
+    if (e.kind() != ErrorKind::BuildFailed) return false;
+    const std::string_view what = e.what();
+    return what.find("unknown parent image ID") != std::string_view::npos ||
+           what.find("No such image: sha256:") != std::string_view::npos;
 }
 
 }  // namespace

@@ -263,8 +263,7 @@ struct Context {
 
 // The classic builder's race (a cached layer pruned by another image's removal mid-build) is
 // retried once without the cache; any other build error is reported as it is.
-TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache) {
-    const std::string lost = R"({"error":"failed to export image: failed to set parent sha256:9e93: unknown parent image ID sha256:9e93"})";
+void expectBuiltAgainWithoutTheCache(const std::string& lost) {
     const std::string built = R"({"aux":{"ID":"sha256:0123abcd"}})" "\n" R"({"stream":"Successfully built 0123abcd\n"})";
     ScriptedDaemon daemon([&](int builds) { return builds == 0 ? lost : built; });
     auto rt = daemon.connect();
@@ -279,6 +278,16 @@ TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache
     EXPECT_NE(builds[1].find("nocache=1"), std::string::npos) << "the retry used the cache again";
     ASSERT_FALSE(progress.empty());
     EXPECT_NE(progress.front().find("building again without the cache"), std::string::npos);
+}
+
+TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache) {
+    // Both ways the daemon reports it: at export, and at the next step that uses the lost layer.
+    for (const std::string lost :
+         {R"({"error":"failed to export image: failed to set parent sha256:9e93: unknown parent image ID sha256:9e93"})",
+          R"({"error":"No such image: sha256:33e9a9ae5162ea99a4871d30ea27e0ea2a0851dbea89ddb69a1fa44d7c778a86"})"}) {
+        SCOPED_TRACE(lost);
+        expectBuiltAgainWithoutTheCache(lost);
+    }
 }
 
 TEST(DockerBuildRetry, OtherBuildErrorsAreNotRetried) {
