@@ -78,7 +78,8 @@ TEST_P(CrashRecovery, KilledMidStageRecoversOnRestart) {
     // And the app deploys normally afterwards: nothing stayed stuck in the queue.
     commitVersion("v3");
     auto v3 = deploy();
-    EXPECT_EQ(waitStatus(v3, terminal)["status"], "running");
+    const auto d3 = waitStatus(v3, terminal);
+    EXPECT_EQ(d3["status"], "running") << d3.dump();  // the error says why (seen once in CI without it)
     EXPECT_EQ(viaProxy().body, "version=v3\n");
 }
 
