@@ -3,16 +3,15 @@
 
 #include <algorithm>
 
+#include "proxy/ascii.hpp"
+
 namespace rivetr::proxy {
 
 Target::Lease Backend::pick() const {
     const auto n = targets.size();
     if (n == 0) return {};
-    if (n == 1) {  // no round robin to keep: skip the shared counter every worker would bump
-        const auto& t = targets.front();
-        return t->eligible() ? t->tryAcquire() : Target::Lease{};
-    }
-    const auto start = next.fetch_add(1, std::memory_order_relaxed);
+    // One target has no round robin to keep: skip the shared counter every worker would bump.
+    const auto start = n == 1 ? 0 : next.fetch_add(1, std::memory_order_relaxed);
     for (std::size_t i = 0; i < n; ++i) {
         auto& t = targets[(start + i) % n];
         if (!t->eligible()) continue;
@@ -62,7 +61,7 @@ std::string_view normalizeHost(std::string_view host, HostBuffer& out) {
     for (char c : name) {
         const auto uc = static_cast<unsigned char>(c);
         if (uc <= 0x20 || uc >= 0x7f || c == '/' || c == '\\' || c == '@') return {};
-        out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;  // ASCII, no locale call
+        out[n++] = asciiLower(c);
     }
     return {out.data(), n};
 }
