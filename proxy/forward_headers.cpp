@@ -20,13 +20,19 @@ constexpr std::string_view kFor = "X-Forwarded-For", kProto = "X-Forwarded-Proto
 
 RequestFields scanRequest(const http::fields& f) {
     RequestFields out;
-    bool seenHost = false, seenAccept = false, upgradeField = false, connectionUpgrade = false;
+    bool seenAccept = false, upgradeField = false, connectionUpgrade = false;
+    int codings = 0;  // Transfer-Encoding fields
     for (const auto& field : f) {
         const std::string_view value(field.value().data(), field.value().size());
         switch (field.name()) {
             case http::field::host:  // the first one, as Beast's operator[] answers
-                if (!seenHost) out.host = value;
-                seenHost = true;
+                if (out.hosts++ == 0) out.host = value;
+                break;
+            case http::field::transfer_encoding:
+                // Exactly "chunked", as nginx requires: list syntax ("chunked,", two fields) is where
+                // parsers disagree about whether the body is chunked, which is how requests get smuggled.
+                ++codings;
+                out.badTransferEncoding = out.badTransferEncoding || !asciiIEquals(trimOws(value), "chunked");
                 break;
             case http::field::accept:
                 if (!seenAccept) out.accept = value;
@@ -46,6 +52,7 @@ RequestFields scanRequest(const http::fields& f) {
         }
     }
     out.upgrade = upgradeField && connectionUpgrade;
+    out.badTransferEncoding = out.badTransferEncoding || codings > 1;
     return out;
 }
 

@@ -59,6 +59,12 @@ struct RequestFields {
     bool hasExpect = false;
     bool expectContinue = false;  // Expect: 100-continue
     bool upgrade = false;         // an Upgrade asked for with Connection: upgrade
+    int hosts = 0;                // how many Host fields: exactly one is valid (RFC 9112 §3.2)
+    // Transfer-Encoding present and not exactly one field "chunked": the only coding a request may
+    // carry here (RFC 9112 §6.1); anything else is refused, never forwarded.
+    bool badTransferEncoding = false;
+    // A request the proxy must refuse with 400 before routing it.
+    bool malformed() const { return hosts != 1 || badTransferEncoding; }
 };
 RequestFields scanRequest(const boost::beast::http::fields& f);
 

@@ -3,9 +3,12 @@
 #include <optional>
 
 #include "core/log.hpp"
+#include "proxy/body_framer.hpp"
 #include "proxy/error_page.hpp"
 #include "proxy/forward_headers.hpp"
 #include "proxy/header_writer.hpp"
+#include "proxy/parse_buffered.hpp"
+#include "proxy/request_target.hpp"
 #include "proxy/response_head.hpp"
 #include "proxy/watchdog.hpp"
 #include "proxy/worker.hpp"
@@ -49,62 +52,42 @@ private:
     std::unique_ptr<char[]> data_;
 };
 
-// Feeds body bytes already buffered (a small response usually arrives with its header) straight
-// to the parser: an async read would cost a trip through the scheduler for no I/O at all.
-// True when that made progress; false means a real read is needed.
-template <bool isRequest>
-bool parseBuffered(beast::flat_buffer& buf, http::parser<isRequest, http::buffer_body>& p, beast::error_code& ec) {
-    if (buf.size() == 0) return false;
-    const auto room = p.get().body().size;
-    p.eager(true);
-    beast::error_code pe;
-    buf.consume(p.put(buf.data(), pe));
-    if (pe && pe != http::error::need_more && pe != http::error::need_buffer) {
-        ec = pe;
-        return true;
-    }
-    return p.is_done() || p.get().body().size != room;
-}
-
-// Streams one message (header + body) from a parser's source to `out`, one chunk buffer at a time,
-// so memory stays bounded whatever the body size. Same shape as Beast's relay example.
+// Streams one message from a parser's source to `out`: the header (in `framer`) with the first
+// piece, then each piece of body as it arrives, one chunk buffer at a time, so memory stays bounded
+// whatever the body size and a streamed answer (SSE, long polls) is relayed as it comes. The
+// framing on the way out is ours (body_framer.hpp), never a copy of what the sender wrote.
 template <bool isRequest, class In, class Out>
 Task<RelayResult> relay(Watchdog& wd, In& in, beast::flat_buffer& inBuf, http::parser<isRequest, http::buffer_body>& p,
-                        Out& out, ChunkBuffer& chunk, std::chrono::milliseconds readTimeout,
+                        Out& out, BodyFramer& framer, ChunkBuffer& chunk, std::chrono::milliseconds readTimeout,
                         std::chrono::milliseconds writeTimeout) {
     RelayResult r;
-    http::serializer<isRequest, http::buffer_body> sr{p.get()};
-    do {
+    while (!framer.finished()) {
+        std::size_t n = 0;
         if (!p.is_done()) {
             p.get().body().data = chunk.data();
             p.get().body().size = chunk.size();
             if (!parseBuffered(inBuf, p, r.readEc)) {
                 wd.arm(lowest(in), readTimeout);
-                co_await http::async_read(in, inBuf, p, redirect(r.readEc));
+                co_await http::async_read_some(in, inBuf, p, redirect(r.readEc));
                 wd.settle(r.readEc);
                 if (r.readEc == http::error::need_buffer) r.readEc = {};
             }
             if (r.readEc) co_return r;
-            p.get().body().size = chunk.size() - p.get().body().size;
-            p.get().body().data = chunk.data();
-            p.get().body().more = !p.is_done();
-        } else {
-            p.get().body().data = nullptr;
-            p.get().body().size = 0;
-            p.get().body().more = false;
+            n = chunk.size() - p.get().body().size;
         }
+        const auto bufs = framer.frame(chunk.data(), n, p.is_done());
+        if (bufs.empty()) continue;  // chunk framing only: nothing to send yet
         wd.arm(lowest(out), writeTimeout);
-        co_await http::async_write(out, sr, redirect(r.writeEc));
+        co_await asio::async_write(out, bufs, redirect(r.writeEc));
         wd.settle(r.writeEc);
-        if (r.writeEc == http::error::need_buffer) r.writeEc = {};
         if (r.writeEc) co_return r;
-    } while (!p.is_done() || !sr.is_done());
+    }
     co_return r;
 }
 
 // The body's byte count when the message is framed by Content-Length (or has no body left):
 // those go out as our own header bytes plus the raw body. Chunked and close-delimited bodies
-// need Beast's serializer to re-frame them (relay above).
+// are re-framed by relay() above.
 template <bool isRequest>
 std::optional<std::uint64_t> identityLength(const http::parser<isRequest, http::buffer_body>& p) {
     if (p.is_done()) return 0;
@@ -274,8 +257,12 @@ Task<bool> Session<Stream>::serveOne(bool first) {
     const auto start = Clock::now();
     auto& req = p.get();
     const bool clientKeepAlive = req.keep_alive();
+    // What the upstream would read differently from us (a second Host, a coding we do not frame,
+    // a target naming another host) is refused or made one meaning before anything is routed.
+    const bool validTarget = normalizeTarget(req) != TargetForm::Invalid;
     const RequestFields fields = scanRequest(req);  // views into the request, which lives until the next one
     const std::string_view accept = fields.accept;
+    if (!validTarget || fields.malformed()) co_return co_await respondError(400, accept, false);
 
     const auto target = sv(req.target());
     if (target.substr(0, kAcmeChallengePrefix.size()) == kAcmeChallengePrefix) {
@@ -333,8 +320,6 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
     const bool hasBody = !p.is_done();
     const bool retryable = isIdempotent(req.method()) && !hasBody;
     const auto requestLength = identityLength(p);
-    // Our header writer appends X-Forwarded-* as lines; Beast's serializer needs them as fields.
-    if (!requestLength) insertForwarded(req, forwarded);
     bool requestDone = p.is_done();  // the whole request was read (so the client connection may stay)
     beast::error_code ec;
     auto fail = [&](int status) -> Task<bool> {
@@ -352,8 +337,6 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
     bool forceFresh = false;
     for (int attempt = 0;; ++attempt) {
         up = forceFresh ? nullptr : w_.pool.take(lease->key());
-        // A non-retryable request must not go out on a connection the upstream already closed.
-        if (up && !retryable && peerClosed(*up)) up = nullptr;
         if (!up) {
             up = co_await connectUpstream(lease->endpoint(), o_.connectTimeout, ec);
             if (!up) {
@@ -378,11 +361,11 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
             if (ec) co_return false;
         }
         RelayResult sent;
+        head_.clear();
+        appendHeaderLines(head_, req);
+        appendForwarded(head_, forwarded);
+        head_ += "\r\n";
         if (requestLength) {
-            head_.clear();
-            appendHeaderLines(head_, req);
-            appendForwarded(head_, forwarded);
-            head_ += "\r\n";
             const auto ready = static_cast<std::size_t>(std::min<std::uint64_t>(*requestLength, buf_.size()));
             wd_.arm(lowest(up->socket), o_.requestTimeout);
             co_await writeHead(up->socket, head_, buf_, ready, sent.writeEc);
@@ -396,7 +379,10 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
             }
             requestDone = !sent.readEc;
         } else {
-            sent = co_await relay(wd_, client_, buf_, p, up->socket, chunk_, o_.bodyStallTimeout, o_.requestTimeout);
+            // Only a chunked request gets here (a request has no close-delimited body).
+            BodyFramer framer(Framing::Chunked, head_);
+            sent = co_await relay(wd_, client_, buf_, p, up->socket, framer, chunk_, o_.bodyStallTimeout,
+                                  o_.requestTimeout);
         }
         if (sent.readEc) {
             record(&be, 0, start);
@@ -473,7 +459,9 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
         }
         responseDone = got.ok();
     } else {
-        got = co_await relay(wd_, up->socket, up->buffer, *rp, client_, chunk_, o_.requestTimeout, o_.bodyStallTimeout);
+        BodyFramer framer(rp->get().chunked() ? Framing::Chunked : Framing::Raw, head_);
+        got = co_await relay(wd_, up->socket, up->buffer, *rp, client_, framer, chunk_, o_.requestTimeout,
+                             o_.bodyStallTimeout);
         responseDone = rp->is_done();
     }
     record(&be, got.ok() ? status : 0, start);
@@ -496,10 +484,8 @@ ResponsePlan Session<Stream>::planBeastResponse(ResParser& rp, bool clientKeepAl
     }
     res.keep_alive(plan.clientKeep);
     plan.length = identityLength(rp);
-    if (plan.length) {
-        head_.clear();
-        appendHeader(head_, res);
-    }
+    head_.clear();
+    appendHeader(head_, res);
     return plan;
 }
 

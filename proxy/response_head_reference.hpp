@@ -1,6 +1,7 @@
 // Tests and the fuzz target: what Beast's path writes for a response header, to hold rewriteSimpleResponse to it.
 #pragma once
 
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ inline std::optional<BeastRewrite> rewriteWithBeast(std::string_view bytes, bool
     namespace http = boost::beast::http;
     http::response_parser<http::empty_body> p;
     p.eager(false);
+    p.body_limit(std::numeric_limits<std::uint64_t>::max());  // as the session's Beast path: no limit on answers
     boost::beast::error_code ec;
     const auto used = p.put(boost::asio::buffer(bytes.data(), bytes.size()), ec);
     if (ec || !p.is_header_done()) return std::nullopt;

@@ -11,11 +11,14 @@ std::shared_ptr<UpstreamConn> UpstreamPool::take(const std::string& key) {
     auto& q = it->second;
     const auto now = std::chrono::steady_clock::now();
     while (!q.empty() && now - q.front().since > maxIdle_) q.pop_front();  // stale: the upstream may drop it any moment
-    if (q.empty()) return nullptr;
-    auto conn = std::move(q.back().conn);
-    q.pop_back();
-    conn->reused = true;
-    return conn;
+    while (!q.empty()) {
+        auto conn = std::move(q.back().conn);
+        q.pop_back();
+        if (!idleAndClean(*conn)) continue;  // dropped here: the last reference closes it
+        conn->reused = true;
+        return conn;
+    }
+    return nullptr;
 }
 
 void UpstreamPool::give(const std::string& key, std::shared_ptr<UpstreamConn> conn) {
@@ -52,10 +55,11 @@ Task<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chr
     co_return std::make_shared<UpstreamConn>(stream.release_socket());
 }
 
-bool peerClosed(UpstreamConn& conn) {
+bool idleAndClean(UpstreamConn& conn) {
+    if (conn.buffer.size() != 0) return false;
     char byte;
     auto n = ::recv(conn.socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 }  // namespace rivetr::proxy

@@ -24,7 +24,7 @@ public:
     UpstreamPool(std::size_t maxIdlePerKey, std::chrono::milliseconds maxIdle)
         : maxIdlePerKey_(maxIdlePerKey), maxIdle_(maxIdle) {}
 
-    // A pooled connection (marked reused) or nullptr.
+    // A pooled connection (marked reused) or nullptr. Only a clean one (idleAndClean) is handed out.
     std::shared_ptr<UpstreamConn> take(const std::string& key);
     void give(const std::string& key, std::shared_ptr<UpstreamConn> conn);
     void clear() { idle_.clear(); }
@@ -44,7 +44,9 @@ private:
 Task<std::shared_ptr<UpstreamConn>> connectUpstream(const Endpoint& ep, std::chrono::milliseconds timeout,
                                                    beast::error_code& ec);
 
-// True when a pooled socket has already been closed by the peer (cheap non-blocking peek).
-bool peerClosed(UpstreamConn& conn);
+// True when an idle connection may carry a new request: open, and nothing unread on it (one
+// non-blocking peek). Bytes arriving on an idle connection answer no request of ours (an upstream
+// that read one request as two): reusing it would hand them to the next client, so it is dropped.
+bool idleAndClean(UpstreamConn& conn);
 
 }  // namespace rivetr::proxy
