@@ -22,10 +22,11 @@ std::future<void> ProxyTraffic::route(const AppTarget& target) { return proxy_.s
 std::future<void> ProxyTraffic::unroute(const std::string& appId) { return proxy_.removeApp(appId); }
 
 std::future<void> ProxyTraffic::replaceAll(const std::vector<AppTarget>& targets) {
-    auto desired = proxy_.desired();
-    desired.apps.clear();
-    for (const auto& t : targets) desired.apps[t.appId] = toRoute(t);
-    return proxy_.apply(std::move(desired));
+    // One edit: an external route added meanwhile survives (a read-then-apply would drop it).
+    return proxy_.edit([&](proxy::DesiredRoutes& desired) {
+        desired.apps.clear();
+        for (const auto& t : targets) desired.apps[t.appId] = toRoute(t);
+    });
 }
 
 }  // namespace rivetr::engine

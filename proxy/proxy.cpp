@@ -136,15 +136,23 @@ void Proxy::stop() {
 }
 
 std::future<void> Proxy::apply(DesiredRoutes desired) {
+    return edit([&](DesiredRoutes& next) { next = std::move(desired); });
+}
+
+std::future<void> Proxy::edit(const std::function<void(DesiredRoutes&)>& change) {
+    // Read, change and publish under one lock: two edits racing (two deployments switching at once)
+    // each start from the other's result, so neither can drop the other's route.
     std::lock_guard lock(writerMu_);
-    auto built = buildRoutes(desired, live_);  // throws on bad input before anything changes
+    DesiredRoutes next = desired_;
+    change(next);
+    auto built = buildRoutes(next, live_);  // throws on bad input before anything changes
     for (auto& t : built.added) {
         // The engine checked the new target before switching; active checks take over from here.
         t->activate();
         startHealthChecks(control_->ioc.get_executor(), t);
     }
     shared_->routes.publish(built.routes);
-    desired_ = std::move(desired);
+    desired_ = std::move(next);
     live_ = std::move(built.live);
     if (acme_) acme_->setDomains(domainsOf(desired_));
     return drain(std::move(built.removed));
@@ -164,29 +172,22 @@ std::future<void> Proxy::drain(std::vector<std::shared_ptr<Target>> removed) {
 }
 
 std::future<void> Proxy::switchApp(AppRoute app) {
-    auto next = desired();
-    const auto id = app.appId;
-    next.apps[id] = std::move(app);
-    return apply(std::move(next));
+    return edit([&](DesiredRoutes& next) {
+        const auto id = app.appId;
+        next.apps[id] = std::move(app);
+    });
 }
 
 std::future<void> Proxy::removeApp(const std::string& appId) {
-    auto next = desired();
-    next.apps.erase(appId);
-    return apply(std::move(next));
+    return edit([&](DesiredRoutes& next) { next.apps.erase(appId); });
 }
 
 std::future<void> Proxy::setExternalRoute(ExternalRoute route) {
-    auto next = desired();
-    auto key = normalizeDomain(route.domain);
-    next.externals[key] = std::move(route);
-    return apply(std::move(next));
+    return edit([&](DesiredRoutes& next) { next.externals[normalizeDomain(route.domain)] = std::move(route); });
 }
 
 std::future<void> Proxy::removeExternalRoute(const std::string& domain) {
-    auto next = desired();
-    next.externals.erase(normalizeDomain(domain));
-    return apply(std::move(next));
+    return edit([&](DesiredRoutes& next) { next.externals.erase(normalizeDomain(domain)); });
 }
 
 DesiredRoutes Proxy::desired() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
 #include <string>
@@ -49,6 +50,9 @@ public:
     std::future<void> removeApp(const std::string& appId);
     std::future<void> setExternalRoute(ExternalRoute route);
     std::future<void> removeExternalRoute(const std::string& domain);
+    // The one way the table changes: `change` edits a copy of the current desired routes, under the
+    // writer lock, and the result is built and published before the lock is released.
+    std::future<void> edit(const std::function<void(DesiredRoutes&)>& change);
     DesiredRoutes desired() const;
     std::vector<TargetStatus> targets() const;
 
