@@ -7,8 +7,13 @@ namespace {
 
 bool contains(const std::string& text, const char* needle) { return text.find(needle) != std::string::npos; }
 
-SourceErrorKind classify(int rc, const std::string& message) {
-    if (rc == GIT_EAUTH || contains(message, "authentication") || contains(message, "401"))
+}  // namespace
+
+// Status codes are matched in libgit2's own phrasing only ("unexpected http status code: 404"): the
+// message also carries the URL, and a bare "401" matched a random temp directory name or port
+// (34015) now and then, filing a refused connection as an authentication failure.
+SourceErrorKind classifyGitError(int rc, const std::string& message) {
+    if (rc == GIT_EAUTH || contains(message, "authentication") || contains(message, "status code: 401"))
         return SourceErrorKind::AuthFailed;
     if (rc == GIT_EUSER) return SourceErrorKind::Cancelled;
     if (rc == GIT_ECERTIFICATE || contains(message, "certificate"))
@@ -16,13 +21,11 @@ SourceErrorKind classify(int rc, const std::string& message) {
     if (contains(message, "cannot connect") || contains(message, "cannot resolve") ||
         contains(message, "failed to resolve") || contains(message, "failed to connect") ||
         contains(message, "could not find repository") || contains(message, "not a valid repository") ||
-        contains(message, "404") || contains(message, "not found") || contains(message, "unsupported URL protocol") ||
+        contains(message, "status code: 404") || contains(message, "not found") || contains(message, "unsupported URL protocol") ||
         contains(message, "early EOF") || contains(message, "unexpected http status"))
         return SourceErrorKind::Unreachable;
     return SourceErrorKind::Failed;
 }
-
-}  // namespace
 
 const char* kindName(SourceErrorKind kind) {
     switch (kind) {
@@ -46,7 +49,7 @@ void throwGitError(int rc, const std::string& what, const RemoteSession* session
     }
     const git_error* e = git_error_last();
     std::string message = e && e->message ? e->message : "unknown libgit2 error";
-    auto kind = classify(rc, message);
+    auto kind = classifyGitError(rc, message);
     throw SourceError(kind, what + ": " + message);
 }
 

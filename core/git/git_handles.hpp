@@ -28,6 +28,9 @@ using ConfigPtr = std::unique_ptr<git_config, GitFree<git_config_free>>;
 
 class RemoteSession;
 
+// The kind of a libgit2 failure from its code and message (exposed for its test).
+SourceErrorKind classifyGitError(int rc, const std::string& message);
+
 // Throws the SourceError that best names the cause of libgit2 failure `rc` during `what`: the
 // guard's stop reason first, then what a callback learned, then libgit2's own message.
 [[noreturn]] void throwGitError(int rc, const std::string& what, const RemoteSession* session);
