@@ -33,13 +33,14 @@ void Table::print(std::ostream& out, const std::string& empty) const {
     for (const auto& r : rows_) line(r);
 }
 
-bool colourOnStdout() {
-    const char* noColour = std::getenv("NO_COLOR");
-    return ::isatty(STDOUT_FILENO) == 1 && !(noColour && *noColour);
-}
+bool colourWanted(bool stdoutIsTerminal, const char* noColor) { return stdoutIsTerminal && !(noColor && *noColor); }
 
-std::string statusText(const std::string& status) {
-    if (!colourOnStdout()) return status;
+bool colourOnStdout() { return colourWanted(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR")); }
+
+std::string statusText(const std::string& status) { return statusText(status, colourOnStdout()); }
+
+std::string statusText(const std::string& status, bool colour) {
+    if (!colour) return status;
     const char* code = "33";  // in progress
     if (status == "running") code = "32";
     if (status == "failed" || status == "cancelled" || status == "rolled_back") code = "31";

@@ -20,10 +20,13 @@ private:
     std::vector<std::vector<std::string>> rows_;
 };
 
-// True when stdout is a terminal and NO_COLOR is unset.
+// Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
+bool colourWanted(bool stdoutIsTerminal, const char* noColor);
+// colourWanted for this process's stdout and environment.
 bool colourOnStdout();
 // A deployment status coloured by outcome (green running, red failed..., yellow in progress) on a TTY.
-std::string statusText(const std::string& status);
+std::string statusText(const std::string& status);  // coloured when colourOnStdout()
+std::string statusText(const std::string& status, bool colour);
 // `key: value` lines, keys aligned.
 void printFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields);
 void printJson(const nlohmann::json& j);

@@ -32,9 +32,21 @@ TEST(Output, CellsShowStringsBareAndNullAsDash) {
     EXPECT_EQ(cell(8000), "8000");
 }
 
-TEST(Output, NoColourWhenStdoutIsNotATerminal) {
-    // ctest captures stdout through a pipe, as a script would.
+TEST(Output, ColourOnlyOnATerminalWithoutNoColor) {
+    EXPECT_TRUE(colourWanted(true, nullptr));
+    EXPECT_TRUE(colourWanted(true, ""));  // NO_COLOR counts only when it has a value
+    EXPECT_FALSE(colourWanted(true, "1"));
+    EXPECT_FALSE(colourWanted(false, nullptr));
+    // ctest captures stdout through a pipe, as a script would: plain text.
     EXPECT_EQ(statusText("failed"), "failed");
+}
+
+TEST(Output, StatusColoursSayHowItWent) {
+    EXPECT_EQ(statusText("failed", true), "\033[31mfailed\033[0m");
+    EXPECT_EQ(statusText("running", true), "\033[32mrunning\033[0m");
+    EXPECT_EQ(statusText("building", true), "\033[33mbuilding\033[0m");
+    EXPECT_EQ(statusText("replaced", true), "\033[90mreplaced\033[0m");
+    EXPECT_EQ(statusText("failed", false), "failed");
 }
 
 }  // namespace
