@@ -75,11 +75,12 @@ std::optional<std::vector<store::AppRecord>> WebhookHandler::signedApps(const We
     // A delivery signed with the global secret is for every app of the repository (or a ping of an
     // organisation's hook, which names none).
     bool global = !ctx_.webhookSecret.empty() && provider.verify(req, ctx_.webhookSecret);
+    auto candidates = body.is_object() ? appsFor(provider.repoUrls(body)) : std::vector<store::AppRecord>();
+    // An unknown repository costs a signature check too, so its 401 does not come measurably sooner.
+    if (candidates.empty()) provider.verify(req, "no app has this secret: it only spends the time of a check");
     std::vector<store::AppRecord> out;
-    if (body.is_object()) {
-        for (auto& app : appsFor(provider.repoUrls(body))) {
-            if (global || provider.verify(req, app.webhookSecret)) out.push_back(std::move(app));
-        }
+    for (auto& app : candidates) {
+        if (global || provider.verify(req, app.webhookSecret)) out.push_back(std::move(app));
     }
     if (out.empty() && !global) return std::nullopt;
     return out;
