@@ -1,5 +1,6 @@
 // Bitbucket Cloud webhooks: X-Event-Key repo:push, X-Request-UUID, X-Hub-Signature "sha256=" HMAC, push.changes payloads.
 #include "api/webhook_payload.hpp"
+#include "api/webhook_signature.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -24,24 +25,29 @@ class BitbucketProvider : public WebhookProvider {
 public:
     std::string name() const override { return "bitbucket"; }
 
-    WebhookEvent parse(const WebhookRequest& req) const override {
+    WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;
         e.name = requireHeader(req, "X-Event-Key");
         e.deliveryId = req.header("X-Request-UUID").value_or("");
         if (e.name == "diagnostics:ping") e.kind = WebhookEvent::Kind::ping;
-        if (e.name != "repo:push") return e;
-        e.kind = WebhookEvent::Kind::push;
-        auto j = parseBody(req);
-        auto& p = e.push;
-        addUrl(p.repoUrls, text(j, "/repository/links/html/href"));
+        if (e.name == "repo:push") e.kind = WebhookEvent::Kind::push;
+        return e;
+    }
+
+    std::vector<std::string> repoUrls(const nlohmann::json& j) const override {
+        return urlsAt(j, {"/repository/links/html/href"});
+    }
+
+    PushEvent push(const nlohmann::json& j) const override {
+        PushEvent p;
         const auto* change = branchChange(j);
-        if (!change) return e;  // a tag push: no branch, nothing to deploy
+        if (!change) return p;  // a tag push: no branch, nothing to deploy
         const auto& c = *change;
         p.deleted = !c.contains("new") || c.at("new").is_null();
         p.ref = "refs/heads/" + text(c, p.deleted ? "/old/name" : "/new/name");
         p.commit = text(c, "/new/target/hash");
         p.message = text(c, "/new/target/message");
-        return e;
+        return p;
     }
 
     bool verify(const WebhookRequest& req, const std::string& secret) const override {

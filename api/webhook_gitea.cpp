@@ -1,5 +1,6 @@
 // Gitea (and Forgejo) webhooks: X-Gitea-Event / X-Gitea-Delivery, hex HMAC-SHA256 in X-Gitea-Signature, push payloads.
 #include "api/webhook_payload.hpp"
+#include "api/webhook_signature.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -21,22 +22,25 @@ class GiteaProvider : public WebhookProvider {
 public:
     std::string name() const override { return "gitea"; }
 
-    WebhookEvent parse(const WebhookRequest& req) const override {
+    WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;
         e.name = requireHeader(req, "X-Gitea-Event");
         e.deliveryId = req.header("X-Gitea-Delivery").value_or("");
-        if (e.name != "push") return e;
-        e.kind = WebhookEvent::Kind::push;
-        auto j = parseBody(req);
-        auto& p = e.push;
+        if (e.name == "push") e.kind = WebhookEvent::Kind::push;
+        return e;
+    }
+
+    std::vector<std::string> repoUrls(const nlohmann::json& j) const override {
+        return urlsAt(j, {"/repository/clone_url", "/repository/html_url", "/repository/ssh_url"});
+    }
+
+    PushEvent push(const nlohmann::json& j) const override {
+        PushEvent p;
         p.ref = text(j, "/ref");
         p.commit = text(j, "/after");
         p.deleted = isZeroSha(p.commit);
         p.message = messageOf(j, p.commit);
-        for (const char* ptr : {"/repository/clone_url", "/repository/html_url", "/repository/ssh_url"}) {
-            addUrl(p.repoUrls, text(j, ptr));
-        }
-        return e;
+        return p;
     }
 
     bool verify(const WebhookRequest& req, const std::string& secret) const override {

@@ -1,5 +1,6 @@
 // GitHub webhooks: X-GitHub-Event / X-GitHub-Delivery, X-Hub-Signature-256 over the raw body, push payloads.
 #include "api/webhook_payload.hpp"
+#include "api/webhook_signature.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -10,24 +11,28 @@ class GithubProvider : public WebhookProvider {
 public:
     std::string name() const override { return "github"; }
 
-    WebhookEvent parse(const WebhookRequest& req) const override {
+    WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;
         e.name = requireHeader(req, "X-GitHub-Event");
         e.deliveryId = req.header("X-GitHub-Delivery").value_or("");
         if (e.name == "ping") e.kind = WebhookEvent::Kind::ping;
-        if (e.name != "push") return e;
-        e.kind = WebhookEvent::Kind::push;
-        auto j = parseBody(req);
-        auto& p = e.push;
+        if (e.name == "push") e.kind = WebhookEvent::Kind::push;
+        return e;
+    }
+
+    std::vector<std::string> repoUrls(const nlohmann::json& j) const override {
+        return urlsAt(j, {"/repository/clone_url", "/repository/html_url", "/repository/ssh_url", "/repository/git_url",
+                          "/repository/url", "/repository/svn_url"});
+    }
+
+    PushEvent push(const nlohmann::json& j) const override {
+        PushEvent p;
         p.ref = text(j, "/ref");
         p.deleted = j.value("deleted", false) || isZeroSha(text(j, "/after"));
         p.commit = text(j, "/head_commit/id");
         if (p.commit.empty()) p.commit = text(j, "/after");
         p.message = text(j, "/head_commit/message");
-        for (const char* field : {"clone_url", "html_url", "ssh_url", "git_url", "url", "svn_url"}) {
-            addUrl(p.repoUrls, text(j, (std::string("/repository/") + field).c_str()));
-        }
-        return e;
+        return p;
     }
 
     bool verify(const WebhookRequest& req, const std::string& secret) const override {

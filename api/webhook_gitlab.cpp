@@ -1,5 +1,6 @@
 // GitLab webhooks: X-Gitlab-Event "Push Hook", X-Gitlab-Event-UUID, the X-Gitlab-Token secret, push payloads.
 #include "api/webhook_payload.hpp"
+#include "api/webhook_signature.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -20,24 +21,27 @@ class GitlabProvider : public WebhookProvider {
 public:
     std::string name() const override { return "gitlab"; }
 
-    WebhookEvent parse(const WebhookRequest& req) const override {
+    WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;
         e.name = requireHeader(req, "X-Gitlab-Event");
         e.deliveryId = req.header("X-Gitlab-Event-UUID").value_or("");
-        if (e.name != "Push Hook") return e;
-        e.kind = WebhookEvent::Kind::push;
-        auto j = parseBody(req);
-        auto& p = e.push;
+        if (e.name == "Push Hook") e.kind = WebhookEvent::Kind::push;
+        return e;
+    }
+
+    std::vector<std::string> repoUrls(const nlohmann::json& j) const override {
+        return urlsAt(j, {"/project/git_http_url", "/project/git_ssh_url", "/project/web_url", "/repository/git_http_url",
+                          "/repository/git_ssh_url", "/repository/homepage"});
+    }
+
+    PushEvent push(const nlohmann::json& j) const override {
+        PushEvent p;
         p.ref = text(j, "/ref");
         p.commit = text(j, "/checkout_sha");
         if (p.commit.empty()) p.commit = text(j, "/after");
         p.deleted = isZeroSha(text(j, "/after"));
         p.message = headMessage(j, p.commit);
-        for (const char* ptr : {"/project/git_http_url", "/project/git_ssh_url", "/project/web_url",
-                                "/repository/git_http_url", "/repository/git_ssh_url", "/repository/homepage"}) {
-            addUrl(p.repoUrls, text(j, ptr));
-        }
-        return e;
+        return p;
     }
 
     bool verify(const WebhookRequest& req, const std::string& secret) const override {

@@ -1,5 +1,7 @@
-// What every git provider's webhook comes down to: its event, delivery id and push, and how its signature is checked.
+// What every git provider's webhook comes down to: its event, delivery id, repository and push, and how its signature is checked.
 #pragma once
+
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <memory>
@@ -17,27 +19,30 @@ struct WebhookRequest {
 };
 
 struct PushEvent {
-    std::vector<std::string> repoUrls;  // every URL the payload gives for the repository
-    std::string ref;                    // e.g. "refs/heads/main"
-    std::string commit;                 // the head commit after the push
-    std::string message;                // its message (skip markers live here)
-    bool deleted = false;               // the push deleted the ref
+    std::string ref;      // e.g. "refs/heads/main"
+    std::string commit;   // the head commit after the push
+    std::string message;  // its message (skip markers live here)
+    bool deleted = false;  // the push deleted the ref
 };
 
+// What the headers say about a delivery, before anything in it is trusted.
 struct WebhookEvent {
     enum class Kind { ping, push, other };
     Kind kind = Kind::other;
     std::string name;        // the provider's own event name, for messages
     std::string deliveryId;  // empty when the provider sent none
-    PushEvent push;          // filled for Kind::push
 };
 
 class WebhookProvider {
 public:
     virtual ~WebhookProvider() = default;
     virtual std::string name() const = 0;  // "github", also the route's last segment
-    // Throws ValidationError when the request is not a well-formed delivery of this provider.
-    virtual WebhookEvent parse(const WebhookRequest& req) const = 0;
+    // The event named by the headers; ValidationError when the event header is missing.
+    virtual WebhookEvent event(const WebhookRequest& req) const = 0;
+    // Every URL the payload (of any event) gives for its repository: whose apps' secrets may verify it.
+    virtual std::vector<std::string> repoUrls(const nlohmann::json& body) const = 0;
+    // The push in a verified push payload.
+    virtual PushEvent push(const nlohmann::json& body) const = 0;
     // True only when the request is signed with `secret`; always false for an empty secret.
     virtual bool verify(const WebhookRequest& req, const std::string& secret) const = 0;
 };

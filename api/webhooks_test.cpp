@@ -3,35 +3,22 @@
 // repositories deploy nothing, each with the answer the provider's delivery log will show.
 #include <gtest/gtest.h>
 
-#include "api/api_server.hpp"
-#include "api/route_table.hpp"
-#include "core/crypto.hpp"
-#include "core/git/source.hpp"
-#include "engine/proxy_traffic.hpp"
-#include "store/store.hpp"
-#include "tests/support/test_support.hpp"
+#include "api/webhook_test_harness.hpp"
 
-namespace rivetr::api {
+namespace rivetr::api::test_webhooks {
 namespace {
 
 using nlohmann::json;
 
-constexpr const char* kAdminToken = "admin-token-for-the-webhook-tests-0123";
-
 std::string fixture(const std::string& name) { return test::readFile(std::filesystem::path(RIVETR_WEBHOOK_FIXTURES) / name); }
 
-std::string hmacHex(const std::string& secret, const std::string& body) {
-    return crypto::toHex(crypto::hmacSha256(secret, body));
-}
-
-// What differs between providers: headers, signature scheme and where a payload keeps its fields.
+// What differs between providers' payloads: where a payload keeps its fields.
 struct ProviderCase {
     std::string name;
     std::string fixture;
     std::string appUrl;  // the repository as a user typed it into the app (another form than the payload's)
     std::string commit;  // the head commit of the fixture's push
-    std::string eventHeader, pushEvent, deliveryHeader;
-    std::function<std::vector<std::string>(const std::string& secret, const std::string& body)> sign;
+    std::string pushEvent;
     std::function<void(json&, const std::string&)> setBranch;
     std::function<void(json&, const std::string&)> setMessage;
     bool signsBody = true;  // GitLab's token is a shared secret, not a signature of the body
@@ -41,98 +28,43 @@ void PrintTo(const ProviderCase& c, std::ostream* os) { *os << c.name; }
 
 std::vector<ProviderCase> providers() {
     return {
-        {"github", "github_push.json", "git@github.com:Acme/shop.git", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c",
-         "X-GitHub-Event", "push", "X-GitHub-Delivery",
-         [](const std::string& s, const std::string& b) {
-             return std::vector<std::string>{"X-Hub-Signature-256: sha256=" + hmacHex(s, b)};
-         },
+        {"github", "github_push.json", "git@github.com:Acme/shop.git", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", "push",
          [](json& j, const std::string& b) { j["ref"] = "refs/heads/" + b; },
          [](json& j, const std::string& m) { j["head_commit"]["message"] = m; j["commits"][0]["message"] = m; }},
         {"gitlab", "gitlab_push.json", "https://gitlab.com/acme/shop", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-         "X-Gitlab-Event", "Push Hook", "X-Gitlab-Event-UUID",
-         [](const std::string& s, const std::string&) { return std::vector<std::string>{"X-Gitlab-Token: " + s}; },
-         [](json& j, const std::string& b) { j["ref"] = "refs/heads/" + b; },
+         "Push Hook", [](json& j, const std::string& b) { j["ref"] = "refs/heads/" + b; },
          [](json& j, const std::string& m) { j["commits"][1]["message"] = m; }, false},
-        {"gitea", "gitea_push.json", "git@git.example.com:acme/shop.git", "bffeb74224043ba2feb48d137756c8a9331c449a",
-         "X-Gitea-Event", "push", "X-Gitea-Delivery",
-         [](const std::string& s, const std::string& b) {
-             return std::vector<std::string>{"X-Gitea-Signature: " + hmacHex(s, b)};
-         },
+        {"gitea", "gitea_push.json", "git@git.example.com:acme/shop.git", "bffeb74224043ba2feb48d137756c8a9331c449a", "push",
          [](json& j, const std::string& b) { j["ref"] = "refs/heads/" + b; },
          [](json& j, const std::string& m) { j["head_commit"]["message"] = m; j["commits"][0]["message"] = m; }},
         {"bitbucket", "bitbucket_push.json", "https://ann@bitbucket.org/acme/shop.git",
-         "8f5952f4dcffd7b311181d48eb0394b0cca21410", "X-Event-Key", "repo:push", "X-Request-UUID",
-         [](const std::string& s, const std::string& b) {
-             return std::vector<std::string>{"X-Hub-Signature: sha256=" + hmacHex(s, b)};
-         },
+         "8f5952f4dcffd7b311181d48eb0394b0cca21410", "repo:push",
          [](json& j, const std::string& b) { j["push"]["changes"][0]["new"]["name"] = b; },
          [](json& j, const std::string& m) { j["push"]["changes"][0]["new"]["target"]["message"] = m; }},
     };
 }
 
-class Webhooks : public ::testing::TestWithParam<ProviderCase> {
+class Webhooks : public ::testing::TestWithParam<ProviderCase>, protected WebhookServer {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
-    // A real engine whose container runtime is "down": a queued deployment is recorded and then
-    // fails, which is all a webhook's answer depends on.
-    std::unique_ptr<git::Source> source = git::makeLibgit2Source([this] {
-        git::SourceOptions o;
-        o.dataDir = dir.path();
-        return o;
-    }());
-    builders::BuilderRegistry builders{builders::BuildersOptions{}};
-    proxy::Proxy proxy{proxy::ProxyOptions{}};
-    engine::ProxyTraffic traffic{proxy};
-    engine::DeploymentEvents events;
-    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
-                               return std::shared_ptr<runtime::ContainerRuntime>();
-                           }, traffic, events},
-                          {}};
-    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine);
-    int port = test::freePort();
-    ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
     const ProviderCase& p = GetParam();
+    const ProviderScheme scheme = schemeOf(p.name);
     int deliveries = 0;
-
-    void SetUp() override { server.start(); }
-
-    json createApp(const std::string& name, const std::string& gitUrl, const std::string& branch = "main") {
-        test::HttpRequest req;
-        req.method = "POST";
-        req.url = url("/api/apps");
-        req.headers = {std::string("Authorization: Bearer ") + kAdminToken, "Content-Type: application/json"};
-        req.body = json{{"name", name}, {"git_url", gitUrl}, {"branch", branch}, {"port", 3000}}.dump();
-        auto r = test::http(req);
-        EXPECT_EQ(r.status, 201) << r.body;
-        return json::parse(r.body);
-    }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
 
     // Posts `body` as the provider would: its event header, a fresh delivery id unless given, and
     // `auth` as the signature headers.
     test::HttpResponse deliver(const std::string& body, const std::vector<std::string>& auth,
                                std::string delivery = "", std::string event = "") {
-        test::HttpRequest req;
-        req.method = "POST";
-        req.url = url("/webhooks/" + p.name);
         if (delivery.empty()) delivery = "7e2c1f40-12d3-11ef-8f3c-" + std::to_string(100000000000 + ++deliveries);
-        req.headers = {"Content-Type: application/json", "User-Agent: " + p.name + "-hookshot",
-                       p.eventHeader + ": " + (event.empty() ? p.pushEvent : event), p.deliveryHeader + ": " + delivery};
-        req.headers.insert(req.headers.end(), auth.begin(), auth.end());
-        req.body = body;
-        return test::http(req);
+        return post(p.name, event.empty() ? p.pushEvent : event, delivery, body, auth);
     }
     test::HttpResponse deliverSigned(const std::string& body, const std::string& secret, const std::string& delivery = "") {
-        return deliver(body, p.sign(secret, body), delivery);
+        return deliver(body, scheme.sign(secret, body), delivery);
     }
     std::string variant(const std::function<void(json&)>& change) const {
         auto j = json::parse(fixture(p.fixture));
         change(j);
         return j.dump(2);
     }
-    std::size_t deploymentsOf(const std::string& appId) { return ctx.deployments.listForApp(appId, 100).size(); }
     static std::string reasonOf(const test::HttpResponse& r) { return json::parse(r.body, nullptr, false).value("reason", ""); }
 };
 
@@ -161,13 +93,13 @@ TEST_P(Webhooks, BadOrMissingSignatureIs401AndEnqueuesNothing) {
     auto body = fixture(p.fixture);
     auto tampered = body;
     tampered.replace(tampered.find(p.commit), 7, "0000000");
-    auto header = p.sign(secret, body)[0];
+    auto header = scheme.sign(secret, body)[0];
     std::vector<std::pair<std::string, test::HttpResponse>> attempts{
-        {"wrong secret", deliver(body, p.sign(secret + "x", body), "fixed-delivery")},
+        {"wrong secret", deliver(body, scheme.sign(secret + "x", body), "fixed-delivery")},
         {"no signature", deliver(body, {}, "fixed-delivery")},
         {"empty signature", deliver(body, {header.substr(0, header.find(':') + 1)}, "fixed-delivery")},
     };
-    if (p.signsBody) attempts.emplace_back("tampered body", deliver(tampered, p.sign(secret, body), "fixed-delivery"));
+    if (p.signsBody) attempts.emplace_back("tampered body", deliver(tampered, scheme.sign(secret, body), "fixed-delivery"));
     for (const auto& [what, r] : attempts) {
         EXPECT_EQ(r.status, 401) << what << ": " << r.body;
         EXPECT_EQ(json::parse(r.body, nullptr, false)["error"]["code"], "unauthorized") << what;
@@ -206,26 +138,34 @@ TEST_P(Webhooks, SkipMarkerInTheHeadCommitIsHonoured) {
     EXPECT_EQ(deploymentsOf(app["id"]), 0u);
 }
 
-// The 404 is the same whatever the signature, and names nothing that exists.
-TEST_P(Webhooks, UnknownRepositoryIs404AndRevealsNothing) {
+// An unknown repository answers exactly as a bad signature does (else anyone could probe which
+// repositories this server deploys), and names nothing that exists.
+TEST_P(Webhooks, UnknownRepositoryIs401AndRevealsNothing) {
     auto other = createApp("secret-project", "https://github.com/acme/secret-project.git");
     auto body = fixture(p.fixture);
     auto unsigned_ = deliver(body, {});
     auto signedWithOthers = deliverSigned(body, other["webhook_secret"]);
-    EXPECT_EQ(unsigned_.status, 404) << unsigned_.body;
-    EXPECT_EQ(signedWithOthers.status, 404);
-    EXPECT_EQ(unsigned_.body, signedWithOthers.body);
+    auto shop = createApp("shop", p.appUrl);
+    auto badSignature = deliverSigned(body, other["webhook_secret"]);
+    EXPECT_EQ(unsigned_.status, 401) << unsigned_.body;
+    for (const auto& r : {signedWithOthers, badSignature}) {
+        EXPECT_EQ(r.status, unsigned_.status);
+        EXPECT_EQ(r.body, unsigned_.body);
+    }
     for (const auto& leak : std::vector<std::string>{"secret-project", other["id"]}) {
         EXPECT_EQ(unsigned_.body.find(leak), std::string::npos) << unsigned_.body;
     }
-    EXPECT_EQ(deploymentsOf(other["id"]), 0u);
+    EXPECT_EQ(deploymentsOf(other["id"]) + deploymentsOf(shop["id"]), 0u);
 }
 
 TEST_P(Webhooks, OtherEventsAre202WithAReason) {
     auto app = createApp("shop", p.appUrl);
-    auto r = deliver("{}", p.sign(app["webhook_secret"], "{}"), "", "issues");
+    auto body = fixture(p.fixture);
+    auto r = deliver(body, scheme.sign(app["webhook_secret"], body), "", "issues");
     EXPECT_EQ(r.status, 202) << r.body;
     EXPECT_NE(reasonOf(r).find("\"issues\" event does not deploy"), std::string::npos) << r.body;
+    auto forged = deliver(body, scheme.sign("not-the-secret", body), "", "issues");
+    EXPECT_EQ(forged.status, 401) << "an event that deploys nothing is verified all the same: " << forged.body;
     EXPECT_EQ(deploymentsOf(app["id"]), 0u);
 }
 
@@ -236,7 +176,7 @@ TEST_P(Webhooks, AnAppWithoutASecretAcceptsNothing) {
     record.webhookSecret = "";
     ctx.apps.update(record);
     auto body = fixture(p.fixture);
-    auto r = deliver(body, p.sign("", body));
+    auto r = deliver(body, scheme.sign("", body));
     EXPECT_EQ(r.status, 401) << r.body;
     EXPECT_EQ(deploymentsOf(app["id"]), 0u);
 }
@@ -276,10 +216,19 @@ class GithubWebhook : public Webhooks {};
 TEST_P(GithubWebhook, PingIsAnswered200WithoutDeploying) {
     auto app = createApp("shop", p.appUrl);
     auto body = fixture("github_ping.json");
-    auto r = deliver(body, p.sign(app["webhook_secret"], body), "", "ping");
+    auto r = deliver(body, scheme.sign(app["webhook_secret"], body), "", "ping");
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(json::parse(r.body)["status"], "pong");
     EXPECT_EQ(deploymentsOf(app["id"]), 0u);
+}
+
+// A ping is GitHub's check of the hook's secret: a mistyped one must show red at once, not at the first push.
+TEST_P(GithubWebhook, PingWithAWrongSignatureIs401) {
+    auto app = createApp("shop", p.appUrl);
+    auto body = fixture("github_ping.json");
+    auto r = deliver(body, scheme.sign(app["webhook_secret"].get<std::string>() + "typo", body), "", "ping");
+    EXPECT_EQ(r.status, 401) << r.body;
+    EXPECT_EQ(deliver(body, {}, "", "ping").status, 401);
 }
 
 TEST_P(GithubWebhook, DeletedBranchIsIgnored) {
@@ -296,6 +245,9 @@ TEST_P(GithubWebhook, DeletedBranchIsIgnored) {
     EXPECT_EQ(deploymentsOf(app["id"]), 0u);
 }
 
+// A request that is no delivery of the provider at all (no event header, a form-encoded body) is a 400
+// naming what to fix, whatever its signature: that answer is the same on every server and tells nothing
+// about its apps. A body that is not JSON names no repository, so only the global secret can verify it.
 TEST_P(GithubWebhook, MalformedDeliveriesAre400) {
     auto app = createApp("shop", p.appUrl);
     test::HttpRequest req;
@@ -305,7 +257,14 @@ TEST_P(GithubWebhook, MalformedDeliveriesAre400) {
     auto noEvent = test::http(req);
     EXPECT_EQ(noEvent.status, 400) << noEvent.body;
     EXPECT_EQ(json::parse(noEvent.body)["error"]["field"], "X-GitHub-Event");
-    auto notJson = deliverSigned("payload=%7B%7D", app["webhook_secret"]);
+    req.headers = {"X-GitHub-Event: push", "Content-Type: application/x-www-form-urlencoded"};
+    req.body = "payload=%7B%7D";
+    auto form = test::http(req);
+    EXPECT_EQ(form.status, 400) << form.body;
+    EXPECT_EQ(json::parse(form.body)["error"]["field"], "Content-Type");
+    EXPECT_EQ(deliverSigned("not json", app["webhook_secret"]).status, 401);
+    ctx.webhookSecret = "org-wide-secret-0123456789";
+    auto notJson = deliverSigned("not json", ctx.webhookSecret);
     EXPECT_EQ(notJson.status, 400) << notJson.body;
     EXPECT_EQ(deploymentsOf(app["id"]), 0u);
 }
@@ -314,4 +273,4 @@ INSTANTIATE_TEST_SUITE_P(Github, GithubWebhook, ::testing::Values(providers()[0]
                          [](const auto& test) { return test.param.name; });
 
 }  // namespace
-}  // namespace rivetr::api
+}  // namespace rivetr::api::test_webhooks

@@ -1,6 +1,7 @@
 // The deploy engine's face: deploy, cancel, rollback, reconcile on start, and the live routes from the store.
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -9,6 +10,15 @@
 #include "runtime/naming.hpp"
 
 namespace rivetr::engine {
+namespace {
+
+// 40 (SHA-1) or 64 (SHA-256) lower-case hex digits, as git prints a commit id.
+bool isFullSha(const std::string& s) {
+    return (s.size() == 40 || s.size() == 64) &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
 
 Engine::Engine(EngineDeps deps, EngineOptions options)
     : deps_(deps),
@@ -39,6 +49,9 @@ std::string Engine::deploy(const std::string& appId, const DeployRequest& reques
     d.appId = app->id;
     d.trigger = request.trigger;
     d.requestedCommit = request.commit;
+    // A full SHA names exactly one commit: it shows from the moment the deployment is enqueued (a
+    // webhook's push), not only once the clone succeeds.
+    if (request.commit && isFullSha(*request.commit)) d.commitSha = request.commit;
     deps_.deployments.create(d);
     submit(d.id, app->id);
     return d.id;

@@ -52,17 +52,20 @@ bool isTerminalStatus(const std::string& s) {
 void DeploymentRepository::create(const DeploymentRecord& d) {
     store_.withDb([&](Database& db) {
         auto now = nowMs();
-        db.prepare("INSERT INTO deployments(id, app_id, status, trigger, requested_commit, rollback_of, image, "
-                   "created_at, status_changed_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        db.prepare("INSERT INTO deployments(id, app_id, status, trigger, requested_commit, commit_sha, commit_message, "
+                   "commit_author, rollback_of, image, created_at, status_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
             .bind(1, d.id)
             .bind(2, d.appId)
             .bind(3, d.status)
             .bind(4, d.trigger)
             .bind(5, d.requestedCommit)
-            .bind(6, d.rollbackOf)
-            .bind(7, d.image)
-            .bind(8, now)
-            .bind(9, now)
+            .bind(6, d.commitSha)
+            .bind(7, d.commitMessage)
+            .bind(8, d.commitAuthor)
+            .bind(9, d.rollbackOf)
+            .bind(10, d.image)
+            .bind(11, now)
+            .bind(12, now)
             .exec();
     });
 }

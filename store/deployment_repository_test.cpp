@@ -33,6 +33,17 @@ struct Deployments : ::testing::Test {
     }
 };
 
+// A deployment created with a known commit (a webhook's pushed SHA) shows it from the start.
+TEST_F(Deployments, CreateStoresAKnownCommit) {
+    auto d = pending("dep_2");
+    d.requestedCommit = d.commitSha = std::string(40, 'a');
+    repo.create(d);
+    auto stored = *repo.get("dep_2");
+    EXPECT_EQ(stored.commitSha, d.commitSha);
+    EXPECT_EQ(stored.requestedCommit, d.requestedCommit);
+    EXPECT_FALSE(repo.get("dep_1")->commitSha) << "a deployment without a known commit has none";
+}
+
 TEST_F(Deployments, TransitionsAreStampedAndTerminalIsFinal) {
     EXPECT_TRUE(repo.transition("dep_1", "cloning"));
     auto d = *repo.get("dep_1");

@@ -5,26 +5,30 @@ namespace rivetr::store {
 
 // INSERT OR IGNORE makes check-and-record one statement, so two concurrent deliveries of the
 // same id cannot both pass.
-bool WebhookDeliveryRepository::claim(const std::string& provider, const std::string& deliveryId, std::int64_t now) {
+bool WebhookDeliveryRepository::claim(const std::string& provider, const std::string& deliveryId,
+                                      const std::string& appId, std::int64_t now) {
     return store_.withDb([&](Database& db) {
         Transaction tx(db);
         db.prepare("DELETE FROM webhook_deliveries WHERE received_at < ?").bind(1, now - kRetentionMs).exec();
-        int inserted = db.prepare("INSERT OR IGNORE INTO webhook_deliveries(provider, delivery_id, received_at) "
-                                  "VALUES (?,?,?)")
+        int inserted = db.prepare("INSERT OR IGNORE INTO webhook_deliveries(provider, delivery_id, app_id, received_at) "
+                                  "VALUES (?,?,?,?)")
                            .bind(1, provider)
                            .bind(2, deliveryId)
-                           .bind(3, now)
+                           .bind(3, appId)
+                           .bind(4, now)
                            .exec();
         tx.commit();
         return inserted == 1;
     });
 }
 
-void WebhookDeliveryRepository::release(const std::string& provider, const std::string& deliveryId) {
+void WebhookDeliveryRepository::release(const std::string& provider, const std::string& deliveryId,
+                                        const std::string& appId) {
     store_.withDb([&](Database& db) {
-        db.prepare("DELETE FROM webhook_deliveries WHERE provider = ? AND delivery_id = ?")
+        db.prepare("DELETE FROM webhook_deliveries WHERE provider = ? AND delivery_id = ? AND app_id = ?")
             .bind(1, provider)
             .bind(2, deliveryId)
+            .bind(3, appId)
             .exec();
     });
 }

@@ -16,11 +16,12 @@ public:
 
     explicit WebhookDeliveryRepository(Store& store) : store_(store) {}
 
-    // Records (provider, id) at `now`; false when it was already recorded (a duplicate).
+    // Records (provider, id, app) at `now`; false when it was already recorded (a duplicate). Per
+    // app, because a provider sends one delivery id to every hook of an event (one hook per app).
     // Prunes ids older than the retention in the same transaction.
-    bool claim(const std::string& provider, const std::string& deliveryId, std::int64_t now);
+    bool claim(const std::string& provider, const std::string& deliveryId, const std::string& appId, std::int64_t now);
     // Forgets a claim whose work failed, so the provider's redelivery is accepted.
-    void release(const std::string& provider, const std::string& deliveryId);
+    void release(const std::string& provider, const std::string& deliveryId, const std::string& appId);
     std::int64_t count();
 
 private:
