@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/beast/websocket.hpp>
+#include <atomic>
 #include <latch>
 #include <thread>
 
@@ -183,29 +184,38 @@ TEST_F(ProxyTest, RoundRobinAcrossReplicas) {
 }
 
 TEST_F(ProxyTest, TwoAppsSwitchedConcurrentlyKeepBothRoutes) {
-    // Two deployments switch at once (max_concurrent_deployments = 2): neither may drop the other's route.
+    // Two deployments switch at once (max_concurrent_deployments = 2): neither may drop the other's
+    // route. 200 pairs (the race is narrow; 50 caught it on the old code only some of the time); in each, both apps switch back and forth (as retries and rollbacks do), each
+    // switcher checking after every switch that its own route is what it just set (an edit built
+    // on a stale copy of the table lands right after it), and both end on a known target, which
+    // is what both domains must then serve.
     TestBackend a1("a1"), a2("a2"), b1("b1"), b2("b2");
     proxy->switchApp(app("a", {"a.example.com"}, {a1.port()})).get();
     proxy->switchApp(app("b", {"b.example.com"}, {b1.port()})).get();
-    for (int i = 0; i < 50; ++i) {
+    std::atomic<int> lost{0};
+    auto switcher = [&](std::latch& go, const std::string& id, std::uint16_t p1, std::uint16_t p2, bool endOnFirst) {
+        go.arrive_and_wait();
+        std::vector<std::future<void>> drained;
+        for (int k = 0; k < 20; ++k) {
+            const auto want = (k % 2 == 1) == endOnFirst ? p1 : p2;
+            drained.push_back(proxy->switchApp(app(id, {id + ".example.com"}, {want})));
+            const auto now = proxy->desired();
+            const auto it = now.apps.find(id);
+            if (it == now.apps.end() || it->second.targets.at(0).port != want) ++lost;
+        }
+        for (auto& f : drained) f.get();
+    };
+    for (int i = 0; i < 200; ++i) {
         const bool odd = i % 2;
         std::latch go(2);
-        std::future<void> fa, fb;
-        std::thread ta([&] {
-            go.arrive_and_wait();
-            fa = proxy->switchApp(app("a", {"a.example.com"}, {odd ? a1.port() : a2.port()}));
-        });
-        std::thread tb([&] {
-            go.arrive_and_wait();
-            fb = proxy->switchApp(app("b", {"b.example.com"}, {odd ? b1.port() : b2.port()}));
-        });
+        std::thread ta(switcher, std::ref(go), "a", a1.port(), a2.port(), odd);
+        std::thread tb(switcher, std::ref(go), "b", b1.port(), b2.port(), odd);
         ta.join();
         tb.join();
-        fa.get();
-        fb.get();
         ASSERT_EQ(get(port, "a.example.com", "/hello").body, odd ? "hello from a1" : "hello from a2") << "pair " << i;
         ASSERT_EQ(get(port, "b.example.com", "/hello").body, odd ? "hello from b1" : "hello from b2") << "pair " << i;
     }
+    EXPECT_EQ(lost.load(), 0) << "switches undone by a concurrent edit";
 }
 
 TEST_F(ProxyTest, PooledConnectionClosedByUpstreamIsRetriedOnAFreshOne) {
