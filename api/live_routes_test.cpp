@@ -37,7 +37,8 @@ protected:
     proxy::Proxy proxy{proxy::ProxyOptions{}};
     engine::ProxyTraffic traffic{proxy};
     engine::DeploymentEvents events;
-    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
+    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
                                return std::shared_ptr<runtime::ContainerRuntime>();
                            }, traffic, events},
                           {}};

@@ -86,7 +86,8 @@ protected:
     proxy::Proxy proxy{proxy::ProxyOptions{}};
     engine::ProxyTraffic traffic{proxy};
     engine::DeploymentEvents events;
-    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
+    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
                                return std::shared_ptr<runtime::ContainerRuntime>();
                            }, traffic, events},
                           {}};
@@ -234,7 +235,7 @@ TEST_P(Webhooks, AnAppWithoutASecretAcceptsNothing) {
     auto app = createApp("shop", p.appUrl);
     auto record = *ctx.apps.find(app["id"]);
     record.webhookSecret = "";
-    ctx.apps.update(record);
+    ctx.apps.updateSettings(record);
     auto body = fixture(p.fixture);
     auto r = deliver(body, p.sign("", body));
     EXPECT_EQ(r.status, 401) << r.body;
