@@ -91,7 +91,7 @@ void AppActions::park(const store::AppRecord& app) { deps_.traffic.route({app.id
 // After the container (re)started: its published port (the one gate every start passes), then the
 // route to it, then the app is no longer stopped.
 void AppActions::routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
-                              const std::string& containerId) {
+                                    const std::string& containerId) {
     HealthProbeHooks hooks;
     hooks.cancelled = [&] { return job.cancel.cancelled(); };
     hooks.containerGone = [&]() -> std::optional<std::string> {
