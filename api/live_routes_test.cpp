@@ -161,6 +161,26 @@ TEST_F(LiveRoutes, EventsFeedAnnouncesEveryStatusChange) {
     EXPECT_EQ(evs.back()["id"], a);
 }
 
+// Start / stop / restart are engine jobs without a deployment record: their changes reach the feed
+// as `action` events, and the dashboard's `deployment` events stay deployments only.
+TEST_F(LiveRoutes, EventsFeedAnnouncesAppActions) {
+    SseReader feed(url("/api/events"), auth());
+    ASSERT_TRUE(feed.waitFor(": connected"));
+    engine::DeploymentEvent e;
+    e.deploymentId = "act_feed";
+    e.appId = appId;
+    e.action = "restart";
+    e.status = "failed";
+    e.error = "the container did not come up";
+    events.publish(e);
+    ASSERT_TRUE(feed.waitFor("event: action")) << feed.text();
+    auto actions = feed.events("action");
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0], (json{{"id", "act_feed"}, {"app_id", appId}, {"action", "restart"}, {"status", "failed"},
+                                {"error", "the container did not come up"}}));
+    EXPECT_TRUE(feed.events("deployment").empty());
+}
+
 TEST_F(LiveRoutes, StopEndsOpenStreamsPromptly) {
     auto id = newDeployment("dep_open");
     setStatus(id, "building");
