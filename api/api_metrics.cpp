@@ -22,7 +22,8 @@ void ApiMetrics::observe(const char* method, const std::string& route, int statu
 engine::DeploymentEvents::Subscription ApiMetrics::watchDeployments(engine::DeploymentEvents& events,
                                                                     store::DeploymentRepository& repo) {
     return events.subscribe("", [this, &repo](const engine::DeploymentEvent& e) {
-        if (e.kind != engine::DeploymentEvent::Kind::Status || !store::isTerminalStatus(e.status)) return;
+        if (e.kind != engine::DeploymentEvent::Kind::Status || !e.action.empty()) return;  // actions are no deploys
+        if (!store::isTerminalStatus(e.status)) return;
         // One indexed read, once per deployment: cheap enough for the publishing engine thread.
         auto d = repo.get(e.deploymentId);
         if (!d || !d->finishedAt) return;

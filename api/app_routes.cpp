@@ -48,7 +48,7 @@ Reply updateApp(ApiContext& ctx, const Pistache::Rest::Request& req, const Reque
     auto app = requireApp(ctx, req);
     auto body = parseJsonObject(req.body());
     applyAppJson(body, app, false);
-    ctx.apps.update(app);
+    ctx.apps.updateSettings(app);
     nlohmann::json changed = nlohmann::json::array();
     for (const auto& [k, v] : body.items()) changed.push_back(k);
     ctx.record(rc, "app.update", "app", app.id, {{"fields", changed}});

@@ -1,7 +1,5 @@
-// The live container of an app: its logs (tail and follow), stats, and start / stop / restart.
+// The live container of an app: its logs (tail and follow), stats, and start / stop / restart (engine jobs).
 #include "api/container_routes.hpp"
-
-#include <thread>
 
 #include "api/api_errors.hpp"
 #include "api/app_routes.hpp"
@@ -14,7 +12,10 @@ namespace {
 using namespace std::chrono_literals;
 using store::Role;
 
-constexpr std::chrono::seconds kStopGrace{10};
+// How long a start/stop/restart request waits for its job: long enough for a stop's grace period
+// and a start, so the dashboard and scripts get the result in the answer; a job still queued
+// behind a deployment is answered 202 and announced on /api/events when it ends.
+constexpr auto kActionWait = 25s;
 
 // Thrown inside this file only: an answer that is not a client input error (409 / 503 / 502).
 struct Refusal {
@@ -49,22 +50,6 @@ int tailOf(const Pistache::Rest::Request& req, int fallback) {
     } catch (const std::exception&) {
     }
     throw ValidationError("tail", "must be a number of lines from 0 to 10000");
-}
-
-// The engine publishes the port a moment after start; the route must name the new one.
-int publishedPort(runtime::ContainerRuntime& rt, const std::string& id, int containerPort) {
-    auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (true) {
-        auto info = rt.inspectContainer(id);
-        for (const auto& p : info.ports) {
-            if (p.containerPort == containerPort && p.hostPort > 0) return p.hostPort;
-        }
-        if (!info.state.running || std::chrono::steady_clock::now() > deadline) {
-            throw Refusal{Reply::error(502, "start_failed", "the container did not come up (state " +
-                                                                info.state.status + ")")};
-        }
-        std::this_thread::sleep_for(50ms);
-    }
 }
 
 template <typename Fn>
@@ -112,49 +97,55 @@ Reply stats(ApiContext& ctx, const Pistache::Rest::Request& req) {
                              {"net_tx_bytes", s.networkTxBytes}});
 }
 
-// Stop parks the domains first (in-flight requests drain, new ones get 503) and only then stops
-// the container, so nobody sees a 502 from a dying upstream.
-Reply stop(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
-    auto live = liveContainer(ctx, req);
-    if (ctx.live.appSwitch) ctx.live.appSwitch->park(live.app);
-    live.rt->stopContainer(live.containerId, kStopGrace);
-    ctx.apps.setStopped(live.app.id, true);  // and stays stopped when rivetr restarts
-    ctx.record(rc, "app.stop", "app", live.app.id, {{"container_id", live.containerId}});
-    return Reply::json(200, {{"status", "stopped"}});
+// The HTTP status an action's refusal is answered with.
+int refusalStatus(const std::string& code) {
+    if (code == "not_deployed") return 409;
+    if (code == "not_found") return 404;
+    if (code == "runtime_unavailable") return 503;
+    if (code == "timeout") return 504;
+    return 502;  // runtime_error, start_failed, cancelled: the container engine did not do it
 }
 
-Reply startOrRestart(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc, bool restart) {
+// Start, stop and restart are engine jobs, serialised with the app's deployments (the engine owns
+// what runs). The obvious refusals (no live container, no engine) are answered at once; then the
+// job is queued, audited with its actor, and awaited for a while.
+Reply act(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc,
+          engine::AppAction action) {
     auto live = liveContainer(ctx, req);
-    if (restart) {
-        if (ctx.live.appSwitch) ctx.live.appSwitch->park(live.app);
-        live.rt->restartContainer(live.containerId, kStopGrace);
-    } else {
-        live.rt->startContainer(live.containerId);
+    auto ticket = engine.act(live.app.id, action);
+    ctx.record(rc, std::string("app.") + engine::actionName(action), "app", live.app.id,
+               {{"action_id", ticket.id}, {"container_id", live.containerId}});
+    if (ticket.done.wait_for(kActionWait) != std::future_status::ready) {
+        return Reply::json(202, {{"action_id", ticket.id}, {"status", "pending"}});
     }
-    int port = publishedPort(*live.rt, live.containerId, live.app.port);
-    if (ctx.live.appSwitch) ctx.live.appSwitch->route(live.app, "127.0.0.1", port);
-    ctx.apps.setStopped(live.app.id, false);
-    ctx.record(rc, restart ? "app.restart" : "app.start", "app", live.app.id, {{"container_id", live.containerId}});
-    return Reply::json(200, {{"status", "running"}});
+    try {
+        const auto& out = ticket.done.get();
+        if (!out.ok) return Reply::error(refusalStatus(out.code), out.code, out.error);
+        return Reply::json(200, {{"action_id", ticket.id}, {"status", out.status}});
+    } catch (const std::future_error&) {
+        return Reply::error(503, "shutting_down", "rivetr is stopping; the action did not run");
+    }
 }
 
 }  // namespace
 
-std::vector<Route> containerRoutes(ApiContext& ctx) {
-    return {
+std::vector<Route> containerRoutes(ApiContext& ctx, engine::Engine* engine) {
+    std::vector<Route> routes{
         {Method::Get, "/api/apps/:id/logs", Role::viewer,
          [&ctx](const auto& req, auto&) { return guarded([&] { return tailLogs(ctx, req); }); }},
         {Method::Get, "/api/apps/:id/logs/stream", Role::viewer,
          [&ctx](const auto& req, auto&) { return guarded([&] { return followLogs(ctx, req); }); }},
         {Method::Get, "/api/apps/:id/stats", Role::viewer,
          [&ctx](const auto& req, auto&) { return guarded([&] { return stats(ctx, req); }); }},
-        {Method::Post, "/api/apps/:id/start", Role::developer,
-         [&ctx](const auto& req, auto& rc) { return guarded([&] { return startOrRestart(ctx, req, rc, false); }); }},
-        {Method::Post, "/api/apps/:id/stop", Role::developer,
-         [&ctx](const auto& req, auto& rc) { return guarded([&] { return stop(ctx, req, rc); }); }},
-        {Method::Post, "/api/apps/:id/restart", Role::developer,
-         [&ctx](const auto& req, auto& rc) { return guarded([&] { return startOrRestart(ctx, req, rc, true); }); }},
     };
+    if (!engine) return routes;  // tests of the API alone: nothing to run the actions
+    for (auto action : {engine::AppAction::Start, engine::AppAction::Stop, engine::AppAction::Restart}) {
+        routes.push_back({Method::Post, std::string("/api/apps/:id/") + engine::actionName(action), Role::developer,
+                          [&ctx, engine, action](const auto& req, auto& rc) {
+                              return guarded([&] { return act(ctx, *engine, req, rc, action); });
+                          }});
+    }
+    return routes;
 }
 
 }  // namespace rivetr::api

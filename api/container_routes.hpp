@@ -1,12 +1,14 @@
-// The live container of an app: its logs (tail and follow), stats, and start / stop / restart.
+// The live container of an app: its logs (tail and follow), stats, and start / stop / restart (engine jobs).
 #pragma once
 
 #include <vector>
 
 #include "api/api_context.hpp"
+#include "engine/engine.hpp"
 
 namespace rivetr::api {
 
-std::vector<Route> containerRoutes(ApiContext& ctx);
+// `engine` null: start / stop / restart are left out (they are engine jobs).
+std::vector<Route> containerRoutes(ApiContext& ctx, engine::Engine* engine);
 
 }  // namespace rivetr::api

@@ -1,4 +1,4 @@
-// GET /api/events: every status change of any deployment, as SSE, so dashboards need not poll.
+// GET /api/events: every status change of any deployment or app action, as SSE, so dashboards need not poll.
 #pragma once
 
 #include <deque>
@@ -25,7 +25,8 @@ private:
     engine::DeploymentEvents::Subscription subscription_;
     // Filled on engine threads (which must not wait for the store), drained by pump().
     std::shared_ptr<std::mutex> mutex_ = std::make_shared<std::mutex>();
-    std::shared_ptr<std::deque<std::string>> changed_ = std::make_shared<std::deque<std::string>>();
+    std::shared_ptr<std::deque<engine::DeploymentEvent>> changed_ =
+        std::make_shared<std::deque<engine::DeploymentEvent>>();
 };
 
 }  // namespace rivetr::api

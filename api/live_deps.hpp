@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "api/api_metrics.hpp"
-#include "api/app_switch.hpp"
 #include "proxy/certificate_status.hpp"
 #include "proxy/metrics.hpp"
 #include "runtime/container_runtime.hpp"
@@ -27,7 +26,6 @@ struct LiveDeps {
     std::function<std::shared_ptr<runtime::ContainerRuntime>()> runtime = [] {
         return std::shared_ptr<runtime::ContainerRuntime>();
     };
-    AppSwitch* appSwitch = nullptr;                     // null: start/stop do not touch routing
     std::function<proxy::MetricsSnapshot()> proxyFigures;  // empty: no proxy series in /metrics
     // Empty: the proxy serves plain HTTP only (every domain's state is "none").
     std::function<CertificateView(const std::vector<std::string>& domains)> certificates;

@@ -35,7 +35,7 @@ Reply deploymentLogStream(ApiContext& ctx, engine::Engine& engine, const Pistach
 }  // namespace
 
 std::vector<Route> liveRoutes(ApiContext& ctx, engine::Engine* engine) {
-    auto routes = containerRoutes(ctx);
+    auto routes = containerRoutes(ctx, engine);
     auto system = systemRoutes(ctx, engine);
     routes.insert(routes.end(), system.begin(), system.end());
     if (!engine) return routes;

@@ -37,7 +37,8 @@ protected:
     proxy::Proxy proxy{proxy::ProxyOptions{}};
     engine::ProxyTraffic traffic{proxy};
     engine::DeploymentEvents events;
-    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
+    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
                                return std::shared_ptr<runtime::ContainerRuntime>();
                            }, traffic, events},
                           {}};
@@ -158,6 +159,26 @@ TEST_F(LiveRoutes, EventsFeedAnnouncesEveryStatusChange) {
     for (const auto& e : evs) ids.insert(e["id"].get<std::string>());
     EXPECT_EQ(ids, (std::set<std::string>{a, b}));
     EXPECT_EQ(evs.back()["id"], a);
+}
+
+// Start / stop / restart are engine jobs without a deployment record: their changes reach the feed
+// as `action` events, and the dashboard's `deployment` events stay deployments only.
+TEST_F(LiveRoutes, EventsFeedAnnouncesAppActions) {
+    SseReader feed(url("/api/events"), auth());
+    ASSERT_TRUE(feed.waitFor(": connected"));
+    engine::DeploymentEvent e;
+    e.deploymentId = "act_feed";
+    e.appId = appId;
+    e.action = "restart";
+    e.status = "failed";
+    e.error = "the container did not come up";
+    events.publish(e);
+    ASSERT_TRUE(feed.waitFor("event: action")) << feed.text();
+    auto actions = feed.events("action");
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0], (json{{"id", "act_feed"}, {"app_id", appId}, {"action", "restart"}, {"status", "failed"},
+                                {"error", "the container did not come up"}}));
+    EXPECT_TRUE(feed.events("deployment").empty());
 }
 
 TEST_F(LiveRoutes, StopEndsOpenStreamsPromptly) {

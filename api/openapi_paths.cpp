@@ -47,8 +47,10 @@ const std::vector<PathDoc>& documentedPaths() {
          "Live deployment log (SSE): stored lines after Last-Event-ID or ?after=N, then live `log`, `status` "
          "and a final `end` event",
          "deployments", "", 200, "EventStream"},
-        {M::Get, "/api/events", "Status changes of every deployment (SSE `deployment` events)", "deployments", "", 200,
-         "EventStream"},
+        {M::Get, "/api/events",
+         "Status changes of every deployment (SSE `deployment` events) and app action (`action` events: "
+         "{id, app_id, action, status: pending|in_progress|done|failed, error?})",
+         "deployments", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
          "runtime", "", 200, "Object"},
         {M::Get, "/api/apps/{id}/logs/stream", "Follow the live container's output (SSE `log` events, ?tail=N)",
@@ -57,11 +59,16 @@ const std::vector<PathDoc>& documentedPaths() {
          "CPU, memory and network of the live container {cpu_percent, memory_bytes, memory_limit_bytes, "
          "net_rx_bytes, net_tx_bytes}",
          "runtime", "", 200, "Object"},
-        {M::Post, "/api/apps/{id}/start", "Start the live container and route to it again ({status})", "runtime", "",
-         200, "Object"},
-        {M::Post, "/api/apps/{id}/stop", "Stop the live container; its domains answer 503 ({status})", "runtime", "",
-         200, "Object"},
-        {M::Post, "/api/apps/{id}/restart", "Restart the live container ({status})", "runtime", "", 200, "Object"},
+        {M::Post, "/api/apps/{id}/start",
+         "Start the live container and route to it again: an engine job in the app's turn after its deployments "
+         "({action_id, status}); 202 {action_id, status: pending} when not done within 25 s (then see /api/events)",
+         "runtime", "", 200, "Object"},
+        {M::Post, "/api/apps/{id}/stop",
+         "Stop the live container; its domains answer 503. An engine job like start ({action_id, status}, or 202)",
+         "runtime", "", 200, "Object"},
+        {M::Post, "/api/apps/{id}/restart",
+         "Restart the live container. An engine job like start ({action_id, status}, or 202)", "runtime", "", 200,
+         "Object"},
         {M::Get, "/api/system", "Version, container engine and host figures", "system", "", 200, "Object"},
         {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
 

@@ -43,7 +43,8 @@ protected:
     proxy::Proxy proxy{proxy::ProxyOptions{}};
     engine::ProxyTraffic traffic{proxy};
     engine::DeploymentEvents events;
-    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
+    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
                                return std::shared_ptr<runtime::ContainerRuntime>();
                            }, traffic, events},
                           {}};
@@ -268,7 +269,7 @@ TEST_F(ApiRoutes, AppListFollowsEveryChange) {
     ASSERT_EQ(list(Role::developer).size(), 1u);
     EXPECT_EQ(admin("PUT", "/api/apps/" + id, json{{"branch", "release"}}.dump()).status, 200);
     EXPECT_EQ(list(Role::developer)[0]["branch"], "release");
-    ctx.apps.setLiveDeployment(id, std::string("dep_live"));  // the engine's write, not the API's
+    appState.setLive(id, "dep_live");  // the engine's write, not the API's
     EXPECT_EQ(list(Role::developer)[0]["live_deployment_id"], "dep_live");
     EXPECT_TRUE(list(Role::developer)[0].contains("webhook_secret"));
     EXPECT_FALSE(list(Role::viewer)[0].contains("webhook_secret")) << "the viewer got the developer's cached list";

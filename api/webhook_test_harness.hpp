@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/git/source.hpp"
 #include "engine/proxy_traffic.hpp"
+#include "store/app_state_repository.hpp"
 #include "store/store.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -90,7 +91,8 @@ public:
     proxy::Proxy proxy{proxy::ProxyOptions{}};
     engine::ProxyTraffic traffic{proxy};
     engine::DeploymentEvents events;
-    engine::Engine engine{{ctx.apps, ctx.env, ctx.deployments, *source, builders, [] {
+    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
+    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
                                return std::shared_ptr<runtime::ContainerRuntime>();
                            }, traffic, events},
                           {}};

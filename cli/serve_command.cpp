@@ -11,7 +11,6 @@
 #include "api/api_server.hpp"
 #include "api/cached_probe.hpp"
 #include "api/dashboard_assets.hpp"
-#include "api/proxy_app_switch.hpp"
 #include "api/route_table.hpp"
 #include "builders/registry.hpp"
 #include "cli/args.hpp"
@@ -156,8 +155,9 @@ int serve(const Config& cfg, const sigset_t& signals) {
     builders::BuilderRegistry builders(builderOptions);
     engine::ProxyTraffic traffic(proxy);
     engine::DeploymentEvents events;
+    store::AppStateRepository appState(*store);  // the engine's alone: the API only reads it
     auto engine = std::make_unique<engine::Engine>(
-        engine::EngineDeps{apiContext.apps, apiContext.env, apiContext.deployments, *source, builders,
+        engine::EngineDeps{apiContext.apps, appState, apiContext.env, apiContext.deployments, *source, builders,
                            [runtimeLink] { return runtimeLink->get(); }, traffic, events},
         engineOptions(cfg));
     // Started before the container engine answered: bring the live apps back once it does.
@@ -171,11 +171,9 @@ int serve(const Config& cfg, const sigset_t& signals) {
         });
     }
 
-    // Live data: the runtime for container logs/stats/start/stop, the proxy for parking and figures.
-    api::ProxyAppSwitch appSwitch(traffic);
+    // Live data: the runtime for container logs and stats, the proxy for figures.
     apiContext.onAppDeleting = [&engine](const std::string& appId) { engine->forgetApp(appId); };
     apiContext.live.runtime = [runtimeLink] { return runtimeLink->get(); };
-    apiContext.live.appSwitch = &appSwitch;
     apiContext.live.proxyFigures = [&proxy] { return proxy.metrics(); };
     apiContext.live.certificates = [&proxy, acme = cfg.proxy.acme_enabled](const std::vector<std::string>& domains) {
         return api::CertificateView{acme, acme, proxy.certificates(domains, nowMs() / 1000)};

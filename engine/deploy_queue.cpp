@@ -1,4 +1,4 @@
-// Schedules deployments: a global concurrency limit, one at a time per app, newer supersedes older.
+// Schedules engine jobs: a global concurrency limit, one job at a time per app, a newer deployment supersedes an older one.
 #include "engine/deploy_queue.hpp"
 
 #include <algorithm>
@@ -22,32 +22,34 @@ DeployQueue::~DeployQueue() {
     for (auto& t : workers_) t.join();
 }
 
-void DeployQueue::submit(std::shared_ptr<DeployJob> job) {
-    std::vector<std::shared_ptr<DeployJob>> superseded;
+void DeployQueue::submit(std::shared_ptr<Job> job) {
+    std::vector<std::shared_ptr<Job>> superseded;
     {
         std::lock_guard lock(mutex_);
-        auto sameApp = [&](const auto& q) { return q->appId == job->appId; };
-        std::copy_if(queue_.begin(), queue_.end(), std::back_inserter(superseded), sameApp);
-        queue_.erase(std::remove_if(queue_.begin(), queue_.end(), sameApp), queue_.end());
-        if (auto it = running_.find(job->appId); it != running_.end()) {
-            it->second->cancelReason = "superseded by " + job->deploymentId;
-            it->second->cancel.cancel();
+        if (job->isDeployment()) {
+            auto olderDeployment = [&](const auto& q) { return q->appId == job->appId && q->isDeployment(); };
+            std::copy_if(queue_.begin(), queue_.end(), std::back_inserter(superseded), olderDeployment);
+            queue_.erase(std::remove_if(queue_.begin(), queue_.end(), olderDeployment), queue_.end());
+            if (auto it = running_.find(job->appId); it != running_.end() && it->second->isDeployment()) {
+                it->second->cancelReason = "superseded by " + job->id;
+                it->second->cancel.cancel();
+            }
         }
         queue_.push_back(job);
     }
     wake_.notify_all();
-    for (const auto& s : superseded) dropped_(*s, job->deploymentId);
+    for (const auto& s : superseded) dropped_(*s, job->id);
 }
 
-DeployQueue::CancelResult DeployQueue::cancel(const std::string& deploymentId, const std::string& reason) {
+DeployQueue::CancelResult DeployQueue::cancel(const std::string& jobId, const std::string& reason) {
     std::lock_guard lock(mutex_);
-    auto q = std::find_if(queue_.begin(), queue_.end(), [&](const auto& j) { return j->deploymentId == deploymentId; });
+    auto q = std::find_if(queue_.begin(), queue_.end(), [&](const auto& j) { return j->id == jobId; });
     if (q != queue_.end()) {
         queue_.erase(q);
         return CancelResult::Dequeued;
     }
     for (auto& [app, job] : running_) {
-        if (job->deploymentId == deploymentId) {
+        if (job->id == jobId) {
             job->cancelReason = reason;
             job->cancel.cancel();
             return CancelResult::Signalled;
@@ -66,8 +68,8 @@ std::size_t DeployQueue::active() const {
     return running_.size();
 }
 
-// The oldest queued job whose app has nothing running; apps never run two deployments at once.
-std::shared_ptr<DeployJob> DeployQueue::takeRunnable() {
+// The oldest queued job whose app has nothing running; an app never runs two jobs at once.
+std::shared_ptr<Job> DeployQueue::takeRunnable() {
     auto it = std::find_if(queue_.begin(), queue_.end(), [&](const auto& j) { return !running_.count(j->appId); });
     if (it == queue_.end()) return nullptr;
     auto job = *it;
@@ -78,7 +80,7 @@ std::shared_ptr<DeployJob> DeployQueue::takeRunnable() {
 
 void DeployQueue::workerLoop() {
     for (;;) {
-        std::shared_ptr<DeployJob> job;
+        std::shared_ptr<Job> job;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || (job = takeRunnable()); });
@@ -87,7 +89,7 @@ void DeployQueue::workerLoop() {
         try {
             runner_(*job);
         } catch (const std::exception& e) {
-            log::error("engine.runner_escaped", {{"deployment", job->deploymentId}, {"error", e.what()}});
+            log::error("engine.runner_escaped", {{"job", job->id}, {"error", e.what()}});
         }
         {
             std::lock_guard lock(mutex_);

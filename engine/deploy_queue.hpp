@@ -1,4 +1,4 @@
-// Schedules deployments: a global concurrency limit, one at a time per app, newer supersedes older.
+// Schedules engine jobs: a global concurrency limit, one job at a time per app, a newer deployment supersedes an older one.
 #pragma once
 
 #include <condition_variable>
@@ -7,53 +7,62 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "engine/app_action.hpp"
 #include "runtime/cancel_token.hpp"
 
 namespace rivetr::engine {
 
-struct DeployJob {
-    std::string deploymentId;
+// Anything that changes what runs for an app: a deployment, or a start/stop/restart of its live
+// container. All of an app's jobs run one at a time, in the order they were submitted.
+struct Job {
+    std::optional<AppAction> action;  // unset: a deployment
+    std::string id;                   // the deployment's id, or the action's ("act_…")
     std::string appId;
-    runtime::CancelToken cancel;  // set when superseded or cancelled; every stage watches it
+    runtime::CancelToken cancel;  // set when superseded, cancelled or past its deadline; every stage watches it
     std::string cancelReason;     // guarded by the queue's mutex until the job runs
+    std::promise<ActionOutcome> outcome;  // actions: set by their runner
+
+    bool isDeployment() const { return !action; }
 };
 
 class DeployQueue {
 public:
-    using Runner = std::function<void(DeployJob&)>;
-    // Called (outside the lock) for a queued job dropped because a newer one of the same app
-    // arrived: it never ran, the caller marks it "replaced".
-    using Dropped = std::function<void(const DeployJob&, const std::string& byDeploymentId)>;
+    using Runner = std::function<void(Job&)>;
+    // Called (outside the lock) for a queued deployment dropped because a newer one of the same
+    // app arrived: it never ran, the caller marks it "replaced".
+    using Dropped = std::function<void(const Job&, const std::string& byDeploymentId)>;
 
     DeployQueue(int workers, Runner runner, Dropped dropped);
     ~DeployQueue();  // cancels what runs, waits for workers
     DeployQueue(const DeployQueue&) = delete;
     DeployQueue& operator=(const DeployQueue&) = delete;
 
-    // Queues the job. A queued job of the same app is dropped; a running one is cancelled
-    // (its runner sees job.cancel and stops) and this one waits for it to end.
-    void submit(std::shared_ptr<DeployJob> job);
+    // Queues the job behind the app's earlier jobs. A deployment supersedes the app's older
+    // deployments: a queued one is dropped, a running one is cancelled (its runner sees job.cancel
+    // and stops). Actions supersede nothing and are never dropped: they wait their turn.
+    void submit(std::shared_ptr<Job> job);
 
     enum class CancelResult { NotFound, Dequeued, Signalled };
-    CancelResult cancel(const std::string& deploymentId, const std::string& reason);
+    CancelResult cancel(const std::string& jobId, const std::string& reason);
 
     std::size_t queued() const;
     std::size_t active() const;
 
 private:
     void workerLoop();
-    std::shared_ptr<DeployJob> takeRunnable();  // with mutex_ held
+    std::shared_ptr<Job> takeRunnable();  // with mutex_ held
 
     Runner runner_;
     Dropped dropped_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    std::deque<std::shared_ptr<DeployJob>> queue_;
-    std::map<std::string, std::shared_ptr<DeployJob>> running_;  // by app id
+    std::deque<std::shared_ptr<Job>> queue_;
+    std::map<std::string, std::shared_ptr<Job>> running_;  // by app id
     bool stopping_ = false;
     std::vector<std::thread> workers_;
 };

@@ -1,4 +1,4 @@
-// The engine's internal bus: deployment status changes and log lines, for SSE streams and notifications.
+// The engine's internal bus: job status changes (deployments, app actions) and log lines, for SSE streams and notifications.
 #include "engine/deployment_events.hpp"
 
 #include <vector>

@@ -1,4 +1,4 @@
-// The engine's internal bus: deployment status changes and log lines, for SSE streams and notifications.
+// The engine's internal bus: job status changes (deployments, app actions) and log lines, for SSE streams and notifications.
 #pragma once
 
 #include <functional>
@@ -12,8 +12,11 @@ namespace rivetr::engine {
 struct DeploymentEvent {
     enum class Kind { Status, Log };
     Kind kind = Kind::Status;
-    std::string deploymentId;
+    std::string deploymentId;  // or, for an app action job, the action's id ("act_…")
     std::string appId;
+    // Set for an app action job (start | stop | restart): then `status` is pending, in_progress,
+    // done or failed, and there is no deployment record behind deploymentId.
+    std::string action;
     std::string status;  // Status: the new status
     std::string error;   // Status: why, for failed / rolled_back / cancelled
     std::string stream;  // Log: build | system | runtime

@@ -1,4 +1,4 @@
-// The deploy engine's face: deploy, cancel, rollback, reconcile on start, and the live routes from the store.
+// The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, and the live routes from the store.
 #include "engine/engine.hpp"
 
 #include <algorithm>
@@ -24,21 +24,36 @@ Engine::Engine(EngineDeps deps, EngineOptions options)
     : deps_(deps),
       options_(std::move(options)),
       retirer_(deps.runtime, options_.stopGrace),
-      pipeline_(deps, options_, retirer_) {
+      pipeline_(deps, options_, retirer_),
+      actions_(deps, options_) {
     queue_ = std::make_unique<DeployQueue>(
-        options_.maxConcurrentDeployments, [this](DeployJob& job) { pipeline_.run(job); },
-        [this](const DeployJob& dropped, const std::string& by) {
-            pipeline_.setStatus(dropped.deploymentId, dropped.appId, "cancelled", "superseded by " + by);
+        options_.maxConcurrentDeployments,
+        [this](Job& job) { job.isDeployment() ? pipeline_.run(job) : actions_.run(job); },
+        [this](const Job& dropped, const std::string& by) {
+            pipeline_.setStatus(dropped.id, dropped.appId, "cancelled", "superseded by " + by);
         });
 }
 
 Engine::~Engine() { queue_.reset(); }
 
 void Engine::submit(const std::string& deploymentId, const std::string& appId) {
-    auto job = std::make_shared<DeployJob>();
-    job->deploymentId = deploymentId;
+    auto job = std::make_shared<Job>();
+    job->id = deploymentId;
     job->appId = appId;
     queue_->submit(job);
+}
+
+ActionTicket Engine::act(const std::string& appId, AppAction action) {
+    auto app = deps_.apps.find(appId);
+    if (!app) throw std::invalid_argument("no app \"" + appId + "\"");
+    auto job = std::make_shared<Job>();
+    job->action = action;
+    job->id = newId("act");
+    job->appId = app->id;
+    ActionTicket ticket{job->id, job->outcome.get_future().share()};
+    actions_.announce(*job, "pending");
+    queue_->submit(job);
+    return ticket;
 }
 
 std::string Engine::deploy(const std::string& appId, const DeployRequest& request) {

@@ -1,4 +1,4 @@
-// The deploy engine's face: deploy, cancel, rollback, reconcile on start, and the live routes from the store.
+// The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, and the live routes from the store.
 #pragma once
 
 #include <memory>
@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/app_actions.hpp"
 #include "engine/deploy_queue.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/repository_detector.hpp"
@@ -38,6 +39,11 @@ public:
     std::string rollback(const std::string& deploymentId, const std::string& trigger = "manual");
     // false when the deployment is not pending or in progress.
     bool cancel(const std::string& deploymentId);
+    // Queues a start, stop or restart of the app's live container. It runs in the app's turn, like
+    // a deployment (never two jobs of one app at once, so it never acts on a container a switch is
+    // retiring), under the starting stage's deadline, announced on events(). Throws
+    // std::invalid_argument for an unknown app.
+    ActionTicket act(const std::string& appId, AppAction action);
 
     // Routes every live app again from the store; false (nothing changed) while the container
     // engine is unreachable. Serve retries it until it succeeds, so apps come back by themselves
@@ -71,6 +77,7 @@ private:
     EngineOptions options_;
     Retirer retirer_;
     Pipeline pipeline_;
+    AppActions actions_;
     std::unique_ptr<DeployQueue> queue_;
 };
 

@@ -28,4 +28,10 @@ struct EngineOptions {
     std::chrono::seconds stopGrace{10};
 };
 
+// The app's own deadline for a stage when it set one, else the engine's default.
+inline std::chrono::milliseconds stageDeadline(const std::optional<std::int64_t>& appMs,
+                                               std::chrono::milliseconds fallback) {
+    return appMs ? std::chrono::milliseconds(*appMs) : fallback;
+}
+
 }  // namespace rivetr::engine

@@ -25,6 +25,7 @@ protected:
     std::unique_ptr<store::Store> store = store::Store::open(dir.path());
     store::SecretBox box{*crypto::keyFromHex(std::string(64, 'f'))};
     store::AppRepository apps{*store, box};
+    store::AppStateRepository appState{*store};
     store::EnvRepository env{*store, box};
     store::DeploymentRepository deployments{*store};
     std::unique_ptr<git::Source> source = git::test::sourceAt(dir.path());
@@ -57,7 +58,7 @@ protected:
             return std::nullopt;
         };
         engine = std::make_unique<Engine>(
-            EngineDeps{apps, env, deployments, *source, builders, [this] { return rt; }, *traffic, events}, eo);
+            EngineDeps{apps, appState, env, deployments, *source, builders, [this] { return rt; }, *traffic, events}, eo);
         store::AppRecord a;
         a.id = appId;
         a.name = "web";
@@ -244,7 +245,7 @@ TEST_F(EngineTest, PerAppStageDeadlineStopsAStuckBuild) {
     repo.commit("stuck build");
     auto app = *apps.find(appId);
     app.deadlines.buildMs = 3000;
-    apps.update(app);
+    apps.updateSettings(app);
     auto t0 = std::chrono::steady_clock::now();
     auto d = waitDone(engine->deploy(appId, {}), 60s);
     EXPECT_EQ(d.status, "failed");

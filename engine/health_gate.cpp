@@ -1,4 +1,4 @@
-// The health gate a new container must pass before it gets traffic: HTTP (2xx/3xx) or TCP connect.
+// The gates a container passes before it gets traffic: its port published, then HTTP (2xx/3xx) or TCP connect.
 #include "engine/health_gate.hpp"
 
 #include <arpa/inet.h>
@@ -62,6 +62,24 @@ std::optional<std::string> probeTcp(const std::string& host, int port, std::int6
 
 std::optional<std::string> probeOnce(const std::string& host, int port, const store::HealthCheckSpec& spec) {
     return spec.type == "tcp" ? probeTcp(host, port, spec.timeoutMs) : probeHttp(host, port, spec);
+}
+
+PortOutcome waitPublishedPort(runtime::ContainerRuntime& rt, const std::string& containerId, int containerPort,
+                              const HealthProbeHooks& hooks, std::chrono::milliseconds limit) {
+    auto deadline = Clock::now() + limit;
+    for (;;) {
+        for (const auto& p : rt.inspectContainer(containerId).ports) {
+            if (p.containerPort == containerPort && p.hostPort > 0) return {p.hostPort, ""};
+        }
+        if (hooks.containerGone) {
+            if (auto gone = hooks.containerGone()) return {0, *gone};
+        }
+        if (hooks.cancelled && hooks.cancelled()) return {0, "cancelled"};
+        if (Clock::now() >= deadline) {
+            return {0, "the container's port " + std::to_string(containerPort) + " was not published"};
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
 }
 
 HealthOutcome waitHealthy(const std::string& host, int port, const store::HealthCheckSpec& spec,

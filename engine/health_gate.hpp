@@ -1,4 +1,4 @@
-// The health gate a new container must pass before it gets traffic: HTTP (2xx/3xx) or TCP connect.
+// The gates a container passes before it gets traffic: its port published, then HTTP (2xx/3xx) or TCP connect.
 #pragma once
 
 #include <chrono>
@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "runtime/container_runtime.hpp"
 #include "store/records.hpp"
 
 namespace rivetr::engine {
@@ -23,6 +24,19 @@ struct HealthProbeHooks {
     std::function<bool()> cancelled;
     std::function<void(const std::string&)> log;
 };
+
+struct PortOutcome {
+    int hostPort = 0;    // 0: not published, see reason
+    std::string reason;  // "the container exited with code 1", "the container's port 3000 was not published"
+};
+
+// The host port the container engine published for `containerPort`: it shows a moment after the
+// start, once the network is wired. Polls every 50 ms up to `limit`; fails at once when
+// hooks.containerGone says why the container is not running, or when hooks.cancelled. Every path
+// that starts a container (a deployment, a start or restart) waits here.
+PortOutcome waitPublishedPort(runtime::ContainerRuntime& rt, const std::string& containerId, int containerPort,
+                              const HealthProbeHooks& hooks,
+                              std::chrono::milliseconds limit = std::chrono::seconds(10));
 
 // First probe at once, then every interval. Failures inside the start period do not count
 // against the retries; the gate passes on the first success.

@@ -37,7 +37,7 @@ std::string joinLines(const std::vector<std::string>& lines) {
 }  // namespace
 
 struct Pipeline::Run {
-    DeployJob& job;
+    Job& job;
     store::DeploymentRecord dep;
     store::AppRecord app;
     DeployLog log;
@@ -64,15 +64,10 @@ void Pipeline::setStatus(const std::string& deploymentId, const std::string& app
 
 namespace {
 
-// The app's own deadline for a stage when it set one, else the engine's default.
-std::chrono::milliseconds deadline(const std::optional<std::int64_t>& appMs, std::chrono::milliseconds fallback) {
-    return appMs ? std::chrono::milliseconds(*appMs) : fallback;
-}
-
 // Runs one stage under its deadline; maps a cancellation or a timeout seen inside the stage
 // to the right outcome whatever error the interrupted call threw.
 template <typename Fn>
-void runStage(DeployJob& job, const std::string& name, std::chrono::milliseconds limit, Fn&& fn) {
+void runStage(Job& job, const std::string& name, std::chrono::milliseconds limit, Fn&& fn) {
     if (job.cancel.cancelled()) throw Cancelled(job.cancelReason.empty() ? "cancelled" : job.cancelReason);
     StageTimer timer(job.cancel, name, limit);
     try {
@@ -91,12 +86,12 @@ void runStage(DeployJob& job, const std::string& name, std::chrono::milliseconds
 
 }  // namespace
 
-void Pipeline::run(DeployJob& job) {
-    auto dep = deps_.deployments.get(job.deploymentId);
+void Pipeline::run(Job& job) {
+    auto dep = deps_.deployments.get(job.id);
     auto app = deps_.apps.find(job.appId);
     if (!dep) return;
     if (!app) {
-        setStatus(job.deploymentId, job.appId, "failed", "the app was deleted");
+        setStatus(job.id, job.appId, "failed", "the app was deleted");
         return;
     }
     Run r{job, *dep, *app, DeployLog(deps_.deployments, deps_.events, dep->id, app->id), nullptr, {}, {}, {}, 0, false};
@@ -120,14 +115,14 @@ void Pipeline::run(DeployJob& job) {
             }
         } else {
             enter("cloning");
-            runStage(job, "cloning", deadline(r.app.deadlines.cloneMs, options_.cloneTimeout), [&] { clone(r); });
+            runStage(job, "cloning", stageDeadline(r.app.deadlines.cloneMs, options_.cloneTimeout), [&] { clone(r); });
             enter("building");
-            runStage(job, "building", deadline(r.app.deadlines.buildMs, options_.buildTimeout), [&] { build(r); });
+            runStage(job, "building", stageDeadline(r.app.deadlines.buildMs, options_.buildTimeout), [&] { build(r); });
         }
         enter("starting");
-        runStage(job, "starting", deadline(r.app.deadlines.startMs, options_.startTimeout), [&] { start(r); });
+        runStage(job, "starting", stageDeadline(r.app.deadlines.startMs, options_.startTimeout), [&] { start(r); });
         enter("checking");
-        runStage(job, "checking", deadline(r.app.deadlines.healthMs, options_.healthTimeout), [&] { check(r); });
+        runStage(job, "checking", stageDeadline(r.app.deadlines.healthMs, options_.healthTimeout), [&] { check(r); });
         enter("switching");
         switchOver(r);  // not cancellable: the swap is one atomic step
     } catch (const Cancelled& e) {
@@ -244,17 +239,13 @@ void Pipeline::start(Run& r) {
     r.containerId = r.rt->runContainer(spec);
     r.started = true;
     deps_.deployments.setContainer(r.dep.id, r.containerId);
-    // The published port shows once the engine has wired the network; a container that dies at
-    // once never gets there, and then its exit (code and output) is the error.
-    for (int attempt = 0; attempt < 50 && !r.hostPort; ++attempt) {
-        for (const auto& p : r.rt->inspectContainer(r.containerId).ports) {
-            if (p.containerPort == r.app.port && p.hostPort > 0) r.hostPort = p.hostPort;
-        }
-        if (r.hostPort) break;
-        if (auto gone = exitReport(r)) throw StageFailure(*gone);
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    if (!r.hostPort) throw StageFailure("the container's port " + std::to_string(r.app.port) + " was not published");
+    // A container that dies at once never publishes its port: then its exit (code and output) is the error.
+    HealthProbeHooks hooks;
+    hooks.containerGone = [&] { return exitReport(r); };
+    hooks.cancelled = [&] { return r.job.cancel.cancelled(); };
+    auto published = waitPublishedPort(*r.rt, r.containerId, static_cast<int>(r.app.port), hooks);
+    if (!published.hostPort) throw StageFailure(published.reason);
+    r.hostPort = published.hostPort;
     r.log.note("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
                  " on 127.0.0.1:" + std::to_string(r.hostPort));
 }
@@ -294,8 +285,7 @@ void Pipeline::switchOver(Run& r) {
     auto previousLive = previous ? previous->liveDeploymentId : std::nullopt;
     const auto& domains = previous ? previous->domains : r.app.domains;
     auto drained = deps_.traffic.route({r.app.id, domains, "127.0.0.1", r.hostPort}).share();
-    deps_.apps.setLiveDeployment(r.app.id, r.dep.id);
-    deps_.apps.setStopped(r.app.id, false);  // a new deployment runs, even if the app was stopped
+    deps_.appState.setLive(r.app.id, r.dep.id);  // a new deployment runs, even if the app was stopped
     failpoint("pipeline.switched");  // committed in the store, not yet reported running
     // The last line is stored before the terminal status: a log stream ends when it sees
     // "running", and a line written after it would never reach that reader.

@@ -13,13 +13,15 @@
 #include "engine/traffic.hpp"
 #include "runtime/container_runtime.hpp"
 #include "store/app_repository.hpp"
+#include "store/app_state_repository.hpp"
 #include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
 
 namespace rivetr::engine {
 
 struct EngineDeps {
-    store::AppRepository& apps;
+    store::AppRepository& apps;         // read only: settings are the API's
+    store::AppStateRepository& appState;  // live deployment, stopped: the engine's alone
     store::EnvRepository& env;
     store::DeploymentRepository& deployments;
     git::Source& source;
@@ -35,7 +37,7 @@ public:
         : deps_(deps), options_(options), retirer_(retirer) {}
 
     // Runs the job to a terminal status. Never throws: every failure ends up in the deployment.
-    void run(DeployJob& job);
+    void run(Job& job);
 
     // Moves a deployment to `status`, persisted first, then announced on the bus.
     void setStatus(const std::string& deploymentId, const std::string& appId, const std::string& status,

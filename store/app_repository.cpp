@@ -1,4 +1,4 @@
-// Apps and their domains in the store: create, read, update, delete, each one transaction.
+// Apps and their domains in the store: create, read, update settings, delete, each one transaction.
 #include "store/app_repository.hpp"
 
 #include <map>
@@ -8,10 +8,16 @@
 namespace rivetr::store {
 namespace {
 
-constexpr const char* kColumns =
-    "id, name, git_url, branch, port, build_type, dockerfile_path, base_dir, build_target, healthcheck_type, "
+// What a user edits, in bindFields order: the only columns create and updateSettings write.
+const std::string kSettingsColumns =
+    "name, git_url, branch, port, build_type, dockerfile_path, base_dir, build_target, healthcheck_type, "
     "healthcheck_path, healthcheck_interval_ms, healthcheck_timeout_ms, healthcheck_retries, "
-    "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc, live_deployment_id, "
+    "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc";
+
+// Everything readApp reads. live_deployment_id and stopped are the engine's (AppStateRepository
+// writes them): read here, never written here, so a settings edit cannot undo a switch or a stop.
+const std::string kColumns =
+    "id, " + kSettingsColumns + ", live_deployment_id, "
     "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
@@ -39,7 +45,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     return a;
 }
 
-// Binds every column after id in kColumns order, starting at `i`.
+// Binds the settings columns in kSettingsColumns order, starting at `i`.
 void bindFields(Statement& st, int i, const AppRecord& a, const SecretBox& box) {
     const auto& h = a.healthcheck;
     st.bind(i, a.name);
@@ -59,7 +65,6 @@ void bindFields(Statement& st, int i, const AppRecord& a, const SecretBox& box) 
     st.bind(i + 14, a.memoryLimitBytes);
     st.bind(i + 15, a.cpuLimitMillis);
     st.bind(i + 16, box.seal(a.webhookSecret, webhookPlace(a.id)));
-    st.bind(i + 17, a.liveDeploymentId);
 }
 
 // Kept out of bindFields so the long positional INSERT/UPDATE stays as it was before migration 005.
@@ -92,15 +97,7 @@ std::vector<std::string> domainsOf(Database& db, const std::string& appId) {
     return out;
 }
 
-// Marks the app list changed when a write ends, committed or not (a spurious bump only costs a
-// cache rebuild; a missed one would serve stale data).
-struct AppsChanged {
-    explicit AppsChanged(Store& s) : store(s) {}
-    ~AppsChanged() { store.noteAppsChanged(); }
-    AppsChanged(const AppsChanged&) = delete;
-    AppsChanged& operator=(const AppsChanged&) = delete;
-    Store& store;
-};
+using AppsChanged = Store::AppsChanged;
 
 const std::initializer_list<std::pair<const char*, const char*>> kConflicts{{"apps.name", "name"},
                                                                              {"domains.domain", "domains"}};
@@ -112,12 +109,13 @@ void AppRepository::create(const AppRecord& app) {
     store_.withDb([&](Database& db) {
         try {
             Transaction tx(db);
-            auto st = db.prepare(std::string("INSERT INTO apps(") + kColumns +
-                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            // The engine's columns start at their defaults: no live deployment, not stopped.
+            auto st = db.prepare("INSERT INTO apps(id, " + kSettingsColumns +
+                                 ", created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             st.bind(1, app.id);
             bindFields(st, 2, app, box_);
             auto now = nowMs();
-            st.bind(20, now).bind(21, now).bind(26, app.stopped ? 1 : 0).exec();
+            st.bind(19, now).bind(20, now).exec();
             writeDeadlines(db, app);
             writeDomains(db, app, now);
             tx.commit();
@@ -129,7 +127,7 @@ void AppRepository::create(const AppRecord& app) {
 
 std::optional<AppRecord> AppRepository::find(const std::string& idOrName) {
     return store_.withDb([&](Database& db) -> std::optional<AppRecord> {
-        auto st = db.prepare(std::string("SELECT ") + kColumns +
+        auto st = db.prepare("SELECT " + kColumns +
                              " FROM apps WHERE id = ?1 OR name = ?1 ORDER BY id = ?1 DESC LIMIT 1");
         st.bind(1, idOrName);
         if (!st.step()) return std::nullopt;
@@ -145,7 +143,7 @@ std::vector<AppRecord> AppRepository::list() {
         auto ds = db.prepare("SELECT app_id, domain FROM domains ORDER BY domain");
         while (ds.step()) domains[ds.getText(0)].push_back(ds.getText(1));
         std::vector<AppRecord> out;
-        auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM apps ORDER BY name");
+        auto st = db.prepare("SELECT " + kColumns + " FROM apps ORDER BY name");
         while (st.step()) {
             out.push_back(readApp(st, box_));
             out.back().domains = std::move(domains[out.back().id]);
@@ -154,7 +152,7 @@ std::vector<AppRecord> AppRepository::list() {
     });
 }
 
-void AppRepository::update(const AppRecord& app) {
+void AppRepository::updateSettings(const AppRecord& app) {
     AppsChanged changed(store_);
     store_.withDb([&](Database& db) {
         try {
@@ -163,11 +161,10 @@ void AppRepository::update(const AppRecord& app) {
                 "UPDATE apps SET name=?, git_url=?, branch=?, port=?, build_type=?, dockerfile_path=?, base_dir=?, "
                 "build_target=?, healthcheck_type=?, healthcheck_path=?, healthcheck_interval_ms=?, "
                 "healthcheck_timeout_ms=?, healthcheck_retries=?, healthcheck_start_period_ms=?, "
-                "memory_limit_bytes=?, cpu_limit_millis=?, webhook_secret_enc=?, live_deployment_id=?, updated_at=? "
-                "WHERE id=?");
+                "memory_limit_bytes=?, cpu_limit_millis=?, webhook_secret_enc=?, updated_at=? WHERE id=?");
             bindFields(st, 1, app, box_);
             auto now = nowMs();
-            st.bind(19, now).bind(20, app.id).exec();
+            st.bind(18, now).bind(19, app.id).exec();
             writeDeadlines(db, app);
             writeDomains(db, app, now);
             tx.commit();
@@ -180,28 +177,6 @@ void AppRepository::update(const AppRecord& app) {
 bool AppRepository::remove(const std::string& id) {
     AppsChanged changed(store_);
     return store_.withDb([&](Database& db) { return db.prepare("DELETE FROM apps WHERE id = ?").bind(1, id).exec() > 0; });
-}
-
-void AppRepository::setStopped(const std::string& appId, bool stopped) {
-    AppsChanged changed(store_);
-    store_.withDb([&](Database& db) {
-        db.prepare("UPDATE apps SET stopped = ?, updated_at = ? WHERE id = ?")
-            .bind(1, stopped ? 1 : 0)
-            .bind(2, nowMs())
-            .bind(3, appId)
-            .exec();
-    });
-}
-
-void AppRepository::setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId) {
-    AppsChanged changed(store_);
-    store_.withDb([&](Database& db) {
-        db.prepare("UPDATE apps SET live_deployment_id = ?, updated_at = ? WHERE id = ?")
-            .bind(1, deploymentId)
-            .bind(2, nowMs())
-            .bind(3, appId)
-            .exec();
-    });
 }
 
 }  // namespace rivetr::store

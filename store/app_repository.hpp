@@ -1,4 +1,4 @@
-// Apps and their domains in the store: create, read, update, delete, each one transaction.
+// Apps and their domains in the store: create, read, update settings, delete, each one transaction.
 #pragma once
 
 #include <optional>
@@ -21,11 +21,11 @@ public:
     // By id, or by name when no id matches (the API accepts both in {id}).
     std::optional<AppRecord> find(const std::string& idOrName);
     std::vector<AppRecord> list();
-    // Replaces every field and the domain set; throws ConflictError like create.
-    void update(const AppRecord& app);
+    // Replaces what a user edits (every setting and the domain set); throws ConflictError like
+    // create. The engine's state (live deployment, stopped) is not written: only
+    // AppStateRepository writes it, so an edit built from a stale read never reverts a switch.
+    void updateSettings(const AppRecord& app);
     bool remove(const std::string& id);
-    void setStopped(const std::string& appId, bool stopped);
-    void setLiveDeployment(const std::string& appId, const std::optional<std::string>& deploymentId);
 
 private:
     Store& store_;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/app_state_repository.hpp"
 #include "store/env_repository.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -36,7 +37,7 @@ TEST_F(Fixture, StageDeadlinesRoundTripAndClear) {
     EXPECT_FALSE(stored->deadlines.cloneMs);
     stored->deadlines.buildMs.reset();
     stored->deadlines.healthMs = 5000;
-    apps.update(*stored);
+    apps.updateSettings(*stored);
     auto again = apps.list().at(0);
     EXPECT_FALSE(again.deadlines.buildMs);
     EXPECT_EQ(again.deadlines.healthMs, 5000);
@@ -92,10 +93,41 @@ TEST_F(Fixture, UpdateReplacesFieldsAndDomains) {
     auto a = *apps.find("app_1");
     a.branch = "release";
     a.domains = {"b.example.com"};
-    apps.update(a);
+    apps.updateSettings(a);
     auto b = *apps.find("app_1");
     EXPECT_EQ(b.branch, "release");
     EXPECT_EQ(b.domains, std::vector<std::string>{"b.example.com"});
+}
+
+// A PUT /api/apps/:id reads the app, applies the body and writes it back. When the engine
+// switches (or the user stops the app) between that read and that write, the write must not
+// put the old live deployment back: the proxy would serve one version and the store name another.
+TEST_F(Fixture, SettingsWrittenFromAStaleReadNeverRevertEngineState) {
+    apps.create(app("app_1", "web", {"a.example.com"}));
+    AppStateRepository state(*store);
+    state.setLive("app_1", "dep_old");
+    auto edited = *apps.find("app_1");  // the handler's read: live is dep_old
+    state.setLive("app_1", "dep_new");  // the engine's switch lands meanwhile
+    state.setStopped("app_1", true);    // and its user stops it
+    edited.branch = "release";
+    apps.updateSettings(edited);  // the handler's write
+    auto stored = *apps.find("app_1");
+    EXPECT_EQ(stored.branch, "release");
+    EXPECT_EQ(stored.liveDeploymentId, "dep_new") << "a settings edit reverted the switch";
+    EXPECT_TRUE(stored.stopped) << "a settings edit restarted a stopped app";
+}
+
+// A new app has no live deployment and runs, whatever the record handed to create says.
+TEST_F(Fixture, CreateNeverWritesEngineState) {
+    auto a = app("app_1", "web", {});
+    a.liveDeploymentId = "dep_forged";
+    a.stopped = true;
+    apps.create(a);
+    auto stored = *apps.find("app_1");
+    EXPECT_FALSE(stored.liveDeploymentId);
+    EXPECT_FALSE(stored.stopped);
+    AppStateRepository(*store).setLive("app_1", "dep_1");
+    EXPECT_EQ(apps.find("app_1")->liveDeploymentId, "dep_1");
 }
 
 TEST_F(Fixture, DeleteCascadesToDomainsAndEnv) {

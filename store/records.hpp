@@ -39,10 +39,12 @@ struct AppRecord {
     std::optional<std::int64_t> memoryLimitBytes;
     std::optional<std::int64_t> cpuLimitMillis;
     StageDeadlines deadlines;
-    bool stopped = false;  // stopped by its user: parked (503) until started or deployed again
     std::string webhookSecret;  // plaintext in memory; encrypted in the database
-    std::optional<std::string> liveDeploymentId;
     std::vector<std::string> domains;
+    // The engine's state, read with the settings but written only by the engine
+    // (AppStateRepository); AppRepository ignores these two fields when it writes.
+    std::optional<std::string> liveDeploymentId;
+    bool stopped = false;  // stopped by its user: parked (503) until started or deployed again
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
 };

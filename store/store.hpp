@@ -37,6 +37,16 @@ public:
     std::uint64_t appsVersion() const { return appsVersion_.load(std::memory_order_acquire); }
     void noteAppsChanged() { appsVersion_.fetch_add(1, std::memory_order_acq_rel); }
 
+    // Marks the app list changed when a write ends, committed or not (a spurious bump only costs a
+    // cache rebuild; a missed one would serve stale data). Every writer of apps holds one.
+    struct AppsChanged {
+        explicit AppsChanged(Store& s) : store(s) {}
+        ~AppsChanged() { store.noteAppsChanged(); }
+        AppsChanged(const AppsChanged&) = delete;
+        AppsChanged& operator=(const AppsChanged&) = delete;
+        Store& store;
+    };
+
     static std::filesystem::path databasePath(const std::filesystem::path& dataDir) { return dataDir / "rivetr.db"; }
 
 private:

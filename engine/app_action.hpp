@@ -1,0 +1,36 @@
+// Start, stop and restart of an app's live container as engine jobs: what is asked and what came of it.
+#pragma once
+
+#include <future>
+#include <string>
+
+namespace rivetr::engine {
+
+enum class AppAction { Start, Stop, Restart };
+
+inline const char* actionName(AppAction a) {
+    switch (a) {
+        case AppAction::Start: return "start";
+        case AppAction::Stop: return "stop";
+        case AppAction::Restart: return "restart";
+    }
+    return "?";
+}
+
+// How an action job ended. `code` names a refusal the way the API answers it (not_deployed,
+// runtime_unavailable, runtime_error, start_failed, cancelled).
+struct ActionOutcome {
+    bool ok = false;
+    std::string status;  // ok: what the app is now, "running" or "stopped"
+    std::string code;
+    std::string error;
+};
+
+// What Engine::act hands back at once: the job's id (its events carry it) and its outcome later.
+// The future holds std::future_error (broken_promise) when the job never ran (rivetr stopping).
+struct ActionTicket {
+    std::string id;
+    std::shared_future<ActionOutcome> done;
+};
+
+}  // namespace rivetr::engine

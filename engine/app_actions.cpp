@@ -1,0 +1,108 @@
+// Start, stop and restart of an app's live container, run as engine jobs: serialised with its deployments.
+#include "engine/app_actions.hpp"
+
+#include "core/log.hpp"
+#include "engine/health_gate.hpp"
+#include "engine/stage_timer.hpp"
+
+namespace rivetr::engine {
+namespace {
+
+// The action cannot go on: the outcome names why, with the code the API answers with.
+struct Refused : std::runtime_error {
+    Refused(std::string c, const std::string& message) : std::runtime_error(message), code(std::move(c)) {}
+    std::string code;
+};
+
+ActionOutcome failed(std::string code, std::string error) { return {false, "", std::move(code), std::move(error)}; }
+
+}  // namespace
+
+void AppActions::announce(const Job& job, const std::string& status, const std::string& error) {
+    DeploymentEvent e;
+    e.deploymentId = job.id;
+    e.appId = job.appId;
+    e.action = actionName(*job.action);
+    e.status = status;
+    e.error = error;
+    deps_.events.publish(e);
+}
+
+void AppActions::run(Job& job) {
+    announce(job, "in_progress");
+    ActionOutcome out;
+    // The same deadline as a deployment's starting stage: no action holds the app's queue forever.
+    auto app = deps_.apps.find(job.appId);
+    auto limit = stageDeadline(app ? app->deadlines.startMs : std::nullopt, options_.startTimeout);
+    {
+        StageTimer timer(job.cancel, actionName(*job.action), limit);
+        try {
+            out = perform(job);
+        } catch (const Refused& e) {
+            out = failed(e.code, e.what());
+        } catch (const runtime::RuntimeError& e) {
+            bool down = e.kind() == runtime::ErrorKind::DaemonUnavailable;
+            out = failed(down ? "runtime_unavailable" : "runtime_error", e.what());
+        } catch (const std::exception& e) {
+            out = failed("runtime_error", e.what());
+        }
+        // A failure after the deadline fired is the deadline, whatever the interrupted call said.
+        if (!out.ok && timer.fired()) out = failed("timeout", timer.reason());
+    }
+    announce(job, out.ok ? "done" : "failed", out.error);
+    log::info("engine.app_action", {{"job", job.id}, {"app", job.appId}, {"action", actionName(*job.action)},
+                                    {"outcome", out.ok ? out.status : out.code}, {"error", out.error}});
+    job.outcome.set_value(out);
+}
+
+// The live container as it is when the job runs, not when it was asked for: a deployment that
+// ran before this job may have switched to another one.
+ActionOutcome AppActions::perform(Job& job) {
+    auto app = deps_.apps.find(job.appId);
+    if (!app) throw Refused("not_found", "the app was deleted");
+    std::optional<store::DeploymentRecord> live;
+    if (app->liveDeploymentId) live = deps_.deployments.get(*app->liveDeploymentId);
+    if (!live || !live->containerId) throw Refused("not_deployed", "app " + app->name + " has no live deployment");
+    auto rt = deps_.runtime();
+    if (!rt) throw Refused("runtime_unavailable", "the container engine is not reachable");
+    const auto& id = *live->containerId;
+    switch (*job.action) {
+        case AppAction::Stop:
+            // Parked first (in-flight requests drain, new ones get 503), stopped only then, so
+            // nobody sees a 502 from a dying upstream.
+            park(*app);
+            rt->stopContainer(id, options_.stopGrace);
+            deps_.appState.setStopped(app->id, true);  // and stays stopped when rivetr restarts
+            return {true, "stopped", "", ""};
+        case AppAction::Restart:
+            park(*app);
+            rt->restartContainer(id, options_.stopGrace);
+            break;
+        case AppAction::Start:
+            rt->startContainer(id);
+            break;
+    }
+    routeWhenPublished(job, *rt, *app, id);
+    return {true, "running", "", ""};
+}
+
+void AppActions::park(const store::AppRecord& app) { deps_.traffic.route({app.id, app.domains, "", 0}).wait(); }
+
+// After the container (re)started: its published port (the one gate every start passes), then the
+// route to it, then the app is no longer stopped.
+void AppActions::routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
+                                    const std::string& containerId) {
+    HealthProbeHooks hooks;
+    hooks.cancelled = [&] { return job.cancel.cancelled(); };
+    hooks.containerGone = [&]() -> std::optional<std::string> {
+        auto state = rt.inspectContainer(containerId).state;
+        if (state.running) return std::nullopt;
+        return "the container did not come up (state " + state.status + ")";
+    };
+    auto published = waitPublishedPort(rt, containerId, static_cast<int>(app.port), hooks);
+    if (!published.hostPort) throw Refused("start_failed", published.reason);
+    deps_.traffic.route({app.id, app.domains, "127.0.0.1", published.hostPort}).wait();
+    deps_.appState.setStopped(app.id, false);
+}
+
+}  // namespace rivetr::engine

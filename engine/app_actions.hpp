@@ -1,0 +1,30 @@
+// Start, stop and restart of an app's live container, run as engine jobs: serialised with its deployments.
+#pragma once
+
+#include "engine/deploy_queue.hpp"
+#include "engine/engine_options.hpp"
+#include "engine/pipeline.hpp"
+
+namespace rivetr::engine {
+
+class AppActions {
+public:
+    AppActions(EngineDeps deps, const EngineOptions& options) : deps_(deps), options_(options) {}
+
+    // Runs the action job under its deadline, announces each step on the bus and sets
+    // job.outcome. Never throws.
+    void run(Job& job);
+    // Publishes the job's status on the bus (DeploymentEvent with `action` set).
+    void announce(const Job& job, const std::string& status, const std::string& error = {});
+
+private:
+    ActionOutcome perform(Job& job);
+    void park(const store::AppRecord& app);
+    void routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
+                            const std::string& containerId);
+
+    EngineDeps deps_;
+    const EngineOptions& options_;
+};
+
+}  // namespace rivetr::engine
