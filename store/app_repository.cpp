@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/clock.hpp"
+#include "store/git_credential_store.hpp"
 
 namespace rivetr::store {
 namespace {
@@ -12,7 +13,8 @@ constexpr const char* kColumns =
     "id, name, git_url, branch, port, build_type, dockerfile_path, base_dir, build_target, healthcheck_type, "
     "healthcheck_path, healthcheck_interval_ms, healthcheck_timeout_ms, healthcheck_retries, "
     "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc, live_deployment_id, "
-    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped";
+    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped, "
+    "git_token_enc";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
 
@@ -36,6 +38,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     a.updatedAt = st.getInt(20);
     a.deadlines = {st.getOptInt(21), st.getOptInt(22), st.getOptInt(23), st.getOptInt(24)};
     a.stopped = st.getInt(25) != 0;
+    a.gitCredential = readGitCredential(st, 26, box, a.id);
     return a;
 }
 
@@ -112,13 +115,15 @@ void AppRepository::create(const AppRecord& app) {
     store_.withDb([&](Database& db) {
         try {
             Transaction tx(db);
+            // The 27th, git_token_enc, stays unbound (NULL) here: writeGitCredential sets it.
             auto st = db.prepare(std::string("INSERT INTO apps(") + kColumns +
-                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             st.bind(1, app.id);
             bindFields(st, 2, app, box_);
             auto now = nowMs();
             st.bind(20, now).bind(21, now).bind(26, app.stopped ? 1 : 0).exec();
             writeDeadlines(db, app);
+            writeGitCredential(db, app.id, app.gitCredential, box_);
             writeDomains(db, app, now);
             tx.commit();
         } catch (const DbError& e) {
@@ -169,6 +174,7 @@ void AppRepository::update(const AppRecord& app) {
             auto now = nowMs();
             st.bind(19, now).bind(20, app.id).exec();
             writeDeadlines(db, app);
+            writeGitCredential(db, app.id, app.gitCredential, box_);
             writeDomains(db, app, now);
             tx.commit();
         } catch (const DbError& e) {

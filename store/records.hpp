@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/url_userinfo.hpp"
+
 namespace rivetr::store {
 
 struct HealthCheckSpec {
@@ -41,6 +43,9 @@ struct AppRecord {
     StageDeadlines deadlines;
     bool stopped = false;  // stopped by its user: parked (503) until started or deployed again
     std::string webhookSecret;  // plaintext in memory; encrypted in the database
+    // What the git server asks for (HTTPS basic auth), split off git_url so the URL can be shown:
+    // plaintext in memory, encrypted in the database, never in an API answer.
+    std::optional<UrlCredential> gitCredential;
     std::optional<std::string> liveDeploymentId;
     std::vector<std::string> domains;
     std::int64_t createdAt = 0;
