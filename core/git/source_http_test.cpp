@@ -109,6 +109,7 @@ TEST_F(SourceHttpTest, TokenAuthOverSmartHttp) {
 
 // An app's "https://user:pw@host" URL is split on the way in; the Source gets the pair as auth.
 TEST_F(SourceHttpTest, ACredentialSplitOffTheUrlAuthenticates) {
+    upstream.write("README", "private\n");
     upstream.commit("c");
     GitHttpServer server(serving(root, "deploy", "pw-77"));
     auto split = splitUrlCredential("http://deploy:pw-77@" + server.url("app").substr(7));

@@ -53,7 +53,11 @@ protected:
 
 TEST_F(GitCredentials, DeployWorksAndThePasswordNeverShows) {
     commitVersion("v1");
-    git::test::GitHttpServer gitServer({dir.path(), "deploy", kPassword});
+    git::test::GitHttpServerOptions o;
+    o.projectRoot = dir.path();
+    o.user = "deploy";
+    o.token = kPassword;
+    git::test::GitHttpServer gitServer(o);
     createFrom(withCredentials(gitServer.url("repo")));
 
     auto list = asViewer("/api/apps");
@@ -87,6 +91,55 @@ TEST_F(GitCredentials, DeployWorksAndThePasswordNeverShows) {
 
     stop(SIGTERM);
     EXPECT_EQ(serveLog().find(kPassword), std::string::npos) << serveLog();
+}
+
+// The configuration reaches the rules: local repositories off, the dashboard's domain reserved.
+class GitUrlRules : public ServeFixture {
+protected:
+    GitUrlRules() : ServeFixture("rules") {
+        extraEnv = {{"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "false"}, {"RIVETR_SERVER_DASHBOARD_DOMAIN", "dash.test"}};
+    }
+    HttpResponse as(const std::string& role, const std::string& method, const std::string& path, const json& body) {
+        auto t = call("POST", "/api/tokens", {{"name", role}, {"role", role}});
+        HttpRequest req;
+        req.method = method;
+        req.url = api(path);
+        req.headers = {"Authorization: Bearer " + json::parse(t.body)["token"].get<std::string>(),
+                       "Content-Type: application/json"};
+        req.body = body.dump();
+        return http(req);
+    }
+    static std::string field(const HttpResponse& r) {
+        return json::parse(r.body, nullptr, false)["error"].value("field", "");
+    }
+};
+
+TEST_F(GitUrlRules, BadGitUrlsTheDashboardDomainAndProbingDetectAreRefused) {
+    auto created = call("POST", "/api/apps", {{"name", "rules"}, {"git_url", "https://e.test/a.git"}, {"port", 80}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    for (const std::string bad : {"ssh://-oProxyCommand=touch%20x/a", "ssh://git@-oProxyCommand=x/a",
+                                  "https://-oProxyCommand=x/a.git", "https://h/r\xc3\xa9.git", "file:///etc"}) {
+        auto create = call("POST", "/api/apps", {{"name", "bad"}, {"git_url", bad}, {"port", 1}});
+        auto update = call("PUT", "/api/apps/rules", {{"git_url", bad}});
+        auto detect = call("POST", "/api/apps/detect", {{"git_url", bad}});
+        for (const auto* r : {&create, &update, &detect}) {
+            EXPECT_EQ(r->status, 400) << bad << ": " << r->body;
+            EXPECT_EQ(field(*r), "git_url") << bad << ": " << r->body;
+        }
+    }
+    auto route = call("POST", "/api/routes", {{"domain", "dash.test"}, {"upstream", "127.0.0.1:9"}});
+    EXPECT_EQ(route.status, 409) << route.body;
+    EXPECT_EQ(field(route), "domain");
+    auto app = call("PUT", "/api/apps/rules", {{"domains", {"dash.test"}}});
+    EXPECT_EQ(app.status, 409) << app.body;
+    EXPECT_EQ(field(app), "domains");
+
+    json probe{{"git_url", "http://127.0.0.1:" + std::to_string(freePort()) + "/x.git"}};
+    auto dev = as("developer", "POST", "/api/apps/detect", probe);
+    EXPECT_EQ(dev.status, 400);
+    EXPECT_EQ(json::parse(dev.body)["error"]["message"], "cannot reach the repository") << dev.body;
+    auto admin = call("POST", "/api/apps/detect", probe);
+    EXPECT_NE(admin.body.find("127.0.0.1"), std::string::npos) << admin.body;
 }
 
 }  // namespace
