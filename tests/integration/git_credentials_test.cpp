@@ -110,16 +110,18 @@ protected:
         return http(req);
     }
     static std::string field(const HttpResponse& r) {
-        return json::parse(r.body, nullptr, false)["error"].value("field", "");
+        auto j = json::parse(r.body, nullptr, false);
+        return j.is_object() && j["error"].is_object() ? j["error"].value("field", "") : "";
     }
 };
 
 TEST_F(GitUrlRules, BadGitUrlsTheDashboardDomainAndProbingDetectAreRefused) {
     auto created = call("POST", "/api/apps", {{"name", "rules"}, {"git_url", "https://e.test/a.git"}, {"port", 80}});
     ASSERT_EQ(created.status, 201) << created.body;
+    int n = 0;
     for (const std::string bad : {"ssh://-oProxyCommand=touch%20x/a", "ssh://git@-oProxyCommand=x/a",
                                   "https://-oProxyCommand=x/a.git", "https://h/r\xc3\xa9.git", "file:///etc"}) {
-        auto create = call("POST", "/api/apps", {{"name", "bad"}, {"git_url", bad}, {"port", 1}});
+        auto create = call("POST", "/api/apps", {{"name", "bad" + std::to_string(++n)}, {"git_url", bad}, {"port", 1}});
         auto update = call("PUT", "/api/apps/rules", {{"git_url", bad}});
         auto detect = call("POST", "/api/apps/detect", {{"git_url", bad}});
         for (const auto* r : {&create, &update, &detect}) {
@@ -127,17 +129,19 @@ TEST_F(GitUrlRules, BadGitUrlsTheDashboardDomainAndProbingDetectAreRefused) {
             EXPECT_EQ(field(*r), "git_url") << bad << ": " << r->body;
         }
     }
-    auto route = call("POST", "/api/routes", {{"domain", "dash.test"}, {"upstream", "127.0.0.1:9"}});
-    EXPECT_EQ(route.status, 409) << route.body;
-    EXPECT_EQ(field(route), "domain");
     auto app = call("PUT", "/api/apps/rules", {{"domains", {"dash.test"}}});
     EXPECT_EQ(app.status, 409) << app.body;
     EXPECT_EQ(field(app), "domains");
+    // Had the app taken it, the route's 409 would be an ordinary domain conflict: give it back first.
+    call("PUT", "/api/apps/rules", {{"domains", json::array()}});
+    auto route = call("POST", "/api/routes", {{"domain", "dash.test"}, {"upstream", "127.0.0.1:9"}});
+    EXPECT_EQ(route.status, 409) << route.body;
+    EXPECT_EQ(field(route), "domain");
 
     json probe{{"git_url", "http://127.0.0.1:" + std::to_string(freePort()) + "/x.git"}};
     auto dev = as("developer", "POST", "/api/apps/detect", probe);
     EXPECT_EQ(dev.status, 400);
-    EXPECT_EQ(json::parse(dev.body)["error"]["message"], "cannot reach the repository") << dev.body;
+    EXPECT_NE(dev.body.find("\"cannot reach the repository\""), std::string::npos) << dev.body;
     auto admin = call("POST", "/api/apps/detect", probe);
     EXPECT_NE(admin.body.find("127.0.0.1"), std::string::npos) << admin.body;
 }
