@@ -10,6 +10,29 @@ namespace {
 // The ciphertext is bound to its app: copied to another row it does not decrypt.
 std::string place(const std::string& appId) { return "app:" + appId + ":git_credential"; }
 
+// Rewrites the text of the rows `select` (id, text) finds, their URL credentials redacted.
+void redactColumn(Database& db, const std::string& select, const std::string& update, const std::string& appId) {
+    std::vector<std::pair<std::string, std::string>> textRows;
+    auto st = db.prepare(select);
+    st.bind(1, appId);
+    while (st.step()) textRows.emplace_back(st.getText(0), redactUrlCredentials(st.getText(1)));
+    auto up = db.prepare(update);
+    for (const auto& [id, text] : textRows) {
+        up.bind(1, text).bind(2, id).exec();
+        up.reset();
+    }
+}
+
+// What a deployment of the app stored before the split may quote: its error and its log lines.
+void redactDeploymentsOf(Database& db, const std::string& appId) {
+    redactColumn(db, "SELECT id, error FROM deployments WHERE app_id = ? AND error LIKE '%://%@%'",
+                 "UPDATE deployments SET error = ? WHERE id = ?", appId);
+    redactColumn(db,
+                 "SELECT l.id, l.line FROM deployment_logs l JOIN deployments d ON d.id = l.deployment_id "
+                 "WHERE d.app_id = ? AND l.line LIKE '%://%@%'",
+                 "UPDATE deployment_logs SET line = ? WHERE id = ?", appId);
+}
+
 }  // namespace
 
 std::optional<UrlCredential> readGitCredential(const Statement& st, int col, const SecretBox& box,
@@ -39,6 +62,7 @@ std::size_t moveGitCredentialsOutOfUrls(Store& store, const SecretBox& box) {
         for (const auto& [id, split] : pending) {
             db.prepare("UPDATE apps SET git_url = ? WHERE id = ?").bind(1, split.url).bind(2, id).exec();
             writeGitCredential(db, id, split.credential, box);
+            redactDeploymentsOf(db, id);
         }
         tx.commit();
         return pending.size();

@@ -19,7 +19,8 @@ void writeGitCredential(Database& db, const std::string& appId, const std::optio
                         const SecretBox& box);
 
 // Apps stored before credentials were split off kept them in git_url ("https://u:pw@host/..."):
-// moves each into the sealed column and leaves the URL without it. Idempotent (a split URL has
+// moves each into the sealed column and leaves the URL without it, and redacts the credential in
+// what those apps' deployments stored (errors, log lines quoting the URL). Idempotent (a split URL has
 // nothing left to move); `rivetr serve` runs it at every start, after the migrations. Returns how
 // many apps it changed.
 std::size_t moveGitCredentialsOutOfUrls(Store& store, const SecretBox& box);

@@ -1,4 +1,4 @@
-// Git credentials at rest: sealed, round-tripped through the app, and moved out of old git_url values once.
+// Git credentials at rest: sealed, round-tripped through the app, and moved out of old git_url values (and what quoted them) once.
 #include "store/git_credential_store.hpp"
 
 #include <gtest/gtest.h>
@@ -55,7 +55,19 @@ TEST_F(GitCredentialStore, MovesLegacyCredentialsOutOfTheUrlOnce) {
                 "SELECT 'app_3', 'legacy', 'https://deploy:hunter2@h/o/r.git', port, webhook_secret_enc, 0, 0 "
                 "FROM apps WHERE id = 'app_1'");
     });
+    store->withDb([](Database& db) {
+        db.exec("INSERT INTO deployments(id, app_id, error, created_at, status_changed_at) VALUES ('dep_1', 'app_3', "
+                "'cannot reach https://deploy:hunter2@h/o/r.git: refused', 0, 0);"
+                "INSERT INTO deployment_logs(deployment_id, ts, stream, line) VALUES ('dep_1', 0, 'system', "
+                "'fetching main from https://deploy:hunter2@h/o/r.git')");
+    });
     EXPECT_EQ(moveGitCredentialsOutOfUrls(*store, box), 1u);
+    auto everything = store->withDb([](Database& db) {
+        auto st = db.prepare("SELECT (SELECT error FROM deployments) || (SELECT line FROM deployment_logs)");
+        st.step();
+        return st.getText(0);
+    });
+    EXPECT_EQ(everything, "cannot reach https://***@h/o/r.git: refusedfetching main from https://***@h/o/r.git");
     EXPECT_EQ(rawRow("app_3").find("hunter2"), std::string::npos) << rawRow("app_3");
     EXPECT_EQ(rawRow("app_2"), "git@h:o/scp.git|");
     store->withDb([&](Database& db) {
