@@ -6,8 +6,8 @@
 #include "api/api_errors.hpp"
 #include "api/app_validation.hpp"
 #include "api/json_fields.hpp"
-#include "core/url_userinfo.hpp"
 #include "core/clock.hpp"
+#include "core/url_userinfo.hpp"
 
 namespace rivetr::api {
 namespace {

@@ -4,8 +4,8 @@
 #include "api/api_errors.hpp"
 #include "api/app_json.hpp"
 #include "api/app_validation.hpp"
-#include "core/git/credentials.hpp"
 #include "api/json_fields.hpp"
+#include "core/git/credentials.hpp"
 
 namespace rivetr::api {
 namespace {

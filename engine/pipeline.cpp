@@ -8,8 +8,8 @@
 #include <sstream>
 #include <thread>
 
-#include "core/log.hpp"
 #include "core/git/credentials.hpp"
+#include "core/log.hpp"
 #include "core/subprocess.hpp"
 #include "core/url_userinfo.hpp"
 #include "engine/deploy_log.hpp"
