@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "api/app_list_cache.hpp"
+#include "api/app_validation.hpp"
 #include "api/authenticator.hpp"
 #include "api/external_route_sink.hpp"
 #include "api/live_deps.hpp"
@@ -52,6 +53,7 @@ struct ApiContext {
     ExternalRouteSink externalRouteSink;  // filled by `rivetr serve`
     // [auth] webhook_secret: verifies deliveries for every app besides each app's own; empty: off.
     std::string webhookSecret;
+    AppRules appRules;  // local repositories allowed? the dashboard's domain; from config
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
 };
 

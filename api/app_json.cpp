@@ -1,10 +1,13 @@
 // Converts apps between their JSON shape (CONTRACT.md) and store records, validating what comes in.
 #include "api/app_json.hpp"
 
+#include <algorithm>
+
 #include "api/api_errors.hpp"
 #include "api/app_validation.hpp"
 #include "api/json_fields.hpp"
 #include "core/clock.hpp"
+#include "core/url_userinfo.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -48,18 +51,53 @@ std::vector<std::string> domainList(const nlohmann::json& arr) {
     return normalizeDomains(out);
 }
 
+// "https://host:port" (scp-like: "user@host"): the server a credential is sent to.
+std::string serverOf(const std::string& url) {
+    auto scheme = url.find("://");
+    auto end = scheme == std::string::npos ? url.find(':') : url.find('/', scheme + 3);
+    auto server = url.substr(0, end);
+    std::transform(server.begin(), server.end(), server.begin(), [](unsigned char c) { return std::tolower(c); });
+    return server;
+}
+
+UrlCredential credentialField(const nlohmann::json& j) {
+    JsonFields f(j, {"username", "password"}, "git_credentials.");
+    auto user = f.string("username");
+    if (!user || user->empty()) throw ValidationError("git_credentials.username", "is required");
+    return UrlCredential{*user, f.string("password").value_or("")};
+}
+
 }  // namespace
 
-void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creating) {
-    JsonFields f(body, {"name", "git_url", "branch", "port", "domains", "build_type", "dockerfile_path", "base_dir",
-                        "build_target", "healthcheck", "resources", "deadlines"});
+// A credential leaves git_url before anything is stored. A URL moved to another server loses the
+// stored credential unless the request gives one: a developer may change the URL but must not be
+// able to send the credential (which nobody can read back) to a server of their choosing.
+void applyGitSource(const JsonFields& f, store::AppRecord& app) {
+    std::optional<UrlCredential> fromUrl;
+    if (auto v = f.string("git_url")) {
+        auto split = splitUrlCredential(*v);
+        if (serverOf(split.url) != serverOf(app.gitUrl)) app.gitCredential.reset();
+        app.gitUrl = split.url;
+        fromUrl = split.credential;
+        if (fromUrl) app.gitCredential = fromUrl;
+    }
+    bool clear = f.isNull("git_credentials");
+    if (!clear && !f.has("git_credentials")) return;
+    if (fromUrl) throw ValidationError("git_credentials", "give the credentials in git_url or here, not both");
+    if (clear) app.gitCredential.reset();
+    else app.gitCredential = credentialField(*f.object("git_credentials"));  // object() throws for a non-object
+}
+
+void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creating, const AppRules& rules) {
+    JsonFields f(body, {"name", "git_url", "git_credentials", "branch", "port", "domains", "build_type",
+                        "dockerfile_path", "base_dir", "build_target", "healthcheck", "resources", "deadlines"});
     if (creating) {
         for (const char* required : {"name", "git_url", "port"}) {
             if (!f.has(required)) throw ValidationError(required, "is required");
         }
     }
     if (auto v = f.string("name")) app.name = *v;
-    if (auto v = f.string("git_url")) app.gitUrl = *v;
+    applyGitSource(f, app);
     if (auto v = f.string("branch")) app.branch = *v;
     if (auto v = f.integer("port")) app.port = *v;
     if (auto v = f.string("build_type")) app.buildType = *v;
@@ -70,7 +108,7 @@ void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creati
     if (const auto* h = f.object("healthcheck")) applyHealthCheck(*h, app.healthcheck);
     if (const auto* r = f.object("resources")) applyResources(*r, app);
     if (const auto* d = f.object("deadlines")) applyDeadlines(*d, app.deadlines);
-    validateApp(app);
+    validateApp(app, rules);
 }
 
 nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
@@ -78,7 +116,8 @@ nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
     nlohmann::json j{
         {"id", a.id},
         {"name", a.name},
-        {"git_url", a.gitUrl},
+        {"git_url", redactUrlCredentials(a.gitUrl)},  // split on the way in; belt and braces
+        {"has_git_credentials", a.gitCredential.has_value()},
         {"branch", a.branch},
         {"port", a.port},
         {"domains", a.domains},

@@ -36,7 +36,7 @@ Reply listApps(ApiContext& ctx, const Pistache::Rest::Request& req, const Reques
 
 Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     store::AppRecord app;
-    applyAppJson(parseJsonObject(req.body()), app, true);
+    applyAppJson(parseJsonObject(req.body()), app, true, ctx.appRules);
     app.id = newId("app");
     app.webhookSecret = generateToken("whsec_");
     ctx.apps.create(app);
@@ -47,7 +47,7 @@ Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const Reque
 Reply updateApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto app = requireApp(ctx, req);
     auto body = parseJsonObject(req.body());
-    applyAppJson(body, app, false);
+    applyAppJson(body, app, false, ctx.appRules);
     ctx.apps.updateSettings(app);
     nlohmann::json changed = nlohmann::json::array();
     for (const auto& [k, v] : body.items()) changed.push_back(k);

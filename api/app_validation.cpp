@@ -6,6 +6,9 @@
 #include <set>
 
 #include "api/api_errors.hpp"
+#include "core/git/remote_url.hpp"
+#include "core/git/source.hpp"
+#include "store/conflict_error.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -29,15 +32,11 @@ void validateAppName(const std::string& name) {
     }
 }
 
-// Leading '-' would read as an option to any tool that gets the URL; whitespace and control
-// characters have no place in a URL. Only transports libgit2 speaks here are accepted.
-void validateGitUrl(const std::string& url) {
-    static const std::regex scp(R"(^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+$)");
-    bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 || url.rfind("ssh://", 0) == 0 ||
-                  url.rfind("file://", 0) == 0;
-    if (url.empty() || url.size() > 2048 || url[0] == '-' || hasControlOrSpace(url) ||
-        !(scheme || std::regex_match(url, scp))) {
-        throw ValidationError("git_url", "must be an https://, http://, ssh://, file:// or user@host:path git URL");
+void validateGitUrl(const std::string& url, bool allowLocalRepositories) {
+    try {
+        git::checkRemoteUrl(url, allowLocalRepositories);
+    } catch (const git::SourceError& e) {
+        throw ValidationError("git_url", e.what());
     }
 }
 
@@ -118,9 +117,17 @@ void validateEnvKey(const std::string& key) {
     }
 }
 
-void validateApp(const store::AppRecord& app) {
+void checkNotDashboardDomain(const std::string& field, const std::string& domain, const AppRules& rules) {
+    auto dashboard = rules.dashboardDomain;
+    std::transform(dashboard.begin(), dashboard.end(), dashboard.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (!dashboard.empty() && domain == dashboard) {
+        throw store::ConflictError(field, "\"" + domain + "\" is the dashboard's domain (server.dashboard_domain)");
+    }
+}
+
+void validateApp(const store::AppRecord& app, const AppRules& rules) {
     validateAppName(app.name);
-    validateGitUrl(app.gitUrl);
+    validateGitUrl(app.gitUrl, rules.allowLocalRepositories);
     validateBranch(app.branch);
     validatePort(app.port);
     validateBuildType(app.buildType);
@@ -133,6 +140,7 @@ void validateApp(const store::AppRecord& app) {
     }
     validateHealthCheck(app.healthcheck);
     validateLimits(app);
+    for (const auto& d : app.domains) checkNotDashboardDomain("domains", d, rules);
 }
 
 }  // namespace rivetr::api

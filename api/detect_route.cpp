@@ -2,29 +2,47 @@
 #include "api/detect_route.hpp"
 
 #include "api/api_errors.hpp"
+#include "api/app_json.hpp"
 #include "api/app_validation.hpp"
 #include "api/json_fields.hpp"
+#include "core/git/credentials.hpp"
 
 namespace rivetr::api {
 namespace {
 
-engine::DetectRequest parseRequest(const std::string& body) {
+engine::DetectRequest parseRequest(const std::string& body, const AppRules& rules) {
     auto j = parseJsonObject(body);
-    JsonFields f(j, {"git_url", "branch", "base_dir"});
+    JsonFields f(j, {"git_url", "git_credentials", "branch", "base_dir"});
+    if (!f.string("git_url")) throw ValidationError("git_url", "is required");
+    store::AppRecord source;  // the same split of URL and credential as an app's
+    applyGitSource(f, source);
     engine::DetectRequest r;
-    auto url = f.string("git_url");
-    if (!url) throw ValidationError("git_url", "is required");
-    r.gitUrl = *url;
+    r.gitUrl = source.gitUrl;
+    if (source.gitCredential) r.auth = git::passwordAuth(*source.gitCredential);
     if (auto b = f.string("branch")) r.branch = *b;
     if (auto d = f.string("base_dir")) r.baseDir = *d;
-    validateGitUrl(r.gitUrl);
+    validateGitUrl(r.gitUrl, rules.allowLocalRepositories);
     validateBranch(r.branch);
     validateRelativePath("base_dir", r.baseDir);
     return r;
 }
 
-Reply detect(engine::Engine& engine, const Pistache::Rest::Request& req) {
-    auto request = parseRequest(req.body());
+// What a failed fetch tells a non-admin. The fetch runs from this server, so its low-level detail
+// ("connection refused", a TLS or HTTP answer, a host key) would let a developer probe internal
+// hosts and ports through this route; what the user can fix (URL syntax, branch) keeps its text.
+std::string publicReason(const git::SourceError& e) {
+    switch (e.kind()) {
+        case git::SourceErrorKind::InvalidInput:
+        case git::SourceErrorKind::RefNotFound:
+        case git::SourceErrorKind::UnsupportedKey:
+        case git::SourceErrorKind::Cancelled: return std::string(git::kindName(e.kind())) + ": " + e.what();
+        case git::SourceErrorKind::AuthFailed: return "the repository needs credentials, or refused the ones given";
+        default: return "cannot reach the repository";
+    }
+}
+
+Reply detect(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto request = parseRequest(req.body(), ctx.appRules);
     try {
         auto d = engine.detect(request);
         return Reply::json(200, {{"build_type", d.buildType ? nlohmann::json(*d.buildType) : nlohmann::json()},
@@ -34,15 +52,16 @@ Reply detect(engine::Engine& engine, const Pistache::Rest::Request& req) {
     } catch (const git::SourceError& e) {
         // The user's input (URL, branch, credentials) is what failed: name the field to fix.
         auto field = e.kind() == git::SourceErrorKind::RefNotFound ? "branch" : "git_url";
-        throw ValidationError(field, std::string(git::kindName(e.kind())) + ": " + e.what());
+        bool admin = rc.principal && rc.principal->role >= store::Role::admin;
+        throw ValidationError(field, admin ? std::string(git::kindName(e.kind())) + ": " + e.what() : publicReason(e));
     }
 }
 
 }  // namespace
 
-std::vector<Route> detectRoutes(engine::Engine& engine) {
+std::vector<Route> detectRoutes(ApiContext& ctx, engine::Engine& engine) {
     return {{Method::Post, "/api/apps/detect", store::Role::developer,
-             [&engine](const auto& req, auto&) { return detect(engine, req); }}};
+             [&ctx, &engine](const auto& req, auto& rc) { return detect(ctx, engine, req, rc); }}};
 }
 
 }  // namespace rivetr::api

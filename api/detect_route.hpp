@@ -8,6 +8,6 @@
 
 namespace rivetr::api {
 
-std::vector<Route> detectRoutes(engine::Engine& engine);
+std::vector<Route> detectRoutes(ApiContext& ctx, engine::Engine& engine);
 
 }  // namespace rivetr::api

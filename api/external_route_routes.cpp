@@ -33,6 +33,7 @@ Reply put(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestCont
     auto domain = f.string("domain");
     if (!domain || domain->empty()) throw ValidationError("domain", "is required");
     auto normalized = normalizeDomains({*domain});  // same host-name rules as app domains
+    checkNotDashboardDomain("domain", normalized.at(0), ctx.appRules);
     auto upstreamText = f.string("upstream").value_or("");
     if (!parseUpstream(upstreamText)) {
         throw ValidationError("upstream", "must be host:port (a host name, IPv4 or [IPv6] and a port 1-65535)");

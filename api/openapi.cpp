@@ -38,7 +38,22 @@ json schemas() {
                      {"required", {"name", "git_url", "port"}},
                      {"properties",
                       {{"name", {{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9-]{0,62}$"}}},
-                       {"git_url", {{"type", "string"}}},
+                       {"git_url",
+                        {{"type", "string"},
+                         {"description",
+                          "https://, http://, ssh:// or user@host:path (file:// only with [git] "
+                          "allow_local_repositories); RFC 3986 characters, no host or user starting with '-'. "
+                          "Credentials in it (https://user:token@host/...) are split off into git_credentials; "
+                          "answers show the URL without them"}}},
+                       {"git_credentials",
+                        {{"type", "object"},
+                         {"nullable", true},
+                         {"writeOnly", true},
+                         {"description",
+                          "HTTPS user name and password/token, stored encrypted and never shown; null removes "
+                          "them. Dropped when git_url moves to another server without new ones"},
+                         {"required", {"username"}},
+                         {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}}},
                        {"branch", {{"type", "string"}}},
                        {"port", {{"type", "integer"}, {"minimum", 1}, {"maximum", 65535}}},
                        {"domains", {{"type", "array"}, {"items", {{"type", "string"}}}}},
@@ -59,6 +74,7 @@ json schemas() {
     s["App"] = {{"allOf", {ref("AppInput"), {{"type", "object"},
                                              {"properties",
                                               {{"id", {{"type", "string"}}},
+                                               {"has_git_credentials", {{"type", "boolean"}}},
                                                {"live_deployment_id", {{"type", "string"}, {"nullable", true}}},
                                                {"stopped", {{"type", "boolean"}}},
                                                {"webhook_secret", {{"type", "string"}}},
@@ -128,7 +144,9 @@ json schemas() {
     s["ExternalRouteInput"] = {{"type", "object"},
                                {"required", {"domain", "upstream"}},
                                {"properties",
-                                {{"domain", {{"type", "string"}}},
+                                {{"domain",
+                                  {{"type", "string"},
+                                   {"description", "any host name but server.dashboard_domain (409)"}}},
                                  {"upstream", {{"type", "string"}, {"example", "10.0.0.5:3000"}}},
                                  {"tls", {{"type", "boolean"}}}}}};
     s["ExternalRoute"] = {{"allOf", {ref("ExternalRouteInput"), {{"type", "object"},

@@ -13,8 +13,9 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Get, "/api/apps", "List apps", "apps", "", 200, "AppList"},
         {M::Post, "/api/apps", "Create an app (generates its webhook secret)", "apps", "AppInput", 201, "App"},
         {M::Post, "/api/apps/detect",
-         "What `auto` would build from a repository {git_url, branch?, base_dir?}: {build_type|null, reason, port|null, "
-         "commit}",
+         "What `auto` would build from a repository {git_url, git_credentials?, branch?, base_dir?}: {build_type|null, "
+         "reason, port|null, commit}. A repository that cannot be fetched is a 400 on git_url; only admins see the "
+         "low-level reason, others \"cannot reach the repository\"",
          "apps", "Object", 200, "Object"},
         {M::Get, "/api/apps/{id}", "Show an app by id or name", "apps", "", 200, "App"},
         {M::Put, "/api/apps/{id}", "Update an app", "apps", "AppInput", 200, "App"},

@@ -25,7 +25,7 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     if (engine) {
         auto group = deploymentRoutes(ctx, *engine);
         routes.insert(routes.end(), group.begin(), group.end());
-        auto detect = detectRoutes(*engine);
+        auto detect = detectRoutes(ctx, *engine);
         routes.insert(routes.end(), detect.begin(), detect.end());
         auto hooks = webhookRoutes(ctx, *engine);
         routes.insert(routes.end(), hooks.begin(), hooks.end());

@@ -220,6 +220,90 @@ TEST_F(ApiRoutes, EachBadFieldIs400NamingItAndWritesNothing) {
     EXPECT_EQ(auditCount(), audits) << "a rejected request was audited as a change";
 }
 
+// A URL with credentials is accepted (existing users keep working), but they are split off at
+// once: no answer shows them, to any role, and the database holds them sealed.
+TEST_F(ApiRoutes, GitCredentialsInTheUrlAreSplitOffSealedAndNeverShown) {
+    const std::string pw = "hunter2-Zq9";
+    auto created = admin("POST", "/api/apps",
+                         json{{"name", "priv"}, {"git_url", "https://deploy:" + pw + "@git.example.com/o/r.git"},
+                              {"port", 3000}}.dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.body.find(pw), std::string::npos) << created.body;
+    auto app = json::parse(created.body);
+    EXPECT_EQ(app["git_url"], "https://git.example.com/o/r.git");
+    EXPECT_EQ(app["has_git_credentials"], true);
+    std::string id = app["id"];
+    for (auto role : {Role::viewer, Role::developer, Role::admin}) {
+        for (const auto& path : {std::string("/api/apps"), "/api/apps/" + id}) {
+            auto r = call("GET", path, tokens[role]);
+            EXPECT_EQ(r.status, 200);
+            EXPECT_EQ(r.body.find(pw), std::string::npos) << store::roleName(role) << " " << path << ": " << r.body;
+        }
+    }
+    auto updated = call("PUT", "/api/apps/" + id, tokens[Role::developer],
+                        json{{"git_url", "https://bot:" + pw + "2@git.example.com/o/r.git"}}.dump());
+    ASSERT_EQ(updated.status, 200) << updated.body;
+    EXPECT_EQ(updated.body.find(pw), std::string::npos) << updated.body;
+    EXPECT_EQ(ctx.apps.find(id)->gitCredential, (UrlCredential{"bot", pw + "2"})) << "the engine still gets them";
+    auto raw = store->withDb([](store::Database& db) {
+        auto st = db.prepare("SELECT git_url, git_token_enc FROM apps WHERE name = 'priv'");
+        st.step();
+        auto b = st.getBlob(1);
+        return st.getText(0) + std::string(b.begin(), b.end());
+    });
+    EXPECT_EQ(raw.find(pw), std::string::npos) << "plaintext password in the database";
+    EXPECT_EQ(admin("GET", "/api/audit").body.find(pw), std::string::npos);
+}
+
+// One git URL rule for POST/PUT /api/apps and the wizard: option-like hosts and users, characters
+// outside RFC 3986, and local repositories (off here) are a 400 naming git_url on all three.
+TEST_F(ApiRoutes, EachRejectedGitUrlIs400FromEveryRoute) {
+    std::string id = createApp("target")["id"];
+    for (const std::string bad : {"ssh://-oProxyCommand=touch%20x/a", "ssh://git@-oProxyCommand=x/a",
+                                  "https://-oProxyCommand=x/a.git", "https://h/r\xc3\xa9.git", "https://h/a^b",
+                                  "file:///etc", "/etc"}) {
+        auto create = admin("POST", "/api/apps", json{{"name", "bad"}, {"git_url", bad}, {"port", 1}}.dump());
+        auto update = admin("PUT", "/api/apps/" + id, json{{"git_url", bad}}.dump());
+        auto detect = admin("POST", "/api/apps/detect", json{{"git_url", bad}}.dump());
+        for (const auto* r : {&create, &update, &detect}) {
+            EXPECT_EQ(r->status, 400) << bad << ": " << r->body;
+            EXPECT_EQ(json::parse(r->body, nullptr, false)["error"]["field"], "git_url") << bad << ": " << r->body;
+        }
+    }
+    EXPECT_EQ(ctx.apps.find(id)->gitUrl, "https://example.com/target.git");
+}
+
+// server.dashboard_domain belongs to the dashboard: neither an external route nor an app takes it.
+TEST_F(ApiRoutes, TheDashboardDomainIsReservedFromRoutesAndApps) {
+    ctx.appRules.dashboardDomain = "dash.example.com";
+    std::string id = createApp("web", {"web.example.com"})["id"];
+    auto route = admin("POST", "/api/routes", json{{"domain", "DASH.example.com"}, {"upstream", "127.0.0.1:9"}}.dump());
+    auto create = admin("POST", "/api/apps",
+                        json{{"name", "thief"}, {"git_url", "https://e.com/a.git"}, {"port", 1},
+                             {"domains", {"dash.example.com"}}}.dump());
+    auto update = call("PUT", "/api/apps/" + id, tokens[Role::developer], json{{"domains", {"dash.example.com"}}}.dump());
+    for (const auto& [r, field] : {std::pair{&route, "domain"}, std::pair{&create, "domains"}, std::pair{&update, "domains"}}) {
+        EXPECT_EQ(r->status, 409) << r->body;
+        EXPECT_EQ(json::parse(r->body, nullptr, false)["error"]["field"], field) << r->body;
+    }
+    EXPECT_TRUE(ctx.externalRoutes.list().empty());
+    EXPECT_EQ(ctx.apps.find(id)->domains, std::vector<std::string>{"web.example.com"});
+}
+
+// The wizard fetches from this server: a developer learns "cannot reach", not what answered on a port.
+TEST_F(ApiRoutes, DetectShowsLowLevelFetchErrorsToAdminsOnly) {
+    auto body = json{{"git_url", "http://127.0.0.1:" + std::to_string(test::freePort()) + "/x.git"}}.dump();
+    auto dev = call("POST", "/api/apps/detect", tokens[Role::developer], body);
+    ASSERT_EQ(dev.status, 400) << dev.body;
+    EXPECT_EQ(json::parse(dev.body)["error"]["message"], "cannot reach the repository") << dev.body;
+    EXPECT_EQ(json::parse(dev.body)["error"]["field"], "git_url");
+    auto adm = admin("POST", "/api/apps/detect", body);
+    ASSERT_EQ(adm.status, 400) << adm.body;
+    auto detail = json::parse(adm.body)["error"]["message"].get<std::string>();
+    EXPECT_NE(detail, "cannot reach the repository");
+    EXPECT_NE(detail.find("127.0.0.1"), std::string::npos) << detail;
+}
+
 TEST_F(ApiRoutes, EnvSecretsAreMaskedAndKeptWhenRoundTripped) {
     std::string id = createApp("envy")["id"];
     auto put = call("PUT", "/api/apps/" + id + "/env", tokens[Role::developer],

@@ -45,7 +45,8 @@ void printApp(const json& a) {
     std::vector<std::pair<std::string, std::string>> fields{
         {"name", cell(a["name"])},
         {"id", cell(a["id"])},
-        {"git url", cell(a["git_url"])},
+        // The server never returns the credentials themselves, only whether there are some.
+        {"git url", cell(a["git_url"]) + (a.value("has_git_credentials", false) ? " (credentials stored)" : "")},
         {"branch", cell(a["branch"])},
         {"port", cell(a["port"])},
         {"domains", joined(a["domains"])},

@@ -25,6 +25,7 @@
 #include "engine/engine.hpp"
 #include "engine/proxy_traffic.hpp"
 #include "proxy/proxy.hpp"
+#include "store/git_credential_store.hpp"
 #include "store/store.hpp"
 
 namespace rivetr::cli {
@@ -126,6 +127,9 @@ int serve(const Config& cfg, const sigset_t& signals) {
     auto secrets = loadOrCreateSecrets(cfg);
     announceAdminToken(secrets, cfg);
     auto store = store::Store::open(cfg.server.data_dir);
+    // Apps stored before credentials were split off git_url: sealed now, before anything reads them.
+    if (auto moved = store::moveGitCredentialsOutOfUrls(*store, store::SecretBox(secrets.encryptionKey)))
+        log::info("serve.git_credentials_moved", {{"apps", std::to_string(moved)}});
     api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken, authOptions(cfg));
     auto runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(cfg));
     auto runtimeProbe = std::make_shared<api::CachedProbe>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
@@ -180,6 +184,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
     };
     apiContext.live.dataDir = cfg.server.data_dir;
     apiContext.webhookSecret = cfg.auth.webhook_secret;
+    apiContext.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain};
     auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
 
     auto routes = api::controlRoutes(

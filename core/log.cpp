@@ -6,6 +6,8 @@
 
 #include <mutex>
 
+#include "core/url_userinfo.hpp"
+
 namespace rivetr::log {
 namespace {
 
@@ -94,7 +96,9 @@ std::string format(std::string_view event, Fields fields) {
         line += ' ';
         line += k;
         line += '=';
-        appendValue(line, v);
+        // A value may quote a URL (an error naming a repository): its credentials never reach the log.
+        if (v.find("://") == std::string::npos) appendValue(line, v);
+        else appendValue(line, redactUrlCredentials(v));
     }
     return line;
 }

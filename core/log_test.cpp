@@ -16,6 +16,11 @@ TEST(Log, QuotesAndEscapesAmbiguousValues) {
               "event=e msg=\"two words\" empty=\"\" q=\"a\\\"b\\nc\"");
 }
 
+TEST(Log, NeverWritesCredentialsOfAUrl) {
+    EXPECT_EQ(format("e", {{"error", "cannot reach https://deploy:pw@h/r.git"}}),
+              "event=e error=\"cannot reach https://***@h/r.git\"");
+}
+
 TEST(Log, ParsesLevels) {
     Level l{};
     EXPECT_TRUE(parseLevel("warn", l));

@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "core/url_userinfo.hpp"
 
 namespace rivetr::engine {
 namespace {
@@ -26,6 +27,9 @@ std::string clean(std::string_view raw) {
         out += c;
     }
     if (out.size() > kMaxLine) out.resize(kMaxLine);
+    // The log is shown to viewers and streamed: a URL's credentials (in a tool's output, a
+    // remote's message) never reach it. Cheap for lines without "://".
+    if (out.find("://") != std::string::npos) out = redactUrlCredentials(out);
     return out;
 }
 

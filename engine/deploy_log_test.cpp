@@ -51,6 +51,20 @@ TEST_F(DeployLogTest, AQuietLastLineIsStoredWithinAMoment) {
     EXPECT_EQ(stored[1].line, "Step 2/2 : RUN sleep 30");
 }
 
+// Build output and remote messages may quote a URL with its credentials: stored and streamed without.
+TEST_F(DeployLogTest, UrlCredentialsNeverReachTheLog) {
+    std::string streamed;
+    auto sub = events.subscribe("dep_1", [&](const DeploymentEvent& e) { streamed += e.line; });
+    {
+        DeployLog log(deployments, events, "dep_1", "app_1");
+        log.write("build", "Cloning into 'x'... from https://deploy:hunter2@git.example.com/o/r.git\n");
+    }
+    auto stored = deployments.logs("dep_1");
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].line, "Cloning into 'x'... from https://***@git.example.com/o/r.git");
+    EXPECT_EQ(streamed.find("hunter2"), std::string::npos) << streamed;
+}
+
 TEST_F(DeployLogTest, EveryAnnouncedLineIsAlreadyStoredAndInOrder) {
     std::atomic<int> announced{0}, missing{0};
     auto sub = events.subscribe("dep_1", [&](const DeploymentEvent& e) {

@@ -8,8 +8,10 @@
 #include <sstream>
 #include <thread>
 
+#include "core/git/credentials.hpp"
 #include "core/log.hpp"
 #include "core/subprocess.hpp"
+#include "core/url_userinfo.hpp"
 #include "engine/deploy_log.hpp"
 #include "engine/health_gate.hpp"
 #include "engine/stage_timer.hpp"
@@ -50,7 +52,9 @@ struct Pipeline::Run {
 };
 
 void Pipeline::setStatus(const std::string& deploymentId, const std::string& appId, const std::string& status,
-                         const std::optional<std::string>& error) {
+                         const std::optional<std::string>& rawError) {
+    // The error is shown to viewers, streamed and logged: no URL credentials in it, whoever threw it.
+    auto error = rawError ? std::optional(redactUrlCredentials(*rawError)) : std::nullopt;
     if (!deps_.deployments.transition(deploymentId, status, error)) return;
     DeploymentEvent e;
     e.deploymentId = deploymentId;
@@ -149,6 +153,7 @@ void Pipeline::clone(Run& r) {
     git::FetchRequest req;
     req.appId = r.app.id;
     req.url = r.app.gitUrl;
+    if (r.app.gitCredential) req.auth = git::passwordAuth(*r.app.gitCredential);
     req.ref = r.dep.requestedCommit.value_or(r.app.branch);
     req.deadline = options_.cloneTimeout;
     req.stallTimeout = options_.cloneStallTimeout;

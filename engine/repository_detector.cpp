@@ -46,6 +46,7 @@ DetectResult detectRepository(git::Source& source, const builders::BuilderRegist
     git::FetchRequest fetch;
     fetch.appId = newId("detect");  // its own cache: a wizard never touches an app's
     fetch.url = request.gitUrl;
+    fetch.auth = request.auth;
     fetch.ref = request.branch;
     fetch.submodules = false;  // deciding the builder needs the top-level files only
     fetch.deadline = std::chrono::seconds(60);

@@ -10,9 +10,10 @@
 namespace rivetr::engine {
 
 struct DetectRequest {
-    std::string gitUrl;
+    std::string gitUrl;  // without credentials: they travel in `auth`
     std::string branch = "main";
     std::string baseDir;  // the app's base directory inside the repository; "" = root
+    git::GitAuth auth;
 };
 
 struct DetectResult {

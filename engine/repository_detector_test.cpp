@@ -18,7 +18,7 @@ struct Detector : ::testing::Test {
     builders::BuilderRegistry builders{builders::BuildersOptions{}};
 
     DetectResult detect(const std::string& branch = "main", const std::string& baseDir = "") {
-        return detectRepository(*source, builders, {repo.url(), branch, baseDir});
+        return detectRepository(*source, builders, {repo.url(), branch, baseDir, {}});
     }
     std::size_t cachedRepositories() {
         auto git = dir.path() / "data" / "git";

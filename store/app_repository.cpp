@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/clock.hpp"
+#include "store/git_credential_store.hpp"
 
 namespace rivetr::store {
 namespace {
@@ -16,9 +17,11 @@ const std::string kSettingsColumns =
 
 // Everything readApp reads. live_deployment_id and stopped are the engine's (AppStateRepository
 // writes them): read here, never written here, so a settings edit cannot undo a switch or a stop.
+// git_token_enc is a setting written apart (writeGitCredential), sealed.
 const std::string kColumns =
     "id, " + kSettingsColumns + ", live_deployment_id, "
-    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped";
+    "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped, "
+    "git_token_enc";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
 
@@ -42,6 +45,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     a.updatedAt = st.getInt(20);
     a.deadlines = {st.getOptInt(21), st.getOptInt(22), st.getOptInt(23), st.getOptInt(24)};
     a.stopped = st.getInt(25) != 0;
+    a.gitCredential = readGitCredential(st, 26, box, a.id);
     return a;
 }
 
@@ -117,6 +121,7 @@ void AppRepository::create(const AppRecord& app) {
             auto now = nowMs();
             st.bind(19, now).bind(20, now).exec();
             writeDeadlines(db, app);
+            writeGitCredential(db, app.id, app.gitCredential, box_);
             writeDomains(db, app, now);
             tx.commit();
         } catch (const DbError& e) {
@@ -166,6 +171,7 @@ void AppRepository::updateSettings(const AppRecord& app) {
             auto now = nowMs();
             st.bind(18, now).bind(19, app.id).exec();
             writeDeadlines(db, app);
+            writeGitCredential(db, app.id, app.gitCredential, box_);
             writeDomains(db, app, now);
             tx.commit();
         } catch (const DbError& e) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/url_userinfo.hpp"
+
 namespace rivetr::store {
 
 struct HealthCheckSpec {
@@ -40,6 +42,9 @@ struct AppRecord {
     std::optional<std::int64_t> cpuLimitMillis;
     StageDeadlines deadlines;
     std::string webhookSecret;  // plaintext in memory; encrypted in the database
+    // What the git server asks for (HTTPS basic auth), split off git_url so the URL can be shown:
+    // plaintext in memory, encrypted in the database, never in an API answer.
+    std::optional<UrlCredential> gitCredential;
     std::vector<std::string> domains;
     // The engine's state, read with the settings but written only by the engine
     // (AppStateRepository); AppRepository ignores these two fields when it writes.

@@ -79,6 +79,14 @@ GitAuth tokenAuth(GitProvider provider, std::string token, std::string user) {
     return a;
 }
 
+GitAuth passwordAuth(const UrlCredential& credential) {
+    GitAuth a;
+    a.kind = GitAuth::Kind::Token;
+    a.username = credential.username;
+    a.token = credential.password;
+    return a;
+}
+
 SshKeyType sshKeyType(const std::string& key) {
     if (auto body = pemBody(key, "OPENSSH PRIVATE KEY"); !body.empty()) return openSshKeyType(body);
     if (!pemBody(key, "RSA PRIVATE KEY").empty()) return SshKeyType::Rsa;
@@ -91,8 +99,9 @@ void validateAuth(const GitAuth& auth) {
     switch (auth.kind) {
         case GitAuth::Kind::None: return;
         case GitAuth::Kind::Token:
-            if (auth.token.empty() || auth.username.empty())
-                throw SourceError(SourceErrorKind::InvalidInput, "an HTTPS token needs both a user name and a token");
+            // An empty token is allowed: "https://<token>@github.com" sends the token as the user name.
+            if (auth.username.empty())
+                throw SourceError(SourceErrorKind::InvalidInput, "an HTTPS token needs a user name");
             return;
         case GitAuth::Kind::SshKey: break;
     }

@@ -111,5 +111,17 @@ TEST(RemoteUrl, LocalRepositoriesOnlyWhenAllowed) {
         EXPECT_THROW(checkRemoteUrl(bad, true), SourceError) << bad;
 }
 
+// Harmless with libgit2, dangerous the day anything hands the URL to ssh or git: refused outright.
+TEST(RemoteUrl, RefusesOptionLikeHostsAndUsersAndNonRfc3986Characters) {
+    for (std::string bad : {"ssh://-oProxyCommand=touch%20x/a", "ssh://git@-oProxyCommand=x/a",
+                            "https://-oProxyCommand=x/a.git", "git@-oProxyCommand=x:a.git", "-x@h:a.git",
+                            "ssh://-l@h/a", "https://h/a\\b", "https://h/\xc3\xa9", "https://h/a{b}", "https://h/a\"b",
+                            "https://h:port/a", "https://h/a#frag"})
+        EXPECT_THROW(checkRemoteUrl(bad, true), SourceError) << bad;
+    for (std::string ok : {"https://h.example/o/r%20x.git", "https://x-access-token@h/o/r", "http://[::1]:8080/r",
+                           "ssh://git@h_1:22/~user/r.git", "git@h.example:o/r.git"})
+        EXPECT_NO_THROW(checkRemoteUrl(ok, false)) << ok;
+}
+
 }  // namespace
 }  // namespace rivetr::git

@@ -17,17 +17,39 @@ std::string urlHost(const std::string& url) {
     return authority.substr(0, authority.find(':'));
 }
 
+namespace {
+
+// RFC 3986 characters only (unreserved, sub-delims, gen-delims but '#', and '%' of pct-encoding).
+bool rfc3986Only(const std::string& url) {
+    static const std::regex chars(R"(^[A-Za-z0-9._~!$&'()*+,;=:@/?%\[\]-]*$)");
+    return std::regex_match(url, chars);
+}
+
+// Hosts and users start with a letter, digit or '_': one starting with '-' would read as an
+// option ("-oProxyCommand=...") to any ssh or git program that is ever handed the URL.
+bool wellFormedRemote(const std::string& url) {
+    static const std::regex network(
+        R"(^(https?|ssh)://([A-Za-z0-9_%][A-Za-z0-9._~!$&'()*+,;=:%-]*@)?)"
+        R"(([A-Za-z0-9_][A-Za-z0-9._-]*|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^#]*)?$)");
+    static const std::regex scpLike(R"(^[A-Za-z0-9_][A-Za-z0-9._-]*@[A-Za-z0-9_][A-Za-z0-9._-]*:[^-#][^#]*$)");
+    return std::regex_match(url, network) || std::regex_match(url, scpLike);
+}
+
+}  // namespace
+
 void checkRemoteUrl(const std::string& url, bool allowLocal) {
-    static const std::regex network(R"(^(https?|ssh)://[^/\s]+(/\S*)?$)");
-    static const std::regex scpLike(R"(^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+$)");
-    if (url.empty() || url.front() == '-' || url.find_first_of("\n\r\t ") != std::string::npos)
-        throw SourceError(SourceErrorKind::InvalidInput, "invalid repository URL '" + url + "'");
-    if (std::regex_match(url, network) || std::regex_match(url, scpLike)) return;
+    if (url.empty() || url.size() > 2048 || url.front() == '-' || !rfc3986Only(url))
+        throw SourceError(SourceErrorKind::InvalidInput,
+                          "invalid repository URL '" + url + "': only RFC 3986 characters, no spaces, and no "
+                          "leading '-'");
+    if (wellFormedRemote(url)) return;
     bool local = url.rfind("file://", 0) == 0 || url.front() == '/';
     if (local && allowLocal) return;
     throw SourceError(SourceErrorKind::InvalidInput,
                       local ? "local repositories ('" + url + "') are not allowed on this server"
-                            : "unsupported repository URL '" + url + "' (https://, http://, ssh:// or user@host:path)");
+                            : "unsupported repository URL '" + url +
+                                  "' (https://, http://, ssh:// or user@host:path, with a host and user not "
+                                  "starting with '-')");
 }
 
 }  // namespace rivetr::git

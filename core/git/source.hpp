@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/git/work_dir.hpp"
+#include "core/url_userinfo.hpp"
 
 namespace rivetr::git {
 
@@ -29,10 +30,12 @@ enum class SourceErrorKind {
 
 const char* kindName(SourceErrorKind kind);
 
+// Its message never carries a URL's credentials (libgit2's messages and ours quote URLs, and
+// a .gitmodules may hold someone's token): it reaches deployment errors, logs and the API.
 class SourceError : public std::runtime_error {
 public:
     SourceError(SourceErrorKind kind, const std::string& message)
-        : std::runtime_error(message), kind_(kind) {}
+        : std::runtime_error(redactUrlCredentials(message)), kind_(kind) {}
     SourceErrorKind kind() const { return kind_; }
 
 private:
@@ -54,6 +57,9 @@ struct GitAuth {
 
 enum class GitProvider { GitHub, GitLab, Gitea, Bitbucket };
 GitAuth tokenAuth(GitProvider provider, std::string token, std::string user = {});
+// The user name and password (or token) an app's URL carried, sent as HTTPS basic auth or SSH
+// password; the password may be empty when the user name is the token ("https://<token>@host").
+GitAuth passwordAuth(const UrlCredential& credential);
 
 struct TransferStats {
     std::uint64_t receivedObjects = 0;

@@ -107,6 +107,27 @@ TEST_F(SourceHttpTest, TokenAuthOverSmartHttp) {
     EXPECT_EQ(failureKind(gitlabUser), SourceErrorKind::AuthFailed);
 }
 
+// An app's "https://user:pw@host" URL is split on the way in; the Source gets the pair as auth.
+TEST_F(SourceHttpTest, ACredentialSplitOffTheUrlAuthenticates) {
+    upstream.write("README", "private\n");
+    upstream.commit("c");
+    GitHttpServer server(serving(root, "deploy", "pw-77"));
+    auto split = splitUrlCredential("http://deploy:pw-77@" + server.url("app").substr(7));
+    auto r = request(split.url);
+    ASSERT_TRUE(split.credential);
+    r.auth = passwordAuth(*split.credential);
+    EXPECT_FALSE(source->checkout(r).sha.empty());
+}
+
+// Whatever quotes the URL (our messages, libgit2's), a password in it never reaches an error.
+TEST_F(SourceHttpTest, ErrorsNeverQuoteAPasswordOfTheUrl) {
+    auto port = std::to_string(rivetr::test::freePort());
+    std::string message;
+    failureKind(request("http://deploy:pw-77@127.0.0.1:" + port + "/app"), &message);
+    EXPECT_EQ(message.find("pw-77"), std::string::npos) << message;
+    EXPECT_NE(message.find("***@127.0.0.1"), std::string::npos) << message;
+}
+
 TEST_F(SourceHttpTest, SubmodulesGetTheTokenOnTheAppsHostOnly) {
     TestRepo lib(root / "lib");
     lib.write("lib.txt", "shared code\n");

@@ -12,7 +12,8 @@ export interface HealthCheck {
 export interface App {
   id: string;
   name: string;
-  git_url: string;
+  git_url: string; // never with credentials: the server splits them off
+  has_git_credentials?: boolean; // credentials are write-only (git_credentials / https://user:token@ on create)
   branch: string;
   port: number;
   domains: string[];

@@ -113,7 +113,7 @@ export default function AppDetail({ id }: { id: string }) {
         </span>
       </div>
       <p className="meta">
-        <code>{a.git_url}</code> · branch {a.branch} · {a.build_type} · port {a.port}
+        <code>{a.git_url}</code>{a.has_git_credentials ? ' (credentials stored)' : ''} · branch {a.branch} · {a.build_type} · port {a.port}
       </p>
       <DomainCertificates appId={a.id} domains={a.domains} />
       <Tabs id="app" label="App sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
