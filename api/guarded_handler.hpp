@@ -28,6 +28,7 @@ private:
     struct Connection;
     void parse(const char* buffer, size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);
     void dispatch(Pistache::Http::Request& request, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    void discard(size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);
     void refuse(const Refusal& refusal, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);
 
     std::shared_ptr<Pistache::Rest::Router> router_;

@@ -19,11 +19,11 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 namespace test = rivetr::test;
 
-// Sequential GET /health on one keep-alive connection; latencies in ms.
-std::vector<double> healthLatencies(int port, int count) {
+// Sequential GET /health on one keep-alive connection for `duration`; latencies in ms.
+std::vector<double> healthLatencies(int port, std::chrono::milliseconds duration) {
     test::RawConnection c(port);
     std::vector<double> ms;
-    for (int i = 0; i < count; ++i) {
+    for (auto end = Clock::now() + duration; Clock::now() < end;) {
         auto t0 = Clock::now();
         c.send("GET /health HTTP/1.1\r\nHost: api\r\nConnection: keep-alive\r\n\r\n");
         if (c.readResponse(60s).status != 200) throw std::runtime_error("GET /health failed");
@@ -53,17 +53,18 @@ void uploader(int port, std::size_t size, Uploads& u) {
 }
 
 void report(const char* label, const std::vector<double>& ms) {
-    std::printf("  %-38s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms\n", label, rivetr::bench::percentile(ms, 0.5),
-                rivetr::bench::percentile(ms, 0.99), rivetr::bench::percentile(ms, 1.0));
+    std::printf("  %-34s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (%zu requests)\n", label,
+                rivetr::bench::percentile(ms, 0.5), rivetr::bench::percentile(ms, 0.99),
+                rivetr::bench::percentile(ms, 1.0), ms.size());
 }
 
-void underLoad(int port, std::size_t size, int requests) {
+void underLoad(int port, std::size_t size, std::chrono::milliseconds duration) {
     Uploads u;
     std::vector<std::thread> clients;
     for (int i = 0; i < 4; ++i) clients.emplace_back(uploader, port, size, std::ref(u));
     std::this_thread::sleep_for(100ms);  // the uploads are under way
     auto t0 = Clock::now();
-    auto ms = healthLatencies(port, requests);
+    auto ms = healthLatencies(port, duration);
     auto seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     u.stop = true;
     for (auto& t : clients) t.join();
@@ -78,19 +79,20 @@ void underLoad(int port, std::size_t size, int requests) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int requests = argc > 1 ? std::atoi(argv[1]) : 500;
+    std::chrono::milliseconds phase(argc > 1 ? std::atoi(argv[1]) * 1000 : 5000);
     test::TempDir work("rivetr-api-upload-bench");
     int port = test::freePort();
     // Anonymous /health from one address: the per-address limiter would answer 429 instead.
     auto server = rivetr::bench::spawnServe(work, port, "api-upload-bench-token-0123456789abcdefgh",
                                             {{"RIVETR_AUTH_ANONYMOUS_RATE_LIMIT_PER_MINUTE", "1000000"}});
     if (!test::waitForHttp("http://127.0.0.1:" + std::to_string(port) + "/health", 200, 30s)) return 1;
-    std::printf("GET /health from a fifth client, %d sequential requests on one keep-alive connection\n", requests);
-    healthLatencies(port, 50);  // warm-up
-    report("/health, idle", healthLatencies(port, requests));
-    underLoad(port, 10 * 1024 * 1024, requests);  // over the webhook limit: refused from the headers
-    underLoad(port, 1000 * 1024, requests);       // within it: read, parsed and answered by the handler
-    report("/health, idle again", healthLatencies(port, requests));
+    std::printf("GET /health from a fifth client, back to back on one keep-alive connection, %lld s a phase\n",
+                static_cast<long long>(phase.count() / 1000));
+    healthLatencies(port, 200ms);  // warm-up
+    report("/health, idle", healthLatencies(port, phase));
+    underLoad(port, 10 * 1024 * 1024, phase);  // over the webhook limit: refused from the headers
+    underLoad(port, 1000 * 1024, phase);       // within it: read, parsed and answered by the handler
+    report("/health, idle again", healthLatencies(port, phase));
     server.signal(SIGTERM);
     server.wait(15s);
     return 0;
