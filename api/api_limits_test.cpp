@@ -105,6 +105,15 @@ TEST(ApiLimits, TenMegabyteUploadDoesNotDelayHealthOnAnotherConnection) {
     EXPECT_EQ(upload.get(), 413);
 }
 
+// What follows a refused head is dropped unread, but not forever: past 64 MiB the connection is cut.
+TEST(ApiLimits, RefusedUploadIsCutOffAfterSixtyFourMebibytes) {
+    Served s;
+    RawConnection c(s.port);
+    ASSERT_TRUE(c.send(post("/webhooks/github", std::size_t{1} << 30)));
+    expectJsonError(c.readResponse(3s), 413, "payload_too_large");
+    EXPECT_FALSE(c.sendFiller(std::size_t{256} << 20)) << "256 MiB were accepted after the refusal";
+}
+
 TEST(ApiLimits, HeadThatStallsIsCutOffByTheHeaderTimeout) {
     ApiOptions o;
     o.headerTimeout = 1s;
