@@ -6,9 +6,10 @@
 // dry, feeds each to a parser that keeps the whole request, and over maxRequestSize answers 413 and
 // resets, so the rest of the body is parsed as new requests: the request-line step rescans all that
 // it buffered on every piece (its revert guard rewinds), quadratic up to the next 413. A 10 MB body
-// cost 25-40 s of the one reactor thread, during which no other client was answered. Here a request
-// over its route's limit is refused as soon as its head is complete, what follows is dropped
-// unparsed, and the connection is closed.
+// cost 25-40 s of the one reactor thread, during which no other client was answered (measured again
+// here: /health timed out at 10 s throughout). Here a request over its route's limit is refused as
+// soon as its head is complete, what follows is dropped unparsed (discard()), and the connection is
+// closed. Accepted bodies still go through Pistache's parser: about 250 MB/s on this machine.
 #include "api/guarded_handler.hpp"
 
 #include <pistache/peer.h>
