@@ -4,19 +4,21 @@
 #include <pistache/endpoint.h>
 #include <pistache/router.h>
 
+#include "api/guarded_handler.hpp"
+#include "api/method_not_allowed.hpp"
 #include "core/log.hpp"
 
 namespace rivetr::api {
 namespace {
 
-void registerRoute(Pistache::Rest::Router& router, const Route& r, Pistache::Rest::Route::Handler h) {
-    using namespace Pistache::Rest;
-    switch (r.method) {
-        case Method::Get: Routes::Get(router, r.path, std::move(h)); break;
-        case Method::Post: Routes::Post(router, r.path, std::move(h)); break;
-        case Method::Put: Routes::Put(router, r.path, std::move(h)); break;
-        case Method::Delete: Routes::Delete(router, r.path, std::move(h)); break;
+Pistache::Http::Method toPistache(Method m) {
+    switch (m) {
+        case Method::Get: return Pistache::Http::Method::Get;
+        case Method::Post: return Pistache::Http::Method::Post;
+        case Method::Put: return Pistache::Http::Method::Put;
+        case Method::Delete: return Pistache::Http::Method::Delete;
     }
+    return Pistache::Http::Method::Get;
 }
 
 }  // namespace
@@ -43,24 +45,32 @@ ApiServer::~ApiServer() {
 void ApiServer::start() {
     Pistache::Address addr(options_.host, Pistache::Port(static_cast<std::uint16_t>(options_.port)));
     endpoint_ = std::make_unique<Pistache::Http::Endpoint>(addr);
+    // Pistache's own limit is a backstop the guard never lets a request reach: its 413 is plain text.
+    auto backstop = options_.maxHeadBytes + options_.bodyLimits.largest() + 64 * 1024;
     auto opts = Pistache::Http::Endpoint::options()
                     .threads(options_.threads)
-                    .maxRequestSize(options_.maxRequestBytes)
+                    .maxRequestSize(backstop)
+                    .headerTimeout(options_.headerTimeout)
+                    .bodyTimeout(options_.bodyTimeout)
                     .flags(Pistache::Tcp::Options::ReuseAddr);
     endpoint_->init(opts);
     pool_ = std::make_unique<WorkerPool>(options_.workerThreads);
-    Pistache::Rest::Router router;
+    auto router = std::make_shared<Pistache::Rest::Router>();
     hub_ = std::make_unique<SseHub>();
+    auto notAllowed = std::make_shared<MethodNotAllowed>();
     for (const auto& r : routes_) {
-        registerRoute(router, r, withMiddleware(r, gate_, *pool_, auth_, {hub_.get(), observer_}));
+        router->addRoute(toPistache(r.method), r.path, withMiddleware(r, gate_, *pool_, auth_, {hub_.get(), observer_}));
+        notAllowed->add(toPistache(r.method), r.path);
     }
-    router.addNotFoundHandler([](const Pistache::Rest::Request&, Pistache::Http::ResponseWriter res) {
-        res.headers().add<Pistache::Http::Header::ContentType>(MIME(Application, Json));
-        res.send(Pistache::Http::Code::Not_Found, Reply::error(404, "not_found", "no such route").body);
+    router->addCustomHandler([notAllowed](const Pistache::Rest::Request& req, Pistache::Http::ResponseWriter res) {
+        return (*notAllowed)(req, std::move(res));
+    });
+    router->addNotFoundHandler([](const Pistache::Rest::Request& req, Pistache::Http::ResponseWriter res) {
+        sendReply(res, Reply::error(404, "not_found", "no such route"), requestIdFor(req));
         return Pistache::Rest::Route::Result::Ok;
     });
-    if (fallback_) router.addNotFoundHandler(withMiddleware(*fallback_, gate_, *pool_, auth_));
-    endpoint_->setHandler(router.handler());
+    if (fallback_) router->addNotFoundHandler(withMiddleware(*fallback_, gate_, *pool_, auth_));
+    endpoint_->setHandler(std::make_shared<GuardedHandler>(router, options_.bodyLimits, options_.maxHeadBytes));
     endpoint_->serveThreaded();
     log::info("api.listening", {{"address", options_.host + ":" + std::to_string(port())}});
 }

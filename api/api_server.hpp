@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/middleware.hpp"
+#include "api/request_head_guard.hpp"
 #include "api/route.hpp"
 #include "api/sse_hub.hpp"
 
@@ -22,7 +23,14 @@ struct ApiOptions {
     int port = 8080;
     int threads = 1;         // Pistache reactor threads: they only parse and write
     int workerThreads = 4;   // handlers run here, so a slow one never stalls the reactor
-    std::size_t maxRequestBytes = 4 * 1024 * 1024;  // webhook payloads; Pistache's 4 KiB default is far too small
+    // Bodies over their route's limit get a JSON 413 from the headers, before they are read. Webhook
+    // senders stay under 1 MiB (GitHub caps push payloads at 25 MB but sends far less for a push).
+    BodyLimits bodyLimits{4 * 1024 * 1024, {{"/webhooks/", 1024 * 1024}}};
+    std::size_t maxHeadBytes = 64 * 1024;  // request line and headers; beyond: 431
+    // A request's head must arrive within headerTimeout and all of it within bodyTimeout, counted from
+    // its first byte (Pistache checks every 500 ms, then answers 408 and closes the connection).
+    std::chrono::milliseconds headerTimeout{10000};
+    std::chrono::milliseconds bodyTimeout{30000};
 };
 
 class ApiServer {

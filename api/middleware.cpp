@@ -24,16 +24,6 @@ bool saneRequestId(const std::string& id) {
     return true;
 }
 
-Pistache::Async::Promise<ssize_t> send(Pistache::Http::ResponseWriter& res, const Reply& reply,
-                                       const std::string& requestId) {
-    res.headers().add<XRequestId>(requestId);
-    res.headers().add<Pistache::Http::Header::ContentType>(Pistache::Http::Mime::MediaType(reply.contentType));
-    if (!reply.cacheControl.empty()) res.headers().add<CacheControlValue>(reply.cacheControl);
-    if (reply.gzipped) res.headers().add<Pistache::Http::Header::ContentEncoding>(Pistache::Http::Header::Encoding::Gzip);
-    if (!reply.vary.empty()) res.headers().add<VaryHeader>(reply.vary);
-    return res.send(static_cast<Code>(reply.status), reply.body);
-}
-
 void logAccess(const Route& route, const std::string& resource, const RequestContext& ctx, int status,
                std::chrono::steady_clock::time_point started) {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
@@ -94,9 +84,21 @@ bool RequestGate::waitIdle(std::chrono::milliseconds timeout) {
 
 std::string requestIdFor(const Pistache::Rest::Request& req) {
     if (auto h = req.headers().tryGetRaw("X-Request-Id"); h && saneRequestId(h->value())) return h->value();
-    auto bytes = crypto::randomBytes(8);
-    return crypto::toHex(bytes);
+    return newRequestId();
 }
+
+std::string newRequestId() { return crypto::toHex(crypto::randomBytes(8)); }
+
+Pistache::Async::Promise<ssize_t> sendReply(Pistache::Http::ResponseWriter& res, const Reply& reply,
+                                            const std::string& requestId) {
+    res.headers().add<XRequestId>(requestId);
+    res.headers().add<Pistache::Http::Header::ContentType>(Pistache::Http::Mime::MediaType(reply.contentType));
+    if (!reply.cacheControl.empty()) res.headers().add<CacheControlValue>(reply.cacheControl);
+    if (reply.gzipped) res.headers().add<Pistache::Http::Header::ContentEncoding>(Pistache::Http::Header::Encoding::Gzip);
+    if (!reply.vary.empty()) res.headers().add<VaryHeader>(reply.vary);
+    return res.send(static_cast<Code>(reply.status), reply.body);
+}
+
 
 Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& gate, WorkerPool& pool,
                                               Authenticator* auth, MiddlewareHooks hooks) {
@@ -107,7 +109,7 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
         ctx->clientIp = req.address().host();
         if (!gate.enter()) {
             auto reply = Reply::error(503, "shutting_down", "the server is shutting down; retry shortly");
-            send(res, reply, ctx->requestId);
+            sendReply(res, reply, ctx->requestId);
             logAccess(route, req.resource(), *ctx, reply.status, started);
             return Pistache::Rest::Route::Result::Ok;
         }
@@ -128,7 +130,7 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
                 hooks.hub->adopt(openSseStream(*writer, ctx->requestId), reply.stream);
                 gate.leave();
             } else {
-                send(*writer, reply, ctx->requestId)
+                sendReply(*writer, reply, ctx->requestId)
                     .then([&gate](ssize_t) { gate.leave(); }, [&gate](std::exception_ptr) { gate.leave(); });
             }
             logAccess(route, req.resource(), *ctx, reply.status, started);

@@ -49,5 +49,10 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
 
 // An id from the caller (the proxy sets one) when it is sane, a fresh one otherwise.
 std::string requestIdFor(const Pistache::Rest::Request& req);
+std::string newRequestId();
+
+// Writes a reply (status, body, its headers, X-Request-Id); the promise settles once it is written.
+Pistache::Async::Promise<ssize_t> sendReply(Pistache::Http::ResponseWriter& res, const Reply& reply,
+                                            const std::string& requestId);
 
 }  // namespace rivetr::api

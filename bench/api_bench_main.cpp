@@ -8,8 +8,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/subprocess.hpp"
-#include "tests/support/test_support.hpp"
+#include "bench/bench_support.hpp"
 
 namespace {
 
@@ -46,10 +45,7 @@ std::vector<double> measure(const std::string& url, int count, std::size_t& byte
     return us;
 }
 
-double pct(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
+using rivetr::bench::percentile;
 
 }  // namespace
 
@@ -58,17 +54,8 @@ int main(int argc, char** argv) {
     int requests = argc > 2 ? std::atoi(argv[2]) : 1000;
     test::TempDir work("rivetr-api-bench");
     int port = test::freePort();
-    rivetr::SpawnOptions o;
-    o.stdoutFile = work.path() / "serve.log";
-    o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(port)},
-             {"RIVETR_SERVER_HOST", "127.0.0.1"},
-             {"RIVETR_SERVER_PROXY_PORT", std::to_string(test::freePort())},
-             {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
-             {"RIVETR_SERVER_DATA_DIR", (work.path() / "data").string()},
-             {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
-             {"RIVETR_LOGGING_LEVEL", "warn"},
-             {"RIVETR_AUTH_RATE_LIMIT_PER_MINUTE", "0"}};  // measuring latency, not the limiter
-    auto server = rivetr::Process::spawn({test::rivetrBinary().string(), "serve"}, o);
+    // Measuring latency, not the limiter.
+    auto server = rivetr::bench::spawnServe(work, port, kToken, {{"RIVETR_AUTH_RATE_LIMIT_PER_MINUTE", "0"}});
     auto base = "http://127.0.0.1:" + std::to_string(port);
     if (!test::waitForHttp(base + "/health", 200, 30s)) return 1;
     for (int i = 0; i < apps; ++i) {
@@ -95,11 +82,11 @@ int main(int argc, char** argv) {
     std::printf("GET /api/apps with %d apps (%zu KB per answer), %d sequential requests, one keep-alive connection\n",
                 apps, listBytes / 1024, requests);
     std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (Accept-Encoding: gzip, as browsers and the CLI send)\n",
-                "/api/apps gzip", pct(gzipped, 0.5) / 1000, pct(gzipped, 0.99) / 1000);
-    std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (no Accept-Encoding)\n", "/api/apps", pct(list, 0.5) / 1000,
-                pct(list, 0.99) / 1000);
+                "/api/apps gzip", percentile(gzipped, 0.5) / 1000, percentile(gzipped, 0.99) / 1000);
+    std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (no Accept-Encoding)\n", "/api/apps", percentile(list, 0.5) / 1000,
+                percentile(list, 0.99) / 1000);
     std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (reference: same server, no work)\n", "/health",
-                pct(health, 0.5) / 1000, pct(health, 0.99) / 1000);
+                percentile(health, 0.5) / 1000, percentile(health, 0.99) / 1000);
     auto status = test::readFile("/proc/" + std::to_string(server.pid()) + "/status");
     auto rss = status.find("VmRSS:");
     std::printf("  server RSS after the run: %s\n",

@@ -97,6 +97,17 @@ engine::EngineOptions engineOptions(const Config& cfg) {
     return o;
 }
 
+api::ApiOptions apiOptions(const Config& cfg) {
+    api::ApiOptions o;
+    o.host = cfg.server.api_host;
+    o.port = static_cast<int>(cfg.server.api_port);
+    o.bodyLimits = {static_cast<std::size_t>(cfg.server.api_max_body_bytes),
+                    {{"/webhooks/", static_cast<std::size_t>(cfg.server.webhook_max_body_bytes)}}};
+    o.headerTimeout = std::chrono::milliseconds(cfg.server.api_header_timeout_ms);
+    o.bodyTimeout = std::chrono::milliseconds(cfg.server.api_body_timeout_ms);
+    return o;
+}
+
 proxy::CertManagerOptions acmeOptions(const Config& cfg) {
     proxy::CertManagerOptions o;
     o.dir = fs::path(cfg.server.data_dir) / "certs";
@@ -191,8 +202,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
         apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
     auto dashboard = api::openDashboard({cfg.server.dashboard_dir});
     for (auto& r : api::dashboardRoutes(dashboard)) routes.push_back(std::move(r));
-    api::ApiServer server({cfg.server.api_host, static_cast<int>(cfg.server.api_port)}, std::move(routes),
-                          &apiContext.auth);
+    api::ApiServer server(apiOptions(cfg), std::move(routes), &apiContext.auth);
     server.setFallback(api::dashboardFallbackRoute(dashboard));
     server.observeRequests(&apiContext.live.metrics);
     server.start();

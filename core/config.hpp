@@ -15,6 +15,10 @@ struct ServerConfig {
     std::string data_dir = "./data";
     std::string dashboard_domain;
     std::string dashboard_dir;  // built dashboard assets; empty: beside the binary, then the source tree
+    std::int64_t api_max_body_bytes = 4 * 1024 * 1024;   // control API request bodies (413 beyond)
+    std::int64_t webhook_max_body_bytes = 1024 * 1024;   // POST /webhooks/* bodies (413 beyond)
+    std::int64_t api_header_timeout_ms = 10000;          // a request's line and headers must arrive within
+    std::int64_t api_body_timeout_ms = 30000;            // the whole request must arrive within
 };
 
 struct AuthConfig {

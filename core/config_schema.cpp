@@ -93,7 +93,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 42> kKeys{{
+const std::array<ConfigKey, 46> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -114,6 +114,18 @@ const std::array<ConfigKey, 42> kKeys{{
     {"server", "dashboard_dir", [](Config& c) -> ConfigField { return &c.server.dashboard_dir; },
      [](const Config&) -> Check { return std::nullopt; },
      "Directory of the built dashboard. Empty: share/rivetr/dashboard beside the binary, then frontend/dist."},
+    {"server", "api_max_body_bytes", [](Config& c) -> ConfigField { return &c.server.api_max_body_bytes; },
+     [](const Config& c) { return intRange(c.server.api_max_body_bytes, 1024, 1073741824); },
+     "Largest request body the control API accepts; larger ones get 413 from their headers, unread."},
+    {"server", "webhook_max_body_bytes", [](Config& c) -> ConfigField { return &c.server.webhook_max_body_bytes; },
+     [](const Config& c) { return intRange(c.server.webhook_max_body_bytes, 1024, 1073741824); },
+     "Largest webhook payload (POST /webhooks/*) accepted; larger ones get 413 from their headers, unread."},
+    {"server", "api_header_timeout_ms", [](Config& c) -> ConfigField { return &c.server.api_header_timeout_ms; },
+     [](const Config& c) { return intRange(c.server.api_header_timeout_ms, 1000, 3600000); },
+     "A control API request's line and headers must arrive within this (408 and closed otherwise)."},
+    {"server", "api_body_timeout_ms", [](Config& c) -> ConfigField { return &c.server.api_body_timeout_ms; },
+     [](const Config& c) { return intRange(c.server.api_body_timeout_ms, 1000, 3600000); },
+     "A whole control API request, head and body, must arrive within this (408 and closed otherwise)."},
     {"auth", "password_memory_kib", [](Config& c) -> ConfigField { return &c.auth.password_memory_kib; },
      [](const Config& c) { return intRange(c.auth.password_memory_kib, 8192, 1048576); },
      "Argon2id memory cost per password hash in KiB (each concurrent login uses this much)."},

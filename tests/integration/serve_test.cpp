@@ -9,6 +9,7 @@
 
 #include "core/subprocess.hpp"
 #include "store/database.hpp"
+#include "tests/support/raw_http.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr {
@@ -105,6 +106,35 @@ TEST(Serve, IdleMemoryStaysSmall) {
     std::cout << "[figure] idle RSS: " << kb << " kB (goal <= 25600 kB)\n";
     EXPECT_LE(kb, 25 * 1024) << "idle RSS is over the 25 MB goal";
     EXPECT_EQ(s.stop(), 0);
+}
+
+// The webhook body limit is a config key (here from the environment); an over-limit body is refused
+// with the JSON 413, on the API port and through the proxy on the dashboard domain alike. (The proxy
+// relays the answer once it has forwarded the body; the API itself answers from the headers.)
+TEST(Serve, WebhookBodyLimitFromTheEnvironmentHoldsOnTheApiAndThroughTheProxy) {
+    Server s;
+    s.env["RIVETR_SERVER_WEBHOOK_MAX_BODY_BYTES"] = "2048";
+    s.env["RIVETR_SERVER_DASHBOARD_DOMAIN"] = "dash.test";
+    s.start();
+    ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
+    auto post = [](std::size_t length) {
+        return "POST /webhooks/github HTTP/1.1\r\nHost: dash.test\r\nContent-Type: application/json\r\n"
+               "X-GitHub-Event: push\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
+    };
+    for (int port : {s.port, s.proxyPort}) {
+        test::RawConnection over(port);
+        ASSERT_TRUE(over.send(post(2049) + std::string(2049, ' ')));
+        auto refused = over.readResponse(5s);
+        EXPECT_EQ(refused.status, 413) << "port " << port << ": " << refused.body;
+        EXPECT_EQ(nlohmann::json::parse(refused.body, nullptr, false)["error"]["code"], "payload_too_large")
+            << refused.body;
+        test::RawConnection within(port);  // read and judged by the webhook handler (unsigned: refused)
+        ASSERT_TRUE(within.send(post(2048) + std::string(2048, ' ')));
+        auto answered = within.readResponse(5s);
+        EXPECT_NE(answered.status, 413) << "port " << port << ": " << answered.body;
+        EXPECT_GE(answered.status, 400) << answered.body;
+    }
+    EXPECT_EQ(s.stop(), 0) << s.output();
 }
 
 TEST(Serve, RuntimeUnavailableIsReportedNotFatal) {

@@ -1,0 +1,38 @@
+// What the API benchmarks share: a `rivetr serve` of their own on free ports, and percentiles.
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/subprocess.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace rivetr::bench {
+
+// Starts `rivetr serve` with its data in `work`, the API on `apiPort`, the proxy on free ports, warn-level
+// logs and the admin token `token`; `env` adds or overrides RIVETR_* keys.
+inline Process spawnServe(const test::TempDir& work, int apiPort, const std::string& token,
+                          const std::map<std::string, std::string>& env = {}) {
+    SpawnOptions o;
+    o.stdoutFile = work.path() / "serve.log";
+    o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
+             {"RIVETR_SERVER_HOST", "127.0.0.1"},
+             {"RIVETR_SERVER_PROXY_PORT", std::to_string(test::freePort())},
+             {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
+             {"RIVETR_SERVER_DATA_DIR", (work.path() / "data").string()},
+             {"RIVETR_AUTH_ADMIN_TOKEN", token},
+             {"RIVETR_LOGGING_LEVEL", "warn"}};
+    for (const auto& [k, v] : env) o.env[k] = v;
+    return Process::spawn({test::rivetrBinary().string(), "serve"}, o);
+}
+
+// The p-th percentile (0..1) of `v`, by rank.
+inline double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+}  // namespace rivetr::bench
