@@ -5,6 +5,7 @@
 
 #include "store/app_state_repository.hpp"
 #include "store/env_repository.hpp"
+#include "store/plaintext_scan.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::store {
@@ -62,13 +63,16 @@ TEST_F(Fixture, CreateThenFindByIdOrName) {
 
 TEST_F(Fixture, WebhookSecretIsEncryptedAtRest) {
     apps.create(app("app_1", "web", {}));
-    auto raw = store->withDb([](Database& db) {
+    // Nowhere in the database, whichever column or table it might have moved to ...
+    EXPECT_FALSE(store->withDb([](Database& db) { return anyCellContains(db, "whsec-app_1"); }));
+    // ... yet stored: sealed where the repository reads it back from.
+    EXPECT_EQ(apps.find("app_1")->webhookSecret, "whsec-app_1");
+    auto sealed = store->withDb([](Database& db) {
         auto st = db.prepare("SELECT webhook_secret_enc FROM apps");
         st.step();
-        auto b = st.getBlob(0);
-        return std::string(b.begin(), b.end());
+        return st.getBlob(0);
     });
-    EXPECT_EQ(raw.find("whsec-app_1"), std::string::npos);
+    EXPECT_GT(sealed.size(), std::string("whsec-app_1").size());
 }
 
 TEST_F(Fixture, DuplicateNameOrDomainIsAConflictAndWritesNothing) {
