@@ -130,5 +130,25 @@ TEST(ForwardHeaders, OnePassFindsWhatRoutingNeeds) {
     EXPECT_TRUE(scanRequest(g).upgrade);
 }
 
+TEST(ForwardHeaders, ASecondHostOrATransferCodingOtherThanChunkedIsMalformed) {
+    auto scan = [](std::vector<std::pair<http::field, std::string>> in) {
+        http::fields f;
+        for (const auto& [name, value] : in) f.insert(name, value);
+        return scanRequest(f);
+    };
+    EXPECT_FALSE(scan({{http::field::host, "a.test"}}).malformed());
+    EXPECT_FALSE(scan({{http::field::host, "a.test"}, {http::field::transfer_encoding, " Chunked "}}).malformed());
+    EXPECT_TRUE(scan({}).malformed());
+    const auto twoHosts = scan({{http::field::host, "a.test"}, {http::field::host, "b.test"}});
+    EXPECT_TRUE(twoHosts.malformed());
+    EXPECT_EQ(twoHosts.host, "a.test");
+    for (std::vector<std::string> te : std::vector<std::vector<std::string>>{
+             {"chunked, identity"}, {"identity"}, {"gzip, chunked"}, {"chunked", "chunked"}, {""}, {"chunked,"}}) {
+        std::vector<std::pair<http::field, std::string>> in{{http::field::host, "a.test"}};
+        for (const auto& v : te) in.emplace_back(http::field::transfer_encoding, v);
+        EXPECT_TRUE(scan(in).badTransferEncoding) << te.front();
+    }
+}
+
 }  // namespace
 }  // namespace rivetr::proxy
