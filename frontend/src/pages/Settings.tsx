@@ -97,14 +97,15 @@ function Users() {
               </td>
               <td>{u.totp_enabled ? 'on' : 'off'}</td>
               <td>
-                <Action run={async () => { await put(`/api/users/${u.id}`, { disabled: !u.disabled }); users.reload(); }}>{u.disabled ? 'Enable' : 'Disable'}<span className="sr-only"> {u.username}</span></Action>
+                <Action confirm={u.disabled ? undefined : `Disable ${u.username}? Their sessions end and the API tokens they created are revoked.`}
+                  run={async () => { await put(`/api/users/${u.id}`, { disabled: !u.disabled }); users.reload(); }}>{u.disabled ? 'Enable' : 'Disable'}<span className="sr-only"> {u.username}</span></Action>
                 {u.totp_enabled && (
                   <Action variant="danger" confirm={`Reset two-factor of ${u.username}? They sign in with the password alone until they set it up again.`}
                     run={async () => { await put(`/api/users/${u.id}`, { totp_enabled: false }); users.reload(); }}>
                     Reset two-factor<span className="sr-only"> of {u.username}</span>
                   </Action>
                 )}
-                <Action variant="danger" confirm={`Delete user ${u.username}?`} run={async () => { await del(`/api/users/${u.id}`); users.reload(); }}>Delete<span className="sr-only"> {u.username}</span></Action>
+                <Action variant="danger" confirm={`Delete user ${u.username}? The API tokens they created are revoked.`} run={async () => { await del(`/api/users/${u.id}`); users.reload(); }}>Delete<span className="sr-only"> {u.username}</span></Action>
               </td>
             </tr>
           ))}
