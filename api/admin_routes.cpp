@@ -14,11 +14,20 @@ using store::Role;
 
 nlohmann::json optTime(const std::optional<std::int64_t>& t) { return t ? nlohmann::json(formatRfc3339(*t)) : nlohmann::json(); }
 
+// Who minted the token and so who it dies with: a user, the instance admin token, or (tokens older
+// than owners) null.
+nlohmann::json ownerToJson(const store::ApiTokenRecord& t) {
+    if (t.userId) return {{"type", "user"}, {"user_id", *t.userId}, {"name", t.ownerName.value_or("")}};
+    if (t.ownerType == "admin_token") return {{"type", "admin_token"}, {"user_id", nullptr}, {"name", "admin"}};
+    return nullptr;
+}
+
 nlohmann::json tokenToJson(const store::ApiTokenRecord& t) {
     return {{"id", t.id},
             {"name", t.name},
             {"prefix", t.prefix},
             {"role", store::roleName(t.role)},
+            {"owner", ownerToJson(t)},
             {"created_at", formatRfc3339(t.createdAt)},
             {"expires_at", optTime(t.expiresAt)},
             {"last_used_at", optTime(t.lastUsedAt)},
@@ -40,8 +49,12 @@ Reply createToken(ApiContext& ctx, const Pistache::Rest::Request& req, const Req
         if (*days < 1 || *days > 3650) throw ValidationError("expires_in_days", "must be between 1 and 3650");
         expires = nowMs() + *days * 86400000;
     }
-    auto created = ctx.tokens.create(*name, *role, expires);
-    ctx.record(rc, "token.create", "token", created.record.id, {{"name", *name}, {"role", store::roleName(*role)}});
+    // The token belongs to the user behind the caller, and ends with that user's access.
+    store::TokenOwner owner;
+    if (!rc.principal->userId.empty()) owner.userId = rc.principal->userId;
+    auto created = ctx.tokens.create(*name, *role, expires, owner);
+    ctx.record(rc, "token.create", "token", created.record.id,
+               {{"name", *name}, {"role", store::roleName(*role)}, {"owner", ownerToJson(created.record)}});
     auto j = tokenToJson(created.record);
     j["token"] = created.token;  // shown once
     return Reply::json(201, j);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "api/account_lockout.hpp"
 #include "api/rate_limiter.hpp"
 #include "store/password_hasher.hpp"
 #include "store/session_repository.hpp"
@@ -15,8 +16,12 @@ struct AuthOptions {
     store::PasswordCost passwordCost;
     store::SessionOptions sessions;
     RateLimitOptions rateLimit;
-    // Peers whose X-Forwarded-For / X-Forwarded-Proto count; only loopback addresses are honoured.
+    LockoutOptions totpLockout;  // wrong second-factor codes per account (always on)
+    // Peers whose X-Forwarded-For / X-Forwarded-Proto count; only loopback addresses are honoured,
+    // and only on requests carrying `proxyMark` (core/proxy_mark.hpp).
     std::vector<std::string> trustedProxies{"127.0.0.1", "::1"};
+    // The per-process mark our proxy adds to what it forwards here; empty: no forwarding header counts.
+    std::string proxyMark;
 };
 
 }  // namespace rivetr::api

@@ -44,6 +44,30 @@ bool acceptTotp(ApiContext& ctx, const std::string& userId, const std::string& c
     return step && ctx.users.consumeTotpStep(userId, *step);
 }
 
+// The second step of a login whose password was right. Wrong codes count against the account from
+// any address (AccountLockout) as well as against the address; a locked account is refused before
+// the code is looked at, so guessing during the lock learns nothing. Only the holder of the
+// password ever sees the lock, so it cannot be used to lock a stranger out.
+std::optional<Reply> checkLoginTotp(ApiContext& ctx, RequestContext& rc, const store::UserRecord& user,
+                                    const std::string& code) {
+    auto& lockout = ctx.auth.totpLockout();
+    RequestContext as = rc;
+    as.principal = Principal{"user", user.username, user.role, user.id};
+    if (auto wait = lockout.locked(user.id)) {
+        ctx.auth.recordFailure(rc.clientIp);
+        ctx.record(as, "auth.login_failed", "user", user.id, {{"reason", "totp_locked"}, {"retry_after_s", wait->count()}});
+        return tooMany(rc, *wait);
+    }
+    if (acceptTotp(ctx, user.id, code)) {
+        lockout.recordSuccess(user.id);
+        return std::nullopt;
+    }
+    if (auto lock = lockout.recordFailure(user.id)) {
+        ctx.record(as, "auth.totp_locked", "user", user.id, {{"locked_for_s", lock->count()}});
+    }
+    return refuseLogin(ctx, rc, user.username, "totp");
+}
+
 Reply login(ApiContext& ctx, const Pistache::Rest::Request& req, RequestContext& rc) {
     auto body = parseJsonObject(req.body());
     JsonFields f(body, {"username", "password", "totp"});
@@ -57,14 +81,14 @@ Reply login(ApiContext& ctx, const Pistache::Rest::Request& req, RequestContext&
     if (user->totpEnabled) {
         auto code = f.string("totp").value_or("");
         if (code.empty()) return Reply::error(401, "totp_required", "enter the code from your authenticator app");
-        if (!acceptTotp(ctx, user->id, code)) return refuseLogin(ctx, rc, username, "totp");
+        if (auto refused = checkLoginTotp(ctx, rc, *user, code)) return *refused;
     }
     auto now = nowMs();
     ctx.sessions.purgeExpired(now);
     auto session = ctx.sessions.create(user->id, rc.clientIp, userAgent(req), now);
     rc.setCookie = sessionCookie(session.id, (session.expiresAt - now) / 1000, rc.viaTls);
     RequestContext as = rc;
-    as.principal = Principal{"user", user->username, user->role};
+    as.principal = Principal{"user", user->username, user->role, user->id};
     ctx.record(as, "auth.login", "user", user->id, {{"totp", user->totpEnabled}});
     return Reply::json(200, {{"user", userToJson(*user)}, {"csrf_token", session.csrfToken}});
 }

@@ -1,6 +1,6 @@
 // Authentication over real HTTP: login/logout/me with the session cookie, CSRF on cookie mutations,
-// TOTP, disabled users, the last-admin rule, failed-login rate limits and X-Forwarded-For trust.
-#include <curl/curl.h>
+// TOTP and its per-account back-off, disabled users, the last-admin rule, API tokens that end with
+// their owner, failed-login rate limits and X-Forwarded-For trust (only with our proxy's mark).
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -9,6 +9,7 @@
 #include "api/route_table.hpp"
 #include "api/totp.hpp"
 #include "core/clock.hpp"
+#include "core/proxy_mark.hpp"
 #include "store/store.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -19,40 +20,28 @@ using nlohmann::json;
 using store::Role;
 
 constexpr const char* kAdminToken = "admin-token-for-the-auth-tests-0123";
+constexpr const char* kProxyMark = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+// What our proxy adds to the requests it forwards (core/proxy_mark.hpp).
+const std::string kMarked = std::string(kProxyMarkHeader) + ": " + kProxyMark;
 
 AuthOptions fastOptions() {
     AuthOptions o;
     o.passwordCost = {64, 1, 1};
+    o.proxyMark = kProxyMark;
     return o;
-}
-
-std::size_t onBody(char* data, std::size_t size, std::size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
-    return size * n;
 }
 
 // A request whose TCP source is `fromIp` (any 127/8 address reaches the server on 127.0.0.1):
 // how a client that is not our proxy looks to the API.
 test::HttpResponse fromAddress(const std::string& fromIp, int port, const std::string& method, const std::string& path,
                                const std::vector<std::string>& headers, const std::string& body) {
-    test::HttpResponse r;
-    CURL* c = curl_easy_init();
-    curl_slist* list = nullptr;
-    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
-    auto url = "http://127.0.0.1:" + std::to_string(port) + path;
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
-    curl_easy_setopt(c, CURLOPT_INTERFACE, fromIp.c_str());
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 10000L);
-    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-    if (curl_easy_perform(c) == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
-    curl_slist_free_all(list);
-    curl_easy_cleanup(c);
-    return r;
+    test::HttpRequest req;
+    req.method = method;
+    req.url = "http://127.0.0.1:" + std::to_string(port) + path;
+    req.headers = headers;
+    req.body = body;
+    req.sourceAddress = fromIp;
+    return test::http(req);
 }
 
 class AuthRoutes : public ::testing::Test {
@@ -106,6 +95,15 @@ protected:
         return json::parse(r.body, nullptr, false).value("/error/code"_json_pointer, std::string());
     }
     std::vector<store::AuditEntry> audit() { return ctx.audit.list(1000); }
+    // Sets up and turns on TOTP for the session's user with the previous step's code (so the
+    // current one is still unused); answers the authenticator app's key.
+    crypto::Bytes turnOnTotp(const Session& s) {
+        auto setup = withSession(s, "POST", "/api/auth/totp/setup");
+        auto key = *totp::base32Decode(json::parse(setup.body)["secret"].get<std::string>());
+        auto step = nowMs() / 1000 / totp::kStepSeconds;
+        EXPECT_EQ(withSession(s, "POST", "/api/auth/totp/enable", json{{"code", totp::code(key, step - 1)}}.dump()).status, 200);
+        return key;
+    }
 };
 
 const json kApp{{"name", "cookie-app"}, {"git_url", "https://example.com/a.git"}, {"port", 3000}};
@@ -193,7 +191,7 @@ TEST_F(AuthRoutes, UnknownSessionIs401AndTheCookieIsCleared) {
 
 TEST_F(AuthRoutes, SecureCookieOnlyWhenOurProxyReportsTls) {
     ctx.users.create("ann", "correct-horse", Role::viewer);
-    auto viaProxy = login("ann", "correct-horse", {"X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9"});
+    auto viaProxy = login("ann", "correct-horse", {"X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9", kMarked});
     ASSERT_EQ(viaProxy.status, 200);
     EXPECT_NE(viaProxy.headers["set-cookie"].find("; Secure"), std::string::npos) << viaProxy.headers["set-cookie"];
     EXPECT_EQ(audit()[0].ip, "203.0.113.9") << "the proxy's X-Forwarded-For was not used";
@@ -330,10 +328,7 @@ TEST_F(AuthRoutes, TotpSetupEnableLoginAndDisable) {
 TEST_F(AuthRoutes, AdminResetsALostSecondFactor) {
     awayFromStepBoundary();
     auto ann = ctx.users.create("ann", "correct-horse", Role::viewer);
-    auto s = loggedIn("ann", "correct-horse");
-    auto key = *totp::base32Decode(json::parse(withSession(s, "POST", "/api/auth/totp/setup").body)["secret"].get<std::string>());
-    auto step = nowMs() / 1000 / totp::kStepSeconds;
-    ASSERT_EQ(withSession(s, "POST", "/api/auth/totp/enable", json{{"code", totp::code(key, step)}}.dump()).status, 200);
+    turnOnTotp(loggedIn("ann", "correct-horse"));
     ASSERT_EQ(login("ann", "correct-horse").status, 401);
 
     auto on = admin("PUT", "/api/users/" + ann.id, json{{"totp_enabled", true}}.dump());
@@ -360,7 +355,7 @@ TEST_F(AuthRoutes, FailedLoginsPerAddressGet429WithRetryAfter) {
     EXPECT_EQ(call("GET", "/api/apps", {"Authorization: Bearer rvt_guess"}).status, 429);
     EXPECT_EQ(admin("GET", "/api/apps").status, 200);
     // Another client behind the proxy is not punished for this one.
-    EXPECT_EQ(login("ann", "correct-horse", {"X-Forwarded-For: 203.0.113.50"}).status, 200);
+    EXPECT_EQ(login("ann", "correct-horse", {"X-Forwarded-For: 203.0.113.50", kMarked}).status, 200);
 }
 
 TEST_F(AuthRoutes, SpoofedForwardedForFromANonProxyPeerDoesNotEscapeTheLimit) {
@@ -373,6 +368,116 @@ TEST_F(AuthRoutes, SpoofedForwardedForFromANonProxyPeerDoesNotEscapeTheLimit) {
     for (int i = 0; i < 10; ++i) EXPECT_EQ(attempt(i, "guess").status, 401) << i;
     EXPECT_EQ(attempt(99, "correct-horse").status, 429) << "a fresh X-Forwarded-For reset the limit";
     EXPECT_EQ(login("ann", "correct-horse").status, 200) << "the proxy's own address was blocked for another peer's guesses";
+}
+
+TEST_F(AuthRoutes, WrongTotpCodesFromManyAddressesAreLimitedPerAccount) {
+    awayFromStepBoundary();
+    auto ann = ctx.users.create("ann", "correct-horse", Role::viewer);
+    auto key = turnOnTotp(loggedIn("ann", "correct-horse"));
+    auto step = nowMs() / 1000 / totp::kStepSeconds;
+    auto attempt = [&](const std::string& from, const std::string& code) {
+        return fromAddress(from, port, "POST", "/api/auth/login", {"Content-Type: application/json"},
+                           json{{"username", "ann"}, {"password", "correct-horse"}, {"totp", code}}.dump());
+    };
+    // One wrong code from each of 100 addresses: no address ever reaches its own failure budget.
+    std::map<long, int> statuses;
+    std::string retryAfter;
+    for (int i = 1; i <= 100; ++i) {
+        auto r = attempt("127.0.1." + std::to_string(i), totp::code(key, step + 1000));
+        ++statuses[r.status];
+        if (r.status == 429) retryAfter = r.headers["retry-after"];
+    }
+    EXPECT_EQ(statuses[401], 5) << "the free wrong codes (typos) per account";
+    EXPECT_EQ(statuses[429], 95) << "wrong codes from rotating addresses were not limited per account";
+    ASSERT_FALSE(retryAfter.empty());
+    EXPECT_GE(std::stoi(retryAfter), 1);
+    EXPECT_LE(std::stoi(retryAfter), 30);
+    // While locked even the right code, from a fresh address, is refused: guessing learns nothing.
+    EXPECT_EQ(attempt("127.0.2.1", totp::code(key, step)).status, 429);
+
+    int lockStarted = 0, refusedWhileLocked = 0;
+    for (const auto& e : audit()) {
+        if (e.action == "auth.totp_locked" && e.targetId == ann.id) ++lockStarted;
+        if (e.action == "auth.login_failed" && e.details.find("totp_locked") != std::string::npos) ++refusedWhileLocked;
+    }
+    EXPECT_EQ(lockStarted, 1);
+    EXPECT_EQ(refusedWhileLocked, 96) << "refusals of a locked account were not audited";
+    // Another account is not locked by ann's.
+    ctx.users.create("bob", "correct-horse", Role::viewer);
+    EXPECT_EQ(login("bob", "correct-horse").status, 200);
+}
+
+TEST_F(AuthRoutes, ATokenEndsWithItsOwnerAndTheListNamesTheOwner) {
+    for (const char* name : {"ann", "bob", "cat"}) ctx.users.create(name, "correct-horse", Role::admin);
+    auto mint = [&](const std::string& user) {
+        auto r = withSession(loggedIn(user, "correct-horse"), "POST", "/api/tokens",
+                             json{{"name", user + "-ci"}, {"role", "admin"}}.dump());
+        EXPECT_EQ(r.status, 201) << r.body;
+        return json::parse(r.body);
+    };
+    auto status = [&](const json& t) {
+        return call("GET", "/api/apps", {"Authorization: Bearer " + t["token"].get<std::string>()}).status;
+    };
+    auto ownerOf = [&](const std::string& tokenName) {
+        for (const auto& t : json::parse(admin("GET", "/api/tokens").body)) {
+            if (t["name"] == tokenName) return t["owner"];
+        }
+        return json("no such token");
+    };
+    auto idOf = [&](const std::string& user) {
+        for (const auto& u : ctx.users.list()) {
+            if (u.username == user) return u.id;
+        }
+        return std::string();
+    };
+    auto ann = mint("ann"), bob = mint("bob"), cat = mint("cat");
+    EXPECT_EQ(ann["owner"], (json{{"type", "user"}, {"user_id", idOf("ann")}, {"name", "ann"}}));
+    auto root = admin("POST", "/api/tokens", json{{"name", "root-ci"}}.dump());
+    ASSERT_EQ(root.status, 201) << root.body;
+    EXPECT_EQ(ownerOf("root-ci"), (json{{"type", "admin_token"}, {"user_id", nullptr}, {"name", "admin"}}));
+    EXPECT_EQ(ownerOf("bob-ci")["name"], "bob");
+    for (const auto& t : {ann, bob, cat}) EXPECT_EQ(status(t), 200);
+
+    ASSERT_EQ(admin("PUT", "/api/users/" + idOf("bob"), json{{"disabled", true}}.dump()).status, 200);
+    EXPECT_EQ(status(bob), 401) << "the token of a disabled user still works";
+    EXPECT_NE(audit()[0].details.find("\"tokens_revoked\":1"), std::string::npos) << audit()[0].details;
+    ASSERT_EQ(admin("PUT", "/api/users/" + idOf("bob"), json{{"disabled", false}}.dump()).status, 200);
+    EXPECT_EQ(status(bob), 401) << "enabling the user again revived a revoked token";
+
+    ASSERT_EQ(admin("DELETE", "/api/users/" + idOf("cat")).status, 204);
+    EXPECT_EQ(status(cat), 401) << "the token of a deleted user still works";
+
+    // The admin may hand the tokens over instead; a bad heir changes nothing.
+    auto annId = idOf("ann");
+    for (const auto& heir : std::vector<std::string>{"nobody", "ann", annId}) {
+        auto r = admin("DELETE", "/api/users/" + annId + "?transfer_tokens_to=" + heir);
+        EXPECT_EQ(r.status, 400) << heir << ": " << r.body;
+        EXPECT_EQ(errorCode(r), "invalid");
+    }
+    EXPECT_EQ(admin("PUT", "/api/users/" + annId, json{{"transfer_tokens_to", "bob"}}.dump()).status, 400);
+    ASSERT_TRUE(ctx.users.get(annId)) << "a refused delete removed the user";
+    ASSERT_EQ(admin("DELETE", "/api/users/" + annId + "?transfer_tokens_to=bob").status, 204);
+    EXPECT_EQ(status(ann), 200) << "a handed-over token stopped working";
+    EXPECT_EQ(ownerOf("ann-ci")["name"], "bob");
+    EXPECT_NE(audit()[0].details.find("\"tokens_transferred\":1"), std::string::npos) << audit()[0].details;
+    EXPECT_EQ(status(json::parse(root.body)), 200) << "a token the admin token minted depends on no user";
+}
+
+// Any local process is a loopback peer like our proxy: its X-Forwarded-For must not count, or
+// rotating it escapes the per-address login limit. Only requests with our proxy's mark speak for a client.
+TEST_F(AuthRoutes, ForwardedForCountsOnlyWithOurProxysMark) {
+    ctx.users.create("ann", "correct-horse", Role::viewer);
+    auto from = [](int i) { return "X-Forwarded-For: 192.0.2." + std::to_string(i); };
+    for (int i = 0; i < 10; ++i) EXPECT_EQ(login("ann", "guess", {from(i)}).status, 401) << i;
+    EXPECT_EQ(login("ann", "correct-horse", {from(100)}).status, 429) << "a fresh X-Forwarded-For from loopback reset the limit";
+    const std::string header(kProxyMarkHeader);
+    for (const auto& forged :
+         std::vector<std::string>{header + ": " + std::string(kProxyMark).substr(1), header + ": ", header + ": x" + kProxyMark}) {
+        EXPECT_EQ(login("ann", "correct-horse", {from(101), forged}).status, 429) << forged;
+    }
+    auto viaProxy = login("ann", "correct-horse", {from(102), kMarked});
+    EXPECT_EQ(viaProxy.status, 200) << "the proxy's marked X-Forwarded-For was not honoured: " << viaProxy.body;
+    EXPECT_EQ(audit()[0].ip, "192.0.2.102");
 }
 
 }  // namespace

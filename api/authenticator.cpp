@@ -8,11 +8,12 @@
 #include "api/session_cookie.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/proxy_mark.hpp"
 
 namespace rivetr::api {
 namespace {
 
-std::string rawHeader(const Pistache::Rest::Request& req, const char* name) {
+std::string rawHeader(const Pistache::Rest::Request& req, const std::string& name) {
     auto h = req.headers().tryGetRaw(name);
     return h ? h->value() : std::string();
 }
@@ -35,7 +36,7 @@ std::optional<Principal> Authenticator::authenticate(const std::string& authoriz
     if (crypto::constantTimeEqual(token, adminToken_)) return Principal{"admin_token", "admin", store::Role::admin};
     // Named tokens are found by the hash of the presented value, so no comparison of secrets
     // happens here at all.
-    if (auto t = tokens_.authenticate(token, nowMs())) return Principal{"token", t->name, t->role};
+    if (auto t = tokens_.authenticate(token, nowMs())) return Principal{"token", t->name, t->role, t->userId.value_or("")};
     return std::nullopt;
 }
 
@@ -47,7 +48,7 @@ std::optional<Principal> Authenticator::authenticateSession(const Pistache::Rest
     ctx.userId = user->userId;
     ctx.sessionId = id;
     ctx.csrfToken = user->csrfToken;
-    return Principal{"user", user->username, user->role};
+    return Principal{"user", user->username, user->role, user->userId};
 }
 
 std::optional<Reply> Authenticator::tooMany(RequestContext& ctx, std::chrono::seconds wait) {
@@ -56,8 +57,9 @@ std::optional<Reply> Authenticator::tooMany(RequestContext& ctx, std::chrono::se
 }
 
 std::optional<Reply> Authenticator::admit(const Route& route, const Pistache::Rest::Request& req, RequestContext& ctx) {
+    bool marked = isProxyMark(rawHeader(req, std::string(kProxyMarkHeader)), options_.proxyMark);
     auto client = resolveClientAddress(req.address().host(), rawHeader(req, "X-Forwarded-For"),
-                                       rawHeader(req, "X-Forwarded-Proto"), options_.trustedProxies);
+                                       rawHeader(req, "X-Forwarded-Proto"), options_.trustedProxies, marked);
     ctx.clientIp = client.ip;
     ctx.viaTls = client.viaTls;
     if (!route.minRole) {

@@ -27,7 +27,8 @@ public:
           tokens_(tokens),
           sessions_(sessions),
           options_(std::move(options)),
-          limiter_(options_.rateLimit) {}
+          limiter_(options_.rateLimit),
+          totpLockout_(options_.totpLockout) {}
 
     // `authorization` is the raw Authorization header value ("Bearer <token>").
     std::optional<Principal> authenticate(const std::string& authorization);
@@ -43,6 +44,8 @@ public:
     void recordFailure(const std::string& clientIp) { limiter_.recordFailure(clientIp); }
     // The same budget for any other key ("user:<id>" for second-factor guesses by a session holder).
     std::optional<std::chrono::seconds> failureBudgetSpent(const std::string& key) { return limiter_.checkFailures(key); }
+    // Wrong second-factor codes per account ("user id"), from whatever address they come.
+    AccountLockout& totpLockout() { return totpLockout_; }
     const AuthOptions& options() const { return options_; }
 
 private:
@@ -54,6 +57,7 @@ private:
     store::SessionRepository* sessions_;
     AuthOptions options_;
     RateLimiter limiter_;
+    AccountLockout totpLockout_;
 };
 
 }  // namespace rivetr::api

@@ -1,5 +1,5 @@
-// Who is on the other end: the TCP peer, or — only when that peer is our own proxy — the address
-// the proxy put in X-Forwarded-For (and whether it received the request over TLS).
+// Who is on the other end: the TCP peer, or — only when the request came through our own proxy — the
+// address the proxy put in X-Forwarded-For (and whether it received the request over TLS).
 #include "api/client_address.hpp"
 
 #include <arpa/inet.h>
@@ -35,9 +35,10 @@ bool isLoopback(const std::string& ip) {
 }
 
 ClientAddress resolveClientAddress(const std::string& peer, const std::string& forwardedFor,
-                                   const std::string& forwardedProto, const std::vector<std::string>& trustedProxies) {
+                                   const std::string& forwardedProto, const std::vector<std::string>& trustedProxies,
+                                   bool proxyMarked) {
     auto ip = unmapped(peer);
-    bool trusted = isLoopback(ip) && std::find(trustedProxies.begin(), trustedProxies.end(), ip) != trustedProxies.end();
+    bool trusted = proxyMarked && isLoopback(ip) && std::find(trustedProxies.begin(), trustedProxies.end(), ip) != trustedProxies.end();
     if (!trusted) return {ip, false};
     // The proxy appends the address it saw to whatever the client sent, so only the last entry
     // is the proxy's word; earlier ones are the client's claims.

@@ -1,5 +1,5 @@
-// Who is on the other end: the TCP peer, or — only when that peer is our own proxy — the address
-// the proxy put in X-Forwarded-For (and whether it received the request over TLS).
+// Who is on the other end: the TCP peer, or — only when the request came through our own proxy — the
+// address the proxy put in X-Forwarded-For (and whether it received the request over TLS).
 #pragma once
 
 #include <string>
@@ -13,10 +13,13 @@ struct ClientAddress {
 };
 
 // `trustedProxies`: peer addresses whose forwarding headers count; only loopback addresses are
-// ever honoured (the proxy runs in this process), whatever the list says. A spoofed header from
-// anyone else is ignored. `forwardedFor`/`forwardedProto`: the raw header values ("" if absent).
+// ever honoured (the proxy runs in this process), whatever the list says. `proxyMarked`: the request
+// carries our proxy's per-process mark (core/proxy_mark.hpp); without it the headers are ignored
+// even from loopback, since any local process is a loopback peer. `forwardedFor`/`forwardedProto`:
+// the raw header values ("" if absent).
 ClientAddress resolveClientAddress(const std::string& peer, const std::string& forwardedFor,
-                                   const std::string& forwardedProto, const std::vector<std::string>& trustedProxies);
+                                   const std::string& forwardedProto, const std::vector<std::string>& trustedProxies,
+                                   bool proxyMarked);
 
 bool isLoopback(const std::string& ip);
 

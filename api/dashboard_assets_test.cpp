@@ -1,5 +1,6 @@
 // The dashboard served by the API server: cache headers, content types, deep-link fallback,
-// path traversal refused, and a plain page when the frontend was never built.
+// path traversal refused, a plain page when the frontend was never built, and the browser-side
+// hardening headers (CSP, no framing, no sniffing) on every answer.
 #include "api/dashboard_assets.hpp"
 
 #include <arpa/inet.h>
@@ -87,6 +88,29 @@ TEST(DashboardAssets, IndexIsRevalidatedEveryTime) {
     EXPECT_EQ(r.body, "<!doctype html><div id=root></div>");
     EXPECT_EQ(r.headers["content-type"], "text/html; charset=utf-8");
     EXPECT_EQ(r.headers["cache-control"], "no-cache");
+}
+
+TEST(DashboardAssets, EveryAnswerForbidsFramingSniffingAndForeignScripts) {
+    Build b;
+    Served s(b.dist);
+    for (const char* path : {"/", "/apps/web", "/assets/index-3f2a9c1b.js", "/assets/index-77aa0b12.css", "/favicon.svg"}) {
+        auto r = s.browserGet(path);
+        ASSERT_EQ(r.status, 200) << path;
+        const auto& csp = r.headers["content-security-policy"];
+        for (const char* directive : {"default-src 'self'", "script-src 'self';", "style-src 'self';", "object-src 'none'",
+                                      "base-uri 'none'", "frame-ancestors 'none'"}) {
+            EXPECT_NE(csp.find(directive), std::string::npos) << path << " lacks " << directive << " in: " << csp;
+        }
+        EXPECT_EQ(csp.find("unsafe-"), std::string::npos) << path << ": " << csp;
+        EXPECT_EQ(r.headers["x-frame-options"], "DENY") << path;
+        EXPECT_EQ(r.headers["x-content-type-options"], "nosniff") << path;
+    }
+    // JSON (the API's 404 here) may load nothing at all.
+    auto json = test::httpGet(s.url("/api/nothing"));
+    EXPECT_EQ(json.status, 404);
+    EXPECT_EQ(json.headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+    EXPECT_EQ(json.headers["x-frame-options"], "DENY");
+    EXPECT_EQ(json.headers["x-content-type-options"], "nosniff");
 }
 
 TEST(DashboardAssets, HashedAssetsAreCachedForeverWithTheirType) {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "api/api_errors.hpp"
+#include "api/security_headers.hpp"
 #include "api/text_header.hpp"
 #include "api/sse_hub.hpp"
 #include "store/conflict_error.hpp"
@@ -96,6 +97,7 @@ Pistache::Async::Promise<ssize_t> sendReply(Pistache::Http::ResponseWriter& res,
     if (!reply.cacheControl.empty()) res.headers().add<CacheControlValue>(reply.cacheControl);
     if (reply.gzipped) res.headers().add<Pistache::Http::Header::ContentEncoding>(Pistache::Http::Header::Encoding::Gzip);
     if (!reply.vary.empty()) res.headers().add<VaryHeader>(reply.vary);
+    addSecurityHeaders(res.headers(), reply.contentType);
     return res.send(static_cast<Code>(reply.status), reply.body);
 }
 

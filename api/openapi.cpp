@@ -135,10 +135,21 @@ json schemas() {
                    {{"id", {{"type", "string"}}},
                     {"name", {{"type", "string"}}},
                     {"prefix", {{"type", "string"}}},
-                    {"role", {{"type", "string"}}},
+                    {"role", {{"type", "string"}, {"description", "it never acts above its owning user's current role"}}},
+                    {"owner",
+                     {{"type", "object"},
+                      {"nullable", true},
+                      {"description",
+                       "who minted it: a user (the token is revoked when that user is disabled or deleted) or the "
+                       "instance admin token; null for tokens minted before owners were recorded"},
+                      {"properties",
+                       {{"type", {{"type", "string"}, {"enum", {"user", "admin_token"}}}},
+                        {"user_id", {{"type", "string"}, {"nullable", true}}},
+                        {"name", {{"type", "string"}}}}}}},
                     {"token", {{"type", "string"}, {"description", "only in the answer to its creation"}}},
                     {"expires_at", {{"type", "string"}, {"nullable", true}}},
-                    {"last_used_at", {{"type", "string"}, {"nullable", true}}}}}};
+                    {"last_used_at", {{"type", "string"}, {"nullable", true}}},
+                    {"revoked_at", {{"type", "string"}, {"nullable", true}}}}}};
     s["TokenList"] = {{"type", "array"}, {"items", ref("Token")}};
     s["AuditList"] = {{"type", "array"}, {"items", object}};
     s["ExternalRouteInput"] = {{"type", "object"},

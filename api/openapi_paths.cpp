@@ -84,7 +84,8 @@ const std::vector<PathDoc>& documentedPaths() {
 
         {M::Post, "/api/auth/login",
          "Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie; 401 "
-         "totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures",
+         "totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures from "
+         "an address, or after repeated wrong codes for the account (from any address, with growing back-off)",
          "auth", "Object", 200, "Object"},
         {M::Post, "/api/auth/logout", "End the session and clear its cookie", "auth", "", 204, ""},
         {M::Get, "/api/auth/me", "Who is calling: {actor_type, name, role, user?, csrf_token?}", "auth", "", 200,
@@ -96,10 +97,14 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "Object"},
         {M::Post, "/api/users", "Create a user {username, password, role}", "users", "Object", 201, "Object"},
         {M::Put, "/api/users/{id}",
-         "Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor}; the last "
-         "enabled admin stays (409)",
+         "Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor, "
+         "transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling "
+         "revokes the API tokens the user owns unless transferred; the last enabled admin stays (409)",
          "users", "Object", 200, "Object"},
-        {M::Delete, "/api/users/{id}", "Delete a user; not the last enabled admin (409)", "users", "", 204, ""},
+        {M::Delete, "/api/users/{id}",
+         "Delete a user (?transfer_tokens_to=user id or name hands over their API tokens, otherwise they are "
+         "revoked); not the last enabled admin (409)",
+         "users", "", 204, ""},
 
         {M::Post, "/webhooks/github", "GitHub push webhook (X-Hub-Signature-256 HMAC over the raw body; deploys the pushed commit)",
          "webhooks", "Object", 202, "Object"},

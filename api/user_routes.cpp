@@ -1,4 +1,5 @@
-// Admin-only user management: list, create, change role/password/disabled, delete (last admin kept).
+// Admin-only user management: list, create, change role/password/disabled, delete (last admin kept);
+// disabling or deleting a user revokes the API tokens they own unless the admin hands them to another user.
 #include "api/user_routes.hpp"
 
 #include <regex>
@@ -16,6 +17,27 @@ Role roleField(const JsonFields& f) {
     auto role = store::parseRole(*f.string("role"));
     if (!role) throw ValidationError("role", "must be admin, developer or viewer");
     return *role;
+}
+
+// `transfer_tokens_to`: an enabled user other than `from`, by id or name; checked before anything changes.
+std::optional<std::string> tokenHeir(ApiContext& ctx, const std::string& from, const std::optional<std::string>& heir) {
+    if (!heir) return std::nullopt;
+    auto u = ctx.users.get(*heir);
+    if (!u) {
+        for (const auto& candidate : ctx.users.list()) {
+            if (candidate.username == *heir) u = candidate;
+        }
+    }
+    if (!u || u->disabled || u->id == from) {
+        throw ValidationError("transfer_tokens_to", "must name another enabled user (id or username)");
+    }
+    return u->id;
+}
+
+void recordHandover(nlohmann::json& details, const store::TokenHandover& tokens, const std::optional<std::string>& heir) {
+    if (tokens.revoked) details["tokens_revoked"] = tokens.revoked;
+    if (heir) details["tokens_transferred_to"] = *heir;
+    if (tokens.transferred) details["tokens_transferred"] = tokens.transferred;
 }
 
 Reply listUsers(ApiContext& ctx) {
@@ -41,7 +63,7 @@ Reply createUser(ApiContext& ctx, const Pistache::Rest::Request& req, const Requ
 Reply updateUser(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto id = req.param(":id").as<std::string>();
     auto body = parseJsonObject(req.body());
-    JsonFields f(body, {"role", "password", "disabled", "totp_enabled"});
+    JsonFields f(body, {"role", "password", "disabled", "totp_enabled", "transfer_tokens_to"});
     store::UserChange change;
     nlohmann::json details = nlohmann::json::object();
     if (f.string("role")) {
@@ -57,11 +79,17 @@ Reply updateUser(ApiContext& ctx, const Pistache::Rest::Request& req, const Requ
         change.disabled = *d;
         details["disabled"] = *d;
     }
+    if (auto heir = f.string("transfer_tokens_to")) {
+        if (!change.disabled || !*change.disabled) throw ValidationError("transfer_tokens_to", "only with \"disabled\": true");
+        change.tokensTo = tokenHeir(ctx, id, heir);
+    }
     // An admin can only take a second factor away (a lost phone); turning it on needs the user's code.
     auto totp = f.boolean("totp_enabled");
     if (totp && *totp) throw ValidationError("totp_enabled", "only false: users turn two-factor on themselves");
-    auto u = ctx.users.update(id, change);
+    store::TokenHandover tokens;
+    auto u = ctx.users.update(id, change, &tokens);
     if (!u) throw NotFoundError("no user \"" + id + "\"");
+    recordHandover(details, tokens, change.tokensTo);
     if (totp && u->totpEnabled) {
         ctx.users.setTotpEnabled(id, false);
         u->totpEnabled = false;
@@ -75,8 +103,13 @@ Reply updateUser(ApiContext& ctx, const Pistache::Rest::Request& req, const Requ
 Reply deleteUser(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto id = req.param(":id").as<std::string>();
     auto u = ctx.users.get(id);
-    if (!u || !ctx.users.remove(id)) throw NotFoundError("no user \"" + id + "\"");
-    ctx.record(rc, "user.delete", "user", id, {{"username", u->username}});
+    if (!u) throw NotFoundError("no user \"" + id + "\"");
+    auto heir = tokenHeir(ctx, id, req.query().get("transfer_tokens_to"));
+    store::TokenHandover tokens;
+    if (!ctx.users.remove(id, heir, &tokens)) throw NotFoundError("no user \"" + id + "\"");
+    nlohmann::json details{{"username", u->username}};
+    recordHandover(details, tokens, heir);
+    ctx.record(rc, "user.delete", "user", id, details);
     return Reply{204, "", "application/json"};
 }
 

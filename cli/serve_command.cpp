@@ -21,6 +21,7 @@
 #include "core/config_loader.hpp"
 #include "core/git/source.hpp"
 #include "core/log.hpp"
+#include "core/proxy_mark.hpp"
 #include "core/secrets.hpp"
 #include "engine/engine.hpp"
 #include "engine/proxy_traffic.hpp"
@@ -141,7 +142,10 @@ int serve(const Config& cfg, const sigset_t& signals) {
     // Apps stored before credentials were split off git_url: sealed now, before anything reads them.
     if (auto moved = store::moveGitCredentialsOutOfUrls(*store, store::SecretBox(secrets.encryptionKey)))
         log::info("serve.git_credentials_moved", {{"apps", std::to_string(moved)}});
-    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken, authOptions(cfg));
+    // The API believes X-Forwarded-For only on requests our proxy marked (core/proxy_mark.hpp).
+    auto auth = authOptions(cfg);
+    auth.proxyMark = newProxyMark();
+    api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken, auth);
     auto runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(cfg));
     auto runtimeProbe = std::make_shared<api::CachedProbe>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
 
@@ -151,7 +155,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
         proxy.setExternalRoute({cfg.server.dashboard_domain,
                                 {cfg.server.api_host == "0.0.0.0" ? "127.0.0.1" : cfg.server.api_host,
                                  static_cast<std::uint16_t>(cfg.server.api_port)},
-                                cfg.proxy.acme_enabled});
+                                cfg.proxy.acme_enabled, auth.proxyMark});
     }
     linkExternalRoutes(apiContext, proxy);
     // The proxy follows its own routes: every routed host name gets its certificate.

@@ -27,13 +27,20 @@ int create(ClientCall& c) {
     return 0;
 }
 
+// The user who owns the token (it ends with their access), "admin token", or "-" for tokens older than owners.
+std::string ownerCell(const json& owner) {
+    if (!owner.is_object()) return "-";
+    if (owner.value("type", "") == "admin_token") return "admin token";
+    return cell(owner["name"]);
+}
+
 int list(ClientCall& c) {
     expectAtMost(c.args, 1);
     auto tokens = c.api.get("/api/tokens");
     if (c.json) return printJson(tokens), 0;
-    Table t({"ID", "NAME", "ROLE", "PREFIX", "CREATED", "EXPIRES", "LAST USED", "REVOKED"});
+    Table t({"ID", "NAME", "ROLE", "OWNER", "PREFIX", "CREATED", "EXPIRES", "LAST USED", "REVOKED"});
     for (const auto& k : tokens) {
-        t.add({cell(k["id"]), cell(k["name"]), cell(k["role"]), cell(k["prefix"]), cell(k["created_at"]),
+        t.add({cell(k["id"]), cell(k["name"]), cell(k["role"]), ownerCell(k["owner"]), cell(k["prefix"]), cell(k["created_at"]),
                cell(k["expires_at"]), cell(k["last_used_at"]), cell(k["revoked_at"])});
     }
     t.print(std::cout, "no tokens");

@@ -1,6 +1,7 @@
 // Hop-by-hop headers per RFC 9110 §7.6.1 and the de-facto X-Forwarded-* set.
 #include "proxy/forward_headers.hpp"
 
+#include "core/proxy_mark.hpp"
 #include "proxy/ascii.hpp"
 
 #include <boost/beast/http/field.hpp>
@@ -102,8 +103,9 @@ Forwarded takeForwarded(http::fields& f, const ForwardInfo& info) {
             if (!seenFor) out.forwardedFor.assign(it->value().data(), it->value().size());
             seenFor = true;
             it = f.erase(it);
-        } else if (asciiIEquals(name, kProto) || asciiIEquals(name, kHost)) {
-            // Proto and Host describe this hop's client side: a client cannot spoof them through us.
+        } else if (asciiIEquals(name, kProto) || asciiIEquals(name, kHost) || asciiIEquals(name, kProxyMarkHeader)) {
+            // Proto and Host describe this hop's client side: a client cannot spoof them through us;
+            // the mark is ours alone to send.
             it = f.erase(it);
         } else {
             hasId = hasId || asciiIEquals(name, kId);
@@ -114,6 +116,7 @@ Forwarded takeForwarded(http::fields& f, const ForwardInfo& info) {
     out.forwardedFor += info.clientIp;
     out.proto = info.tls ? "https" : "http";
     out.host = info.host;
+    out.proxyMark = info.proxyMark;
     if (!hasId) {
         fillRequestId(out.requestId);
         out.newRequestId = true;
@@ -132,6 +135,7 @@ void appendForwarded(std::string& out, const Forwarded& fw) {
     line(kProto, fw.proto);
     line(kHost, fw.host);
     if (fw.newRequestId) line(kId, {fw.requestId.data(), fw.requestId.size()});
+    if (!fw.proxyMark.empty()) line(kProxyMarkHeader, fw.proxyMark);
 }
 
 void insertForwarded(http::fields& f, const Forwarded& fw) {
@@ -142,6 +146,7 @@ void insertForwarded(http::fields& f, const Forwarded& fw) {
     add(kProto, fw.proto);
     add(kHost, fw.host);
     if (fw.newRequestId) add(kId, {fw.requestId.data(), fw.requestId.size()});
+    if (!fw.proxyMark.empty()) add(kProxyMarkHeader, fw.proxyMark);
 }
 
 void addForwarded(http::fields& f, const ForwardInfo& info) { insertForwarded(f, takeForwarded(f, info)); }

@@ -13,6 +13,8 @@ struct ForwardInfo {
     std::string clientIp;
     bool tls = false;
     std::string_view host;  // the Host the client asked for
+    // The route's mark for the control API (core/proxy_mark.hpp); empty on every other route.
+    std::string_view proxyMark = {};
 };
 
 // The fields that describe one connection, never forwarded (RFC 9110 §7.6.1, plus Proxy-Connection).
@@ -34,9 +36,11 @@ struct Forwarded {
     std::string_view host;
     std::array<char, 32> requestId{};
     bool newRequestId = false;  // false: the client's X-Request-Id stays as it is
+    std::string_view proxyMark;  // sent as X-Rivetr-Proxy-Mark when set
 };
 
-// Removes the client's X-Forwarded-For/Proto/Host from `f` and returns what replaces them.
+// Removes the client's X-Forwarded-For/Proto/Host and any X-Rivetr-Proxy-Mark it sent (on every
+// route: a client must never be able to present the mark) from `f`, and returns what replaces them.
 Forwarded takeForwarded(boost::beast::http::fields& f, const ForwardInfo& info);
 // As header lines ("Name: value\r\n"), for a header written by hand ...
 void appendForwarded(std::string& out, const Forwarded& fw);

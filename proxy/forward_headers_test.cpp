@@ -62,6 +62,29 @@ TEST(ForwardHeaders, HeaderLinesSayWhatTheFieldsSay) {
         << lines;
 }
 
+// The API believes X-Forwarded-For only with our mark: a client's copy never passes, on any route,
+// and the mark goes only where the route carries it (the dashboard route to our own API).
+TEST(ForwardHeaders, TheProxyMarkIsOursAloneToSend) {
+    for (std::string_view mark : {std::string_view(), std::string_view("the-real-mark")}) {
+        http::fields f;
+        f.insert("x-rivetr-proxy-mark", "forged-1");
+        f.insert("X-Rivetr-Proxy-Mark", "forged-2");
+        auto fw = takeForwarded(f, {"198.51.100.3", false, "dash.example.com", mark});
+        EXPECT_EQ(count(f, "X-Rivetr-Proxy-Mark"), 0u) << "a client's mark was forwarded";
+        std::string lines;
+        appendForwarded(lines, fw);
+        insertForwarded(f, fw);
+        EXPECT_EQ(lines.find("forged"), std::string::npos) << lines;
+        if (mark.empty()) {
+            EXPECT_EQ(count(f, "X-Rivetr-Proxy-Mark"), 0u);
+            EXPECT_EQ(lines.find("X-Rivetr-Proxy-Mark"), std::string::npos) << lines;
+        } else {
+            EXPECT_EQ(value(f, "X-Rivetr-Proxy-Mark"), "the-real-mark");
+            EXPECT_NE(lines.find("X-Rivetr-Proxy-Mark: the-real-mark\r\n"), std::string::npos) << lines;
+        }
+    }
+}
+
 TEST(ForwardHeaders, StripsHopByHopAndWhatConnectionNamesButNeverTheFraming) {
     http::fields f;
     f.insert(http::field::connection, "keep-alive, X-Hop, Content-Length");

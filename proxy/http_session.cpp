@@ -314,7 +314,7 @@ Task<bool> Session<Stream>::forward(ReqParser& p, const RequestFields& fields, c
     host_.assign(fields.host);
     if (fields.hasExpect) req.erase(http::field::expect);  // we answer 100 Continue ourselves, before the body
     stripHopByHop(req, upgrade);
-    forwarded_ = takeForwarded(req, {ip_, tls_, host_});
+    forwarded_ = takeForwarded(req, {ip_, tls_, host_, be.proxyMark});
     const auto& forwarded = forwarded_;
     req.version(11);
     const bool hasBody = !p.is_done();

@@ -100,6 +100,7 @@ BuiltRoutes buildRoutes(const DesiredRoutes& desired, const LiveState& previous)
         auto backend = std::make_shared<Backend>();
         backend->name = "external:" + domain;
         backend->redirectHttps = ext.redirectHttps;
+        backend->proxyMark = ext.proxyMark;
         backend->stats = statsFor(backend->name, previous, out.live);
         backend->targets.push_back(targetFor(backend->name, ext.upstream, {}, previous, out));
         routes->add(domain, backend);

@@ -23,6 +23,9 @@ struct ExternalRoute {
     std::string domain;
     Endpoint upstream;
     bool redirectHttps = false;
+    // Only the dashboard route to our own control API: the per-process mark (core/proxy_mark.hpp)
+    // added to every request forwarded on it, so the API believes its X-Forwarded-For.
+    std::string proxyMark = {};
 };
 
 // Everything that should be routed. The engine fills it from the store; the proxy keeps the

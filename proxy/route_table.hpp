@@ -39,6 +39,7 @@ struct Backend {
     std::string name;  // app id, or "external:<domain>"
     std::vector<std::shared_ptr<Target>> targets;
     bool redirectHttps = false;
+    std::string proxyMark;  // sent to this backend only (ExternalRoute::proxyMark); usually empty
     std::shared_ptr<RouteStats> stats;
     mutable std::atomic<std::uint32_t> next{0};
 

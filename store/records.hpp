@@ -72,7 +72,9 @@ struct ApiTokenRecord {
     std::string name;
     std::string prefix;  // first characters of the token, to recognise it in a list
     Role role = Role::viewer;
-    std::optional<std::string> userId;
+    std::optional<std::string> userId;     // the owning user; disabling or deleting them revokes the token
+    std::optional<std::string> ownerType;  // "user" | "admin_token"; none for tokens older than owners
+    std::optional<std::string> ownerName;  // the owning user's name (read with a join, not stored)
     std::int64_t createdAt = 0;
     std::optional<std::int64_t> expiresAt;
     std::optional<std::int64_t> lastUsedAt;

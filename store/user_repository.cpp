@@ -98,7 +98,7 @@ std::vector<UserRecord> UserRepository::list() {
     });
 }
 
-std::optional<UserRecord> UserRepository::update(const std::string& id, const UserChange& change) {
+std::optional<UserRecord> UserRepository::update(const std::string& id, const UserChange& change, TokenHandover* tokens) {
     std::optional<std::string> hash;
     if (change.password) hash = hasher_.hash(*change.password);
     return store_.withDb([&](Database& db) -> std::optional<UserRecord> {
@@ -118,17 +118,24 @@ std::optional<UserRecord> UserRepository::update(const std::string& id, const Us
             .bind(5, id)
             .exec();
         if (hash || after.disabled) db.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, id).exec();
+        // A token must not outlive its owner's access (authenticate() also refuses it meanwhile).
+        if (after.disabled && !before->disabled) {
+            auto handed = handOverTokens(db, id, change.tokensTo, after.updatedAt);
+            if (tokens) *tokens = handed;
+        }
         tx.commit();
         return after;
     });
 }
 
-bool UserRepository::remove(const std::string& id) {
+bool UserRepository::remove(const std::string& id, const std::optional<std::string>& tokensTo, TokenHandover* tokens) {
     return store_.withDb([&](Database& db) {
         Transaction tx(db);
         auto before = selectUser(db, id);
         if (!before) return false;
         refuseLastAdmin(db, *before, false, "id");
+        auto handed = handOverTokens(db, id, tokensTo, nowMs());
+        if (tokens) *tokens = handed;
         db.prepare("DELETE FROM users WHERE id = ?").bind(1, id).exec();
         tx.commit();
         return true;

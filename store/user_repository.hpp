@@ -9,6 +9,7 @@
 #include "store/records.hpp"
 #include "store/secret_box.hpp"
 #include "store/store.hpp"
+#include "store/token_repository.hpp"
 
 namespace rivetr::store {
 
@@ -27,6 +28,8 @@ struct UserChange {
     std::optional<Role> role;
     std::optional<std::string> password;
     std::optional<bool> disabled;
+    // Disabling: the user whose live API tokens are handed over; none revokes them.
+    std::optional<std::string> tokensTo = {};
 };
 
 class UserRepository {
@@ -42,10 +45,13 @@ public:
     std::optional<UserRecord> get(const std::string& id);
     std::vector<UserRecord> list();
     // nullopt when no such user. Throws ConflictError when the change would leave no enabled admin.
-    // A new password or disabling ends the user's sessions.
-    std::optional<UserRecord> update(const std::string& id, const UserChange& change);
-    // false when no such user; throws ConflictError for the last enabled admin.
-    bool remove(const std::string& id);
+    // A new password or disabling ends the user's sessions; disabling also revokes (or hands over)
+    // the API tokens they own, reported in `tokens`.
+    std::optional<UserRecord> update(const std::string& id, const UserChange& change, TokenHandover* tokens = nullptr);
+    // false when no such user; throws ConflictError for the last enabled admin. The user's live API
+    // tokens go to `tokensTo`, or are revoked (and then deleted with the user).
+    bool remove(const std::string& id, const std::optional<std::string>& tokensTo = std::nullopt,
+                TokenHandover* tokens = nullptr);
 
     // TOTP: a secret is stored at setup and only takes effect once enabled.
     void setPendingTotpSecret(const std::string& id, const std::string& secret);

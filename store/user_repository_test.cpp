@@ -1,4 +1,5 @@
-// Users: hashed passwords, disabled users refused, the last enabled admin kept, TOTP state and replay guard.
+// Users: hashed passwords, disabled users refused, the last enabled admin kept, TOTP state and replay guard,
+// and the API tokens a user owns ending (or changing hands) with the user.
 #include "store/user_repository.hpp"
 
 #include <gtest/gtest.h>
@@ -6,6 +7,7 @@
 #include "core/clock.hpp"
 #include "store/conflict_error.hpp"
 #include "store/session_repository.hpp"
+#include "store/token_repository.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::store {
@@ -18,6 +20,7 @@ protected:
     PasswordHasher hasher{{64, 1, 1}};
     UserRepository users{*store, SecretBox(crypto::Key256{7}), hasher};
     SessionRepository sessions{*store};
+    TokenRepository tokens{*store};
 
     std::string column(const std::string& sql) {
         return store->withDb([&](Database& db) {
@@ -124,6 +127,43 @@ TEST_F(Users, SecretFromAnotherRowDoesNotDecrypt) {
             .exec();
     });
     EXPECT_THROW(users.totpSecret(b.id), std::runtime_error);
+}
+
+TEST_F(Users, DisablingOrDeletingAUserEndsTheTokensTheyOwn) {
+    auto now = nowMs();
+    auto ann = users.create("ann", "password1", Role::admin);
+    auto bob = users.create("bob", "password1", Role::admin);
+    users.create("cat", "password1", Role::admin);  // the last admin stays
+    auto annsToken = tokens.create("ann-ci", Role::admin, std::nullopt, {ann.id});
+    auto rootToken = tokens.create("root-ci", Role::admin, std::nullopt);
+    EXPECT_EQ(tokens.list()[0].ownerName, "ann");
+    EXPECT_EQ(tokens.list()[0].ownerType, "user");
+    EXPECT_EQ(tokens.list()[1].ownerType, "admin_token");
+    EXPECT_FALSE(tokens.list()[1].userId);
+
+    // A demoted owner's token is demoted too.
+    users.update(ann.id, {Role::viewer, std::nullopt, std::nullopt});
+    EXPECT_EQ(tokens.authenticate(annsToken.token, now)->role, Role::viewer);
+
+    TokenHandover handed;
+    users.update(ann.id, {std::nullopt, std::nullopt, true}, &handed);
+    EXPECT_EQ(handed.revoked, 1);
+    EXPECT_FALSE(tokens.authenticate(annsToken.token, now)) << "a disabled user's token still authenticates";
+    users.update(ann.id, {std::nullopt, std::nullopt, false});
+    EXPECT_FALSE(tokens.authenticate(annsToken.token, now)) << "re-enabling the user revived a revoked token";
+    EXPECT_TRUE(tokens.authenticate(rootToken.token, now));
+
+    auto second = tokens.create("ann-deploy", Role::developer, std::nullopt, {ann.id});
+    ASSERT_TRUE(users.remove(ann.id, bob.id, &handed));
+    EXPECT_EQ(handed.transferred, 1);
+    auto moved = tokens.authenticate(second.token, now);
+    ASSERT_TRUE(moved) << "a handed-over token stopped working";
+    EXPECT_EQ(moved->userId, bob.id);
+    EXPECT_EQ(moved->ownerName, "bob");
+
+    ASSERT_TRUE(users.remove(bob.id, std::nullopt, &handed));
+    EXPECT_EQ(handed.revoked, 1);
+    EXPECT_FALSE(tokens.authenticate(second.token, now)) << "a deleted user's token still authenticates";
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 // from a local git repository, deploy and watch the live log reach "running", reach the app
 // through the proxy, deploy v2, roll back to v1, and find the rollback in the audit log; then the
 // app's other screens (certificate state, runtime logs, restart, env vars, webhook) and a password
-// user who turns on TOTP and signs in again with password + code.
+// user who turns on TOTP and signs in again with password + code. The whole run is under the
+// dashboard's Content-Security-Policy: any violation the browser reports fails it.
 // Screenshots of the main pages go to $RIVETR_E2E_ARTIFACTS (default ../build/e2e-artifacts).
 import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
@@ -86,6 +87,24 @@ function totp(secretBase32, step) {
 }
 const totpStep = () => Math.floor(Date.now() / 30_000);
 
+// What the browser reports when the page breaks its Content-Security-Policy (a blocked script,
+// style, image or connection), from every page of the run.
+const cspViolations = [];
+function watchCsp(p) {
+  p.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
+}
+
+// The dashboard's page must not run foreign or inline scripts, be framed, or be sniffed as another type.
+function checkSecurityHeaders(headers) {
+  const csp = headers['content-security-policy'] ?? '';
+  for (const directive of ["script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]) {
+    if (!csp.includes(directive)) throw new Error(`the dashboard's CSP lacks ${directive}: ${JSON.stringify(csp)}`);
+  }
+  if (headers['x-frame-options'] !== 'DENY') throw new Error(`X-Frame-Options: ${headers['x-frame-options']}`);
+  if (headers['x-content-type-options'] !== 'nosniff') throw new Error(`X-Content-Type-Options: ${headers['x-content-type-options']}`);
+  log('the dashboard is served with its CSP, X-Frame-Options and nosniff');
+}
+
 async function apiCall(base, method, path) {
   const r = await fetch(base + path, { method, headers: { Authorization: `Bearer ${TOKEN}` } });
   return { status: r.status, body: await r.text() };
@@ -132,11 +151,13 @@ async function main() {
     browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.on('dialog', (d) => d.accept());
+    watchCsp(page);
     const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
     // Sign in with the admin token.
     // RIVETR_E2E_UI_URL: a dev server (vite preview) proxying to this API, to try the UI before the binary serves it.
-    await page.goto((process.env.RIVETR_E2E_UI_URL ?? base) + '/');
+    const first = await page.goto((process.env.RIVETR_E2E_UI_URL ?? base) + '/');
+    if (!process.env.RIVETR_E2E_UI_URL) checkSecurityHeaders(first.headers());
     await page.getByRole('tab', { name: 'API token' }).click();
     await shot('01-login');
     await page.getByLabel('API token', { exact: true }).fill(TOKEN);
@@ -234,6 +255,7 @@ async function main() {
     if (created.status !== 201) throw new Error(`creating a user: ${created.status} ${await created.text()}`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const userPage = await context.newPage();
+    watchCsp(userPage);
     await userPage.goto(base + '/settings?tab=tokens');
     await userPage.getByLabel('Username', { exact: true }).fill('ada');
     await userPage.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
@@ -242,6 +264,8 @@ async function main() {
     await userPage.getByLabel('Name', { exact: true }).fill('ci-token');
     await userPage.getByRole('button', { name: 'Create token' }).click();
     await userPage.getByText(/copy it now/).waitFor();
+    // The token table names who minted each token: ada's new one is hers.
+    await userPage.getByRole('row').filter({ hasText: 'ci-token' }).getByRole('cell', { name: 'ada', exact: true }).waitFor();
     await userPage.screenshot({ path: join(artifacts, '08-settings-tokens.png'), fullPage: true });
     log('password sign-in and a cookie-session change (CSRF) work');
     await twoFactor(userPage);
@@ -261,6 +285,8 @@ async function main() {
     });
     if (relogin.status !== 200) throw new Error(`password-only sign-in after the reset: ${relogin.status} ${await relogin.text()}`);
     log('the admin reset a lost second factor; the password alone signs in again');
+    if (cspViolations.length) throw new Error(`the dashboard broke its Content-Security-Policy:\n${cspViolations.join('\n')}`);
+    log('no Content-Security-Policy violation in the whole run');
     console.log('e2e: 1 passed, 0 failed');
   } catch (e) {
     if (page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);

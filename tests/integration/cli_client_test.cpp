@@ -164,8 +164,11 @@ TEST_F(CliClient, AppsEnvDomainsAndTokens) {
     // tokens: a viewer may read but not delete; a revoked token stops working.
     auto token = cliJson({"tokens", "create", "ci", "--role", "viewer", "--expires-in-days", "7"});
     auto secretToken = token["token"].get<std::string>();
-    EXPECT_TRUE(has(cli({"tokens", "list"}).output, "ci"));
+    auto listed = cli({"tokens", "list"}).output;
+    EXPECT_TRUE(has(listed, "ci"));
+    EXPECT_TRUE(has(listed, "OWNER") && has(listed, "admin token")) << "the list does not say who minted the token: " << listed;
     EXPECT_EQ(cliJson({"tokens", "list"}).size(), 1u);
+    EXPECT_EQ(cliJson({"tokens", "list"})[0]["owner"]["type"], "admin_token");
     EXPECT_EQ(cli({"apps", "list"}, {{"RIVETR_TOKEN", secretToken}}).exitCode, 0);
     auto denied = cli({"apps", "delete", "web", "--token", secretToken});
     EXPECT_EQ(denied.exitCode, 1);

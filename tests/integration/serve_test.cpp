@@ -1,4 +1,5 @@
-// `rivetr serve` as a user runs it: first start, health, the admin token shown once, clean SIGTERM, refusals.
+// `rivetr serve` as a user runs it: first start, health, the admin token shown once, clean SIGTERM, refusals,
+// and whose X-Forwarded-For the login limiter believes (only what came through our own proxy).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <signal.h>
@@ -179,6 +180,56 @@ TEST(Serve, PortAlreadyInUseFailsClearly) {
     second.start();
     EXPECT_EQ(second.process->wait(10s), 1) << second.output();
     EXPECT_EQ(first.stop(), 0);
+}
+
+// A failed login as a client sends it: TCP source `from`, to `port` (the API, or the proxy with the
+// dashboard's Host), with the client's own `headers`. Answers the status.
+long wrongLogin(int port, const std::string& from, std::vector<std::string> headers) {
+    test::HttpRequest req;
+    req.method = "POST";
+    req.url = "http://127.0.0.1:" + std::to_string(port) + "/api/auth/login";
+    headers.push_back("Content-Type: application/json");
+    req.headers = std::move(headers);
+    req.body = R"({"username":"nobody","password":"wrong-password"})";
+    req.sourceAddress = from;
+    return test::http(req).status;
+}
+
+// Every local process is a loopback peer, like the proxy: rotating X-Forwarded-For straight to the
+// API must not escape the per-address login limit, while the proxy's own forwarding still counts
+// each of its clients apart.
+TEST(Serve, OnlyOurProxySpeaksForTheClientToTheLoginLimiter) {
+    Server s;
+    s.env["RIVETR_SERVER_DASHBOARD_DOMAIN"] = "dash.test";
+    s.env["RIVETR_RUNTIME_DOCKER_SOCKET"] = (s.dir.path() / "no-docker.sock").string();
+    s.env["RIVETR_RUNTIME_RUNTIME_TYPE"] = "docker";
+    // One wrong login per address per minute, cheap hashes: the budget cannot refill during the test.
+    s.env["RIVETR_AUTH_FAILED_AUTH_PER_MINUTE"] = "1";
+    s.env["RIVETR_AUTH_PASSWORD_MEMORY_KIB"] = "8192";
+    s.env["RIVETR_AUTH_PASSWORD_ITERATIONS"] = "1";
+    s.start();
+    ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
+    const std::string dash = "Host: dash.test";
+    auto proxied = [&] {
+        test::HttpRequest req;
+        req.url = "http://127.0.0.1:" + std::to_string(s.proxyPort) + "/health";
+        req.headers = {dash};
+        return test::http(req).status;
+    };
+    for (int i = 0; i < 100 && proxied() != 200; ++i) std::this_thread::sleep_for(50ms);
+    ASSERT_EQ(proxied(), 200) << "the proxy does not serve the dashboard domain";
+
+    auto xff = [](int i) { return "X-Forwarded-For: 192.0.2." + std::to_string(i); };
+    EXPECT_EQ(wrongLogin(s.port, "127.0.0.1", {xff(1)}), 401);
+    EXPECT_EQ(wrongLogin(s.port, "127.0.0.1", {xff(2)}), 429) << "a loopback client escaped the limit by rotating X-Forwarded-For";
+    EXPECT_EQ(wrongLogin(s.port, "127.0.0.1", {xff(3), "X-Rivetr-Proxy-Mark: guessed"}), 429);
+
+    // Through the proxy (whose upstream connection also comes from 127.0.0.1) each client counts alone.
+    EXPECT_EQ(wrongLogin(s.proxyPort, "127.0.0.7", {dash}), 401) << "the proxy's clients share the spent loopback budget";
+    EXPECT_EQ(wrongLogin(s.proxyPort, "127.0.0.7", {dash, xff(4), "X-Rivetr-Proxy-Mark: guessed"}), 429)
+        << "a client escaped the limit through the proxy";
+    EXPECT_EQ(wrongLogin(s.proxyPort, "127.0.0.8", {dash}), 401);
+    EXPECT_EQ(s.stop(), 0);
 }
 
 RunResult rivetr(const std::vector<std::string>& args, const std::filesystem::path& cwd = "/") {

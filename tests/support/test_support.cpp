@@ -97,6 +97,7 @@ HttpResponse http(const HttpRequest& req) {
     }
     if (req.method == "HEAD") curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
     if (!req.unixSocket.empty()) curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, req.unixSocket.c_str());
+    if (!req.sourceAddress.empty()) curl_easy_setopt(c, CURLOPT_INTERFACE, req.sourceAddress.c_str());
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);

@@ -47,6 +47,9 @@ struct HttpRequest {
     std::string body;
     std::string unixSocket;
     std::chrono::milliseconds timeout{10000};
+    // The TCP source address ("127.0.0.2": any 127/8 address reaches a server on 127.0.0.1), so a
+    // test can be several clients, none of them our proxy.
+    std::string sourceAddress;
 };
 
 HttpResponse http(const HttpRequest& req);

@@ -111,11 +111,20 @@ export interface SystemInfo {
   deployments_active: number;
 }
 
+/** Who minted a token: a user (it ends with their access) or the instance admin token. */
+export interface TokenOwner {
+  type: 'user' | 'admin_token';
+  user_id: string | null;
+  name: string;
+}
+
 export interface Token {
   id: string;
   name: string;
   prefix: string;
   role: string;
+  /** null for tokens minted before owners were recorded */
+  owner: TokenOwner | null;
   created_at: string;
   expires_at: string | null;
   last_used_at: string | null;

@@ -2,7 +2,7 @@
 // log; for every signed-in user their own two-factor authentication.
 import { useState, type FormEvent } from 'react';
 import { del, describeError, get, post, put } from '../api/client';
-import type { AuditEntry, Me, Token, User } from '../api/types';
+import type { AuditEntry, Me, Token, TokenOwner, User } from '../api/types';
 import { Action } from '../components/Action';
 import { panelId, tabId, Tabs } from '../components/Tabs';
 import { TwoFactor } from '../components/TwoFactor';
@@ -11,6 +11,11 @@ import { useLoad } from '../lib/useLoad';
 import { navigate, useLocation } from '../router';
 
 const ROLES = ['viewer', 'developer', 'admin'];
+
+function ownerLabel(owner: TokenOwner | null): string {
+  if (!owner) return '—';
+  return owner.type === 'admin_token' ? 'admin token' : owner.name;
+}
 
 function Tokens() {
   const tokens = useLoad(() => get<Token[]>('/api/tokens'), []);
@@ -43,11 +48,11 @@ function Tokens() {
       )}
       {tokens.error && <p role="alert" className="note bad">{tokens.error}</p>}
       <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Role</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Role</th><th scope="col">Owner</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
         <tbody>
           {(tokens.data ?? []).map((t) => (
             <tr key={t.id}>
-              <td>{t.name}</td><td><code>{t.prefix}</code></td><td>{t.role}</td><td>{when(t.last_used_at)}</td>
+              <td>{t.name}</td><td><code>{t.prefix}</code></td><td>{t.role}</td><td>{ownerLabel(t.owner)}</td><td>{when(t.last_used_at)}</td>
               <td>{t.revoked_at ? `revoked ${when(t.revoked_at)}` : t.expires_at ? `expires ${new Date(t.expires_at).toLocaleDateString()}` : 'active'}</td>
               <td>{!t.revoked_at && <Action variant="danger" busyLabel="Revoking…" confirm={`Revoke token ${t.name}?`} run={async () => { await del(`/api/tokens/${t.id}`); tokens.reload(); }}>Revoke<span className="sr-only"> {t.name}</span></Action>}</td>
             </tr>
@@ -92,14 +97,15 @@ function Users() {
               </td>
               <td>{u.totp_enabled ? 'on' : 'off'}</td>
               <td>
-                <Action run={async () => { await put(`/api/users/${u.id}`, { disabled: !u.disabled }); users.reload(); }}>{u.disabled ? 'Enable' : 'Disable'}<span className="sr-only"> {u.username}</span></Action>
+                <Action confirm={u.disabled ? undefined : `Disable ${u.username}? Their sessions end and the API tokens they created are revoked.`}
+                  run={async () => { await put(`/api/users/${u.id}`, { disabled: !u.disabled }); users.reload(); }}>{u.disabled ? 'Enable' : 'Disable'}<span className="sr-only"> {u.username}</span></Action>
                 {u.totp_enabled && (
                   <Action variant="danger" confirm={`Reset two-factor of ${u.username}? They sign in with the password alone until they set it up again.`}
                     run={async () => { await put(`/api/users/${u.id}`, { totp_enabled: false }); users.reload(); }}>
                     Reset two-factor<span className="sr-only"> of {u.username}</span>
                   </Action>
                 )}
-                <Action variant="danger" confirm={`Delete user ${u.username}?`} run={async () => { await del(`/api/users/${u.id}`); users.reload(); }}>Delete<span className="sr-only"> {u.username}</span></Action>
+                <Action variant="danger" confirm={`Delete user ${u.username}? The API tokens they created are revoked.`} run={async () => { await del(`/api/users/${u.id}`); users.reload(); }}>Delete<span className="sr-only"> {u.username}</span></Action>
               </td>
             </tr>
           ))}
