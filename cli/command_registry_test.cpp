@@ -148,11 +148,24 @@ TEST(CommandRegistry, UnknownCommandsAndOptionsAreUsageErrors) {
     EXPECT_EQ(dispatchCaptured({}).exitCode, 2);
 }
 
-// `--` ends the options: a --help after it is an argument, not a request for help.
-TEST(CommandRegistry, HelpAfterDoubleDashIsAnArgument) {
+// `--` ends the options, and an option's value is a value: neither --help is a request for help.
+TEST(CommandRegistry, HelpAfterDoubleDashOrAsAValueIsAnArgument) {
     auto r = dispatchCaptured({"completion", "--", "--help"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(has(r.err, "no completion for shell \"--help\"")) << r.err;
+    auto value = dispatchCaptured({"logs", "web", "--lines", "-h"});
+    EXPECT_EQ(value.exitCode, 2);
+    EXPECT_TRUE(has(value.err, "--lines must be a whole number, got \"-h\"")) << value.err;
+}
+
+// Short spellings are declared in the registry and reach the handler as their long option.
+TEST(CommandRegistry, ShortOptionsAreTheirLongOnes) {
+    auto r = dispatchCaptured({"logs", "web", "-n", "many"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(has(r.err, "rivetr: --lines must be a whole number, got \"many\"")) << r.err;
+    auto backup = dispatchCaptured({"backup", "-o"});
+    EXPECT_EQ(backup.exitCode, 2);
+    EXPECT_TRUE(has(backup.err, "backup: option --output needs a value")) << backup.err;
 }
 
 }  // namespace

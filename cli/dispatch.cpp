@@ -13,10 +13,14 @@ namespace {
 
 bool isHelp(const std::string& arg) { return arg == "--help" || arg == "-h"; }
 
-// True when --help/-h is among the options (words after "--" are positionals).
-bool asksForHelp(const std::vector<std::string>& args) {
-    auto end = std::find(args.begin(), args.end(), "--");
-    return std::any_of(args.begin(), end, isHelp);
+// True when --help/-h is among the options: not after "--", and not as the value of an option (--file -h).
+bool asksForHelp(const CommandSpec& command, const std::vector<std::string>& args) {
+    auto spec = commandArgSpec(command.name);
+    for (std::size_t i = 0; i < args.size() && args[i] != "--"; ++i) {
+        if (isHelp(args[i])) return true;
+        if (args[i].rfind("--", 0) == 0 && spec.valueOptions.count(args[i].substr(2))) ++i;
+    }
+    return false;
 }
 
 // Short options become their long spelling, so handlers and the parser only see --name.
@@ -40,11 +44,11 @@ void checkOptions(const CommandSpec& command, const std::vector<std::string>& ar
 }
 
 int runCommand(const CommandSpec& command, const std::vector<std::string>& rawArgs) {
-    if (asksForHelp(rawArgs)) {
+    auto args = withLongOptions(command, rawArgs);
+    if (asksForHelp(command, args)) {
         std::cout << commandHelp(command);
         return 0;
     }
-    auto args = withLongOptions(command, rawArgs);
     checkOptions(command, args);
     return command.handler(args);
 }
