@@ -4,6 +4,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/number_option.hpp"
 #include "cli/output.hpp"
 
@@ -106,10 +107,7 @@ int remove(ClientCall& c) {
 }  // namespace
 
 int runApps(const std::vector<std::string>& argv) {
-    ArgSpec spec{{"git-url", "port", "branch", "domains", "build-type", "dockerfile-path", "healthcheck-path",
-                  "healthcheck-retries", "healthcheck-interval-ms"},
-                 {}};
-    return runClient(argv, spec, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("apps"), [](ClientCall& c) {
         const auto& sub = positional(c.args, 0, "subcommand (list, show, create or delete)");
         if (sub == "list") return list(c);
         if (sub == "show") return show(c);

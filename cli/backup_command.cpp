@@ -5,6 +5,7 @@
 #include "cli/backup_archive.hpp"
 #include "cli/backup_commands.hpp"
 #include "cli/command_config.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/output.hpp"
 #include "cli/private_dir.hpp"
 #include "core/clock.hpp"
@@ -64,11 +65,7 @@ int backup(const fs::path& out, const ConfigLoad& load, bool json) {
 }  // namespace
 
 int runBackup(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = args;
-    for (auto& a : argv) {
-        if (a == "-o") a = "--output";
-    }
-    auto parsed = parseArgs(argv, {{"output", "config"}, {"json"}});
+    auto parsed = parseArgs(args, commandArgSpec("backup"));
     if (!parsed.positional.empty() || !parsed.option("output")) {
         throw UsageError("usage: rivetr backup -o FILE [--config PATH]");
     }

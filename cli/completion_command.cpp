@@ -1,100 +1,129 @@
-// `rivetr completion bash|zsh`: static completion scripts for the subcommands and their options.
+// `rivetr completion bash|zsh`: completion scripts written from the command registry.
+#include "cli/completion_command.hpp"
+
 #include <iostream>
 
 #include "cli/args.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 
 namespace rivetr::cli {
 namespace {
 
-// Static on purpose: completing app names would need a server round trip on every TAB.
-constexpr const char* kBash = R"(# bash completion for rivetr; load with: source <(rivetr completion bash)
-_rivetr() {
-    local cur
-    cur="${COMP_WORDS[COMP_CWORD]}"
-    local cmd="${COMP_WORDS[1]}"
-    local common="--url --token --json --help"
-    if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "serve config status apps env domains deploy deployments logs rollback cancel tokens backup restore completion --help --version" -- "$cur"))
-        return
-    fi
-    local opts=""
-    case "$cmd" in
-        apps) opts="list show create delete --git-url --port --branch --domains --build-type --dockerfile-path --healthcheck-path --healthcheck-retries --healthcheck-interval-ms" ;;
-        env) opts="list set unset --file --secret --build-time" ;;
-        domains) opts="add remove" ;;
-        deploy) opts="--commit --wait" ;;
-        rollback) opts="--wait" ;;
-        logs) opts="-f --follow -n --lines" ;;
-        tokens) opts="create list revoke --role --expires-in-days" ;;
-        backup) opts="-o --output --config" ;;
-        restore) opts="--data-dir --config --force" ;;
-        config) opts="check --config" ;;
-        serve) opts="--config" ;;
-        completion) opts="bash zsh" ;;
-    esac
-    COMPREPLY=($(compgen -W "$opts $common" -- "$cur"))
+// What follows a command: its subcommand names, then every option it accepts, then --help.
+std::string wordsAfter(const CommandSpec& c) {
+    std::string out;
+    for (const auto& sub : c.subcommands) out += sub.name + " ";
+    for (const auto& o : allOptions(c)) {
+        if (!o.shortName.empty()) out += o.shortName + " ";
+        out += "--" + o.name + " ";
+    }
+    return out + "--help";
 }
-complete -o default -F _rivetr rivetr
-)";
 
-constexpr const char* kZsh = R"(#compdef rivetr
-# zsh completion for rivetr; load with: source <(rivetr completion zsh)
-_rivetr() {
-    local -a commands
-    commands=(
-        'serve:run the API, proxy and deploy engine'
-        'config:validate a configuration file'
-        'status:server health and app counts'
-        'apps:list, show, create or delete apps'
-        'env:list, set or unset environment variables'
-        'domains:add or remove an app domain'
-        'deploy:deploy an app'
-        'deployments:list the deployments of an app'
-        'logs:show or follow the output of the live container'
-        'rollback:roll an app back to an earlier deployment'
-        'cancel:cancel a deployment in progress'
-        'tokens:create, list or revoke API tokens'
-        'backup:snapshot the database, keys, certificates and config into one archive'
-        'restore:restore a backup archive into an empty data dir'
-        'completion:print a shell completion script'
-    )
-    local common='--url --token --json'
-    if (( CURRENT == 2 )); then
-        _describe 'command' commands
-        return
-    fi
-    local -a opts
-    case "${words[2]}" in
-        apps) opts=(list show create delete --git-url --port --branch --domains --build-type --dockerfile-path --healthcheck-path --healthcheck-retries --healthcheck-interval-ms) ;;
-        env) opts=(list set unset --file --secret --build-time) ;;
-        domains) opts=(add remove) ;;
-        deploy) opts=(--commit --wait) ;;
-        rollback) opts=(--wait) ;;
-        logs) opts=(-f --follow -n --lines) ;;
-        tokens) opts=(create list revoke --role --expires-in-days) ;;
-        backup) opts=(-o --output --config) ;;
-        restore) opts=(--data-dir --config --force) ;;
-        config) opts=(check --config) ;;
-        serve) opts=(--config) ;;
-        completion) opts=(bash zsh) ;;
-    esac
-    compadd -- $opts ${=common}
-    _files
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : " ") + i;
+    return out;
 }
-compdef _rivetr rivetr
-)";
+
+// The spellings of an option as a case pattern: "--lines|-n".
+std::string casePattern(const OptionSpec& o) { return "--" + o.name + (o.shortName.empty() ? "" : "|" + o.shortName); }
+
+// bash: after an option taking a value, offer its choices, files, or nothing (-o default then offers files).
+std::string bashValueCases(const CommandSpec& c) {
+    std::string out;
+    for (const auto& o : allOptions(c)) {
+        if (!o.takesValue()) continue;
+        std::string reply = o.kind == ValueKind::Choice ? "COMPREPLY=($(compgen -W \"" + joined(o.choices) + "\" -- \"$cur\")); "
+                            : o.kind == ValueKind::Path ? "COMPREPLY=($(compgen -f -- \"$cur\")); "
+                                                        : "";
+        out += "                " + casePattern(o) + ") " + reply + "return ;;\n";
+    }
+    return out;
+}
+
+// Single quotes for a zsh word: ' becomes '\''.
+std::string zshQuoted(const std::string& text) {
+    std::string out = "'";
+    for (char ch : text) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return out + "'";
+}
+
+std::string zshValueCases(const CommandSpec& c) {
+    std::string out;
+    for (const auto& o : allOptions(c)) {
+        if (!o.takesValue()) continue;
+        std::string reply = o.kind == ValueKind::Choice ? "compadd -- " + joined(o.choices) + "; "
+                            : o.kind == ValueKind::Path ? "_files; "
+                                                        : "";
+        out += "                " + casePattern(o) + ") " + reply + "return ;;\n";
+    }
+    return out;
+}
 
 }  // namespace
 
+std::string bashCompletion() {
+    std::string names;
+    std::string cases;
+    for (const auto& c : commandRegistry()) {
+        names += c.name + " ";
+        cases += "        " + c.name + ")\n            case \"$prev\" in\n" + bashValueCases(c) +
+                 "            esac\n            opts=\"" + wordsAfter(c) + "\" ;;\n";
+    }
+    return "# bash completion for rivetr; load with: source <(rivetr completion bash)\n"
+           "_rivetr() {\n"
+           "    local cur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+           "    local prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+           "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+           "        COMPREPLY=($(compgen -W \"" + names + "--help --version\" -- \"$cur\"))\n"
+           "        return\n"
+           "    fi\n"
+           "    local opts=\"\"\n"
+           "    case \"${COMP_WORDS[1]}\" in\n" + cases +
+           "    esac\n"
+           "    COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+           "}\n"
+           "complete -o default -F _rivetr rivetr\n";
+}
+
+std::string zshCompletion() {
+    std::string described;
+    std::string cases;
+    for (const auto& c : commandRegistry()) {
+        described += "        " + zshQuoted(c.name + ":" + c.summary) + "\n";
+        cases += "        " + c.name + ")\n            case \"${words[CURRENT-1]}\" in\n" + zshValueCases(c) +
+                 "            esac\n            opts=(" + wordsAfter(c) + ") ;;\n";
+    }
+    // Static on purpose: completing app names would need a server round trip on every TAB.
+    return "#compdef rivetr\n"
+           "# zsh completion for rivetr; load with: source <(rivetr completion zsh)\n"
+           "_rivetr() {\n"
+           "    local -a commands\n"
+           "    commands=(\n" + described +
+           "    )\n"
+           "    if (( CURRENT == 2 )); then\n"
+           "        _describe 'command' commands\n"
+           "        return\n"
+           "    fi\n"
+           "    local -a opts\n"
+           "    case \"${words[2]}\" in\n" + cases +
+           "    esac\n"
+           "    compadd -- $opts\n"
+           "    _files\n"
+           "}\n"
+           "compdef _rivetr rivetr\n";
+}
+
 int runCompletion(const std::vector<std::string>& argv) {
-    auto args = parseArgs(argv, {});
+    auto args = parseArgs(argv, commandArgSpec("completion"));
     if (args.positional.size() != 1) throw UsageError("completion needs exactly one shell: bash or zsh");
     const auto& shell = args.positional[0];
     if (shell == "bash") {
-        std::cout << kBash;
+        std::cout << bashCompletion();
     } else if (shell == "zsh") {
-        std::cout << kZsh;
+        std::cout << zshCompletion();
     } else {
         throw UsageError("no completion for shell \"" + shell + "\" (bash or zsh)");
     }

@@ -2,13 +2,14 @@
 #include <iostream>
 
 #include "cli/args.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "core/config_loader.hpp"
 
 namespace rivetr::cli {
 
 int runConfig(const std::vector<std::string>& args) {
-    auto parsed = parseArgs(args, {{"config"}, {}});
+    auto parsed = parseArgs(args, commandArgSpec("config"));
     if (parsed.positional.size() != 1 || parsed.positional[0] != "check") {
         throw UsageError("usage: rivetr config check [--config PATH]");
     }

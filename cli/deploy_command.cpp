@@ -3,13 +3,14 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/deployment_follow.hpp"
 #include "cli/output.hpp"
 
 namespace rivetr::cli {
 
 int runDeploy(const std::vector<std::string>& argv) {
-    return runClient(argv, {{"commit"}, {"wait"}}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("deploy"), [](ClientCall& c) {
         const auto& app = positional(c.args, 0, "APP");
         expectAtMost(c.args, 1);
         nlohmann::json body = nlohmann::json::object();

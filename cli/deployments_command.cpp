@@ -3,6 +3,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/deployment_follow.hpp"
 #include "cli/output.hpp"
 
@@ -40,7 +41,7 @@ std::string chooseTarget(ClientCall& c, const std::string& app) {
 }  // namespace
 
 int runDeployments(const std::vector<std::string>& argv) {
-    return runClient(argv, {}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("deployments"), [](ClientCall& c) {
         const auto& app = positional(c.args, 0, "APP");
         expectAtMost(c.args, 1);
         auto list = listFor(c.api, app);
@@ -56,7 +57,7 @@ int runDeployments(const std::vector<std::string>& argv) {
 }
 
 int runRollback(const std::vector<std::string>& argv) {
-    return runClient(argv, {{}, {"wait"}}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("rollback"), [](ClientCall& c) {
         const auto& app = positional(c.args, 0, "APP");
         expectAtMost(c.args, 2);
         auto target = chooseTarget(c, app);
@@ -70,7 +71,7 @@ int runRollback(const std::vector<std::string>& argv) {
 }
 
 int runCancel(const std::vector<std::string>& argv) {
-    return runClient(argv, {}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("cancel"), [](ClientCall& c) {
         const auto& id = positional(c.args, 0, "DEPLOYMENT");
         expectAtMost(c.args, 1);
         auto reply = c.api.call("POST", "/api/deployments/" + pathSegment(id) + "/cancel");

@@ -1,95 +1,78 @@
-// Dispatches the command line to a subcommand, and owns --help, --version and usage errors (exit 2).
+// Dispatches the command line to a registered command, and owns --help, --version and usage errors (exit 2).
+#include <algorithm>
 #include <iostream>
-#include <map>
 
 #include "cli/args.hpp"
-#include "cli/backup_commands.hpp"
-#include "cli/client_commands.hpp"
+#include "cli/command_help.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "core/version.hpp"
 
 namespace rivetr::cli {
 namespace {
 
-constexpr const char* kUsage = R"(rivetr — a self-hosted git-push PaaS in one binary
+bool isHelp(const std::string& arg) { return arg == "--help" || arg == "-h"; }
 
-Usage:
-  rivetr serve [--config PATH]         run the API, proxy and deploy engine
-  rivetr config check [--config PATH]  validate a configuration file (exit 0 valid, 1 problems)
-  rivetr backup -o FILE [--config PATH]
-                                       snapshot the database (safe while serving), keys, certificates
-                                       and config into one tar.gz
-  rivetr restore FILE [--data-dir DIR] [--config PATH] [--force]
-                                       verify a backup and install it as the data dir (refuses a
-                                       non-empty one unless --force, and always one a server is using)
+// True when --help/-h is among the options: not after "--", and not as the value of an option (--file -h).
+bool asksForHelp(const CommandSpec& command, const std::vector<std::string>& args) {
+    auto spec = commandArgSpec(command.name);
+    for (std::size_t i = 0; i < args.size() && args[i] != "--"; ++i) {
+        if (isHelp(args[i])) return true;
+        if (args[i].rfind("--", 0) == 0 && spec.valueOptions.count(args[i].substr(2))) ++i;
+    }
+    return false;
+}
 
-Client commands (talk to a running server; all take --url URL, --token TOKEN, --json):
-  rivetr status                        server health and how many apps are live
-  rivetr apps list
-  rivetr apps show APP
-  rivetr apps create NAME --git-url URL --port N [--branch B] [--domains a.com,b.com]
-                     [--build-type T] [--dockerfile-path P] [--healthcheck-path P]
-                     [--healthcheck-retries N] [--healthcheck-interval-ms N]
-  rivetr apps delete APP
-  rivetr env list APP                  secret values are shown masked
-  rivetr env set APP KEY=VALUE... [--secret] [--build-time]
-  rivetr env set APP --file .env [--secret] [--build-time]
-  rivetr env unset APP KEY...
-  rivetr domains add|remove APP DOMAIN
-  rivetr deploy APP [--commit SHA] [--wait]   --wait streams the build log; exit 1 if it fails
-  rivetr deployments APP
-  rivetr logs APP [-f] [-n N]          the live container's output; -f follows until Ctrl-C
-  rivetr rollback APP [DEPLOYMENT] [--wait]   default: the previous deployment with an image
-  rivetr cancel DEPLOYMENT
-  rivetr tokens create NAME [--role admin|developer|viewer] [--expires-in-days N]
-  rivetr tokens list
-  rivetr tokens revoke ID
-  rivetr completion bash|zsh           print a shell completion script
+// Short options become their long spelling, so handlers and the parser only see --name.
+std::vector<std::string> withLongOptions(const CommandSpec& command, std::vector<std::string> args) {
+    auto options = allOptions(command);
+    for (auto& a : args) {
+        if (a == "--") break;
+        auto it = std::find_if(options.begin(), options.end(), [&](const OptionSpec& o) { return o.shortName == a; });
+        if (it != options.end()) a = "--" + it->name;
+    }
+    return args;
+}
 
-  rivetr --version                     print the version
-  rivetr --help                        print this help
+// Checks every option against the registry before the handler runs, so the message names the command.
+void checkOptions(const CommandSpec& command, const std::vector<std::string>& args) {
+    try {
+        parseArgs(args, commandArgSpec(command.name));
+    } catch (const UsageError& e) {
+        throw UsageError(command.name + ": " + e.what() + " (see rivetr " + command.name + " --help)");
+    }
+}
 
-Configuration: ./rivetr.toml by default (built-in defaults when absent); every key can be
-overridden with RIVETR_<SECTION>_<KEY>, e.g. RIVETR_SERVER_API_PORT=9000.
-Client commands read RIVETR_URL (default http://127.0.0.1:8080) and RIVETR_TOKEN.
-Exit codes: 0 success, 1 the operation failed, 2 usage error.
-)";
-
-using Command = int (*)(const std::vector<std::string>&);
-
-const std::map<std::string, Command>& clientCommands() {
-    static const std::map<std::string, Command> commands{
-        {"status", runStatus},       {"apps", runApps},           {"env", runEnv},
-        {"domains", runDomains},     {"deploy", runDeploy},       {"deployments", runDeployments},
-        {"rollback", runRollback},   {"cancel", runCancel},       {"tokens", runTokens},
-        {"completion", runCompletion},
-        {"logs", runLogs}};
-    return commands;
+int runCommand(const CommandSpec& command, const std::vector<std::string>& rawArgs) {
+    auto args = withLongOptions(command, rawArgs);
+    if (asksForHelp(command, args)) {
+        std::cout << commandHelp(command);
+        return 0;
+    }
+    checkOptions(command, args);
+    return command.handler(args);
 }
 
 }  // namespace
 
 int dispatch(const std::vector<std::string>& args) {
+    const CommandSpec* command = nullptr;
     try {
         if (args.empty()) throw UsageError("missing command");
-        const auto& cmd = args[0];
-        std::vector<std::string> rest(args.begin() + 1, args.end());
-        if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-            std::cout << kUsage;
+        const auto& name = args[0];
+        if (isHelp(name) || name == "help") {
+            std::cout << topLevelHelp();
             return 0;
         }
-        if (cmd == "--version" || cmd == "-V" || cmd == "version") {
+        if (name == "--version" || name == "-V" || name == "version") {
             std::cout << "rivetr " << RIVETR_VERSION << "\n";
             return 0;
         }
-        if (cmd == "serve") return runServe(rest);
-        if (cmd == "config") return runConfig(rest);
-        if (cmd == "backup") return runBackup(rest);
-        if (cmd == "restore") return runRestore(rest);
-        if (auto it = clientCommands().find(cmd); it != clientCommands().end()) return it->second(rest);
-        throw UsageError("unknown command \"" + cmd + "\"");
+        command = findCommand(name);
+        if (!command) throw UsageError("unknown command \"" + name + "\"");
+        return runCommand(*command, std::vector<std::string>(args.begin() + 1, args.end()));
     } catch (const UsageError& e) {
-        std::cerr << "rivetr: " << e.what() << "\n\n" << kUsage;
+        std::cerr << "rivetr: " << e.what() << "\n\n" << (command ? commandHelp(*command) : topLevelHelp());
         return 2;
     }
 }

@@ -4,12 +4,13 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/output.hpp"
 
 namespace rivetr::cli {
 
 int runDomains(const std::vector<std::string>& argv) {
-    return runClient(argv, {}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("domains"), [](ClientCall& c) {
         const auto& sub = positional(c.args, 0, "subcommand (add or remove)");
         if (sub != "add" && sub != "remove") throw UsageError("unknown domains subcommand \"" + sub + "\"");
         const auto& app = positional(c.args, 1, "APP");

@@ -6,6 +6,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/dotenv.hpp"
 #include "cli/output.hpp"
 
@@ -83,7 +84,7 @@ int unset(ClientCall& c) {
 }  // namespace
 
 int runEnv(const std::vector<std::string>& argv) {
-    return runClient(argv, {{"file"}, {"secret", "build-time"}}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("env"), [](ClientCall& c) {
         const auto& sub = positional(c.args, 0, "subcommand (list, set or unset)");
         if (sub == "list") return list(c);
         if (sub == "set") return set(c);

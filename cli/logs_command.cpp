@@ -6,6 +6,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/number_option.hpp"
 #include "cli/sse_client.hpp"
 
@@ -46,9 +47,7 @@ int follow(ClientCall& c, const std::string& base, long long tail) {
 }  // namespace
 
 int runLogs(const std::vector<std::string>& argv) {
-    std::vector<std::string> args;
-    for (const auto& a : argv) args.push_back(a == "-f" ? "--follow" : a == "-n" ? "--lines" : a);
-    return runClient(args, {{"lines"}, {"follow"}}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("logs"), [](ClientCall& c) {
         const auto& app = positional(c.args, 0, "APP");
         expectAtMost(c.args, 1);
         auto tail = numberOption(c.args, "lines").value_or(100);

@@ -10,6 +10,7 @@
 #include "cli/backup_archive.hpp"
 #include "cli/backup_commands.hpp"
 #include "cli/command_config.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/output.hpp"
 #include "cli/private_dir.hpp"
 #include "core/clock.hpp"
@@ -123,7 +124,7 @@ int restore(const fs::path& archive, const fs::path& dataDir, bool force, bool j
 }  // namespace
 
 int runRestore(const std::vector<std::string>& args) {
-    auto parsed = parseArgs(args, {{"data-dir", "config"}, {"force", "json"}});
+    auto parsed = parseArgs(args, commandArgSpec("restore"));
     if (parsed.positional.size() != 1) throw UsageError("usage: rivetr restore FILE [--data-dir DIR] [--config PATH] [--force]");
     fs::path dataDir;
     if (auto d = parsed.option("data-dir")) {

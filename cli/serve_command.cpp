@@ -14,6 +14,7 @@
 #include "api/route_table.hpp"
 #include "builders/registry.hpp"
 #include "cli/args.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/external_routes_link.hpp"
 #include "cli/runtime_link.hpp"
@@ -244,7 +245,7 @@ void tuneAllocator() {
 
 int runServe(const std::vector<std::string>& args) {
     tuneAllocator();
-    auto parsed = parseArgs(args, {{"config"}, {}});
+    auto parsed = parseArgs(args, commandArgSpec("serve"));
     if (!parsed.positional.empty()) throw UsageError("serve takes no arguments");
     auto signals = blockShutdownSignals();
     auto cfg = loadOrReport(parsed);

@@ -3,12 +3,13 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/output.hpp"
 
 namespace rivetr::cli {
 
 int runStatus(const std::vector<std::string>& argv) {
-    return runClient(argv, {}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("status"), [](ClientCall& c) {
         expectAtMost(c.args, 0);
         auto health = c.api.get("/health");
         auto apps = c.api.get("/api/apps");

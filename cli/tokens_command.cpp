@@ -3,6 +3,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
 #include "cli/number_option.hpp"
 #include "cli/output.hpp"
 
@@ -59,7 +60,7 @@ int revoke(ClientCall& c) {
 }  // namespace
 
 int runTokens(const std::vector<std::string>& argv) {
-    return runClient(argv, {{"role", "expires-in-days"}, {}}, [](ClientCall& c) {
+    return runClient(argv, commandArgSpec("tokens"), [](ClientCall& c) {
         const auto& sub = positional(c.args, 0, "subcommand (create, list or revoke)");
         if (sub == "create") return create(c);
         if (sub == "list") return list(c);

@@ -1,0 +1,163 @@
+// The one list of rivetr's commands: each declared once with its arguments, options and handler.
+#include "cli/command_registry.hpp"
+
+#include <set>
+#include <stdexcept>
+
+#include "cli/backup_commands.hpp"
+#include "cli/client_commands.hpp"
+#include "cli/commands.hpp"
+
+namespace rivetr::cli {
+namespace {
+
+OptionSpec flag(std::string name, std::string summary, std::string shortName = "") {
+    return {std::move(name), std::move(shortName), ValueKind::None, "", std::move(summary), {}, false};
+}
+
+OptionSpec value(std::string name, ValueKind kind, std::string metavar, std::string summary) {
+    return {std::move(name), "", kind, std::move(metavar), std::move(summary), {}, false};
+}
+
+OptionSpec configOption() { return value("config", ValueKind::Path, "PATH", "the configuration file (default ./rivetr.toml)"); }
+OptionSpec jsonFlag() { return flag("json", "print machine-readable JSON"); }
+OptionSpec waitFlag() { return flag("wait", "stream the build log and exit 1 if the deployment fails"); }
+
+std::vector<CommandSpec> serverCommands() {
+    OptionSpec output = value("output", ValueKind::Path, "FILE", "where to write the archive");
+    output.shortName = "-o";
+    output.required = true;
+    return {
+        {"serve", "", "run the API, proxy and deploy engine", Section::Server, {}, {configOption()}, runServe},
+        {"config", "", "validate a configuration file (exit 0 valid, 1 problems)", Section::Server,
+         {{"check", "", "validate a configuration file (exit 0 valid, 1 problems)", {}}}, {configOption()}, runConfig},
+        {"backup", "", "snapshot the database (safe while serving), keys, certificates and config into one tar.gz",
+         Section::Server, {}, {output, configOption(), jsonFlag()}, runBackup},
+        {"restore", "FILE",
+         "verify a backup and install it as the data dir (refuses a non-empty one unless --force, and always one "
+         "a server is using)",
+         Section::Server, {},
+         {value("data-dir", ValueKind::Path, "DIR", "the data dir to restore into (default: the configured one)"),
+          configOption(), flag("force", "replace a non-empty data dir that no server is using"), jsonFlag()},
+         runRestore},
+    };
+}
+
+CommandSpec appsCommand() {
+    OptionSpec gitUrl = value("git-url", ValueKind::Text, "URL", "the repository to build from");
+    OptionSpec port = value("port", ValueKind::Number, "N", "the port the app listens on");
+    gitUrl.required = port.required = true;
+    return {"apps", "", "list, show, create or delete apps", Section::Client,
+            {{"list", "", "every app with its domains and live deployment", {}},
+             {"show", "APP", "one app in detail", {}},
+             {"create", "NAME", "register an app",
+              {gitUrl, port, value("branch", ValueKind::Text, "B", "the branch to deploy (default main)"),
+               value("domains", ValueKind::Text, "a.com,b.com", "the domains it answers on, comma-separated"),
+               value("build-type", ValueKind::Text, "T", "how to build it"),
+               value("dockerfile-path", ValueKind::Text, "P", "the Dockerfile, relative to the repository"),
+               value("healthcheck-path", ValueKind::Text, "P", "the HTTP path that must answer before switching"),
+               value("healthcheck-retries", ValueKind::Number, "N", "health checks tried before giving up"),
+               value("healthcheck-interval-ms", ValueKind::Number, "N", "milliseconds between health checks")}},
+             {"delete", "APP", "delete an app, its containers and its routes", {}}},
+            {}, runApps};
+}
+
+CommandSpec envCommand() {
+    return {"env", "", "list, set or unset environment variables", Section::Client,
+            {{"list", "APP", "the variables of an app; secret values are shown masked", {}},
+             {"set", "APP [KEY=VALUE...]", "add or replace variables, from arguments or a .env file",
+              {value("file", ValueKind::Path, "PATH", "read KEY=VALUE lines from a .env file"),
+               flag("secret", "store the values encrypted and never print them"),
+               flag("build-time", "also pass the values to the build")}},
+             {"unset", "APP KEY...", "remove variables", {}}},
+            {}, runEnv};
+}
+
+CommandSpec tokensCommand() {
+    OptionSpec role = value("role", ValueKind::Choice, "ROLE", "what the token may do (default developer)");
+    role.choices = {"admin", "developer", "viewer"};
+    return {"tokens", "", "create, list or revoke API tokens", Section::Client,
+            {{"create", "NAME", "create a token; its secret is printed once",
+              {role, value("expires-in-days", ValueKind::Number, "N", "days until it stops working")}},
+             {"list", "", "every token, without secrets", {}},
+             {"revoke", "ID", "stop a token from working", {}}},
+            {}, runTokens};
+}
+
+std::vector<CommandSpec> clientCommands() {
+    OptionSpec follow = flag("follow", "keep printing new output until Ctrl-C", "-f");
+    OptionSpec lines = value("lines", ValueKind::Number, "N", "how many earlier lines to print first");
+    lines.shortName = "-n";
+    return {
+        {"status", "", "server health and how many apps are live", Section::Client, {}, {}, runStatus},
+        appsCommand(),
+        envCommand(),
+        {"domains", "", "add or remove an app domain", Section::Client,
+         {{"add", "APP DOMAIN", "the app also answers on DOMAIN", {}},
+          {"remove", "APP DOMAIN", "the app no longer answers on DOMAIN", {}}},
+         {}, runDomains},
+        {"deploy", "APP", "deploy an app", Section::Client, {},
+         {value("commit", ValueKind::Text, "SHA", "the commit to deploy (default the branch head)"), waitFlag()}, runDeploy},
+        {"deployments", "APP", "list the deployments of an app", Section::Client, {}, {}, runDeployments},
+        {"logs", "APP", "the live container's output; -f follows until Ctrl-C", Section::Client, {}, {follow, lines},
+         runLogs},
+        {"rollback", "APP [DEPLOYMENT]", "roll back; default: the previous deployment with an image", Section::Client,
+         {}, {waitFlag()}, runRollback},
+        {"cancel", "DEPLOYMENT", "cancel a deployment in progress", Section::Client, {}, {}, runCancel},
+        tokensCommand(),
+    };
+}
+
+std::vector<CommandSpec> buildRegistry() {
+    auto all = serverCommands();
+    for (auto& c : clientCommands()) all.push_back(std::move(c));
+    all.push_back({"completion", "", "print a shell completion script", Section::Shell,
+                   {{"bash", "", "source <(rivetr completion bash)", {}}, {"zsh", "", "source <(rivetr completion zsh)", {}}},
+                   {}, runCompletion});
+    return all;
+}
+
+}  // namespace
+
+const std::vector<CommandSpec>& commandRegistry() {
+    static const std::vector<CommandSpec> registry = buildRegistry();
+    return registry;
+}
+
+const CommandSpec* findCommand(const std::string& name) {
+    for (const auto& c : commandRegistry()) {
+        if (c.name == name) return &c;
+    }
+    return nullptr;
+}
+
+const std::vector<OptionSpec>& commonClientOptions() {
+    static const std::vector<OptionSpec> common{
+        value("url", ValueKind::Text, "URL", "the server (default $RIVETR_URL, else http://127.0.0.1:8080)"),
+        value("token", ValueKind::Text, "TOKEN", "the API token (default $RIVETR_TOKEN)"), jsonFlag()};
+    return common;
+}
+
+std::vector<OptionSpec> allOptions(const CommandSpec& command) {
+    std::vector<OptionSpec> out;
+    std::set<std::string> seen;
+    auto add = [&](const std::vector<OptionSpec>& options) {
+        for (const auto& o : options) {
+            if (seen.insert(o.name).second) out.push_back(o);
+        }
+    };
+    add(command.options);
+    for (const auto& sub : command.subcommands) add(sub.options);
+    if (command.client()) add(commonClientOptions());
+    return out;
+}
+
+ArgSpec commandArgSpec(const std::string& name) {
+    const auto* command = findCommand(name);
+    if (!command) throw std::logic_error("no registered command \"" + name + "\"");
+    ArgSpec spec;
+    for (const auto& o : allOptions(*command)) (o.takesValue() ? spec.valueOptions : spec.flags).insert(o.name);
+    return spec;
+}
+
+}  // namespace rivetr::cli
