@@ -2,6 +2,8 @@
 // authenticator apps read from an otpauth:// URI.
 #include "api/totp.hpp"
 
+#include "core/percent_encoding.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -23,20 +25,6 @@ crypto::Bytes hmacSha1(const crypto::Bytes& key, const std::uint8_t* data, std::
     return out;
 }
 
-std::string percentEncode(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
 
 }  // namespace
 

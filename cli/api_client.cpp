@@ -1,6 +1,8 @@
 // Talks to the control API with libcurl; turns refused connections and error bodies into one clear line.
 #include "cli/api_client.hpp"
 
+#include "core/percent_encoding.hpp"
+
 #include <curl/curl.h>
 
 #include <cctype>
@@ -93,19 +95,6 @@ nlohmann::json ApiClient::call(const std::string& method, const std::string& pat
     return j;
 }
 
-std::string pathSegment(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char ch : s) {
-        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-            out += static_cast<char>(ch);
-        } else {
-            out += '%';
-            out += hex[ch >> 4];
-            out += hex[ch & 15];
-        }
-    }
-    return out;
-}
+std::string pathSegment(const std::string& s) { return percentEncode(s); }
 
 }  // namespace rivetr::cli

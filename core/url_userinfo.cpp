@@ -1,6 +1,8 @@
 // Credentials inside URLs ("https://user:token@host/..."): split them off for storage, hide them in any text.
 #include "core/url_userinfo.hpp"
 
+#include "core/percent_encoding.hpp"
+
 #include <cctype>
 
 namespace rivetr {
@@ -22,42 +24,8 @@ bool isSshScheme(std::string_view scheme) {
     return s == "ssh" || s == "git+ssh" || s == "ssh+git";
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
 
-std::string percentDecode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        int hi = s[i] == '%' && i + 2 < s.size() ? hexValue(s[i + 1]) : -1;
-        int lo = hi >= 0 ? hexValue(s[i + 2]) : -1;
-        if (hi < 0 || lo < 0) {
-            out += s[i];
-            continue;
-        }
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-    }
-    return out;
-}
 
-// Everything but RFC 3986 "unreserved" is encoded, so ':' and '@' inside a value stay unambiguous.
-std::string percentEncode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 // Where the authority after "://" ends in free text: a path, query or fragment starts, or the
 // URL itself ends (space, quote, bracket of the text around it).

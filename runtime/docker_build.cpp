@@ -10,11 +10,11 @@ namespace rivetr::runtime {
 namespace {
 
 std::string buildQuery(const BuildRequest& r) {
-    std::string q = "/build?rm=1&forcerm=1&dockerfile=" + urlEncode(r.dockerfile);
-    for (const auto& t : r.tags) q += "&t=" + urlEncode(t);
-    if (!r.buildArgs.empty()) q += "&buildargs=" + urlEncode(Json(r.buildArgs).dump());
-    if (!r.labels.empty()) q += "&labels=" + urlEncode(Json(r.labels).dump());
-    if (!r.target.empty()) q += "&target=" + urlEncode(r.target);
+    std::string q = "/build?rm=1&forcerm=1&dockerfile=" + percentEncode(r.dockerfile);
+    for (const auto& t : r.tags) q += "&t=" + percentEncode(t);
+    if (!r.buildArgs.empty()) q += "&buildargs=" + percentEncode(Json(r.buildArgs).dump());
+    if (!r.labels.empty()) q += "&labels=" + percentEncode(Json(r.labels).dump());
+    if (!r.target.empty()) q += "&target=" + percentEncode(r.target);
     if (r.noCache) q += "&nocache=1";
     if (r.memoryBytes) q += "&memory=" + std::to_string(*r.memoryBytes);
     if (r.cpus) q += "&cpuperiod=100000&cpuquota=" + std::to_string(std::llround(*r.cpus * 100000));

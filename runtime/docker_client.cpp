@@ -1,6 +1,8 @@
 // HTTP to a Docker-API engine (unix socket, or tcp with TLS client certs) over libcurl: the adapters' only wire.
 #include "runtime/docker_client.hpp"
 
+#include "core/percent_encoding.hpp"
+
 #include <curl/curl.h>
 
 #include <exception>
@@ -219,26 +221,11 @@ HttpReply DockerClient::stream(const std::string& method, const std::string& pat
     return perform(c.get(), t, endpoint_);
 }
 
-std::string urlEncode(std::string_view text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string labelFilters(const LabelFilter& labels, const std::map<std::string, std::string>& extra) {
     Json f = Json::object();
     for (const auto& [k, v] : labels) f["label"].push_back(v.empty() ? k : k + "=" + v);
     for (const auto& [k, v] : extra) f[k].push_back(v);
-    return urlEncode(f.dump());
+    return percentEncode(f.dump());
 }
 
 }  // namespace rivetr::runtime

@@ -1,6 +1,8 @@
 // HTTP to a Docker-API engine (unix socket, or tcp with TLS client certs) over libcurl: the adapters' only wire.
 #pragma once
 
+#include "core/percent_encoding.hpp"  // every query value the adapter builds is percentEncode()d
+
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -65,7 +67,6 @@ private:
 
 // The typed error for an engine reply: kind from status and the engine's message.
 RuntimeError errorFromReply(const HttpReply& reply, ObjectKind kind = ObjectKind::Other);
-std::string urlEncode(std::string_view text);
 // `filters` query value for a label filter (+ optional extra filters), URL-encoded JSON.
 std::string labelFilters(const LabelFilter& labels,
                          const std::map<std::string, std::string>& extra = {});

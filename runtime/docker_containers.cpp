@@ -14,7 +14,7 @@ void checkAllowing(const HttpReply& r, long alsoOk, ObjectKind kind = ObjectKind
 
 std::string DockerRuntime::createContainer(const ContainerSpec& spec) {
     Json body = containerCreateBody(spec, dialect_);
-    std::string path = "/containers/create" + (spec.name.empty() ? "" : "?name=" + urlEncode(spec.name));
+    std::string path = "/containers/create" + (spec.name.empty() ? "" : "?name=" + percentEncode(spec.name));
     Json created = expectOk("POST", path, body);
     std::string id = created.value("Id", "");
     if (id.empty()) throw RuntimeError(ErrorKind::EngineError, "create answered without an id");
@@ -76,7 +76,7 @@ void DockerRuntime::unpauseContainer(const std::string& id) {
 
 void DockerRuntime::renameContainer(const std::string& id, const std::string& newName) {
     validateName(newName, "container");
-    expectOk("POST", containerPath(id, "rename") + "?name=" + urlEncode(newName), std::nullopt, ObjectKind::Container);
+    expectOk("POST", containerPath(id, "rename") + "?name=" + percentEncode(newName), std::nullopt, ObjectKind::Container);
 }
 
 void DockerRuntime::removeContainer(const std::string& id, const RemoveOptions& o) {

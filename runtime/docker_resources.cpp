@@ -49,7 +49,7 @@ ImageInfo DockerRuntime::inspectImage(const std::string& ref) {
 void DockerRuntime::tagImage(const std::string& ref, const std::string& repo, const std::string& tag) {
     checkedRef(repo);
     validateName(tag, "tag");
-    expectOk("POST", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/tag?repo=" + urlEncode(repo) + "&tag=" + urlEncode(tag), std::nullopt,
+    expectOk("POST", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/tag?repo=" + percentEncode(repo) + "&tag=" + percentEncode(tag), std::nullopt,
              ObjectKind::Image);
 }
 

@@ -47,7 +47,7 @@ private:
         o.stdoutFile = dir_ / "service.log";
         proc_.emplace(Process::spawn({podman->string(), "system", "service", "--time=0", "unix://" + socket_}, o));
         for (int i = 0; i < 100 && !test::http({.method = "GET", .url = "http://podman/_ping", .headers = {}, .body = {},
-                                                 .unixSocket = socket_, .timeout = 500ms}).status;
+                                                 .unixSocket = socket_, .timeout = 500ms, .sourceAddress = {}}).status;
              ++i)
             std::this_thread::sleep_for(100ms);
     }
