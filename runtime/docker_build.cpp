@@ -60,14 +60,16 @@ struct BuildProgress {
 
 // Docker's classic builder reuses cached layers by id; when another image's removal prunes such a
 // layer during the build, the export fails with "unknown parent image ID", or the next step with
-// "No such image: sha256:<the layer>" (both seen in CI with builds and removals in parallel, as two
-// apps deploying while a third's old image is cleaned up). Nothing was wrong with the app: build
+// "No such image: sha256:<the layer>" or "failed to get digest sha256:<the layer>: open
+// .../imagedb/content/sha256/...: no such file" (all three seen in CI with builds and removals in
+// parallel, as two apps deploying while a third's old image is cleaned up). Nothing was wrong with the app: build
 // again once, without the cache, so no other removed layer can be picked up.
 bool lostCachedLayer(const RuntimeError& e) {
     if (e.kind() != ErrorKind::BuildFailed) return false;
     const std::string_view what = e.what();
     return what.find("unknown parent image ID") != std::string_view::npos ||
-           what.find("No such image: sha256:") != std::string_view::npos;
+           what.find("No such image: sha256:") != std::string_view::npos ||
+           what.find("failed to get digest sha256:") != std::string_view::npos;
 }
 
 }  // namespace

@@ -281,10 +281,11 @@ void expectBuiltAgainWithoutTheCache(const std::string& lost) {
 }
 
 TEST(DockerBuildRetry, ALayerLostToAConcurrentRemovalIsBuiltAgainWithoutTheCache) {
-    // Both ways the daemon reports it: at export, and at the next step that uses the lost layer.
+    // Every way the daemon reports it: at export, and at the next step that uses the lost layer.
     for (const std::string lost :
          {R"({"error":"failed to export image: failed to set parent sha256:9e93: unknown parent image ID sha256:9e93"})",
-          R"({"error":"No such image: sha256:33e9a9ae5162ea99a4871d30ea27e0ea2a0851dbea89ddb69a1fa44d7c778a86"})"}) {
+          R"({"error":"No such image: sha256:33e9a9ae5162ea99a4871d30ea27e0ea2a0851dbea89ddb69a1fa44d7c778a86"})",
+          R"({"error":"failed to get digest sha256:c285255f: open /var/lib/docker/image/overlay2/imagedb/content/sha256/c285255f: no such file or directory"})"}) {
         SCOPED_TRACE(lost);
         expectBuiltAgainWithoutTheCache(lost);
     }
