@@ -126,11 +126,18 @@ TEST_F(ContainerActions, RestartRacingADeployEndsWithOneLiveContainer) {
     EXPECT_EQ(restarted.status, 200) << restarted.body;
     ASSERT_TRUE(raced);
     EXPECT_EQ(waitTerminal(second, 10s), "running");
-    engine->waitRetired();
 
     auto b = liveContainer();
     EXPECT_NE(b, a) << "the deploy did not switch";
-    EXPECT_EQ(rt->runningContainers(runtime::rivetrFilter(appId)), std::vector<std::string>{b})
+    // "running" is stored before the old container is handed to the retirer, so waitRetired() alone
+    // can return before A's retirement was even queued (seen once in CI): wait for it, bounded.
+    auto running = [&] { return rt->runningContainers(runtime::rivetrFilter(appId)); };
+    for (auto end = std::chrono::steady_clock::now() + 5s;
+         running() != std::vector<std::string>{b} && std::chrono::steady_clock::now() < end;) {
+        engine->waitRetired();
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(running(), std::vector<std::string>{b})
         << "not exactly one running container, the live one";
     auto route = traffic.current(appId);
     ASSERT_TRUE(route);
