@@ -6,6 +6,7 @@
 
 #include "api/api_server.hpp"
 #include "api/route_table.hpp"
+#include "api/runtimeless_engine.hpp"
 #include "api/sse_test_reader.hpp"
 #include "core/git/source.hpp"
 #include "engine/deploy_log.hpp"
@@ -28,20 +29,9 @@ protected:
     test::TempDir dir;
     std::unique_ptr<store::Store> store = store::Store::open(dir.path());
     ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
-    std::unique_ptr<git::Source> source = git::makeLibgit2Source([&] {
-        git::SourceOptions o;
-        o.dataDir = dir.path();
-        return o;
-    }());
-    builders::BuilderRegistry builders{builders::BuildersOptions{}};
-    proxy::Proxy proxy{proxy::ProxyOptions{}};
-    engine::ProxyTraffic traffic{proxy};
-    engine::DeploymentEvents events;
-    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
-    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
-                               return std::shared_ptr<runtime::ContainerRuntime>();
-                           }, traffic, events},
-                          {}};
+    test::RuntimelessEngine rig{*store, ctx, dir.path()};
+    engine::DeploymentEvents& events = rig.events;
+    engine::Engine& engine = rig.engine;
     int port = test::freePort();
     std::unique_ptr<ApiServer> server;
     std::string appId;

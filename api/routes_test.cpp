@@ -8,6 +8,7 @@
 #include "api/api_server.hpp"
 #include "api/openapi.hpp"
 #include "api/route_table.hpp"
+#include "api/runtimeless_engine.hpp"
 #include "core/git/source.hpp"
 #include "engine/proxy_traffic.hpp"
 #include "store/store.hpp"
@@ -18,12 +19,6 @@ namespace {
 
 using nlohmann::json;
 using store::Role;
-
-git::SourceOptions sourceOptions(const std::filesystem::path& dataDir) {
-    git::SourceOptions o;
-    o.dataDir = dataDir;
-    return o;
-}
 
 constexpr const char* kAdminToken = "admin-token-for-the-tests-0123456789";
 
@@ -36,18 +31,9 @@ protected:
         o.passwordCost = {64, 1, 1};  // fast hashes: the tests prove the flow, not the cost
         return o;
     }()};
-    // A real engine whose container runtime is "down": deployments are accepted and then fail,
-    // which is all the routes need here.
-    std::unique_ptr<git::Source> source = git::makeLibgit2Source(sourceOptions(dir.path()));
-    builders::BuilderRegistry builders{builders::BuildersOptions{}};
-    proxy::Proxy proxy{proxy::ProxyOptions{}};
-    engine::ProxyTraffic traffic{proxy};
-    engine::DeploymentEvents events;
-    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
-    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
-                               return std::shared_ptr<runtime::ContainerRuntime>();
-                           }, traffic, events},
-                          {}};
+    test::RuntimelessEngine rig{*store, ctx, dir.path()};
+    store::AppStateRepository& appState = rig.appState;
+    engine::Engine& engine = rig.engine;
     std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine);
     int port = test::freePort();
     ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};

@@ -6,6 +6,7 @@
 
 #include "api/api_server.hpp"
 #include "api/route_table.hpp"
+#include "api/runtimeless_engine.hpp"
 #include "core/crypto.hpp"
 #include "core/git/source.hpp"
 #include "engine/proxy_traffic.hpp"
@@ -82,20 +83,8 @@ public:
     ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
     // A queued deployment is recorded and then fails for want of a runtime, which is all a webhook's
     // answer depends on.
-    std::unique_ptr<git::Source> source = git::makeLibgit2Source([this] {
-        git::SourceOptions o;
-        o.dataDir = dir.path();
-        return o;
-    }());
-    builders::BuilderRegistry builders{builders::BuildersOptions{}};
-    proxy::Proxy proxy{proxy::ProxyOptions{}};
-    engine::ProxyTraffic traffic{proxy};
-    engine::DeploymentEvents events;
-    store::AppStateRepository appState{*store};  // the engine's writer of live/stopped
-    engine::Engine engine{{ctx.apps, appState, ctx.env, ctx.deployments, *source, builders, [] {
-                               return std::shared_ptr<runtime::ContainerRuntime>();
-                           }, traffic, events},
-                          {}};
+    test::RuntimelessEngine rig{*store, ctx, dir.path()};
+    engine::Engine& engine = rig.engine;
     std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine);
     int port = test::freePort();
     ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
