@@ -111,6 +111,24 @@ void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creati
     validateApp(app, rules);
 }
 
+namespace {
+
+// What its live container is doing: "stopped" (by its user), "none" (never deployed), or what the
+// engine last saw ("running", "crashed", "restarting"). Before the engine reported anything the
+// live container is taken to run, as it was routed at start-up.
+nlohmann::json liveToJson(const store::AppRecord& a) {
+    const auto& c = a.condition;
+    std::string state = a.stopped ? "stopped" : !a.liveDeploymentId ? "none" : c.state.empty() ? "running" : c.state;
+    return {{"state", state},
+            {"reason", c.reason},
+            {"exit_code", optional(c.exitCode)},
+            {"last_output", c.lastOutput},
+            {"restarts", c.restarts},
+            {"since", optional(c.sinceMs)}};
+}
+
+}  // namespace
+
 nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
     const auto& h = a.healthcheck;
     nlohmann::json j{
@@ -142,6 +160,7 @@ nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
           {"health_ms", optional(a.deadlines.healthMs)}}},
         {"stopped", a.stopped},
         {"live_deployment_id", a.liveDeploymentId ? nlohmann::json(*a.liveDeploymentId) : nlohmann::json()},
+        {"live", liveToJson(a)},
         {"created_at", formatRfc3339(a.createdAt)},
         {"updated_at", formatRfc3339(a.updatedAt)},
     };

@@ -77,9 +77,22 @@ json schemas() {
                                                {"has_git_credentials", {{"type", "boolean"}}},
                                                {"live_deployment_id", {{"type", "string"}, {"nullable", true}}},
                                                {"stopped", {{"type", "boolean"}}},
+                                               {"live", ref("AppLive")},
                                                {"webhook_secret", {{"type", "string"}}},
                                                {"created_at", {{"type", "string"}, {"format", "date-time"}}},
                                                {"updated_at", {{"type", "string"}, {"format", "date-time"}}}}}}}}};
+    s["AppLive"] = {
+        {"type", "object"},
+        {"description",
+         "What the app's live container is doing, as the engine last saw it. A crashed container is restarted "
+         "with exponential back-off; its domains answer 503 until it is healthy again."},
+        {"properties",
+         {{"state", {{"type", "string"}, {"enum", {"none", "running", "crashed", "restarting", "stopped"}}}},
+          {"reason", {{"type", "string"}}},
+          {"exit_code", {{"type", "integer"}, {"nullable", true}}},
+          {"last_output", {{"type", "string"}, {"description", "the container's last log lines when it died"}}},
+          {"restarts", {{"type", "integer"}, {"description", "automatic restarts since it last ran steadily"}}},
+          {"since", {{"type", "integer"}, {"nullable", true}, {"description", "ms since the epoch"}}}}}};
     s["AppList"] = {{"type", "array"}, {"items", ref("App")}};
     s["DeploymentStatus"] = {{"type", "string"},
                              {"enum",

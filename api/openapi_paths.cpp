@@ -50,7 +50,9 @@ const std::vector<PathDoc>& documentedPaths() {
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/events",
          "Status changes of every deployment (SSE `deployment` events) and app action (`action` events: "
-         "{id, app_id, action, status: pending|in_progress|done|failed, error?})",
+         "{id, app_id, action, status: pending|in_progress|done|failed, error?}). The engine's own actions come "
+         "the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) "
+         "and `recover` (the automatic restart with back-off that follows)",
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
          "runtime", "", 200, "Object"},

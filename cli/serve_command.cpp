@@ -96,6 +96,7 @@ engine::EngineOptions engineOptions(const Config& cfg) {
     o.keepImages = static_cast<int>(cfg.runtime.keep_images);
     o.keepDeploymentLogs = static_cast<int>(cfg.runtime.keep_deployment_logs);
     o.minFreeDiskBytes = static_cast<std::uint64_t>(cfg.runtime.min_free_disk_mb) * 1024 * 1024;
+    o.hostPorts = parsePortRange(cfg.runtime.host_port_range);  // checked when the config was loaded
     return o;
 }
 
@@ -182,14 +183,11 @@ int serve(const Config& cfg, const sigset_t& signals) {
         engineOptions(cfg));
     // Started before the container engine answered: bring the live apps back once it does.
     // A jthread, so an exception further down (API port taken) stops and joins it on unwind.
-    std::jthread routeRestorer;
-    if (!engine->reconcile()) {
-        routeRestorer = std::jthread([&engine](std::stop_token stop) {
-            while (!stop.stop_requested() && !engine->restoreRoutes()) {
-                for (int i = 0; i < 20 && !stop.stop_requested(); ++i) std::this_thread::sleep_for(250ms);
-            }
-        });
-    }
+    // From then on the engine follows the container engine's events: each time it (re)connects it
+    // proves, starts and routes every live app again (so apps also come back by themselves when
+    // Rivetr started before dockerd, as after a reboot).
+    engine->reconcile();
+    engine->watch();
 
     // Live data: the runtime for container logs and stats, the proxy for figures.
     apiContext.onAppDeleting = [&engine](const std::string& appId) { engine->forgetApp(appId); };
@@ -219,10 +217,6 @@ int serve(const Config& cfg, const sigset_t& signals) {
     sigwait(&signals, &sig);
     log::info("serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop(8s);
-    if (routeRestorer.joinable()) {
-        routeRestorer.request_stop();
-        routeRestorer.join();
-    }
     engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     proxy.stop();
     store.reset();

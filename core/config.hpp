@@ -44,6 +44,7 @@ struct RuntimeConfig {
     std::int64_t keep_images = 5;             // per app, for instant rollback (the live one always stays)
     std::int64_t keep_deployment_logs = 20;   // per app: older deployments keep their record, not their log
     std::int64_t min_free_disk_mb = 2048;     // below this, only live and rollback images stay; 0: off
+    std::string host_port_range = "20000-29999";  // where app containers are published on 127.0.0.1
 };
 
 struct ProxyConfig {

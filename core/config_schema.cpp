@@ -5,6 +5,8 @@
 #include <array>
 #include <regex>
 
+#include "core/port_range.hpp"
+
 namespace rivetr {
 namespace {
 
@@ -93,7 +95,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 46> kKeys{{
+const std::array<ConfigKey, 47> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -186,6 +188,17 @@ const std::array<ConfigKey, 46> kKeys{{
     {"runtime", "min_free_disk_mb", [](Config& c) -> ConfigField { return &c.runtime.min_free_disk_mb; },
      [](const Config& c) { return intRange(c.runtime.min_free_disk_mb, 0, 10485760); },
      "Below this much free disk under data_dir, only the live and the rollback image of each app stay. 0: off."},
+    {"runtime", "host_port_range", [](Config& c) -> ConfigField { return &c.runtime.host_port_range; },
+     [](const Config& c) -> Check {
+         try {
+             parsePortRange(c.runtime.host_port_range);
+             return std::nullopt;
+         } catch (const std::invalid_argument& e) {
+             return std::string(e.what());
+         }
+     },
+     "Host ports (on 127.0.0.1) Rivetr assigns to app containers, FIRST-LAST; keep it below the kernel's "
+     "ephemeral range (32768-60999) so a dockerd restart never gives an app's port to anything else."},
     {"runtime", "max_concurrent_deployments",
      [](Config& c) -> ConfigField { return &c.runtime.max_concurrent_deployments; },
      [](const Config& c) -> Check {

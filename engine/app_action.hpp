@@ -1,4 +1,4 @@
-// Start, stop and restart of an app's live container as engine jobs: what is asked and what came of it.
+// Start, stop, restart and recovery of an app's live container as engine jobs: what is asked and what came of it.
 #pragma once
 
 #include <future>
@@ -6,13 +6,17 @@
 
 namespace rivetr::engine {
 
-enum class AppAction { Start, Stop, Restart };
+// Start, Stop and Restart are asked by users. Recover is the engine's own: after the live container
+// died, was restarted or the engine came back, it brings the container up if needed, proves it is
+// the app's (live_endpoint.hpp), waits for its health check and routes to it.
+enum class AppAction { Start, Stop, Restart, Recover };
 
 inline const char* actionName(AppAction a) {
     switch (a) {
         case AppAction::Start: return "start";
         case AppAction::Stop: return "stop";
         case AppAction::Restart: return "restart";
+        case AppAction::Recover: return "recover";
     }
     return "?";
 }

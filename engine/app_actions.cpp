@@ -1,8 +1,9 @@
-// Start, stop and restart of an app's live container, run as engine jobs: serialised with its deployments.
+// Start, stop, restart and recovery of an app's live container, run as engine jobs: serialised with its deployments.
 #include "engine/app_actions.hpp"
 
 #include "core/log.hpp"
 #include "engine/health_gate.hpp"
+#include "engine/live_endpoint.hpp"
 #include "engine/stage_timer.hpp"
 
 namespace rivetr::engine {
@@ -81,28 +82,62 @@ ActionOutcome AppActions::perform(Job& job) {
         case AppAction::Start:
             rt->startContainer(id);
             break;
+        case AppAction::Recover:
+            return recover(job, *rt, *app, live->id, id);
     }
-    routeWhenPublished(job, *rt, *app, id);
+    routeWhenPublished(job, *rt, *app, live->id, id, false);
+    deps_.appState.setStopped(app->id, false);
+    return {true, "running", "", ""};
+}
+
+// The engine's own repair: a stopped app stays parked; otherwise the container is brought up
+// (started, or restarted when its own health check calls it unhealthy) and routed only once it
+// proved to be this app's and passed the app's health check.
+ActionOutcome AppActions::recover(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
+                                  const std::string& deploymentId, const std::string& containerId) {
+    if (app.stopped) return {true, "stopped", "", ""};
+    runtime::ContainerInfo info;
+    try {
+        info = rt.inspectContainer(containerId);
+    } catch (const runtime::RuntimeError& e) {
+        if (e.kind() != runtime::ErrorKind::NotFound) throw;
+        throw Refused("container_gone", "the live container " + containerId.substr(0, 12) +
+                                            " was removed outside rivetr; deploy or roll back to bring the app back");
+    }
+    if (info.state.running && info.state.health == "unhealthy") {
+        rt.restartContainer(containerId, options_.stopGrace);
+    } else if (!info.state.running) {
+        rt.startContainer(containerId);
+    }
+    routeWhenPublished(job, rt, app, deploymentId, containerId, true);
     return {true, "running", "", ""};
 }
 
 void AppActions::park(const store::AppRecord& app) { deps_.traffic.route({app.id, app.domains, "", 0}).wait(); }
 
-// After the container (re)started: its published port (the one gate every start passes), then the
-// route to it, then the app is no longer stopped.
+// After the container (re)started: its published port (the gate every start passes), the proof
+// that the container there is this app's live one, for a recovery the app's health check, then
+// the route to it.
 void AppActions::routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
-                                    const std::string& containerId) {
+                                    const std::string& deploymentId, const std::string& containerId,
+                                    bool healthGated) {
     HealthProbeHooks hooks;
     hooks.cancelled = [&] { return job.cancel.cancelled(); };
     hooks.containerGone = [&]() -> std::optional<std::string> {
         auto state = rt.inspectContainer(containerId).state;
         if (state.running) return std::nullopt;
-        return "the container did not come up (state " + state.status + ")";
+        return "the container did not come up (state " + state.status + ", exit code " +
+               std::to_string(state.exitCode) + ")";
     };
     auto published = waitPublishedPort(rt, containerId, static_cast<int>(app.port), hooks);
     if (!published.hostPort) throw Refused("start_failed", published.reason);
-    deps_.traffic.route({app.id, app.domains, "127.0.0.1", published.hostPort}).wait();
-    deps_.appState.setStopped(app.id, false);
+    auto endpoint = verifyLiveContainer(rt, containerId, app, deploymentId);
+    if (!endpoint.hostPort) throw Refused("start_failed", endpoint.problem);
+    if (healthGated) {
+        auto outcome = waitHealthy("127.0.0.1", endpoint.hostPort, app.healthcheck, hooks);
+        if (!outcome.healthy) throw Refused("unhealthy", "health check failed: " + outcome.reason);
+    }
+    deps_.traffic.route({app.id, app.domains, "127.0.0.1", endpoint.hostPort}).wait();
 }
 
 }  // namespace rivetr::engine

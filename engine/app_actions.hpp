@@ -1,4 +1,4 @@
-// Start, stop and restart of an app's live container, run as engine jobs: serialised with its deployments.
+// Start, stop, restart and recovery of an app's live container, run as engine jobs: serialised with its deployments.
 #pragma once
 
 #include "engine/deploy_queue.hpp"
@@ -20,8 +20,10 @@ public:
 private:
     ActionOutcome perform(Job& job);
     void park(const store::AppRecord& app);
+    ActionOutcome recover(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
+                          const std::string& deploymentId, const std::string& containerId);
     void routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
-                            const std::string& containerId);
+                            const std::string& deploymentId, const std::string& containerId, bool healthGated);
 
     EngineDeps deps_;
     const EngineOptions& options_;

@@ -1,4 +1,4 @@
-// The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, and the live routes from the store.
+// The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, watching what runs, and the live routes.
 #include "engine/engine.hpp"
 
 #include <algorithm>
@@ -7,6 +7,8 @@
 
 #include "core/ids.hpp"
 #include "core/log.hpp"
+#include "engine/health_gate.hpp"
+#include "engine/live_endpoint.hpp"
 #include "runtime/naming.hpp"
 
 namespace rivetr::engine {
@@ -24,7 +26,8 @@ Engine::Engine(EngineDeps deps, EngineOptions options)
     : deps_(deps),
       options_(std::move(options)),
       retirer_(deps.runtime, options_.stopGrace),
-      pipeline_(deps, options_, retirer_),
+      ports_(options_.hostPorts),
+      pipeline_(deps, options_, retirer_, ports_),
       actions_(deps, options_) {
     queue_ = std::make_unique<DeployQueue>(
         options_.maxConcurrentDeployments,
@@ -34,7 +37,24 @@ Engine::Engine(EngineDeps deps, EngineOptions options)
         });
 }
 
-Engine::~Engine() { queue_.reset(); }
+// The watcher first (no more events), then the supervisor's timer (no more jobs queued), then the
+// queue (its jobs still announce on the bus the supervisor listens to), then the supervisor.
+Engine::~Engine() {
+    watcher_.reset();
+    if (supervisor_) supervisor_->stop();
+    queue_.reset();
+    supervisor_.reset();
+}
+
+void Engine::watch() {
+    if (watcher_) return;
+    supervisor_ = std::make_unique<AppSupervisor>(
+        deps_, [this](const std::string& appId) { act(appId, AppAction::Recover); }, options_.supervisor);
+    watcher_ = std::make_unique<ContainerWatcher>(
+        deps_.runtime, [this](const runtime::Event& e) { supervisor_->onContainerEvent(e); },
+        [this] { supervisor_->resync(); });
+    watcher_->start();
+}
 
 void Engine::submit(const std::string& deploymentId, const std::string& appId) {
     auto job = std::make_shared<Job>();
@@ -134,29 +154,32 @@ void Engine::forgetApp(const std::string& appId) {
     log::info("engine.app_forgotten", {{"app", appId}});
 }
 
+// A live container that is down is started (it was running when rivetr last looked); it is
+// routed only once proven to be the app's (live_endpoint.hpp), else its domains answer 503.
 std::vector<AppTarget> Engine::liveTargets() {
     std::vector<AppTarget> out;
     auto rt = deps_.runtime();
     if (!rt) return out;
     for (const auto& app : deps_.apps.list()) {
         if (!app.liveDeploymentId) continue;
-        if (app.stopped) {
-            out.push_back({app.id, app.domains, "", 0});  // parked: 503 until its user starts it
+        AppTarget parked{app.id, app.domains, "", 0};
+        auto d = deps_.deployments.get(*app.liveDeploymentId);
+        if (app.stopped || !d || !d->containerId) {
+            out.push_back(parked);  // stopped by its user: 503 until started
             continue;
         }
-        auto d = deps_.deployments.get(*app.liveDeploymentId);
-        if (!d || !d->containerId) continue;
         try {
-            auto info = rt->inspectContainer(*d->containerId);
-            if (!info.state.running) rt->startContainer(*d->containerId);
-            info = rt->inspectContainer(*d->containerId);
-            for (const auto& p : info.ports) {
-                if (p.containerPort == app.port && p.hostPort > 0) {
-                    out.push_back({app.id, app.domains, "127.0.0.1", p.hostPort});
-                }
+            auto ep = verifyLiveContainer(*rt, *d->containerId, app, d->id);
+            if (!ep.running) {
+                rt->startContainer(*d->containerId);
+                waitPublishedPort(*rt, *d->containerId, static_cast<int>(app.port), {}, std::chrono::seconds(5));
+                ep = verifyLiveContainer(*rt, *d->containerId, app, d->id);
             }
+            if (!ep.hostPort) log::warn("engine.live_container_unproven", {{"app", app.id}, {"problem", ep.problem}});
+            out.push_back(ep.hostPort ? AppTarget{app.id, app.domains, "127.0.0.1", ep.hostPort} : parked);
         } catch (const runtime::RuntimeError& e) {
             log::warn("engine.live_container_missing", {{"app", app.id}, {"deployment", d->id}, {"error", e.what()}});
+            out.push_back(parked);
         }
     }
     return out;

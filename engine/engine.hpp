@@ -1,4 +1,4 @@
-// The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, and the live routes from the store.
+// The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, watching what runs, and the live routes.
 #pragma once
 
 #include <memory>
@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "engine/app_actions.hpp"
+#include "engine/app_supervisor.hpp"
+#include "engine/container_watcher.hpp"
 #include "engine/deploy_queue.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/repository_detector.hpp"
@@ -45,6 +47,12 @@ public:
     // std::invalid_argument for an unknown app.
     ActionTicket act(const std::string& appId, AppAction action);
 
+    // Follows the container engine from now on: a live container that dies, is killed or turns
+    // unhealthy parks its app (503), is recorded and restarted with back-off; after the engine
+    // restarts (or at this call) every live app is proven, started if needed and routed again.
+    // `rivetr serve` calls it after reconcile().
+    void watch();
+
     // Routes every live app again from the store; false (nothing changed) while the container
     // engine is unreachable. Serve retries it until it succeeds, so apps come back by themselves
     // when Rivetr started before the engine (a reboot with dockerd still starting).
@@ -76,9 +84,12 @@ private:
     EngineDeps deps_;
     EngineOptions options_;
     Retirer retirer_;
+    PortAllocator ports_;
     Pipeline pipeline_;
     AppActions actions_;
     std::unique_ptr<DeployQueue> queue_;
+    std::unique_ptr<AppSupervisor> supervisor_;
+    std::unique_ptr<ContainerWatcher> watcher_;
 };
 
 }  // namespace rivetr::engine

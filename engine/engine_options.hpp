@@ -7,7 +7,18 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "engine/port_allocator.hpp"
+
 namespace rivetr::engine {
+
+struct SupervisorOptions {
+    // Restart delays after a crash: first, doubled per crash in a row, capped (the PaaS seed's
+    // "container crash recovery with exponential back-off").
+    std::chrono::milliseconds firstRetry{1000};
+    std::chrono::milliseconds maxRetry{std::chrono::minutes(5)};
+    // A container that ran this long before dying counts as a first crash again.
+    std::chrono::milliseconds steadyAfter{std::chrono::seconds(60)};
+};
 
 struct EngineOptions {
     std::filesystem::path dataDir;
@@ -26,6 +37,9 @@ struct EngineOptions {
     // Cap on the health stage whatever the app's retries say.
     std::chrono::milliseconds healthTimeout{std::chrono::minutes(5)};
     std::chrono::seconds stopGrace{10};
+    // Where app containers are published on 127.0.0.1 ([runtime] host_port_range).
+    PortRange hostPorts;
+    SupervisorOptions supervisor;
 };
 
 // The app's own deadline for a stage when it set one, else the engine's default.

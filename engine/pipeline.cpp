@@ -14,6 +14,7 @@
 #include "core/url_userinfo.hpp"
 #include "engine/deploy_log.hpp"
 #include "engine/health_gate.hpp"
+#include "engine/live_endpoint.hpp"
 #include "engine/stage_timer.hpp"
 #include "core/failpoint.hpp"
 #include "runtime/naming.hpp"
@@ -235,13 +236,12 @@ void Pipeline::start(Run& r) {
     spec.env["RIVETR_DEPLOYMENT_ID"] = r.dep.id;
     spec.env["SOURCE_COMMIT"] = r.dep.commitSha.value_or("");
     spec.labels = runtime::rivetrLabels(r.app.id, r.dep.id);
-    spec.ports = {{static_cast<int>(r.app.port), 0, "tcp"}};
     spec.restart = runtime::RestartPolicy::UnlessStopped;
     spec.memoryBytes = r.app.memoryLimitBytes;
     if (r.app.cpuLimitMillis) spec.cpus = static_cast<double>(*r.app.cpuLimitMillis) / 1000.0;
     spec.pidsLimit = 4096;
     spec.stopTimeoutSeconds = static_cast<int>(options_.stopGrace.count());
-    r.containerId = r.rt->runContainer(spec);
+    runOnAssignedPort(r, spec);
     r.started = true;
     deps_.deployments.setContainer(r.dep.id, r.containerId);
     // A container that dies at once never publishes its port: then its exit (code and output) is the error.
@@ -250,9 +250,30 @@ void Pipeline::start(Run& r) {
     hooks.cancelled = [&] { return r.job.cancel.cancelled(); };
     auto published = waitPublishedPort(*r.rt, r.containerId, static_cast<int>(r.app.port), hooks);
     if (!published.hostPort) throw StageFailure(published.reason);
-    r.hostPort = published.hostPort;
+    auto endpoint = verifyLiveContainer(*r.rt, r.containerId, r.app, r.dep.id);
+    if (!endpoint.hostPort) throw StageFailure(endpoint.problem);
+    r.hostPort = endpoint.hostPort;
     r.log.note("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
                  " on 127.0.0.1:" + std::to_string(r.hostPort));
+}
+
+// On a host port Rivetr assigns (port_allocator.hpp), recorded in the container's label. A port
+// something outside Rivetr took between the check and the start is skipped for the next one.
+void Pipeline::runOnAssignedPort(Run& r, runtime::ContainerSpec& spec) {
+    auto held = labelledHostPorts(r.rt->listContainers(runtime::rivetrFilter()));
+    for (int attempt = 1;; ++attempt) {
+        auto port = ports_.reserve(held);
+        spec.ports = {{static_cast<int>(r.app.port), port.port(), "tcp"}};
+        spec.labels[runtime::kHostPortLabel] = std::to_string(port.port());
+        try {
+            r.containerId = r.rt->runContainer(spec);
+            return;
+        } catch (const runtime::RuntimeError& e) {
+            if (e.kind() != runtime::ErrorKind::PortInUse || attempt == 3) throw;
+            log::warn("engine.host_port_taken", {{"port", std::to_string(port.port())}, {"error", e.what()}});
+            held.insert(port.port());
+        }
+    }
 }
 
 // Why the new container is not running (exit code or OOM, with its last output), or nullopt.

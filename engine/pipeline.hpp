@@ -9,6 +9,7 @@
 #include "engine/deploy_queue.hpp"
 #include "engine/deployment_events.hpp"
 #include "engine/engine_options.hpp"
+#include "engine/port_allocator.hpp"
 #include "engine/retirer.hpp"
 #include "engine/traffic.hpp"
 #include "runtime/container_runtime.hpp"
@@ -33,8 +34,8 @@ struct EngineDeps {
 
 class Pipeline {
 public:
-    Pipeline(EngineDeps deps, const EngineOptions& options, Retirer& retirer)
-        : deps_(deps), options_(options), retirer_(retirer) {}
+    Pipeline(EngineDeps deps, const EngineOptions& options, Retirer& retirer, PortAllocator& ports)
+        : deps_(deps), options_(options), retirer_(retirer), ports_(ports) {}
 
     // Runs the job to a terminal status. Never throws: every failure ends up in the deployment.
     void run(Job& job);
@@ -48,6 +49,7 @@ private:
     void clone(Run& r);
     void build(Run& r);
     void start(Run& r);
+    void runOnAssignedPort(Run& r, runtime::ContainerSpec& spec);
     void check(Run& r);
     void switchOver(Run& r);
     void discardNewContainer(Run& r);
@@ -58,6 +60,7 @@ private:
     EngineDeps deps_;
     const EngineOptions& options_;
     Retirer& retirer_;
+    PortAllocator& ports_;
 };
 
 }  // namespace rivetr::engine

@@ -21,6 +21,14 @@ std::future<void> ProxyTraffic::route(const AppTarget& target) { return proxy_.s
 
 std::future<void> ProxyTraffic::unroute(const std::string& appId) { return proxy_.removeApp(appId); }
 
+std::future<void> ProxyTraffic::parkIfServing(const std::string& appId, const std::string& host, int port) {
+    proxy::Endpoint gone{host, static_cast<std::uint16_t>(port)};
+    return proxy_.edit([&](proxy::DesiredRoutes& desired) {
+        auto it = desired.apps.find(appId);
+        if (it != desired.apps.end() && it->second.targets == std::vector<proxy::Endpoint>{gone}) it->second.targets.clear();
+    });
+}
+
 std::future<void> ProxyTraffic::replaceAll(const std::vector<AppTarget>& targets) {
     // One edit: an external route added meanwhile survives (a read-then-apply would drop it).
     return proxy_.edit([&](proxy::DesiredRoutes& desired) {

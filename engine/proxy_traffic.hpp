@@ -11,6 +11,7 @@ public:
     explicit ProxyTraffic(proxy::Proxy& proxy) : proxy_(proxy) {}
     std::future<void> route(const AppTarget& target) override;
     std::future<void> unroute(const std::string& appId) override;
+    std::future<void> parkIfServing(const std::string& appId, const std::string& host, int port) override;
     std::future<void> replaceAll(const std::vector<AppTarget>& targets) override;
 
 private:

@@ -21,6 +21,9 @@ public:
     // drained (in-flight requests finished), so its container may be stopped only then.
     virtual std::future<void> route(const AppTarget& target) = 0;
     virtual std::future<void> unroute(const std::string& appId) = 0;
+    // Parks the app (503) only while its domains still lead to host:port, in one check-and-set:
+    // a container that died must not take down the one a deployment has just switched to.
+    virtual std::future<void> parkIfServing(const std::string& appId, const std::string& host, int port) = 0;
     // Replaces every app route at once (start-up reconcile); external routes are kept.
     virtual std::future<void> replaceAll(const std::vector<AppTarget>& targets) = 0;
 };

@@ -11,6 +11,9 @@ namespace rivetr::runtime {
 inline constexpr const char* kManagedLabel = "rivetr.managed";
 inline constexpr const char* kAppLabel = "rivetr.app";
 inline constexpr const char* kDeploymentLabel = "rivetr.deployment";
+// The host port Rivetr assigned to an app container (engine/port_allocator.hpp): the record of it
+// lives on the container itself, visible in a list of stopped containers too.
+inline constexpr const char* kHostPortLabel = "rivetr.host_port";
 
 // {rivetr.managed=true, rivetr.app=<appId>, rivetr.deployment=<deploymentId>}; empty ids are left out.
 // Throws RuntimeError{InvalidArgument} for ids isSafeId rejects.

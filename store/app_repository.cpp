@@ -15,13 +15,13 @@ const std::string kSettingsColumns =
     "healthcheck_path, healthcheck_interval_ms, healthcheck_timeout_ms, healthcheck_retries, "
     "healthcheck_start_period_ms, memory_limit_bytes, cpu_limit_millis, webhook_secret_enc";
 
-// Everything readApp reads. live_deployment_id and stopped are the engine's (AppStateRepository
+// Everything readApp reads. live_deployment_id, stopped and live_* are the engine's (AppStateRepository
 // writes them): read here, never written here, so a settings edit cannot undo a switch or a stop.
 // git_token_enc is a setting written apart (writeGitCredential), sealed.
 const std::string kColumns =
     "id, " + kSettingsColumns + ", live_deployment_id, "
     "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped, "
-    "git_token_enc";
+    "git_token_enc, live_state, live_reason, live_exit_code, live_last_output, live_restarts, live_since";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
 
@@ -46,6 +46,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     a.deadlines = {st.getOptInt(21), st.getOptInt(22), st.getOptInt(23), st.getOptInt(24)};
     a.stopped = st.getInt(25) != 0;
     a.gitCredential = readGitCredential(st, 26, box, a.id);
+    a.condition = {st.getText(27), st.getText(28), st.getOptInt(29), st.getText(30), st.getInt(31), st.getOptInt(32)};
     return a;
 }
 

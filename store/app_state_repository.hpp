@@ -1,8 +1,9 @@
-// What the engine owns about an app (its live deployment, stopped by its user): written only here, by the engine.
+// What the engine owns about an app (its live deployment, stopped by its user, what its container is doing): written only here, by the engine.
 #pragma once
 
 #include <string>
 
+#include "store/records.hpp"
 #include "store/store.hpp"
 
 namespace rivetr::store {
@@ -19,6 +20,10 @@ public:
     void setLive(const std::string& appId, const std::string& deploymentId);
     // Stopped by its user: parked (503) until started or deployed again, across restarts of rivetr.
     void setStopped(const std::string& appId, bool stopped);
+    // What the engine saw of the live container (crashed, restarting, running again). A state
+    // other than "crashed" keeps the exit code and last output of the crash before it, so the
+    // dashboard can still say why a restart was needed.
+    void setCondition(const std::string& appId, const LiveCondition& condition);
 
 private:
     Store& store_;

@@ -27,6 +27,18 @@ struct StageDeadlines {
     std::optional<std::int64_t> healthMs;
 };
 
+// What the engine last saw of an app's live container, for the API and the dashboard. `state` is
+// "running", "crashed" (it died or turned unhealthy; Rivetr restarts it with back-off),
+// "restarting" (a restart is under way) or "" (nothing observed yet).
+struct LiveCondition {
+    std::string state;
+    std::string reason;                // "exited with code 137", what the last restart attempt found
+    std::optional<std::int64_t> exitCode;
+    std::string lastOutput;            // the container's last log lines when it died
+    std::int64_t restarts = 0;         // automatic restarts since it last ran steadily
+    std::optional<std::int64_t> sinceMs;  // when it entered `state`
+};
+
 struct AppRecord {
     std::string id;
     std::string name;
@@ -47,9 +59,10 @@ struct AppRecord {
     std::optional<UrlCredential> gitCredential;
     std::vector<std::string> domains;
     // The engine's state, read with the settings but written only by the engine
-    // (AppStateRepository); AppRepository ignores these two fields when it writes.
+    // (AppStateRepository); AppRepository ignores these fields when it writes.
     std::optional<std::string> liveDeploymentId;
     bool stopped = false;  // stopped by its user: parked (503) until started or deployed again
+    LiveCondition condition;
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
 };

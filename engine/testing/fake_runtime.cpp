@@ -81,13 +81,19 @@ std::string FakeRuntime::createContainer(const runtime::ContainerSpec& spec) {
         }
     }
     auto id = "fake" + std::to_string(nextId_++);
-    containers_[id] = {spec, false, spec.ports.empty() ? 0 : nextHostPort_()};
+    int requested = spec.ports.empty() ? 0 : spec.ports[0].hostPort;
+    containers_[id] = {spec, false, spec.ports.empty() ? 0 : requested ? requested : nextHostPort_(), nullptr};
     return id;
 }
 
 std::string FakeRuntime::runContainer(const runtime::ContainerSpec& spec) {
     auto id = createContainer(spec);
-    startContainer(id);
+    try {
+        startContainer(id);
+    } catch (const RuntimeError&) {
+        removeContainer(id, {true, false});  // as the adapters do: nothing leaks
+        throw;
+    }
     return id;
 }
 
@@ -98,20 +104,41 @@ void FakeRuntime::change(std::string_view verb, const std::string& id, const std
     apply(find(id));
 }
 
+void FakeRuntime::bindRequested(Container& c) {
+    if (c.bound || c.spec.ports.empty() || c.spec.ports[0].hostPort == 0) return;
+    try {
+        c.bound = std::make_shared<LoopbackListener>(c.spec.ports[0].hostPort);
+    } catch (const std::runtime_error&) {
+        throw RuntimeError(ErrorKind::PortInUse, "Bind for 127.0.0.1:" + std::to_string(c.hostPort) + " failed: port is already allocated", 500);
+    }
+}
+
 void FakeRuntime::startContainer(const std::string& id) {
-    change("start", id, [](Container& c) { c.running = true; });
+    change("start", id, [](Container& c) {
+        bindRequested(c);
+        c.running = true;
+    });
 }
 
 void FakeRuntime::stopContainer(const std::string& id, std::chrono::seconds) {
-    change("stop", id, [](Container& c) { c.running = false; });
+    change("stop", id, [](Container& c) {
+        c.running = false;
+        c.bound.reset();
+    });
 }
 
 void FakeRuntime::killContainer(const std::string& id, const std::string&) {
-    change("kill", id, [](Container& c) { c.running = false; });
+    change("kill", id, [](Container& c) {
+        c.running = false;
+        c.bound.reset();
+    });
 }
 
 void FakeRuntime::restartContainer(const std::string& id, std::chrono::seconds) {
-    change("restart", id, [](Container& c) { c.running = true; });
+    change("restart", id, [](Container& c) {
+        bindRequested(c);
+        c.running = true;
+    });
 }
 
 void FakeRuntime::removeContainer(const std::string& id, const runtime::RemoveOptions& options) {

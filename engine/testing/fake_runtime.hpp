@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/testing/loopback_listener.hpp"
 #include "runtime/container_runtime.hpp"
 
 namespace rivetr::engine::testing {
@@ -19,8 +20,9 @@ namespace rivetr::engine::testing {
 // engine does not use throws Unsupported, so a test never passes on a silent no-op.
 class FakeRuntime : public runtime::ContainerRuntime {
 public:
-    // Each new container publishes its port on the next host port from here (tests hand in
-    // ports they listen on, so a TCP health check passes).
+    // A container asked for a host port publishes it and binds it while it runs (a second one
+    // asking for it fails with PortInUse); one asking for none gets the next host port from here
+    // (tests hand in ports they listen on, so a TCP health check passes).
     explicit FakeRuntime(std::function<int()> nextHostPort) : nextHostPort_(std::move(nextHostPort)) {}
 
     // Called before a start, stop, restart, kill or remove takes effect, outside the lock, with the
@@ -93,7 +95,10 @@ private:
         runtime::ContainerSpec spec;
         bool running = false;
         int hostPort = 0;
+        // A port the engine was asked for is bound while the container runs, as docker-proxy does.
+        std::shared_ptr<LoopbackListener> bound;
     };
+    static void bindRequested(Container& c);
     [[noreturn]] static void unsupported(const char* what);
     Container& find(const std::string& id);  // with mutex_ held; NotFound when missing
     void change(std::string_view verb, const std::string& id, const std::function<void(Container&)>& apply);

@@ -11,10 +11,12 @@ namespace rivetr::engine::testing {
 
 class LoopbackListener {
 public:
-    LoopbackListener() {
+    // On `port`, or on one the kernel picks (0). Throws when the port is taken.
+    explicit LoopbackListener(int port = 0) {
         sockaddr_in a{};
         a.sin_family = AF_INET;
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = htons(static_cast<std::uint16_t>(port));
         socklen_t len = sizeof a;
         if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&a), len) != 0 || ::listen(fd_, 128) != 0 ||
             ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len) != 0) {

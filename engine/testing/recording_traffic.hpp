@@ -25,6 +25,16 @@ public:
         current_.erase(appId);
         return ready();
     }
+    std::future<void> parkIfServing(const std::string& appId, const std::string& host, int port) override {
+        std::lock_guard lock(mutex_);
+        auto it = current_.find(appId);
+        if (it != current_.end() && it->second.host == host && it->second.port == port) {
+            it->second.host.clear();
+            it->second.port = 0;
+            history_.push_back(it->second);
+        }
+        return ready();
+    }
     std::future<void> replaceAll(const std::vector<AppTarget>& targets) override {
         std::lock_guard lock(mutex_);
         current_.clear();
