@@ -11,6 +11,7 @@
 #include "core/subprocess.hpp"
 #include "runtime/container_runtime.hpp"
 #include "runtime/naming.hpp"
+#include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
 #include "tests/integration/serve_process.hpp"
 #include "tests/support/test_support.hpp"
@@ -70,14 +71,7 @@ protected:
     void TearDown() override {
         a.stop();
         b.stop();
-        if (!rt || appId.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
-        }
+        if (rt && !appId.empty()) test::removeAppObjects(*rt, appId);
     }
     RunResult cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
         SpawnOptions o;

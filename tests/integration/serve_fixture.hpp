@@ -14,6 +14,7 @@
 #include "core/subprocess.hpp"
 #include "runtime/container_runtime.hpp"
 #include "runtime/naming.hpp"
+#include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
 #include "tests/integration/serve_process.hpp"
 #include "tests/support/test_support.hpp"
@@ -50,20 +51,7 @@ protected:
 
     void TearDown() override {
         stop(SIGTERM);
-        if (!rt || appId.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeContainer(c.id, {true, false});
-            } catch (const std::exception&) {
-                // Already being removed by the server's retirer.
-            }
-        }
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
-        }
+        if (rt && !appId.empty()) removeAppObjects(*rt, appId);
     }
 
     void start() {
