@@ -14,7 +14,9 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
+#include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::http {
@@ -289,6 +291,54 @@ TEST(HttpClientTest, ManyThreadsCanStartAtOnce) {
     }
     for (auto& t : threads) t.join();
     EXPECT_EQ(refused, 8);
+}
+
+// A CA, and a server and a client certificate it signed (P-256, one day), made with the openssl CLI.
+void makeCertificates(const std::filesystem::path& d) {
+    auto req = [&](const std::string& name, const std::string& cn, std::vector<std::string> extra) {
+        std::vector<std::string> argv{"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                                      "-nodes", "-days", "1", "-subj", "/CN=" + cn,
+                                      "-keyout", (d / (name + ".key")).string(), "-out", (d / (name + ".pem")).string()};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        auto r = run(argv);
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+    };
+    auto signedByCa = std::vector<std::string>{"-CA", (d / "ca.pem").string(), "-CAkey", (d / "ca.key").string()};
+    req("ca", "test-ca", {});
+    auto server = signedByCa;
+    server.insert(server.end(), {"-addext", "subjectAltName=DNS:localhost"});
+    req("server", "localhost", server);
+    req("client", "client", signedByCa);
+}
+
+// The TLS options reach libcurl: an extra CA to trust and a client certificate (remote Docker's
+// --tlsverify), against `openssl s_server` demanding one.
+TEST(HttpClientTest, TrustsTheGivenCaAndPresentsTheClientCertificate) {
+    test::TempDir dir("rivetr-http-tls");
+    ASSERT_NO_FATAL_FAILURE(makeCertificates(dir.path()));
+    int port = test::freePort();
+    auto pem = [&](const std::string& name) { return (dir / name).string(); };
+    auto server = Process::spawn({"openssl", "s_server", "-accept", "127.0.0.1:" + std::to_string(port), "-cert",
+                                  pem("server.pem"), "-key", pem("server.key"), "-CAfile", pem("ca.pem"), "-Verify", "1",
+                                  "-www", "-quiet"});
+    Request probe;  // plain HTTP: refused until s_server listens, some other failure after
+    probe.url = "http://127.0.0.1:" + std::to_string(port) + "/";
+    probe.timeout = 500ms;
+    for (auto end = Clock::now() + 10s; Clock::now() < end && perform(probe).failure == Failure::CouldNotConnect;)
+        std::this_thread::sleep_for(50ms);
+
+    Request req;
+    req.url = "https://localhost:" + std::to_string(port) + "/";
+    req.ignoreProxyEnv = true;
+    req.timeout = 5s;
+    EXPECT_FALSE(perform(req).ok()) << "a server signed by an unknown CA was trusted";
+    req.caFile = pem("ca.pem");
+    EXPECT_FALSE(perform(req).ok()) << "the server accepted a client without a certificate";
+    req.clientCert = pem("client.pem");
+    req.clientKey = pem("client.key");
+    auto r = perform(req);
+    EXPECT_TRUE(r.ok()) << r.detail;
+    EXPECT_EQ(r.status, 200);
 }
 
 // One Client answers several requests; options of one request do not leak into the next.
