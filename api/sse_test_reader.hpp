@@ -1,7 +1,6 @@
 // Test helper: reads a server-sent event stream on its own thread (libcurl undoes the chunking).
 #pragma once
 
-#include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -10,6 +9,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "core/http_client.hpp"
 
 namespace rivetr::test {
 
@@ -20,33 +21,19 @@ class SseReader {
 public:
     SseReader(const std::string& url, std::vector<std::string> headers) {
         thread_ = std::thread([this, url, headers] {
-            CURL* c = curl_easy_init();
-            curl_slist* h = nullptr;
-            for (const auto& x : headers) h = curl_slist_append(h, x.c_str());
-            curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-            curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-            curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 60000L);
-            curl_easy_setopt(c, CURLOPT_WRITEDATA, this);
-            curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, +[](char* p, size_t, size_t n, void* self) -> size_t {
-                auto* r = static_cast<SseReader*>(self);
-                std::lock_guard lock(r->mutex_);
-                r->text_.append(p, n);
-                return r->stop_ ? 0 : n;
-            });
-            curl_easy_setopt(c, CURLOPT_XFERINFODATA, this);
-            curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-            curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION,
-                             +[](void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
-                                 return static_cast<SseReader*>(self)->stop_ ? 1 : 0;
-                             });
-            curl_easy_perform(c);
-            long status = 0;
-            curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-            curl_slist_free_all(h);
-            curl_easy_cleanup(c);
+            http::Request req;
+            req.url = url;
+            req.headers = headers;
+            req.timeout = 60s;
+            req.onData = [this](std::string_view bytes) {
+                std::lock_guard lock(mutex_);
+                text_.append(bytes);
+            };
+            req.cancelled = [this] { return stop_.load(); };
+            auto r = http::perform(req);
             std::lock_guard lock(mutex_);
-            status_ = status;
+            text_ += r.body;  // an error reply's body (a successful one was streamed above)
+            status_ = r.status;
             done_ = true;
         });
     }

@@ -1,6 +1,5 @@
 // API benchmark: latency of GET /api/apps with 1,000 apps stored, through a real `rivetr serve`,
 // next to GET /health on the same server and connection (the floor of the HTTP stack itself).
-#include <curl/curl.h>
 #include <nlohmann/json.hpp>
 #include <signal.h>
 
@@ -9,6 +8,7 @@
 #include <cstdio>
 
 #include "bench/bench_support.hpp"
+#include "core/http_client.hpp"
 
 namespace {
 
@@ -17,31 +17,22 @@ namespace test = rivetr::test;
 
 constexpr const char* kToken = "api-bench-admin-token-0123456789abcdefgh";
 
-size_t sink(char*, size_t size, size_t n, void* out) {
-    *static_cast<std::size_t*>(out) += size * n;
-    return size * n;
-}
-
 // Sequential requests on one keep-alive connection; returns per-request latencies in µs.
 // `gzip`: ask for gzip as browsers and the CLI do (libcurl inflates; `bytes` counts what arrived).
 std::vector<double> measure(const std::string& url, int count, std::size_t& bytes, bool gzip = false) {
-    CURL* c = curl_easy_init();
-    curl_slist* headers = curl_slist_append(nullptr, ("Authorization: Bearer " + std::string(kToken)).c_str());
-    headers = curl_slist_append(headers, "Connection: keep-alive");  // Pistache closes without it
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &bytes);
-    if (gzip) curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip");
+    rivetr::http::Client client;
+    rivetr::http::Request req;
+    req.url = url;
+    req.headers = {"Authorization: Bearer " + std::string(kToken), "Connection: keep-alive"};  // Pistache closes without it
+    if (gzip) req.acceptEncoding = "gzip";
+    req.onData = [&bytes](std::string_view chunk) { bytes += chunk.size(); };
     std::vector<double> us;
     for (int i = 0; i < count; ++i) {
         bytes = 0;
         auto t0 = std::chrono::steady_clock::now();
-        if (curl_easy_perform(c) != CURLE_OK) throw std::runtime_error("request failed: " + url);
+        if (!client.perform(req).ok()) throw std::runtime_error("request failed: " + url);
         us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     }
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(c);
     return us;
 }
 

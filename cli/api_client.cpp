@@ -3,8 +3,6 @@
 
 #include "core/percent_encoding.hpp"
 
-#include <curl/curl.h>
-
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -12,23 +10,18 @@
 namespace rivetr::cli {
 namespace {
 
-size_t collect(char* data, size_t size, size_t n, void* out) {
-    static_cast<std::string*>(out)->append(data, size * n);
-    return size * n;
-}
-
 std::string envOr(const char* name, const std::string& fallback) {
     const char* v = std::getenv(name);
     return v && *v ? std::string(v) : fallback;
 }
 
 // curl's own wording for the common cases is technical; users know these words.
-std::string transportReason(CURLcode code, const char* detail) {
-    switch (code) {
-        case CURLE_COULDNT_CONNECT: return "connection refused";
-        case CURLE_COULDNT_RESOLVE_HOST: return "host not found";
-        case CURLE_OPERATION_TIMEDOUT: return "timed out";
-        default: return detail && *detail ? detail : curl_easy_strerror(code);
+std::string transportReason(const http::Response& r) {
+    switch (r.failure) {
+        case http::Failure::CouldNotConnect: return "connection refused";
+        case http::Failure::CouldNotResolve: return "host not found";
+        case http::Failure::TimedOut: return "timed out";
+        default: return r.detail;
     }
 }
 
@@ -56,42 +49,30 @@ std::string describeHttpError(long status, const std::string& body) {
     return body.empty() ? out : out + ": " + body.substr(0, 200);
 }
 
+http::Request ApiClient::request(const std::string& method, const std::string& path, const char* accept) const {
+    http::Request req;
+    req.method = method;
+    req.url = opts_.url + path;
+    req.headers = {std::string("Accept: ") + accept};
+    if (!opts_.token.empty()) req.headers.push_back("Authorization: Bearer " + opts_.token);
+    req.connectTimeout = std::chrono::seconds(10);
+    return req;
+}
+
 nlohmann::json ApiClient::call(const std::string& method, const std::string& path, const nlohmann::json& body) const {
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-    if (!curl) throw ApiError(0, "cannot initialise libcurl");
-    CURL* c = curl.get();
-    std::string url = opts_.url + path, reply, payload;
-    char errbuf[CURL_ERROR_SIZE] = {0};
-    curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
-    if (!opts_.token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + opts_.token).c_str());
+    auto req = request(method, path, "application/json");
     if (!body.is_null()) {
-        payload = body.dump();
-        headers = curl_slist_append(headers, "Content-Type: application/json");
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, payload.c_str());
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(payload.size()));
-    } else if (method == "POST" || method == "PUT") {
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
+        req.body = body.dump();
+        req.headers.push_back("Content-Type: application/json");
     }
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headerGuard(headers, curl_slist_free_all);
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every coding libcurl decodes: the app list comes gzipped
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 60000L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    if (auto rc = curl_easy_perform(c); rc != CURLE_OK) {
-        throw ApiError(0, "cannot reach " + opts_.url + ": " + transportReason(rc, errbuf));
-    }
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    if (status >= 400) throw ApiError(static_cast<int>(status), describeHttpError(status, reply));
-    if (reply.empty()) return nullptr;
-    auto j = nlohmann::json::parse(reply, nullptr, false);
-    if (j.is_discarded()) throw ApiError(static_cast<int>(status), "the server answered with something that is not JSON");
+    req.acceptEncoding = "";  // every coding libcurl decodes: the app list comes gzipped
+    req.timeout = std::chrono::seconds(60);
+    auto r = http::perform(req);
+    if (!r.ok()) throw ApiError(0, "cannot reach " + opts_.url + ": " + transportReason(r));
+    if (r.status >= 400) throw ApiError(static_cast<int>(r.status), describeHttpError(r.status, r.body));
+    if (r.body.empty()) return nullptr;
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    if (j.is_discarded()) throw ApiError(static_cast<int>(r.status), "the server answered with something that is not JSON");
     return j;
 }
 

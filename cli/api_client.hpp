@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/http_client.hpp"
+
 namespace rivetr::cli {
 
 // An operation that failed (transport or HTTP error); what() is the one line shown after "rivetr: ".
@@ -37,6 +39,8 @@ public:
     nlohmann::json get(const std::string& path) const { return call("GET", path); }
     const std::string& baseUrl() const { return opts_.url; }
     const ClientOptions& options() const { return opts_; }
+    // A request to `path` with the token, the `Accept` type and the connect timeout every call uses.
+    http::Request request(const std::string& method, const std::string& path, const char* accept) const;
 
 private:
     ClientOptions opts_;

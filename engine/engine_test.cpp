@@ -11,6 +11,7 @@
 #include "core/ids.hpp"
 #include "engine/proxy_traffic.hpp"
 #include "runtime/naming.hpp"
+#include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -75,21 +76,7 @@ protected:
 
     void TearDown() override {
         engine.reset();
-        if (rt) {
-            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
-                try {
-                    rt->removeContainer(c.id, {true, false});
-                } catch (const std::exception&) {
-                    // Already being removed by the engine's retirer.
-                }
-            }
-            for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-                try {
-                    rt->removeImage(i.id, true);
-                } catch (const std::exception&) {
-                }
-            }
-        }
+        if (rt) test::removeAppObjects(*rt, appId);
         if (proxy) proxy->stop();
     }
 

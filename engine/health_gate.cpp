@@ -1,8 +1,9 @@
 // The gates a container passes before it gets traffic: its port published, then HTTP (2xx/3xx) or TCP connect.
 #include "engine/health_gate.hpp"
 
+#include "core/http_client.hpp"
+
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -16,24 +17,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
-
 std::optional<std::string> probeHttp(const std::string& host, int port, const store::HealthCheckSpec& spec) {
-    CURL* c = curl_easy_init();
-    std::string url = "http://" + host + ":" + std::to_string(port) + spec.path;
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(spec.timeoutMs));
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "rivetr-healthcheck");
-    CURLcode rc = curl_easy_perform(c);
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(c);
-    if (rc != CURLE_OK) return "GET " + spec.path + ": " + curl_easy_strerror(rc);
-    if (status >= 200 && status < 400) return std::nullopt;
-    return "GET " + spec.path + " answered " + std::to_string(status);
+    http::Request req;
+    req.url = "http://" + host + ":" + std::to_string(port) + spec.path;
+    req.timeout = std::chrono::milliseconds(spec.timeoutMs);
+    req.ignoreProxyEnv = true;
+    req.headers = {"User-Agent: rivetr-healthcheck"};
+    req.onData = [](std::string_view) {};  // the body is not judged
+    auto r = http::perform(req);
+    if (!r.ok()) return "GET " + spec.path + ": " + r.error;
+    if (r.status >= 200 && r.status < 400) return std::nullopt;
+    return "GET " + spec.path + " answered " + std::to_string(r.status);
 }
 
 std::optional<std::string> probeTcp(const std::string& host, int port, std::int64_t timeoutMs) {

@@ -138,19 +138,6 @@ void appendForwarded(std::string& out, const Forwarded& fw) {
     if (!fw.proxyMark.empty()) line(kProxyMarkHeader, fw.proxyMark);
 }
 
-void insertForwarded(http::fields& f, const Forwarded& fw) {
-    auto add = [&f](std::string_view name, std::string_view value) {
-        f.insert(http::field::unknown, {name.data(), name.size()}, {value.data(), value.size()});
-    };
-    add(kFor, fw.forwardedFor);
-    add(kProto, fw.proto);
-    add(kHost, fw.host);
-    if (fw.newRequestId) add(kId, {fw.requestId.data(), fw.requestId.size()});
-    if (!fw.proxyMark.empty()) add(kProxyMarkHeader, fw.proxyMark);
-}
-
-void addForwarded(http::fields& f, const ForwardInfo& info) { insertForwarded(f, takeForwarded(f, info)); }
-
 void fillRequestId(std::array<char, 32>& out) {
     // splitmix64 over a per-thread random seed: unique enough for tracing, cheap, never a secret.
     thread_local std::uint64_t state = (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();

@@ -42,12 +42,8 @@ struct Forwarded {
 // Removes the client's X-Forwarded-For/Proto/Host and any X-Rivetr-Proxy-Mark it sent (on every
 // route: a client must never be able to present the mark) from `f`, and returns what replaces them.
 Forwarded takeForwarded(boost::beast::http::fields& f, const ForwardInfo& info);
-// As header lines ("Name: value\r\n"), for a header written by hand ...
+// As header lines ("Name: value\r\n"): the proxy writes the upstream request's head by hand.
 void appendForwarded(std::string& out, const Forwarded& fw);
-// ... or as fields, for Beast's serializer.
-void insertForwarded(boost::beast::http::fields& f, const Forwarded& fw);
-// takeForwarded + insertForwarded.
-void addForwarded(boost::beast::http::fields& f, const ForwardInfo& info);
 
 // A random 128-bit request id in hex (fast, not for secrets).
 void fillRequestId(std::array<char, 32>& out);

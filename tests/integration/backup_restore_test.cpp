@@ -11,7 +11,9 @@
 #include "core/subprocess.hpp"
 #include "runtime/container_runtime.hpp"
 #include "runtime/naming.hpp"
+#include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
+#include "tests/integration/serve_process.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr {
@@ -31,60 +33,19 @@ unsigned modeOf(const fs::path& p) {
 
 // One `rivetr serve` on its own ports and data dir; ACME on (so stored certificates are served)
 // against a directory nobody answers, so no certificate is ever ordered.
-struct Server {
-    explicit Server(fs::path dir) : dataDir(std::move(dir)) {}
-    fs::path dataDir;
-    int apiPort = test::freePort(), proxyPort = test::freePort(), httpsPort = test::freePort();
-    std::optional<Process> process;
-
-    void start(const fs::path& workDir, const std::vector<std::string>& extraArgs = {}) {
-        SpawnOptions o;
-        o.workingDir = workDir;
-        o.stdoutFile = workDir / ("serve-" + std::to_string(apiPort) + ".log");
-        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
-                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
-                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
-                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(httpsPort)},
-                 {"RIVETR_SERVER_DATA_DIR", dataDir.string()},
-                 {"RIVETR_PROXY_ACME_ENABLED", "true"},
-                 {"RIVETR_PROXY_ACME_DIRECTORY", "https://127.0.0.1:" + std::to_string(test::freePort()) + "/dir"},
-                 {"RIVETR_PROXY_ACME_EMAIL", "ops@bk.test"},
-                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
-        std::vector<std::string> argv{test::rivetrBinary().string(), "serve"};
-        argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
-        process = Process::spawn(argv, o);
-        ASSERT_TRUE(test::waitForHttp(url() + "/health", 200, 30s)) << test::readFile(*o.stdoutFile);
-    }
-    void stop() {
-        if (!process) return;
-        process->signal(SIGTERM);
-        process->wait(20s);
-        process.reset();
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(apiPort); }
-    std::string token() const {
-        auto t = test::readFile(dataDir / "admin_token");
-        return t.substr(0, t.find_last_not_of("\n") + 1);
-    }
-    test::HttpResponse api(const std::string& method, const std::string& path, const std::string& body = "") const {
-        test::HttpRequest r;
-        r.method = method;
-        r.url = url() + path;
-        r.headers = {"Authorization: Bearer " + token(), "Content-Type: application/json"};
-        r.body = body;
-        return test::http(r);
+struct Server : test::ServeProcess {
+    Server(fs::path work, fs::path data) : ServeProcess(std::move(work), std::move(data)) {
+        env = {{"RIVETR_PROXY_ACME_ENABLED", "true"},
+               {"RIVETR_PROXY_ACME_DIRECTORY", "https://127.0.0.1:" + std::to_string(test::freePort()) + "/dir"},
+               {"RIVETR_PROXY_ACME_EMAIL", "ops@bk.test"},
+               {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
     }
     json get(const std::string& path) const {
-        auto r = api("GET", path);
+        auto r = call("GET", path);
         EXPECT_EQ(r.status, 200) << path << ": " << r.body;
         return json::parse(r.body, nullptr, false);
     }
-    std::string viaProxy() const {
-        test::HttpRequest r;
-        r.url = "http://127.0.0.1:" + std::to_string(proxyPort) + "/";
-        r.headers = {"Host: bk.test"};
-        return test::http(r).body;
-    }
+    std::string proxied() const { return viaProxy("bk.test").body; }
     // The certificate the proxy presents for bk.test (PEM), as any TLS client sees it.
     std::string servedCertificate() const {
         auto r = run({"openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(httpsPort), "-servername", "bk.test"});
@@ -99,7 +60,7 @@ class BackupRestore : public ::testing::Test {
 protected:
     test::TempDir dir{"rivetr-backup"};
     git::test::TestRepo repo{dir.path() / "repo"};
-    Server a{dir.path() / "data-a"}, b{dir.path() / "data-b"};
+    Server a{dir.path(), dir.path() / "data-a"}, b{dir.path(), dir.path() / "data-b"};
     std::shared_ptr<runtime::ContainerRuntime> rt;
     std::string appId;
 
@@ -110,20 +71,12 @@ protected:
     void TearDown() override {
         a.stop();
         b.stop();
-        if (!rt || appId.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
-        }
+        if (rt && !appId.empty()) test::removeAppObjects(*rt, appId);
     }
     RunResult cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-        args.insert(args.begin(), test::rivetrBinary().string());
         SpawnOptions o;
         o.env = std::move(env);
-        return run(args, o);
+        return test::runRivetr(std::move(args), o);
     }
     // A self-signed certificate stored where the certificate manager keeps issued ones.
     std::string storeCertificate(const fs::path& dataDir) {
@@ -138,9 +91,9 @@ protected:
         return pem.substr(0, pem.find("-----END CERTIFICATE-----") + 25);
     }
     void deployAndWait(const Server& s, const std::string& expected) {
-        auto r = cli({"deploy", "bk", "--wait", "--url", s.url(), "--token", s.token()});
+        auto r = cli({"deploy", "bk", "--wait", "--url", s.url(), "--token", s.adminToken()});
         ASSERT_EQ(r.exitCode, 0) << r.output;
-        EXPECT_EQ(s.viaProxy(), expected);
+        EXPECT_EQ(s.proxied(), expected);
     }
 };
 
@@ -149,17 +102,17 @@ TEST_F(BackupRestore, ARestoredDataDirServesTheSameInstance) {
     fs::permissions(a.dataDir, fs::perms::owner_all, fs::perm_options::replace);
     auto cert = storeCertificate(a.dataDir);
     test::writeFile(dir.path() / "a.toml", "[server]\ndata_dir = \"" + a.dataDir.string() + "\"\n");
-    a.start(dir.path(), {"--config", (dir.path() / "a.toml").string()});
+    ASSERT_TRUE(a.start({"--config", (dir.path() / "a.toml").string()}));
 
     // An app whose live version reads a secret: TESTSERVER_VERSION overrides the image's version.
     test::writeTestserverContext(repo.dir(), {{"TESTSERVER_VERSION", "from-image"}});
     repo.commit("v1");
-    auto created = a.api("POST", "/api/apps", json{{"name", "bk"}, {"git_url", repo.url()}, {"port", 8000},
+    auto created = a.call("POST", "/api/apps", json{{"name", "bk"}, {"git_url", repo.url()}, {"port", 8000},
                                                      {"domains", {"bk.test"}}, {"build_type", "dockerfile"},
                                                      {"healthcheck", {{"path", "/health"}, {"interval_ms", 300}}}}.dump());
     ASSERT_EQ(created.status, 201) << created.body;
     appId = json::parse(created.body)["id"];
-    auto env = a.api("PUT", "/api/apps/bk/env",
+    auto env = a.call("PUT", "/api/apps/bk/env",
                      json{{"vars", {{{"key", "TESTSERVER_VERSION"}, {"value", "from-secret"}, {"secret", true}},
                                     {{"key", "PLAIN"}, {"value", "plain value"}}}}}.dump());
     ASSERT_EQ(env.status, 200) << env.body;
@@ -169,7 +122,7 @@ TEST_F(BackupRestore, ARestoredDataDirServesTheSameInstance) {
     std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
     repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
     repo.commit("slow");
-    auto slow = a.api("POST", "/api/apps/bk/deploy", "{}");
+    auto slow = a.call("POST", "/api/apps/bk/deploy", "{}");
     ASSERT_EQ(slow.status, 202) << slow.body;
     std::string status;
     for (auto end = std::chrono::steady_clock::now() + 60s; std::chrono::steady_clock::now() < end && status != "building";) {
@@ -200,8 +153,8 @@ TEST_F(BackupRestore, ARestoredDataDirServesTheSameInstance) {
     EXPECT_EQ(modeOf(b.dataDir / "certs/bk.test/key.pem"), 0600u);
     EXPECT_TRUE(fs::exists(b.dataDir / "rivetr.toml.from-backup"));
 
-    b.start(dir.path());
-    EXPECT_EQ(b.token(), a.token());
+    ASSERT_TRUE(b.start());
+    EXPECT_EQ(b.adminToken(), a.adminToken());
     EXPECT_EQ(b.get("/api/apps"), appsBefore);
     auto deploymentsAfter = b.get("/api/apps/bk/deployments");
     ASSERT_EQ(deploymentsAfter.size(), deploymentsBefore.size());
@@ -229,7 +182,7 @@ TEST_F(BackupRestore, ARestoredDataDirServesTheSameInstance) {
 }
 
 TEST_F(BackupRestore, ATamperedArchiveIsRefusedAndNothingIsWritten) {
-    a.start(dir.path());
+    ASSERT_TRUE(a.start());
     auto archive = dir.path() / "instance.tar.gz";
     auto backup = cli({"backup", "-o", archive.string()}, {{"RIVETR_SERVER_DATA_DIR", a.dataDir.string()}});
     ASSERT_EQ(backup.exitCode, 0) << backup.output;
@@ -254,7 +207,7 @@ protected:
     fs::path tree = dir.path() / "tree";
     void SetUp() override {
         BackupRestore::SetUp();
-        a.start(dir.path());
+        ASSERT_TRUE(a.start());
         auto backup = cli({"backup", "-o", archive.string()}, {{"RIVETR_SERVER_DATA_DIR", a.dataDir.string()}});
         ASSERT_EQ(backup.exitCode, 0) << backup.output;
         a.stop();
@@ -285,7 +238,7 @@ TEST_F(StoppedBackup, ForceReplacesAStoppedDataDirAndKeepsTheOldOneAside) {
     EXPECT_TRUE(fs::exists(aside / "written-after-the-backup"));
     EXPECT_FALSE(fs::exists(a.dataDir / "written-after-the-backup"));
     EXPECT_EQ(test::readFile(a.dataDir / "secret.key"), test::readFile(aside / "secret.key"));
-    a.start(dir.path());  // the restored dir serves
+    ASSERT_TRUE(a.start());  // the restored dir serves
 }
 
 TEST_F(BackupRestore, UsageErrorsExitTwo) {

@@ -1,17 +1,6 @@
 // The rivetr client commands against a real `rivetr serve`: every command, --json that parses, exit codes
 // 0/1/2, secrets never printed, and `deploy --wait` whose exit status follows the deployment's outcome.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <signal.h>
-
-#include <thread>
-
-#include "core/git/git_test_repo.hpp"
-#include "core/subprocess.hpp"
-#include "runtime/container_runtime.hpp"
-#include "runtime/naming.hpp"
-#include "tests/fixtures/fixture_image.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/integration/serve_fixture.hpp"
 
 namespace rivetr {
 namespace {
@@ -19,56 +8,17 @@ namespace {
 using namespace std::chrono_literals;
 using nlohmann::json;
 
-constexpr const char* kToken = "cli-admin-token-0123456789abcdef0123";
-
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-class CliClient : public ::testing::Test {
+// A server for the CLI to talk to; only CliDeploy builds and runs apps, so only it needs Docker.
+class CliClient : public test::ServeFixture {
 protected:
-    test::TempDir dir{"rivetr-cli"};
-    int apiPort = test::freePort();
-    int proxyPort = test::freePort();
-    std::optional<Process> server;
+    explicit CliClient(bool needsDocker = false) : ServeFixture("clidemo", needsDocker) {}
 
-    void SetUp() override {
-        SpawnOptions o;
-        o.workingDir = dir.path();
-        o.stdoutFile = dir.path() / "serve.log";
-        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
-                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
-                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
-                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
-                 {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
-                 {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
-                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
-        server = Process::spawn({test::rivetrBinary().string(), "serve"}, o);
-        ASSERT_TRUE(test::waitForHttp(url() + "/health", 200, 30s));
-    }
-    void TearDown() override {
-        if (server) {
-            server->signal(SIGTERM);
-            server->wait(15s);
-        }
-    }
-
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(apiPort); }
-
-    // Runs the CLI as a user with RIVETR_URL/RIVETR_TOKEN set; output is stdout and stderr together.
-    RunResult cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-        args.insert(args.begin(), test::rivetrBinary().string());
-        SpawnOptions o;
-        o.env = {{"RIVETR_URL", url()}, {"RIVETR_TOKEN", kToken}};
-        for (auto& [k, v] : env) o.env[k] = v;
-        return run(args, o);
-    }
     // Runs with --json and only stdout captured; the command must succeed and print JSON.
     json cliJson(std::vector<std::string> args, int expectedExit = 0) {
-        args.insert(args.begin(), test::rivetrBinary().string());
         args.push_back("--json");
-        SpawnOptions o;
-        o.env = {{"RIVETR_URL", url()}, {"RIVETR_TOKEN", kToken}};
-        o.mergeStderr = false;
-        auto r = run(args, o);
+        auto r = cli(std::move(args), {}, false);
         EXPECT_EQ(r.exitCode, expectedExit) << r.output;
         auto j = json::parse(r.output, nullptr, false);
         EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.output;
@@ -197,37 +147,7 @@ TEST_F(CliClient, CompletionScriptsLoad) {
 
 class CliDeploy : public CliClient {
 protected:
-    git::test::TestRepo repo{dir.path() / "repo"};
-    std::shared_ptr<runtime::ContainerRuntime> rt;
-    std::string appId;
-
-    void SetUp() override {
-        RIVETR_REQUIRE_DOCKER();
-        rt = runtime::connectRuntime({});
-        CliClient::SetUp();
-    }
-    void TearDown() override {
-        CliClient::TearDown();
-        if (!rt || appId.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
-        }
-    }
-    void commitVersion(const std::string& v, std::map<std::string, std::string> env = {}) {
-        env["TESTSERVER_VERSION"] = v;
-        test::writeTestserverContext(repo.dir(), env);
-        repo.commit(v);
-    }
-    std::string viaProxy() {
-        test::HttpRequest req;
-        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + "/";
-        req.headers = {"Host: clidemo.test"};
-        return test::http(req).body;
-    }
+    CliDeploy() : CliClient(true) {}
 };
 
 TEST_F(CliDeploy, DeployWaitExitFollowsTheOutcome) {
@@ -241,17 +161,17 @@ TEST_F(CliDeploy, DeployWaitExitFollowsTheOutcome) {
     ASSERT_EQ(first.exitCode, 0) << first.output;
     EXPECT_TRUE(has(first.output, "is running")) << first.output;
     EXPECT_GT(std::count(first.output.begin(), first.output.end(), '\n'), 4) << "no build log streamed";
-    EXPECT_EQ(viaProxy(), "version=v1\n");
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
 
     commitVersion("v2");
     auto second = cliJson({"deploy", "clidemo", "--wait"});
     EXPECT_EQ(second["status"], "running");
-    EXPECT_EQ(viaProxy(), "version=v2\n");
+    EXPECT_EQ(viaProxy().body, "version=v2\n");
 
     // Default rollback target: the previous deployment with an image (v1).
     auto rb = cli({"rollback", "clidemo", "--wait"});
     ASSERT_EQ(rb.exitCode, 0) << rb.output;
-    EXPECT_EQ(viaProxy(), "version=v1\n");
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
     auto deployments = cliJson({"deployments", "clidemo"});
     ASSERT_EQ(deployments.size(), 3u);
     EXPECT_EQ(deployments[0]["rollback_of"], deployments[2]["id"]);
@@ -262,7 +182,7 @@ TEST_F(CliDeploy, DeployWaitExitFollowsTheOutcome) {
     auto failed = cli({"deploy", "clidemo", "--wait"});
     EXPECT_EQ(failed.exitCode, 1) << failed.output;
     EXPECT_TRUE(has(failed.output, "rivetr: deployment ") && has(failed.output, " failed")) << failed.output;
-    EXPECT_EQ(viaProxy(), "version=v1\n");
+    EXPECT_EQ(viaProxy().body, "version=v1\n");
 
     // cancel: a finished deployment is not cancellable (exit 1); a running build is (exit 0).
     EXPECT_EQ(cli({"cancel", deployments[0]["id"]}).exitCode, 1);

@@ -35,22 +35,8 @@ protected:
 
     void TearDown() override {
         ServeFixture::TearDown();
-        for (const auto& a : apps) removeAppObjects(a.id);
-    }
-
-    void removeAppObjects(const std::string& id) {
-        if (!rt || id.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(id))) {
-            try {
-                rt->removeContainer(c.id, {true, false});
-            } catch (const std::exception&) {
-            }
-        }
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(id))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
+        for (const auto& a : apps) {
+            if (rt) test::removeAppObjects(*rt, a.id);
         }
     }
 

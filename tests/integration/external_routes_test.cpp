@@ -29,12 +29,7 @@ protected:
         }
         ServeFixture::TearDown();
     }
-    test::HttpResponse host(const std::string& name) {
-        test::HttpRequest req;
-        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + "/";
-        req.headers = {"Host: " + name};
-        return test::http(req);
-    }
+    test::HttpResponse host(const std::string& name) { return viaProxy("/", name); }
 };
 
 TEST_F(ExternalRoutes, ServedByHostKeptAcrossRestartsAndRemoved) {

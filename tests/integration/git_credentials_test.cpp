@@ -31,7 +31,7 @@ protected:
         }
         return all;
     }
-    std::string serveLog() { return readFile(dir.path() / "serve-1.log"); }
+    std::string serveLog() { return served.output(); }
     HttpResponse asViewer(const std::string& path) {
         auto t = call("POST", "/api/tokens", {{"name", "viewer"}, {"role", "viewer"}});
         HttpRequest req;
@@ -84,7 +84,7 @@ TEST_F(GitCredentials, DeployWorksAndThePasswordNeverShows) {
     auto logs = call("GET", "/api/deployments/" + depId + "/logs");
     EXPECT_NE(logs.body.find("fetching"), std::string::npos) << logs.body;
     EXPECT_EQ(logs.body.find(kPassword), std::string::npos) << logs.body;
-    SseReader stream(api("/api/deployments/" + depId + "/logs/stream"), {"Authorization: Bearer " + std::string(kToken)});
+    SseReader stream(api("/api/deployments/" + depId + "/logs/stream"), auth());
     ASSERT_TRUE(stream.waitFor("event: end", 20s)) << stream.text();
     EXPECT_EQ(stream.text().find(kPassword), std::string::npos) << stream.text();
     EXPECT_EQ(databaseBytes().find(kPassword), std::string::npos);

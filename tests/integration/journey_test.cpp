@@ -1,18 +1,7 @@
 // A user's journey over HTTP only, against the real binary: create an app, deploy, see it live through the
 // proxy, deploy again, roll back; and a SIGKILLed server that comes back without orphans or stuck deployments.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <signal.h>
-
-#include <thread>
-
 #include "core/crypto.hpp"
-#include "core/git/git_test_repo.hpp"
-#include "core/subprocess.hpp"
-#include "runtime/container_runtime.hpp"
-#include "runtime/naming.hpp"
-#include "tests/fixtures/fixture_image.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/integration/serve_fixture.hpp"
 
 namespace rivetr {
 namespace {
@@ -20,117 +9,9 @@ namespace {
 using namespace std::chrono_literals;
 using nlohmann::json;
 
-constexpr const char* kToken = "journey-admin-token-0123456789abcdef";
-
-class Journey : public ::testing::Test {
+class Journey : public test::ServeFixture {
 protected:
-    test::TempDir dir{"rivetr-journey"};
-    int apiPort = test::freePort();
-    int proxyPort = test::freePort();
-    std::optional<Process> server;
-    git::test::TestRepo repo{dir.path() / "repo"};
-    std::shared_ptr<runtime::ContainerRuntime> rt;
-    std::string appId;
-    std::map<std::string, std::string> extraEnv;
-
-    void SetUp() override {
-        RIVETR_REQUIRE_DOCKER();
-        rt = runtime::connectRuntime({});
-        start();
-    }
-    void TearDown() override {
-        if (server) {
-            server->signal(SIGTERM);
-            server->wait(15s);
-        }
-        if (rt && !appId.empty()) {
-            for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
-                try {
-                    rt->removeContainer(c.id, {true, false});
-                } catch (const std::exception&) {
-                    // Already being removed by the server's retirer.
-                }
-            }
-            for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-                try {
-                    rt->removeImage(i.id, true);
-                } catch (const std::exception&) {
-                }
-            }
-        }
-    }
-
-    void start() {
-        SpawnOptions o;
-        o.workingDir = dir.path();
-        o.stdoutFile = dir.path() / ("serve-" + std::to_string(::time(nullptr)) + ".log");
-        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
-                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
-                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
-                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
-                 {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
-                 {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
-                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
-        for (const auto& [k, v] : extraEnv) o.env[k] = v;
-        server = Process::spawn({test::rivetrBinary().string(), "serve"}, o);
-        ASSERT_TRUE(test::waitForHttp(api("/health"), 200, 30s));
-    }
-
-    std::string api(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(apiPort) + path; }
-
-    test::HttpResponse call(const std::string& method, const std::string& path, const json& body = nullptr) {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = api(path);
-        req.headers = {"Authorization: Bearer " + std::string(kToken), "Content-Type: application/json"};
-        if (!body.is_null()) req.body = body.dump();
-        return test::http(req);
-    }
-
-    test::HttpResponse viaProxy() {
-        test::HttpRequest req;
-        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + "/";
-        req.headers = {"Host: journey.test"};
-        return test::http(req);
-    }
-
-    std::string commitVersion(const std::string& v, std::map<std::string, std::string> env = {}) {
-        env["TESTSERVER_VERSION"] = v;
-        test::writeTestserverContext(repo.dir(), env);
-        return repo.commit(v);
-    }
-
-    void createApp() {
-        auto r = call("POST", "/api/apps",
-                      {{"name", "journey"}, {"git_url", repo.url()}, {"port", 8000}, {"build_type", "dockerfile"},
-                       {"domains", {"journey.test"}},
-                       {"healthcheck", {{"path", "/health"}, {"interval_ms", 200}, {"retries", 20}}}});
-        ASSERT_EQ(r.status, 201) << r.body;
-        appId = json::parse(r.body)["id"];
-    }
-
-    std::string deploy() {
-        auto r = call("POST", "/api/apps/" + appId + "/deploy");
-        EXPECT_EQ(r.status, 202) << r.body;
-        return json::parse(r.body)["deployment_id"];
-    }
-
-    json waitStatus(const std::string& id, const std::function<bool(const std::string&)>& done,
-                    std::chrono::seconds limit = 120s) {
-        auto end = std::chrono::steady_clock::now() + limit;
-        json d;
-        while (std::chrono::steady_clock::now() < end) {
-            auto r = call("GET", "/api/deployments/" + id);
-            d = json::parse(r.body, nullptr, false);
-            if (r.status == 200 && done(d["status"])) return d;
-            std::this_thread::sleep_for(100ms);
-        }
-        ADD_FAILURE() << "deployment " << id << " stuck: " << d.dump();
-        return d;
-    }
-    static bool terminal(const std::string& s) {
-        return s == "running" || s == "failed" || s == "cancelled" || s == "replaced" || s == "rolled_back";
-    }
+    Journey() : ServeFixture("journey") {}
 };
 
 TEST_F(Journey, CreateDeployServeRedeployRollBack) {

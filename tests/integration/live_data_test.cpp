@@ -1,19 +1,9 @@
 // Live data against a real `rivetr serve` and dockerd: a deployment's SSE log (live lines, status, end),
 // the events feed, the live container's logs/stats, stop → proxy 503 → start, /metrics, and `rivetr logs`.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <signal.h>
-
 #include <fstream>
-#include <thread>
 
 #include "api/sse_test_reader.hpp"
-#include "core/git/git_test_repo.hpp"
-#include "core/subprocess.hpp"
-#include "runtime/container_runtime.hpp"
-#include "runtime/naming.hpp"
-#include "tests/fixtures/fixture_image.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/integration/serve_fixture.hpp"
 
 namespace rivetr {
 namespace {
@@ -22,76 +12,12 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 using test::SseReader;
 
-constexpr const char* kToken = "live-data-admin-token-0123456789abcd";
-
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-class LiveData : public ::testing::Test {
+class LiveData : public test::ServeFixture {
 protected:
-    test::TempDir dir{"rivetr-live"};
-    git::test::TestRepo repo{dir.path() / "repo"};
-    int apiPort = test::freePort();
-    int proxyPort = test::freePort();
-    std::optional<Process> server;
-    std::shared_ptr<runtime::ContainerRuntime> rt;
-    std::string appId;
-
-    void SetUp() override {
-        RIVETR_REQUIRE_DOCKER();
-        rt = runtime::connectRuntime({});
-        SpawnOptions o;
-        o.workingDir = dir.path();
-        o.stdoutFile = dir.path() / "serve.log";
-        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
-                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
-                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
-                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(test::freePort())},
-                 {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
-                 {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
-                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
-        server = Process::spawn({test::rivetrBinary().string(), "serve"}, o);
-        ASSERT_TRUE(test::waitForHttp(url("/health"), 200, 30s));
-    }
-    void TearDown() override {
-        if (server) {
-            server->signal(SIGTERM);
-            server->wait(15s);
-        }
-        if (!rt || appId.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) rt->removeContainer(c.id, {true, false});
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
-        }
-    }
-
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(apiPort) + path; }
-    std::vector<std::string> auth() const { return {std::string("Authorization: Bearer ") + kToken}; }
-    test::HttpResponse call(const std::string& method, const std::string& path, const std::string& body = "") {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = url(path);
-        req.headers = auth();
-        if (!body.empty()) req.headers.push_back("Content-Type: application/json");
-        req.body = body;
-        req.timeout = 60s;
-        return test::http(req);
-    }
-    test::HttpResponse viaProxy(const std::string& path) {
-        test::HttpRequest req;
-        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + path;
-        req.headers = {"Host: live.test"};
-        return test::http(req);
-    }
-    RunResult cli(std::vector<std::string> args) {
-        args.insert(args.begin(), test::rivetrBinary().string());
-        SpawnOptions o;
-        o.env = {{"RIVETR_URL", url("")}, {"RIVETR_TOKEN", kToken}};
-        o.mergeStderr = false;
-        return run(args, o);
-    }
+    LiveData() : ServeFixture("live") {}
+    RunResult cli(std::vector<std::string> args) { return ServeFixture::cli(std::move(args), {}, false); }
 };
 
 TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
@@ -100,8 +26,7 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     auto created = call("POST", "/api/apps",
                         json{{"name", "liveapp"}, {"git_url", repo.url()}, {"port", 8000}, {"build_type", "dockerfile"},
                              {"domains", {"live.test"}},
-                             {"healthcheck", {{"path", "/health"}, {"retries", 6}, {"interval_ms", 300}}}}
-                            .dump());
+                             {"healthcheck", {{"path", "/health"}, {"retries", 6}, {"interval_ms", 300}}}});
     ASSERT_EQ(created.status, 201) << created.body;
     appId = json::parse(created.body)["id"];
 
@@ -109,14 +34,14 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     EXPECT_EQ(call("GET", "/api/apps/liveapp/logs").status, 409);
     EXPECT_EQ(call("POST", "/api/apps/liveapp/stop").status, 409);
 
-    SseReader feed(url("/api/events"), auth());
+    SseReader feed(api("/api/events"), auth());
     ASSERT_TRUE(feed.waitFor(": connected"));
     auto started = call("POST", "/api/apps/liveapp/deploy");
     ASSERT_EQ(started.status, 202) << started.body;
     std::string depId = json::parse(started.body)["deployment_id"];
 
     // The deployment's stream: log lines as they come, every status, the final one, then end.
-    SseReader stream(url("/api/deployments/" + depId + "/logs/stream"), auth());
+    SseReader stream(api("/api/deployments/" + depId + "/logs/stream"), auth());
     ASSERT_TRUE(stream.waitFor("event: end", 240s)) << stream.text();
     ASSERT_TRUE(stream.waitDone(5s));
     auto statuses = stream.events("status");
@@ -132,7 +57,7 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     for (std::size_t i = 0; i < stored.size(); ++i) EXPECT_EQ(streamed[i]["id"], stored[i]["id"]);
     // A reconnect after the middle line (Last-Event-ID) replays exactly the rest, then ends.
     auto middle = streamed[streamed.size() / 2]["id"].get<std::int64_t>();
-    SseReader resumed(url("/api/deployments/" + depId + "/logs/stream"),
+    SseReader resumed(api("/api/deployments/" + depId + "/logs/stream"),
                       {auth()[0], "Last-Event-ID: " + std::to_string(middle)});
     ASSERT_TRUE(resumed.waitFor("event: end")) << resumed.text();
     auto rest = resumed.events("log");
@@ -159,7 +84,7 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
         err |= l["line"] == "oops-live" && l["stream"] == "stderr";
     }
     EXPECT_TRUE(out && err) << lines.dump();
-    SseReader follow(url("/api/apps/liveapp/logs/stream?tail=0"), auth());
+    SseReader follow(api("/api/apps/liveapp/logs/stream?tail=0"), auth());
     ASSERT_TRUE(follow.waitFor(": connected"));
     std::this_thread::sleep_for(300ms);
     viaProxy("/log?stdout=followed-line");
@@ -178,7 +103,7 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     EXPECT_EQ(cli({"logs"}).exitCode, 2);
     EXPECT_EQ(cli({"logs", "nope"}).exitCode, 1);
     SpawnOptions fo;
-    fo.env = {{"RIVETR_URL", url("")}, {"RIVETR_TOKEN", kToken}};
+    fo.env = {{"RIVETR_URL", api("")}, {"RIVETR_TOKEN", kToken}};
     fo.stdoutFile = dir.path() / "follow.out";
     auto cliFollow = Process::spawn({test::rivetrBinary().string(), "logs", "liveapp", "-f", "-n", "0"}, fo);
     std::this_thread::sleep_for(1s);

@@ -14,7 +14,9 @@
 #include "core/subprocess.hpp"
 #include "runtime/container_runtime.hpp"
 #include "runtime/naming.hpp"
+#include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
+#include "tests/integration/serve_process.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::test {
@@ -25,84 +27,63 @@ class ServeFixture : public ::testing::Test {
 protected:
     static constexpr const char* kToken = "serve-fixture-admin-token-0123456789ab";
 
-    explicit ServeFixture(std::string appName = "fixture") : appName_(std::move(appName)) {}
+    // `needsDocker` false: a server for API and CLI tests that deploy nothing (no Docker required).
+    explicit ServeFixture(std::string appName = "fixture", bool needsDocker = true)
+        : appName_(std::move(appName)), needsDocker_(needsDocker) {}
 
     TempDir dir{"rivetr-serve"};
-    int apiPort = freePort();
-    int proxyPort = freePort();
-    std::optional<Process> server;
+    ServeProcess served{dir.path()};
+    const int apiPort = served.apiPort;
+    const int proxyPort = served.proxyPort;
+    std::optional<Process>& server = served.process;
     git::test::TestRepo repo{dir.path() / "repo"};
     std::shared_ptr<runtime::ContainerRuntime> rt;
     std::string appId;
     std::map<std::string, std::string> extraEnv;  // RIVETR_* overrides for the next start()
 
     void SetUp() override {
-        RIVETR_REQUIRE_DOCKER();
-        rt = runtime::connectRuntime({});
+        if (needsDocker_) {
+            RIVETR_REQUIRE_DOCKER();
+            rt = runtime::connectRuntime({});
+        }
         start();
     }
 
     void TearDown() override {
         stop(SIGTERM);
-        if (!rt || appId.empty()) return;
-        for (const auto& c : rt->listContainers(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeContainer(c.id, {true, false});
-            } catch (const std::exception&) {
-                // Already being removed by the server's retirer.
-            }
-        }
-        for (const auto& i : rt->listImages(runtime::rivetrFilter(appId))) {
-            try {
-                rt->removeImage(i.id, true);
-            } catch (const std::exception&) {
-            }
-        }
+        if (rt && !appId.empty()) removeAppObjects(*rt, appId);
     }
 
     void start() {
-        SpawnOptions o;
-        o.workingDir = dir.path();
-        o.stdoutFile = dir.path() / ("serve-" + std::to_string(++starts_) + ".log");
-        o.env = {{"RIVETR_SERVER_API_PORT", std::to_string(apiPort)},
-                 {"RIVETR_SERVER_HOST", "127.0.0.1"},
-                 {"RIVETR_SERVER_PROXY_PORT", std::to_string(proxyPort)},
-                 {"RIVETR_SERVER_PROXY_HTTPS_PORT", std::to_string(freePort())},
-                 {"RIVETR_SERVER_DATA_DIR", (dir.path() / "data").string()},
-                 {"RIVETR_AUTH_ADMIN_TOKEN", kToken},
-                 {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
-        for (const auto& [k, v] : extraEnv) o.env[k] = v;
-        server = Process::spawn({rivetrBinary().string(), "serve"}, o);
-        ASSERT_TRUE(waitForHttp(api("/health"), 200, std::chrono::seconds(30)));
+        served.env = {{"RIVETR_AUTH_ADMIN_TOKEN", kToken}, {"RIVETR_GIT_ALLOW_LOCAL_REPOSITORIES", "true"}};
+        for (const auto& [k, v] : extraEnv) served.env[k] = v;
+        ASSERT_TRUE(served.start());
     }
 
     // SIGTERM drains and must exit 0; SIGKILL is the crash.
     void stop(int sig) {
         if (!server) return;
-        server->signal(sig);
-        auto code = server->wait(std::chrono::seconds(15));
+        auto code = served.stop(sig);
         if (sig == SIGTERM) {
             EXPECT_EQ(code, 0) << "rivetr serve did not exit cleanly";
         }
-        server.reset();
     }
 
-    std::string api(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(apiPort) + path; }
+    std::string api(const std::string& path) const { return served.url(path); }
+    std::vector<std::string> auth() const { return served.auth(); }
 
     HttpResponse call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr) {
-        HttpRequest req;
-        req.method = method;
-        req.url = api(path);
-        req.headers = {"Authorization: Bearer " + std::string(kToken), "Content-Type: application/json"};
-        if (!body.is_null()) req.body = body.dump();
-        return http(req);
+        return served.call(method, path, body.is_null() ? "" : body.dump());
     }
 
-    HttpResponse viaProxy(const std::string& path = "/") {
-        HttpRequest req;
-        req.url = "http://127.0.0.1:" + std::to_string(proxyPort) + path;
-        req.headers = {"Host: " + appName_ + ".test"};
-        return http(req);
+    // Through the proxy to the app's domain, or to `host`.
+    HttpResponse viaProxy(const std::string& path = "/", const std::string& host = "") {
+        return served.viaProxy(host.empty() ? appName_ + ".test" : host, path);
+    }
+
+    RunResult cli(std::vector<std::string> args, const std::map<std::string, std::string>& env = {},
+                  bool mergeStderr = true) const {
+        return served.cli(std::move(args), env, mergeStderr);
     }
 
     std::string commitVersion(const std::string& v, std::map<std::string, std::string> env = {}) {
@@ -149,7 +130,7 @@ protected:
 
 private:
     std::string appName_;
-    int starts_ = 0;
+    bool needsDocker_;
 };
 
 }  // namespace rivetr::test

@@ -10,6 +10,7 @@
 
 #include "core/subprocess.hpp"
 #include "store/database.hpp"
+#include "tests/integration/serve_process.hpp"
 #include "tests/support/raw_http.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -18,38 +19,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
-struct Server {
+struct ServerDir {
     test::TempDir dir{"rivetr-serve"};
-    int port = test::freePort();
-    std::map<std::string, std::string> env;
-    std::optional<Process> process;
+};
 
-    int proxyPort = test::freePort();
-
-    Server() {
-        env["RIVETR_SERVER_API_PORT"] = std::to_string(port);
-        env["RIVETR_SERVER_HOST"] = "127.0.0.1";
-        env["RIVETR_SERVER_PROXY_PORT"] = std::to_string(proxyPort);
-        env["RIVETR_SERVER_PROXY_HTTPS_PORT"] = std::to_string(test::freePort());
-        env["RIVETR_SERVER_DATA_DIR"] = (dir.path() / "data").string();
-    }
-    std::filesystem::path outputFile() const { return dir.path() / "output.log"; }
-    std::string output() const { return test::readFile(outputFile()); }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
-
-    void start(std::vector<std::string> extra = {}) {
-        std::vector<std::string> argv{test::rivetrBinary().string(), "serve"};
-        argv.insert(argv.end(), extra.begin(), extra.end());
-        SpawnOptions o;
-        o.workingDir = dir.path();  // no ./rivetr.toml there: built-in defaults
-        o.env = env;
-        o.stdoutFile = outputFile();
-        process = Process::spawn(argv, o);
-    }
-    std::optional<int> stop(int sig = SIGTERM) {
-        process->signal(sig);
-        return process->wait(10s);
-    }
+// A server in a directory of its own with built-in defaults (no admin token configured).
+struct Server : ServerDir, test::ServeProcess {
+    Server() : ServeProcess(dir.path()) {}
 };
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
@@ -70,7 +46,7 @@ long rssKb(int pid) {
 TEST(Serve, FirstStartServesHealthAndShowsTheAdminTokenOnce) {
     RIVETR_REQUIRE_DOCKER();
     Server s;
-    s.start();
+    s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     auto health = nlohmann::json::parse(test::httpGet(s.url("/health")).body);
     EXPECT_EQ(health["status"], "ok");
@@ -92,7 +68,7 @@ TEST(Serve, FirstStartServesHealthAndShowsTheAdminTokenOnce) {
     EXPECT_EQ(s.stop(), 0) << s.output();
     EXPECT_EQ(count(s.output(), token), 1u) << "the token must be printed exactly once and never logged";
 
-    s.start();
+    s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     EXPECT_EQ(s.stop(SIGINT), 0);
     EXPECT_EQ(count(s.output(), token), 0u) << "a restart printed the token again";
@@ -100,7 +76,7 @@ TEST(Serve, FirstStartServesHealthAndShowsTheAdminTokenOnce) {
 
 TEST(Serve, IdleMemoryStaysSmall) {
     Server s;
-    s.start();
+    s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     std::this_thread::sleep_for(500ms);
     auto kb = rssKb(s.process->pid());
@@ -116,13 +92,13 @@ TEST(Serve, WebhookBodyLimitFromTheEnvironmentHoldsOnTheApiAndThroughTheProxy) {
     Server s;
     s.env["RIVETR_SERVER_WEBHOOK_MAX_BODY_BYTES"] = "2048";
     s.env["RIVETR_SERVER_DASHBOARD_DOMAIN"] = "dash.test";
-    s.start();
+    s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     auto post = [](std::size_t length) {
         return "POST /webhooks/github HTTP/1.1\r\nHost: dash.test\r\nContent-Type: application/json\r\n"
                "X-GitHub-Event: push\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
     };
-    for (int port : {s.port, s.proxyPort}) {
+    for (int port : {s.apiPort, s.proxyPort}) {
         test::RawConnection over(port);
         ASSERT_TRUE(over.send(post(2049) + std::string(2049, ' ')));
         auto refused = over.readResponse(5s);
@@ -142,7 +118,7 @@ TEST(Serve, RuntimeUnavailableIsReportedNotFatal) {
     Server s;
     s.env["RIVETR_RUNTIME_DOCKER_SOCKET"] = (s.dir.path() / "no-docker.sock").string();
     s.env["RIVETR_RUNTIME_RUNTIME_TYPE"] = "docker";
-    s.start();
+    s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     auto health = nlohmann::json::parse(test::httpGet(s.url("/health")).body);
     EXPECT_EQ(health["status"], "ok");
@@ -158,7 +134,7 @@ TEST(Serve, RefusesADatabaseFromANewerRivetr) {
         db.exec("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT "
                 "NULL); INSERT INTO schema_migrations VALUES (999, 'future', 0);");
     }
-    s.start();
+    s.spawn();
     EXPECT_EQ(s.process->wait(10s), 1);
     EXPECT_NE(s.output().find("written by a newer rivetr"), std::string::npos) << s.output();
 }
@@ -166,18 +142,18 @@ TEST(Serve, RefusesADatabaseFromANewerRivetr) {
 TEST(Serve, InvalidConfigurationIsListedAndRefused) {
     Server s;
     s.env["RIVETR_SERVER_API_PORT"] = "99999";
-    s.start();
+    s.spawn();
     EXPECT_EQ(s.process->wait(10s), 1);
     EXPECT_NE(s.output().find("server.api_port"), std::string::npos) << s.output();
 }
 
 TEST(Serve, PortAlreadyInUseFailsClearly) {
     Server first;
-    first.start();
+    first.spawn();
     ASSERT_TRUE(test::waitForHttp(first.url("/health")));
     Server second;
-    second.env["RIVETR_SERVER_API_PORT"] = std::to_string(first.port);
-    second.start();
+    second.env["RIVETR_SERVER_API_PORT"] = std::to_string(first.apiPort);
+    second.spawn();
     EXPECT_EQ(second.process->wait(10s), 1) << second.output();
     EXPECT_EQ(first.stop(), 0);
 }
@@ -207,7 +183,7 @@ TEST(Serve, OnlyOurProxySpeaksForTheClientToTheLoginLimiter) {
     s.env["RIVETR_AUTH_FAILED_AUTH_PER_MINUTE"] = "1";
     s.env["RIVETR_AUTH_PASSWORD_MEMORY_KIB"] = "8192";
     s.env["RIVETR_AUTH_PASSWORD_ITERATIONS"] = "1";
-    s.start();
+    s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     const std::string dash = "Host: dash.test";
     auto proxied = [&] {
@@ -220,9 +196,9 @@ TEST(Serve, OnlyOurProxySpeaksForTheClientToTheLoginLimiter) {
     ASSERT_EQ(proxied(), 200) << "the proxy does not serve the dashboard domain";
 
     auto xff = [](int i) { return "X-Forwarded-For: 192.0.2." + std::to_string(i); };
-    EXPECT_EQ(wrongLogin(s.port, "127.0.0.1", {xff(1)}), 401);
-    EXPECT_EQ(wrongLogin(s.port, "127.0.0.1", {xff(2)}), 429) << "a loopback client escaped the limit by rotating X-Forwarded-For";
-    EXPECT_EQ(wrongLogin(s.port, "127.0.0.1", {xff(3), "X-Rivetr-Proxy-Mark: guessed"}), 429);
+    EXPECT_EQ(wrongLogin(s.apiPort, "127.0.0.1", {xff(1)}), 401);
+    EXPECT_EQ(wrongLogin(s.apiPort, "127.0.0.1", {xff(2)}), 429) << "a loopback client escaped the limit by rotating X-Forwarded-For";
+    EXPECT_EQ(wrongLogin(s.apiPort, "127.0.0.1", {xff(3), "X-Rivetr-Proxy-Mark: guessed"}), 429);
 
     // Through the proxy (whose upstream connection also comes from 127.0.0.1) each client counts alone.
     EXPECT_EQ(wrongLogin(s.proxyPort, "127.0.0.7", {dash}), 401) << "the proxy's clients share the spent loopback budget";
@@ -233,11 +209,9 @@ TEST(Serve, OnlyOurProxySpeaksForTheClientToTheLoginLimiter) {
 }
 
 RunResult rivetr(const std::vector<std::string>& args, const std::filesystem::path& cwd = "/") {
-    std::vector<std::string> argv{test::rivetrBinary().string()};
-    argv.insert(argv.end(), args.begin(), args.end());
     SpawnOptions o;
     o.workingDir = cwd;
-    return run(argv, o);
+    return test::runRivetr(args, o);
 }
 
 TEST(Cli, VersionHelpAndUsageErrors) {

@@ -1,10 +1,11 @@
 // Helpers shared by every test: temporary directories, free ports, a small HTTP client, the Docker requirement.
 #include "tests/support/test_support.hpp"
 
+#include "core/http_client.hpp"
+
 #include <zlib.h>
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -61,57 +62,24 @@ int freePort() {
     return ntohs(addr.sin_port);
 }
 
-namespace {
-
-std::size_t onBody(char* data, std::size_t size, std::size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
-    return size * n;
-}
-
-std::size_t onHeader(char* data, std::size_t size, std::size_t n, void* user) {
-    std::string line(data, size * n);
-    auto colon = line.find(':');
-    if (colon != std::string::npos) {
-        std::string name = line.substr(0, colon);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        std::string value = line.substr(colon + 1);
-        value.erase(0, value.find_first_not_of(" \t"));
-        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
-        (*static_cast<std::map<std::string, std::string>*>(user))[name] = value;
-    }
-    return size * n;
-}
-
-}  // namespace
-
 HttpResponse http(const HttpRequest& req) {
+    http::Request q;
+    q.method = req.method;
+    q.url = req.url;
+    q.headers = req.headers;
+    if (!req.body.empty()) q.body = req.body;
+    q.unixSocket = req.unixSocket;
+    q.sourceAddress = req.sourceAddress;
+    q.timeout = req.timeout;
+    q.ignoreProxyEnv = true;
+    auto res = http::perform(q);
     HttpResponse r;
-    CURL* c = curl_easy_init();
-    curl_slist* headers = nullptr;
-    for (const auto& h : req.headers) headers = curl_slist_append(headers, h.c_str());
-    curl_easy_setopt(c, CURLOPT_URL, req.url.c_str());
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req.method.c_str());
-    if (!req.body.empty() || req.method == "POST" || req.method == "PUT") {
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, req.body.data());
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(req.body.size()));
-    }
-    if (req.method == "HEAD") curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-    if (!req.unixSocket.empty()) curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, req.unixSocket.c_str());
-    if (!req.sourceAddress.empty()) curl_easy_setopt(c, CURLOPT_INTERFACE, req.sourceAddress.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &r.headers);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(req.timeout.count()));
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-    CURLcode rc = curl_easy_perform(c);
     // A stream (SSE) never ends: a timeout after its headers still reports their status.
-    if (rc == CURLE_OK || rc == CURLE_OPERATION_TIMEDOUT) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
-    if (rc != CURLE_OK) r.error = curl_easy_strerror(rc);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(c);
+    bool answered = res.ok() || res.failure == http::Failure::TimedOut;
+    r.status = answered ? res.status : 0;
+    r.body = std::move(res.body);
+    r.headers = std::move(res.headers);
+    r.error = res.error;
     return r;
 }
 
