@@ -75,6 +75,12 @@ std::string describeWriteError(int err, const fs::path& path) {
 
 void throwWriteError(int err, const fs::path& path) { throw FileWriteError(err, describeWriteError(err, path)); }
 
+std::string explainFailure(const std::exception& e) {
+    if (const auto* f = dynamic_cast<const fs::filesystem_error*>(&e); f && isDiskFullError(f->code().value()))
+        return describeWriteError(f->code().value(), f->path1());
+    return e.what();
+}
+
 CheckedFile::CheckedFile(fs::path path, FileWriteOptions options) : path_(std::move(path)), durable_(options.durable) {
     int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (options.exclusive ? O_EXCL : O_TRUNC);
     do {

@@ -38,6 +38,9 @@ std::string formatBytes(std::uint64_t bytes);
 // wd_…/index.html)"; anything else names the file and the system's reason.
 std::string describeWriteError(int err, const std::filesystem::path& path);
 [[noreturn]] void throwWriteError(int err, const std::filesystem::path& path);
+// e.what(), except that a std::filesystem error of a full disk (creating a directory or a symlink)
+// gets the message above too.
+std::string explainFailure(const std::exception& e);
 
 struct FileWriteOptions {
     mode_t mode = 0644;      // at creation; umask applies as for any open()
