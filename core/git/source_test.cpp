@@ -227,7 +227,8 @@ TEST_F(SourceTest, CancellationStopsAFirstCloneAndRemovesTheCache) {
 // after close() lost them silently: the checkout "succeeded" with empty files that went live.
 TEST_F(SourceTest, ACheckoutOntoAFullDiskFailsNamingTheDiskAndLeavesNoWorkDir) {
     upstream.write("Dockerfile", "FROM scratch\nCOPY www /www\n");
-    for (int i = 0; i < 40; ++i) upstream.write("www/page_" + std::to_string(10 + i) + ".txt", std::string(3000, 'p'));
+    // Under 1 KiB each: a std::ofstream keeps so little in its buffer until close(), unchecked there.
+    for (int i = 0; i < 40; ++i) upstream.write("www/page_" + std::to_string(10 + i) + ".txt", std::string(500, 'p'));
     upstream.commit("site");
     rivetr::test::SmallTmpfs work(data / "work", 256 * 1024);
     work.fillLeaving(16 * 1024);

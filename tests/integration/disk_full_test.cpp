@@ -13,7 +13,9 @@ using nlohmann::json;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t kPage = 4096;
-constexpr int kPages = 40;  // www/ files of 3000 bytes: one page each on tmpfs
+// www/ files of 500 bytes, a page each on tmpfs. Under 1 KiB a std::ofstream buffers the bytes and
+// writes them at close(), so the unchecked close lost them all silently (larger ones failed loudly).
+constexpr int kPages = 40;
 
 class DiskFull : public test::ServeFixture {
 protected:
@@ -25,7 +27,7 @@ protected:
     void commitSite() {
         test::writeTestserverContext(repo.dir(), {{"TESTSERVER_VERSION", "site"}});
         repo.write("Dockerfile", test::testserverDockerfile({{"TESTSERVER_VERSION", "site"}}) + "COPY www /www\n");
-        for (int i = 0; i < kPages; ++i) repo.write("www/page_" + std::to_string(10 + i) + ".txt", std::string(3000, 'p'));
+        for (int i = 0; i < kPages; ++i) repo.write("www/page_" + std::to_string(10 + i) + ".txt", std::string(500, 'p'));
         repo.commit("site");
     }
 
@@ -46,7 +48,7 @@ TEST_F(DiskFull, ADeployThatDoesNotFitFailsNamingTheDiskAndNeverGoesLive) {
 
     auto id = deploy();
     auto d = waitStatus(id, terminal);
-    std::string error = d.value("error", "");
+    std::string error = d["error"].is_string() ? d["error"].get<std::string>() : "";
     ASSERT_EQ(d["status"], "failed") << "the app went live from a truncated checkout: " << d.dump();
     EXPECT_NE(error.find("no space left on device: "), std::string::npos) << error;
     EXPECT_NE(error.find(" free in " + work.string() + " (writing " + work.string() + "/"), std::string::npos) << error;
