@@ -58,6 +58,18 @@ TEST(FileWrite, OtherErrorsNameTheFileAndTheReason) {
     EXPECT_THROW(writeFileChecked("/nonexistent-dir-rivetr/x", "1"), FileWriteError);
 }
 
+// mkdir and symlink fail through std::filesystem: a full disk there reads the same.
+TEST(FileWrite, AFilesystemErrorOfAFullDiskIsExplainedLikeAFailedWrite) {
+    test::TempDir dir("rivetr-file-write");
+    fs::filesystem_error full("cannot create directory", dir / "wd_1" / "src",
+                              std::make_error_code(std::errc::no_space_on_device));
+    std::string m = explainFailure(full);
+    EXPECT_EQ(m.rfind("no space left on device: ", 0), 0u) << m;
+    EXPECT_TRUE(contains(m, "(writing " + (dir / "wd_1" / "src").string() + ")")) << m;
+    std::runtime_error other("something else");
+    EXPECT_EQ(explainFailure(other), "something else");
+}
+
 class FullDisk : public ::testing::Test {
 protected:
     test::TempDir dir{"rivetr-full-disk"};
