@@ -13,7 +13,7 @@ SecretFile::SecretFile(const std::filesystem::path& dir, const std::string& pref
         std::filesystem::permissions(dir, std::filesystem::perms::owner_all);  // 0700: only Rivetr lists it
     path_ = dir / newId(prefix);
     // O_EXCL + mode 0600 at creation: there is no moment when the file is readable by others.
-    writeFileChecked(path_, content, {0600, true, false});
+    writeFileChecked(path_, content, {.mode = 0600, .exclusive = true});
 }
 
 SecretFile::~SecretFile() { ::unlink(path_.c_str()); }

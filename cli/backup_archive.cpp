@@ -163,7 +163,7 @@ void writeArchiveFile(const fs::path& tmp, const fs::path& staging, const Backup
     std::unique_ptr<struct archive, decltype(&archive_write_free)> a(archive_write_new(), &archive_write_free);
     archive_write_add_filter_gzip(a.get());
     archive_write_set_format_pax_restricted(a.get());
-    CheckedFile file(tmp, {0600, true, true});  // synced and closed checked: a backup is for the worst day
+    CheckedFile file(tmp, {.mode = 0600, .exclusive = true, .durable = true});  // synced and closed checked: a backup is for the worst day
     if (archive_write_open_fd(a.get(), file.fd()) != ARCHIVE_OK) failArchive(a.get(), "cannot write " + tmp.string());
     try {
         auto manifest = manifestJson(m).dump(2) + "\n";
@@ -191,7 +191,7 @@ std::string readWhole(struct archive* a) {
 // Streams one member to `target` (created exclusively), then checks it against its manifest entry.
 void extractMember(struct archive* a, const fs::path& target, const BackupFile& f) {
     fs::create_directories(target.parent_path());
-    CheckedFile out(target, {0600, true, true});  // O_EXCL: never through a planted symlink
+    CheckedFile out(target, {.mode = 0600, .exclusive = true, .durable = true});  // O_EXCL: never through a planted symlink
     Sha256 sha;
     std::uintmax_t size = 0;
     std::vector<char> buf(kChunk);

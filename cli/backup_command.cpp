@@ -33,7 +33,7 @@ void copyPreservingMode(const fs::path& from, const fs::path& to) {
     std::ostringstream content;
     if (!in || !(content << in.rdbuf())) throw std::runtime_error("cannot read " + from.string());
     auto mode = static_cast<mode_t>(fs::status(from).permissions() & fs::perms::mask);
-    writeFileChecked(to, content.str(), {mode, true, false});
+    writeFileChecked(to, content.str(), {.mode = mode, .exclusive = true});
     fs::permissions(to, fs::status(from).permissions(), fs::perm_options::replace);  // whatever the umask
 }
 

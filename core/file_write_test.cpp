@@ -29,7 +29,7 @@ TEST(FileWrite, FormatsBytesAsDfDoes) {
 TEST(FileWrite, WritesTheWholeFileWithItsMode) {
     test::TempDir dir("rivetr-file-write");
     auto file = dir / "a.txt";
-    writeFileChecked(file, "hello\n", {0600, false, true});
+    writeFileChecked(file, "hello\n", {.mode = 0600, .durable = true});
     EXPECT_EQ(test::readFile(file), "hello\n");
     struct stat st {};
     ASSERT_EQ(::stat(file.c_str(), &st), 0);
@@ -42,7 +42,7 @@ TEST(FileWrite, ExclusiveRefusesAnExistingFileAndKeepsIt) {
     test::TempDir dir("rivetr-file-write");
     writeFileChecked(dir / "k", "first");
     try {
-        writeFileChecked(dir / "k", "second", {0600, true, false});
+        writeFileChecked(dir / "k", "second", {.mode = 0600, .exclusive = true});
         FAIL() << "an exclusive write over an existing file must fail";
     } catch (const FileWriteError& e) {
         EXPECT_EQ(e.error(), EEXIST);

@@ -60,7 +60,7 @@ std::string generateToken(std::string_view prefix) {
 bool writeSecretFileOnce(const fs::path& path, const std::string& content) {
     auto tmp = path;
     tmp += ".tmp." + std::to_string(::getpid());
-    writeFileChecked(tmp, content, {0600, false, true});  // a key that is not on disk would be lost at the next start
+    writeFileChecked(tmp, content, {.mode = 0600, .durable = true});  // a key that is not on disk would be lost at the next start
     // link() fails with EEXIST when another start won the race: theirs is kept, ours dropped.
     int rc = ::link(tmp.c_str(), path.c_str());
     int err = errno;
