@@ -42,6 +42,20 @@ TEST(ApiServer, HealthIs503WhenTheDatabaseIsDown) {
     EXPECT_EQ(nlohmann::json::parse(r.body)["db"], "unavailable");
 }
 
+// A full data directory fails deploys, not the API: /health says so beside the fields it always had.
+TEST(ApiServer, HealthReportsADataDirectoryThatIsFullOrUnwritable) {
+    DiskReport full{DiskStatus::Full, 1900000, "no space left on device"};
+    Running s({healthRoute({[] { return true; }, [] { return true; }, [&] { return full; }})});
+    auto j = nlohmann::json::parse(test::httpGet(s.url("/health")).body);
+    EXPECT_EQ(j["status"], "ok");
+    EXPECT_EQ(j["db"], "ok");
+    EXPECT_EQ(j["runtime"], "ok");
+    EXPECT_EQ(j["disk"], (nlohmann::json{{"status", "full"}, {"free_bytes", 1900000}}));
+    full = {DiskStatus::Unwritable, std::nullopt, "read-only"};
+    j = nlohmann::json::parse(test::httpGet(s.url("/health")).body);
+    EXPECT_EQ(j["disk"], (nlohmann::json{{"status", "unwritable"}, {"free_bytes", nullptr}}));
+}
+
 TEST(ApiServer, RequestIdIsEchoedOrGenerated) {
     Running s({healthRoute({[] { return true; }, [] { return true; }})});
     auto given = test::httpGet(s.url("/health"), {"X-Request-Id: abc-123"});

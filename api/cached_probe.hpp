@@ -8,11 +8,13 @@
 
 namespace rivetr::api {
 
+// T: what the probe answers (bool for the engine, a DiskReport for the data directory).
+template <typename T = bool>
 class CachedProbe {
 public:
-    CachedProbe(std::function<bool()> probe, std::chrono::milliseconds ttl) : probe_(std::move(probe)), ttl_(ttl) {}
+    CachedProbe(std::function<T()> probe, std::chrono::milliseconds ttl) : probe_(std::move(probe)), ttl_(ttl) {}
 
-    bool operator()() {
+    T operator()() {
         std::lock_guard lock(mutex_);
         auto now = std::chrono::steady_clock::now();
         if (!checkedAt_ || now - *checkedAt_ >= ttl_) {
@@ -23,11 +25,11 @@ public:
     }
 
 private:
-    std::function<bool()> probe_;
+    std::function<T()> probe_;
     std::chrono::milliseconds ttl_;
     std::mutex mutex_;
     std::optional<std::chrono::steady_clock::time_point> checkedAt_;
-    bool value_ = false;
+    T value_{};
 };
 
 }  // namespace rivetr::api

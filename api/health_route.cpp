@@ -1,9 +1,19 @@
-// GET /health: unauthenticated liveness with the state of the store and the container runtime.
+// GET /health: unauthenticated liveness with the state of the store, the container runtime and the data directory.
 #include "api/health_route.hpp"
 
 #include "core/version.hpp"
 
 namespace rivetr::api {
+
+namespace {
+
+// A full or read-only data directory fails every deploy but not the API: reported, like the engine.
+nlohmann::json diskJson(const DiskReport& r) {
+    return {{"status", diskStatusName(r.status)},
+            {"free_bytes", r.freeBytes ? nlohmann::json(*r.freeBytes) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace
 
 // The API answers 200 as long as it can serve; "db" decides the status because nothing works
 // without the store, while a stopped container engine only stops deploys (reported, not fatal).
@@ -15,6 +25,7 @@ Route healthRoute(HealthProbes probes) {
                                     {"version", RIVETR_VERSION},
                                     {"db", db ? "ok" : "unavailable"},
                                     {"runtime", runtime ? "ok" : "unavailable"}};
+                if (probes.dataDir) body["disk"] = diskJson(probes.dataDir());
                 return Reply::json(db ? 200 : 503, body);
             }};
 }

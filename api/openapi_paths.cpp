@@ -7,7 +7,11 @@ namespace rivetr::api {
 const std::vector<PathDoc>& documentedPaths() {
     using M = Method;
     static const std::vector<PathDoc> paths{
-        {M::Get, "/health", "Liveness of the API, the database and the container runtime", "system", "", 200, "Object"},
+        {M::Get, "/health",
+         "Liveness of the API, the database and the container runtime: {status, version, db, runtime, disk: {status: "
+         "ok|full|unwritable, free_bytes|null}}. `disk` is the data directory and its work/ directory as deploys write "
+         "them (full: a write failed for want of space, or under 16 MB free); it does not change the status code",
+         "system", "", 200, "Object"},
         {M::Get, "/api/openapi.json", "This document", "system", "", 200, "Object"},
 
         {M::Get, "/api/apps", "List apps", "apps", "", 200, "AppList"},

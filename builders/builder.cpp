@@ -1,8 +1,7 @@
 // The Builder seam: shared pieces (tool lookup, writing a generated Dockerfile).
 #include "builders/builder.hpp"
 
-#include <fstream>
-
+#include "core/file_write.hpp"
 #include "core/subprocess.hpp"
 
 namespace rivetr::builders {
@@ -13,10 +12,7 @@ ToolLocator systemTools() {
 
 void writeGeneratedDockerfile(const BuildPlan& plan) {
     if (plan.generatedDockerfile.empty()) return;
-    auto path = plan.contextDir / plan.dockerfile;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << plan.generatedDockerfile;
-    if (!out) throw std::runtime_error("cannot write the generated Dockerfile to " + path.string());
+    writeFileChecked(plan.contextDir / plan.dockerfile, plan.generatedDockerfile);
 }
 
 }  // namespace rivetr::builders

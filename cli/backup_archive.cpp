@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
+#include "core/file_write.hpp"
 
 namespace rivetr::cli {
 namespace {
@@ -162,14 +163,19 @@ void writeArchiveFile(const fs::path& tmp, const fs::path& staging, const Backup
     std::unique_ptr<struct archive, decltype(&archive_write_free)> a(archive_write_new(), &archive_write_free);
     archive_write_add_filter_gzip(a.get());
     archive_write_set_format_pax_restricted(a.get());
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (fd.get() < 0) throw BackupError("cannot create " + tmp.string() + ": " + errnoText());
-    if (archive_write_open_fd(a.get(), fd.get()) != ARCHIVE_OK) failArchive(a.get(), "cannot write " + tmp.string());
-    auto manifest = manifestJson(m).dump(2) + "\n";
-    writeMember(a.get(), kManifestName, 0600, manifest.size(), [&](const auto& sink) { sink(manifest.data(), manifest.size()); });
-    for (const auto& f : m.files) writeFileMember(a.get(), staging / f.path, f);
-    if (archive_write_close(a.get()) != ARCHIVE_OK) failArchive(a.get(), "cannot finish " + tmp.string());
-    if (::fsync(fd.get()) != 0) throw BackupError("cannot write " + tmp.string() + ": " + errnoText());
+    CheckedFile file(tmp, {.mode = 0600, .exclusive = true, .durable = true});  // synced and closed checked: a backup is for the worst day
+    if (archive_write_open_fd(a.get(), file.fd()) != ARCHIVE_OK) failArchive(a.get(), "cannot write " + tmp.string());
+    try {
+        auto manifest = manifestJson(m).dump(2) + "\n";
+        writeMember(a.get(), kManifestName, 0600, manifest.size(), [&](const auto& sink) { sink(manifest.data(), manifest.size()); });
+        for (const auto& f : m.files) writeFileMember(a.get(), staging / f.path, f);
+        if (archive_write_close(a.get()) != ARCHIVE_OK) failArchive(a.get(), "cannot finish " + tmp.string());
+    } catch (const BackupError&) {
+        // libarchive wrote to the descriptor itself: a full disk is only visible in its errno.
+        if (isDiskFullError(archive_errno(a.get()))) throwWriteError(archive_errno(a.get()), tmp);
+        throw;
+    }
+    file.close();
 }
 
 std::string readWhole(struct archive* a) {
@@ -185,24 +191,22 @@ std::string readWhole(struct archive* a) {
 // Streams one member to `target` (created exclusively), then checks it against its manifest entry.
 void extractMember(struct archive* a, const fs::path& target, const BackupFile& f) {
     fs::create_directories(target.parent_path());
-    Fd fd(::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
-    if (fd.get() < 0) throw BackupError("cannot create " + target.string() + ": " + errnoText());
+    CheckedFile out(target, {.mode = 0600, .exclusive = true, .durable = true});  // O_EXCL: never through a planted symlink
     Sha256 sha;
     std::uintmax_t size = 0;
     std::vector<char> buf(kChunk);
     for (la_ssize_t n; (n = archive_read_data(a, buf.data(), buf.size())) != 0;) {
         if (n < 0) failArchive(a, "cannot read " + f.path + " from the archive");
         auto len = static_cast<std::size_t>(n);
-        if (::write(fd.get(), buf.data(), len) != n) throw BackupError("cannot write " + target.string() + ": " + errnoText());
+        out.write(std::string_view(buf.data(), len));
         sha.update(buf.data(), len);
         size += len;
     }
     if (size != f.size || !crypto::constantTimeEqual(sha.hex(), f.sha256)) {
         throw BackupError(f.path + " does not match its checksum in the manifest: the archive was altered or is damaged");
     }
-    if (::fchmod(fd.get(), f.mode) != 0 || ::fsync(fd.get()) != 0) {
-        throw BackupError("cannot write " + target.string() + ": " + errnoText());
-    }
+    if (::fchmod(out.fd(), f.mode) != 0) throw BackupError("cannot set the mode of " + target.string() + ": " + errnoText());
+    out.close();
 }
 
 std::string memberName(archive_entry* e) {

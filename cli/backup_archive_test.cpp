@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "core/crypto.hpp"
 #include "core/subprocess.hpp"
+#include "tests/support/small_tmpfs.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::cli {
@@ -103,6 +105,23 @@ TEST_F(BackupArchive, RefusesSomethingThatIsNotABackup) {
     EXPECT_NE(refusal().find("is not a Rivetr backup"), std::string::npos) << refusal();
     test::writeFile(archive, "not even gzip");
     EXPECT_FALSE(refusal().empty());
+}
+
+// A backup written where there is no room fails naming the disk and leaves no partial archive.
+TEST_F(BackupArchive, ABackupOntoAFullDiskFailsNamingItAndLeavesNothing) {
+    auto noise = crypto::randomBytes(300 * 1000);  // random: gzip cannot shrink it
+    test::writeFile(staging / "data/rivetr.db", std::string(noise.begin(), noise.end()));
+    test::SmallTmpfs disk(dir / "disk", 128 * 1024);
+    auto out = disk.path() / "backup.tar.gz";
+    try {
+        writeBackupArchive(out, staging, {"9.9.9", 3, "2026-11-22T00:00:00.000Z", {}});
+        FAIL() << "300 KB of incompressible data cannot fit in 128 KB";
+    } catch (const std::exception& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
+        EXPECT_NE(m.find(" free in " + disk.path().string()), std::string::npos) << m;
+    }
+    EXPECT_TRUE(fs::is_empty(disk.path())) << "a partial archive stayed behind";
 }
 
 }  // namespace

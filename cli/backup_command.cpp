@@ -1,5 +1,7 @@
 // `rivetr backup -o FILE`: a consistent snapshot of a (possibly running) server's database plus config, keys and certificates.
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/args.hpp"
 #include "cli/backup_archive.hpp"
@@ -9,6 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/private_dir.hpp"
 #include "core/clock.hpp"
+#include "core/file_write.hpp"
 #include "core/version.hpp"
 #include "store/snapshot.hpp"
 #include "store/store.hpp"
@@ -23,10 +26,15 @@ namespace fs = std::filesystem;
 constexpr const char* kKeyFiles[] = {"secret.key", "admin_token"};
 constexpr const char* kCertsDir = "certs";
 
+// Keys, certificates and the config: small files, read whole and written checked to the close.
 void copyPreservingMode(const fs::path& from, const fs::path& to) {
     fs::create_directories(to.parent_path());
-    fs::copy_file(from, to);
-    fs::permissions(to, fs::status(from).permissions(), fs::perm_options::replace);
+    std::ifstream in(from, std::ios::binary);
+    std::ostringstream content;
+    if (!in || !(content << in.rdbuf())) throw std::runtime_error("cannot read " + from.string());
+    auto mode = static_cast<mode_t>(fs::status(from).permissions() & fs::perms::mask);
+    writeFileChecked(to, content.str(), {.mode = mode, .exclusive = true});
+    fs::permissions(to, fs::status(from).permissions(), fs::perm_options::replace);  // whatever the umask
 }
 
 void stageDataFiles(const fs::path& dataDir, const fs::path& staged) {

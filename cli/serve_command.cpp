@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include <iostream>
 #include <stop_token>
@@ -20,6 +21,7 @@
 #include "cli/runtime_link.hpp"
 #include "core/clock.hpp"
 #include "core/config_loader.hpp"
+#include "core/data_dir_probe.hpp"
 #include "core/git/source.hpp"
 #include "core/log.hpp"
 #include "core/proxy_mark.hpp"
@@ -149,7 +151,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
     auth.proxyMark = newProxyMark();
     api::ApiContext apiContext(*store, secrets.encryptionKey, secrets.adminToken, auth);
     auto runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(cfg));
-    auto runtimeProbe = std::make_shared<api::CachedProbe>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
+    auto runtimeProbe = std::make_shared<api::CachedProbe<>>([runtimeLink] { return runtimeLink->healthy(); }, 2s);
 
     proxy::Proxy proxy(proxyOptions(cfg));
     proxy.start();
@@ -201,8 +203,19 @@ int serve(const Config& cfg, const sigset_t& signals) {
     apiContext.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain};
     auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
 
-    auto routes = api::controlRoutes(
-        apiContext, {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); }}, engine.get());
+    // A probe file written every 2 s at most, however often /health is asked.
+    auto diskProbe = std::make_shared<api::CachedProbe<DiskReport>>(
+        [dataDir = fs::path(cfg.server.data_dir), last = std::make_shared<std::atomic<DiskStatus>>(DiskStatus::Ok)] {
+            auto r = probeDirectories(dataDirectories(dataDir));
+            if (last->exchange(r.status) != r.status)  // logged once per change, not every 2 s
+                log::info("serve.data_dir", {{"status", diskStatusName(r.status)}, {"reason", r.reason}});
+            return r;
+        },
+        2s);
+    auto routes = api::controlRoutes(apiContext,
+                                     {[&store] { return store->ping(); }, [runtimeProbe] { return (*runtimeProbe)(); },
+                                      [diskProbe] { return (*diskProbe)(); }},
+                                     engine.get());
     auto dashboard = api::openDashboard({cfg.server.dashboard_dir});
     for (auto& r : api::dashboardRoutes(dashboard)) routes.push_back(std::move(r));
     api::ApiServer server(apiOptions(cfg), std::move(routes), &apiContext.auth);

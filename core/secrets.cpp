@@ -1,7 +1,6 @@
 // The instance's own secrets: the at-rest encryption key and the admin token, generated once with mode 0600.
 #include "core/secrets.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/file_write.hpp"
 #include "core/log.hpp"
 
 namespace rivetr {
@@ -60,14 +60,7 @@ std::string generateToken(std::string_view prefix) {
 bool writeSecretFileOnce(const fs::path& path, const std::string& content) {
     auto tmp = path;
     tmp += ".tmp." + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("cannot create " + tmp.string() + ": " + std::strerror(errno));
-    bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) {
-        ::unlink(tmp.c_str());
-        throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
-    }
+    writeFileChecked(tmp, content, {.mode = 0600, .durable = true});  // a key that is not on disk would be lost at the next start
     // link() fails with EEXIST when another start won the race: theirs is kept, ours dropped.
     int rc = ::link(tmp.c_str(), path.c_str());
     int err = errno;

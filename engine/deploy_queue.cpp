@@ -16,7 +16,12 @@ DeployQueue::~DeployQueue() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        for (auto& [app, job] : running_) job->cancel.cancel();
+        // Said like the other reasons ("superseded by …", "cancelled by request"): the deployment
+        // ends "cancelled: rivetr is shutting down", not a bare "cancelled" nobody can explain.
+        for (auto& [app, job] : running_) {
+            job->cancelReason = kShutdownReason;
+            job->cancel.cancel();
+        }
     }
     wake_.notify_all();
     for (auto& t : workers_) t.join();

@@ -30,6 +30,9 @@ struct Job {
     bool isDeployment() const { return !action; }
 };
 
+// The cancel reason of jobs still running when the queue is destroyed (the server stops).
+inline constexpr const char* kShutdownReason = "rivetr is shutting down";
+
 class DeployQueue {
 public:
     using Runner = std::function<void(Job&)>;

@@ -224,6 +224,23 @@ TEST_F(EngineTest, NewerDeploySupersedesAndCancelStopsABuild) {
     EXPECT_EQ(viaProxy().body, "version=v1\n") << "the live version was disturbed";
 }
 
+// Stopping the server cancels what runs, and the deployment says why, like the other cancel reasons.
+TEST_F(EngineTest, ADeploymentCancelledByShutdownSaysSo) {
+    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
+    repo.commit("slow build");
+    auto slow = engine->deploy(appId, {});
+    auto until = std::chrono::steady_clock::now() + 60s;
+    while (deployments.get(slow)->status != "building" && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(20ms);
+    }
+    engine.reset();  // what `rivetr serve` does on SIGTERM
+    auto d = *deployments.get(slow);
+    EXPECT_EQ(d.status, "cancelled");
+    EXPECT_EQ(d.error.value_or(""), "rivetr is shutting down");
+    EXPECT_NE(logOf(slow).find("cancelled: rivetr is shutting down"), std::string::npos) << logOf(slow);
+}
+
 // The app's own build deadline wins over the engine default (30 min here): a build that would
 // take five minutes ends within seconds, failed with the stage and the deadline named.
 TEST_F(EngineTest, PerAppStageDeadlineStopsAStuckBuild) {

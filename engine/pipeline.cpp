@@ -1,13 +1,12 @@
 // One deployment from pending to running: clone, build, start, health gate, switch — or a clean failure.
 #include "engine/pipeline.hpp"
 
-#include <sys/statvfs.h>
-
 #include <signal.h>
 
 #include <sstream>
 #include <thread>
 
+#include "core/file_write.hpp"
 #include "core/git/credentials.hpp"
 #include "core/log.hpp"
 #include "core/subprocess.hpp"
@@ -338,12 +337,7 @@ void Pipeline::discardNewContainer(Run& r) {
 
 bool Pipeline::diskPressure() const {
     if (options_.minFreeDiskBytes == 0) return false;
-    std::optional<std::uint64_t> free;
-    if (options_.freeDiskBytes) {
-        free = options_.freeDiskBytes();
-    } else if (struct statvfs fs {}; statvfs(options_.dataDir.c_str(), &fs) == 0) {
-        free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
-    }
+    auto free = options_.freeDiskBytes ? options_.freeDiskBytes() : freeDiskBytes(options_.dataDir);
     return free && *free < options_.minFreeDiskBytes;
 }
 

@@ -4,10 +4,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <memory>
 #include <thread>
 
+#include "core/file_write.hpp"
 #include "store/migration.hpp"
 
 namespace rivetr::store {
@@ -43,7 +45,7 @@ std::string queryText(sqlite3* db, const char* sql, const fs::path& path) {
     return out;
 }
 
-void copyPages(sqlite3* from, sqlite3* to, const fs::path& source) {
+void copyPages(sqlite3* from, sqlite3* to, const fs::path& source, const fs::path& dest) {
     sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
     if (!backup) throw SnapshotError("cannot start the backup of " + source.string() + ": " + sqlite3_errmsg(to));
     // All pages in one step: a single read transaction, so the copy is one consistent moment even
@@ -55,6 +57,7 @@ void copyPages(sqlite3* from, sqlite3* to, const fs::path& source) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     sqlite3_backup_finish(backup);
+    if (rc == SQLITE_FULL) throw SnapshotError("the backup of " + source.string() + " failed: " + describeWriteError(ENOSPC, dest));
     if (rc != SQLITE_DONE) {
         throw SnapshotError("the backup of " + source.string() + " failed: " + sqlite3_errstr(rc));
     }
@@ -69,7 +72,7 @@ SnapshotInfo snapshotDatabase(const fs::path& source, const fs::path& dest) {
     auto from = openFile(source, SQLITE_OPEN_READONLY);
     {
         auto to = openFile(dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        copyPages(from.get(), to.get(), source);
+        copyPages(from.get(), to.get(), source, dest);
         // One self-contained file: nothing of the copy stays in a -wal beside it.
         queryText(to.get(), "PRAGMA journal_mode=DELETE", dest);
     }

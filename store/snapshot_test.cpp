@@ -9,6 +9,7 @@
 #include "core/subprocess.hpp"
 #include "store/database_in_use.hpp"
 #include "store/store.hpp"
+#include "tests/support/small_tmpfs.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::store {
@@ -51,6 +52,26 @@ TEST(Snapshot, CopiesAConsistentDatabaseWhileAnotherConnectionWrites) {
     EXPECT_GT(rows, 0);
     EXPECT_EQ(rows, count(copy, "SELECT n FROM total"));
     EXPECT_FALSE(fs::exists(dir.path() / "copy.db-wal"));
+}
+
+TEST(Snapshot, ACopyOntoAFullDiskNamesTheDisk) {
+    test::TempDir dir;
+    {
+        auto store = Store::open(dir.path());
+        store->withDb([](Database& db) {
+            db.exec("CREATE TABLE t(pad TEXT)");
+            for (int i = 0; i < 200; ++i) db.exec("INSERT INTO t VALUES (hex(randomblob(1024)))");
+        });
+    }
+    test::SmallTmpfs disk(dir / "disk", 64 * 1024);
+    try {
+        snapshotDatabase(Store::databasePath(dir.path()), disk.path() / "copy.db");
+        FAIL() << "400 KB of pages cannot fit in 64 KB";
+    } catch (const SnapshotError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
+        EXPECT_NE(m.find(" free in " + disk.path().string()), std::string::npos) << m;
+    }
 }
 
 TEST(Snapshot, RefusesMissingSourcesAndExistingDestinations) {

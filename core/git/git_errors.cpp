@@ -2,6 +2,11 @@
 #include "core/git/git_handles.hpp"
 #include "core/git/remote_session.hpp"
 
+#include <cerrno>
+#include <cstring>
+
+#include "core/file_write.hpp"
+
 namespace rivetr::git {
 namespace {
 
@@ -42,13 +47,19 @@ const char* kindName(SourceErrorKind kind) {
     return "failed";
 }
 
-void throwGitError(int rc, const std::string& what, const RemoteSession* session) {
+void throwGitError(int rc, const std::string& what, const RemoteSession* session,
+                   const std::filesystem::path* writingTo) {
     if (session) {
         if (auto reason = session->guard().stopReason()) throw *reason;
         if (session->failure()) throw *session->failure();
     }
     const git_error* e = git_error_last();
     std::string message = e && e->message ? e->message : "unknown libgit2 error";
+    // libgit2 reports a failed write as its own text followed by strerror(errno).
+    for (int err : {ENOSPC, EDQUOT}) {
+        if (writingTo && contains(message, std::strerror(err)))
+            throw SourceError(SourceErrorKind::Failed, what + ": " + describeWriteError(err, *writingTo));
+    }
     auto kind = classifyGitError(rc, message);
     throw SourceError(kind, what + ": " + message);
 }

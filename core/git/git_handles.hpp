@@ -3,6 +3,7 @@
 
 #include <git2.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -32,8 +33,10 @@ class RemoteSession;
 SourceErrorKind classifyGitError(int rc, const std::string& message);
 
 // Throws the SourceError that best names the cause of libgit2 failure `rc` during `what`: the
-// guard's stop reason first, then what a callback learned, then libgit2's own message.
-[[noreturn]] void throwGitError(int rc, const std::string& what, const RemoteSession* session);
+// guard's stop reason first, then what a callback learned, then libgit2's own message. When
+// libgit2 ran out of disk writing into `writingTo`, the message says so and names what is free.
+[[noreturn]] void throwGitError(int rc, const std::string& what, const RemoteSession* session,
+                                const std::filesystem::path* writingTo = nullptr);
 
 // Shorthand for calls whose failure has no network cause.
 inline void gitCheck(int rc, const std::string& what) {

@@ -2,7 +2,9 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <sstream>
 
+#include "core/file_write.hpp"
 #include "core/git/credentials.hpp"
 #include "core/git/guarded_stream.hpp"
 #include "core/git/remote_url.hpp"
@@ -67,7 +69,7 @@ public:
             throw;
         } catch (const std::exception& e) {  // disk full, permissions: still a typed error
             if (firstClone) removeCaches(request.appId);
-            throw SourceError(SourceErrorKind::Failed, std::string("checkout failed: ") + e.what());
+            throw SourceError(SourceErrorKind::Failed, "checkout failed: " + explainFailure(e));
         }
     }
 
@@ -121,9 +123,10 @@ private:
                 throw SourceError(SourceErrorKind::InvalidInput, "cannot read the CA file " + opts_.extraCaFile.string());
             bundle = gitRoot() / "ca-bundle.pem";
             std::filesystem::create_directories(gitRoot());
-            std::ofstream out(bundle, std::ios::binary | std::ios::trunc);
-            if (std::ifstream systemCas(kSystemCaBundle, std::ios::binary); systemCas) out << systemCas.rdbuf() << "\n";
-            out << extra.rdbuf();
+            std::ostringstream pem;
+            if (std::ifstream systemCas(kSystemCaBundle, std::ios::binary); systemCas) pem << systemCas.rdbuf() << "\n";
+            pem << extra.rdbuf();
+            writeFileChecked(bundle, pem.str());  // a truncated bundle would distrust servers at random
         }
         if (!std::filesystem::exists(bundle)) return;
         gitCheck(git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, bundle.c_str(), nullptr),

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+
+#include "core/file_write.hpp"
 
 namespace rivetr::git {
 namespace {
@@ -28,6 +29,7 @@ RepoCache::RepoCache(std::filesystem::path dir) : dir_(std::move(dir)) {
 }
 
 std::string RepoCache::fetch(const std::string& url, RemoteSession& session) {
+    removeTemporaryPacks();  // a fetch killed mid-pack (crash, restart) left its own
     git_remote* rawRemote = nullptr;
     gitCheck(git_remote_create_anonymous(&rawRemote, repo_.get(), url.c_str()), "invalid repository URL");
     RemotePtr remote(rawRemote);
@@ -53,9 +55,22 @@ std::string RepoCache::fetch(const std::string& url, RemoteSession& session) {
     opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;  // the tag refspec brings them all
     int rc = git_remote_fetch(remote.get(), &refspecs, &opts, "rivetr fetch");
     session.flushProgress();  // the deployment log sees where a failed transfer stopped, too
-    if (rc < 0) throwGitError(rc, "fetch from " + url + " failed", &session);
+    if (rc < 0) {
+        removeTemporaryPacks();
+        throwGitError(rc, "fetch from " + url + " failed", &session, &dir_);
+    }
     git_remote_disconnect(remote.get());
     return defaultBranch;
+}
+
+// libgit2 receives a pack into objects/pack/pack_git2_<random> and renames it when complete; a
+// transfer that never completed leaves the partial file (16.8 MB seen after one). Fetches of one
+// cache are serialised (Source locks the app), so any such file here belongs to no running fetch.
+void RepoCache::removeTemporaryPacks() noexcept {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir_ / "objects" / "pack", ec)) {
+        if (e.path().filename().string().rfind("pack_git2_", 0) == 0) std::filesystem::remove(e.path(), ec);
+    }
 }
 
 CommitPtr RepoCache::resolve(const std::string& ref, const std::string& defaultBranch) {
@@ -146,10 +161,9 @@ void RepoCache::writeBlob(const git_tree_entry* e, const std::filesystem::path& 
         std::filesystem::create_symlink(std::string(data, size), path);
         return;
     }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(data, static_cast<std::streamsize>(size));
-    if (!out) throw SourceError(SourceErrorKind::Failed, "cannot write " + path.string());
-    out.close();
+    // Checked to the close: a stream's buffered bytes lost to a full disk once left empty files that
+    // were built into the image and went live. FileWriteError names the disk; checkout() types it.
+    writeFileChecked(path, std::string_view(data, size));
     using std::filesystem::perms;
     std::filesystem::permissions(path, mode == GIT_FILEMODE_BLOB_EXECUTABLE
                                            ? perms::owner_all | perms::group_read | perms::group_exec |

@@ -28,6 +28,7 @@ public:
     bool created() const { return created_; }
 
 private:
+    void removeTemporaryPacks() noexcept;
     CommitPtr lookupSha(const std::string& hex);
     CommitPtr lookupRef(const std::string& name);
     void writeTree(const git_tree* tree, const std::filesystem::path& dir);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/git/git_test_repo.hpp"
+#include "tests/support/small_tmpfs.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::git {
@@ -220,6 +221,45 @@ TEST_F(SourceTest, CancellationStopsAFirstCloneAndRemovesTheCache) {
     EXPECT_GE(calls, 1);
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
     EXPECT_EQ(workDirsLeft(), 0u);
+}
+
+// The files after the first few no longer fit. A stream that was checked after write() but not
+// after close() lost them silently: the checkout "succeeded" with empty files that went live.
+TEST_F(SourceTest, ACheckoutOntoAFullDiskFailsNamingTheDiskAndLeavesNoWorkDir) {
+    upstream.write("Dockerfile", "FROM scratch\nCOPY www /www\n");
+    // Under 1 KiB each: a std::ofstream keeps so little in its buffer until close(), unchecked there.
+    for (int i = 0; i < 40; ++i) upstream.write("www/page_" + std::to_string(10 + i) + ".txt", std::string(500, 'p'));
+    upstream.commit("site");
+    rivetr::test::SmallTmpfs work(data / "work", 256 * 1024);
+    work.fillLeaving(16 * 1024);
+    try {
+        source->checkout(request("main"));
+        FAIL() << "a checkout that does not fit must fail";
+    } catch (const SourceError& e) {
+        std::string m = e.what();
+        EXPECT_EQ(e.kind(), SourceErrorKind::Failed) << m;
+        EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
+        EXPECT_NE(m.find(" free in " + work.path().string()), std::string::npos) << m;
+    }
+    auto wd = std::count_if(std::filesystem::directory_iterator(work.path()), std::filesystem::directory_iterator(),
+                            [](const auto& e) { return e.path().filename().string().rfind("wd_", 0) == 0; });
+    EXPECT_EQ(wd, 0) << "the failed checkout's directory is removed";
+}
+
+// The git cache is written by libgit2 itself: its failed write is named the same way.
+TEST_F(SourceTest, AFetchIntoAFullDiskNamesTheDisk) {
+    for (int i = 0; i < 30; ++i) upstream.write("f" + std::to_string(i), test::incompressible(30000, i));
+    upstream.commit("big");
+    rivetr::test::SmallTmpfs git(data / "git", 256 * 1024);
+    try {
+        source->checkout(request("main"));
+        FAIL() << "900 KB of objects cannot fit in 256 KB";
+    } catch (const SourceError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
+        EXPECT_NE(m.find(" free in " + git.path().string()), std::string::npos) << m;
+    }
+    EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git")) << "a failed first clone leaves no cache";
 }
 
 }  // namespace
