@@ -53,8 +53,8 @@ TEST_F(DiskFull, ADeployThatDoesNotFitFailsNamingTheDiskAndNeverGoesLive) {
     EXPECT_NE(error.find("no space left on device: "), std::string::npos) << error;
     EXPECT_NE(error.find(" free in " + work.string() + " (writing " + work.string() + "/"), std::string::npos) << error;
     EXPECT_TRUE(d["image"].is_null()) << "nothing may be built from a truncated checkout";
-    auto served = viaProxy();
-    EXPECT_TRUE(served.status == 404 || served.status == 503) << "the domain served: " << served.status << " " << served.body;
+    auto answer = viaProxy();
+    EXPECT_TRUE(answer.status == 404 || answer.status == 503) << "the domain served: " << answer.status << " " << answer.body;
     EXPECT_TRUE(json::parse(call("GET", "/api/apps/" + appId).body)["live_deployment_id"].is_null());
     EXPECT_TRUE(rt->listContainers(runtime::rivetrFilter(appId)).empty());
     auto log = call("GET", "/api/deployments/" + id + "/logs").body;
