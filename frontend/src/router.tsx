@@ -1,36 +1,18 @@
-// A tiny history-API router: the dashboard has a handful of pages, not worth a dependency.
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
-
-const listeners = new Set<() => void>();
+// Navigation for the whole dashboard, on wouter (see README: small, hooks-based, nested routes).
+// Every path here is absolute, even inside a nested route: wouter's own Link and navigate are
+// relative to the nearest `nest` base, which is a trap when a link crosses features.
+import { type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { navigate as browserNavigate, usePathname, useSearch } from 'wouter/use-browser-location';
 
 export function navigate(to: string, replace = false) {
-  if (replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
-  listeners.forEach((l) => l());
+  browserNavigate(to, { replace });
 }
 
+/** The browser's path and query, whatever route nesting the caller sits in. */
 export function useLocation(): { path: string; query: URLSearchParams } {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const l = () => setTick((t) => t + 1);
-    listeners.add(l);
-    window.addEventListener('popstate', l);
-    return () => { listeners.delete(l); window.removeEventListener('popstate', l); };
-  }, []);
-  return { path: location.pathname, query: new URLSearchParams(location.search) };
-}
-
-/** Matches "/apps/:id" style patterns; returns the params or null. */
-export function match(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
-    else if (p[i] !== s[i]) return null;
-  }
-  return params;
+  const path = usePathname();
+  const search = useSearch();
+  return { path, query: new URLSearchParams(search) };
 }
 
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

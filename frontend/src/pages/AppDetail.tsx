@@ -17,6 +17,7 @@ import { appStatus, mergeDeployment } from '../lib/appStatus';
 import { subscribeDeployments } from '../lib/events';
 import { duration, shortSha, when } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
+import { useParams } from 'wouter';
 import { navigate, useLocation } from '../router';
 
 const TABS = ['deployments', 'logs', 'environment', 'settings', 'webhook'] as const;
@@ -56,7 +57,8 @@ function Timeline({ app, deps, selected, onSelect, onDeployment }: {
   );
 }
 
-export default function AppDetail({ id }: { id: string }) {
+export default function AppDetail() {
+  const { id } = useParams<{ id: string }>();
   const { query } = useLocation();
   const tab: Tab = (TABS as readonly string[]).includes(query.get('tab') ?? '') ? (query.get('tab') as Tab) : 'deployments';
   const app = useLoad(() => get<App>(`/api/apps/${encodeURIComponent(id)}`), [id]);

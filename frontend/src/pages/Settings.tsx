@@ -2,12 +2,13 @@
 // log; for every signed-in user their own two-factor authentication.
 import { useState, type FormEvent } from 'react';
 import { del, describeError, get, post, put } from '../api/client';
-import type { AuditEntry, Me, Token, TokenOwner, User } from '../api/types';
+import type { AuditEntry, Token, TokenOwner, User } from '../api/types';
 import { Action } from '../components/Action';
 import { panelId, tabId, Tabs } from '../components/Tabs';
 import { TwoFactor } from '../components/TwoFactor';
 import { when } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
+import { useMe } from '../me';
 import { navigate, useLocation } from '../router';
 
 const ROLES = ['viewer', 'developer', 'admin'];
@@ -147,7 +148,8 @@ function Audit() {
 const ADMIN_TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
 const OWN_TABS = [['security', 'Two-factor authentication']] as const;
 
-export default function Settings({ me }: { me: Me }) {
+export default function Settings() {
+  const me = useMe();
   const { query } = useLocation();
   // Every user manages their own second factor; the rest of the settings are for admins.
   const isAdmin = me.role === 'admin' || me.role === 'unknown';
