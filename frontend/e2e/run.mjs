@@ -105,6 +105,11 @@ function checkSecurityHeaders(headers) {
   log('the dashboard is served with its CSP, X-Frame-Options and nosniff');
 }
 
+// The dashboard asks before destroying or interrupting anything, in its own dialog naming what goes.
+async function confirmDialog(page, button) {
+  await page.getByRole('alertdialog').getByRole('button', { name: button, exact: true }).click();
+}
+
 async function apiCall(base, method, path) {
   const r = await fetch(base + path, { method, headers: { Authorization: `Bearer ${TOKEN}` } });
   return { status: r.status, body: await r.text() };
@@ -212,6 +217,7 @@ async function main() {
 
     // Roll back to v1 (the older deployment in the timeline).
     await page.locator('.timeline li').nth(1).getByRole('button', { name: 'Roll back to this' }).click();
+    await confirmDialog(page, 'Roll back');
     await page.getByText('Rollback started').waitFor();
     await page.locator('.timeline li').nth(0).locator('.badge', { hasText: 'running' }).waitFor({ timeout: STEP_MS });
     await until('the proxy to serve v1 again', async () => {
@@ -274,6 +280,7 @@ async function main() {
     // ada lost her phone: the admin resets her second factor from the users table (the dialog is accepted).
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     await page.getByRole('button', { name: 'Reset two-factor of ada' }).click();
+    await confirmDialog(page, 'Reset two-factor');
     await until('ada\'s two-factor to read off', async () => {
       const row = page.getByRole('row').filter({ hasText: 'ada' });
       const text = await row.getByRole('cell').nth(2).textContent();
@@ -336,6 +343,7 @@ async function appScreens(page, base, proxyPort, appId, shot) {
 
   // Stop parks the domains (503) and the badge says so; Start brings v1 back.
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await confirmDialog(page, 'Stop e2e-app');
   await page.getByText(/^Stopped: /).waitFor({ timeout: 60_000 });
   await page.getByRole('heading', { name: /e2e-app/ }).getByText('stopped').waitFor();
   const parked = await viaProxy(proxyPort);

@@ -1,12 +1,12 @@
 // Every app with its newest deployment in two requests, whatever the number of apps (the Apps and
 // Overview pages used to ask for each app's deployment list: N requests for N apps), kept current
-// by the live event stream.
-import { useEffect } from 'react';
+// by the live event stream (apps/live.ts).
+import { useQuery } from '@tanstack/react-query';
 import { get } from '../../shared/api/client';
 import type { App, Deployment, DeploymentList } from '../../shared/api/types';
-import { mergeLatest } from './appStatus';
-import { subscribeDeployments } from '../../shared/api/events';
-import { useLoad, type Loaded } from '../../shared/useLoad';
+import { useLiveUpdates } from '../../shared/data/live';
+import { appKeys } from './keys';
+import './live';
 
 export interface Fleet {
   apps: App[];
@@ -24,12 +24,8 @@ export async function loadFleet(): Promise<Fleet> {
   return { apps, latest: byApp };
 }
 
-/** The fleet, with deployment events merged in as they happen and a full reload after a reconnect. */
-export function useFleet(): Loaded<Fleet> {
-  const fleet = useLoad(loadFleet, []);
-  useEffect(() => subscribeDeployments(
-    (d) => fleet.set((old) => old && { ...old, latest: mergeLatest(old.latest, d) }),
-    fleet.reload,
-  ), []); // eslint-disable-line react-hooks/exhaustive-deps
-  return fleet;
+/** The fleet, with the live feed open while the caller is mounted. */
+export function useFleet() {
+  useLiveUpdates();
+  return useQuery({ queryKey: appKeys.fleet, queryFn: loadFleet });
 }

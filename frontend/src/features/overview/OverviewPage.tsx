@@ -1,14 +1,14 @@
 // The first page: every app with its status, the latest deployments, and the host's health.
-import { useEffect, useMemo } from 'react';
-import { get } from '../../shared/api/client';
-import type { DeploymentList, SystemInfo } from '../../shared/api/types';
-import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { appStatus, mergeDeployment, type AppStatus } from '../apps/appStatus';
-import { subscribeDeployments } from '../../shared/api/events';
-import { useFleet } from '../apps/fleet';
-import { bytes, percent, shortSha, when } from '../../shared/format';
-import { useLoad } from '../../shared/useLoad';
+import { useMemo } from 'react';
 import { Link } from '../../shared/router';
+import { bytes, percent, shortSha } from '../../shared/format';
+import { RelativeTime } from '../../shared/ui/RelativeTime';
+import { ErrorState, LoadingState } from '../../shared/ui/States';
+import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { appStatus, type AppStatus } from '../apps/appStatus';
+import { useFleet } from '../apps/fleet';
+import { useRecentDeployments } from '../deployments/queries';
+import { useSystem } from './queries';
 
 const RECENT = 8;
 const SHOWN_APPS = 12;
@@ -26,8 +26,8 @@ function Meter({ label, used, total, text }: { label: string; used: number; tota
 }
 
 function Host() {
-  const sys = useLoad(() => get<SystemInfo>('/api/system'), []);
-  if (sys.error) return <p className="note bad" role="alert">Host information unavailable: {sys.error}</p>;
+  const sys = useSystem();
+  if (sys.error) return <ErrorState error={sys.error} prefix="Host information unavailable" />;
   const s = sys.data;
   if (!s) return <p role="status">Loading host…</p>;
   const h = s.host;
@@ -38,23 +38,14 @@ function Host() {
       <Meter label="CPU" used={h.cpu_percent} total={100} text={`${Math.round(h.cpu_percent)}% of ${h.cpus} cores`} />
       <Meter label="Memory" used={h.memory_used_bytes} total={h.memory_total_bytes} text={`${bytes(h.memory_used_bytes)} / ${bytes(h.memory_total_bytes)}`} />
       <Meter label="Disk" used={h.disk_total_bytes - h.disk_free_bytes} total={h.disk_total_bytes} text={`${bytes(h.disk_free_bytes)} free of ${bytes(h.disk_total_bytes)}`} />
-      <button type="button" onClick={sys.reload}>Refresh host figures</button>
+      <button type="button" onClick={() => void sys.refetch()} disabled={sys.isFetching}>Refresh host figures</button>
     </div>
   );
 }
 
-function useRecentDeployments() {
-  const recent = useLoad(() => get<DeploymentList>(`/api/deployments?limit=${RECENT}`).then((r) => r.deployments), []);
-  useEffect(() => subscribeDeployments(
-    (d) => recent.set((old) => old && mergeDeployment(old, d).slice(0, RECENT)),
-    recent.reload,
-  ), []); // eslint-disable-line react-hooks/exhaustive-deps
-  return recent;
-}
-
-export default function Overview() {
+export default function OverviewPage() {
   const data = useFleet();
-  const recentDeps = useRecentDeployments();
+  const recentDeps = useRecentDeployments(RECENT);
   const apps = useMemo(() => data.data?.apps ?? [], [data.data]);
   const rows = useMemo(() => apps.map((a) => ({ app: a, status: appStatus(a, data.data?.latest[a.id]) }))
     .sort((x, y) => ORDER.indexOf(x.status) - ORDER.indexOf(y.status) || x.app.name.localeCompare(y.app.name)), [apps, data.data]);
@@ -64,11 +55,11 @@ export default function Overview() {
   return (
     <section>
       <h1>Overview</h1>
-      {data.error && <p role="alert" className="note bad">{data.error}</p>}
+      {data.error && <ErrorState error={data.error} retry={() => void data.refetch()} />}
       <div className="grid">
         <div className="card">
           <h2>Apps</h2>
-          {data.loading && !data.data && <p role="status">Loading…</p>}
+          {data.isPending && <LoadingState />}
           {data.data && apps.length === 0 && <p>No apps yet. <Link href="/apps/new">Create the first one</Link>.</p>}
           {counts.length > 0 && (
             <p>{counts.map(([st, n]) => <span key={st}><Link href={`/apps?status=${encodeURIComponent(st)}`}>{n} {st}</Link>{' '}</span>)}</p>
@@ -84,8 +75,8 @@ export default function Overview() {
       </div>
       <div className="card">
         <h2>Recent deployments</h2>
-        {recentDeps.error && <p role="alert" className="note bad">{recentDeps.error}</p>}
-        {recentDeps.loading && !recentDeps.data ? <p role="status">Loading…</p> : recent.length === 0 ? <p>None yet.</p> : (
+        {recentDeps.error && <ErrorState error={recentDeps.error} />}
+        {recentDeps.isPending ? <LoadingState /> : recent.length === 0 ? <p>None yet.</p> : (
           <table>
             <thead><tr><th scope="col">App</th><th scope="col">Status</th><th scope="col">Commit</th><th scope="col">When</th></tr></thead>
             <tbody>
@@ -94,7 +85,7 @@ export default function Overview() {
                   <td><Link href={`/apps/${names[d.app_id] ?? d.app_id}`}>{names[d.app_id] ?? d.app_id}</Link></td>
                   <td><StatusBadge status={d.status} /></td>
                   <td><code>{shortSha(d.commit_sha)}</code></td>
-                  <td>{when(d.created_at)}</td>
+                  <td><RelativeTime ts={d.created_at} /></td>
                 </tr>
               ))}
             </tbody>

@@ -1,46 +1,43 @@
-// One shared connection to GET /api/events for the whole dashboard: pages subscribe to
-// deployment changes instead of polling, and reload once after a reconnection (events sent
-// while disconnected are not replayed).
+// The dashboard's one connection to GET /api/events (the server's feed of deployment and app-action
+// changes). It is open while at least one page holds it, and after every (re)connection that may
+// have missed events it asks its holders to resync, since the feed does not replay.
+// All SSE transport lives in sse.ts; this file only owns the shared connection.
 import { authHeaders } from './client';
-import { followStream } from './sse';
-import type { Deployment } from './types';
+import { followStream, type SseEvent } from './sse';
 
-interface Subscriber {
-  onDeployment: (d: Deployment) => void;
-  onResync?: () => void;
+export interface EventHolder {
+  onEvent: (ev: SseEvent) => void;
+  /** Events may have been missed (a reconnection, or the feed was closed for a while). */
+  onResync: () => void;
 }
-const subscribers = new Set<Subscriber>();
+
+const holders = new Set<EventHolder>();
 let controller: AbortController | null = null;
+let everConnected = false;
 
 function connect() {
   controller = new AbortController();
+  const missedSince = everConnected; // closed earlier: whatever is cached may be behind
   let connectedBefore = false;
   void followStream('/api/events', {
     headers: () => authHeaders(),
     signal: controller.signal,
     onState: (s) => {
       if (s !== 'live') return;
-      if (connectedBefore) subscribers.forEach((x) => x.onResync?.());
+      if (connectedBefore || missedSince) holders.forEach((h) => h.onResync());
       connectedBefore = true;
+      everConnected = true;
     },
-    onEvent: (ev) => {
-      if (ev.event !== 'deployment') return;
-      try {
-        const d = JSON.parse(ev.data) as Deployment;
-        subscribers.forEach((x) => x.onDeployment(d));
-      } catch {
-        /* a malformed event is ignored; the next one carries the full state again */
-      }
-    },
+    onEvent: (ev) => holders.forEach((h) => h.onEvent(ev)),
   });
 }
 
-export function subscribeDeployments(onDeployment: Subscriber['onDeployment'], onResync?: () => void): () => void {
-  const sub = { onDeployment, onResync };
-  subscribers.add(sub);
+/** Holds the feed open until the returned function is called. */
+export function holdEvents(holder: EventHolder): () => void {
+  holders.add(holder);
   if (!controller) connect();
   return () => {
-    subscribers.delete(sub);
-    if (subscribers.size === 0 && controller) { controller.abort(); controller = null; }
+    holders.delete(holder);
+    if (holders.size === 0 && controller) { controller.abort(); controller = null; }
   };
 }

@@ -1,42 +1,38 @@
-// A button that runs an API call and says honestly what happened: busy while it runs, then the
-// server's own error (or a short success note) next to it.
+// A button that runs a mutation (shared/data/useApiMutation): busy while it runs, asks first when
+// it destroys or interrupts something (ConfirmDialog), and keeps the server's error next to it
+// after the toast is gone.
 import { useState, type ReactNode } from 'react';
 import { describeError } from '../api/client';
+import { ConfirmDialog, type ConfirmSpec } from './ConfirmDialog';
 
-interface Props {
-  run: () => Promise<string | void>;
+export interface Runnable<V> {
+  mutate: (vars: V) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+interface Props<V> {
+  mutation: Runnable<V>;
+  vars: V;
   children: ReactNode;
   busyLabel?: string;
   variant?: 'primary' | 'danger' | 'plain';
   disabled?: boolean;
-  confirm?: string;
+  confirm?: ConfirmSpec;
 }
 
-export function Action({ run, children, busyLabel = 'Working…', variant = 'plain', disabled, confirm }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const click = async () => {
-    if (confirm && !window.confirm(confirm)) return;
-    setBusy(true);
-    setResult(null);
-    try {
-      const note = await run();
-      setResult(note ? { ok: true, text: note } : null);
-    } catch (e) {
-      setResult({ ok: false, text: describeError(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+export function Action<V>({ mutation, vars, children, busyLabel = 'Working…', variant = 'plain', disabled, confirm }: Props<V>) {
+  const [asking, setAsking] = useState(false);
+  const run = () => mutation.mutate(vars);
   return (
     <span className="action">
-      <button type="button" className={variant} onClick={click} disabled={busy || disabled} aria-busy={busy}>
-        {busy ? busyLabel : children}
+      <button type="button" className={variant} onClick={() => (confirm ? setAsking(true) : run())}
+        disabled={mutation.isPending || disabled} aria-busy={mutation.isPending}>
+        {mutation.isPending ? busyLabel : children}
       </button>
-      {result && (
-        <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'note ok' : 'note bad'}>
-          {result.text}
-        </span>
+      {mutation.error != null && <span role="alert" className="note bad">{describeError(mutation.error)}</span>}
+      {asking && confirm && (
+        <ConfirmDialog spec={confirm} onCancel={() => setAsking(false)} onConfirm={() => { setAsking(false); run(); }} />
       )}
     </span>
   );

@@ -1,9 +1,9 @@
 // Certificate state beside each domain: the badge a reader (and a screen reader) sees, the expiry,
 // a failed order's reason and next attempt, and the domains still listed when the state is unknown.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Certificate } from '../../../shared/api/types';
+import { renderInto } from '../../../shared/testing/render';
 import { certificateDetail, DomainCertificates } from './Certificates';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -35,10 +35,8 @@ describe('certificateDetail', () => {
 });
 
 async function render(domains: string[]) {
-  const div = document.createElement('div');
-  document.body.appendChild(div);
-  act(() => createRoot(div).render(<DomainCertificates appId="app_1" domains={domains} />));
-  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  const { div } = renderInto(<DomainCertificates appId="app_1" domains={domains} />);
+  await act(async () => { await new Promise((r) => setTimeout(r, 20)); }); // the query cache notifies on a timer
   return div;
 }
 

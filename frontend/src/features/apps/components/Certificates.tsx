@@ -1,9 +1,9 @@
 // The app's domains, each with the state of its TLS certificate: a badge for the state, the expiry
 // date, and — when an order failed — the reason and the time of the next attempt, as text.
-import { get } from '../../../shared/api/client';
-import type { Certificate, Certificates } from '../../../shared/api/types';
+import type { Certificate } from '../../../shared/api/types';
 import { until, utcDate } from '../../../shared/format';
-import { useLoad } from '../../../shared/useLoad';
+import { ErrorState } from '../../../shared/ui/States';
+import { useCertificates } from '../queries';
 
 const TONE: Record<string, string> = {
   valid: 'ok', renewing: 'busy', pending: 'busy', expired: 'bad', failed: 'bad', wildcard: 'muted', none: 'muted',
@@ -32,7 +32,7 @@ export function CertificateBadge({ state }: { state: string }) {
 }
 
 export function DomainCertificates({ appId, domains }: { appId: string; domains: string[] }) {
-  const certs = useLoad(() => get<Certificates>(`/api/apps/${encodeURIComponent(appId)}/certificates`), [appId, domains.join(',')]);
+  const certs = useCertificates(appId, domains);
   if (domains.length === 0) return <p className="meta">Domains: none</p>;
   const info = certs.data ?? { tls: false, acme: false, certificates: [] };
   const byDomain = new Map(info.certificates.map((c) => [c.domain, c]));
@@ -51,7 +51,7 @@ export function DomainCertificates({ appId, domains }: { appId: string; domains:
           );
         })}
       </ul>
-      {certs.error && <p className="note bad" role="alert">Certificate state unavailable: {certs.error}</p>}
+      {certs.error && <ErrorState error={certs.error} prefix="Certificate state unavailable" />}
     </div>
   );
 }

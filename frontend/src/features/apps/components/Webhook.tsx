@@ -1,5 +1,6 @@
 // What to paste into GitHub / GitLab / Gitea / Bitbucket so a push deploys the app.
 import { useState } from 'react';
+import { CopyButton } from '../../../shared/ui/CopyButton';
 
 const PROVIDERS = ['github', 'gitlab', 'gitea', 'bitbucket'] as const;
 const HINT: Record<string, string> = {
@@ -12,10 +13,7 @@ const HINT: Record<string, string> = {
 export function Webhook({ secret }: { secret?: string }) {
   const [provider, setProvider] = useState<(typeof PROVIDERS)[number]>('github');
   const [shown, setShown] = useState(false);
-  const [copied, setCopied] = useState('');
   const url = `${location.origin}/webhooks/${provider}`;
-  const copy = (what: string, text: string) =>
-    navigator.clipboard?.writeText(text).then(() => setCopied(`${what} copied`), () => setCopied('copy failed: select and copy by hand'));
   return (
     <div className="form">
       <label>Provider
@@ -25,7 +23,7 @@ export function Webhook({ secret }: { secret?: string }) {
       </label>
       <p className="hint">{HINT[provider]}</p>
       <label>Payload URL<input readOnly value={url} onFocus={(e) => e.target.select()} /></label>
-      <button type="button" onClick={() => copy('URL', url)}>Copy URL</button>
+      <CopyButton text={url} what="payload URL" label="Copy URL" />
       {secret === undefined ? (
         <p>The secret is shown to developers and admins only.</p>
       ) : (
@@ -33,11 +31,10 @@ export function Webhook({ secret }: { secret?: string }) {
           <label>Secret<input readOnly type={shown ? 'text' : 'password'} value={secret} onFocus={(e) => e.target.select()} /></label>
           <span>
             <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown}>{shown ? 'Hide secret' : 'Show secret'}</button>{' '}
-            <button type="button" onClick={() => copy('Secret', secret)}>Copy secret</button>
+            <CopyButton text={secret} what="secret" label="Copy secret" />
           </span>
         </>
       )}
-      {copied && <span role="status" className="note ok">{copied}</span>}
     </div>
   );
 }

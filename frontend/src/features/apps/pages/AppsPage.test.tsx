@@ -1,8 +1,8 @@
 // The apps list with a thousand apps: two requests, a page of rows at a time, search over all of
 // them, and a deployment event from the live stream changing one app's status in place.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInto } from '../../../shared/testing/render';
 import Apps from './AppsPage';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -34,9 +34,7 @@ describe('Apps', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     history.replaceState(null, '', '/apps');
-    const div = document.createElement('div');
-    document.body.appendChild(div);
-    act(() => createRoot(div).render(<Apps />));
+    const { div } = renderInto(<Apps />);
     await flush();
 
     expect(fetchMock.mock.calls.map((c) => c[0]).sort()).toEqual(['/api/apps', '/api/deployments?latest_per_app=1', '/api/events']);

@@ -2,6 +2,7 @@
 // the table renders a page of rows at a time and the filter runs on a deferred copy of the query,
 // so typing stays responsive.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { appStatus, type AppStatus } from '../appStatus';
 import { useFleet } from '../fleet';
@@ -11,7 +12,7 @@ import { Link, navigate, useLocation } from '../../../shared/router';
 const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'failed', 'stopped', 'not deployed'];
 const PAGE = 100;
 
-export default function Apps() {
+export default function AppsPage() {
   const { query } = useLocation();
   const [q, setQ] = useState(query.get('q') ?? '');
   const initial = query.get('status') as AppStatus | null;
@@ -45,8 +46,8 @@ export default function Apps() {
           </select>
         </label>
       </div>
-      {data.error && <p role="alert" className="note bad">{data.error}</p>}
-      {data.loading && !data.data && <p role="status">Loading…</p>}
+      {data.error && <ErrorState error={data.error} retry={() => void data.refetch()} />}
+      {data.isPending && <LoadingState />}
       {data.data && (
         <>
           <p role="status" className="hint">{shown.length === rows.length ? `${rows.length} apps` : `${shown.length} of ${rows.length} apps match`}</p>

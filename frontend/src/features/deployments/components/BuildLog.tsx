@@ -1,11 +1,15 @@
-// The build log of one deployment, streamed live (stored lines replayed first) until it ends.
+// The build log of one deployment, streamed live (stored lines replayed first) until it ends; its
+// `status` events update the deployment keys like the feed's `deployment` events do.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { authHeaders, get } from '../../../shared/api/client';
 import { followStream } from '../../../shared/api/sse';
 import type { Deployment, LogLine } from '../../../shared/api/types';
+import { applyLiveEvent } from '../../../shared/data/live';
 import { appendCapped, LogView } from '../../../shared/ui/LogView';
 
-export function BuildLog({ deployment, onStatus }: { deployment: Deployment; onStatus: (d: Deployment) => void }) {
+export function BuildLog({ deployment }: { deployment: Deployment }) {
+  const qc = useQueryClient();
   const [lines, setLines] = useState<LogLine[]>([]);
   const [dropped, setDropped] = useState(0);
   const [state, setState] = useState('connecting');
@@ -46,7 +50,7 @@ export function BuildLog({ deployment, onStatus }: { deployment: Deployment; onS
           pending.push(JSON.parse(ev.data) as LogLine);
           if (!frame) frame = requestAnimationFrame(flush);
         } else if (ev.event === 'status') {
-          onStatus(JSON.parse(ev.data) as Deployment);
+          applyLiveEvent(qc, 'deployment', ev.data); // the same record as the feed's `deployment` event
         }
       },
     });
