@@ -2,19 +2,12 @@
 // Debian's chromium against a real `rivetr serve` — time from navigation to the full list, the
 // number of API requests it took, and how long a search takes to narrow the table.
 // Usage: RIVETR_BINARY=build-dashboard/cli/rivetr node scripts/apps-page-bench.mjs [apps]
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startRivetr } from './rivetr-server.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
-const rivetr = process.env.RIVETR_BINARY ?? resolve(here, '../../build/cli/rivetr');
 const APPS = Number(process.argv[2] ?? 1000);
 const TOKEN = 'rvt_bench_admin_token_0123456789abcdef';
 
-const freePort = () => new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function createApps(base) {
@@ -41,21 +34,10 @@ async function timed(page, url, ready) {
   return { ms, requests: requests.length };
 }
 
-const work = await mkdtemp(join(tmpdir(), 'rivetr-apps-bench-'));
-const apiPort = await freePort();
-const base = `http://127.0.0.1:${apiPort}`;
-const server = spawn(rivetr, ['serve'], {
-  cwd: work, stdio: 'ignore',
-  env: {
-    ...process.env, RIVETR_SERVER_API_PORT: String(apiPort), RIVETR_SERVER_HOST: '127.0.0.1',
-    RIVETR_SERVER_PROXY_PORT: String(await freePort()), RIVETR_SERVER_PROXY_HTTPS_PORT: String(await freePort()),
-    RIVETR_SERVER_DATA_DIR: join(work, 'data'), RIVETR_AUTH_ADMIN_TOKEN: TOKEN, RIVETR_LOGGING_LEVEL: 'warn',
-    RIVETR_AUTH_RATE_LIMIT_PER_MINUTE: '0',
-  },
-});
+const server = await startRivetr({ token: TOKEN, env: { RIVETR_AUTH_RATE_LIMIT_PER_MINUTE: '0' } });
+const base = server.base;
 let browser;
 try {
-  for (let i = 0; i < 120 && !(await fetch(`${base}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
   await createApps(base);
   browser = await chromium.launch({ executablePath: process.env.RIVETR_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -83,7 +65,5 @@ try {
   console.log(`  Overview      ${median(overview.map((x) => x.ms)).toFixed(0)} ms to the app summary, ${overview[0].requests} API requests`);
 } finally {
   await browser?.close().catch(() => undefined);
-  server.kill('SIGTERM');
-  await new Promise((r) => server.on('exit', r));
-  await rm(work, { recursive: true, force: true });
+  await server.stop();
 }

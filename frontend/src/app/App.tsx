@@ -9,6 +9,7 @@ import { Link, navigate, useLocation } from '../shared/router';
 import { routes, RouteTree } from './routes';
 import { logout, whoAmI } from '../shared/session/session';
 import { applyTheme, storedTheme, type Theme } from '../shared/theme';
+import { useShortcuts } from '../shared/ui/shortcuts';
 
 function ThemeSwitch() {
   const [theme, setTheme] = useState<Theme>(storedTheme());
@@ -28,6 +29,7 @@ const NAV = [['/', 'Overview'], ['/apps', 'Apps'], ['/settings', 'Settings']] as
 
 function Shell({ me, onSignOut, children }: { me: Me; onSignOut: () => void; children: ReactNode }) {
   const { path } = useLocation();
+  useShortcuts();
   const current = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
   return (
     <div className="shell">
@@ -42,6 +44,7 @@ function Shell({ me, onSignOut, children }: { me: Me; onSignOut: () => void; chi
         <span className="spacer" />
         <ThemeSwitch />
         <span className="who" title={`role: ${me.role}`}>{me.name}</span>
+        <span className="hint keys" title="Keyboard shortcuts: / search, g a apps, g o overview, g s settings"><kbd>/</kbd> <kbd>g a</kbd></span>
         <button type="button" onClick={onSignOut}>Sign out</button>
       </header>
       <main id="main" tabIndex={-1}>{children}</main>

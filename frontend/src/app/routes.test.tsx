@@ -24,7 +24,7 @@ const mounted: Root[] = [];
 afterEach(() => act(() => mounted.splice(0).forEach((r) => r.unmount())));
 
 async function at(path: string) {
-  history.replaceState(null, '', path);
+  act(() => history.replaceState(null, '', path));
   const div = document.createElement('div');
   document.body.appendChild(div);
   const root = createRoot(div);

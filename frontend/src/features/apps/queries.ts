@@ -100,7 +100,7 @@ export function useAppAction(app: App, action: AppAction) {
 export function useSaveEnv(appId: string) {
   const qc = useQueryClient();
   return useApiMutation({
-    run: (vars: EnvVar[]) => put<EnvVar[]>(`/api/apps/${enc(appId)}/env`, {
+    run: (vars: Pick<EnvVar, 'key' | 'value' | 'secret' | 'build_time'>[]) => put<EnvVar[]>(`/api/apps/${enc(appId)}/env`, {
       vars: vars.filter((v) => v.key).map(({ key, value, secret, build_time }) => ({ key, value, secret, build_time })),
     }),
     success: () => 'Saved. The next deployment uses these values.',

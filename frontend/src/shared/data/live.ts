@@ -32,7 +32,7 @@ export function useLiveUpdates(): void {
   const qc = useQueryClient();
   useEffect(() => holdEvents({
     onEvent: (ev) => applyLiveEvent(qc, ev.event, ev.data),
-    // Missed events: everything cached may be behind; refetch what is on screen, mark the rest stale.
-    onResync: () => void qc.invalidateQueries(undefined, { cancelRefetch: false }),
+    // Missed events: what was fetched before may be behind; refetch it if on screen, else mark it stale.
+    onResync: (before) => void qc.invalidateQueries({ predicate: (q) => q.state.dataUpdatedAt < before }, { cancelRefetch: false }),
   }), [qc]);
 }

@@ -22,3 +22,13 @@ export function renderInto(ui: ReactNode, client: QueryClient = testQueryClient(
   act(() => root.render(<QueryClientProvider client={client}><ToastProvider>{ui}</ToastProvider></QueryClientProvider>));
   return { div, client };
 }
+
+/** Waits until the cache has no request or change in flight (bounded), then lets React render. */
+export async function settle(client: QueryClient, maxMs = 3000): Promise<void> {
+  await act(async () => {
+    const end = Date.now() + maxMs;
+    do await new Promise((r) => setTimeout(r, 10));
+    while ((client.isFetching() > 0 || client.isMutating() > 0) && Date.now() < end);
+    await new Promise((r) => setTimeout(r, 10));
+  });
+}

@@ -17,8 +17,8 @@ function render(lines: LogLine[], dropped = 0) {
 describe('LogView', () => {
   it('shows each line as text, stderr marked, terminal colours removed', () => {
     const div = render([
-      { id: 1, ts: 0, stream: 'build', line: '\x1b[32mStep 1/3\x1b[0m FROM scratch' },
-      { id: 2, ts: 0, stream: 'stderr', line: 'warning: <b>not html</b>' },
+      { id: 1, ts: '2025-01-01T00:00:00Z', stream: 'build', line: '\x1b[32mStep 1/3\x1b[0m FROM scratch' },
+      { id: 2, ts: '2025-01-01T00:00:00Z', stream: 'stderr', line: 'warning: <b>not html</b>' },
     ]);
     const log = div.querySelector('[role="log"]')!;
     expect(log.getAttribute('aria-label')).toBe('Build log');
@@ -31,13 +31,13 @@ describe('LogView', () => {
 
   it('says so when there is no output or when old lines were dropped', () => {
     expect(render([]).textContent).toContain('No output yet.');
-    expect(render([{ ts: 0, stream: 'build', line: 'x' }], 12).textContent).toContain('12 earlier lines not shown');
+    expect(render([{ ts: '2025-01-01T00:00:00Z', stream: 'build', line: 'x' }], 12).textContent).toContain('12 earlier lines not shown');
   });
 });
 
 describe('appendCapped / stripAnsi', () => {
   it('keeps the newest lines within the cap and counts the dropped ones', () => {
-    const mk = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, ts: 0, stream: 'build', line: String(i) }));
+    const mk = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, ts: '2025-01-01T00:00:00Z', stream: 'build', line: String(i) }));
     const r = appendCapped(mk(8), mk(4), 10);
     expect(r.lines).toHaveLength(10);
     expect(r.dropped).toBe(2);

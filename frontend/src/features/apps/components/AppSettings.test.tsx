@@ -3,7 +3,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../../shared/api/types';
-import { renderInto } from '../../../shared/testing/render';
+import { renderInto, settle } from '../../../shared/testing/render';
 import { appKeys } from '../keys';
 import { AppSettings } from './AppSettings';
 
@@ -13,7 +13,6 @@ const app = {
   resources: { memory_limit_bytes: null, cpu_limit_millis: null },
 } as unknown as App;
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 20)); });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -21,9 +20,10 @@ describe('AppSettings', () => {
   it('shows pending state, then the field error on its field and a toast', async () => {
     let answer!: (r: Response) => void;
     vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((r) => { answer = r; })));
-    const { div } = renderInto(<AppSettings app={app} />);
+    const { div, client } = renderInto(<AppSettings app={app} />);
+    const flush = () => settle(client);
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
-    await flush();
+    await settle(client, 100); // the request stays unanswered: only let the pending state render
     const save = div.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     expect([save.textContent, save.disabled]).toEqual(['Saving…', true]);
 
@@ -43,7 +43,7 @@ describe('AppSettings', () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...app, port: 4000 })));
     const { div, client } = renderInto(<AppSettings app={app} />);
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
-    await flush();
+    await settle(client);
     expect(client.getQueryData<App>(appKeys.detail('shop'))?.port).toBe(4000);
     expect(client.getQueryData<App>(appKeys.detail('app_1'))?.port).toBe(4000);
     expect(div.querySelector('.toasts')?.textContent).toContain('Saved. Changes apply from the next deployment.');

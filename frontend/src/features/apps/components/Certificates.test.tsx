@@ -1,15 +1,14 @@
 // Certificate state beside each domain: the badge a reader (and a screen reader) sees, the expiry,
 // a failed order's reason and next attempt, and the domains still listed when the state is unknown.
-import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Certificate } from '../../../shared/api/types';
-import { renderInto } from '../../../shared/testing/render';
+import { renderInto, settle } from '../../../shared/testing/render';
 import { certificateDetail, DomainCertificates } from './Certificates';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const cert = (domain: string, state: string, extra: Partial<Certificate> = {}): Certificate =>
+const cert = (domain: string, state: Certificate['state'], extra: Partial<Certificate> = {}): Certificate =>
   ({ domain, state, not_after: null, error: null, retry_at: null, ...extra });
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 const on = { tls: true, acme: true };
@@ -35,8 +34,8 @@ describe('certificateDetail', () => {
 });
 
 async function render(domains: string[]) {
-  const { div } = renderInto(<DomainCertificates appId="app_1" domains={domains} />);
-  await act(async () => { await new Promise((r) => setTimeout(r, 20)); }); // the query cache notifies on a timer
+  const { div, client } = renderInto(<DomainCertificates appId="app_1" domains={domains} />);
+  await settle(client);
   return div;
 }
 

@@ -7,7 +7,9 @@ import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { useEnv, useSaveEnv } from '../queries';
 
 const MASK = '********';
-const FLAGS: Flag<EnvVar>[] = [
+/** A row being edited: a new one has no updated_at yet. */
+type EnvRow = Omit<EnvVar, 'updated_at'> & { updated_at?: string };
+const FLAGS: Flag<EnvRow>[] = [
   { field: 'secret', header: 'Secret', label: (k) => `${k} is secret` },
   { field: 'build_time', header: 'Build time', label: (k) => `${k} is available at build time` },
 ];
@@ -15,7 +17,7 @@ const FLAGS: Flag<EnvVar>[] = [
 export function EnvEditor({ appId }: { appId: string }) {
   const env = useEnv(appId);
   const save = useSaveEnv(appId);
-  const [vars, setVars] = useState<EnvVar[] | null>(null);
+  const [vars, setVars] = useState<EnvRow[] | null>(null);
   // The editor works on a copy; a save (or a first load) replaces it with what the server stored.
   useEffect(() => { if (env.data) setVars(env.data); }, [env.data]);
 
@@ -24,7 +26,7 @@ export function EnvEditor({ appId }: { appId: string }) {
   const whole = formError(save.error, vars.map((v) => `env.${v.key}`));
   return (
     <div>
-      <KeyValueEditor<EnvVar> rows={vars} onChange={setVars} className="env" addLabel="Add variable"
+      <KeyValueEditor<EnvRow> rows={vars} onChange={setVars} className="env" addLabel="Add variable"
         newRow={() => ({ key: '', value: '', secret: false, build_time: false })} flags={FLAGS}
         keyError={(v) => fieldError(save.error, `env.${v.key}`)}
         valueProps={(v, update) => ({

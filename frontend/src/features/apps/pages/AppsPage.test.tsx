@@ -2,13 +2,12 @@
 // them, and a deployment event from the live stream changing one app's status in place.
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderInto } from '../../../shared/testing/render';
+import { renderInto, settle } from '../../../shared/testing/render';
 import Apps from './AppsPage';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 20)); });
 
 function events(): { response: Response; send: (event: string, data: unknown) => void } {
   let ctl!: ReadableStreamDefaultController<Uint8Array>;
@@ -34,7 +33,8 @@ describe('Apps', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     history.replaceState(null, '', '/apps');
-    const { div } = renderInto(<Apps />);
+    const { div, client } = renderInto(<Apps />);
+    const flush = () => settle(client);
     await flush();
 
     expect(fetchMock.mock.calls.map((c) => c[0]).sort()).toEqual(['/api/apps', '/api/deployments?latest_per_app=1', '/api/events']);
@@ -50,7 +50,7 @@ describe('Apps', () => {
       search.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await flush();
-    expect([...div.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent)).toEqual(['app-0999']);
+    expect([...div.querySelectorAll('tbody tr td.col-name')].map((td) => td.textContent)).toEqual(['app-0999']);
     expect(location.search).toBe('?q=app-0999');
 
     await act(async () => stream.send('deployment', { id: 'dep_new', app_id: 'app_999', status: 'building', created_at: '2025-02-01T00:00:00Z' }));

@@ -1,5 +1,6 @@
 // The audit log (admins): who did what to what, newest first, older pages on request.
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { useAudit } from '../queries';
 
@@ -10,7 +11,7 @@ export function Audit() {
   const all = audit.data.pages.flat();
   return (
     <div>
-      <div className="table-scroll">
+      <ScrollBox label="Audit log entries">
         <table aria-label="Audit log">
           <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Details</th></tr></thead>
           <tbody>
@@ -22,7 +23,7 @@ export function Audit() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {audit.hasNextPage ? (
         <button type="button" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} aria-busy={audit.isFetchingNextPage}>
           {audit.isFetchingNextPage ? 'Loading…' : 'Older entries'}

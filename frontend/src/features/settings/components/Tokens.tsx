@@ -6,6 +6,7 @@ import { Action } from '../../../shared/ui/Action';
 import { CopyButton } from '../../../shared/ui/CopyButton';
 import { Field } from '../../../shared/ui/Field';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState } from '../../../shared/ui/States';
 import { useCreateToken, useRevokeToken, useTokens } from '../queries';
 
@@ -58,12 +59,12 @@ export function Tokens() {
         </div>
       )}
       {tokens.error && <ErrorState error={tokens.error} />}
-      <div className="table-scroll">
+      <ScrollBox label="API tokens">
         <table>
           <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Role</th><th scope="col">Owner</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
           <tbody>{(tokens.data ?? []).map((t) => <TokenRow key={t.id} t={t} />)}</tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

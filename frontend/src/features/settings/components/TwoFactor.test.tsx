@@ -43,7 +43,7 @@ async function render(me: Me) {
   return div;
 }
 
-const ada = (totp_enabled: boolean): Me => ({ actor_type: 'user', name: 'ada', role: 'admin', user: { id: 'u1', username: 'ada', role: 'admin', totp_enabled } });
+const ada = (totp_enabled: boolean): Me => ({ actor_type: 'user', name: 'ada', role: 'admin', user: { id: 'u1', username: 'ada', role: 'admin', totp_enabled, disabled: false, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' } });
 
 afterEach(() => vi.unstubAllGlobals());
 

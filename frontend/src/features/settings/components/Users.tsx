@@ -5,6 +5,7 @@ import type { User } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { Action } from '../../../shared/ui/Action';
 import { Field } from '../../../shared/ui/Field';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState } from '../../../shared/ui/States';
 import { useChangeUser, useCreateUser, useDeleteUser, useUsers } from '../queries';
 import { ROLES } from './Tokens';
@@ -62,12 +63,12 @@ export function Users() {
         <button type="submit" className="primary" disabled={create.isPending} aria-busy={create.isPending}>Add user</button>
       </form>
       {whole && <p role="alert" className="note bad">{whole}</p>}
-      <div className="table-scroll">
+      <ScrollBox label="Users">
         <table>
           <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">TOTP</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
           <tbody>{(users.data ?? []).map((u) => <UserRow key={u.id} u={u} />)}</tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }
