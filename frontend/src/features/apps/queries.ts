@@ -2,7 +2,7 @@
 // keys it makes stale. The fleet (all apps) is in fleet.ts; what live events do is in live.ts.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post, put } from '../../shared/api/client';
-import type { App, Certificates, EnvVar } from '../../shared/api/types';
+import type { App, Certificates, DetectResult, EnvVar } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { appKeys } from './keys';
 import './live';
@@ -25,6 +25,9 @@ export function useCertificates(appId: string, domains: string[]) {
     enabled: domains.length > 0,
   });
 }
+
+/** What `auto` would build from a branch (the server fetches it once). */
+export const detectBuild = (git_url: string, branch: string) => post<DetectResult>('/api/apps/detect', { git_url, branch });
 
 export interface NewAppInput { body: Record<string, unknown>; deployNow: boolean }
 

@@ -2,7 +2,7 @@
 // keys in place (live.ts), so a timeline or a recent list never needs a reload.
 import { useQuery } from '@tanstack/react-query';
 import { get, post } from '../../shared/api/client';
-import type { Deployment, DeploymentList } from '../../shared/api/types';
+import type { AppDeployment, Deployment, DeploymentList, DeploymentLogs } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { deploymentKeys } from './keys';
 import './live';
@@ -14,7 +14,7 @@ const enc = encodeURIComponent;
 export function useAppDeployments(appId: string | undefined) {
   return useQuery({
     queryKey: deploymentKeys.ofApp(appId ?? ''),
-    queryFn: () => get<Deployment[]>(`/api/apps/${enc(appId!)}/deployments`),
+    queryFn: () => get<AppDeployment[]>(`/api/apps/${enc(appId!)}/deployments`),
     enabled: Boolean(appId),
   });
 }
@@ -43,3 +43,6 @@ export function useRollback(onStarted: (deploymentId: string) => void) {
   });
 }
 
+
+/** The stored log of a deployment, for a server without the live stream. */
+export const storedLog = (id: string) => get<DeploymentLogs>(`/api/deployments/${enc(id)}/logs`);

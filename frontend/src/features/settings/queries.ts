@@ -2,7 +2,7 @@
 // make it stale. None of these is in the live feed: a change made here refreshes its own list.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { del, get, post, put } from '../../shared/api/client';
-import type { AuditEntry, Token, User } from '../../shared/api/types';
+import type { AuditEntry, Me, Token, TotpSetup, User } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 
 export const settingsKeys = {
@@ -73,3 +73,11 @@ export function useDeleteUser() {
     invalidates: () => [settingsKeys.users, settingsKeys.tokens, settingsKeys.audit],
   });
 }
+
+// The signed-in user's second factor (TwoFactor.tsx keeps its own step-by-step state).
+export const totpApi = {
+  me: () => get<Me>('/api/auth/me'),
+  setup: () => post<TotpSetup>('/api/auth/totp/setup'),
+  enable: (code: string) => post('/api/auth/totp/enable', { code }),
+  disable: (code: string) => post('/api/auth/totp/disable', { code }),
+};

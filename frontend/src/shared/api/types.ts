@@ -24,6 +24,7 @@ export type Certificates = S['Certificates'];
 export type DetectResult = S['DetectResult'];
 export type EnvVar = S['EnvVar'];
 export type LogLine = S['LogLine'];
+export type DeploymentLogs = S['DeploymentLogs'];
 export type SystemInfo = S['SystemInfo'];
 export type Role = S['Role'];
 export type TokenOwner = S['TokenOwner'];

@@ -1,10 +1,10 @@
 // The new-app wizard: repository and branch, build type (detected by the server when it can),
 // port, then name and domain; creates the app and, if asked, starts its first deployment.
 import { useState, type FormEvent } from 'react';
-import { ApiError, describeError, post } from '../../../shared/api/client';
+import { ApiError, describeError } from '../../../shared/api/client';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { Field } from '../../../shared/ui/Field';
-import { useCreateApp } from '../queries';
+import { detectBuild, useCreateApp } from '../queries';
 import { navigate } from '../../../shared/router';
 
 const BUILD_TYPES = ['auto', 'dockerfile', 'nixpacks', 'buildpacks', 'static'];
@@ -31,7 +31,7 @@ export default function NewAppPage() {
   // The server fetches the branch once and says what "auto" would build (and the Dockerfile's port).
   const detect = async () => {
     try {
-      const r = await post<{ build_type: string | null; reason: string; port: number | null }>('/api/apps/detect', { git_url: f.git_url, branch: f.branch });
+      const r = await detectBuild(f.git_url, f.branch);
       const t = r.build_type;
       setDetected(t ? `Detected: ${t} (${r.reason})` : `Nothing detected: ${r.reason}`);
       setF((old) => ({ ...old, build_type: t ?? old.build_type, port: r.port ? String(r.port) : old.port, name: old.name || suggestName(old.git_url) }));

@@ -2,11 +2,12 @@
 // `status` events update the deployment keys like the feed's `deployment` events do.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { authHeaders, get } from '../../../shared/api/client';
+import { authHeaders } from '../../../shared/api/client';
 import { followStream } from '../../../shared/api/sse';
 import type { Deployment, LogLine } from '../../../shared/api/types';
 import { applyLiveEvent } from '../../../shared/data/live';
 import { appendCapped, LogView } from '../../../shared/ui/LogView';
+import { storedLog } from '../queries';
 
 export function BuildLog({ deployment }: { deployment: Deployment }) {
   const qc = useQueryClient();
@@ -40,7 +41,7 @@ export function BuildLog({ deployment }: { deployment: Deployment }) {
         setState(s);
         // A server without the stream route: show the stored log once, honestly labelled.
         if (s.startsWith('closed: the server answered 404')) {
-          get<{ lines: LogLine[] }>(`/api/deployments/${encodeURIComponent(id)}/logs`)
+          storedLog(id)
             .then((r) => { setLines(r.lines); setState('stored log (live streaming unavailable)'); })
             .catch(() => undefined);
         }

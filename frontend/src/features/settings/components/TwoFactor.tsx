@@ -1,8 +1,9 @@
 // The signed-in user's TOTP second factor: set up (the secret and otpauth URI shown as text to paste
 // into an authenticator — no QR code library), turned on by a first code, turned off by a current code.
 import { useEffect, useState, type FormEvent } from 'react';
-import { describeError, get, post } from '../../../shared/api/client';
+import { describeError } from '../../../shared/api/client';
 import type { Me, TotpSetup } from '../../../shared/api/types';
+import { totpApi } from '../queries';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -29,7 +30,7 @@ export function TwoFactor({ me }: { me: Me }) {
   // The session's copy of the user may be stale (changed in another tab): ask the server.
   useEffect(() => {
     if (!me.user) return;
-    get<Me>('/api/auth/me').then((m) => setEnabled(Boolean(m.user?.totp_enabled)), () => undefined);
+    totpApi.me().then((m) => setEnabled(Boolean(m.user?.totp_enabled)), () => undefined);
   }, [me.user]);
 
   if (!me.user) {
@@ -41,16 +42,16 @@ export function TwoFactor({ me }: { me: Me }) {
     try { setMsg({ ok: true, text: await what() }); } catch (e) { setMsg({ ok: false, text: describeError(e) }); } finally { setBusy(false); }
   };
   const begin = () => attempt(async () => {
-    setSetup(await post<TotpSetup>('/api/auth/totp/setup'));
+    setSetup(await totpApi.setup());
     return 'Add the key to your authenticator app, then enter the code it shows.';
   });
   const turnOn = (code: string) => attempt(async () => {
-    await post('/api/auth/totp/enable', { code });
+    await totpApi.enable(code);
     setEnabled(true); setSetup(null);
     return 'Two-factor authentication is on: signing in now asks for a code.';
   });
   const turnOff = (code: string) => attempt(async () => {
-    await post('/api/auth/totp/disable', { code });
+    await totpApi.disable(code);
     setEnabled(false);
     return 'Two-factor authentication is off.';
   });
