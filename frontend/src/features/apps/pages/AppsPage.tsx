@@ -81,7 +81,7 @@ export default function AppsPage() {
       {data.data && rows.length === 0 && <EmptyState title="No apps yet."><Link href="/apps/new">Create the first one</Link> from a Git repository.</EmptyState>}
       {data.data && rows.length > 0 && (
         <>
-          <p role="status" className="hint">{shown.length === rows.length ? `${rows.length} apps` : `${shown.length} of ${rows.length} apps match`}</p>
+          <p role="status" className="hint">{shown.length === rows.length ? `${rows.length} app${rows.length === 1 ? "" : "s"}` : `${shown.length} of ${rows.length} apps match`}</p>
           <DataTable id="apps" caption={`${shown.length} of ${rows.length} apps`} rows={shown} rowKey={(r) => r.app.id} columns={COLUMNS}
             resetKey={`${deferredQ}|${status}`} rowLabel={(r) => r.app.name}
             bulkActions={(sel, clear) => <BulkActions apps={sel.map((r) => r.app)} clear={clear} />} />
