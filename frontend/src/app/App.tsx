@@ -5,8 +5,8 @@ import { onUnauthorized } from '../shared/api/client';
 import type { Me } from '../shared/api/types';
 import { MeContext } from '../shared/session/me';
 import { Login } from '../features/auth/LoginPage';
-import { Link, navigate, useLocation } from '../shared/router';
-import { routes, RouteTree } from './routes';
+import { Link, navigate, usePath } from '../shared/router';
+import { preloadPage, routes, RouteTree } from './routes';
 import { logout, whoAmI } from '../shared/session/session';
 import { applyTheme, storedTheme, type Theme } from '../shared/theme';
 import { useShortcuts } from '../shared/ui/shortcuts';
@@ -28,7 +28,7 @@ function ThemeSwitch() {
 const NAV = [['/', 'Overview'], ['/apps', 'Apps'], ['/settings', 'Settings']] as const;
 
 function Shell({ me, onSignOut, children }: { me: Me; onSignOut: () => void; children: ReactNode }) {
-  const { path } = useLocation();
+  const path = usePath();
   useShortcuts();
   const current = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
   return (
@@ -53,11 +53,12 @@ function Shell({ me, onSignOut, children }: { me: Me; onSignOut: () => void; chi
 }
 
 export function App() {
-  const { path } = useLocation();
+  const path = usePath();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [bootError, setBootError] = useState<string | null>(null);
 
   useEffect(() => {
+    preloadPage(location.pathname);
     whoAmI().then(setMe).catch((e) => { setBootError(String(e.message ?? e)); setMe(null); });
     return onUnauthorized(() => setMe(null));
   }, []);

@@ -5,7 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useParams } from 'wouter';
 import { Link, navigate } from '../shared/router';
-import { RouteTree, type RouteNode } from './routes';
+import { preloadPage, RouteTree, type RouteNode } from './routes';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -55,5 +55,18 @@ describe('RouteTree', () => {
     expect(div.querySelector('h1')?.textContent).toBe('new');
     await act(async () => navigate('/settings', true));
     expect(div.querySelector('h1')?.textContent).toBe('settings');
+  });
+});
+
+describe('preloadPage', () => {
+  it('starts loading exactly the page a path shows, nested or not', () => {
+    const loaded: string[] = [];
+    const page = (name: string) => () => { loaded.push(name); return Promise.resolve({ default: () => null }); };
+    const nodes: RouteNode[] = [
+      { path: '/', load: page('home') },
+      { path: '/apps', children: [{ path: '/', load: page('list') }, { path: '/new', load: page('new') }, { path: '/:id', load: page('detail') }] },
+    ];
+    for (const p of ['/', '/apps', '/apps/new', '/apps/shop', '/apps/shop/x', '/nowhere']) preloadPage(p, nodes);
+    expect(loaded).toEqual(['home', 'list', 'new', 'detail']);
   });
 });

@@ -8,6 +8,9 @@ export function navigate(to: string, replace = false) {
   browserNavigate(to, { replace });
 }
 
+/** The browser's path alone: a change of the query string (a search box) does not re-render the caller. */
+export const usePath = (): string => usePathname();
+
 /** The browser's path and query, whatever route nesting the caller sits in. */
 export function useLocation(): { path: string; query: URLSearchParams } {
   const path = usePathname();

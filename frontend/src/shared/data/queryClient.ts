@@ -1,8 +1,12 @@
 // The one query cache of the dashboard. Lists are kept current by the live event feed
 // (shared/data/live.ts), not by polling or refetch-on-focus; a page that mounts still asks once,
 // showing the cached copy meanwhile.
-import { QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+
+// Answers reach the page in the same task they arrive in (the default waits for a timer, a few ms
+// on every load); React batches the updates anyway.
+notifyManager.setScheduler(queueMicrotask);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

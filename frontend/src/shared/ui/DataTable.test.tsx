@@ -48,6 +48,8 @@ describe('DataTable', () => {
     const { div } = renderInto(<DataTable id="t" caption="rows" rows={rows} rowKey={(r) => r.id} columns={columns} rowLabel={(r) => r.name}
       bulkActions={(sel, clear) => <button type="button" onClick={() => { bulk(sel.map((r) => r.id)); clear(); }}>Act</button>} />);
     expect(div.querySelector('.bulk')).toBeNull();
+    expect(div.querySelector('table input[type="checkbox"]')).toBeNull(); // no checkboxes until the user starts selecting
+    click(button(div, 'Select'));
     click(div.querySelector<HTMLInputElement>('input[aria-label="Select row-002"]')!);
     click(div.querySelector<HTMLInputElement>('input[aria-label="Select row-005"]')!);
     expect(div.querySelector('.bulk')!.textContent).toContain('2 selected');

@@ -1,7 +1,7 @@
 // The table every list page uses: sortable columns, a page of rows at a time (a list of 1,000+
 // renders 100 until asked for more), multi-select with bulk actions, and a column choice that is
 // remembered per table. Search and filters belong to the page: it passes the rows they leave.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ScrollBox } from './ScrollBox';
 
 export interface Column<R> {
@@ -12,6 +12,8 @@ export interface Column<R> {
   sortValue?: (row: R) => string | number;
   /** Always shown (the column that names the row). */
   required?: boolean;
+  /** Hidden until the user asks for it in "Columns". */
+  optional?: boolean;
 }
 
 interface Props<R> {
@@ -32,12 +34,13 @@ interface Props<R> {
 type Sort = { id: string; dir: 1 | -1 } | null;
 
 const storageKey = (id: string) => `rivetr.columns.${id}`;
-function storedHidden(id: string): string[] {
+function storedHidden<R>(id: string, columns: Column<R>[]): string[] {
+  const byDefault = columns.filter((c) => c.optional).map((c) => c.id);
   try {
-    const v = JSON.parse(localStorage.getItem(storageKey(id)) ?? '[]');
-    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    const v = JSON.parse(localStorage.getItem(storageKey(id)) ?? 'null');
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : byDefault;
   } catch {
-    return [];
+    return byDefault;
   }
 }
 
@@ -69,15 +72,44 @@ function ColumnChoice<R>({ columns, hidden, setHidden }: { columns: Column<R>[];
   );
 }
 
+interface RowProps<R> {
+  row: R;
+  rowKey: string;
+  columns: Column<R>[];
+  selectable: boolean;
+  selected: boolean;
+  label: string;
+  onToggle: (key: string, on: boolean) => void;
+}
+
+// A row re-renders only when its data, its selection or the columns change: typing in the search
+// box re-renders the page, not a hundred unchanged rows.
+function RowView<R>({ row, rowKey, columns, selectable, selected, label, onToggle }: RowProps<R>) {
+  return (
+    <tr className={selected ? 'selected' : undefined}>
+      {selectable && (
+        <td className="select">
+          <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onToggle(rowKey, e.target.checked)} />
+        </td>
+      )}
+      {columns.map((c) => <td key={c.id} className={`col-${c.id}`}>{c.cell(row)}</td>)}
+    </tr>
+  );
+}
+const Row = memo(RowView) as typeof RowView;
+
 export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 100, resetKey, rowLabel, bulkActions }: Props<R>) {
   const [sort, setSort] = useState<Sort>(null);
   const [limit, setLimit] = useState(pageSize);
-  const [hidden, setHiddenState] = useState<string[]>(() => storedHidden(id));
+  const [hidden, setHiddenState] = useState<string[]>(() => storedHidden(id, columns));
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Rows get their checkboxes when the user starts selecting: a long list stays light until then.
+  const [selecting, setSelecting] = useState(false);
+  const selectable = Boolean(bulkActions) && selecting;
   useEffect(() => setLimit(pageSize), [resetKey, pageSize]);
 
   const setHidden = (h: string[]) => { setHiddenState(h); localStorage.setItem(storageKey(id), JSON.stringify(h)); };
-  const shownColumns = columns.filter((c) => c.required || !hidden.includes(c.id));
+  const shownColumns = useMemo(() => columns.filter((c) => c.required || !hidden.includes(c.id)), [columns, hidden]);
   const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
   const page = sorted.slice(0, limit);
   const keys = useMemo(() => new Set(rows.map(rowKey)), [rows, rowKey]);
@@ -87,15 +119,20 @@ export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 10
   // A selected row that left the list (deleted, filtered out) is no longer selected.
   useEffect(() => setSelected((s) => (([...s].every((k) => keys.has(k))) ? s : new Set([...s].filter((k) => keys.has(k))))), [keys]);
 
-  const toggle = (k: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(k); else n.delete(k); return n; });
+  const toggle = useCallback((k: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(k); else n.delete(k); return n; }), []);
   const togglePage = (on: boolean) => setSelected((s) => { const n = new Set(s); pageKeys.forEach((k) => (on ? n.add(k) : n.delete(k))); return n; });
-  const clear = () => setSelected(new Set());
+  const clear = useCallback(() => setSelected(new Set()), []);
   const sortBy = (c: Column<R>) => setSort((s) => (s?.id === c.id ? (s.dir === 1 ? { id: c.id, dir: -1 } : null) : { id: c.id, dir: 1 }));
 
   return (
     <div className="datatable">
       <div className="table-tools">
-        {bulkActions && chosen.length > 0 && (
+        {bulkActions && (
+          <button type="button" aria-pressed={selecting} onClick={() => { setSelecting(!selecting); clear(); }}>
+            {selecting ? 'Done selecting' : 'Select'}
+          </button>
+        )}
+        {bulkActions && selectable && chosen.length > 0 && (
           <div className="bulk" role="group" aria-label="Selected rows">
             <span>{chosen.length} selected</span>{bulkActions(chosen, clear)}
             <button type="button" onClick={clear}>Clear selection</button>
@@ -109,7 +146,7 @@ export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 10
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr>
-              {bulkActions && (
+              {selectable && (
                 <th scope="col" className="select">
                   <input type="checkbox" aria-label="Select all shown rows" checked={allOnPage} onChange={(e) => togglePage(e.target.checked)} />
                 </th>
@@ -129,16 +166,8 @@ export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 10
           <tbody>
             {page.map((r) => {
               const k = rowKey(r);
-              return (
-                <tr key={k} className={selected.has(k) ? 'selected' : undefined}>
-                  {bulkActions && (
-                    <td className="select">
-                      <input type="checkbox" aria-label={`Select ${rowLabel?.(r) ?? k}`} checked={selected.has(k)} onChange={(e) => toggle(k, e.target.checked)} />
-                    </td>
-                  )}
-                  {shownColumns.map((c) => <td key={c.id} className={`col-${c.id}`}>{c.cell(r)}</td>)}
-                </tr>
-              );
+              return <Row key={k} row={r} rowKey={k} columns={shownColumns} selectable={selectable} selected={selected.has(k)}
+                label={rowLabel?.(r) ?? k} onToggle={toggle} />;
             })}
           </tbody>
         </table>

@@ -16,10 +16,13 @@ function subscribe(l: () => void) {
   };
 }
 
+// One formatter for every tooltip: building one per call costs more than a table row.
+const local = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
 /** The exact moment, as a reader would want it in a tooltip: local time and UTC. */
 export function absoluteTime(ts: string | number): string {
   const d = new Date(ts);
-  return isNaN(d.getTime()) ? String(ts) : `${d.toLocaleString()} (${d.toISOString().replace('.000Z', 'Z')})`;
+  return isNaN(d.getTime()) ? String(ts) : `${local.format(d)} (${d.toISOString().replace('.000Z', 'Z')})`;
 }
 
 export function RelativeTime({ ts }: { ts: string | number | null | undefined }) {
@@ -27,5 +30,7 @@ export function RelativeTime({ ts }: { ts: string | number | null | undefined })
   if (ts === null || ts === undefined || ts === '') return <>—</>;
   const d = new Date(ts);
   if (isNaN(d.getTime())) return <>{String(ts)}</>;
-  return <time dateTime={d.toISOString()} title={absoluteTime(ts)}>{when(ts)}</time>;
+  // The tooltip's text is made when the pointer or focus arrives, not for every row of a long table.
+  const explain = (e: { currentTarget: HTMLElement }) => { e.currentTarget.title = absoluteTime(ts); };
+  return <time dateTime={d.toISOString()} onMouseEnter={explain} onFocus={explain}>{when(ts)}</time>;
 }

@@ -22,7 +22,7 @@ const COLUMNS: Column<Row>[] = [
   { id: 'status', header: 'Status', sortValue: (r) => r.status, cell: (r) => <StatusBadge status={r.status} /> },
   { id: 'repository', header: 'Repository', sortValue: (r) => r.app.git_url, cell: (r) => <><code>{r.app.git_url}</code> <small>{r.app.branch}</small></> },
   { id: 'domains', header: 'Domains', cell: (r) => r.app.domains.join(', ') || '—' },
-  { id: 'deployed', header: 'Last deployment', sortValue: (r) => r.deployedAt, cell: (r) => <RelativeTime ts={r.deployedAt || null} /> },
+  { id: 'deployed', header: 'Last deployment', optional: true, sortValue: (r) => r.deployedAt, cell: (r) => <RelativeTime ts={r.deployedAt || null} /> },
 ];
 
 function BulkActions({ apps, clear }: { apps: App[]; clear: () => void }) {
