@@ -292,9 +292,19 @@ async function main() {
     if (perApp.length || asked.filter((u) => u === '/api/deployments?latest_per_app=1').length !== 2) {
       throw new Error(`Overview + Apps requests: ${asked.join(', ')}`);
     }
-    await narrow(page, `${base}/apps`, 'apps', () => page.getByRole('link', { name: 'e2e-app' }).waitFor(), []);
+    await narrow(page, `${base}/apps`, 'apps', () => page.getByRole('link', { name: 'e2e-app' }).waitFor(), ['Select']);
+    const newApp = await page.getByRole('link', { name: 'New app' }).boundingBox();
+    if (!newApp || newApp.x + newApp.width > 375) throw new Error(`New app is off screen at 375 px: ${JSON.stringify(newApp)}`);
     await narrow(page, `${base}/apps/e2e-app`, 'app-detail', () => page.getByRole('heading', { name: /e2e-app/ }).waitFor(),
       ['Deploy', 'Restart', 'Stop', 'Delete']);
+    // Keyboard: `g a` goes to the apps, `/` puts the cursor in their search box.
+    await page.getByRole('heading', { name: /e2e-app/ }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await page.getByRole('heading', { name: 'Apps', exact: true }).waitFor();
+    await page.keyboard.press('/');
+    if (!(await page.getByRole('searchbox').evaluate((el) => el === document.activeElement))) throw new Error('`/` did not focus the search box');
+    log('shortcuts: g a opens the apps, / focuses the search');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('tab', { name: 'Audit log' }).click();
     await page.getByRole('table', { name: 'Audit log' }).getByText('deployment.rollback').waitFor();
