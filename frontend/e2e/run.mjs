@@ -111,21 +111,24 @@ async function checkA11y(p, name) {
   for (const v of violations) a11yProblems.push(`${name}: ${v}`);
 }
 
-// At 375 px wide (a phone) the page must not scroll sideways and the named buttons must be on screen.
+// At 375 px wide (a phone) the page must not scroll sideways and the named actions (buttons, or
+// { link }) must be on screen.
 async function narrow(p, url, name, ready, buttons) {
   await p.setViewportSize({ width: 375, height: 812 });
   await p.goto(url);
   await ready();
   const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   if (scroll > client) throw new Error(`${name} at 375 px scrolls sideways: ${scroll} px of content in ${client} px`);
+  const names = buttons.map((b) => (typeof b === 'string' ? b : b.link));
   for (const b of buttons) {
-    const box = await p.getByRole('button', { name: b, exact: true }).boundingBox();
-    if (!box || box.x < 0 || box.x + box.width > client) throw new Error(`${name} at 375 px: the ${b} button is off screen (${JSON.stringify(box)})`);
+    const [role, label] = typeof b === 'string' ? ['button', b] : ['link', b.link];
+    const box = await p.getByRole(role, { name: label, exact: true }).boundingBox();
+    if (!box || box.x < 0 || box.x + box.width > client) throw new Error(`${name} at 375 px: the ${label} ${role} is off screen (${JSON.stringify(box)})`);
   }
   const file = join(artifacts, `375-${name}.png`);
   await p.screenshot({ path: file, fullPage: true });
   await checkA11y(p, `${name} (375 px)`);
-  log(`${name} at 375 px: no sideways scroll, ${buttons.join(', ') || 'page'} on screen; screenshot ${file}`);
+  log(`${name} at 375 px: no sideways scroll, ${names.join(', ')} on screen; screenshot ${file}`);
   await p.setViewportSize({ width: 1280, height: 860 });
 }
 
@@ -292,9 +295,7 @@ async function main() {
     if (perApp.length || asked.filter((u) => u === '/api/deployments?latest_per_app=1').length !== 2) {
       throw new Error(`Overview + Apps requests: ${asked.join(', ')}`);
     }
-    await narrow(page, `${base}/apps`, 'apps', () => page.getByRole('link', { name: 'e2e-app' }).waitFor(), ['Select']);
-    const newApp = await page.getByRole('link', { name: 'New app' }).boundingBox();
-    if (!newApp || newApp.x + newApp.width > 375) throw new Error(`New app is off screen at 375 px: ${JSON.stringify(newApp)}`);
+    await narrow(page, `${base}/apps`, 'apps', () => page.getByRole('link', { name: 'e2e-app' }).waitFor(), ['Select', { link: 'New app' }]);
     await narrow(page, `${base}/apps/e2e-app`, 'app-detail', () => page.getByRole('heading', { name: /e2e-app/ }).waitFor(),
       ['Deploy', 'Restart', 'Stop', 'Delete']);
     // Keyboard: `g a` goes to the apps, `/` puts the cursor in their search box.
