@@ -28,6 +28,9 @@ const std::vector<PathDoc>& documentedPaths();
 // "/api/apps/:id" → "/api/apps/{id}".
 std::string openApiPath(const std::string& pistachePath);
 
+// components/schemas: the request and response bodies (openapi_schemas.cpp).
+nlohmann::json openApiSchemas();
+
 // The whole document; `routes` supplies each operation's security (public or bearer/cookie + role).
 nlohmann::json openApiDocument(const std::vector<Route>& routes);
 

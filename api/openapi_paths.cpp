@@ -20,14 +20,14 @@ const std::vector<PathDoc>& documentedPaths() {
          "What `auto` would build from a repository {git_url, git_credentials?, branch?, base_dir?}: {build_type|null, "
          "reason, port|null, commit}. A repository that cannot be fetched is a 400 on git_url; only admins see the "
          "low-level reason, others \"cannot reach the repository\"",
-         "apps", "Object", 200, "Object"},
+         "apps", "DetectInput", 200, "DetectResult"},
         {M::Get, "/api/apps/{id}", "Show an app by id or name", "apps", "", 200, "App"},
         {M::Put, "/api/apps/{id}", "Update an app", "apps", "AppInput", 200, "App"},
         {M::Delete, "/api/apps/{id}", "Delete an app", "apps", "", 204, ""},
 
         {M::Get, "/api/apps/{id}/certificates",
          "Certificate state of each domain: {tls, acme, certificates:[{domain, state, not_after, error, retry_at}]}",
-         "apps", "", 200, "Object"},
+         "apps", "", 200, "Certificates"},
         {M::Get, "/api/apps/{id}/env", "List env vars (secrets masked)", "env", "", 200, "EnvList"},
         {M::Put, "/api/apps/{id}/env", "Replace env vars in bulk (masked secrets keep their value)", "env", "EnvInput",
          200, "EnvList"},
@@ -36,7 +36,7 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Post, "/api/apps/{id}/deploy", "Queue a deployment (optionally of one commit)", "deployments",
          "DeployRequest", 202, "DeploymentAccepted"},
         {M::Get, "/api/apps/{id}/deployments", "List an app's deployments, newest first", "deployments", "", 200,
-         "DeploymentList"},
+         "AppDeploymentList"},
         {M::Get, "/api/deployments",
          "Newest deployments across apps (?limit=1-200, default 20), or each app's newest (?latest_per_app=1)",
          "deployments", "", 200, "DeploymentPage"},
@@ -54,29 +54,29 @@ const std::vector<PathDoc>& documentedPaths() {
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/events",
          "Status changes of every deployment (SSE `deployment` events) and app action (`action` events: "
-         "{id, app_id, action, status: pending|in_progress|done|failed, error?}). The engine's own actions come "
-         "the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) "
-         "and `recover` (the automatic restart with back-off that follows)",
+         "{id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). "
+         "The engine's own actions come the same way: `crash` (status crashed: the live container died, error says "
+         "why; its domains answer 503) and `recover` (the automatic restart with back-off that follows)",
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
-         "runtime", "", 200, "Object"},
+         "runtime", "", 200, "ContainerLogs"},
         {M::Get, "/api/apps/{id}/logs/stream", "Follow the live container's output (SSE `log` events, ?tail=N)",
          "runtime", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/stats",
          "CPU, memory and network of the live container {cpu_percent, memory_bytes, memory_limit_bytes, "
          "net_rx_bytes, net_tx_bytes}",
-         "runtime", "", 200, "Object"},
+         "runtime", "", 200, "ContainerStats"},
         {M::Post, "/api/apps/{id}/start",
          "Start the live container and route to it again: an engine job in the app's turn after its deployments "
          "({action_id, status}); 202 {action_id, status: pending} when not done within 25 s (then see /api/events)",
-         "runtime", "", 200, "Object"},
+         "runtime", "", 200, "ActionResult"},
         {M::Post, "/api/apps/{id}/stop",
          "Stop the live container; its domains answer 503. An engine job like start ({action_id, status}, or 202)",
-         "runtime", "", 200, "Object"},
+         "runtime", "", 200, "ActionResult"},
         {M::Post, "/api/apps/{id}/restart",
          "Restart the live container. An engine job like start ({action_id, status}, or 202)", "runtime", "", 200,
-         "Object"},
-        {M::Get, "/api/system", "Version, container engine and host figures", "system", "", 200, "Object"},
+         "ActionResult"},
+        {M::Get, "/api/system", "Version, container engine and host figures", "system", "", 200, "SystemInfo"},
         {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
 
         {M::Get, "/api/tokens", "List API tokens", "admin", "", 200, "TokenList"},
@@ -92,21 +92,21 @@ const std::vector<PathDoc>& documentedPaths() {
          "Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie; 401 "
          "totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures from "
          "an address, or after repeated wrong codes for the account (from any address, with growing back-off)",
-         "auth", "Object", 200, "Object"},
+         "auth", "LoginInput", 200, "LoginResult"},
         {M::Post, "/api/auth/logout", "End the session and clear its cookie", "auth", "", 204, ""},
         {M::Get, "/api/auth/me", "Who is calling: {actor_type, name, role, user?, csrf_token?}", "auth", "", 200,
-         "Object"},
+         "Me"},
         {M::Post, "/api/auth/totp/setup", "Start TOTP for the logged-in user: {secret, otpauth_uri}", "auth", "", 200,
-         "Object"},
-        {M::Post, "/api/auth/totp/enable", "Turn TOTP on with a first code {code}", "auth", "Object", 200, "Object"},
-        {M::Post, "/api/auth/totp/disable", "Turn TOTP off with a current code {code}", "auth", "Object", 200, "Object"},
-        {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "Object"},
-        {M::Post, "/api/users", "Create a user {username, password, role}", "users", "Object", 201, "Object"},
+         "TotpSetup"},
+        {M::Post, "/api/auth/totp/enable", "Turn TOTP on with a first code {code}", "auth", "TotpCode", 200, "TotpState"},
+        {M::Post, "/api/auth/totp/disable", "Turn TOTP off with a current code {code}", "auth", "TotpCode", 200, "TotpState"},
+        {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "UserList"},
+        {M::Post, "/api/users", "Create a user {username, password, role}", "users", "UserInput", 201, "User"},
         {M::Put, "/api/users/{id}",
          "Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor, "
          "transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling "
          "revokes the API tokens the user owns unless transferred; the last enabled admin stays (409)",
-         "users", "Object", 200, "Object"},
+         "users", "UserChange", 200, "User"},
         {M::Delete, "/api/users/{id}",
          "Delete a user (?transfer_tokens_to=user id or name hands over their API tokens, otherwise they are "
          "revoked); not the last enabled admin (409)",

@@ -7,6 +7,7 @@
 
 #include "api/api_server.hpp"
 #include "api/openapi.hpp"
+#include "api/openapi_schema_check.hpp"
 #include "api/route_table.hpp"
 #include "api/runtimeless_engine.hpp"
 #include "core/git/source.hpp"
@@ -434,6 +435,79 @@ TEST_F(ApiRoutes, OpenApiMatchesRegisteredRoutes) {
         EXPECT_EQ(op.value("x-rivetr-min-role", ""), route.minRole ? store::roleName(*route.minRole) : "")
             << route.path << ": the document states another role than the route table";
     }
+}
+
+// What the document says a route answers (its status, else `default`) against what it answered.
+void expectDocumented(const json& doc, const std::string& method, const std::string& path, const test::HttpResponse& r) {
+    std::string lower = method;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ASSERT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(lower)) << method << " " << path;
+    const auto& responses = doc["paths"][path][lower]["responses"];
+    const auto status = std::to_string(r.status);
+    const auto& documented = responses.contains(status) ? responses[status] : responses["default"];
+    auto content = documented.value("content", json::object());
+    if (!content.contains("application/json")) {
+        EXPECT_TRUE(r.body.empty()) << method << " " << path << " answered a body the document does not describe";
+        return;
+    }
+    auto body = json::parse(r.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << method << " " << path << ": " << r.body;
+    std::string problems;
+    for (const auto& v : schemaViolations(doc, content["application/json"]["schema"], body)) problems += "\n  " + v;
+    EXPECT_TRUE(problems.empty()) << method << " " << path << " (" << r.status << ") departs from its schema:" << problems
+                                  << "\n" << r.body;
+}
+
+// Every body the dashboard reads is what components/schemas says, field for field (no field
+// missing, none undocumented, types, enums, date-times): the TypeScript types generated from the
+// document (frontend_api_types) are therefore the server's real answers.
+TEST_F(ApiRoutes, ResponsesMatchTheirSchemas) {
+    auto doc = json::parse(call("GET", "/api/openapi.json", "").body);
+    const auto viewer = tokens[Role::viewer], dev = tokens[Role::developer];
+    auto check = [&](const std::string& method, const std::string& path, const std::string& url, const std::string& token,
+                     const json& body = nullptr) {
+        auto r = call(method, url, token, body.is_null() ? "" : body.dump());
+        expectDocumented(doc, method, path, r);
+        return r.body.empty() ? json() : json::parse(r.body, nullptr, false);
+    };
+    auto app = check("POST", "/api/apps", "/api/apps", kAdminToken,
+                     {{"name", "shop"}, {"git_url", "https://example.com/shop.git"}, {"port", 3000}, {"domains", {"shop.example.com"}}});
+    const std::string id = app["id"], at = "/api/apps/" + app["id"].get<std::string>();
+    check("GET", "/api/apps", "/api/apps", viewer);
+    check("GET", "/api/apps/{id}", "/api/apps/shop", dev);
+    check("GET", "/api/apps/{id}", "/api/apps/shop", viewer);
+    check("PUT", "/api/apps/{id}", at, dev, {{"resources", {{"memory_limit_bytes", 268435456}}}, {"deadlines", {{"build_ms", 60000}}}});
+    check("PUT", "/api/apps/{id}/env", at + "/env", dev, {{"vars", {{{"key", "API_KEY"}, {"value", "s3cret"}, {"secret", true}}}}});
+    check("GET", "/api/apps/{id}/env", at + "/env", dev);
+    check("GET", "/api/apps/{id}/certificates", at + "/certificates", viewer);
+    check("POST", "/api/apps/{id}/deploy", at + "/deploy", dev, json::object());
+    check("POST", "/api/apps/{id}/restart", at + "/restart", dev, json::object());  // nothing live: the Error shape
+
+    store::DeploymentRecord d;
+    d.id = "dep_schema";
+    d.appId = id;
+    d.commitSha = "0123456789abcdef0123456789abcdef01234567";
+    ctx.deployments.create(d);
+    ctx.deployments.transition(d.id, "failed");
+    check("GET", "/api/apps/{id}/deployments", at + "/deployments", viewer);
+    check("GET", "/api/deployments", "/api/deployments?latest_per_app=1", viewer);
+    check("GET", "/api/deployments", "/api/deployments?limit=5", viewer);
+    check("GET", "/api/deployments/{id}", "/api/deployments/dep_schema", viewer);
+    check("GET", "/api/deployments/{id}/logs", "/api/deployments/dep_schema/logs", viewer);
+
+    check("GET", "/api/system", "/api/system", viewer);
+    check("GET", "/api/auth/me", "/api/auth/me", viewer);
+    check("POST", "/api/tokens", "/api/tokens", kAdminToken, {{"name", "ci"}, {"role", "viewer"}});
+    check("GET", "/api/tokens", "/api/tokens", kAdminToken);
+    auto user = check("POST", "/api/users", "/api/users", kAdminToken,
+                      {{"username", "ada"}, {"password", "correct horse battery staple"}, {"role", "viewer"}});
+    check("PUT", "/api/users/{id}", "/api/users/" + user["id"].get<std::string>(), kAdminToken, {{"role", "developer"}});
+    check("GET", "/api/users", "/api/users", kAdminToken);
+    check("POST", "/api/auth/login", "/api/auth/login", "", {{"username", "ada"}, {"password", "correct horse battery staple"}});
+    check("POST", "/api/routes", "/api/routes", kAdminToken, {{"domain", "legacy.example.com"}, {"upstream", "10.0.0.5:3000"}});
+    check("GET", "/api/routes", "/api/routes", kAdminToken);
+    check("GET", "/api/audit", "/api/audit", kAdminToken);
+    check("POST", "/api/apps", "/api/apps", kAdminToken, {{"name", "Not A Name"}, {"git_url", "https://example.com/x.git"}, {"port", 1}});
 }
 
 }  // namespace

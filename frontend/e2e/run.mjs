@@ -7,7 +7,7 @@
 // dashboard's Content-Security-Policy: any violation the browser reports fails it.
 // Screenshots of the main pages go to $RIVETR_E2E_ARTIFACTS (default ../build/e2e-artifacts).
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,6 +94,44 @@ function watchCsp(p) {
   p.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
 }
 
+// axe-core on every page the run visits: serious or critical violations fail the run at the end.
+// It is evaluated through the devtools protocol, which the page's CSP does not apply to.
+const axeSource = await readFile(resolve(here, '../node_modules/axe-core/axe.min.js'), 'utf8');
+const a11yProblems = [];
+const a11yChecked = [];
+async function checkA11y(p, name) {
+  await p.waitForLoadState('domcontentloaded');
+  if (!(await p.evaluate(() => typeof window.axe !== 'undefined'))) await p.evaluate(axeSource);
+  const violations = await p.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  a11yChecked.push(name);
+  for (const v of violations) a11yProblems.push(`${name}: ${v}`);
+}
+
+// At 375 px wide (a phone) the page must not scroll sideways and the named actions (buttons, or
+// { link }) must be on screen.
+async function narrow(p, url, name, ready, buttons) {
+  await p.setViewportSize({ width: 375, height: 812 });
+  await p.goto(url);
+  await ready();
+  const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  if (scroll > client) throw new Error(`${name} at 375 px scrolls sideways: ${scroll} px of content in ${client} px`);
+  const names = buttons.map((b) => (typeof b === 'string' ? b : b.link));
+  for (const b of buttons) {
+    const [role, label] = typeof b === 'string' ? ['button', b] : ['link', b.link];
+    const box = await p.getByRole(role, { name: label, exact: true }).boundingBox();
+    if (!box || box.x < 0 || box.x + box.width > client) throw new Error(`${name} at 375 px: the ${label} ${role} is off screen (${JSON.stringify(box)})`);
+  }
+  const file = join(artifacts, `375-${name}.png`);
+  await p.screenshot({ path: file, fullPage: true });
+  await checkA11y(p, `${name} (375 px)`);
+  log(`${name} at 375 px: no sideways scroll, ${names.join(', ')} on screen; screenshot ${file}`);
+  await p.setViewportSize({ width: 1280, height: 860 });
+}
+
 // The dashboard's page must not run foreign or inline scripts, be framed, or be sniffed as another type.
 function checkSecurityHeaders(headers) {
   const csp = headers['content-security-policy'] ?? '';
@@ -103,6 +141,11 @@ function checkSecurityHeaders(headers) {
   if (headers['x-frame-options'] !== 'DENY') throw new Error(`X-Frame-Options: ${headers['x-frame-options']}`);
   if (headers['x-content-type-options'] !== 'nosniff') throw new Error(`X-Content-Type-Options: ${headers['x-content-type-options']}`);
   log('the dashboard is served with its CSP, X-Frame-Options and nosniff');
+}
+
+// The dashboard asks before destroying or interrupting anything, in its own dialog naming what goes.
+async function confirmDialog(page, button) {
+  await page.getByRole('alertdialog').getByRole('button', { name: button, exact: true }).click();
 }
 
 async function apiCall(base, method, path) {
@@ -160,10 +203,16 @@ async function main() {
     if (!process.env.RIVETR_E2E_UI_URL) checkSecurityHeaders(first.headers());
     await page.getByRole('tab', { name: 'API token' }).click();
     await shot('01-login');
+    await checkA11y(page, 'sign-in');
     await page.getByLabel('API token', { exact: true }).fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     log('signed in');
+    await page.goto(base + '/no/such/page');
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await checkA11y(page, 'not found');
+    await page.getByRole('link', { name: 'Go to the overview' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
 
     // Create the app with the wizard; it deploys right away.
     await page.getByRole('link', { name: 'Apps', exact: true }).click();
@@ -180,6 +229,7 @@ async function main() {
     await page.getByLabel('App name').fill('e2e-app');
     await page.getByLabel('Domain (optional)').fill(DOMAIN);
     await shot('02-new-app');
+    await checkA11y(page, 'new app');
     await page.getByRole('button', { name: 'Create app' }).click();
     await page.getByRole('heading', { name: /e2e-app/ }).waitFor();
     const apps = JSON.parse((await apiCall(base, 'GET', '/api/apps')).body);
@@ -192,6 +242,7 @@ async function main() {
     await page.locator('.timeline li').first().locator('.badge', { hasText: 'running' }).waitFor({ timeout: STEP_MS });
     await page.getByTestId('stream-state').filter({ hasText: /^closed$/ }).waitFor({ timeout: 30_000 });
     await shot('03-app-deployed');
+    await checkA11y(page, 'app detail');
     log('v1 running; log lines:', await logBox.locator('.log-line').count());
     await until('the proxy to serve v1', async () => {
       const r = await viaProxy(proxyPort);
@@ -212,6 +263,7 @@ async function main() {
 
     // Roll back to v1 (the older deployment in the timeline).
     await page.locator('.timeline li').nth(1).getByRole('button', { name: 'Roll back to this' }).click();
+    await confirmDialog(page, 'Roll back');
     await page.getByText('Rollback started').waitFor();
     await page.locator('.timeline li').nth(0).locator('.badge', { hasText: 'running' }).waitFor({ timeout: STEP_MS });
     await until('the proxy to serve v1 again', async () => {
@@ -233,18 +285,32 @@ async function main() {
     await page.locator('li', { hasText: 'e2e-app' }).locator('.badge', { hasText: 'running' }).waitFor();
     await page.locator('.host').getByText('Memory').waitFor(); // GET /api/system answered
     await shot('05-overview');
+    await checkA11y(page, 'overview');
     await page.getByRole('link', { name: 'Apps', exact: true }).click();
     await page.getByRole('link', { name: 'e2e-app' }).waitFor();
     await shot('06-apps');
+    await checkA11y(page, 'apps');
     page.off('request', noteRequest);
     const perApp = asked.filter((u) => /^\/api\/apps\/[^/]+\/deployments/.test(u));
     if (perApp.length || asked.filter((u) => u === '/api/deployments?latest_per_app=1').length !== 2) {
       throw new Error(`Overview + Apps requests: ${asked.join(', ')}`);
     }
+    await narrow(page, `${base}/apps`, 'apps', () => page.getByRole('link', { name: 'e2e-app' }).waitFor(), ['Select', { link: 'New app' }]);
+    await narrow(page, `${base}/apps/e2e-app`, 'app-detail', () => page.getByRole('heading', { name: /e2e-app/ }).waitFor(),
+      ['Deploy', 'Restart', 'Stop', 'Delete']);
+    // Keyboard: `g a` goes to the apps, `/` puts the cursor in their search box.
+    await page.getByRole('heading', { name: /e2e-app/ }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await page.getByRole('heading', { name: 'Apps', exact: true }).waitFor();
+    await page.keyboard.press('/');
+    if (!(await page.getByRole('searchbox').evaluate((el) => el === document.activeElement))) throw new Error('`/` did not focus the search box');
+    log('shortcuts: g a opens the apps, / focuses the search');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('tab', { name: 'Audit log' }).click();
     await page.getByRole('table', { name: 'Audit log' }).getByText('deployment.rollback').waitFor();
     await shot('07-audit');
+    await checkA11y(page, 'settings: audit log');
     log('audit log shows deployment.rollback');
 
     // A user signs in with a password (session cookie) and makes a change: the CSRF header works.
@@ -267,6 +333,7 @@ async function main() {
     // The token table names who minted each token: ada's new one is hers.
     await userPage.getByRole('row').filter({ hasText: 'ci-token' }).getByRole('cell', { name: 'ada', exact: true }).waitFor();
     await userPage.screenshot({ path: join(artifacts, '08-settings-tokens.png'), fullPage: true });
+    await checkA11y(userPage, 'settings: tokens');
     log('password sign-in and a cookie-session change (CSRF) work');
     await twoFactor(userPage);
     await context.close();
@@ -274,6 +341,8 @@ async function main() {
     // ada lost her phone: the admin resets her second factor from the users table (the dialog is accepted).
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     await page.getByRole('button', { name: 'Reset two-factor of ada' }).click();
+    await checkA11y(page, 'confirm dialog');
+    await confirmDialog(page, 'Reset two-factor');
     await until('ada\'s two-factor to read off', async () => {
       const row = page.getByRole('row').filter({ hasText: 'ada' });
       const text = await row.getByRole('cell').nth(2).textContent();
@@ -287,6 +356,8 @@ async function main() {
     log('the admin reset a lost second factor; the password alone signs in again');
     if (cspViolations.length) throw new Error(`the dashboard broke its Content-Security-Policy:\n${cspViolations.join('\n')}`);
     log('no Content-Security-Policy violation in the whole run');
+    if (a11yProblems.length) throw new Error(`axe-core found serious or critical violations:\n${a11yProblems.join('\n')}`);
+    log(`axe-core: no serious or critical violation on ${a11yChecked.length} pages (${a11yChecked.join('; ')})`);
     console.log('e2e: 1 passed, 0 failed');
   } catch (e) {
     if (page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);
@@ -324,6 +395,7 @@ async function appScreens(page, base, proxyPort, appId, shot) {
   }, 30_000);
   await runtime.getByText(marker).waitFor({ timeout: 30_000 });
   await shot('09-runtime-logs');
+  await checkA11y(page, 'app: runtime logs');
   log('runtime logs: the container output appears live');
 
   await page.getByRole('button', { name: 'Restart', exact: true }).click();
@@ -336,6 +408,7 @@ async function appScreens(page, base, proxyPort, appId, shot) {
 
   // Stop parks the domains (503) and the badge says so; Start brings v1 back.
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await confirmDialog(page, 'Stop e2e-app');
   await page.getByText(/^Stopped: /).waitFor({ timeout: 60_000 });
   await page.getByRole('heading', { name: /e2e-app/ }).getByText('stopped').waitFor();
   const parked = await viaProxy(proxyPort);
@@ -366,6 +439,7 @@ async function appScreens(page, base, proxyPort, appId, shot) {
   }
   if (!(await page.getByLabel('API_SECRET is secret').isChecked())) throw new Error('API_SECRET lost its secret flag');
   await shot('10-env');
+  await checkA11y(page, 'app: environment');
   log('env: the secret variable is stored and shown masked after a reload');
 
   await page.getByRole('tab', { name: 'Webhook' }).click();
@@ -378,6 +452,7 @@ async function appScreens(page, base, proxyPort, appId, shot) {
     throw new Error('the webhook panel does not show the app\'s webhook secret');
   }
   await shot('11-webhook');
+  await checkA11y(page, 'app: webhook');
   log('webhook: URL and secret shown');
   await page.getByRole('tab', { name: 'Deployments' }).click();
 }
@@ -400,6 +475,7 @@ async function twoFactor(userPage) {
   await userPage.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
   await userPage.getByText(/Two-factor authentication is on/).first().waitFor();
   await userPage.screenshot({ path: join(artifacts, '12-settings-totp.png'), fullPage: true });
+  await checkA11y(userPage, 'settings: two-factor');
   log('TOTP turned on');
 
   await userPage.getByRole('button', { name: 'Sign out' }).click();

@@ -1,20 +1,14 @@
 // Benchmark (prints figures, not pass/fail): the Apps and Overview pages with 1,000 apps in
 // Debian's chromium against a real `rivetr serve` — time from navigation to the full list, the
 // number of API requests it took, and how long a search takes to narrow the table.
-// Usage: RIVETR_BINARY=build-dashboard/cli/rivetr node scripts/apps-page-bench.mjs [apps]
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+// Usage: RIVETR_BINARY=build/cli/rivetr node scripts/apps-page-bench.mjs [apps] [--compare OTHER_DIST_DIR]
 import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { startRivetr } from './rivetr-server.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
-const rivetr = process.env.RIVETR_BINARY ?? resolve(here, '../../build/cli/rivetr');
-const APPS = Number(process.argv[2] ?? 1000);
+const APPS = Number(/^\d+$/.test(process.argv[2] ?? '') ? process.argv[2] : 1000);
 const TOKEN = 'rvt_bench_admin_token_0123456789abcdef';
 
-const freePort = () => new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function createApps(base) {
@@ -41,49 +35,55 @@ async function timed(page, url, ready) {
   return { ms, requests: requests.length };
 }
 
-const work = await mkdtemp(join(tmpdir(), 'rivetr-apps-bench-'));
-const apiPort = await freePort();
-const base = `http://127.0.0.1:${apiPort}`;
-const server = spawn(rivetr, ['serve'], {
-  cwd: work, stdio: 'ignore',
-  env: {
-    ...process.env, RIVETR_SERVER_API_PORT: String(apiPort), RIVETR_SERVER_HOST: '127.0.0.1',
-    RIVETR_SERVER_PROXY_PORT: String(await freePort()), RIVETR_SERVER_PROXY_HTTPS_PORT: String(await freePort()),
-    RIVETR_SERVER_DATA_DIR: join(work, 'data'), RIVETR_AUTH_ADMIN_TOKEN: TOKEN, RIVETR_LOGGING_LEVEL: 'warn',
-    RIVETR_AUTH_RATE_LIMIT_PER_MINUTE: '0',
-  },
-});
-let browser;
-try {
-  for (let i = 0; i < 120 && !(await fetch(`${base}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
-  await createApps(base);
-  browser = await chromium.launch({ executablePath: process.env.RIVETR_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+// Optional: `--compare DIR` measures another build of the dashboard (e.g. the previous one's dist)
+// in the same run, turn about, each against its own server, so both see the same machine load.
+const compareAt = process.argv.indexOf('--compare');
+const targets = [{ label: 'this build', dir: undefined }];
+if (compareAt > 0) targets.push({ label: process.argv[compareAt + 1], dir: process.argv[compareAt + 1] });
+const RUNS = Number(process.env.RIVETR_BENCH_RUNS ?? (targets.length > 1 ? 9 : 5));
+
+async function signIn(browser, base) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(base + '/');
   await page.getByRole('tab', { name: 'API token' }).click();
   await page.getByLabel('API token', { exact: true }).fill(TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  return page;
+}
 
-  const apps = [];
-  const overview = [];
-  const search = [];
-  for (let run = 0; run < 5; run++) {
-    apps.push(await timed(page, `${base}/apps`, () => page.getByText(`${APPS} apps`, { exact: true }).waitFor()));
-    const t0 = performance.now();
-    await page.getByLabel('Search').fill('app-0999');
-    await page.getByText(`1 of ${APPS} apps match`).waitFor();
-    search.push(performance.now() - t0);
-    overview.push(await timed(page, `${base}/`, () => page.getByRole('link', { name: `All ${APPS} apps` }).waitFor()));
+async function oneRun(t) {
+  const { page, base } = t;
+  t.apps.push(await timed(page, `${base}/apps`, () => page.getByText(`${APPS} apps`, { exact: true }).waitFor()));
+  const t0 = performance.now();
+  await page.getByLabel('Search').fill('app-0999');
+  await page.getByText(`1 of ${APPS} apps match`).waitFor();
+  t.search.push(performance.now() - t0);
+  t.overview.push(await timed(page, `${base}/`, () => page.getByRole('link', { name: `All ${APPS} apps` }).waitFor()));
+}
+
+let browser;
+try {
+  for (const t of targets) {
+    const env = { RIVETR_AUTH_RATE_LIMIT_PER_MINUTE: '0', ...(t.dir ? { RIVETR_SERVER_DASHBOARD_DIR: resolve(t.dir) } : {}) };
+    t.server = await startRivetr({ token: TOKEN, env });
+    t.base = t.server.base;
+    Object.assign(t, { apps: [], search: [], overview: [] });
+    await createApps(t.base);
   }
-  const rows = await (async () => { await page.goto(`${base}/apps`); await page.getByText(`${APPS} apps`, { exact: true }).waitFor(); return page.locator('tbody tr').count(); })();
-  console.log(`${APPS} apps, median of 5 (page load includes the JS, from the binary on loopback):`);
-  console.log(`  Apps page     ${median(apps.map((x) => x.ms)).toFixed(0)} ms to the full list, ${apps[0].requests} API requests (incl. /api/auth/me and the /api/events stream), ${rows} rows rendered`);
-  console.log(`  search        ${median(search).toFixed(0)} ms from typing to the narrowed table`);
-  console.log(`  Overview      ${median(overview.map((x) => x.ms)).toFixed(0)} ms to the app summary, ${overview[0].requests} API requests`);
+  browser = await chromium.launch({ executablePath: process.env.RIVETR_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  for (const t of targets) t.page = await signIn(browser, t.base);
+  for (let run = 0; run < RUNS; run++) for (const t of targets) await oneRun(t);
+  console.log(`${APPS} apps, median of ${RUNS} (page load includes the JS, from the binary on loopback):`);
+  for (const t of targets) {
+    const { page, base } = t;
+    const rows = await (async () => { await page.goto(`${base}/apps`); await page.getByText(`${APPS} apps`, { exact: true }).waitFor(); return page.locator('tbody tr').count(); })();
+    if (targets.length > 1) console.log(`${t.label}:`);
+    console.log(`  Apps page     ${median(t.apps.map((x) => x.ms)).toFixed(0)} ms to the full list, ${t.apps[0].requests} API requests (incl. /api/auth/me and the /api/events stream), ${rows} rows rendered`);
+    console.log(`  search        ${median(t.search).toFixed(0)} ms from typing to the narrowed table`);
+    console.log(`  Overview      ${median(t.overview.map((x) => x.ms)).toFixed(0)} ms to the app summary, ${t.overview[0].requests} API requests`);
+  }
 } finally {
   await browser?.close().catch(() => undefined);
-  server.kill('SIGTERM');
-  await new Promise((r) => server.on('exit', r));
-  await rm(work, { recursive: true, force: true });
+  for (const t of targets) await t.server?.stop();
 }

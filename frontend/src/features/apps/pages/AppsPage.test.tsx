@@ -1,0 +1,60 @@
+// The apps list with a thousand apps: two requests, a page of rows at a time, search over all of
+// them, and a deployment event from the live stream changing one app's status in place.
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInto, settle } from '../../../shared/testing/render';
+import Apps from './AppsPage';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+function events(): { response: Response; send: (event: string, data: unknown) => void } {
+  let ctl!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => { ctl = c; } });
+  return {
+    response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    send: (event, data) => ctl.enqueue(new TextEncoder().encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)),
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Apps', () => {
+  it('stays usable with 1,000 apps and follows live status', async () => {
+    const apps = Array.from({ length: 1000 }, (_, i) => ({ id: `app_${i}`, name: `app-${String(i).padStart(4, '0')}`, git_url: `https://git.example/a${i}.git`, branch: 'main', domains: [], live_deployment_id: `dep_${i}` }));
+    const deployments = apps.map((a, i) => ({ id: `dep_${i}`, app_id: a.id, status: 'running', created_at: '2025-01-01T00:00:00Z' }));
+    const stream = events();
+    const fetchMock = vi.fn(async (url: string) => {
+      if (url === '/api/apps') return json(apps);
+      if (url === '/api/deployments?latest_per_app=1') return json({ deployments });
+      if (url === '/api/events') return stream.response;
+      return new Response('{}', { status: 404 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    history.replaceState(null, '', '/apps');
+    const { div, client } = renderInto(<Apps />);
+    const flush = () => settle(client);
+    await flush();
+
+    expect(fetchMock.mock.calls.map((c) => c[0]).sort()).toEqual(['/api/apps', '/api/deployments?latest_per_app=1', '/api/events']);
+    expect(div.querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(div.querySelector('[role="status"]')?.textContent).toBe('1000 apps');
+    const more = [...div.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show 100 more'))!;
+    act(() => more.click());
+    expect(div.querySelectorAll('tbody tr')).toHaveLength(200);
+
+    const search = div.querySelector('input[type="search"]') as HTMLInputElement;
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(search, 'app-0999');
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await flush();
+    expect([...div.querySelectorAll('tbody tr td.col-name')].map((td) => td.textContent)).toEqual(['app-0999']);
+    expect(location.search).toBe('?q=app-0999');
+
+    await act(async () => stream.send('deployment', { id: 'dep_new', app_id: 'app_999', status: 'building', created_at: '2025-02-01T00:00:00Z' }));
+    await flush();
+    expect(div.querySelector('tbody tr .badge')?.textContent).toBe('deploying');
+  });
+});

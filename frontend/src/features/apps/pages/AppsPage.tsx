@@ -1,0 +1,93 @@
+// All apps, searchable by name/repository/domain and filterable by status, in the shared data
+// table (sort, pages of 100 rows, columns to choose, select several to deploy or delete). With a
+// thousand apps the filter runs on a deferred copy of the query, so typing stays responsive.
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { App } from '../../../shared/api/types';
+import { Link, navigate, useLocation } from '../../../shared/router';
+import { Action } from '../../../shared/ui/Action';
+import { DataTable, type Column } from '../../../shared/ui/DataTable';
+import { RelativeTime } from '../../../shared/ui/RelativeTime';
+import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
+import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { appStatus, type AppStatus } from '../appStatus';
+import { filterApps, type AppRow } from '../filter';
+import { useFleet } from '../fleet';
+import { useDeleteApps, useDeploy } from '../queries';
+
+const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'failed', 'stopped', 'not deployed'];
+
+type Row = AppRow & { deployedAt: string };
+const COLUMNS: Column<Row>[] = [
+  { id: 'name', header: 'Name', required: true, sortValue: (r) => r.app.name, cell: (r) => <Link href={`/apps/${r.app.name}`}>{r.app.name}</Link> },
+  { id: 'status', header: 'Status', sortValue: (r) => r.status, cell: (r) => <StatusBadge status={r.status} /> },
+  { id: 'repository', header: 'Repository', sortValue: (r) => r.app.git_url, cell: (r) => <><code>{r.app.git_url}</code> <small>{r.app.branch}</small></> },
+  { id: 'domains', header: 'Domains', cell: (r) => r.app.domains.join(', ') || '—' },
+  { id: 'deployed', header: 'Last deployment', optional: true, sortValue: (r) => r.deployedAt, cell: (r) => <RelativeTime ts={r.deployedAt || null} /> },
+];
+
+function BulkActions({ apps, clear }: { apps: App[]; clear: () => void }) {
+  const deploy = useDeploy();
+  const remove = useDeleteApps(clear);
+  const names = apps.map((a) => a.name);
+  const n = apps.length === 1 ? apps[0].name : `${apps.length} apps`;
+  return (
+    <>
+      <Action mutation={deploy} vars={apps} busyLabel="Starting…">Deploy {n}</Action>
+      <Action mutation={remove} vars={apps} variant="danger" busyLabel="Deleting…"
+        confirm={{ title: `Delete ${n}?`, body: 'Their containers stop, their domains stop answering, and their deployments, logs and environment are removed.', items: names, confirmLabel: `Delete ${n}` }}>
+        Delete {n}
+      </Action>
+    </>
+  );
+}
+
+export default function AppsPage() {
+  const { query } = useLocation();
+  const [q, setQ] = useState(query.get('q') ?? '');
+  const initial = query.get('status') as AppStatus | null;
+  const [status, setStatus] = useState<AppStatus | 'all'>(initial && STATUSES.includes(initial) ? initial : 'all');
+  const data = useFleet();
+  const deferredQ = useDeferredValue(q);
+
+  useEffect(() => {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    if (status !== 'all') p.set('status', status);
+    const s = p.toString();
+    navigate(`/apps${s ? '?' + s : ''}`, true);
+  }, [q, status]);
+
+  const rows = useMemo<Row[]>(() => (data.data?.apps ?? []).map((app) => {
+    const latest = data.data?.latest[app.id];
+    return { app, status: appStatus(app, latest), deployedAt: latest?.created_at ?? '' };
+  }), [data.data]);
+  const shown = useMemo(() => filterApps(rows, deferredQ, status) as Row[], [rows, deferredQ, status]);
+  return (
+    <section>
+      <div className="head">
+        <h1>Apps</h1>
+        <Link className="button primary" href="/apps/new">New app</Link>
+      </div>
+      <div className="filters">
+        <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="name, repository or domain" aria-keyshortcuts="/" /></label>
+        <label>Status
+          <select value={status} onChange={(e) => setStatus(e.target.value as AppStatus | 'all')}>
+            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+      </div>
+      {data.error && <ErrorState error={data.error} retry={() => void data.refetch()} />}
+      {data.isPending && <LoadingState />}
+      {data.data && rows.length === 0 && <EmptyState title="No apps yet."><Link href="/apps/new">Create the first one</Link> from a Git repository.</EmptyState>}
+      {data.data && rows.length > 0 && (
+        <>
+          <p role="status" className="hint">{shown.length === rows.length ? `${rows.length} app${rows.length === 1 ? "" : "s"}` : `${shown.length} of ${rows.length} apps match`}</p>
+          <DataTable id="apps" caption={`${shown.length} of ${rows.length} apps`} rows={shown} rowKey={(r) => r.app.id} columns={COLUMNS}
+            resetKey={`${deferredQ}|${status}`} rowLabel={(r) => r.app.name}
+            bulkActions={(sel, clear) => <BulkActions apps={sel.map((r) => r.app)} clear={clear} />} />
+          {shown.length === 0 && <p>No app matches.</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// Apps: reads (one app, its env, its certificates) and every change to an app, each naming the
+// keys it makes stale. The fleet (all apps) is in fleet.ts; what live events do is in live.ts.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { del, get, post, put } from '../../shared/api/client';
+import type { App, Certificates, DetectResult, EnvVar } from '../../shared/api/types';
+import { useApiMutation } from '../../shared/data/useApiMutation';
+import { appKeys } from './keys';
+import './live';
+
+export { appKeys };
+const enc = encodeURIComponent;
+
+export function useApp(idOrName: string) {
+  return useQuery({ queryKey: appKeys.detail(idOrName), queryFn: () => get<App>(`/api/apps/${enc(idOrName)}`) });
+}
+
+export function useEnv(appId: string) {
+  return useQuery({ queryKey: appKeys.env(appId), queryFn: () => get<EnvVar[]>(`/api/apps/${enc(appId)}/env`) });
+}
+
+export function useCertificates(appId: string, domains: string[]) {
+  return useQuery({
+    queryKey: appKeys.certificates(appId, domains),
+    queryFn: () => get<Certificates>(`/api/apps/${enc(appId)}/certificates`),
+    enabled: domains.length > 0,
+  });
+}
+
+/** What `auto` would build from a branch (the server fetches it once). */
+export const detectBuild = (git_url: string, branch: string) => post<DetectResult>('/api/apps/detect', { git_url, branch });
+
+export interface NewAppInput { body: Record<string, unknown>; deployNow: boolean }
+
+export function useCreateApp(onCreated: (app: App) => void) {
+  return useApiMutation({
+    run: async ({ body, deployNow }: NewAppInput) => {
+      const app = await post<App>('/api/apps', body);
+      if (deployNow) await post(`/api/apps/${enc(app.id)}/deploy`);
+      return app;
+    },
+    success: (app, v) => `Created ${app.name}${v.deployNow ? '; its first deployment started' : ''}`,
+    failure: 'Could not create the app',
+    invalidates: () => [appKeys.fleet],
+    onDone: onCreated,
+  });
+}
+
+/** Saves settings; the answer replaces the cached app under both its id and its name. */
+export function useUpdateApp(app: App) {
+  const qc = useQueryClient();
+  return useApiMutation({
+    run: (body: Record<string, unknown>) => put<App>(`/api/apps/${enc(app.id)}`, body),
+    success: () => 'Saved. Changes apply from the next deployment.',
+    failure: 'Settings not saved',
+    onDone: (saved) => {
+      qc.setQueryData(appKeys.detail(saved.id), saved);
+      qc.setQueryData(appKeys.detail(saved.name), saved);
+    },
+    invalidates: () => [appKeys.fleet],
+  });
+}
+
+export function useDeleteApps(onDeleted?: () => void) {
+  const qc = useQueryClient();
+  return useApiMutation({
+    run: async (apps: App[]) => { for (const a of apps) await del(`/api/apps/${enc(a.id)}`); },
+    success: (_r, apps) => `Deleted ${apps.map((a) => a.name).join(', ')}`,
+    failure: 'Delete failed',
+    onDone: (_r, apps) => {
+      for (const a of apps) { qc.removeQueries({ queryKey: appKeys.detail(a.id) }); qc.removeQueries({ queryKey: appKeys.detail(a.name) }); }
+      onDeleted?.();
+    },
+    invalidates: () => [appKeys.fleet],
+  });
+}
+
+export function useDeploy(onStarted?: (deploymentId: string) => void) {
+  return useApiMutation({
+    run: async (apps: App[]) => {
+      const ids: string[] = [];
+      for (const a of apps) ids.push((await post<{ deployment_id: string }>(`/api/apps/${enc(a.id)}/deploy`)).deployment_id);
+      return ids;
+    },
+    success: (ids) => (ids.length === 1 ? `Deployment ${ids[0]} started` : `${ids.length} deployments started`),
+    failure: 'Deploy failed',
+    onDone: (ids) => { if (ids.length === 1) onStarted?.(ids[0]); },
+  });
+}
+
+export type AppAction = 'start' | 'stop' | 'restart';
+const DONE: Record<AppAction, string> = { start: 'Started', stop: 'Stopped', restart: 'Restarted' };
+
+/** Start, stop or restart: an engine job; the answer's status is what the user is told. */
+export function useAppAction(app: App, action: AppAction) {
+  return useApiMutation({
+    run: () => post<{ status?: string }>(`/api/apps/${enc(app.id)}/${action}`),
+    success: (r) => `${DONE[action]}: ${r?.status ?? 'ok'}`,
+    failure: `${action[0].toUpperCase()}${action.slice(1)} failed`,
+    invalidates: () => [appKeys.details, appKeys.fleet],
+  });
+}
+
+export function useSaveEnv(appId: string) {
+  const qc = useQueryClient();
+  return useApiMutation({
+    run: (vars: Pick<EnvVar, 'key' | 'value' | 'secret' | 'build_time'>[]) => put<EnvVar[]>(`/api/apps/${enc(appId)}/env`, {
+      vars: vars.filter((v) => v.key).map(({ key, value, secret, build_time }) => ({ key, value, secret, build_time })),
+    }),
+    success: () => 'Saved. The next deployment uses these values.',
+    failure: 'Variables not saved',
+    onDone: (saved) => qc.setQueryData(appKeys.env(appId), saved),
+  });
+}

@@ -1,0 +1,55 @@
+// Sign-in: a TOTP account is asked for its code after the password, and the server's refusal is shown.
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Login } from './LoginPage';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+function type(input: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  setter.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const byLabel = (root: HTMLElement, text: string) =>
+  [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith(text))!.querySelector('input')!;
+const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Login', () => {
+  it('asks for the TOTP code when the account needs one, then signs in', async () => {
+    const fetchMock = vi.fn()
+      .mockResolvedValueOnce(json(401, { error: { code: 'totp_required', message: 'a TOTP code is required' } }))
+      .mockResolvedValueOnce(json(200, { user: { id: 'u1', username: 'ada', role: 'admin' }, csrf_token: 'c' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const signedIn = vi.fn();
+    const div = document.createElement('div');
+    document.body.appendChild(div);
+    act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
+    act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), 'pw'); });
+    await act(async () => { div.querySelector('form')!.requestSubmit(); });
+    await flush();
+    expect(div.querySelector('[role="alert"]')?.textContent).toMatch(/6-digit code/);
+    act(() => type(byLabel(div, 'Authentication code'), '123456'));
+    await act(async () => { div.querySelector('form')!.requestSubmit(); });
+    await flush();
+    expect(JSON.parse(fetchMock.mock.calls[1][1].body)).toEqual({ username: 'ada', password: 'pw', totp: '123456' });
+    expect(signedIn).toHaveBeenCalledWith(expect.objectContaining({ name: 'ada', role: 'admin' }));
+  });
+
+  it('shows the server message for a wrong password and stays on the form', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(401, { error: { code: 'unauthorized', message: 'wrong username or password' } })));
+    const signedIn = vi.fn();
+    const div = document.createElement('div');
+    document.body.appendChild(div);
+    act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
+    act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), 'bad'); });
+    await act(async () => { div.querySelector('form')!.requestSubmit(); });
+    await flush();
+    expect(div.querySelector('[role="alert"]')?.textContent).toBe('wrong username or password');
+    expect(signedIn).not.toHaveBeenCalled();
+  });
+});

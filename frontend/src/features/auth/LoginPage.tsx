@@ -1,0 +1,64 @@
+// Sign in with username + password (+ TOTP code when the account has one), or paste an API token.
+import { useState, type FormEvent } from 'react';
+import { ApiError, describeError } from '../../shared/api/client';
+import type { Me } from '../../shared/api/types';
+import { panelId, Tabs } from '../../shared/ui/Tabs';
+import { loginWithPassword, loginWithToken } from '../../shared/session/session';
+
+const MODES = [['password', 'Username'], ['token', 'API token']] as const;
+
+export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; notice?: string | null }) {
+  const [mode, setMode] = useState<'password' | 'token'>('password');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needTotp, setNeedTotp] = useState(false);
+  const [token, setTokenText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(notice ?? null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(mode === 'token' ? await loginWithToken(token) : await loginWithPassword(username, password, totp || undefined));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'totp_required') {
+        setNeedTotp(true);
+        setError(totp ? 'That code was not accepted; try the current one.' : 'Enter the 6-digit code from your authenticator app.');
+      } else {
+        setError(describeError(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login" id="main">
+      <h1>Sign in to Rivetr</h1>
+      <Tabs id="signin" label="Sign-in method" tabs={MODES} selected={mode} onSelect={setMode} />
+      <form onSubmit={submit} className="card form" id={panelId('signin')} role="tabpanel" aria-label={mode === 'token' ? 'Sign in with an API token' : 'Sign in with a password'}>
+        {mode === 'password' ? (
+          <>
+            <label>Username<input autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus /></label>
+            <label>Password<input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></label>
+            {needTotp && (
+              <label>Authentication code<input inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" value={totp} onChange={(e) => setTotp(e.target.value)} required autoFocus /></label>
+            )}
+          </>
+        ) : (
+          <>
+            <label>API token
+              <input type="password" autoComplete="off" value={token} onChange={(e) => setTokenText(e.target.value)} required autoFocus aria-describedby="token-hint" />
+            </label>
+            <small id="token-hint">Kept for this browser tab only. The admin token is printed on the first start and stored in data_dir/admin_token.</small>
+          </>
+        )}
+        {error && <p role="alert" className="note bad">{error}</p>}
+        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+// Settings: for admins API tokens (created, shown once, revoked), users and their roles, the audit
+// log; for every signed-in user their own two-factor authentication.
+import { navigate, useLocation } from '../../shared/router';
+import { useMe } from '../../shared/session/me';
+import { panelId, tabId, Tabs } from '../../shared/ui/Tabs';
+import { Audit } from './components/Audit';
+import { Tokens } from './components/Tokens';
+import { TwoFactor } from './components/TwoFactor';
+import { Users } from './components/Users';
+
+const ADMIN_TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
+const OWN_TABS = [['security', 'Two-factor authentication']] as const;
+
+export default function SettingsPage() {
+  const me = useMe();
+  const { query } = useLocation();
+  // Every user manages their own second factor; the rest of the settings are for admins.
+  const isAdmin = me.role === 'admin' || me.role === 'unknown';
+  const tabs: readonly (readonly [string, string])[] = isAdmin ? [...ADMIN_TABS, ...OWN_TABS] : OWN_TABS;
+  const asked = query.get('tab');
+  const tab = tabs.some(([t]) => t === asked) ? asked! : tabs[0][0];
+  return (
+    <section>
+      <h1>Settings</h1>
+      {!isAdmin && <p className="hint">API tokens, users and the audit log need the admin role; you are {me.role}.</p>}
+      <Tabs id="settings" label="Settings sections" tabs={tabs} selected={tab} onSelect={(t) => navigate(`/settings?tab=${t}`, true)} />
+      <div role="tabpanel" className="panel" id={panelId('settings')} aria-labelledby={tabId('settings', tab)}>
+        {tab === 'tokens' && <Tokens />}
+        {tab === 'users' && <Users />}
+        {tab === 'audit' && <Audit />}
+        {tab === 'security' && <TwoFactor me={me} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// TOTP enrollment in Settings: the secret and URI shown as text to paste, the server's refusal of a
+// wrong code shown as it is, on after a good code, off again with a current code; none for a token.
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me } from '../../../shared/api/types';
+import { TwoFactor } from './TwoFactor';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/Rivetr:ada?secret=${SECRET}&issuer=Rivetr&algorithm=SHA1&digits=6&period=30`;
+
+function type(input: HTMLInputElement, value: string) {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const byLabel = (root: HTMLElement, text: string) =>
+  [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith(text))?.querySelector('input') ?? null;
+const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+/** A fake server: answers by method and path, records the bodies it was sent. */
+function server(routes: Record<string, (body: unknown) => Response>) {
+  const sent: { route: string; body: unknown }[] = [];
+  const f = vi.fn(async (url: string, init?: RequestInit) => {
+    const route = `${init?.method ?? 'GET'} ${url}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    sent.push({ route, body });
+    const handler = routes[route];
+    return handler ? handler(body) : json(404, { error: { code: 'not_found', message: `no ${route}` } });
+  });
+  vi.stubGlobal('fetch', f);
+  return sent;
+}
+
+async function render(me: Me) {
+  const div = document.createElement('div');
+  document.body.appendChild(div);
+  act(() => createRoot(div).render(<TwoFactor me={me} />));
+  await flush();
+  return div;
+}
+
+const ada = (totp_enabled: boolean): Me => ({ actor_type: 'user', name: 'ada', role: 'admin', user: { id: 'u1', username: 'ada', role: 'admin', totp_enabled, disabled: false, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' } });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('TwoFactor', () => {
+  it('shows the key as text, shows a refused code, and turns on with a good one', async () => {
+    let enabled = false;
+    const sent = server({
+      'GET /api/auth/me': () => json(200, ada(enabled)),
+      'POST /api/auth/totp/setup': () => json(200, { secret: SECRET, otpauth_uri: URI }),
+      'POST /api/auth/totp/enable': (b) => {
+        if ((b as { code: string }).code !== '123456') return json(400, { error: { code: 'invalid', message: 'wrong or already used code', field: 'code' } });
+        enabled = true;
+        return json(200, { totp_enabled: true });
+      },
+    });
+    const div = await render(ada(false));
+    expect(div.textContent).toContain('is off');
+    await act(async () => button(div, 'Set up two-factor authentication').click());
+    await flush();
+    expect(byLabel(div, 'Secret key')!.value).toBe(SECRET);
+    expect(byLabel(div, 'otpauth URI')!.value).toBe(URI);
+
+    act(() => type(byLabel(div, 'Code from your authenticator app')!, '000000'));
+    await act(async () => div.querySelector('form')!.requestSubmit());
+    await flush();
+    expect(div.querySelector('[role="alert"]')?.textContent).toBe('wrong or already used code (code)');
+    expect(div.textContent).toContain('is off');
+
+    act(() => type(byLabel(div, 'Code from your authenticator app')!, '123 456'));
+    await act(async () => div.querySelector('form')!.requestSubmit());
+    await flush();
+    expect(sent.filter((s) => s.route === 'POST /api/auth/totp/enable').map((s) => s.body)).toEqual([{ code: '000000' }, { code: '123456' }]);
+    expect(div.querySelector('[role="status"]')?.textContent).toMatch(/is on: signing in now asks for a code/);
+    expect(div.textContent).toContain('is on.');
+    expect(byLabel(div, 'Secret key')).toBeNull();
+  });
+
+  it('turns off with a current code and shows a rate limit as the server words it', async () => {
+    let calls = 0;
+    server({
+      'GET /api/auth/me': () => json(200, ada(true)),
+      'POST /api/auth/totp/disable': () => (++calls === 1
+        ? new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many wrong codes; retry in 30 s' } }), { status: 429 })
+        : json(200, { totp_enabled: false })),
+    });
+    const div = await render(ada(true));
+    expect(div.textContent).toContain('is on.');
+    act(() => type(byLabel(div, 'Code from your authenticator app')!, '654321'));
+    await act(async () => div.querySelector('form')!.requestSubmit());
+    await flush();
+    expect(div.querySelector('[role="alert"]')?.textContent).toBe('too many wrong codes; retry in 30 s');
+    act(() => type(byLabel(div, 'Code from your authenticator app')!, '654321'));
+    await act(async () => div.querySelector('form')!.requestSubmit());
+    await flush();
+    expect(div.querySelector('[role="status"]')?.textContent).toBe('Two-factor authentication is off.');
+    expect(button(div, 'Set up two-factor authentication')).toBeTruthy();
+  });
+
+  it('explains that a token sign-in has no second factor to manage', async () => {
+    const sent = server({});
+    const div = await render({ actor_type: 'token', name: 'ci', role: 'admin' });
+    expect(div.textContent).toMatch(/belongs to a user account/);
+    expect(div.querySelector('button')).toBeNull();
+    expect(sent).toEqual([]);
+  });
+});
