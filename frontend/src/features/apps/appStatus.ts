@@ -1,13 +1,15 @@
-// What one word best describes an app: an in-progress deployment wins, then a user's stop, then the live one.
+// What one word best describes an app: an in-progress deployment wins, then a user's stop, then a crash, then the live one.
 import type { App, Deployment } from '../../shared/api/types';
 import { IN_PROGRESS } from '../../shared/api/types';
 
-export type AppStatus = 'running' | 'deploying' | 'failed' | 'stopped' | 'not deployed';
+export type AppStatus = 'running' | 'deploying' | 'crashed' | 'restarting' | 'failed' | 'stopped' | 'not deployed';
 
 /** `latest` is the app's newest deployment (from ?latest_per_app=1 or the head of its own list). */
 export function appStatus(app: App, latest: Deployment | undefined): AppStatus {
   if (latest && IN_PROGRESS.has(latest.status)) return 'deploying';
   if (app.stopped) return 'stopped';
+  // What the engine saw of the live container: it died (domains answer 503) or is being restarted.
+  if (app.live?.state === 'crashed' || app.live?.state === 'restarting') return app.live.state;
   // A deployment that just reached running is live even before the app record says so.
   if (app.live_deployment_id || latest?.status === 'running') return 'running';
   if (latest?.status === 'failed') return 'failed';

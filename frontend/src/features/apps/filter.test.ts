@@ -36,6 +36,14 @@ describe('appStatus', () => {
     expect(appStatus(app('a'), dep('d1', 'running', '1'))).toBe('running');
     expect(appStatus(app('a'), dep('d1', 'cancelled', '1'))).toBe('stopped');
   });
+  it('says crashed or restarting when the engine saw the live container die, a deployment still winning', () => {
+    const live = (state: string) => ({ state, reason: '', exit_code: 137, last_output: '', restarts: 1, since: 1 });
+    const crashed = app('a', { live_deployment_id: 'd1', live: live('crashed') } as Partial<App>);
+    expect(appStatus(crashed, dep('d1', 'running', '1'))).toBe('crashed');
+    expect(appStatus(app('a', { live_deployment_id: 'd1', live: live('restarting') } as Partial<App>), dep('d1', 'running', '1'))).toBe('restarting');
+    expect(appStatus(crashed, dep('d2', 'building', '2'))).toBe('deploying');
+    expect(appStatus({ ...crashed, stopped: true }, dep('d1', 'running', '1'))).toBe('stopped');
+  });
   it('merges a live update in place and keeps newest first', () => {
     const list = [dep('d2', 'building', '2024-01-02'), dep('d1', 'running', '2024-01-01')];
     const merged = mergeDeployment(list, dep('d2', 'running', '2024-01-02'));

@@ -1,7 +1,7 @@
 // What the live feed does to the app keys. A `deployment` event moves the app's newest deployment
 // in the fleet (its status badge) and, when one goes live, refetches the app records on screen
-// (live_deployment_id). An `action` event (start/stop/restart) that finished changes `stopped`:
-// the fleet and the app records are refetched.
+// (live_deployment_id). An `action` event (start/stop/restart) that finished changes `stopped`, and
+// the engine's own (crash, recover) change `live`: the fleet and the app records are refetched.
 import type { QueryClient } from '@tanstack/react-query';
 import type { App, Deployment } from '../../shared/api/types';
 import { onLiveEvent } from '../../shared/data/live';
@@ -20,7 +20,11 @@ export function applyDeploymentToApps(qc: QueryClient, d: Deployment): void {
 interface ActionEvent { app_id: string; action: string; status: string }
 
 export function applyAction(qc: QueryClient, e: ActionEvent): void {
-  if (e.status !== 'done' && e.status !== 'failed') return;
+  // A user's action changes the app when it ends; the engine's own change it as they happen
+  // (crash: crashed, recover in progress: restarting).
+  const changes = e.status === 'done' || e.status === 'failed' || e.action === 'crash' ||
+    (e.action === 'recover' && e.status === 'in_progress');
+  if (!changes) return;
   void qc.invalidateQueries({ queryKey: appKeys.fleet });
   void qc.invalidateQueries({ queryKey: appKeys.details });
 }

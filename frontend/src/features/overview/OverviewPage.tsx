@@ -13,7 +13,7 @@ import { useSystem } from './queries';
 const RECENT = 8;
 const SHOWN_APPS = 12;
 // Apps that need a look come first on the overview; the full list is on the Apps page.
-const ORDER: AppStatus[] = ['failed', 'deploying', 'stopped', 'not deployed', 'running'];
+const ORDER: AppStatus[] = ['crashed', 'failed', 'restarting', 'deploying', 'stopped', 'not deployed', 'running'];
 
 function Meter({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
   const p = percent(used, total);

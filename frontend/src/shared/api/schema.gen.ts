@@ -469,7 +469,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status changes of every deployment (SSE `deployment` events) and app action (`action` events: {id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent) */
+        /** Status changes of every deployment (SSE `deployment` events) and app action (`action` events: {id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). The engine's own actions come the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) and `recover` (the automatic restart with back-off that follows) */
         get: operations["get/api/events"];
         put?: never;
         post?: never;
@@ -626,7 +626,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness of the API, the database and the container runtime */
+        /** Liveness of the API, the database and the container runtime: {status, version, db, runtime, disk: {status: ok|full|unwritable, free_bytes|null}}. `disk` is the data directory and its work/ directory as deploys write them (full: a write failed for want of space, or under 16 MB free); it does not change the status code */
         get: operations["get/health"];
         put?: never;
         post?: never;
@@ -727,12 +727,12 @@ export interface components {
     schemas: {
         ActionEvent: {
             /** @enum {string} */
-            action: "start" | "stop" | "restart";
+            action: "start" | "stop" | "restart" | "recover" | "crash";
             app_id: string;
             error?: string;
             id: string;
             /** @enum {string} */
-            status: "pending" | "in_progress" | "done" | "failed";
+            status: "pending" | "in_progress" | "done" | "failed" | "crashed";
         };
         ActionResult: {
             action_id: string;
@@ -753,6 +753,7 @@ export interface components {
             has_git_credentials: boolean;
             healthcheck: components["schemas"]["Healthcheck"];
             id: string;
+            live: components["schemas"]["AppLive"];
             live_deployment_id: string | null;
             name: string;
             port: number;
@@ -819,6 +820,19 @@ export interface components {
             };
         };
         AppList: components["schemas"]["App"][];
+        /** @description What the app's live container is doing, as the engine last saw it. A crashed container is restarted with exponential back-off; its domains answer 503 until it is healthy again. */
+        AppLive: {
+            exit_code: number | null;
+            /** @description the container's last log lines when it died */
+            last_output: string;
+            reason: string;
+            /** @description automatic restarts since it last ran steadily */
+            restarts: number;
+            /** @description ms since the epoch */
+            since: number | null;
+            /** @enum {string} */
+            state: "none" | "running" | "crashed" | "restarting" | "stopped";
+        };
         AuditEntry: {
             action: string;
             actor: string;

@@ -2,7 +2,7 @@
 const tone: Record<string, string> = {
   running: 'ok', deploying: 'busy', pending: 'busy', cloning: 'busy', building: 'busy', starting: 'busy',
   checking: 'busy', switching: 'busy', failed: 'bad', cancelled: 'muted', replaced: 'muted',
-  rolled_back: 'muted', stopped: 'muted', 'not deployed': 'muted',
+  rolled_back: 'muted', stopped: 'muted', 'not deployed': 'muted', crashed: 'bad', restarting: 'busy',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -14,7 +14,7 @@ import { filterApps, type AppRow } from '../filter';
 import { useFleet } from '../fleet';
 import { useDeleteApps, useDeploy } from '../queries';
 
-const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'failed', 'stopped', 'not deployed'];
+const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'crashed', 'restarting', 'failed', 'stopped', 'not deployed'];
 
 type Row = AppRow & { deployedAt: string };
 const COLUMNS: Column<Row>[] = [
