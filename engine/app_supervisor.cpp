@@ -83,9 +83,11 @@ void AppSupervisor::onContainerEvent(const runtime::Event& e) {
     }
     auto rt = deps_.runtime();
     if (dead && rt) {
-        // Restarted already (by the engine's restart policy): its start event brings the route back.
+        // Up again already (a quick restart): its start event brings the route back. One the engine's
+        // restart policy is still bringing back ("restarting") is down for now, and parked.
         try {
-            if (rt->inspectContainer(e.id).state.running) return;
+            auto state = rt->inspectContainer(e.id).state;
+            if (state.running && !state.restarting) return;
         } catch (const runtime::RuntimeError&) {
         }
     }

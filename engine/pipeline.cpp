@@ -250,7 +250,10 @@ void Pipeline::start(Run& r) {
     auto published = waitPublishedPort(*r.rt, r.containerId, static_cast<int>(r.app.port), hooks);
     if (!published.hostPort) throw StageFailure(published.reason);
     auto endpoint = verifyLiveContainer(*r.rt, r.containerId, r.app, r.dep.id);
-    if (!endpoint.hostPort) throw StageFailure(endpoint.problem);
+    if (!endpoint.hostPort) {
+        // Exited meanwhile: its exit code and last output say more than "not running".
+        throw StageFailure(endpoint.running ? endpoint.problem : exitReport(r).value_or(endpoint.problem));
+    }
     r.hostPort = endpoint.hostPort;
     r.log.note("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
                  " on 127.0.0.1:" + std::to_string(r.hostPort));
