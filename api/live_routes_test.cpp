@@ -4,15 +4,8 @@
 
 #include <thread>
 
-#include "api/api_server.hpp"
-#include "api/route_table.hpp"
-#include "api/runtimeless_engine.hpp"
-#include "api/sse_test_reader.hpp"
-#include "core/git/source.hpp"
+#include "api/live_server_fixture.hpp"
 #include "engine/deploy_log.hpp"
-#include "engine/proxy_traffic.hpp"
-#include "store/store.hpp"
-#include "tests/support/test_support.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -22,53 +15,7 @@ using nlohmann::json;
 using test::SseReader;
 using test::logLines;
 
-constexpr const char* kAdminToken = "live-admin-token-0123456789abcdef";
-
-class LiveRoutes : public ::testing::Test {
-protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
-    test::RuntimelessEngine rig{*store, ctx, dir.path()};
-    engine::DeploymentEvents& events = rig.events;
-    engine::Engine& engine = rig.engine;
-    int port = test::freePort();
-    std::unique_ptr<ApiServer> server;
-    std::string appId;
-
-    void SetUp() override {
-        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
-                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine),
-                                             &ctx.auth);
-        server->observeRequests(&ctx.live.metrics);
-        server->start();
-        store::AppRecord a;
-        a.id = "app_live";
-        a.name = "live";
-        a.gitUrl = "https://example.com/live.git";
-        ctx.apps.create(a);
-        appId = a.id;
-    }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
-    std::vector<std::string> auth() const { return {std::string("Authorization: Bearer ") + kAdminToken}; }
-    std::string newDeployment(const std::string& id) {
-        store::DeploymentRecord d;
-        d.id = id;
-        d.appId = appId;
-        ctx.deployments.create(d);
-        return id;
-    }
-    // What the pipeline does: persist the status, then announce it.
-    void setStatus(const std::string& id, const std::string& status) {
-        ctx.deployments.transition(id, status, status == "failed" ? std::optional<std::string>("boom") : std::nullopt);
-        engine::DeploymentEvent e;
-        e.deploymentId = id;
-        e.appId = appId;
-        e.status = status;
-        events.publish(e);
-    }
-};
-
+using LiveRoutes = test::LiveServer;
 
 TEST_F(LiveRoutes, DeploymentStreamReplaysThenFollowsLiveToTheEnd) {
     auto id = newDeployment("dep_stream");
@@ -122,6 +69,17 @@ TEST_F(LiveRoutes, DeploymentStreamReplaysThenFollowsLiveToTheEnd) {
     SseReader byQuery(url("/api/deployments/" + id + "/logs/stream?after=" + std::to_string(third)), auth());
     ASSERT_TRUE(byQuery.waitFor("event: end"));
     EXPECT_EQ(logLines(byQuery).size(), 303u);
+}
+
+// Streams outlive the API's read timeouts and Pistache's keep-alive timeout (the soak test holds them
+// for minutes with the production values; this is the short form with all three at a second or two).
+TEST_F(LiveRoutes, StreamsOutliveTheReadAndKeepAliveTimeouts) {
+    ApiOptions o;
+    o.headerTimeout = 1s;
+    o.bodyTimeout = 1s;
+    o.keepaliveTimeout = 2s;
+    serve(o);
+    holdStreams(5s);
 }
 
 TEST_F(LiveRoutes, StreamRefusalsAreOrdinaryAnswers) {

@@ -114,13 +114,8 @@ void SseStream::close() {
     ::shutdown(fd_, SHUT_RDWR);
 }
 
-std::shared_ptr<SseStream> openSseStream(Pistache::Http::ResponseWriter& writer, const std::string& requestId) {
-    int fd = -1;
-    try {
-        fd = ::fcntl(writer.peer()->fd(), F_DUPFD_CLOEXEC, 0);
-    } catch (const std::exception&) {
-        return nullptr;  // the client already left
-    }
+std::shared_ptr<SseStream> openSseStream(Pistache::Tcp::Peer& peer, const std::string& requestId) {
+    int fd = ::fcntl(peer.fd(), F_DUPFD_CLOEXEC, 0);
     if (fd < 0) return nullptr;
     auto stream = std::make_shared<SseStream>(fd, requestId);
     stream->comment("connected");

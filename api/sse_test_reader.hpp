@@ -18,15 +18,16 @@ using namespace std::chrono_literals;
 // Reads an SSE response on its own thread with libcurl (which undoes the chunking).
 class SseReader {
 public:
-    SseReader(const std::string& url, std::vector<std::string> headers) {
-        thread_ = std::thread([this, url, headers] {
+    // The transfer is given up after `limit` (a test's bound, not the server's).
+    SseReader(const std::string& url, std::vector<std::string> headers, std::chrono::milliseconds limit = 60s) {
+        thread_ = std::thread([this, url, headers, limit] {
             CURL* c = curl_easy_init();
             curl_slist* h = nullptr;
             for (const auto& x : headers) h = curl_slist_append(h, x.c_str());
             curl_easy_setopt(c, CURLOPT_URL, url.c_str());
             curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
             curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 60000L);
+            curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(limit.count()));
             curl_easy_setopt(c, CURLOPT_WRITEDATA, this);
             curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, +[](char* p, size_t, size_t n, void* self) -> size_t {
                 auto* r = static_cast<SseReader*>(self);
@@ -40,13 +41,14 @@ public:
                              +[](void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
                                  return static_cast<SseReader*>(self)->stop_ ? 1 : 0;
                              });
-            curl_easy_perform(c);
+            auto result = curl_easy_perform(c);
             long status = 0;
             curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
             curl_slist_free_all(h);
             curl_easy_cleanup(c);
             std::lock_guard lock(mutex_);
             status_ = status;
+            result_ = stop_ ? std::string() : (result == CURLE_OK ? "" : curl_easy_strerror(result));
             done_ = true;
         });
     }
@@ -73,6 +75,15 @@ public:
         }
         return false;
     }
+    bool done() {
+        std::lock_guard lock(mutex_);
+        return done_;
+    }
+    // Why the transfer failed (a broken chunked body, a reset), empty when it ended cleanly or is open.
+    std::string error() {
+        std::lock_guard lock(mutex_);
+        return result_;
+    }
     std::string text() {
         std::lock_guard lock(mutex_);
         return text_;
@@ -95,6 +106,7 @@ private:
     std::mutex mutex_;
     std::string text_;
     long status_ = 0;
+    std::string result_;
     bool done_ = false;
     std::atomic<bool> stop_{false};
 };

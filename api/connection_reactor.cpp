@@ -1,0 +1,73 @@
+// Runs work on the Pistache reactor thread that owns a connection.
+#include "api/connection_reactor.hpp"
+
+#include <pistache/peer.h>
+#include <pistache/transport.h>
+
+#include <chrono>
+
+#include "core/log.hpp"
+
+namespace rivetr::api {
+namespace {
+
+constexpr const char* kReactorData = "rivetr.reactor";
+
+struct Recorded {
+    Pistache::Tcp::Transport* transport;
+};
+
+// Pistache 0.0.5 has no call that queues work to a reactor. Transport::armTimer is the one entry
+// that any thread may call and that settles a promise on the reactor thread: given no timer (-1) it
+// fails at once there (timerfd_settime: EBADF), so the promise is rejected on the reactor with no
+// timer created and no delay. The continuation is attached before the promise's settling side is
+// handed over, under the promise's lock, so the reactor sees it whole.
+constexpr int kNoTimer = -1;
+
+void runGuarded(const std::function<void()>& task) {
+    try {
+        task();
+    } catch (const std::exception& e) {
+        log::error("api.reactor_task_failed", {{"error", e.what()}});
+    }
+}
+
+}  // namespace
+
+void ConnectionReactor::remember(Pistache::Tcp::Peer& peer, Pistache::Tcp::Transport* transport) {
+    peer.putData(kReactorData, std::make_shared<Recorded>(Recorded{transport}));
+}
+
+ConnectionReactor ConnectionReactor::of(const Pistache::Http::ResponseWriter& writer) {
+    ConnectionReactor r;
+    if (auto peer = openPeer(writer)) {
+        if (auto rec = std::static_pointer_cast<Recorded>(peer->tryGetData(kReactorData))) r.transport_ = rec->transport;
+    }
+    return r;
+}
+
+void ConnectionReactor::post(std::function<void()> task) const {
+    if (!transport_) {
+        runGuarded(task);
+        return;
+    }
+    // The task leaves its slot on the reactor thread, so what it holds (a writer's reference to the
+    // peer) is released there too, whichever thread drops the promise last.
+    auto slot = std::make_shared<std::function<void()>>(std::move(task));
+    auto run = [slot] { runGuarded(std::exchange(*slot, nullptr)); };
+    Pistache::Async::Deferred<uint64_t> settle;
+    Pistache::Async::Promise<uint64_t> promise(
+        [&settle](Pistache::Async::Deferred<uint64_t> d) { settle = std::move(d); });
+    promise.then([run](uint64_t) { run(); }, [run](std::exception_ptr) { run(); });
+    transport_->armTimer(kNoTimer, std::chrono::milliseconds(0), std::move(settle));
+}
+
+std::shared_ptr<Pistache::Tcp::Peer> openPeer(const Pistache::Http::ResponseWriter& writer) {
+    try {
+        return writer.peer();
+    } catch (const std::exception&) {
+        return nullptr;  // Pistache throws once the connection is gone
+    }
+}
+
+}  // namespace rivetr::api
