@@ -5,6 +5,7 @@
 #include <pistache/transport.h>
 
 #include <chrono>
+#include <mutex>
 
 #include "core/log.hpp"
 
@@ -46,19 +47,38 @@ ConnectionReactor ConnectionReactor::of(const Pistache::Http::ResponseWriter& wr
     return r;
 }
 
+// The task travels in a slot of ours, filled under its lock only once this thread holds no more
+// references to the promise: the reactor takes the task under the same lock, so everything this thread
+// did (TSan sees it too, which it cannot through Pistache's uninstrumented queue) comes before what the
+// reactor does, and the task and the promise are released there, whichever side drops them last.
 void ConnectionReactor::post(std::function<void()> task) const {
     if (!transport_) {
         runGuarded(task);
         return;
     }
-    // The task leaves its slot on the reactor thread, so what it holds (a writer's reference to the
-    // peer) is released there too, whichever thread drops the promise last.
-    auto slot = std::make_shared<std::function<void()>>(std::move(task));
-    auto run = [slot] { runGuarded(std::exchange(*slot, nullptr)); };
+    struct Slot {
+        std::mutex mutex;
+        std::function<void()> task;
+    };
+    auto slot = std::make_shared<Slot>();
+    auto run = [slot] {
+        std::function<void()> t;
+        {
+            std::lock_guard lock(slot->mutex);
+            t.swap(slot->task);
+        }
+        if (t) runGuarded(t);
+    };
     Pistache::Async::Deferred<uint64_t> settle;
-    Pistache::Async::Promise<uint64_t> promise(
-        [&settle](Pistache::Async::Deferred<uint64_t> d) { settle = std::move(d); });
-    promise.then([run](uint64_t) { run(); }, [run](std::exception_ptr) { run(); });
+    {
+        Pistache::Async::Promise<uint64_t> promise(
+            [&settle](Pistache::Async::Deferred<uint64_t> d) { settle = std::move(d); });
+        promise.then([run](uint64_t) { run(); }, [run](std::exception_ptr) { run(); });
+    }
+    {
+        std::lock_guard lock(slot->mutex);
+        slot->task = std::move(task);
+    }
     transport_->armTimer(kNoTimer, std::chrono::milliseconds(0), std::move(settle));
 }
 

@@ -148,9 +148,12 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
                                             std::chrono::steady_clock::now() - started));
             }
             auto status = reply.status;
-            reactor.post([writer = std::move(writer), reply = std::move(reply), hub = hooks.hub, id = ctx->requestId,
-                          &gate] { answer(*writer, reply, hub, id, gate); });
-            logAccess(route, req.resource(), *ctx, status, started);
+            auto resource = req.resource();
+            // The request goes along only to be released on the reactor: its headers are shared with
+            // Pistache's parser, which frees them there.
+            reactor.post([writer = std::move(writer), reply = std::move(reply), request = std::move(req),
+                          hub = hooks.hub, id = ctx->requestId, &gate] { answer(*writer, reply, hub, id, gate); });
+            logAccess(route, resource, *ctx, status, started);
         });
         return Pistache::Rest::Route::Result::Ok;
     };

@@ -28,8 +28,16 @@ std::string hex(std::size_t n) {
 }  // namespace
 
 std::string formatSseEvent(std::string_view name, std::optional<std::int64_t> id, std::string_view data) {
+    return formatSseEvent(name, id ? std::to_string(*id) : std::string(), data);
+}
+
+std::string formatSseEvent(std::string_view name, std::string_view id, std::string_view data) {
     std::string out;
-    if (id) out += "id: " + std::to_string(*id) + "\n";
+    if (!id.empty()) {
+        out += "id: ";
+        out += id;
+        out += "\n";
+    }
     out += "event: ";
     out += name;
     out += "\n";
@@ -95,6 +103,10 @@ bool SseStream::writeChunk(const std::string& text) {
 }
 
 bool SseStream::event(std::string_view name, std::optional<std::int64_t> id, std::string_view data) {
+    return writeChunk(formatSseEvent(name, id, data));
+}
+
+bool SseStream::event(std::string_view name, std::string_view id, std::string_view data) {
     return writeChunk(formatSseEvent(name, id, data));
 }
 

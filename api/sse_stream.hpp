@@ -28,6 +28,8 @@ public:
 
     // `id: N\nevent: NAME\ndata: ...\n\n`; false once the client is gone or the stream was closed.
     bool event(std::string_view name, std::optional<std::int64_t> id, std::string_view data);
+    // The same with an id that is not a number (empty: none).
+    bool event(std::string_view name, std::string_view id, std::string_view data);
     // `: text` — a comment clients ignore; keeps proxies and idle timers from cutting the stream.
     bool comment(std::string_view text);
     // Writes what an earlier call could not (the client was slow); false when it is gone.
@@ -54,5 +56,6 @@ std::shared_ptr<SseStream> openSseStream(Pistache::Tcp::Peer& peer, const std::s
 // The SSE wire text of one event (exposed for the unit test). Multi-line data becomes several
 // `data:` lines, as the format requires.
 std::string formatSseEvent(std::string_view name, std::optional<std::int64_t> id, std::string_view data);
+std::string formatSseEvent(std::string_view name, std::string_view id, std::string_view data);
 
 }  // namespace rivetr::api

@@ -88,6 +88,14 @@ public:
         std::lock_guard lock(mutex_);
         return text_;
     }
+    // The id of the last event that had one ("" when none had).
+    std::string lastEventId() {
+        auto t = text();
+        auto pos = t.rfind("\nid: ");
+        if (pos == std::string::npos) return {};
+        pos += 5;
+        return t.substr(pos, t.find('\n', pos) - pos);
+    }
     // The `data:` of every event named `name`, parsed.
     std::vector<nlohmann::json> events(const std::string& name) {
         std::vector<nlohmann::json> out;
