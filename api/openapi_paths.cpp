@@ -54,7 +54,9 @@ const std::vector<PathDoc>& documentedPaths() {
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
          "runtime", "", 200, "Object"},
-        {M::Get, "/api/apps/{id}/logs/stream", "Follow the live container's output (SSE `log` events, ?tail=N)",
+        {M::Get, "/api/apps/{id}/logs/stream",
+         "Follow the live container's output (SSE `log` events, ?tail=N); each event's id is "
+         "`<ns timestamp>:<n>`, and a reconnect with Last-Event-ID resumes after that line instead of ?tail",
          "runtime", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/stats",
          "CPU, memory and network of the live container {cpu_percent, memory_bytes, memory_limit_bytes, "
