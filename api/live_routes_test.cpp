@@ -129,6 +129,39 @@ TEST_F(LiveRoutes, EventsFeedAnnouncesAppActions) {
     EXPECT_TRUE(feed.events("deployment").empty());
 }
 
+// A reconnect with the last id it got (as the dashboard's reader sends it) gets what it missed, once;
+// an id the server does not know (dropped from its journal, or from an earlier run) gets `resync`.
+TEST_F(LiveRoutes, EventsFeedResumesAfterTheLastEventId) {
+    std::string lastId;
+    {
+        SseReader feed(url("/api/events"), auth());
+        ASSERT_TRUE(feed.waitFor(": connected"));
+        announceAction("act_1");
+        announceAction("act_2");
+        ASSERT_TRUE(feed.waitFor("act_2")) << feed.text();
+        lastId = feed.lastEventId();
+    }  // the client drops
+    ASSERT_FALSE(lastId.empty()) << "feed events carry no id to resume from";
+    announceAction("act_3");  // while it is away
+    setStatus(newDeployment("dep_away"), "building");
+    SseReader again(url("/api/events"), {auth()[0], "Last-Event-ID: " + lastId});
+    ASSERT_TRUE(again.waitFor("dep_away")) << again.text();
+    announceAction("act_4");
+    ASSERT_TRUE(again.waitFor("act_4")) << again.text();
+    auto actions = again.events("action");
+    ASSERT_EQ(actions.size(), 2u) << again.text();
+    EXPECT_EQ(actions[0]["id"], "act_3");
+    EXPECT_EQ(actions[1]["id"], "act_4");
+    EXPECT_EQ(again.events("deployment").size(), 1u);
+    EXPECT_EQ(again.text().find("event: resync"), std::string::npos);
+
+    SseReader stale(url("/api/events"), {auth()[0], "Last-Event-ID: 12"});
+    ASSERT_TRUE(stale.waitFor("event: resync")) << stale.text();
+    announceAction("act_5");
+    ASSERT_TRUE(stale.waitFor("act_5")) << stale.text();
+    EXPECT_EQ(stale.events("action").size(), 1u);
+}
+
 TEST_F(LiveRoutes, StopEndsOpenStreamsPromptly) {
     auto id = newDeployment("dep_open");
     setStatus(id, "building");

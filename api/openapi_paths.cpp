@@ -50,7 +50,8 @@ const std::vector<PathDoc>& documentedPaths() {
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/events",
          "Status changes of every deployment (SSE `deployment` events) and app action (`action` events: "
-         "{id, app_id, action, status: pending|in_progress|done|failed, error?})",
+         "{id, app_id, action, status: pending|in_progress|done|failed, error?}); a reconnect with Last-Event-ID "
+         "gets the changes it missed, or a `resync` event when they are no longer kept",
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
          "runtime", "", 200, "Object"},
