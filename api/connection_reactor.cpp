@@ -79,6 +79,13 @@ void ConnectionReactor::post(std::function<void()> task) const {
         std::lock_guard lock(slot->mutex);
         slot->task = std::move(task);
     }
+#if defined(__SANITIZE_THREAD__)
+    // Pistache's queue orders the hand-over (an SC exchange, then its eventfd), but in a library TSan
+    // does not instrument; the reactor may take an entry before the eventfd write that follows it, and
+    // TSan then sees the promise arrive from nowhere. An empty entry sent first publishes everything
+    // above through an eventfd write that the reactor reads before it takes the real entry.
+    transport_->armTimer(kNoTimer, std::chrono::milliseconds(0), Pistache::Async::Deferred<uint64_t>());
+#endif
     transport_->armTimer(kNoTimer, std::chrono::milliseconds(0), std::move(settle));
 }
 
