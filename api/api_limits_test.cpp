@@ -23,6 +23,12 @@ Reply bodySize(const Pistache::Rest::Request& req, RequestContext&) {
     return Reply::json(202, {{"bytes", req.body().size()}});
 }
 
+// Answers after 2.5 s: longer than the header and body timeouts the tests below set.
+Reply slowly(const Pistache::Rest::Request&, RequestContext&) {
+    std::this_thread::sleep_for(2500ms);
+    return Reply::json(200, {{"slow", true}});
+}
+
 struct Served {
     int port = test::freePort();
     ApiServer server;
@@ -36,7 +42,8 @@ struct Served {
     static std::vector<Route> routes() {
         return {healthRoute({[] { return true; }, [] { return true; }}),
                 {Method::Post, "/webhooks/github", std::nullopt, bodySize},
-                {Method::Put, "/api/things/:id", std::nullopt, bodySize}};
+                {Method::Put, "/api/things/:id", std::nullopt, bodySize},
+                {Method::Get, "/slow", std::nullopt, slowly}};
     }
 };
 
@@ -134,6 +141,25 @@ TEST(ApiLimits, BodyThatStallsIsCutOffByTheBodyTimeout) {
     auto started = Clock::now();
     EXPECT_TRUE(c.closedWithin(5s));
     EXPECT_LT(Clock::now() - started, 3s);
+}
+
+// The read timeouts bound how long a request takes to arrive, not how long its handler takes: Pistache
+// counted a handler's time as a stalled head and wrote a 408 over the connection the answer was due on.
+TEST(ApiLimits, HandlerSlowerThanTheReadTimeoutsStillAnswers) {
+    ApiOptions o;
+    o.headerTimeout = 1s;
+    o.bodyTimeout = 1s;
+    Served s(o);
+    RawConnection c(s.port);
+    ASSERT_TRUE(c.send("GET /slow HTTP/1.1\r\nHost: api\r\nConnection: keep-alive\r\n\r\n"));
+    auto r = c.readResponse(6s);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(nlohmann::json::parse(r.body)["slow"], true);
+    // The connection still serves a next request, and a stalled head on it is still cut off.
+    ASSERT_TRUE(c.send("GET /health HTTP/1.1\r\nHost: api\r\nConnection: keep-alive\r\n\r\n"));
+    EXPECT_EQ(c.readResponse(3s).status, 200);
+    ASSERT_TRUE(c.send("GET /health HTTP/1.1\r\n"));
+    EXPECT_TRUE(c.closedWithin(5s));
 }
 
 TEST(ApiLimits, FrameworkErrorsAreTheJsonErrorShape) {

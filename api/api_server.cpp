@@ -52,6 +52,7 @@ void ApiServer::start() {
                     .maxRequestSize(backstop)
                     .headerTimeout(options_.headerTimeout)
                     .bodyTimeout(options_.bodyTimeout)
+                    .keepaliveTimeout(options_.keepaliveTimeout)
                     .flags(Pistache::Tcp::Options::ReuseAddr);
     endpoint_->init(opts);
     pool_ = std::make_unique<WorkerPool>(options_.workerThreads);
@@ -83,8 +84,8 @@ void ApiServer::stop(std::chrono::milliseconds grace) {
     hub_->stop();  // open streams end now: they would otherwise hold clients past the drain
     if (!gate_.waitIdle(grace)) log::warn("api.drain_timeout", {{"grace_ms", std::to_string(grace.count())}});
     endpoint_->shutdown();
+    pool_.reset();  // handlers still running post their answers to the reactors: those must still exist
     endpoint_.reset();
-    pool_.reset();
     log::info("api.stopped");
 }
 

@@ -31,6 +31,8 @@ struct ApiOptions {
     // its first byte (Pistache checks every 500 ms, then answers 408 and closes the connection).
     std::chrono::milliseconds headerTimeout{10000};
     std::chrono::milliseconds bodyTimeout{30000};
+    // A connection with no request under way is closed after this long (Pistache's own default).
+    std::chrono::milliseconds keepaliveTimeout{300000};
 };
 
 class ApiServer {

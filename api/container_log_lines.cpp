@@ -1,6 +1,7 @@
 // Turns a container's raw log output (pieces, stdout/stderr apart, Docker timestamps) into whole lines.
 #include "api/container_log_lines.hpp"
 
+#include <charconv>
 #include <ctime>
 
 namespace rivetr::api {
@@ -15,8 +16,8 @@ bool digits(std::string_view s) {
     return !s.empty();
 }
 
-// Only the fixed RFC 3339 shape the engine writes; anything else is not a timestamp.
-bool parseRfc3339Ms(std::string_view t, std::int64_t& ms) {
+// Only the fixed RFC 3339 shape the engine writes (nanoseconds at most); anything else is not a timestamp.
+bool parseRfc3339Nanos(std::string_view t, std::int64_t& nanos) {
     if (t.size() < 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return false;
     auto num = [&](std::size_t pos, std::size_t len) { return std::stoi(std::string(t.substr(pos, len))); };
     for (auto [pos, len] : {std::pair{0, 4}, {5, 2}, {8, 2}, {11, 2}, {14, 2}, {17, 2}}) {
@@ -34,12 +35,12 @@ bool parseRfc3339Ms(std::string_view t, std::int64_t& ms) {
     if (t[i] == '.') {
         std::size_t n = 0;
         for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++n) {
-            if (n < 3) frac = frac * 10 + (t[i] - '0');
+            if (n < 9) frac = frac * 10 + (t[i] - '0');
         }
-        for (; n < 3; ++n) frac *= 10;
+        for (; n < 9; ++n) frac *= 10;
     }
     if (i >= t.size() || t[i] != 'Z') return false;  // the engine always writes UTC
-    ms = static_cast<std::int64_t>(timegm(&tm)) * 1000 + frac;
+    nanos = static_cast<std::int64_t>(timegm(&tm)) * 1000000000 + frac;
     return true;
 }
 
@@ -48,11 +49,12 @@ bool parseRfc3339Ms(std::string_view t, std::int64_t& ms) {
 nlohmann::json toJson(const ContainerLogLine& l) { return {{"ts", l.ts}, {"stream", l.stream}, {"line", l.line}}; }
 
 ContainerLogLine parseTimestamped(std::string stream, std::string_view raw) {
-    ContainerLogLine out{0, std::move(stream), {}};
+    ContainerLogLine out{0, 0, std::move(stream), {}};
     auto sp = raw.find(' ');
-    std::int64_t ms = 0;
-    if (sp != std::string_view::npos && parseRfc3339Ms(raw.substr(0, sp), ms)) {
-        out.ts = ms;
+    std::int64_t nanos = 0;
+    if (sp != std::string_view::npos && parseRfc3339Nanos(raw.substr(0, sp), nanos)) {
+        out.nanos = nanos;
+        out.ts = nanos / 1000000;
         raw.remove_prefix(sp + 1);
     }
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
@@ -80,6 +82,28 @@ std::vector<ContainerLogLine> ContainerLogLines::finish() {
         pending_[i].clear();
     }
     return out;
+}
+
+std::optional<ContainerLogCursor> ContainerLogCursor::parse(std::string_view id) {
+    auto colon = id.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    ContainerLogCursor c;
+    auto nanos = id.substr(0, colon);
+    auto same = id.substr(colon + 1);
+    auto [e1, ec1] = std::from_chars(nanos.data(), nanos.data() + nanos.size(), c.nanos);
+    auto [e2, ec2] = std::from_chars(same.data(), same.data() + same.size(), c.same);
+    bool whole = e1 == nanos.data() + nanos.size() && e2 == same.data() + same.size();
+    if (ec1 != std::errc() || ec2 != std::errc() || !whole || c.nanos < 0 || c.same < 0) return std::nullopt;
+    return c;
+}
+
+std::string ContainerLogCursor::id() const { return std::to_string(nanos) + ":" + std::to_string(same); }
+
+std::optional<std::string> ContainerLogSequence::next(const ContainerLogLine& l) {
+    last_ = {l.nanos, l.nanos == last_.nanos ? last_.same + 1 : 0};
+    bool seen = after_ && (last_.nanos < after_->nanos || (last_.nanos == after_->nanos && last_.same <= after_->same));
+    if (seen) return std::nullopt;
+    return last_.id();
 }
 
 }  // namespace rivetr::api

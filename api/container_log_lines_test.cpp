@@ -39,5 +39,46 @@ TEST(ContainerLogLines, FinishReleasesPartialLines) {
     EXPECT_TRUE(s.finish().empty());
 }
 
+TEST(ContainerLogLines, TimestampsKeepTheirNanoseconds) {
+    auto l = parseTimestamped("stdout", "2026-11-22T12:00:01.123456789Z x");
+    EXPECT_EQ(l.nanos, 1795348801123456789);
+    EXPECT_EQ(l.ts, 1795348801123);
+    EXPECT_EQ(parseTimestamped("stdout", "2026-11-22T12:00:01.5Z y").nanos, 1795348801500000000);
+}
+
+ContainerLogLine stampedAt(std::int64_t nanos) {
+    ContainerLogLine l;
+    l.nanos = nanos;
+    return l;
+}
+
+TEST(ContainerLogSequence, IdsTellApartLinesStampedAlike) {
+    ContainerLogSequence seq;
+    std::vector<std::string> ids;
+    for (std::int64_t n : {5, 7, 7, 7, 9}) ids.push_back(seq.next(stampedAt(n)).value_or("dropped"));
+    EXPECT_EQ(ids, (std::vector<std::string>{"5:0", "7:0", "7:1", "7:2", "9:0"}));
+}
+
+// The engine is asked again from the cursor's second: what the client had is dropped, the rest passes once.
+TEST(ContainerLogSequence, ResumingPassesOnlyTheLinesAfterTheCursor) {
+    ContainerLogSequence seq(ContainerLogCursor::parse("7:1"));
+    std::vector<std::string> ids;
+    for (std::int64_t n : {5, 7, 7, 7, 9, 10}) {
+        if (auto id = seq.next(stampedAt(n))) ids.push_back(*id);
+    }
+    EXPECT_EQ(ids, (std::vector<std::string>{"7:2", "9:0", "10:0"}));
+}
+
+TEST(ContainerLogCursor, OnlyItsOwnShapeParses) {
+    for (const char* bad : {"", "42", "a:1", "1:", ":1", "-1:0", "1:-2", "1:2:3", "1 :2"}) {
+        EXPECT_FALSE(ContainerLogCursor::parse(bad)) << bad;
+    }
+    auto c = ContainerLogCursor::parse("1795348801123456789:2");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->nanos, 1795348801123456789);
+    EXPECT_EQ(c->same, 2);
+    EXPECT_EQ(c->id(), "1795348801123456789:2");
+}
+
 }  // namespace
 }  // namespace rivetr::api

@@ -18,13 +18,27 @@ struct ContainerLogStream::Shared {
 };
 
 ContainerLogStream::ContainerLogStream(std::shared_ptr<runtime::ContainerRuntime> rt, std::string containerId,
-                                       int tail)
-    : rt_(std::move(rt)), containerId_(std::move(containerId)), tail_(tail), shared_(std::make_shared<Shared>()) {}
+                                       int tail, std::optional<ContainerLogCursor> after)
+    : rt_(std::move(rt)),
+      containerId_(std::move(containerId)),
+      tail_(tail),
+      after_(after),
+      sequence_(after),
+      shared_(std::make_shared<Shared>()) {}
 
 ContainerLogStream::~ContainerLogStream() { shared_->cancel.cancel(); }
 
 void ContainerLogStream::begin(Wake wake) {
-    std::thread([rt = rt_, id = containerId_, tail = tail_, shared = shared_, wake] {
+    runtime::LogOptions o;
+    o.follow = true;
+    o.timestamps = true;
+    o.cancel = shared_->cancel;
+    if (after_) {
+        o.sinceUnixSeconds = after_->nanos / 1000000000;  // that whole second again: the sequence drops the known
+    } else {
+        o.tail = tail_;
+    }
+    std::thread([rt = rt_, id = containerId_, o, shared = shared_, wake] {
         ContainerLogLines splitter;
         auto hand = [&](std::vector<ContainerLogLine> lines) {
             if (lines.empty()) return;
@@ -34,11 +48,6 @@ void ContainerLogStream::begin(Wake wake) {
             }
             wake();
         };
-        runtime::LogOptions o;
-        o.follow = true;
-        o.tail = tail;
-        o.timestamps = true;
-        o.cancel = shared->cancel;
         try {
             rt->logs(id, o, [&](runtime::LogStream s, std::string_view piece) { hand(splitter.add(s, piece)); });
         } catch (const runtime::RuntimeError& e) {
@@ -64,7 +73,8 @@ bool ContainerLogStream::pump(SseStream& out) {
         finished = shared_->finished;
     }
     for (const auto& l : lines) {
-        if (!out.event("log", std::nullopt, toJson(l).dump())) return false;
+        auto id = sequence_.next(l);
+        if (id && !out.event("log", *id, toJson(l).dump())) return false;
     }
     if (finished) {
         out.event("end", std::nullopt, "{}");

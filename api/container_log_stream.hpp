@@ -2,8 +2,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "api/container_log_lines.hpp"
 #include "api/sse_hub.hpp"
 #include "runtime/container_runtime.hpp"
 
@@ -11,10 +13,13 @@ namespace rivetr::api {
 
 // The runtime's follow call blocks, so it runs on its own thread and hands lines over; the hub's
 // thread writes them. The thread is detached on end(): the cancel token ends it within a second,
-// and it only touches state it shares.
+// and it only touches state it shares. Every line carries an id (ContainerLogCursor): a client that
+// reconnects with the last one gets the lines after it, not the last `tail` lines again.
 class ContainerLogStream : public StreamProducer {
 public:
-    ContainerLogStream(std::shared_ptr<runtime::ContainerRuntime> rt, std::string containerId, int tail);
+    // From the last `tail` lines, or (when `after` is set) from the line after that one.
+    ContainerLogStream(std::shared_ptr<runtime::ContainerRuntime> rt, std::string containerId, int tail,
+                       std::optional<ContainerLogCursor> after = std::nullopt);
     ~ContainerLogStream() override;
     void begin(Wake wake) override;
     bool pump(SseStream& out) override;
@@ -25,6 +30,8 @@ private:
     std::shared_ptr<runtime::ContainerRuntime> rt_;
     std::string containerId_;
     int tail_;
+    std::optional<ContainerLogCursor> after_;
+    ContainerLogSequence sequence_;
     std::shared_ptr<Shared> shared_;
 };
 

@@ -81,10 +81,14 @@ Reply tailLogs(ApiContext& ctx, const Pistache::Rest::Request& req) {
     return Reply::json(200, {{"lines", lines}});
 }
 
+// A reconnecting client's Last-Event-ID (a line id this stream gave) wins over ?tail: it resumes after
+// that line. An id of another shape (a stale tab of an older version) is ignored.
 Reply followLogs(ApiContext& ctx, const Pistache::Rest::Request& req) {
     int tail = tailOf(req, 100);
+    std::optional<ContainerLogCursor> after;
+    if (auto h = req.headers().tryGetRaw("Last-Event-ID")) after = ContainerLogCursor::parse(h->value());
     auto live = liveContainer(ctx, req);
-    return Reply::streaming(std::make_shared<ContainerLogStream>(live.rt, live.containerId, tail));
+    return Reply::streaming(std::make_shared<ContainerLogStream>(live.rt, live.containerId, tail, after));
 }
 
 Reply stats(ApiContext& ctx, const Pistache::Rest::Request& req) {

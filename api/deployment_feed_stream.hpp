@@ -1,32 +1,35 @@
 // GET /api/events: every status change of any deployment or app action, as SSE, so dashboards need not poll.
 #pragma once
 
-#include <deque>
-#include <mutex>
-#include <string>
+#include <cstdint>
+#include <memory>
+#include <optional>
 
+#include "api/feed_journal.hpp"
 #include "api/sse_hub.hpp"
-#include "engine/deployment_events.hpp"
 #include "store/deployment_repository.hpp"
 
 namespace rivetr::api {
 
+// Each change carries its journal id. A client that reconnects with the last one (Last-Event-ID) gets
+// the changes it missed; when the journal no longer holds them (or the id is from an earlier run) it
+// gets a `resync` event (reload what you show) and the changes from then on.
 class DeploymentFeedStream : public StreamProducer {
 public:
-    DeploymentFeedStream(store::DeploymentRepository& repo, engine::DeploymentEvents& events)
-        : repo_(repo), events_(events) {}
-    void begin(Wake wake) override;
+    DeploymentFeedStream(store::DeploymentRepository& repo, std::shared_ptr<FeedJournal> journal,
+                         std::optional<std::int64_t> after)
+        : repo_(repo), journal_(std::move(journal)), lastId_(after ? *after : journal_->latest()) {}
+    void begin(Wake wake) override { listening_ = journal_->listen(std::move(wake)); }
     bool pump(SseStream& out) override;
-    void end() override { subscription_.reset(); }
+    void end() override { listening_.reset(); }
 
 private:
+    bool announce(SseStream& out, const FeedJournal::Entry& e);
+
     store::DeploymentRepository& repo_;
-    engine::DeploymentEvents& events_;
-    engine::DeploymentEvents::Subscription subscription_;
-    // Filled on engine threads (which must not wait for the store), drained by pump().
-    std::shared_ptr<std::mutex> mutex_ = std::make_shared<std::mutex>();
-    std::shared_ptr<std::deque<engine::DeploymentEvent>> changed_ =
-        std::make_shared<std::deque<engine::DeploymentEvent>>();
+    std::shared_ptr<FeedJournal> journal_;
+    std::int64_t lastId_;
+    FeedJournal::Listening listening_;
 };
 
 }  // namespace rivetr::api

@@ -15,6 +15,7 @@
 #include <pistache/peer.h>
 #include <sys/socket.h>
 
+#include "api/connection_reactor.hpp"
 #include "api/middleware.hpp"
 #include "core/log.hpp"
 
@@ -40,6 +41,7 @@ struct GuardedHandler::Connection {
     RequestHeadGuard guard;
     bool refused = false;   // answered with an error: everything after it is dropped
     bool answered = false;  // that answer is written: cutting the connection no longer loses it
+    bool handedOver = false;  // a stream writes on it now: Pistache must never answer on it again
     std::size_t discarded = 0;
 };
 
@@ -50,6 +52,11 @@ GuardedHandler::GuardedHandler(std::shared_ptr<Pistache::Rest::Router> router, c
 void GuardedHandler::onConnection(const std::shared_ptr<Peer>& peer) {
     peer->putData(ParserData, std::make_shared<Pistache::Http::RequestParser>(getMaxRequestSize()));
     peer->putData(kConnectionData, std::make_shared<Connection>(*limits_, maxHeadBytes_));
+    ConnectionReactor::remember(*peer, transport());
+}
+
+void GuardedHandler::handOver(Peer& peer) {
+    if (auto conn = std::static_pointer_cast<Connection>(peer.tryGetData(kConnectionData))) conn->handedOver = true;
 }
 
 void GuardedHandler::onDisconnection(const std::shared_ptr<Peer>& peer) { router_->disconnectPeer(peer); }
@@ -60,6 +67,7 @@ void GuardedHandler::onRequest(const Pistache::Http::Request& request, ResponseW
 
 void GuardedHandler::onInput(const char* buffer, size_t len, const std::shared_ptr<Peer>& peer) {
     auto& conn = *std::static_pointer_cast<Connection>(peer->getData(kConnectionData));
+    if (conn.handedOver) return;  // a stream's client has nothing more to say: what it sends is dropped
     if (conn.refused) {
         discard(len, peer, conn);
         return;
@@ -87,6 +95,10 @@ void GuardedHandler::parse(const char* buffer, size_t len, const std::shared_ptr
         }
         if (parser->parse() != Pistache::Http::Private::State::Done) return;
         dispatch(parser->request, peer);  // the router throws on an empty target ("GET  HTTP/1.1")
+        // The request is in: no read timeout runs until the next one starts. Pistache would otherwise
+        // count the handler's time (or a stream's whole life) against the header timeout and write
+        // "408 Request Timeout" onto the connection, into an answer or a chunked stream.
+        peer->setIdle(true);
     } catch (const Pistache::Http::HttpError& e) {
         auto code = e.code() == 501 ? "not_implemented" : "bad_request";  // 501: a Transfer-Encoding it lacks
         refuse({e.code(), code, "malformed request: " + e.reason(), ""}, peer, conn);

@@ -24,6 +24,12 @@ public:
     void onInput(const char* buffer, size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
     void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
 
+    // On the reactor thread, when a stream takes the connection over (api/sse_stream.hpp): what the
+    // client sends after it is dropped, so Pistache never writes an answer into the stream. Pistache
+    // keeps the connection as idle and lets go of it after its keep-alive timeout; the stream's own
+    // descriptor keeps the socket open.
+    static void handOver(Pistache::Tcp::Peer& peer);
+
 private:
     struct Connection;
     void parse(const char* buffer, size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);

@@ -1,6 +1,8 @@
 // The live-data routes in one group: SSE streams, the live container, system figures and /metrics.
 #include "api/live_routes.hpp"
 
+#include <charconv>
+
 #include "api/api_errors.hpp"
 #include "api/container_routes.hpp"
 #include "api/deployment_feed_stream.hpp"
@@ -26,6 +28,16 @@ std::int64_t resumeAfter(const Pistache::Rest::Request& req) {
     throw ValidationError("after", "must be a log line id");
 }
 
+// The feed's Last-Event-ID; one that is not a number is an id this server never gave (-1: unknown).
+std::optional<std::int64_t> feedResumeAfter(const Pistache::Rest::Request& req) {
+    auto h = req.headers().tryGetRaw("Last-Event-ID");
+    if (!h) return std::nullopt;
+    const auto& v = h->value();
+    std::int64_t id = -1;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+    return ec == std::errc() && end == v.data() + v.size() ? id : -1;
+}
+
 Reply deploymentLogStream(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req) {
     auto id = req.param(":id").as<std::string>();
     if (!ctx.deployments.get(id)) throw NotFoundError("no deployment \"" + id + "\"");
@@ -41,8 +53,11 @@ std::vector<Route> liveRoutes(ApiContext& ctx, engine::Engine* engine) {
     if (!engine) return routes;
     routes.push_back({Method::Get, "/api/deployments/:id/logs/stream", Role::viewer,
                       [&ctx, engine](const auto& req, auto&) { return deploymentLogStream(ctx, *engine, req); }});
-    routes.push_back({Method::Get, "/api/events", Role::viewer, [&ctx, engine](const auto&, auto&) {
-                          return Reply::streaming(std::make_shared<DeploymentFeedStream>(ctx.deployments, engine->events()));
+    // Recording from now on, whether or not a client listens, so a reconnecting one can catch up.
+    auto journal = std::make_shared<FeedJournal>(engine->events());
+    routes.push_back({Method::Get, "/api/events", Role::viewer, [&ctx, journal](const auto& req, auto&) {
+                          return Reply::streaming(
+                              std::make_shared<DeploymentFeedStream>(ctx.deployments, journal, feedResumeAfter(req)));
                       }});
     return routes;
 }

@@ -4,15 +4,8 @@
 
 #include <thread>
 
-#include "api/api_server.hpp"
-#include "api/route_table.hpp"
-#include "api/runtimeless_engine.hpp"
-#include "api/sse_test_reader.hpp"
-#include "core/git/source.hpp"
+#include "api/live_server_fixture.hpp"
 #include "engine/deploy_log.hpp"
-#include "engine/proxy_traffic.hpp"
-#include "store/store.hpp"
-#include "tests/support/test_support.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -22,53 +15,7 @@ using nlohmann::json;
 using test::SseReader;
 using test::logLines;
 
-constexpr const char* kAdminToken = "live-admin-token-0123456789abcdef";
-
-class LiveRoutes : public ::testing::Test {
-protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
-    test::RuntimelessEngine rig{*store, ctx, dir.path()};
-    engine::DeploymentEvents& events = rig.events;
-    engine::Engine& engine = rig.engine;
-    int port = test::freePort();
-    std::unique_ptr<ApiServer> server;
-    std::string appId;
-
-    void SetUp() override {
-        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
-                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine),
-                                             &ctx.auth);
-        server->observeRequests(&ctx.live.metrics);
-        server->start();
-        store::AppRecord a;
-        a.id = "app_live";
-        a.name = "live";
-        a.gitUrl = "https://example.com/live.git";
-        ctx.apps.create(a);
-        appId = a.id;
-    }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
-    std::vector<std::string> auth() const { return {std::string("Authorization: Bearer ") + kAdminToken}; }
-    std::string newDeployment(const std::string& id) {
-        store::DeploymentRecord d;
-        d.id = id;
-        d.appId = appId;
-        ctx.deployments.create(d);
-        return id;
-    }
-    // What the pipeline does: persist the status, then announce it.
-    void setStatus(const std::string& id, const std::string& status) {
-        ctx.deployments.transition(id, status, status == "failed" ? std::optional<std::string>("boom") : std::nullopt);
-        engine::DeploymentEvent e;
-        e.deploymentId = id;
-        e.appId = appId;
-        e.status = status;
-        events.publish(e);
-    }
-};
-
+using LiveRoutes = test::LiveServer;
 
 TEST_F(LiveRoutes, DeploymentStreamReplaysThenFollowsLiveToTheEnd) {
     auto id = newDeployment("dep_stream");
@@ -124,6 +71,17 @@ TEST_F(LiveRoutes, DeploymentStreamReplaysThenFollowsLiveToTheEnd) {
     EXPECT_EQ(logLines(byQuery).size(), 303u);
 }
 
+// Streams outlive the API's read timeouts and Pistache's keep-alive timeout (the soak test holds them
+// for minutes with the production values; this is the short form with all three at a second or two).
+TEST_F(LiveRoutes, StreamsOutliveTheReadAndKeepAliveTimeouts) {
+    ApiOptions o;
+    o.headerTimeout = 1s;
+    o.bodyTimeout = 1s;
+    o.keepaliveTimeout = 2s;
+    serve(o);
+    holdStreams(5s);
+}
+
 TEST_F(LiveRoutes, StreamRefusalsAreOrdinaryAnswers) {
     EXPECT_EQ(test::httpGet(url("/api/deployments/dep_nope/logs/stream"), auth()).status, 404);
     EXPECT_EQ(test::httpGet(url("/api/deployments/dep_nope/logs/stream")).status, 401);
@@ -169,6 +127,39 @@ TEST_F(LiveRoutes, EventsFeedAnnouncesAppActions) {
     EXPECT_EQ(actions[0], (json{{"id", "act_feed"}, {"app_id", appId}, {"action", "restart"}, {"status", "failed"},
                                 {"error", "the container did not come up"}}));
     EXPECT_TRUE(feed.events("deployment").empty());
+}
+
+// A reconnect with the last id it got (as the dashboard's reader sends it) gets what it missed, once;
+// an id the server does not know (dropped from its journal, or from an earlier run) gets `resync`.
+TEST_F(LiveRoutes, EventsFeedResumesAfterTheLastEventId) {
+    std::string lastId;
+    {
+        SseReader feed(url("/api/events"), auth());
+        ASSERT_TRUE(feed.waitFor(": connected"));
+        announceAction("act_1");
+        announceAction("act_2");
+        ASSERT_TRUE(feed.waitFor("act_2")) << feed.text();
+        lastId = feed.lastEventId();
+    }  // the client drops
+    ASSERT_FALSE(lastId.empty()) << "feed events carry no id to resume from";
+    announceAction("act_3");  // while it is away
+    setStatus(newDeployment("dep_away"), "building");
+    SseReader again(url("/api/events"), {auth()[0], "Last-Event-ID: " + lastId});
+    ASSERT_TRUE(again.waitFor("dep_away")) << again.text();
+    announceAction("act_4");
+    ASSERT_TRUE(again.waitFor("act_4")) << again.text();
+    auto actions = again.events("action");
+    ASSERT_EQ(actions.size(), 2u) << again.text();
+    EXPECT_EQ(actions[0]["id"], "act_3");
+    EXPECT_EQ(actions[1]["id"], "act_4");
+    EXPECT_EQ(again.events("deployment").size(), 1u);
+    EXPECT_EQ(again.text().find("event: resync"), std::string::npos);
+
+    SseReader stale(url("/api/events"), {auth()[0], "Last-Event-ID: 12"});
+    ASSERT_TRUE(stale.waitFor("event: resync")) << stale.text();
+    announceAction("act_5");
+    ASSERT_TRUE(stale.waitFor("act_5")) << stale.text();
+    EXPECT_EQ(stale.events("action").size(), 1u);
 }
 
 TEST_F(LiveRoutes, StopEndsOpenStreamsPromptly) {

@@ -4,6 +4,8 @@
 #include <chrono>
 
 #include "api/api_errors.hpp"
+#include "api/connection_reactor.hpp"
+#include "api/guarded_handler.hpp"
 #include "api/security_headers.hpp"
 #include "api/text_header.hpp"
 #include "api/sse_hub.hpp"
@@ -64,6 +66,22 @@ std::optional<Reply> checkAccess(const Route& route, const Pistache::Rest::Reque
     return Reply::error(401, "unauthorized", "a valid bearer token is required");
 }
 
+// On the connection's reactor thread. A stream is not an in-flight request: the hub owns it and
+// stop() ends it first, so the gate is left once it is handed over.
+void answer(Pistache::Http::ResponseWriter& writer, const Reply& reply, SseHub* hub, const std::string& requestId,
+            RequestGate& gate) {
+    if (!reply.stream) {
+        sendReply(writer, reply, requestId).then([&gate](ssize_t) { gate.leave(); },
+                                                 [&gate](std::exception_ptr) { gate.leave(); });
+        return;
+    }
+    if (auto peer = openPeer(writer)) {
+        GuardedHandler::handOver(*peer);
+        hub->adopt(openSseStream(*peer, requestId), reply.stream);
+    }
+    gate.leave();
+}
+
 }  // namespace
 
 bool RequestGate::enter() {
@@ -115,9 +133,11 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
             logAccess(route, req.resource(), *ctx, reply.status, started);
             return Pistache::Rest::Route::Result::Ok;
         }
+        auto reactor = ConnectionReactor::of(res);
         auto writer = std::make_shared<Pistache::Http::ResponseWriter>(std::move(res));
-        // Authentication reads the store, so it runs on the pool with the handler.
-        pool.post([route, req, writer, ctx, started, &gate, auth, hooks] {
+        // Authentication reads the store, so it runs on the pool with the handler; the answer goes
+        // back to the connection's reactor thread (api/connection_reactor.hpp says why).
+        pool.post([route, req, writer, ctx, started, &gate, auth, hooks, reactor]() mutable {
             auto denied = checkAccess(route, req, *ctx, auth);
             auto reply = denied ? *denied : runHandler(route, req, *ctx);
             Authenticator::decorate(*writer, *ctx);
@@ -127,15 +147,13 @@ Pistache::Rest::Route::Handler withMiddleware(const Route& route, RequestGate& g
                                         std::chrono::duration_cast<std::chrono::microseconds>(
                                             std::chrono::steady_clock::now() - started));
             }
-            if (reply.stream) {
-                // A stream is not an in-flight request: the hub owns it and stop() ends it first.
-                hooks.hub->adopt(openSseStream(*writer, ctx->requestId), reply.stream);
-                gate.leave();
-            } else {
-                sendReply(*writer, reply, ctx->requestId)
-                    .then([&gate](ssize_t) { gate.leave(); }, [&gate](std::exception_ptr) { gate.leave(); });
-            }
-            logAccess(route, req.resource(), *ctx, reply.status, started);
+            auto status = reply.status;
+            auto resource = req.resource();
+            // The request goes along only to be released on the reactor: its headers are shared with
+            // Pistache's parser, which frees them there.
+            reactor.post([writer = std::move(writer), reply = std::move(reply), request = std::move(req),
+                          hub = hooks.hub, id = ctx->requestId, &gate] { answer(*writer, reply, hub, id, gate); });
+            logAccess(route, resource, *ctx, status, started);
         });
         return Pistache::Rest::Route::Result::Ok;
     };

@@ -56,11 +56,14 @@ const std::vector<PathDoc>& documentedPaths() {
          "Status changes of every deployment (SSE `deployment` events) and app action (`action` events: "
          "{id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). "
          "The engine's own actions come the same way: `crash` (status crashed: the live container died, error says "
-         "why; its domains answer 503) and `recover` (the automatic restart with back-off that follows)",
+         "why; its domains answer 503) and `recover` (the automatic restart with back-off that follows). A "
+         "reconnect with Last-Event-ID gets the changes it missed, or a `resync` event when they are no longer kept",
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/logs", "Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
          "runtime", "", 200, "ContainerLogs"},
-        {M::Get, "/api/apps/{id}/logs/stream", "Follow the live container's output (SSE `log` events, ?tail=N)",
+        {M::Get, "/api/apps/{id}/logs/stream",
+         "Follow the live container's output (SSE `log` events, ?tail=N); each event's id is "
+         "`<ns timestamp>:<n>`, and a reconnect with Last-Event-ID resumes after that line instead of ?tail",
          "runtime", "", 200, "EventStream"},
         {M::Get, "/api/apps/{id}/stats",
          "CPU, memory and network of the live container {cpu_percent, memory_bytes, memory_limit_bytes, "

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 namespace rivetr::api {
@@ -18,7 +19,10 @@ using namespace std::chrono_literals;
 
 class CountingProducer : public StreamProducer {
 public:
-    void begin(Wake wake) override { wake_ = std::move(wake); }
+    void begin(Wake wake) override {
+        std::lock_guard lock(mutex_);  // the hub's thread gives it while a test thread may be waking
+        wake_ = std::move(wake);
+    }
     bool pump(SseStream& out) override {
         while (sent < wanted.load()) {
             if (!out.event("tick", sent, "{\"n\":" + std::to_string(sent) + "}")) return false;
@@ -29,13 +33,19 @@ public:
     void end() override { ended = true; }
     void more() {
         ++wanted;
-        if (wake_) wake_();  // a stream that ended before it began was never given one
+        Wake wake;
+        {
+            std::lock_guard lock(mutex_);
+            wake = wake_;
+        }
+        if (wake) wake();  // a stream that ended before it began was never given one
     }
     std::atomic<int> wanted{0};
     int sent = 0;
     std::atomic<bool> ended{false};
 
 private:
+    std::mutex mutex_;
     Wake wake_;
 };
 

@@ -28,8 +28,16 @@ std::string hex(std::size_t n) {
 }  // namespace
 
 std::string formatSseEvent(std::string_view name, std::optional<std::int64_t> id, std::string_view data) {
+    return formatSseEvent(name, id ? std::to_string(*id) : std::string(), data);
+}
+
+std::string formatSseEvent(std::string_view name, std::string_view id, std::string_view data) {
     std::string out;
-    if (id) out += "id: " + std::to_string(*id) + "\n";
+    if (!id.empty()) {
+        out += "id: ";
+        out += id;
+        out += "\n";
+    }
     out += "event: ";
     out += name;
     out += "\n";
@@ -98,6 +106,10 @@ bool SseStream::event(std::string_view name, std::optional<std::int64_t> id, std
     return writeChunk(formatSseEvent(name, id, data));
 }
 
+bool SseStream::event(std::string_view name, std::string_view id, std::string_view data) {
+    return writeChunk(formatSseEvent(name, id, data));
+}
+
 bool SseStream::comment(std::string_view text) { return writeChunk(": " + std::string(text) + "\n\n"); }
 
 // The end chunk gets up to a second to leave (a slow client's backlog), then the socket is shut
@@ -114,13 +126,8 @@ void SseStream::close() {
     ::shutdown(fd_, SHUT_RDWR);
 }
 
-std::shared_ptr<SseStream> openSseStream(Pistache::Http::ResponseWriter& writer, const std::string& requestId) {
-    int fd = -1;
-    try {
-        fd = ::fcntl(writer.peer()->fd(), F_DUPFD_CLOEXEC, 0);
-    } catch (const std::exception&) {
-        return nullptr;  // the client already left
-    }
+std::shared_ptr<SseStream> openSseStream(Pistache::Tcp::Peer& peer, const std::string& requestId) {
+    int fd = ::fcntl(peer.fd(), F_DUPFD_CLOEXEC, 0);
     if (fd < 0) return nullptr;
     auto stream = std::make_shared<SseStream>(fd, requestId);
     stream->comment("connected");

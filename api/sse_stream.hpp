@@ -1,7 +1,7 @@
 // One open text/event-stream response: SSE framing and chunked encoding written on its own copy of the socket.
 #pragma once
 
-#include <pistache/http.h>
+#include <pistache/peer.h>
 
 #include <cstdint>
 #include <memory>
@@ -28,6 +28,8 @@ public:
 
     // `id: N\nevent: NAME\ndata: ...\n\n`; false once the client is gone or the stream was closed.
     bool event(std::string_view name, std::optional<std::int64_t> id, std::string_view data);
+    // The same with an id that is not a number (empty: none).
+    bool event(std::string_view name, std::string_view id, std::string_view data);
     // `: text` — a comment clients ignore; keeps proxies and idle timers from cutting the stream.
     bool comment(std::string_view text);
     // Writes what an earlier call could not (the client was slow); false when it is gone.
@@ -46,12 +48,14 @@ private:
     bool closed_ = false;
 };
 
-// Takes the connection over from Pistache for a stream (the writer is left unused) and sends the
-// 200 with the SSE headers at once. nullptr when the client already left.
-std::shared_ptr<SseStream> openSseStream(Pistache::Http::ResponseWriter& writer, const std::string& requestId);
+// Takes the connection over from Pistache for a stream and sends the 200 with the SSE headers at once;
+// nullptr when no descriptor is left. On the connection's reactor thread, while the peer is open, so
+// the descriptor duplicated is that connection's and not a number another connection reuses.
+std::shared_ptr<SseStream> openSseStream(Pistache::Tcp::Peer& peer, const std::string& requestId);
 
 // The SSE wire text of one event (exposed for the unit test). Multi-line data becomes several
 // `data:` lines, as the format requires.
 std::string formatSseEvent(std::string_view name, std::optional<std::int64_t> id, std::string_view data);
+std::string formatSseEvent(std::string_view name, std::string_view id, std::string_view data);
 
 }  // namespace rivetr::api

@@ -19,12 +19,13 @@ using namespace std::chrono_literals;
 // Reads an SSE response on its own thread with libcurl (which undoes the chunking).
 class SseReader {
 public:
-    SseReader(const std::string& url, std::vector<std::string> headers) {
-        thread_ = std::thread([this, url, headers] {
+    // The transfer is given up after `limit` (a test's bound, not the server's).
+    SseReader(const std::string& url, std::vector<std::string> headers, std::chrono::milliseconds limit = 60s) {
+        thread_ = std::thread([this, url, headers, limit] {
             http::Request req;
             req.url = url;
             req.headers = headers;
-            req.timeout = 60s;
+            req.timeout = limit;
             req.onData = [this](std::string_view bytes) {
                 std::lock_guard lock(mutex_);
                 text_.append(bytes);
@@ -34,6 +35,7 @@ public:
             std::lock_guard lock(mutex_);
             text_ += r.body;  // an error reply's body (a successful one was streamed above)
             status_ = r.status;
+            result_ = stop_ ? std::string() : r.error;
             done_ = true;
         });
     }
@@ -60,9 +62,26 @@ public:
         }
         return false;
     }
+    bool done() {
+        std::lock_guard lock(mutex_);
+        return done_;
+    }
+    // Why the transfer failed (a broken chunked body, a reset), empty when it ended cleanly or is open.
+    std::string error() {
+        std::lock_guard lock(mutex_);
+        return result_;
+    }
     std::string text() {
         std::lock_guard lock(mutex_);
         return text_;
+    }
+    // The id of the last event that had one ("" when none had).
+    std::string lastEventId() {
+        auto t = text();
+        auto pos = t.rfind("\nid: ");
+        if (pos == std::string::npos) return {};
+        pos += 5;
+        return t.substr(pos, t.find('\n', pos) - pos);
     }
     // The `data:` of every event named `name`, parsed.
     std::vector<nlohmann::json> events(const std::string& name) {
@@ -82,6 +101,7 @@ private:
     std::mutex mutex_;
     std::string text_;
     long status_ = 0;
+    std::string result_;
     bool done_ = false;
     std::atomic<bool> stop_{false};
 };

@@ -43,10 +43,12 @@ function(rivetr_module name)
   rivetr_warnings(${name})
 endfunction()
 
-# A GoogleTest executable beside the code it tests; LABEL is unit | integration | e2e.
+# A GoogleTest executable beside the code it tests; LABEL is unit | integration | e2e | soak. COST (optional)
+# makes a parallel ctest start a long test early, beside the others, rather than last on its own.
 function(rivetr_test name)
   # SERIAL: runs alone (ctest RUN_SERIAL), e.g. a test that restarts the shared dockerd.
-  cmake_parse_arguments(T "SERIAL" "LABEL;TIMEOUT" "SOURCES;DEPS" ${ARGN})
+  # COST: a high one makes a parallel ctest start a long test first.
+  cmake_parse_arguments(T "SERIAL" "LABEL;TIMEOUT;COST" "SOURCES;DEPS" ${ARGN})
   if(NOT T_LABEL)
     set(T_LABEL unit)
   endif()
@@ -63,6 +65,9 @@ function(rivetr_test name)
   endif()
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
   rivetr_warnings(${name})
-  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
-    PROPERTIES LABELS ${T_LABEL} TIMEOUT ${T_TIMEOUT} RUN_SERIAL ${T_SERIAL})
+  set(props LABELS ${T_LABEL} TIMEOUT ${T_TIMEOUT} RUN_SERIAL ${T_SERIAL})
+  if(T_COST)
+    list(APPEND props COST ${T_COST})
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST PROPERTIES ${props})
 endfunction()

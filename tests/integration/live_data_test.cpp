@@ -89,6 +89,18 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     std::this_thread::sleep_for(300ms);
     viaProxy("/log?stdout=followed-line");
     EXPECT_TRUE(follow.waitFor("followed-line")) << follow.text();
+    // A reconnect (as the dashboard makes, with ?tail=200 and Last-Event-ID) resumes after the last line
+    // it saw, with what was written meanwhile: nothing shown twice.
+    auto lastSeen = follow.lastEventId();
+    ASSERT_FALSE(lastSeen.empty()) << follow.text();
+    viaProxy("/log?stdout=while-away");
+    SseReader again(url("/api/apps/liveapp/logs/stream?tail=200"), {auth()[0], "Last-Event-ID: " + lastSeen});
+    ASSERT_TRUE(again.waitFor("while-away")) << again.text();
+    viaProxy("/log?stdout=after-resume");
+    ASSERT_TRUE(again.waitFor("after-resume")) << again.text();
+    for (const char* before : {"hello-live", "oops-live", "followed-line"}) {
+        EXPECT_FALSE(has(again.text(), before)) << before << " came again after the reconnect";
+    }
 
     // The CLI: tail, --json, and -f that stops cleanly on Ctrl-C.
     auto tail = cli({"logs", "liveapp", "-n", "50"});
