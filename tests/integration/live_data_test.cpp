@@ -94,7 +94,7 @@ TEST_F(LiveData, DeploymentStreamContainerControlMetricsAndCli) {
     auto lastSeen = follow.lastEventId();
     ASSERT_FALSE(lastSeen.empty()) << follow.text();
     viaProxy("/log?stdout=while-away");
-    SseReader again(url("/api/apps/liveapp/logs/stream?tail=200"), {auth()[0], "Last-Event-ID: " + lastSeen});
+    SseReader again(api("/api/apps/liveapp/logs/stream?tail=200"), {auth()[0], "Last-Event-ID: " + lastSeen});
     ASSERT_TRUE(again.waitFor("while-away")) << again.text();
     viaProxy("/log?stdout=after-resume");
     ASSERT_TRUE(again.waitFor("after-resume")) << again.text();
