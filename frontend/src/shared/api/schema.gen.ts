@@ -146,7 +146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow the live container's output (SSE `log` events, ?tail=N) */
+        /** Follow the live container's output (SSE `log` events, ?tail=N); each event's id is `<ns timestamp>:<n>`, and a reconnect with Last-Event-ID resumes after that line instead of ?tail */
         get: operations["get/api/apps/{id}/logs/stream"];
         put?: never;
         post?: never;
@@ -469,7 +469,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status changes of every deployment (SSE `deployment` events) and app action (`action` events: {id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). The engine's own actions come the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) and `recover` (the automatic restart with back-off that follows) */
+        /** Status changes of every deployment (SSE `deployment` events) and app action (`action` events: {id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). The engine's own actions come the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) and `recover` (the automatic restart with back-off that follows). A reconnect with Last-Event-ID gets the changes it missed, or a `resync` event when they are no longer kept */
         get: operations["get/api/events"];
         put?: never;
         post?: never;
