@@ -107,7 +107,7 @@ int refusalStatus(const std::string& code) {
     if (code == "not_found") return 404;
     if (code == "runtime_unavailable") return 503;
     if (code == "timeout") return 504;
-    return 502;  // runtime_error, start_failed, cancelled: the container engine did not do it
+    return 502;  // runtime_error, start_failed, unhealthy, container_gone, cancelled: it did not come up
 }
 
 // Start, stop and restart are engine jobs, serialised with the app's deployments (the engine owns

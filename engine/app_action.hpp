@@ -22,7 +22,8 @@ inline const char* actionName(AppAction a) {
 }
 
 // How an action job ended. `code` names a refusal the way the API answers it (not_deployed,
-// runtime_unavailable, runtime_error, start_failed, cancelled).
+// runtime_unavailable, runtime_error, start_failed, unhealthy (it started but failed the app's health
+// check: not routed), container_gone (removed outside rivetr), cancelled).
 struct ActionOutcome {
     bool ok = false;
     std::string status;  // ok: what the app is now, "running" or "stopped"

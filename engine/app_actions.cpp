@@ -85,7 +85,7 @@ ActionOutcome AppActions::perform(Job& job) {
         case AppAction::Recover:
             return recover(job, *rt, *app, live->id, id);
     }
-    routeWhenPublished(job, *rt, *app, live->id, id, false);
+    routeWhenHealthy(job, *rt, *app, live->id, id);
     deps_.appState.setStopped(app->id, false);
     return {true, "running", "", ""};
 }
@@ -109,18 +109,17 @@ ActionOutcome AppActions::recover(Job& job, runtime::ContainerRuntime& rt, const
     } else if (!info.state.running) {
         rt.startContainer(containerId);
     }
-    routeWhenPublished(job, rt, app, deploymentId, containerId, true);
+    routeWhenHealthy(job, rt, app, deploymentId, containerId);
     return {true, "running", "", ""};
 }
 
 void AppActions::park(const store::AppRecord& app) { deps_.traffic.route({app.id, app.domains, "", 0}).wait(); }
 
 // After the container (re)started: its published port (the gate every start passes), the proof
-// that the container there is this app's live one, for a recovery the app's health check, then
-// the route to it.
-void AppActions::routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
-                                    const std::string& deploymentId, const std::string& containerId,
-                                    bool healthGated) {
+// that the container there is this app's live one, the app's health check (a process that has not
+// bound its port yet would answer 502), then the route to it.
+void AppActions::routeWhenHealthy(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
+                                  const std::string& deploymentId, const std::string& containerId) {
     HealthProbeHooks hooks;
     hooks.cancelled = [&] { return job.cancel.cancelled(); };
     hooks.containerGone = [&]() -> std::optional<std::string> {
@@ -133,10 +132,8 @@ void AppActions::routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, con
     if (!published.hostPort) throw Refused("start_failed", published.reason);
     auto endpoint = verifyLiveContainer(rt, containerId, app, deploymentId);
     if (!endpoint.hostPort) throw Refused("start_failed", endpoint.problem);
-    if (healthGated) {
-        auto outcome = waitHealthy("127.0.0.1", endpoint.hostPort, app.healthcheck, hooks);
-        if (!outcome.healthy) throw Refused("unhealthy", "health check failed: " + outcome.reason);
-    }
+    auto outcome = waitHealthy("127.0.0.1", endpoint.hostPort, app.healthcheck, hooks);
+    if (!outcome.healthy) throw Refused("unhealthy", "health check failed: " + outcome.reason);
     deps_.traffic.route({app.id, app.domains, "127.0.0.1", endpoint.hostPort}).wait();
 }
 

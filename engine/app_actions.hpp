@@ -22,8 +22,8 @@ private:
     void park(const store::AppRecord& app);
     ActionOutcome recover(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
                           const std::string& deploymentId, const std::string& containerId);
-    void routeWhenPublished(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
-                            const std::string& deploymentId, const std::string& containerId, bool healthGated);
+    void routeWhenHealthy(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
+                          const std::string& deploymentId, const std::string& containerId);
 
     EngineDeps deps_;
     const EngineOptions& options_;
