@@ -1,7 +1,7 @@
 // What a `deployment` event (the deployment as stored now) does to the deployment keys: it is
 // merged into the app's timeline, into every cached "recent" list, and replaces its own entry.
 import type { QueryClient } from '@tanstack/react-query';
-import type { Deployment } from '../../shared/api/types';
+import { TERMINAL, type Deployment } from '../../shared/api/types';
 import { onLiveEvent } from '../../shared/data/live';
 import { mergeDeployment } from '../apps/appStatus';
 import { deploymentKeys } from './keys';
@@ -12,7 +12,11 @@ export function applyDeployment(qc: QueryClient, d: Deployment): void {
     const limit = Number(key[2]);
     if (old) qc.setQueryData(key, mergeDeployment(old, d).slice(0, limit));
   }
-  if (qc.getQueryData(deploymentKeys.one(d.id))) qc.setQueryData(deploymentKeys.one(d.id), d);
+  const one = qc.getQueryData<Deployment>(deploymentKeys.one(d.id));
+  if (one) qc.setQueryData(deploymentKeys.one(d.id), { ...one, ...d });
+  // A finished deployment changes which images a rollback can run (it went live, or the clean-up
+  // after it pruned some): the app's list asks the server again for rollback_available.
+  if (TERMINAL.has(d.status)) void qc.invalidateQueries({ queryKey: deploymentKeys.ofApp(d.app_id) });
 }
 
 onLiveEvent('deployment', (qc, data) => applyDeployment(qc, data as Deployment));
