@@ -2,8 +2,10 @@
 // never for a deployment that failed its health check or whose image was pruned, nor for the live one.
 import { describe, expect, it } from 'vitest';
 import type { App, Deployment } from '../../../shared/api/types';
-import { renderInto } from '../../../shared/testing/render';
+import { renderInto, testQueryClient } from '../../../shared/testing/render';
 import { mergeDeployment } from '../../apps/appStatus';
+import { deploymentKeys } from '../keys';
+import { applyDeployment } from '../live';
 import { Timeline } from './Timeline';
 
 const app = { id: 'app_1', name: 'shop', live_deployment_id: 'd4' } as App;
@@ -36,5 +38,19 @@ describe('Timeline', () => {
     const merged = mergeDeployment(list, event as Deployment);
     expect(merged[0].status).toBe('replaced');
     expect(merged[0].rollback_available).toBe(true);
+  });
+
+  it('follows the live events without asking the server: went live yes, failed no, replaced as it was', () => {
+    const qc = testQueryClient();
+    qc.setQueryData(deploymentKeys.ofApp('app_1'), [dep('d1', 'running', true, '2025-01-01')]);
+    const event = (id: string, status: string, created_at: string) => {
+      const { rollback_available: _omitted, ...d } = dep(id, status, false, created_at);
+      applyDeployment(qc, d as Deployment);
+    };
+    event('d2', 'running', '2025-01-02');
+    event('d1', 'replaced', '2025-01-01');
+    event('d3', 'rolled_back', '2025-01-03');
+    const list = qc.getQueryData<Deployment[]>(deploymentKeys.ofApp('app_1')) ?? [];
+    expect(list.map((d) => `${d.id}:${d.rollback_available}`)).toEqual(['d3:false', 'd2:true', 'd1:true']);
   });
 });
