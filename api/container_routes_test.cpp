@@ -91,6 +91,21 @@ protected:
         }
     }
     std::string deploy() { return engine->rollback(base); }
+    json get(const std::string& path) {
+        test::HttpRequest req;
+        req.url = "http://127.0.0.1:" + std::to_string(port) + path;
+        req.headers = {std::string("Authorization: Bearer ") + kAdminToken};
+        auto r = test::http(req);
+        EXPECT_EQ(r.status, 200) << path << ": " << r.body;
+        return json::parse(r.body, nullptr, false);
+    }
+    // rollback_available of `id` in the app's list, or null when it is not listed.
+    json listedAvailability(const std::string& id) {
+        for (const auto& d : get("/api/apps/" + appId + "/deployments")) {
+            if (d["id"] == id) return d.value("rollback_available", json());
+        }
+        return json();
+    }
     std::string liveContainer() {
         auto live = ctx.apps.find(appId)->liveDeploymentId;
         return live ? ctx.deployments.get(*live)->containerId.value_or("") : "";
@@ -142,6 +157,34 @@ TEST_F(ContainerActions, RestartRacingADeployEndsWithOneLiveContainer) {
     auto route = traffic.current(appId);
     ASSERT_TRUE(route);
     EXPECT_EQ(route->port, rt->hostPortOf(b)) << "the domains lead to another container than the live one";
+}
+
+// "Roll back to this" only for a deployment that went live and whose image is still there: the
+// list says so, and the route refuses the others with a 409 that says why.
+TEST_F(ContainerActions, RollbackIsOfferedOnlyForAnImageThatPassedItsCheckAndStillExists) {
+    // `base` has an image but never went live (it is still "pending"): no health check passed.
+    EXPECT_EQ(listedAvailability(base), false);
+    auto refused = post("/api/deployments/" + base + "/rollback");
+    EXPECT_EQ(refused.status, 409) << refused.body;
+    EXPECT_EQ(json::parse(refused.body)["error"]["code"], "not_rollbackable");
+    EXPECT_NE(refused.body.find("never passed its health check"), std::string::npos) << refused.body;
+
+    auto first = deploy();
+    ASSERT_EQ(waitTerminal(first, 10s), "running");
+    auto second = deploy();
+    ASSERT_EQ(waitTerminal(second, 10s), "running");
+    ASSERT_EQ(ctx.deployments.get(first)->status, "replaced");
+    EXPECT_EQ(listedAvailability(first), true);
+    EXPECT_EQ(get("/api/deployments/" + first)["rollback_available"], true);
+    EXPECT_EQ(get("/api/deployments?limit=5")["deployments"][0]["rollback_available"], true);
+
+    // The image goes (pruned for disk space): nothing to roll back to any more.
+    rt->removeImage(*ctx.deployments.get(first)->image, true);
+    EXPECT_EQ(listedAvailability(first), false);
+    auto pruned = post("/api/deployments/" + first + "/rollback");
+    EXPECT_EQ(pruned.status, 409) << pruned.body;
+    EXPECT_NE(pruned.body.find("was pruned"), std::string::npos) << pruned.body;
+    EXPECT_EQ(ctx.deployments.listForApp(appId, 100).size(), 3u) << "a refused rollback created a deployment";
 }
 
 }  // namespace

@@ -48,8 +48,9 @@ Reply deploy(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Requ
 Reply listDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
     auto app = requireApp(ctx, req);
     auto j = nlohmann::json::array();
+    RollbackAvailability rollback(ctx.live.runtime);
     for (const auto& d : ctx.deployments.listForApp(app.id, 100)) {
-        auto item = deploymentToJson(d);
+        auto item = deploymentToJson(d, &rollback);
         item["live"] = app.liveDeploymentId == d.id;
         j.push_back(item);
     }
@@ -77,8 +78,14 @@ Reply listAllDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
         list = ctx.deployments.recent(limit);
     }
     auto j = nlohmann::json::array();
-    for (const auto& d : list) j.push_back(deploymentToJson(d));
+    RollbackAvailability rollback(ctx.live.runtime);
+    for (const auto& d : list) j.push_back(deploymentToJson(d, &rollback));
     return Reply::json(200, {{"deployments", j}});
+}
+
+Reply getDeployment(ApiContext& ctx, const Pistache::Rest::Request& req) {
+    RollbackAvailability rollback(ctx.live.runtime);
+    return Reply::json(200, deploymentToJson(requireDeployment(ctx, req), &rollback));
 }
 
 Reply logs(ApiContext& ctx, const Pistache::Rest::Request& req) {
@@ -101,6 +108,7 @@ Reply logs(ApiContext& ctx, const Pistache::Rest::Request& req) {
 Reply rollback(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto d = requireDeployment(ctx, req);
     if (!d.image) throw ValidationError("id", "deployment " + d.id + " never built an image to roll back to");
+    if (auto why = RollbackAvailability(ctx.live.runtime).refusal(d)) return Reply::error(409, "not_rollbackable", *why);
     auto id = engine.rollback(d.id);
     ctx.record(rc, "deployment.rollback", "app", d.appId, {{"deployment_id", id}, {"rollback_of", d.id}});
     return Reply::json(202, {{"deployment_id", id}, {"status", "pending"}});
@@ -117,8 +125,8 @@ Reply cancel(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Requ
 
 }  // namespace
 
-nlohmann::json deploymentToJson(const store::DeploymentRecord& d) {
-    return {{"id", d.id},
+nlohmann::json deploymentToJson(const store::DeploymentRecord& d, RollbackAvailability* rollback) {
+    nlohmann::json j{{"id", d.id},
             {"app_id", d.appId},
             {"status", d.status},
             {"trigger", d.trigger},
@@ -132,6 +140,8 @@ nlohmann::json deploymentToJson(const store::DeploymentRecord& d) {
             {"created_at", formatRfc3339(d.createdAt)},
             {"started_at", optTime(d.startedAt)},
             {"finished_at", optTime(d.finishedAt)}};
+    if (rollback) j["rollback_available"] = rollback->available(d);
+    return j;
 }
 
 std::vector<Route> deploymentRoutes(ApiContext& ctx, engine::Engine& engine) {
@@ -143,7 +153,7 @@ std::vector<Route> deploymentRoutes(ApiContext& ctx, engine::Engine& engine) {
         {Method::Get, "/api/deployments", Role::viewer,
          [&ctx](const auto& req, auto&) { return listAllDeployments(ctx, req); }},
         {Method::Get, "/api/deployments/:id", Role::viewer,
-         [&ctx](const auto& req, auto&) { return Reply::json(200, deploymentToJson(requireDeployment(ctx, req))); }},
+         [&ctx](const auto& req, auto&) { return getDeployment(ctx, req); }},
         {Method::Get, "/api/deployments/:id/logs", Role::viewer, [&ctx](const auto& req, auto&) { return logs(ctx, req); }},
         {Method::Post, "/api/deployments/:id/rollback", Role::developer,
          [&ctx, &engine](const auto& req, auto& rc) { return rollback(ctx, engine, req, rc); }},

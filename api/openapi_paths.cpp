@@ -43,8 +43,10 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Get, "/api/deployments/{id}", "Show a deployment", "deployments", "", 200, "Deployment"},
         {M::Get, "/api/deployments/{id}/logs", "Stored log lines of a deployment (?after=N)", "deployments", "", 200,
          "DeploymentLogs"},
-        {M::Post, "/api/deployments/{id}/rollback", "Redeploy this deployment's kept image (no rebuild)", "deployments",
-         "", 202, "DeploymentAccepted"},
+        {M::Post, "/api/deployments/{id}/rollback",
+         "Redeploy this deployment's kept image (no rebuild). Only a deployment whose `rollback_available` is true: "
+         "one that never passed its health check, or whose image was pruned, is a 409 `not_rollbackable` saying which",
+         "deployments", "", 202, "DeploymentAccepted"},
         {M::Post, "/api/deployments/{id}/cancel", "Cancel a queued or running deployment", "deployments", "", 202,
          "DeploymentAccepted"},
 

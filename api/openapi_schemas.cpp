@@ -169,9 +169,13 @@ void deploymentSchemas(json& s) {
                           {"created_at", dateTime()},
                           {"started_at", nullable(dateTime())},
                           {"finished_at", nullable(dateTime())}};
-    s["Deployment"] = answer(deployment);
+    // Present in every REST answer; the streams' events leave it out (it asks the container engine).
+    const Props rollback = {{"rollback_available",
+                             described(boolean(), "\"roll back to this\" would run: the deployment passed its health "
+                                                  "check and its image is still on the container engine")}};
+    s["Deployment"] = answerWithOptional(deployment, rollback);
     deployment.emplace_back("live", described(boolean(), "this deployment serves the app now"));
-    s["AppDeployment"] = answer(deployment);
+    s["AppDeployment"] = answerWithOptional(deployment, rollback);
     s["AppDeploymentList"] = arrayOf(ref("AppDeployment"));
     s["DeploymentList"] = arrayOf(ref("Deployment"));
     s["DeploymentPage"] = answer({{"deployments", ref("DeploymentList")}});

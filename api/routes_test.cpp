@@ -202,6 +202,8 @@ TEST_F(ApiRoutes, EachBadFieldIs400NamingItAndWritesNothing) {
                                                       {"domains", {"TAKEN.example.com"}}}.dump());
     EXPECT_EQ(dupDomain.status, 409);
     EXPECT_EQ(json::parse(dupDomain.body)["error"]["field"], "domains");
+    EXPECT_EQ(json::parse(dupDomain.body)["error"]["message"],
+              "domain \"taken.example.com\" is already in use by the app \"taken\"; remove it from that app first");
 
     EXPECT_EQ(appCount(), before) << "a rejected request wrote an app";
     EXPECT_EQ(auditCount(), audits) << "a rejected request was audited as a change";

@@ -101,7 +101,7 @@ std::vector<CommandSpec> clientCommands() {
         {"deployments", "APP", "list the deployments of an app", Section::Client, {}, {}, runDeployments},
         {"logs", "APP", "the live container's output; -f follows until Ctrl-C", Section::Client, {}, {follow, lines},
          runLogs},
-        {"rollback", "APP [DEPLOYMENT]", "roll back; default: the previous deployment with an image", Section::Client,
+        {"rollback", "APP [DEPLOYMENT]", "roll back; default: the previous deployment that went live and whose image is kept", Section::Client,
          {}, {waitFlag()}, runRollback},
         {"cancel", "DEPLOYMENT", "cancel a deployment in progress", Section::Client, {}, {}, runCancel},
         tokensCommand(),

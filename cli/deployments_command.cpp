@@ -18,15 +18,16 @@ json listFor(const ApiClient& api, const std::string& app) {
     return api.get("/api/apps/" + pathSegment(app) + "/deployments");
 }
 
-// The newest deployment older than the live one that built an image: "the previous version".
+// The newest deployment older than the live one that a rollback can run (it went live and its image
+// is kept): "the previous version".
 std::string previousDeployment(const json& deployments, const std::string& app) {
     bool pastLive = false;
     for (const auto& d : deployments) {
-        if (pastLive && d["image"].is_string()) return d["id"].get<std::string>();
+        if (pastLive && d.value("rollback_available", false)) return d["id"].get<std::string>();
         pastLive = pastLive || d.value("live", false);
     }
     if (!pastLive) throw OperationFailed(app + " has no live deployment to roll back from");
-    throw OperationFailed(app + " has no earlier deployment with an image to roll back to");
+    throw OperationFailed(app + " has no earlier deployment that went live and whose image is kept");
 }
 
 std::string chooseTarget(ClientCall& c, const std::string& app) {

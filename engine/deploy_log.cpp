@@ -13,7 +13,9 @@ constexpr std::int64_t kBatchMs = 250;
 constexpr std::size_t kRecent = 50;
 constexpr std::size_t kMaxLine = 8192;
 
-std::string clean(std::string_view raw) {
+}  // namespace
+
+std::string cleanLogText(std::string_view raw) {
     std::string out;
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -32,8 +34,6 @@ std::string clean(std::string_view raw) {
     if (out.find("://") != std::string::npos) out = redactUrlCredentials(out);
     return out;
 }
-
-}  // namespace
 
 DeployLog::DeployLog(store::DeploymentRepository& repo, DeploymentEvents& events, std::string deploymentId,
                      std::string appId)
@@ -69,7 +69,7 @@ void DeployLog::write(const std::string& stream, std::string_view text) {
     while (start < text.size()) {
         auto nl = text.find('\n', start);
         auto piece = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        auto line = clean(piece);
+        auto line = cleanLogText(piece);
         if (!line.empty()) addLine(stream, std::move(line));
         if (nl == std::string_view::npos) break;
         start = nl + 1;

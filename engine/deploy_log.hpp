@@ -12,6 +12,10 @@
 
 namespace rivetr::engine {
 
+// A line of tool output as it is shown: without ANSI colour codes and carriage returns, at most
+// 8 KiB, URL credentials redacted.
+std::string cleanLogText(std::string_view raw);
+
 class DeployLog {
 public:
     DeployLog(store::DeploymentRepository& repo, DeploymentEvents& events, std::string deploymentId, std::string appId);

@@ -111,6 +111,14 @@ protected:
         return all;
     }
 
+    // Deploys a FROM-scratch image holding busybox, the rest of its Dockerfile `instructions`.
+    store::DeploymentRecord deployBusybox(const std::string& instructions, const std::string& message) {
+        std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+        repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n" + instructions);
+        repo.commit(message);
+        return waitDone(engine->deploy(appId, {}), 60s);
+    }
+
     std::size_t containersOf(const std::string& deploymentId) {
         return rt->listContainers(runtime::rivetrFilter(appId, deploymentId)).size();
     }
@@ -193,6 +201,33 @@ TEST_F(EngineTest, ContainerThatExitsFailsTheGateAtOnceWithItsOutput) {
     EXPECT_EQ(containersOf(id), 0u);
     // 10 retries x 200 ms would be 2 s of probing; the exit must cut it short.
     EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
+}
+
+TEST_F(EngineTest, AnAppListeningOnAnotherPortIsToldWhichPortToSet) {
+    // The app (port 8000) serves on 8080 whatever PORT says, as the image declares.
+    auto d = deployBusybox("EXPOSE 8080\nENTRYPOINT [\"/bin/busybox\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/\"]\n",
+                           "listens on 8080");
+    EXPECT_EQ(d.status, "failed");
+    EXPECT_NE(d.error.value_or("").find("nothing answered on port 8000 inside the container; the image EXPOSEs 8080 "
+                                        "— set the app's port to 8080"),
+              std::string::npos)
+        << d.error.value_or("");
+    EXPECT_EQ(containersOf(d.id), 0u);
+}
+
+TEST_F(EngineTest, AFailedBuildShowsTheFailingStepAndItsLastLines) {
+    auto d = deployBusybox("RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo compiling; echo main.c:3: error: boom >&2; exit 2\"]\n",
+                           "does not compile");
+    auto error = d.error.value_or("");
+    EXPECT_EQ(d.status, "failed");
+    // Step 3 of 3 written, of more run (the engine adds the labels as steps).
+    EXPECT_EQ(error.rfind("build failed at step 3/", 0), 0u) << error;
+    EXPECT_NE(error.find(" (RUN [\"/bin/busybox\", \"sh\""), std::string::npos) << error;
+    // Docker interleaves a step's stdout and stderr in either order.
+    EXPECT_NE(error.find("returned a non-zero code: 2; its last output:\n"), std::string::npos) << error;
+    EXPECT_NE(error.find("\ncompiling"), std::string::npos) << error;
+    EXPECT_NE(error.find("\nmain.c:3: error: boom"), std::string::npos) << error;
+    EXPECT_EQ(error.find("build_failed"), std::string::npos) << "an internal code reached the user: " << error;
 }
 
 TEST_F(EngineTest, NewerDeploySupersedesAndCancelStopsABuild) {

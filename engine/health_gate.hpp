@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "runtime/container_runtime.hpp"
 #include "store/records.hpp"
@@ -15,6 +16,9 @@ struct HealthOutcome {
     bool healthy = false;
     std::string reason;  // why not: "GET /health answered 500 (30 attempts)", "container exited with code 1"
     int attempts = 0;
+    // The last probe found nothing listening (refused, or closed without a reply): the app listens
+    // on another port or address, which noAnswerAdvice() explains.
+    bool noAnswer = false;
 };
 
 struct HealthProbeHooks {
@@ -45,5 +49,10 @@ HealthOutcome waitHealthy(const std::string& host, int port, const store::Health
 
 // One probe; nullopt when healthy, else why not.
 std::optional<std::string> probeOnce(const std::string& host, int port, const store::HealthCheckSpec& spec);
+
+// What to do when nothing answered on the app's port inside the container, from the ports its
+// image EXPOSEs: "nothing answered on port 8000 inside the container; the image EXPOSEs 8080 —
+// set the app's port to 8080".
+std::string noAnswerAdvice(int appPort, const std::vector<int>& exposedPorts);
 
 }  // namespace rivetr::engine

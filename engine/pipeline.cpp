@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 #include "core/subprocess.hpp"
 #include "core/url_userinfo.hpp"
+#include "engine/build_output_tail.hpp"
 #include "engine/deploy_log.hpp"
 #include "engine/health_gate.hpp"
 #include "engine/live_endpoint.hpp"
@@ -190,6 +191,7 @@ void Pipeline::build(Run& r) {
     spec.labels = runtime::rivetrLabels(r.app.id, r.dep.id);
     auto plan = deps_.builders.plan(r.checkout->dir.path(), spec, r.app.buildType);
     r.log.note("builder: " + plan.builder);
+    BuildOutputTail tail;  // what a failure shows: the step and its last lines
     if (plan.external) {
         SpawnOptions o;
         o.workingDir = plan.contextDir;
@@ -201,10 +203,16 @@ void Pipeline::build(Run& r) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
-        p.readAll([&](std::string_view chunk) { r.log.write("build", chunk); });
+        p.readAll([&](std::string_view chunk) {
+            r.log.write("build", chunk);
+            tail.add(chunk);
+        });
         auto code = p.wait();
         watchdog.join();
-        if (code != 0) throw StageFailure(plan.builder + " exited with code " + std::to_string(code.value_or(-1)));
+        if (code != 0) {
+            throw StageFailure(tail.explain("build failed", plan.builder + " exited with code " +
+                                                                std::to_string(code.value_or(-1))));
+        }
     } else {
         builders::writeGeneratedDockerfile(plan);
         runtime::BuildRequest req;
@@ -216,9 +224,18 @@ void Pipeline::build(Run& r) {
         req.labels = plan.labels;
         for (const auto& [k, v] : spec.labels) req.labels[k] = v;
         req.memoryBytes = r.app.memoryLimitBytes;
-        req.onProgress = [&](std::string_view line) { r.log.write("build", line); };
+        req.onProgress = [&](std::string_view line) {
+            r.log.write("build", line);
+            tail.add(line);
+            tail.add("\n");
+        };
         req.cancel = r.job.cancel;
-        r.rt->build(req);
+        try {
+            r.rt->build(req);
+        } catch (const runtime::RuntimeError& e) {
+            if (e.kind() != runtime::ErrorKind::BuildFailed) throw;
+            throw StageFailure(tail.explain("build failed", e.daemonMessage()));
+        }
     }
     r.image = spec.image;
     deps_.deployments.setImage(r.dep.id, r.image);
@@ -304,8 +321,20 @@ void Pipeline::check(Run& r) {
     r.log.note("health check: " + (h.type == "tcp" ? std::string("TCP connect") : "GET " + h.path) + " every " +
                  std::to_string(h.intervalMs) + " ms, " + std::to_string(h.retries) + " retries");
     auto outcome = waitHealthy("127.0.0.1", r.hostPort, h, hooks);
-    if (!outcome.healthy) throw StageFailure("health check failed: " + outcome.reason);
-    r.log.note("healthy after " + std::to_string(outcome.attempts) + " probe(s)");
+    if (outcome.healthy) {
+        r.log.note("healthy after " + std::to_string(outcome.attempts) + " probe(s)");
+        return;
+    }
+    if (!outcome.noAnswer) throw StageFailure("health check failed: " + outcome.reason);
+    // Nothing listens on the app's port: say which port the image declares instead.
+    std::vector<int> exposed;
+    try {
+        exposed = r.rt->inspectImage(r.image).exposedTcpPorts;
+    } catch (const runtime::RuntimeError&) {
+        // The advice without the image's ports is still right.
+    }
+    throw StageFailure("health check failed: " + noAnswerAdvice(static_cast<int>(r.app.port), exposed) + " (" +
+                       outcome.reason + ")");
 }
 
 void Pipeline::switchOver(Run& r) {

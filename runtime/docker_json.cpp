@@ -1,6 +1,7 @@
 // Translation between the runtime's typed structs and the Docker Engine API's JSON (also Podman's compat API).
 #include "runtime/docker_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "runtime/runtime_error.hpp"
@@ -242,6 +243,14 @@ ImageInfo parseImage(const Json& j) {
     i.labels = j.contains("Config") ? labelsOf(child(child(j, "Config"), "Labels")) : labelsOf(child(j, "Labels"));
     i.sizeBytes = num<std::int64_t>(j, "Size");
     i.created = num<std::int64_t>(j, "Created");
+    const auto& exposed = child(child(j, "Config"), "ExposedPorts");
+    for (auto it = exposed.begin(); it != exposed.end(); ++it) {
+        auto slash = it.key().find('/');
+        int port = std::atoi(it.key().substr(0, slash).c_str());
+        bool tcp = slash == std::string::npos || it.key().substr(slash + 1) == "tcp";
+        if (tcp && port > 0) i.exposedTcpPorts.push_back(port);
+    }
+    std::sort(i.exposedTcpPorts.begin(), i.exposedTcpPorts.end());
     return i;
 }
 

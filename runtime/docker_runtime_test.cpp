@@ -46,6 +46,7 @@ TEST_F(DockerRuntimeTest, BuildsRunsServesLogsStatsExecsStopsAndRemovesAnApp) {
     ASSERT_FALSE(progress.empty());
     EXPECT_NE(progress.front().find("Step 1/"), std::string::npos) << progress.front();
     EXPECT_EQ(rt->inspectImage(imageRef(app, "dep_1")).labels.at("rivetr.app"), app);
+    EXPECT_EQ(rt->inspectImage(imageRef(app, "dep_1")).exposedTcpPorts, std::vector<int>{8000}) << "EXPOSE 8000";
 
     int port = test::freePort();
     auto spec = specFor(imageRef(app, "dep_1"), "dep_1");

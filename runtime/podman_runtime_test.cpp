@@ -105,6 +105,7 @@ TEST_F(PodmanRuntimeTest, IsDetectedAsPodmanThroughAutoDetection) {
 
 TEST_F(PodmanRuntimeTest, BuildsRunsServesLogsExecsStopsAndRemovesAnApp) {
     auto image = buildTestserver("dep_1", {{"TESTSERVER_VERSION", "podman-v1"}});
+    EXPECT_EQ(rt->inspectImage(image).exposedTcpPorts, std::vector<int>{8000}) << "EXPOSE 8000";
     int port = test::freePort();
     auto spec = specFor(image, "dep_1");
     spec.ports = {{8000, port, "tcp"}};

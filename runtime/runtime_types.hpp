@@ -196,6 +196,9 @@ struct ImageInfo {
     Labels labels;
     std::int64_t sizeBytes = 0;
     std::int64_t created = 0;
+    // TCP ports the image EXPOSEs (Config.ExposedPorts, "8080/tcp"), ascending: what a health
+    // check that finds nothing on the app's port suggests instead. Empty from a list call.
+    std::vector<int> exposedTcpPorts;
 };
 
 struct VolumeInfo {

@@ -85,11 +85,33 @@ void writeDeadlines(Database& db, const AppRecord& a) {
         .exec();
 }
 
+// Why `domain` cannot be added: who holds it, so the user knows where to free it.
+std::string domainTakenMessage(Database& db, const std::string& domain, const std::string& appId) {
+    auto st = db.prepare("SELECT a.id, a.name FROM domains d JOIN apps a ON a.id = d.app_id WHERE d.domain = ?");
+    st.bind(1, domain);
+    std::string quoted = "\"" + domain + "\"";
+    if (st.step()) {
+        if (st.getText(0) == appId) return "domain " + quoted + " is listed twice";
+        return "domain " + quoted + " is already in use by the app \"" + st.getText(1) +
+               "\"; remove it from that app first";
+    }
+    auto ext = db.prepare("SELECT 1 FROM external_routes WHERE domain = ?");
+    ext.bind(1, domain);
+    if (ext.step()) return "domain " + quoted + " is already in use by an external route; remove that route first";
+    return "domain " + quoted + " is already in use";
+}
+
 void writeDomains(Database& db, const AppRecord& a, std::int64_t now) {
     db.prepare("DELETE FROM domains WHERE app_id = ?").bind(1, a.id).exec();
     auto ins = db.prepare("INSERT INTO domains(domain, app_id, created_at) VALUES (?, ?, ?)");
     for (const auto& d : a.domains) {
-        ins.bind(1, d).bind(2, a.id).bind(3, now).exec();
+        try {
+            ins.bind(1, d).bind(2, a.id).bind(3, now).exec();
+        } catch (const DbError& e) {
+            // Only the statement was aborted: the transaction can still be read, then rolls back.
+            if (!e.isConstraint()) throw;
+            throw ConflictError("domains", domainTakenMessage(db, d, a.id));
+        }
         ins.reset();
     }
 }

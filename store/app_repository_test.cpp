@@ -88,6 +88,7 @@ TEST_F(Fixture, DuplicateNameOrDomainIsAConflictAndWritesNothing) {
         FAIL();
     } catch (const ConflictError& e) {
         EXPECT_EQ(e.field(), "domains");
+        EXPECT_STREQ(e.what(), "domain \"WEB.example.com\" is already in use by the app \"web\"; remove it from that app first");
     }
     EXPECT_EQ(apps.list().size(), 1u) << "a refused create left a half-written app";
 }

@@ -202,7 +202,7 @@ std::vector<runtime::ImageInfo> FakeRuntime::listImages(const runtime::LabelFilt
     std::lock_guard lock(mutex_);
     std::vector<runtime::ImageInfo> out;
     for (const auto& [ref, l] : images_) {
-        if (matches(l, labels)) out.push_back({ref, {ref}, l, 0, 0});
+        if (matches(l, labels)) out.push_back({ref, {ref}, l, 0, 0, {}});
     }
     return out;
 }
@@ -211,7 +211,7 @@ runtime::ImageInfo FakeRuntime::inspectImage(const std::string& ref) {
     std::lock_guard lock(mutex_);
     auto it = images_.find(ref);
     if (it == images_.end()) throw RuntimeError(ErrorKind::ImageNotFound, "No such image: " + ref, 404);
-    return {ref, {ref}, it->second, 0, 0};
+    return {ref, {ref}, it->second, 0, 0, {}};
 }
 
 void FakeRuntime::removeImage(const std::string& ref, bool force) {

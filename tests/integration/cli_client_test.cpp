@@ -168,7 +168,7 @@ TEST_F(CliDeploy, DeployWaitExitFollowsTheOutcome) {
     EXPECT_EQ(second["status"], "running");
     EXPECT_EQ(viaProxy().body, "version=v2\n");
 
-    // Default rollback target: the previous deployment with an image (v1).
+    // Default rollback target: the previous deployment that went live and whose image is kept (v1).
     auto rb = cli({"rollback", "clidemo", "--wait"});
     ASSERT_EQ(rb.exitCode, 0) << rb.output;
     EXPECT_EQ(viaProxy().body, "version=v1\n");

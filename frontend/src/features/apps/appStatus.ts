@@ -22,7 +22,8 @@ const newestFirst = (a: Deployment, b: Deployment) => (a.created_at < b.created_
 /** Newest first, merging an updated deployment into a list (from the live event stream). */
 export function mergeDeployment(list: Deployment[], d: Deployment): Deployment[] {
   const i = list.findIndex((x) => x.id === d.id);
-  const next = i >= 0 ? list.map((x) => (x.id === d.id ? d : x)) : [d, ...list];
+  // A live event leaves out what only the REST answers carry (rollback_available, live): keep those.
+  const next = i >= 0 ? list.map((x) => (x.id === d.id ? { ...x, ...d } : x)) : [d, ...list];
   return next.sort(newestFirst);
 }
 

@@ -454,7 +454,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Redeploy this deployment's kept image (no rebuild) */
+        /** Redeploy this deployment's kept image (no rebuild). Only a deployment whose `rollback_available` is true: one that never passed its health check, or whose image was pruned, is a 409 `not_rollbackable` saying which */
         post: operations["post/api/deployments/{id}/rollback"];
         delete?: never;
         options?: never;
@@ -780,6 +780,8 @@ export interface components {
             /** @description this deployment serves the app now */
             live: boolean;
             requested_commit: string | null;
+            /** @description "roll back to this" would run: the deployment passed its health check and its image is still on the container engine */
+            rollback_available?: boolean;
             rollback_of: string | null;
             /** Format: date-time */
             started_at: string | null;
@@ -894,6 +896,8 @@ export interface components {
             id: string;
             image: string | null;
             requested_commit: string | null;
+            /** @description "roll back to this" would run: the deployment passed its health check and its image is still on the container engine */
+            rollback_available?: boolean;
             rollback_of: string | null;
             /** Format: date-time */
             started_at: string | null;

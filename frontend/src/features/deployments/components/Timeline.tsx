@@ -1,5 +1,6 @@
 // An app's deployments, newest first: status, commit, trigger, timing, the live one marked, and
-// per deployment the actions that apply (cancel while in progress, roll back to a kept image).
+// per deployment the actions that apply (cancel while in progress, roll back to an image that went
+// live and is still kept: the server's rollback_available).
 import type { App, Deployment } from '../../../shared/api/types';
 import { IN_PROGRESS } from '../../../shared/api/types';
 import { duration, shortSha } from '../../../shared/format';
@@ -37,7 +38,7 @@ function Row({ app, d, selected, onSelect, onStarted }: Omit<Props, 'deps' | 'se
             Cancel
           </Action>
         )}
-        {d.image && !live && !IN_PROGRESS.has(d.status) && (
+        {d.rollback_available && !live && (
           <Action mutation={rollback} vars={d} busyLabel="Rolling back…"
             confirm={{ title: `Roll ${app.name} back to ${shortSha(d.commit_sha)}?`, body: 'The kept image of this deployment replaces the live version (no rebuild).', confirmLabel: 'Roll back', danger: false }}>
             Roll back to this
