@@ -67,6 +67,16 @@ UrlCredential credentialField(const nlohmann::json& j) {
     return UrlCredential{*user, f.string("password").value_or("")};
 }
 
+// An app created without a domain under [server] base_domain gets "<name>.<base_domain>": a valid
+// host name, as the name is a DNS label. Stored as an ordinary domain, so the proxy routes it and
+// ACME orders its certificate like any other; the record remembers it was generated.
+void giveGeneratedDomain(store::AppRecord& app, const AppRules& rules) {
+    if (rules.baseDomain.empty() || !app.domains.empty()) return;
+    validateAppName(app.name);  // before it becomes part of a host name
+    app.domains = normalizeDomains({app.name + "." + rules.baseDomain});
+    app.generatedDomain = app.domains.front();
+}
+
 }  // namespace
 
 // A credential leaves git_url before anything is stored. A URL moved to another server loses the
@@ -108,6 +118,7 @@ void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creati
     if (const auto* h = f.object("healthcheck")) applyHealthCheck(*h, app.healthcheck);
     if (const auto* r = f.object("resources")) applyResources(*r, app);
     if (const auto* d = f.object("deadlines")) applyDeadlines(*d, app.deadlines);
+    if (creating) giveGeneratedDomain(app, rules);
     validateApp(app, rules);
 }
 
@@ -139,6 +150,7 @@ nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
         {"branch", a.branch},
         {"port", a.port},
         {"domains", a.domains},
+        {"generated_domain", a.generatedDomain.empty() ? nlohmann::json() : nlohmann::json(a.generatedDomain)},
         {"build_type", a.buildType},
         {"dockerfile_path", a.dockerfilePath},
         {"base_dir", a.baseDir},

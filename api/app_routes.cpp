@@ -7,6 +7,7 @@
 #include "api/json_fields.hpp"
 #include "core/ids.hpp"
 #include "core/secrets.hpp"
+#include "store/conflict_error.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -39,7 +40,14 @@ Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const Reque
     applyAppJson(parseJsonObject(req.body()), app, true, ctx.appRules);
     app.id = newId("app");
     app.webhookSecret = generateToken("whsec_");
-    ctx.apps.create(app);
+    try {
+        ctx.apps.create(app);
+    } catch (const store::ConflictError& e) {
+        // The user gave no domain: "domains is already in use" would not tell them which, or why.
+        if (e.field() != "domains" || app.generatedDomain.empty()) throw;
+        throw store::ConflictError("domains", "the generated domain \"" + app.generatedDomain +
+                                                  "\" is already another app's: give this app its domains");
+    }
     ctx.record(rc, "app.create", "app", app.id, {{"name", app.name}});
     return Reply::json(201, appToJson(*ctx.apps.find(app.id), true));
 }

@@ -12,6 +12,7 @@ namespace rivetr::api {
 struct AppRules {
     bool allowLocalRepositories = false;  // [git] allow_local_repositories: file:// and paths
     std::string dashboardDomain;          // [server] dashboard_domain: no app or route may take it
+    std::string baseDomain;               // [server] base_domain: apps created without a domain get one under it
 };
 
 void validateAppName(const std::string& name);

@@ -79,7 +79,7 @@ TEST(AppValidation, GitCredentialsAreSplitOffTheUrl) {
 
 TEST(AppValidation, TheDashboardDomainIsReserved) {
     store::AppRecord app;
-    AppRules rules{false, "Dash.Example.com"};
+    AppRules rules{false, "Dash.Example.com", ""};
     try {
         applyAppJson(appBody({{"git_url", "https://h/r.git"}, {"domains", {"dash.example.com"}}}), app, true, rules);
         ADD_FAILURE() << "the dashboard's domain was accepted";

@@ -21,6 +21,14 @@ struct CertificateView {
     std::vector<proxy::CertificateStatus> certificates;
 };
 
+// Where users and git providers reach this server from outside (the dashboard builds app and webhook URLs).
+struct PublicAddress {
+    std::uint16_t httpPort = 80;    // the proxy's plain HTTP listener
+    std::uint16_t httpsPort = 443;  // its HTTPS listener, when `tls`
+    bool tls = false;               // the proxy serves HTTPS (ACME on): domains with a certificate
+    std::string publicUrl;          // [server] public_url; empty: unset
+};
+
 struct LiveDeps {
     // The connected runtime, nullptr while the engine is unreachable (routes answer 503).
     std::function<std::shared_ptr<runtime::ContainerRuntime>()> runtime = [] {
@@ -30,6 +38,7 @@ struct LiveDeps {
     // Empty: the proxy serves plain HTTP only (every domain's state is "none").
     std::function<CertificateView(const std::vector<std::string>& domains)> certificates;
     std::filesystem::path dataDir = ".";                // whose disk /api/system reports
+    PublicAddress address;                              // what /api/system tells the dashboard
     ApiMetrics metrics;                                 // the middleware's observer
 };
 

@@ -81,7 +81,7 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Post, "/api/apps/{id}/restart",
          "Restart the live container. An engine job like start ({action_id, status}, or 202)", "runtime", "", 200,
          "ActionResult"},
-        {M::Get, "/api/system", "Version, container engine and host figures", "system", "", 200, "SystemInfo"},
+        {M::Get, "/api/system", "Version, engine and host figures; the proxy's ports and public URL (app and webhook URLs)", "system", "", 200, "SystemInfo"},
         {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
 
         {M::Get, "/api/tokens", "List API tokens", "admin", "", 200, "TokenList"},

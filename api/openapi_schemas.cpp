@@ -86,7 +86,7 @@ void appSchemas(json& s) {
          {"git_credentials", [] { json c = nullable(ref("GitCredentials")); c["writeOnly"] = true; return c; }()},
          {"branch", str()},
          {"port", {{"type", "integer"}, {"minimum", 1}, {"maximum", 65535}}},
-         {"domains", arrayOf(str())},
+         {"domains", described(arrayOf(str()), "none on creation: <name>.<base_domain> when [server] base_domain is set")},
          {"build_type", str()},
          {"dockerfile_path", str()},
          {"base_dir", str()},
@@ -103,6 +103,9 @@ void appSchemas(json& s) {
          {"branch", str()},
          {"port", integer()},
          {"domains", arrayOf(str())},
+         {"generated_domain",
+          described(nullable(str()), "the one of `domains` given from [server] base_domain because the app was created "
+                                     "without any; null when none is")},
          {"build_type", str()},
          {"dockerfile_path", str()},
          {"base_dir", str()},
@@ -207,7 +210,14 @@ void systemSchemas(json& s) {
                           {"disk_total_bytes", integer()},
                           {"disk_free_bytes", integer()}})},
          {"apps", integer()},
-         {"deployments_active", integer()}});
+         {"deployments_active", integer()},
+         {"proxy", described(answer({{"http_port", integer()}, {"https_port", integer()},
+                                     {"tls", described(boolean(), "the proxy serves HTTPS for domains with a certificate")}}),
+                             "where app domains are served: an app's URL carries the port when it is not 80/443")},
+         {"public_url", described(nullable(str()), "[server] public_url without a trailing /: webhook URLs are built "
+                                                   "on it; null: unset (the dashboard uses its own address)")},
+         {"public_url_warning",
+          described(nullable(str()), "why git providers may not reach the webhook URLs (unset, or a loopback address)")}});
 }
 
 void accountSchemas(json& s) {

@@ -2,6 +2,7 @@
 // writes nothing, app/env/token life cycles and their audit entries.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -277,6 +278,67 @@ TEST_F(ApiRoutes, TheDashboardDomainIsReservedFromRoutesAndApps) {
     }
     EXPECT_TRUE(ctx.externalRoutes.list().empty());
     EXPECT_EQ(ctx.apps.find(id)->domains, std::vector<std::string>{"web.example.com"});
+}
+
+// [server] base_domain: an app created without a domain is reachable at <name>.<base> and says so.
+TEST_F(ApiRoutes, AnAppCreatedWithoutADomainGetsOneUnderTheBaseDomain) {
+    auto plain = createApp("plain");  // base_domain unset: no domain is made up
+    EXPECT_EQ(plain["domains"], json::array());
+    EXPECT_TRUE(plain["generated_domain"].is_null());
+
+    ctx.appRules.baseDomain = "203.0.113.7.sslip.io";
+    auto shop = createApp("shop");
+    EXPECT_EQ(shop["domains"], json::array({"shop.203.0.113.7.sslip.io"}));
+    EXPECT_EQ(shop["generated_domain"], "shop.203.0.113.7.sslip.io");
+    EXPECT_EQ(ctx.apps.find("shop")->domains, std::vector<std::string>{"shop.203.0.113.7.sslip.io"});  // stored
+    auto listed = json::parse(call("GET", "/api/apps", tokens[Role::viewer]).body);
+    auto it = std::find_if(listed.begin(), listed.end(), [](const json& a) { return a["name"] == "shop"; });
+    ASSERT_NE(it, listed.end());
+    EXPECT_EQ((*it)["generated_domain"], "shop.203.0.113.7.sslip.io");
+
+    auto own = createApp("own", {"own.example.com"});  // domains given: none generated
+    EXPECT_EQ(own["domains"], json::array({"own.example.com"}));
+    EXPECT_TRUE(own["generated_domain"].is_null());
+
+    // Kept while it is among the domains, gone once a PUT replaces them.
+    auto kept = json::parse(admin("PUT", "/api/apps/shop",
+                                  json{{"domains", {"shop.203.0.113.7.sslip.io", "shop.example.com"}}}.dump()).body);
+    EXPECT_EQ(kept["generated_domain"], "shop.203.0.113.7.sslip.io");
+    auto replaced = json::parse(admin("PUT", "/api/apps/shop", json{{"domains", {"shop.example.com"}}}.dump()).body);
+    EXPECT_EQ(replaced["domains"], json::array({"shop.example.com"}));
+    EXPECT_TRUE(replaced["generated_domain"].is_null());
+}
+
+TEST_F(ApiRoutes, AGeneratedDomainTakenByAnotherAppIs409NamingItAndWritesNothing) {
+    ctx.appRules.baseDomain = "apps.example.com";
+    createApp("squatter", {"blog.apps.example.com"});
+    auto before = appCount();
+    auto r = admin("POST", "/api/apps", json{{"name", "blog"}, {"git_url", "https://e.com/b.git"}, {"port", 1}}.dump());
+    EXPECT_EQ(r.status, 409) << r.body;
+    auto error = json::parse(r.body, nullptr, false)["error"];
+    EXPECT_EQ(error["field"], "domains");
+    EXPECT_NE(error["message"].get<std::string>().find("blog.apps.example.com"), std::string::npos) << r.body;
+    EXPECT_EQ(appCount(), before);
+}
+
+// What the dashboard builds app and webhook URLs from, and its warning about an unreachable public URL.
+TEST_F(ApiRoutes, SystemGivesTheProxyPortsAndThePublicUrlWithItsWarning) {
+    auto system = [&] { return json::parse(call("GET", "/api/system", tokens[Role::viewer]).body); };
+    auto unset = system();
+    EXPECT_EQ(unset["proxy"], (json{{"http_port", 80}, {"https_port", 443}, {"tls", false}}));
+    EXPECT_TRUE(unset["public_url"].is_null());
+    EXPECT_NE(unset["public_url_warning"].get<std::string>().find("not set"), std::string::npos) << unset;
+
+    ctx.live.address = {8000, 8443, true, "http://127.0.0.1:8080/"};
+    auto loopback = system();
+    EXPECT_EQ(loopback["proxy"], (json{{"http_port", 8000}, {"https_port", 8443}, {"tls", true}}));
+    EXPECT_EQ(loopback["public_url"], "http://127.0.0.1:8080");
+    EXPECT_NE(loopback["public_url_warning"].get<std::string>().find("loopback"), std::string::npos) << loopback;
+
+    ctx.live.address.publicUrl = "https://paas.example.com/";
+    auto reachable = system();
+    EXPECT_EQ(reachable["public_url"], "https://paas.example.com");
+    EXPECT_TRUE(reachable["public_url_warning"].is_null()) << reachable;
 }
 
 // The wizard fetches from this server: a developer learns "cannot reach", not what answered on a port.

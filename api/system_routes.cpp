@@ -2,6 +2,7 @@
 #include "api/system_routes.hpp"
 
 #include "api/host_stats.hpp"
+#include "core/public_url.hpp"
 #include "core/version.hpp"
 
 namespace rivetr::api {
@@ -23,6 +24,16 @@ nlohmann::json runtimeJson(ApiContext& ctx) {
     return j;
 }
 
+nlohmann::json nullIfEmpty(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+// What the dashboard needs to build an app's URL (scheme, the port when not 80/443) and a webhook URL.
+void addPublicAddress(const PublicAddress& a, nlohmann::json& out) {
+    out["proxy"] = {{"http_port", a.httpPort}, {"https_port", a.httpsPort}, {"tls", a.tls}};
+    out["public_url"] = nullIfEmpty(publicUrlBase(a.publicUrl));
+    auto warning = publicUrlWarning(a.publicUrl);
+    out["public_url_warning"] = warning ? nlohmann::json(*warning) : nlohmann::json();
+}
+
 Reply systemInfo(ApiContext& ctx, engine::Engine* engine, HostStats& host) {
     auto h = host.read();
     nlohmann::json hostJson{{"cpus", h.cpus},
@@ -32,11 +43,13 @@ Reply systemInfo(ApiContext& ctx, engine::Engine* engine, HostStats& host) {
                             {"memory_used_bytes", h.memoryUsedBytes},
                             {"disk_total_bytes", h.diskTotalBytes},
                             {"disk_free_bytes", h.diskFreeBytes}};
-    return Reply::json(200, {{"version", RIVETR_VERSION},
-                             {"runtime", runtimeJson(ctx)},
-                             {"host", hostJson},
-                             {"apps", ctx.apps.list().size()},
-                             {"deployments_active", engine ? engine->activeDeployments() : 0}});
+    nlohmann::json out{{"version", RIVETR_VERSION},
+                       {"runtime", runtimeJson(ctx)},
+                       {"host", hostJson},
+                       {"apps", ctx.apps.list().size()},
+                       {"deployments_active", engine ? engine->activeDeployments() : 0}};
+    addPublicAddress(ctx.live.address, out);
+    return Reply::json(200, out);
 }
 
 // Proxy figures arrive as a snapshot; they are written as their own families (already totals).

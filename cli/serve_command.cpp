@@ -25,6 +25,7 @@
 #include "core/git/source.hpp"
 #include "core/log.hpp"
 #include "core/proxy_mark.hpp"
+#include "core/public_url.hpp"
 #include "core/secrets.hpp"
 #include "engine/engine.hpp"
 #include "engine/proxy_traffic.hpp"
@@ -200,7 +201,12 @@ int serve(const Config& cfg, const sigset_t& signals) {
     };
     apiContext.live.dataDir = cfg.server.data_dir;
     apiContext.webhookSecret = cfg.auth.webhook_secret;
-    apiContext.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain};
+    // The ports the proxy is bound to (a configured 0 picks one); HTTPS listens only with ACME on.
+    apiContext.live.address = {proxy.httpPort(),
+                               proxy.httpsPort() ? proxy.httpsPort() : static_cast<std::uint16_t>(cfg.server.proxy_https_port),
+                               cfg.proxy.acme_enabled, cfg.server.public_url};
+    if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
+    apiContext.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
     auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
 
     // A probe file written every 2 s at most, however often /health is asked.

@@ -14,6 +14,8 @@ struct ServerConfig {
     std::int64_t proxy_https_port = 443;
     std::string data_dir = "./data";
     std::string dashboard_domain;
+    std::string base_domain;  // apps created without a domain get "<name>.<base_domain>"; empty: off
+    std::string public_url;   // where git providers reach Rivetr (webhook URLs); empty: the dashboard's origin
     std::string dashboard_dir;  // built dashboard assets; empty: beside the binary, then the source tree
     std::int64_t api_max_body_bytes = 4 * 1024 * 1024;   // control API request bodies (413 beyond)
     std::int64_t webhook_max_body_bytes = 1024 * 1024;   // POST /webhooks/* bodies (413 beyond)

@@ -116,6 +116,21 @@ TEST(ConfigLoader, SecretsMustBeUsable) {
     EXPECT_TRUE(mentions(l, "auth.admin_token", "at least 24"));
 }
 
+// Both end up in what users paste and click: a bad one is refused at start, naming the key.
+TEST(ConfigLoader, BaseDomainAndPublicUrlAreChecked) {
+    auto bad = loadConfigText("[server]\nbase_domain = \"*.example.com\"\npublic_url = \"paas.example.com/x\"\n", "t", {});
+    EXPECT_TRUE(mentions(bad, "server.base_domain", "DNS host name"));
+    EXPECT_TRUE(mentions(bad, "server.public_url", "http:// or https://"));
+    auto path = loadConfigText("[server]\npublic_url = \"https://paas.example.com/hooks\"\n", "t", {});
+    EXPECT_TRUE(mentions(path, "server.public_url", "no path"));
+    auto good = loadConfigText("[server]\nbase_domain = \"203.0.113.7.sslip.io\"\n"
+                               "public_url = \"https://paas.example.com:8443/\"\n", "t", {});
+    ASSERT_TRUE(good.ok()) << formatProblem(good.problems.front());
+    EXPECT_EQ(good.config.server.base_domain, "203.0.113.7.sslip.io");
+    EXPECT_EQ(good.config.server.public_url, "https://paas.example.com:8443/");
+    EXPECT_TRUE(loadConfigText("", "t", {}).config.server.base_domain.empty());  // off by default
+}
+
 TEST(ConfigLoader, ExplicitMissingFileIsAnError) {
     auto l = loadConfig(std::filesystem::path("/nonexistent/rivetr.toml"), {});
     EXPECT_TRUE(mentions(l, "/nonexistent/rivetr.toml", "not found"));

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "core/port_range.hpp"
+#include "core/public_url.hpp"
 
 namespace rivetr {
 namespace {
@@ -95,7 +96,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 47> kKeys{{
+const std::array<ConfigKey, 49> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -113,6 +114,14 @@ const std::array<ConfigKey, 47> kKeys{{
     {"server", "dashboard_domain", [](Config& c) -> ConfigField { return &c.server.dashboard_domain; },
      [](const Config& c) { return hostnameOrEmpty(c.server.dashboard_domain); },
      "When set, the proxy serves the dashboard and API on this host name."},
+    {"server", "base_domain", [](Config& c) -> ConfigField { return &c.server.base_domain; },
+     [](const Config& c) { return hostnameOrEmpty(c.server.base_domain); },
+     "Wildcard base for apps created without a domain: they get <app>.<base_domain> (e.g. 203.0.113.7.sslip.io). "
+     "Empty: off."},
+    {"server", "public_url", [](Config& c) -> ConfigField { return &c.server.public_url; },
+     [](const Config& c) { return checkPublicUrl(c.server.public_url); },
+     "The URL git providers reach Rivetr at (e.g. https://paas.example.com): webhook payload URLs are built on it. "
+     "Empty: the address the dashboard was opened at."},
     {"server", "dashboard_dir", [](Config& c) -> ConfigField { return &c.server.dashboard_dir; },
      [](const Config&) -> Check { return std::nullopt; },
      "Directory of the built dashboard. Empty: share/rivetr/dashboard beside the binary, then frontend/dist."},

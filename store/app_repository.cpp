@@ -103,10 +103,10 @@ std::string domainTakenMessage(Database& db, const std::string& domain, const st
 
 void writeDomains(Database& db, const AppRecord& a, std::int64_t now) {
     db.prepare("DELETE FROM domains WHERE app_id = ?").bind(1, a.id).exec();
-    auto ins = db.prepare("INSERT INTO domains(domain, app_id, created_at) VALUES (?, ?, ?)");
+    auto ins = db.prepare("INSERT INTO domains(domain, app_id, created_at, generated) VALUES (?, ?, ?, ?)");
     for (const auto& d : a.domains) {
         try {
-            ins.bind(1, d).bind(2, a.id).bind(3, now).exec();
+            ins.bind(1, d).bind(2, a.id).bind(3, now).bind(4, std::int64_t{d == a.generatedDomain}).exec();
         } catch (const DbError& e) {
             // Only the statement was aborted: the transaction can still be read, then rolls back.
             if (!e.isConstraint()) throw;
@@ -116,12 +116,16 @@ void writeDomains(Database& db, const AppRecord& a, std::int64_t now) {
     }
 }
 
-std::vector<std::string> domainsOf(Database& db, const std::string& appId) {
-    auto st = db.prepare("SELECT domain FROM domains WHERE app_id = ? ORDER BY domain");
-    st.bind(1, appId);
-    std::vector<std::string> out;
-    while (st.step()) out.push_back(st.getText(0));
-    return out;
+// One row of `SELECT domain, generated`: onto the app's domains (and its generated one).
+void addDomain(AppRecord& app, const std::string& domain, bool generated) {
+    app.domains.push_back(domain);
+    if (generated) app.generatedDomain = domain;
+}
+
+void readDomains(Database& db, AppRecord& app) {
+    auto st = db.prepare("SELECT domain, generated FROM domains WHERE app_id = ? ORDER BY domain");
+    st.bind(1, app.id);
+    while (st.step()) addDomain(app, st.getText(0), st.getInt(1) != 0);
 }
 
 using AppsChanged = Store::AppsChanged;
@@ -160,21 +164,24 @@ std::optional<AppRecord> AppRepository::find(const std::string& idOrName) {
         st.bind(1, idOrName);
         if (!st.step()) return std::nullopt;
         auto app = readApp(st, box_);
-        app.domains = domainsOf(db, app.id);
+        readDomains(db, app);
         return app;
     });
 }
 
 std::vector<AppRecord> AppRepository::list() {
     return store_.withDb([&](Database& db) {
-        std::map<std::string, std::vector<std::string>> domains;
-        auto ds = db.prepare("SELECT app_id, domain FROM domains ORDER BY domain");
-        while (ds.step()) domains[ds.getText(0)].push_back(ds.getText(1));
         std::vector<AppRecord> out;
+        std::map<std::string, std::size_t> index;  // app id → position in `out`
         auto st = db.prepare("SELECT " + kColumns + " FROM apps ORDER BY name");
         while (st.step()) {
             out.push_back(readApp(st, box_));
-            out.back().domains = std::move(domains[out.back().id]);
+            index[out.back().id] = out.size() - 1;
+        }
+        auto ds = db.prepare("SELECT app_id, domain, generated FROM domains ORDER BY domain");
+        while (ds.step()) {
+            auto it = index.find(ds.getText(0));
+            if (it != index.end()) addDomain(out[it->second], ds.getText(1), ds.getInt(2) != 0);
         }
         return out;
     });

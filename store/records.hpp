@@ -58,6 +58,9 @@ struct AppRecord {
     // plaintext in memory, encrypted in the database, never in an API answer.
     std::optional<UrlCredential> gitCredential;
     std::vector<std::string> domains;
+    // The one of `domains` given from [server] base_domain because the app was created without
+    // any; empty when none is (a PUT that drops it from `domains` drops it here too).
+    std::string generatedDomain;
     // The engine's state, read with the settings but written only by the engine
     // (AppStateRepository); AppRepository ignores these fields when it writes.
     std::optional<std::string> liveDeploymentId;

@@ -538,7 +538,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version, container engine and host figures */
+        /** Version, engine and host figures; the proxy's ports and public URL (app and webhook URLs) */
         get: operations["get/api/system"];
         put?: never;
         post?: never;
@@ -748,6 +748,8 @@ export interface components {
             deadlines: components["schemas"]["Deadlines"];
             dockerfile_path: string;
             domains: string[];
+            /** @description the one of `domains` given from [server] base_domain because the app was created without any; null when none is */
+            generated_domain: string | null;
             /** @description never with credentials */
             git_url: string;
             has_git_credentials: boolean;
@@ -801,6 +803,7 @@ export interface components {
                 start_ms?: number | null;
             };
             dockerfile_path?: string;
+            /** @description none on creation: <name>.<base_domain> when [server] base_domain is set */
             domains?: string[];
             git_credentials?: components["schemas"]["GitCredentials"] | null;
             /** @description https://, http://, ssh:// or user@host:path (file:// only with [git] allow_local_repositories); RFC 3986 characters, no host or user starting with '-'. Credentials in it (https://user:token@host/...) are split off into git_credentials; answers show the URL without them */
@@ -1038,6 +1041,17 @@ export interface components {
                 memory_total_bytes: number;
                 memory_used_bytes: number;
             };
+            /** @description where app domains are served: an app's URL carries the port when it is not 80/443 */
+            proxy: {
+                http_port: number;
+                https_port: number;
+                /** @description the proxy serves HTTPS for domains with a certificate */
+                tls: boolean;
+            };
+            /** @description [server] public_url without a trailing /: webhook URLs are built on it; null: unset (the dashboard uses its own address) */
+            public_url: string | null;
+            /** @description why git providers may not reach the webhook URLs (unset, or a loopback address) */
+            public_url_warning: string | null;
             runtime: {
                 kind: string | null;
                 ok: boolean;

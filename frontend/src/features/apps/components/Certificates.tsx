@@ -3,6 +3,7 @@
 import type { Certificate } from '../../../shared/api/types';
 import { until, utcDate } from '../../../shared/format';
 import { ErrorState } from '../../../shared/ui/States';
+import { domainUrl, type ProxyAddress } from '../appUrl';
 import { useCertificates } from '../queries';
 
 const TONE: Record<string, string> = {
@@ -31,7 +32,7 @@ export function CertificateBadge({ state }: { state: string }) {
   return <span className={`badge ${TONE[state] ?? 'muted'}`}><span className="sr-only">Certificate: </span>{state}</span>;
 }
 
-export function DomainCertificates({ appId, domains }: { appId: string; domains: string[] }) {
+export function DomainCertificates({ appId, domains, proxy }: { appId: string; domains: string[]; proxy?: ProxyAddress }) {
   const certs = useCertificates(appId, domains);
   if (domains.length === 0) return <p className="meta">Domains: none</p>;
   const info = certs.data ?? { tls: false, acme: false, certificates: [] };
@@ -42,9 +43,10 @@ export function DomainCertificates({ appId, domains }: { appId: string; domains:
         {domains.map((d) => {
           const c = byDomain.get(d);
           const detail = c ? certificateDetail(c, info) : '';
+          const url = domainUrl(d, proxy, c?.state);
           return (
             <li key={d}>
-              <a href={`${location.protocol}//${d}`} target="_blank" rel="noreferrer">{d}</a>{' '}
+              {url ? <a href={url} target="_blank" rel="noreferrer">{d}</a> : d}{' '}
               {c && <CertificateBadge state={c.state} />}{' '}
               {detail && <small className={c?.state === 'failed' || c?.state === 'expired' ? 'note bad' : 'hint'}>{detail}</small>}
             </li>

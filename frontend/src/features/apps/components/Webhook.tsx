@@ -1,6 +1,8 @@
 // What to paste into GitHub / GitLab / Gitea / Bitbucket so a push deploys the app.
 import { useState } from 'react';
+import type { SystemInfo } from '../../../shared/api/types';
 import { CopyButton } from '../../../shared/ui/CopyButton';
+import { webhookUrl } from '../appUrl';
 
 const PROVIDERS = ['github', 'gitlab', 'gitea', 'bitbucket'] as const;
 const HINT: Record<string, string> = {
@@ -10,10 +12,11 @@ const HINT: Record<string, string> = {
   bitbucket: 'Repository settings → Webhooks → Add webhook; URL below; trigger "Repository push".',
 };
 
-export function Webhook({ secret }: { secret?: string }) {
+/** `system` gives [server] public_url and the server's warning when git providers cannot reach it. */
+export function Webhook({ secret, system }: { secret?: string; system?: Pick<SystemInfo, 'public_url' | 'public_url_warning'> }) {
   const [provider, setProvider] = useState<(typeof PROVIDERS)[number]>('github');
   const [shown, setShown] = useState(false);
-  const url = `${location.origin}/webhooks/${provider}`;
+  const url = webhookUrl(provider, system?.public_url, location.origin);
   return (
     <div className="form">
       <label>Provider
@@ -24,6 +27,7 @@ export function Webhook({ secret }: { secret?: string }) {
       <p className="hint">{HINT[provider]}</p>
       <label>Payload URL<input readOnly value={url} onFocus={(e) => e.target.select()} /></label>
       <CopyButton text={url} what="payload URL" label="Copy URL" />
+      {system?.public_url_warning && <p role="note" className="note bad">{system.public_url_warning}</p>}
       {secret === undefined ? (
         <p>The secret is shown to developers and admins only.</p>
       ) : (

@@ -14,12 +14,15 @@ import { BuildLog } from '../../deployments/components/BuildLog';
 import { Timeline } from '../../deployments/components/Timeline';
 import { useAppDeployments } from '../../deployments/queries';
 import { appStatus } from '../appStatus';
+import { useSystem } from '../../overview/queries';
+import { primaryDomain } from '../appUrl';
 import { AppSettings } from '../components/AppSettings';
+import { AppUrl } from '../components/AppUrl';
 import { DomainCertificates } from '../components/Certificates';
 import { EnvEditor } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { Webhook } from '../components/Webhook';
-import { useApp, useAppAction, useDeleteApps, useDeploy } from '../queries';
+import { useApp, useAppAction, useCertificates, useDeleteApps, useDeploy } from '../queries';
 
 const TABS = ['deployments', 'logs', 'environment', 'settings', 'webhook'] as const;
 type Tab = (typeof TABS)[number];
@@ -60,6 +63,8 @@ export default function AppDetailPage() {
   const app = useApp(id);
   const a = app.data;
   const deps = useAppDeployments(a?.id);
+  const system = useSystem();
+  const certs = useCertificates(a?.id ?? '', a?.domains ?? []);
   const [selected, setSelected] = useState<string | null>(null);
 
   if (app.error) return <section><h1>{id}</h1><ErrorState error={app.error} /></section>;
@@ -78,7 +83,9 @@ export default function AppDetailPage() {
       <p className="meta">
         <code>{a.git_url}</code>{a.has_git_credentials ? ' (credentials stored)' : ''} · branch {a.branch} · {a.build_type} · port {a.port}
       </p>
-      <DomainCertificates appId={a.id} domains={a.domains} />
+      <AppUrl app={a} proxy={system.data?.proxy}
+        certState={certs.data?.certificates.find((c) => c.domain === primaryDomain(a))?.state} />
+      <DomainCertificates appId={a.id} domains={a.domains} proxy={system.data?.proxy} />
       <Tabs id="app" label="App sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={panelId('app')} aria-labelledby={tabId('app', tab)} className="panel">
         {tab === 'deployments' && (
@@ -90,7 +97,7 @@ export default function AppDetailPage() {
         {tab === 'logs' && <RuntimeLogs appId={a.id} />}
         {tab === 'environment' && <EnvEditor appId={a.id} />}
         {tab === 'settings' && <AppSettings app={a} />}
-        {tab === 'webhook' && <Webhook secret={a.webhook_secret} />}
+        {tab === 'webhook' && <Webhook secret={a.webhook_secret} system={system.data} />}
       </div>
     </section>
   );

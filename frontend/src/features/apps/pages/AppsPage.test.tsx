@@ -29,6 +29,7 @@ describe('Apps', () => {
       if (url === '/api/apps') return json(apps);
       if (url === '/api/deployments?latest_per_app=1') return json({ deployments });
       if (url === '/api/events') return stream.response;
+      if (url === '/api/system') return json({ proxy: { http_port: 80, https_port: 443, tls: false } });
       return new Response('{}', { status: 404 });
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -37,7 +38,7 @@ describe('Apps', () => {
     const flush = () => settle(client);
     await flush();
 
-    expect(fetchMock.mock.calls.map((c) => c[0]).sort()).toEqual(['/api/apps', '/api/deployments?latest_per_app=1', '/api/events']);
+    expect(fetchMock.mock.calls.map((c) => c[0]).sort()).toEqual(['/api/apps', '/api/deployments?latest_per_app=1', '/api/events', '/api/system']);
     expect(div.querySelectorAll('tbody tr')).toHaveLength(100);
     expect(div.querySelector('[role="status"]')?.textContent).toBe('1000 apps');
     const more = [...div.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show 100 more'))!;
@@ -56,5 +57,29 @@ describe('Apps', () => {
     await act(async () => stream.send('deployment', { id: 'dep_new', app_id: 'app_999', status: 'building', created_at: '2025-02-01T00:00:00Z' }));
     await flush();
     expect(div.querySelector('tbody tr .badge')?.textContent).toBe('deploying');
+  });
+
+  it('links each app at its URL through the proxy, with the port when it is not 80', async () => {
+    const apps = [
+      { id: 'app_1', name: 'shop', git_url: 'https://git.example/s.git', branch: 'main', domains: ['shop.203.0.113.7.sslip.io'], generated_domain: 'shop.203.0.113.7.sslip.io', live_deployment_id: null },
+      { id: 'app_2', name: 'blog', git_url: 'https://git.example/b.git', branch: 'main', domains: ['blog.example.com', 'www.blog.example.com'], generated_domain: null, live_deployment_id: null },
+      { id: 'app_3', name: 'bare', git_url: 'https://git.example/c.git', branch: 'main', domains: [], generated_domain: null, live_deployment_id: null },
+    ];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      if (url === '/api/apps') return json(apps);
+      if (url === '/api/deployments?latest_per_app=1') return json({ deployments: [] });
+      if (url === '/api/system') return json({ proxy: { http_port: 8000, https_port: 8443, tls: false } });
+      return new Response('{}', { status: 404 });
+    }));
+    history.replaceState(null, '', '/apps');
+    const { div, client } = renderInto(<Apps />);
+    await settle(client);
+    const cell = (name: string) => [...div.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('td.col-name')?.textContent === name)!.querySelector('td.col-domains')!;
+    const link = (name: string) => cell(name).querySelector('a');
+    expect(link('shop')?.getAttribute('href')).toBe('http://shop.203.0.113.7.sslip.io:8000');
+    expect(link('shop')?.getAttribute('target')).toBe('_blank');
+    expect(link('blog')?.getAttribute('href')).toBe('http://blog.example.com:8000');
+    expect(cell('blog').textContent).toContain('+1 more');
+    expect(link('bare')).toBeNull();
   });
 });

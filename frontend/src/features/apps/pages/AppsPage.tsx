@@ -9,19 +9,22 @@ import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { useSystem } from '../../overview/queries';
 import { appStatus, type AppStatus } from '../appStatus';
+import { appUrl } from '../appUrl';
+import { AppLinkCell } from '../components/AppUrl';
 import { filterApps, type AppRow } from '../filter';
 import { useFleet } from '../fleet';
 import { useDeleteApps, useDeploy } from '../queries';
 
 const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'crashed', 'restarting', 'failed', 'stopped', 'not deployed'];
 
-type Row = AppRow & { deployedAt: string };
+type Row = AppRow & { deployedAt: string; url: string | null };
 const COLUMNS: Column<Row>[] = [
   { id: 'name', header: 'Name', required: true, sortValue: (r) => r.app.name, cell: (r) => <Link href={`/apps/${r.app.name}`}>{r.app.name}</Link> },
   { id: 'status', header: 'Status', sortValue: (r) => r.status, cell: (r) => <StatusBadge status={r.status} /> },
   { id: 'repository', header: 'Repository', sortValue: (r) => r.app.git_url, cell: (r) => <><code>{r.app.git_url}</code> <small>{r.app.branch}</small></> },
-  { id: 'domains', header: 'Domains', cell: (r) => r.app.domains.join(', ') || '—' },
+  { id: 'domains', header: 'URL', sortValue: (r) => r.url ?? '', cell: (r) => <AppLinkCell app={r.app} url={r.url} /> },
   { id: 'deployed', header: 'Last deployment', optional: true, sortValue: (r) => r.deployedAt, cell: (r) => <RelativeTime ts={r.deployedAt || null} /> },
 ];
 
@@ -47,6 +50,7 @@ export default function AppsPage() {
   const initial = query.get('status') as AppStatus | null;
   const [status, setStatus] = useState<AppStatus | 'all'>(initial && STATUSES.includes(initial) ? initial : 'all');
   const data = useFleet();
+  const proxy = useSystem().data?.proxy;  // the proxy's ports; until they arrive, the standard ones
   const deferredQ = useDeferredValue(q);
 
   useEffect(() => {
@@ -59,8 +63,8 @@ export default function AppsPage() {
 
   const rows = useMemo<Row[]>(() => (data.data?.apps ?? []).map((app) => {
     const latest = data.data?.latest[app.id];
-    return { app, status: appStatus(app, latest), deployedAt: latest?.created_at ?? '' };
-  }), [data.data]);
+    return { app, status: appStatus(app, latest), deployedAt: latest?.created_at ?? '', url: appUrl(app, proxy) };
+  }), [data.data, proxy]);
   const shown = useMemo(() => filterApps(rows, deferredQ, status) as Row[], [rows, deferredQ, status]);
   return (
     <section>
