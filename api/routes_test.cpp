@@ -323,20 +323,20 @@ TEST_F(ApiRoutes, AGeneratedDomainTakenByAnotherAppIs409NamingItAndWritesNothing
 
 // What the dashboard builds app and webhook URLs from, and its warning about an unreachable public URL.
 TEST_F(ApiRoutes, SystemGivesTheProxyPortsAndThePublicUrlWithItsWarning) {
-    auto system = [&] { return json::parse(call("GET", "/api/system", tokens[Role::viewer]).body); };
-    auto unset = system();
+    auto systemInfo = [&] { return json::parse(call("GET", "/api/system", tokens[Role::viewer]).body); };
+    auto unset = systemInfo();
     EXPECT_EQ(unset["proxy"], (json{{"http_port", 80}, {"https_port", 443}, {"tls", false}}));
     EXPECT_TRUE(unset["public_url"].is_null());
     EXPECT_NE(unset["public_url_warning"].get<std::string>().find("not set"), std::string::npos) << unset;
 
     ctx.live.address = {8000, 8443, true, "http://127.0.0.1:8080/"};
-    auto loopback = system();
+    auto loopback = systemInfo();
     EXPECT_EQ(loopback["proxy"], (json{{"http_port", 8000}, {"https_port", 8443}, {"tls", true}}));
     EXPECT_EQ(loopback["public_url"], "http://127.0.0.1:8080");
     EXPECT_NE(loopback["public_url_warning"].get<std::string>().find("loopback"), std::string::npos) << loopback;
 
     ctx.live.address.publicUrl = "https://paas.example.com/";
-    auto reachable = system();
+    auto reachable = systemInfo();
     EXPECT_EQ(reachable["public_url"], "https://paas.example.com");
     EXPECT_TRUE(reachable["public_url_warning"].is_null()) << reachable;
 }

@@ -111,12 +111,27 @@ protected:
         return all;
     }
 
-    // Deploys a FROM-scratch image holding busybox, the rest of its Dockerfile `instructions`.
-    store::DeploymentRecord deployBusybox(const std::string& instructions, const std::string& message) {
+    // Commits a FROM-scratch image holding busybox, the rest of its Dockerfile `instructions`.
+    void commitBusybox(const std::string& instructions, const std::string& message) {
         std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
         repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n" + instructions);
         repo.commit(message);
+    }
+
+    store::DeploymentRecord deployBusybox(const std::string& instructions, const std::string& message) {
+        commitBusybox(instructions, message);
         return waitDone(engine->deploy(appId, {}), 60s);
+    }
+
+    // A deployment whose build would take minutes, once it is building.
+    std::string startSlowBuild() {
+        commitBusybox("RUN [\"/bin/busybox\", \"sleep\", \"300\"]\n", "slow build");
+        auto slow = engine->deploy(appId, {});
+        auto until = std::chrono::steady_clock::now() + 60s;
+        while (deployments.get(slow)->status != "building" && std::chrono::steady_clock::now() < until) {
+            std::this_thread::sleep_for(20ms);
+        }
+        return slow;
     }
 
     std::size_t containersOf(const std::string& deploymentId) {
@@ -241,14 +256,7 @@ TEST_F(EngineTest, NewerDeploySupersedesAndCancelStopsABuild) {
     EXPECT_EQ(d2.status, "running") << d2.error.value_or("") << logOf(second);
 
     // A build that would take minutes, cancelled while it runs.
-    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
-    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
-    repo.commit("slow build");
-    auto slow = engine->deploy(appId, {});
-    auto until = std::chrono::steady_clock::now() + 60s;
-    while (deployments.get(slow)->status != "building" && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(20ms);
-    }
+    auto slow = startSlowBuild();
     std::this_thread::sleep_for(1s);
     auto t0 = std::chrono::steady_clock::now();
     EXPECT_TRUE(engine->cancel(slow));
@@ -261,14 +269,7 @@ TEST_F(EngineTest, NewerDeploySupersedesAndCancelStopsABuild) {
 
 // Stopping the server cancels what runs, and the deployment says why, like the other cancel reasons.
 TEST_F(EngineTest, ADeploymentCancelledByShutdownSaysSo) {
-    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
-    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
-    repo.commit("slow build");
-    auto slow = engine->deploy(appId, {});
-    auto until = std::chrono::steady_clock::now() + 60s;
-    while (deployments.get(slow)->status != "building" && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(20ms);
-    }
+    auto slow = startSlowBuild();
     engine.reset();  // what `rivetr serve` does on SIGTERM
     auto d = *deployments.get(slow);
     EXPECT_EQ(d.status, "cancelled");
