@@ -1,19 +1,19 @@
 // A range of TCP ports written "FIRST-LAST" in the config ([runtime] host_port_range).
 #include "core/port_range.hpp"
 
-#include <charconv>
 #include <stdexcept>
 #include <string_view>
+
+#include "core/parse_int.hpp"
 
 namespace rivetr {
 namespace {
 
 int parsePort(std::string_view s, const std::string& whole) {
-    int v = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < 1024 || v > 65535)
+    auto v = parseInt(s);
+    if (!v || *v < 1024 || *v > 65535)
         throw std::invalid_argument("\"" + whole + "\": ports must be numbers from 1024 to 65535");
-    return v;
+    return *v;
 }
 
 }  // namespace

@@ -1,10 +1,9 @@
 // The engine watching what it runs: a live container that dies is parked, explained, announced and restarted with back-off.
 #include "engine/app_supervisor.hpp"
 
-#include <charconv>
-
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "core/parse_int.hpp"
 #include "runtime/naming.hpp"
 
 namespace rivetr::engine {
@@ -13,13 +12,6 @@ namespace {
 std::string attribute(const runtime::Event& e, const char* key) {
     auto it = e.attributes.find(key);
     return it == e.attributes.end() ? std::string() : it->second;
-}
-
-std::optional<int> number(const std::string& s) {
-    int v = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-    return v;
 }
 
 // The container's last lines, for the app page: why it died is usually there.
@@ -91,16 +83,17 @@ void AppSupervisor::onContainerEvent(const runtime::Event& e) {
         } catch (const runtime::RuntimeError&) {
         }
     }
-    auto code = number(attribute(e, "exitCode"));
-    died(*app, e, unhealthy ? "its health check reports it unhealthy"
+    auto code = parseInt(attribute(e, "exitCode"));
+    died(*app, e, code, unhealthy ? "its health check reports it unhealthy"
                   : e.action == "oom" ? "it was killed for using too much memory"
                   : "it exited with code " + (code ? std::to_string(*code) : std::string("?")));
 }
 
 // Parked at once (503, not another app's page, not a hanging connect), recorded with why, announced,
 // and a restart queued after the back-off.
-void AppSupervisor::died(const store::AppRecord& app, const runtime::Event& e, const std::string& why) {
-    if (auto port = number(attribute(e, runtime::kHostPortLabel))) deps_.traffic.parkIfServing(app.id, "127.0.0.1", *port);
+void AppSupervisor::died(const store::AppRecord& app, const runtime::Event& e, std::optional<int> exitCode,
+                         const std::string& why) {
+    if (auto port = parseInt(attribute(e, runtime::kHostPortLabel))) deps_.traffic.parkIfServing(app.id, "127.0.0.1", *port);
     int crashes;
     {
         std::lock_guard lock(mutex_);
@@ -114,7 +107,7 @@ void AppSupervisor::died(const store::AppRecord& app, const runtime::Event& e, c
     store::LiveCondition c;
     c.state = "crashed";
     c.reason = "the live container " + e.id.substr(0, 12) + " stopped: " + why;
-    c.exitCode = number(attribute(e, "exitCode"));
+    c.exitCode = exitCode;
     if (auto rt = deps_.runtime()) c.lastOutput = lastOutput(*rt, e.id);
     c.restarts = crashes;
     recorded(app.id, c);

@@ -40,7 +40,7 @@ private:
         bool userAction = false;  // a user's start/stop/restart runs: its container events are expected
         std::chrono::steady_clock::time_point upSince{};
     };
-    void died(const store::AppRecord& app, const runtime::Event& e, const std::string& why);
+    void died(const store::AppRecord& app, const runtime::Event& e, std::optional<int> exitCode, const std::string& why);
     std::optional<store::AppRecord> liveAppOf(const runtime::Event& e);
     void onBus(const DeploymentEvent& e);
     bool wasDown(const std::string& appId);

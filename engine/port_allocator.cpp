@@ -6,10 +6,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <charconv>
 #include <random>
 #include <stdexcept>
 
+#include "core/parse_int.hpp"
 #include "runtime/naming.hpp"
 
 namespace rivetr::engine {
@@ -44,9 +44,7 @@ std::set<int> labelledHostPorts(const std::vector<runtime::ContainerSummary>& co
     for (const auto& c : containers) {
         auto it = c.labels.find(runtime::kHostPortLabel);
         if (it == c.labels.end()) continue;
-        int port = 0;
-        auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), port);
-        if (ec == std::errc() && end == it->second.data() + it->second.size()) out.insert(port);
+        if (auto port = parseInt(it->second)) out.insert(*port);
     }
     return out;
 }
