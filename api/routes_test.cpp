@@ -12,7 +12,7 @@
 #include "api/route_table.hpp"
 #include "api/runtimeless_engine.hpp"
 #include "core/git/source.hpp"
-#include "engine/proxy_traffic.hpp"
+#include "server/proxy_traffic.hpp"
 #include "store/store.hpp"
 #include "tests/support/test_support.hpp"
 

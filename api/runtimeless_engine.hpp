@@ -7,7 +7,7 @@
 #include "api/api_context.hpp"
 #include "core/git/source.hpp"
 #include "engine/engine.hpp"
-#include "engine/proxy_traffic.hpp"
+#include "server/proxy_traffic.hpp"
 #include "store/app_state_repository.hpp"
 #include "store/store.hpp"
 
@@ -28,7 +28,7 @@ struct RuntimelessEngine {
     std::unique_ptr<git::Source> source;
     builders::BuilderRegistry builders{builders::BuildersOptions{}};
     proxy::Proxy proxy{proxy::ProxyOptions{}};
-    engine::ProxyTraffic traffic{proxy};
+    server::ProxyTraffic traffic{proxy};
     engine::DeploymentEvents events;
     store::AppStateRepository appState;  // the engine's writer of live/stopped
     engine::Engine engine;

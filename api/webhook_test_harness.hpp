@@ -9,7 +9,7 @@
 #include "api/runtimeless_engine.hpp"
 #include "core/crypto.hpp"
 #include "core/git/source.hpp"
-#include "engine/proxy_traffic.hpp"
+#include "server/proxy_traffic.hpp"
 #include "store/app_state_repository.hpp"
 #include "store/store.hpp"
 #include "tests/support/test_support.hpp"

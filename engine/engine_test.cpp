@@ -9,7 +9,7 @@
 
 #include "core/git/git_test_repo.hpp"
 #include "core/ids.hpp"
-#include "engine/proxy_traffic.hpp"
+#include "server/proxy_traffic.hpp"
 #include "runtime/naming.hpp"
 #include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
@@ -33,7 +33,7 @@ protected:
     builders::BuilderRegistry builders{builders::BuildersOptions{}};
     std::shared_ptr<runtime::ContainerRuntime> rt;
     std::unique_ptr<proxy::Proxy> proxy;
-    std::unique_ptr<ProxyTraffic> traffic;
+    std::unique_ptr<server::ProxyTraffic> traffic;
     DeploymentEvents events;
     std::unique_ptr<Engine> engine;
     git::test::TestRepo repo{dir.path() / "repo"};
@@ -50,7 +50,7 @@ protected:
         po.drainTimeout = 10s;
         proxy = std::make_unique<proxy::Proxy>(po);
         proxy->start();
-        traffic = std::make_unique<ProxyTraffic>(*proxy);
+        traffic = std::make_unique<server::ProxyTraffic>(*proxy);
         EngineOptions eo;
         eo.dataDir = dir.path();
         eo.stopGrace = 5s;

@@ -97,7 +97,7 @@ std::string noAnswerAdvice(int appPort, const std::vector<int>& exposedPorts) {
     return what + "; the image EXPOSEs " + joinPorts(exposedPorts) + " — set the app's port to the one it listens on";
 }
 
-PortOutcome waitPublishedPort(runtime::ContainerRuntime& rt, const std::string& containerId, int containerPort,
+PortOutcome waitPublishedPort(runtime::ContainerLifecycle& rt, const std::string& containerId, int containerPort,
                               const HealthProbeHooks& hooks, std::chrono::milliseconds limit) {
     auto deadline = Clock::now() + limit;
     for (;;) {

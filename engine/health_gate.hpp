@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/container_runtime.hpp"
+#include "runtime/container_lifecycle.hpp"
 #include "store/records.hpp"
 
 namespace rivetr::engine {
@@ -38,7 +38,7 @@ struct PortOutcome {
 // start, once the network is wired. Polls every 50 ms up to `limit`; fails at once when
 // hooks.containerGone says why the container is not running, or when hooks.cancelled. Every path
 // that starts a container (a deployment, a start or restart) waits here.
-PortOutcome waitPublishedPort(runtime::ContainerRuntime& rt, const std::string& containerId, int containerPort,
+PortOutcome waitPublishedPort(runtime::ContainerLifecycle& rt, const std::string& containerId, int containerPort,
                               const HealthProbeHooks& hooks,
                               std::chrono::milliseconds limit = std::chrono::seconds(10));
 

@@ -1,8 +1,10 @@
 // Traffic implemented by Rivetr's own proxy (proxy::Proxy).
-#include "engine/proxy_traffic.hpp"
+#include "server/proxy_traffic.hpp"
 
-namespace rivetr::engine {
+namespace rivetr::server {
 namespace {
+
+using engine::AppTarget;
 
 // The engine's health gate has already proven the target before it is routed; the proxy marks
 // it failed passively on connection errors. An active check here would start the target in
@@ -37,4 +39,4 @@ std::future<void> ProxyTraffic::replaceAll(const std::vector<AppTarget>& targets
     });
 }
 
-}  // namespace rivetr::engine
+}  // namespace rivetr::server

@@ -4,10 +4,10 @@
 #include "api/api_context.hpp"
 #include "proxy/proxy.hpp"
 
-namespace rivetr::cli {
+namespace rivetr::server {
 
 // Applies every route of the store's external_routes table, then points the API's sink at the
 // proxy. One conversion (record → proxy route) serves both, so start-up and changes agree.
 void linkExternalRoutes(api::ApiContext& ctx, proxy::Proxy& proxy);
 
-}  // namespace rivetr::cli
+}  // namespace rivetr::server

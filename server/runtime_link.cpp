@@ -1,10 +1,10 @@
 // A lazily (re)connected container runtime: Rivetr keeps serving while the engine is down or not yet up.
-#include "cli/runtime_link.hpp"
+#include "server/runtime_link.hpp"
 
 #include "core/log.hpp"
 #include "runtime/runtime_error.hpp"
 
-namespace rivetr::cli {
+namespace rivetr::server {
 
 std::shared_ptr<runtime::ContainerRuntime> RuntimeLink::get() {
     std::lock_guard lock(mutex_);
@@ -27,4 +27,4 @@ bool RuntimeLink::healthy() {
     return rt && rt->ping(std::chrono::milliseconds(1000)).ok;
 }
 
-}  // namespace rivetr::cli
+}  // namespace rivetr::server

@@ -7,7 +7,7 @@
 
 #include "runtime/container_runtime.hpp"
 
-namespace rivetr::cli {
+namespace rivetr::server {
 
 class RuntimeLink {
 public:
@@ -26,4 +26,4 @@ private:
     bool attempted_ = false;
 };
 
-}  // namespace rivetr::cli
+}  // namespace rivetr::server

@@ -1,10 +1,10 @@
 // Store → proxy for external routes: the single conversion used at start and on every change.
-#include "cli/external_routes_link.hpp"
+#include "server/external_routes_link.hpp"
 
 #include "api/external_route_routes.hpp"
 #include "core/log.hpp"
 
-namespace rivetr::cli {
+namespace rivetr::server {
 namespace {
 
 std::optional<proxy::ExternalRoute> toProxyRoute(const store::ExternalRouteRecord& r) {
@@ -29,4 +29,4 @@ void linkExternalRoutes(api::ApiContext& ctx, proxy::Proxy& proxy) {
     ctx.externalRouteSink.remove = [&proxy](const std::string& domain) { proxy.removeExternalRoute(domain); };
 }
 
-}  // namespace rivetr::cli
+}  // namespace rivetr::server

@@ -1,0 +1,26 @@
+// The runtime seam's network role: networks and which containers are attached to them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/runtime_types.hpp"
+
+namespace rivetr::runtime {
+
+class NetworkStore {
+public:
+    virtual ~NetworkStore() = default;
+
+    virtual std::vector<NetworkInfo> listNetworks(const LabelFilter& labels) = 0;
+    virtual NetworkInfo inspectNetwork(const std::string& idOrName) = 0;
+    virtual NetworkInfo createNetwork(const std::string& name, const Labels& labels, bool internal = false) = 0;
+    virtual void removeNetwork(const std::string& idOrName) = 0;
+    virtual void connectNetwork(const std::string& network, const std::string& container,
+                                const std::vector<std::string>& aliases = {}) = 0;
+    virtual void disconnectNetwork(const std::string& network, const std::string& container, bool force = false) = 0;
+    // An empty filter is replaced by rivetr.managed=true, as for images.
+    virtual PruneResult pruneNetworks(const LabelFilter& labels = {}) = 0;
+};
+
+}  // namespace rivetr::runtime

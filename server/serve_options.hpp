@@ -1,0 +1,24 @@
+// The configuration turned into each module's options: one mapping per module, read in one place.
+#pragma once
+
+#include "api/api_server.hpp"
+#include "api/auth_options.hpp"
+#include "builders/registry.hpp"
+#include "core/config.hpp"
+#include "core/git/source.hpp"
+#include "engine/engine.hpp"
+#include "proxy/proxy.hpp"
+#include "runtime/container_runtime.hpp"
+
+namespace rivetr::server {
+
+runtime::RuntimeOptions runtimeOptions(const Config& cfg);
+proxy::ProxyOptions proxyOptions(const Config& cfg);
+proxy::CertManagerOptions acmeOptions(const Config& cfg);
+engine::EngineOptions engineOptions(const Config& cfg);
+api::ApiOptions apiOptions(const Config& cfg);
+api::AuthOptions authOptions(const Config& cfg);
+git::SourceOptions sourceOptions(const Config& cfg);
+builders::BuildersOptions buildersOptions(const Config& cfg);
+
+}  // namespace rivetr::server

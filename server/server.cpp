@@ -1,0 +1,191 @@
+// Rivetr's running parts wired together: store, proxy, engine and API, started in dependency order.
+#include "server/server.hpp"
+
+#include <atomic>
+#include <iostream>
+
+#include "api/api_server.hpp"
+#include "api/cached_probe.hpp"
+#include "api/dashboard_assets.hpp"
+#include "api/route_table.hpp"
+#include "core/clock.hpp"
+#include "core/data_dir_probe.hpp"
+#include "core/log.hpp"
+#include "core/proxy_mark.hpp"
+#include "core/public_url.hpp"
+#include "core/secrets.hpp"
+#include "server/external_routes_link.hpp"
+#include "server/proxy_traffic.hpp"
+#include "server/runtime_link.hpp"
+#include "server/serve_options.hpp"
+#include "store/app_state_repository.hpp"
+#include "store/git_credential_store.hpp"
+#include "store/store.hpp"
+
+namespace rivetr::server {
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+// Declared in start-up order: members are destroyed in reverse, after stop() ran.
+struct Server::Parts {
+    Config cfg;
+    InstanceSecrets secrets;
+    std::unique_ptr<store::Store> store;
+    api::AuthOptions auth;
+    std::unique_ptr<api::ApiContext> api;
+    std::shared_ptr<RuntimeLink> runtimeLink;
+    std::shared_ptr<api::CachedProbe<>> runtimeProbe;
+    std::unique_ptr<proxy::Proxy> proxy;
+    std::unique_ptr<git::Source> source;
+    std::unique_ptr<builders::BuilderRegistry> builders;
+    std::unique_ptr<ProxyTraffic> traffic;
+    engine::DeploymentEvents events;
+    std::unique_ptr<store::AppStateRepository> appState;
+    std::unique_ptr<engine::Engine> engine;
+    engine::DeploymentEvents::Subscription deployDurations;
+    std::unique_ptr<api::ApiServer> http;
+    bool stopped = false;
+};
+
+namespace {
+
+// The token is printed once, on the start that created it; it is never written to the log.
+void announceAdminToken(const InstanceSecrets& s, const Config& cfg) {
+    if (!s.adminTokenCreated) return;
+    std::cout << "Admin token (shown once; also stored in " << (fs::path(cfg.server.data_dir) / "admin_token").string()
+              << "):\n  " << s.adminToken << "\n"
+              << std::flush;
+}
+
+void openStore(Server::Parts& p) {
+    p.secrets = loadOrCreateSecrets(p.cfg);
+    announceAdminToken(p.secrets, p.cfg);
+    p.store = store::Store::open(p.cfg.server.data_dir);
+    // Apps stored before credentials were split off git_url: sealed now, before anything reads them.
+    if (auto moved = store::moveGitCredentialsOutOfUrls(*p.store, store::SecretBox(p.secrets.encryptionKey)))
+        log::info("serve.git_credentials_moved", {{"apps", std::to_string(moved)}});
+    // The API believes X-Forwarded-For only on requests our proxy marked (core/proxy_mark.hpp).
+    p.auth = authOptions(p.cfg);
+    p.auth.proxyMark = newProxyMark();
+    p.api = std::make_unique<api::ApiContext>(*p.store, p.secrets.encryptionKey, p.secrets.adminToken, p.auth);
+}
+
+void startProxy(Server::Parts& p) {
+    const auto& cfg = p.cfg;
+    p.proxy = std::make_unique<proxy::Proxy>(proxyOptions(cfg));
+    p.proxy->start();
+    if (!cfg.server.dashboard_domain.empty()) {
+        p.proxy->setExternalRoute({cfg.server.dashboard_domain,
+                                   {cfg.server.api_host == "0.0.0.0" ? "127.0.0.1" : cfg.server.api_host,
+                                    static_cast<std::uint16_t>(cfg.server.api_port)},
+                                   cfg.proxy.acme_enabled, p.auth.proxyMark});
+    }
+    linkExternalRoutes(*p.api, *p.proxy);
+    // The proxy follows its own routes: every routed host name gets its certificate.
+    if (cfg.proxy.acme_enabled) p.proxy->enableAcme(acmeOptions(cfg));
+}
+
+void startEngine(Server::Parts& p) {
+    p.runtimeLink = std::make_shared<RuntimeLink>(runtimeOptions(p.cfg));
+    p.runtimeProbe = std::make_shared<api::CachedProbe<>>([link = p.runtimeLink] { return link->healthy(); }, 2s);
+    p.source = git::makeLibgit2Source(sourceOptions(p.cfg));
+    p.source->removeStaleWorkDirs();
+    p.builders = std::make_unique<builders::BuilderRegistry>(buildersOptions(p.cfg));
+    p.traffic = std::make_unique<ProxyTraffic>(*p.proxy);
+    p.appState = std::make_unique<store::AppStateRepository>(*p.store);  // the engine's alone: the API only reads it
+    auto& api = *p.api;
+    p.engine = std::make_unique<engine::Engine>(
+        engine::EngineDeps{api.apps, *p.appState, api.env, api.deployments, *p.source, *p.builders,
+                           [link = p.runtimeLink] { return link->get(); }, *p.traffic, p.events},
+        engineOptions(p.cfg));
+    // Started before the container engine answered: reconcile brings the live apps back once it
+    // does. From then on the engine follows the container engine's events: each time it
+    // (re)connects it proves, starts and routes every live app again (so apps also come back by
+    // themselves when Rivetr started before dockerd, as after a reboot).
+    p.engine->reconcile();
+    p.engine->watch();
+}
+
+// What the API reads live: container logs and stats from the runtime, figures and certificates
+// from the proxy, the addresses users are shown.
+void linkLiveData(Server::Parts& p) {
+    const auto& cfg = p.cfg;
+    auto& api = *p.api;
+    auto* proxy = p.proxy.get();
+    api.onAppDeleting = [engine = p.engine.get()](const std::string& appId) { engine->forgetApp(appId); };
+    api.live.runtime = [link = p.runtimeLink] { return link->get(); };
+    api.live.proxyFigures = [proxy] { return proxy->metrics(); };
+    api.live.certificates = [proxy, acme = cfg.proxy.acme_enabled](const std::vector<std::string>& domains) {
+        return api::CertificateView{acme, acme, proxy->certificates(domains, nowMs() / 1000)};
+    };
+    api.live.dataDir = cfg.server.data_dir;
+    api.webhookSecret = cfg.auth.webhook_secret;
+    // The ports the proxy is bound to (a configured 0 picks one); HTTPS listens only with ACME on.
+    api.live.address = {proxy->httpPort(),
+                        proxy->httpsPort() ? proxy->httpsPort() : static_cast<std::uint16_t>(cfg.server.proxy_https_port),
+                        cfg.proxy.acme_enabled, cfg.server.public_url};
+    if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
+    api.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
+    p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
+}
+
+// A probe file written every 2 s at most, however often /health is asked.
+std::function<DiskReport()> diskProbe(const fs::path& dataDir) {
+    auto probe = std::make_shared<api::CachedProbe<DiskReport>>(
+        [dataDir, last = std::make_shared<std::atomic<DiskStatus>>(DiskStatus::Ok)] {
+            auto r = probeDirectories(dataDirectories(dataDir));
+            if (last->exchange(r.status) != r.status)  // logged once per change, not every 2 s
+                log::info("serve.data_dir", {{"status", diskStatusName(r.status)}, {"reason", r.reason}});
+            return r;
+        },
+        2s);
+    return [probe] { return (*probe)(); };
+}
+
+void startApi(Server::Parts& p) {
+    auto* store = p.store.get();
+    auto routes = api::controlRoutes(
+        *p.api, {[store] { return store->ping(); }, [probe = p.runtimeProbe] { return (*probe)(); }, diskProbe(p.cfg.server.data_dir)},
+        p.engine.get());
+    auto dashboard = api::openDashboard({p.cfg.server.dashboard_dir});
+    for (auto& r : api::dashboardRoutes(dashboard)) routes.push_back(std::move(r));
+    p.http = std::make_unique<api::ApiServer>(apiOptions(p.cfg), std::move(routes), &p.api->auth);
+    p.http->setFallback(api::dashboardFallbackRoute(dashboard));
+    p.http->observeRequests(&p.api->live.metrics);
+    p.http->start();
+}
+
+}  // namespace
+
+Server::Server(Config cfg) : parts_(std::make_unique<Parts>()) {
+    auto& p = *parts_;
+    p.cfg = std::move(cfg);
+    try {
+        openStore(p);
+        startProxy(p);
+        startEngine(p);
+        linkLiveData(p);
+        startApi(p);
+    } catch (...) {
+        stop();
+        throw;
+    }
+    log::info("serve.ready", {{"api", p.cfg.server.api_host + ":" + std::to_string(p.cfg.server.api_port)},
+                              {"proxy", p.cfg.server.host + ":" + std::to_string(p.proxy->httpPort())},
+                              {"data_dir", p.cfg.server.data_dir}});
+}
+
+Server::~Server() { stop(); }
+
+void Server::stop() {
+    auto& p = *parts_;
+    if (p.stopped) return;
+    p.stopped = true;
+    if (p.http) p.http->stop(8s);
+    p.engine.reset();  // in-flight deployments end cancelled; the live containers keep running
+    if (p.proxy) p.proxy->stop();
+    p.store.reset();
+}
+
+}  // namespace rivetr::server
