@@ -82,4 +82,5 @@ describe('Apps', () => {
     expect(cell('blog').textContent).toContain('+1 more');
     expect(link('bare')).toBeNull();
   });
+
 });
