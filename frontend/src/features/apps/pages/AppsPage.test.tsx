@@ -82,5 +82,4 @@ describe('Apps', () => {
     expect(cell('blog').textContent).toContain('+1 more');
     expect(link('bare')).toBeNull();
   });
-
 });
