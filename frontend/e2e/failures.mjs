@@ -25,7 +25,7 @@ export async function failures(page, base, proxyPort, work, removeLeftovers) {
     await explained(page, /GET \/healthz answered 404/);
     await page.getByRole('heading', { name: NAME }).locator('.badge.bad', { hasText: /^failed$/ }).waitFor();
     log('a failed first deploy: the app page says failed and why');
-    await seenFromOverviewAndApps(page, 'failed');
+    await seenFromOverviewAndApps(page, 'failed', 'first-deploy-failed');
 
     // Fixed, it is reachable at its generated URL, which its page shows as a link.
     await settings(page, { Path: '/health' });
@@ -53,7 +53,7 @@ export async function failures(page, base, proxyPort, work, removeLeftovers) {
     if (still.status !== 200) throw new Error(`the live version stopped serving after a rolled back deploy: ${still.status}`);
     await checkA11y(page, 'app with a failed last deploy');
     log('a rolled back deploy: "running · last deploy failed" in red, the live version still serves');
-    await seenFromOverviewAndApps(page, 'running · last deploy failed');
+    await seenFromOverviewAndApps(page, 'running · last deploy failed', 'rolled-back');
     await photograph(page, `${base}/apps/${NAME}`);
   } finally {
     if (appId) {
@@ -117,9 +117,10 @@ async function explained(page, text) {
 
 // Overview counts the app as failing; that count opens the Apps "failed" filter, which lists only
 // it; its badge there opens its page with the failed deployment and its explanation.
-async function seenFromOverviewAndApps(page, badge) {
+async function seenFromOverviewAndApps(page, badge, shotName) {
   await page.getByRole('link', { name: 'Overview' }).click();
   await page.locator('li', { hasText: NAME }).getByRole('link', { name: badge, exact: true }).waitFor();
+  await page.screenshot({ path: join(artifacts, `overview-${shotName}.png`), fullPage: true });
   await page.getByRole('link', { name: '1 failing' }).click();
   await page.getByRole('heading', { name: 'Apps', exact: true }).waitFor();
   const filter = await page.locator('.filters select option:checked').textContent();
@@ -128,6 +129,7 @@ async function seenFromOverviewAndApps(page, badge) {
   await rows.filter({ hasText: NAME }).waitFor();
   const names = await rows.locator('td.col-name').allTextContents();
   if (names.join() !== NAME) throw new Error(`the failed filter lists ${names.join(', ')}`);
+  await page.screenshot({ path: join(artifacts, `apps-failed-filter-${shotName}.png`), fullPage: true });
   await rows.getByRole('link', { name: badge, exact: true }).click();
   await page.getByRole('heading', { name: NAME }).waitFor();
   await page.getByRole('group', { name: 'Last deployment failed' }).locator('.failure-error').waitFor();

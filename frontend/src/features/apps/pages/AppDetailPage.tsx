@@ -75,6 +75,7 @@ export default function AppDetailPage() {
   const setSelected = (depId: string) => navigate(deploymentHref(a.name, depId), true);
   const started = (depId: string) => { setSelected(depId); void deps.refetch(); };
   const state = appState(a, list[0]);
+  const { failure } = state;
 
   return (
     <section>
@@ -88,7 +89,7 @@ export default function AppDetailPage() {
       <AppUrl app={a} proxy={system.data?.proxy}
         certState={certs.data?.certificates.find((c) => c.domain === primaryDomain(a))?.state} />
       <DomainCertificates appId={a.id} domains={a.domains} proxy={system.data?.proxy} />
-      {state.failure && <FailureNote failure={state.failure} onShow={() => setSelected(state.failure!.id)} />}
+      {failure && <FailureNote failure={failure} onShow={() => setSelected(failure.id)} />}
       <Tabs id="app" label="App sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={panelId('app')} aria-labelledby={tabId('app', tab)} className="panel">
         {tab === 'deployments' && (
