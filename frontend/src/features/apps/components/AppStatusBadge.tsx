@@ -25,14 +25,15 @@ export function AppStatusBadge({ app, state }: { app: Pick<App, 'name'>; state: 
   );
 }
 
-/** The app page's explanation of its failed last deployment: what happened and the server's reason. */
-export function FailureNote({ failure, onShow }: { failure: Deployment; onShow: () => void }) {
+/** The app page's explanation of its failed last deployment: what happened and the server's reason;
+ * `onShow` (a button to its build log) when that log is not on screen already. */
+export function FailureNote({ failure, onShow }: { failure: Deployment; onShow?: () => void }) {
   const kept = failure.status === 'rolled_back';
   return (
     <div className="failure" role="group" aria-label="Last deployment failed">
       <p>
-        <strong>Last deploy failed</strong> <RelativeTime ts={failure.finished_at ?? failure.created_at} /> ({failure.id}){kept ? '; the previous version keeps serving' : ''}.{' '}
-        <button type="button" className="link underline" onClick={onShow}>Show its build log</button>
+        <strong>Last deploy failed</strong> <RelativeTime ts={failure.finished_at ?? failure.created_at} /> ({failure.id}){kept ? '; the previous version keeps serving' : ''}.
+        {onShow && <> <button type="button" className="link underline" onClick={onShow}>Show its build log</button></>}
       </p>
       {failure.error && <pre className="failure-error">{failure.error}</pre>}
     </div>

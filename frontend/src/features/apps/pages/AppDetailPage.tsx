@@ -89,7 +89,7 @@ export default function AppDetailPage() {
       <AppUrl app={a} proxy={system.data?.proxy}
         certState={certs.data?.certificates.find((c) => c.domain === primaryDomain(a))?.state} />
       <DomainCertificates appId={a.id} domains={a.domains} proxy={system.data?.proxy} />
-      {failure && <FailureNote failure={failure} onShow={() => setSelected(failure.id)} />}
+      {failure && <FailureNote failure={failure} onShow={tab === 'deployments' && shownDep?.id === failure.id ? undefined : () => setSelected(failure.id)} />}
       <Tabs id="app" label="App sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={panelId('app')} aria-labelledby={tabId('app', tab)} className="panel">
         {tab === 'deployments' && (
