@@ -22,7 +22,7 @@ export async function failures(page, base, proxyPort, work, removeLeftovers) {
     appId = await createWithWizard(page, base, repo);
     await settings(page, { Path: '/healthz', Retries: '3' }); // a failure in ~3 s, not 30
     await deploy(page, 'failed');
-    await explained(page, /GET \/healthz answered 404/);
+    await explained(page, /GET \/healthz answered 404: the app has no page at \/healthz — set the app's health check path/);
     await page.getByRole('heading', { name: NAME }).locator('.badge.bad', { hasText: /^failed$/ }).waitFor();
     log('a failed first deploy: the app page says failed and why');
     await seenFromOverviewAndApps(page, 'failed', 'first-deploy-failed');
