@@ -38,7 +38,7 @@ Probe probeHttp(const std::string& host, int port, const store::HealthCheckSpec&
         return {"GET " + spec.path + ": " + r.error, noAnswer};
     }
     if (r.status >= 200 && r.status < 400) return {};
-    return {"GET " + spec.path + " answered " + std::to_string(r.status)};
+    return {statusAdvice(spec.path, r.status)};
 }
 
 Probe probeTcp(const std::string& host, int port, std::int64_t timeoutMs) {
@@ -95,6 +95,19 @@ std::string noAnswerAdvice(int appPort, const std::vector<int>& exposedPorts) {
         return what + "; the image EXPOSEs " + exposed + " — set the app's port to " + exposed;
     }
     return what + "; the image EXPOSEs " + joinPorts(exposedPorts) + " — set the app's port to the one it listens on";
+}
+
+std::string statusAdvice(const std::string& path, long status) {
+    std::string what = "GET " + path + " answered " + std::to_string(status);
+    if (status == 404) {
+        return what + ": the app has no page at " + path +
+               " — set the app's health check path to one it answers with 2xx or 3xx";
+    }
+    if (status == 401 || status == 403) {
+        return what + ": the page asks for credentials — set the app's health check path to one it answers "
+                      "without signing in";
+    }
+    return what;
 }
 
 PortOutcome waitPublishedPort(runtime::ContainerLifecycle& rt, const std::string& containerId, int containerPort,

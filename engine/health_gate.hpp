@@ -55,4 +55,9 @@ std::optional<std::string> probeOnce(const std::string& host, int port, const st
 // set the app's port to 8080".
 std::string noAnswerAdvice(int appPort, const std::vector<int>& exposedPorts);
 
+// Why an HTTP health check with this answer failed, with the fix when the status names one: "GET
+// /healthz answered 404: the app has no page at /healthz — set the app's health check path to one
+// it answers with 2xx or 3xx". Other statuses (a 500: the app's own fault) are reported as they are.
+std::string statusAdvice(const std::string& path, long status);
+
 }  // namespace rivetr::engine

@@ -46,5 +46,15 @@ TEST(HealthGateTest, AdviceNamesThePortTheImageExposes) {
               "PORT=8000) or set the app's port to the one it listens on");
 }
 
+TEST(HealthGateTest, AdviceForAStatusThatNamesTheFix) {
+    EXPECT_EQ(statusAdvice("/healthz", 404),
+              "GET /healthz answered 404: the app has no page at /healthz — set the app's health check path to one "
+              "it answers with 2xx or 3xx");
+    EXPECT_EQ(statusAdvice("/admin", 401),
+              "GET /admin answered 401: the page asks for credentials — set the app's health check path to one it "
+              "answers without signing in");
+    EXPECT_EQ(statusAdvice("/health", 500), "GET /health answered 500");  // the app's own fault: as it is
+}
+
 }  // namespace
 }  // namespace rivetr::engine

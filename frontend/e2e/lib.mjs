@@ -43,9 +43,9 @@ export async function commitVersion(repo, version) {
   await git(repo, 'commit', '-q', '-m', `version ${version}`);
 }
 
-export function viaProxy(port, path = '/') {
+export function viaProxy(port, path = '/', host = DOMAIN) {
   return new Promise((res) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { Host: DOMAIN }, timeout: 5000 }, (r) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: host }, timeout: 5000 }, (r) => {
       let body = '';
       r.on('data', (c) => (body += c));
       r.on('end', () => res({ status: r.statusCode, body }));

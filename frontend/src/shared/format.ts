@@ -9,20 +9,21 @@ export function bytes(n: number | null | undefined): string {
   return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
-export function when(ts: string | number | null | undefined): string {
+export function when(ts: string | number | null | undefined, now = Date.now()): string {
   if (ts === null || ts === undefined || ts === '') return '—';
   const d = new Date(ts);
   if (isNaN(d.getTime())) return String(ts);
-  const s = Math.round((Date.now() - d.getTime()) / 1000);
+  const s = Math.round((now - d.getTime()) / 1000);
   if (s < 60) return s <= 1 ? 'just now' : `${s}s ago`;
   if (s < 3600) return `${Math.floor(s / 60)}m ago`;
   if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
   return d.toLocaleDateString();
 }
 
-export function duration(from: string | null, to: string | null): string {
+/** From `from` to `to`, or to `now` while it runs (no `to` yet). */
+export function duration(from: string | null, to: string | null, now = Date.now()): string {
   if (!from) return '';
-  const ms = (to ? new Date(to).getTime() : Date.now()) - new Date(from).getTime();
+  const ms = (to ? new Date(to).getTime() : now) - new Date(from).getTime();
   if (!isFinite(ms) || ms < 0) return '';
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;

@@ -17,6 +17,41 @@ export function appStatus(app: App, latest: Deployment | undefined): AppStatus {
   return 'not deployed';
 }
 
+/** A deployment that ended without going live because something went wrong (rolled_back: the
+ * previous version kept serving). A cancelled one is a user's or the server's choice, not a fault. */
+const FAILED: ReadonlySet<string> = new Set(['failed', 'rolled_back']);
+
+/** The app's newest deployment when it failed: the app's badge says so and points at it. */
+export function lastDeployFailure(latest: Deployment | undefined): Deployment | null {
+  return latest && FAILED.has(latest.status) ? latest : null;
+}
+
+/** What the app is doing, and the failed last deployment that needs a look, if any. */
+export interface AppState {
+  status: AppStatus;
+  failure: Deployment | null;
+}
+
+export function appState(app: App, latest: Deployment | undefined): AppState {
+  return { status: appStatus(app, latest), failure: lastDeployFailure(latest) };
+}
+
+/** "running · last deploy failed": the status word alone when nothing failed or it already says failed. */
+export function stateLabel({ status, failure }: AppState): string {
+  return failure && status !== 'failed' ? `${status} · last deploy failed` : status;
+}
+
+/** Whether an app belongs under a status filter: "failed" is every app whose last deploy failed,
+ * whether an older version still runs or not. */
+export function hasStatus(state: AppState, wanted: AppStatus): boolean {
+  return wanted === 'failed' ? state.failure !== null : state.status === wanted;
+}
+
+/** How many apps each status filter would show. */
+export function countByStatus(states: AppState[], statuses: readonly AppStatus[]): Map<AppStatus, number> {
+  return new Map(statuses.map((st) => [st, states.filter((s) => hasStatus(s, st)).length]));
+}
+
 const newestFirst = (a: Deployment, b: Deployment) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0);
 
 /** Newest first, merging an updated deployment into a list (from the live event stream). */

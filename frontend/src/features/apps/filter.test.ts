@@ -1,7 +1,7 @@
 // Search and status filter of the apps list; status derivation from the newest deployment.
 import { describe, expect, it } from 'vitest';
 import type { App, Deployment } from '../../shared/api/types';
-import { appStatus, mergeDeployment, mergeLatest } from './appStatus';
+import { appState, appStatus, countByStatus, mergeDeployment, mergeLatest, stateLabel } from './appStatus';
 import { filterApps } from './filter';
 
 const app = (name: string, extra: Partial<App> = {}) => ({ name, id: name, git_url: `https://git.example/${name}.git`, branch: 'main', domains: [], live_deployment_id: null, ...extra }) as App;
@@ -9,9 +9,9 @@ const dep = (id: string, status: string, created_at: string, app_id = 'a') => ({
 
 describe('filterApps', () => {
   const rows = [
-    { app: app('shop', { domains: ['shop.example.com'] }), status: 'running' as const },
-    { app: app('blog'), status: 'failed' as const },
-    { app: app('shop-admin'), status: 'deploying' as const },
+    { app: app('shop', { domains: ['shop.example.com'] }), status: 'running' as const, failure: null },
+    { app: app('blog'), status: 'failed' as const, failure: dep('d1', 'failed', '1') },
+    { app: app('shop-admin'), status: 'deploying' as const, failure: null },
   ];
   it('matches every word against name, repository and domains', () => {
     expect(filterApps(rows, 'shop', 'all').map((r) => r.app.name)).toEqual(['shop', 'shop-admin']);
@@ -21,6 +21,34 @@ describe('filterApps', () => {
   it('filters by status and combines with the search', () => {
     expect(filterApps(rows, '', 'failed').map((r) => r.app.name)).toEqual(['blog']);
     expect(filterApps(rows, 'blog', 'running')).toEqual([]);
+  });
+  it('puts an app that still runs the previous version under "failed" too when its last deploy failed', () => {
+    const shop = app('shop', { live_deployment_id: 'd1' });
+    const withRollback = [...rows, { app: shop, ...appState(shop, dep('d2', 'rolled_back', '2')) }];
+    expect(filterApps(withRollback, '', 'failed').map((r) => r.app.name)).toEqual(['blog', 'shop']);
+    expect(filterApps(withRollback, '', 'running').map((r) => r.app.name)).toEqual(['shop', 'shop']);
+    expect(countByStatus(withRollback, ['running', 'failed', 'stopped'])).toEqual(new Map([['running', 2], ['failed', 2], ['stopped', 0]]));
+  });
+});
+
+describe('appState', () => {
+  const live = app('a', { live_deployment_id: 'd1' });
+  it('says "running · last deploy failed" when a deploy failed or was rolled back while the old version serves', () => {
+    for (const status of ['failed', 'rolled_back']) {
+      const s = appState(live, dep('d2', status, '2'));
+      expect(s.failure?.id).toBe('d2');
+      expect(stateLabel(s)).toBe('running · last deploy failed');
+    }
+    expect(stateLabel(appState({ ...live, stopped: true }, dep('d2', 'rolled_back', '2')))).toBe('stopped · last deploy failed');
+  });
+  it('says just "failed" when nothing runs, and nothing about failure once a newer deployment started or went live', () => {
+    expect(stateLabel(appState(app('a'), dep('d2', 'failed', '2')))).toBe('failed');
+    expect(appState(live, dep('d3', 'building', '3')).failure).toBeNull();
+    expect(stateLabel(appState(live, dep('d3', 'running', '3')))).toBe('running');
+  });
+  it('does not call a cancelled or replaced deployment a failure', () => {
+    expect(appState(live, dep('d2', 'cancelled', '2')).failure).toBeNull();
+    expect(appState(live, dep('d1', 'replaced', '1')).failure).toBeNull();
   });
 });
 

@@ -90,9 +90,11 @@ export function useDeploy(onStarted?: (deploymentId: string) => void) {
 export type AppAction = 'start' | 'stop' | 'restart';
 const DONE: Record<AppAction, string> = { start: 'Started', stop: 'Stopped', restart: 'Restarted' };
 
-/** Start, stop or restart: an engine job; the answer's status is what the user is told. */
+/** Start, stop or restart: an engine job; the answer's status is what the user is told, until the
+ * app's next action starts (one toast topic per app). */
 export function useAppAction(app: App, action: AppAction) {
   return useApiMutation({
+    topic: `app-action:${app.id}`,
     run: () => post<{ status?: string }>(`/api/apps/${enc(app.id)}/${action}`),
     success: (r) => `${DONE[action]}: ${r?.status ?? 'ok'}`,
     failure: `${action[0].toUpperCase()}${action.slice(1)} failed`,

@@ -5,15 +5,20 @@ import { bytes, percent, shortSha } from '../../shared/format';
 import { RelativeTime } from '../../shared/ui/RelativeTime';
 import { ErrorState, LoadingState } from '../../shared/ui/States';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { appStatus, type AppStatus } from '../apps/appStatus';
+import { appState, countByStatus, type AppState, type AppStatus } from '../apps/appStatus';
+import { AppStatusBadge } from '../apps/components/AppStatusBadge';
 import { useFleet } from '../apps/fleet';
 import { useRecentDeployments } from '../deployments/queries';
 import { useSystem } from './queries';
 
 const RECENT = 8;
 const SHOWN_APPS = 12;
-// Apps that need a look come first on the overview; the full list is on the Apps page.
+// Apps that need a look come first on the overview (a failed last deploy counts as "failed" even
+// while the previous version runs); the full list is on the Apps page.
 const ORDER: AppStatus[] = ['crashed', 'failed', 'restarting', 'deploying', 'stopped', 'not deployed', 'running'];
+const rank = (s: AppState) => ORDER.indexOf(s.failure && s.status !== 'crashed' ? 'failed' : s.status);
+// The count's words: "2 failing" are the apps whose last deploy failed (the Apps page's failed filter).
+const COUNT_LABEL: Partial<Record<AppStatus, string>> = { failed: 'failing' };
 
 function Meter({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
   const p = percent(used, total);
@@ -47,9 +52,9 @@ export default function OverviewPage() {
   const data = useFleet();
   const recentDeps = useRecentDeployments(RECENT);
   const apps = useMemo(() => data.data?.apps ?? [], [data.data]);
-  const rows = useMemo(() => apps.map((a) => ({ app: a, status: appStatus(a, data.data?.latest[a.id]) }))
-    .sort((x, y) => ORDER.indexOf(x.status) - ORDER.indexOf(y.status) || x.app.name.localeCompare(y.app.name)), [apps, data.data]);
-  const counts = ORDER.map((st) => [st, rows.filter((r) => r.status === st).length] as const).filter(([, n]) => n > 0);
+  const rows = useMemo(() => apps.map((a) => ({ app: a, ...appState(a, data.data?.latest[a.id]) }))
+    .sort((x, y) => rank(x) - rank(y) || x.app.name.localeCompare(y.app.name)), [apps, data.data]);
+  const counts = [...countByStatus(rows, ORDER)].filter(([, n]) => n > 0);
   const names = Object.fromEntries(apps.map((a) => [a.id, a.name]));
   const recent = recentDeps.data ?? [];
   return (
@@ -62,11 +67,13 @@ export default function OverviewPage() {
           {data.isPending && <LoadingState />}
           {data.data && apps.length === 0 && <p>No apps yet. <Link href="/apps/new">Create the first one</Link>.</p>}
           {counts.length > 0 && (
-            <p>{counts.map(([st, n]) => <span key={st}><Link href={`/apps?status=${encodeURIComponent(st)}`}>{n} {st}</Link>{' '}</span>)}</p>
+            <p className="counts">{counts.map(([st, n]) => (
+              <span key={st}><Link href={`/apps?status=${encodeURIComponent(st)}`} className={st === 'failed' ? 'bad' : undefined}>{n} {COUNT_LABEL[st] ?? st}</Link>{' '}</span>
+            ))}</p>
           )}
           <ul className="plain">
-            {rows.slice(0, SHOWN_APPS).map(({ app: a, status }) => (
-              <li key={a.id}><Link href={`/apps/${a.name}`}>{a.name}</Link> <StatusBadge status={status} /></li>
+            {rows.slice(0, SHOWN_APPS).map((r) => (
+              <li key={r.app.id}><Link href={`/apps/${r.app.name}`}>{r.app.name}</Link> <AppStatusBadge app={r.app} state={r} /></li>
             ))}
           </ul>
           {rows.length > SHOWN_APPS && <p><Link href="/apps">All {rows.length} apps</Link></p>}

@@ -3,7 +3,7 @@
 // query keys the change makes stale invalidated, and a toast with the result.
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError, describeError } from '../api/client';
-import { useToast } from '../ui/Toast';
+import { useClearToasts, useToast } from '../ui/Toast';
 
 export interface ApiMutationOptions<TVars, TResult> {
   run: (vars: TVars) => Promise<TResult>;
@@ -14,19 +14,23 @@ export interface ApiMutationOptions<TVars, TResult> {
   /** Keys whose data the change makes stale. */
   invalidates?: (result: TResult | undefined, vars: TVars) => QueryKey[];
   onDone?: (result: TResult, vars: TVars) => void;
+  /** The toasts' topic: a change on the same topic removes the previous one's toast when it starts. */
+  topic?: string;
 }
 
 export function useApiMutation<TVars = void, TResult = unknown>(o: ApiMutationOptions<TVars, TResult>) {
   const qc = useQueryClient();
   const toast = useToast();
+  const clearToasts = useClearToasts();
   return useMutation<TResult, unknown, TVars>({
     mutationFn: o.run,
+    onMutate: () => { if (o.topic) clearToasts(o.topic); },
     onSuccess: (result, vars) => {
       o.onDone?.(result, vars);
       const text = o.success?.(result, vars);
-      if (text) toast(text, 'ok');
+      if (text) toast(text, 'ok', o.topic);
     },
-    onError: (e) => toast(`${o.failure ?? 'Failed'}: ${describeError(e)}`, 'bad'),
+    onError: (e) => toast(`${o.failure ?? 'Failed'}: ${describeError(e)}`, 'bad', o.topic),
     onSettled: (result, _e, vars) => {
       for (const key of o.invalidates?.(result, vars) ?? []) void qc.invalidateQueries({ queryKey: key });
     },

@@ -1,20 +1,8 @@
 // "5m ago" with the exact moment in a tooltip (and in <time datetime> for machines); every
-// relative time on screen moves on together, from one shared 30-second clock.
-import { useSyncExternalStore } from 'react';
+// relative time on screen moves on together, from the one shared clock (shared/clock): each second
+// while it reads in seconds, each 30 seconds after.
+import { useNow } from '../clock';
 import { when } from '../format';
-
-let now = Date.now();
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
-
-function subscribe(l: () => void) {
-  listeners.add(l);
-  if (!timer) timer = setInterval(() => { now = Date.now(); listeners.forEach((x) => x()); }, 30_000);
-  return () => {
-    listeners.delete(l);
-    if (listeners.size === 0 && timer) { clearInterval(timer); timer = undefined; }
-  };
-}
 
 // One formatter for every tooltip: building one per call costs more than a table row.
 const local = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -26,11 +14,11 @@ export function absoluteTime(ts: string | number): string {
 }
 
 export function RelativeTime({ ts }: { ts: string | number | null | undefined }) {
-  useSyncExternalStore(subscribe, () => now);
+  const d = new Date(ts ?? NaN);
+  const now = useNow(Date.now() - d.getTime() < 60_000 ? 1000 : 30_000);
   if (ts === null || ts === undefined || ts === '') return <>—</>;
-  const d = new Date(ts);
   if (isNaN(d.getTime())) return <>{String(ts)}</>;
   // The tooltip's text is made when the pointer or focus arrives, not for every row of a long table.
   const explain = (e: { currentTarget: HTMLElement }) => { e.currentTarget.title = absoluteTime(ts); };
-  return <time dateTime={d.toISOString()} onMouseEnter={explain} onFocus={explain}>{when(ts)}</time>;
+  return <time dateTime={d.toISOString()} onMouseEnter={explain} onFocus={explain}>{when(ts, now)}</time>;
 }

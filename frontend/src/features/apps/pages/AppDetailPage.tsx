@@ -1,6 +1,5 @@
 // One app: status, domains, deployment timeline with the live build log, runtime output,
 // environment, settings, webhook, and the actions (deploy, rollback, cancel, restart, stop/start, delete).
-import { useState } from 'react';
 import { useParams } from 'wouter';
 import type { App } from '../../../shared/api/types';
 import { describeError } from '../../../shared/api/client';
@@ -8,15 +7,15 @@ import { useLiveUpdates } from '../../../shared/data/live';
 import { navigate, useLocation } from '../../../shared/router';
 import { Action } from '../../../shared/ui/Action';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
-import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { panelId, tabId, Tabs } from '../../../shared/ui/Tabs';
 import { BuildLog } from '../../deployments/components/BuildLog';
 import { Timeline } from '../../deployments/components/Timeline';
 import { useAppDeployments } from '../../deployments/queries';
-import { appStatus } from '../appStatus';
+import { appState } from '../appStatus';
 import { useSystem } from '../../overview/queries';
 import { primaryDomain } from '../appUrl';
 import { AppSettings } from '../components/AppSettings';
+import { AppStatusBadge, deploymentHref, FailureNote } from '../components/AppStatusBadge';
 import { AppUrl } from '../components/AppUrl';
 import { DomainCertificates } from '../components/Certificates';
 import { EnvEditor } from '../components/EnvEditor';
@@ -65,19 +64,23 @@ export default function AppDetailPage() {
   const deps = useAppDeployments(a?.id);
   const system = useSystem();
   const certs = useCertificates(a?.id ?? '', a?.domains ?? []);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The selected deployment is in the URL (?deployment=), so a failed app's badge elsewhere links straight to it.
+  const selected = query.get('deployment');
 
   if (app.error) return <section><h1>{id}</h1><ErrorState error={app.error} /></section>;
   if (!a) return <LoadingState />;
   const list = deps.data ?? [];
   const shownDep = list.find((d) => d.id === selected) ?? list[0];
   const setTab = (t: Tab) => navigate(`/apps/${encodeURIComponent(a.name)}?tab=${t}`, true);
-  const started = (depId: string) => { setSelected(depId); setTab('deployments'); void deps.refetch(); };
+  const setSelected = (depId: string) => navigate(deploymentHref(a.name, depId), true);
+  const started = (depId: string) => { setSelected(depId); void deps.refetch(); };
+  const state = appState(a, list[0]);
+  const { failure } = state;
 
   return (
     <section>
       <div className="head">
-        <h1>{a.name} <StatusBadge status={appStatus(a, list[0])} /></h1>
+        <h1>{a.name} <AppStatusBadge app={a} state={state} /></h1>
         <AppActions app={a} onDeployed={started} />
       </div>
       <p className="meta">
@@ -86,6 +89,7 @@ export default function AppDetailPage() {
       <AppUrl app={a} proxy={system.data?.proxy}
         certState={certs.data?.certificates.find((c) => c.domain === primaryDomain(a))?.state} />
       <DomainCertificates appId={a.id} domains={a.domains} proxy={system.data?.proxy} />
+      {failure && <FailureNote failure={failure} onShow={tab === 'deployments' && shownDep?.id === failure.id ? undefined : () => setSelected(failure.id)} />}
       <Tabs id="app" label="App sections" tabs={TAB_LABELS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={panelId('app')} aria-labelledby={tabId('app', tab)} className="panel">
         {tab === 'deployments' && (

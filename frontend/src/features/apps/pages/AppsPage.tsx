@@ -8,21 +8,22 @@ import { Action } from '../../../shared/ui/Action';
 import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
-import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { useSystem } from '../../overview/queries';
-import { appStatus, type AppStatus } from '../appStatus';
+import { appState, countByStatus, stateLabel, type AppStatus } from '../appStatus';
 import { appUrl } from '../appUrl';
+import { AppStatusBadge } from '../components/AppStatusBadge';
 import { AppLinkCell } from '../components/AppUrl';
 import { filterApps, type AppRow } from '../filter';
 import { useFleet } from '../fleet';
 import { useDeleteApps, useDeploy } from '../queries';
 
-const STATUSES: (AppStatus | 'all')[] = ['all', 'running', 'deploying', 'crashed', 'restarting', 'failed', 'stopped', 'not deployed'];
+const FILTERS: AppStatus[] = ['running', 'deploying', 'crashed', 'restarting', 'failed', 'stopped', 'not deployed'];
+const STATUSES: (AppStatus | 'all')[] = ['all', ...FILTERS];
 
 type Row = AppRow & { deployedAt: string; url: string | null };
 const COLUMNS: Column<Row>[] = [
   { id: 'name', header: 'Name', required: true, sortValue: (r) => r.app.name, cell: (r) => <Link href={`/apps/${r.app.name}`}>{r.app.name}</Link> },
-  { id: 'status', header: 'Status', sortValue: (r) => r.status, cell: (r) => <StatusBadge status={r.status} /> },
+  { id: 'status', header: 'Status', sortValue: (r) => stateLabel(r), cell: (r) => <AppStatusBadge app={r.app} state={r} /> },
   { id: 'repository', header: 'Repository', sortValue: (r) => r.app.git_url, cell: (r) => <><code>{r.app.git_url}</code> <small>{r.app.branch}</small></> },
   { id: 'domains', header: 'URL', sortValue: (r) => r.url ?? '', cell: (r) => <AppLinkCell app={r.app} url={r.url} /> },
   { id: 'deployed', header: 'Last deployment', optional: true, sortValue: (r) => r.deployedAt, cell: (r) => <RelativeTime ts={r.deployedAt || null} /> },
@@ -63,9 +64,10 @@ export default function AppsPage() {
 
   const rows = useMemo<Row[]>(() => (data.data?.apps ?? []).map((app) => {
     const latest = data.data?.latest[app.id];
-    return { app, status: appStatus(app, latest), deployedAt: latest?.created_at ?? '', url: appUrl(app, proxy) };
+    return { app, ...appState(app, latest), deployedAt: latest?.created_at ?? '', url: appUrl(app, proxy) };
   }), [data.data, proxy]);
   const shown = useMemo(() => filterApps(rows, deferredQ, status) as Row[], [rows, deferredQ, status]);
+  const counts = useMemo(() => countByStatus(rows, FILTERS), [rows]);
   return (
     <section>
       <div className="head">
@@ -76,7 +78,7 @@ export default function AppsPage() {
         <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="name, repository or domain" aria-keyshortcuts="/" /></label>
         <label>Status
           <select value={status} onChange={(e) => setStatus(e.target.value as AppStatus | 'all')}>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{s === 'all' ? `all (${rows.length})` : `${s} (${counts.get(s) ?? 0})`}</option>)}
           </select>
         </label>
       </div>

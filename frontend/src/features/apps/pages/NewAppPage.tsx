@@ -1,5 +1,7 @@
 // The new-app wizard: repository and branch, build type (detected by the server when it can),
-// port, then name and domain; creates the app and, if asked, starts its first deployment.
+// port, then name and domain; creates the app and, if asked, starts its first deployment. When the
+// server cannot read the branch the wizard stops there, with the reason on the field to fix; it
+// goes on without detection only when the user says so.
 import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../../shared/api/client';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
@@ -8,6 +10,10 @@ import { detectBuild, useCreateApp } from '../queries';
 import { navigate } from '../../../shared/router';
 
 const BUILD_TYPES = ['auto', 'dockerfile', 'nixpacks', 'buildpacks', 'static'];
+
+/** The server's app-name rule (api/app_validation.cpp: 1-63 of a-z 0-9 '-', no '-' at either end) as an
+ * HTML `pattern`, which browsers compile with the `v` flag: there a '-' inside a class must be escaped. */
+export const APP_NAME_PATTERN = '[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?';
 
 export function suggestName(gitUrl: string): string {
   const last = gitUrl.replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
@@ -24,27 +30,45 @@ export default function NewAppPage() {
   const [detected, setDetected] = useState<string | null>(null);
   const [deployNow, setDeployNow] = useState(true);
   const [detecting, setDetecting] = useState(false);
+  const [detectError, setDetectError] = useState<unknown>(null);
   const create = useCreateApp((app) => navigate(`/apps/${encodeURIComponent(app.name)}`));
   const set = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value }) });
-  const err = (name: string) => fieldError(create.error, name);
+  const err = (name: string) => fieldError(create.error, name) ?? fieldError(detectError, name);
+  const named = () => setF((old) => ({ ...old, name: old.name || suggestName(old.git_url) }));
 
   // The server fetches the branch once and says what "auto" would build (and the Dockerfile's port).
-  const detect = async () => {
+  // Whether it could read the branch: if not, the wizard stays on the repository step.
+  const detect = async (): Promise<boolean> => {
     try {
       const r = await detectBuild(f.git_url, f.branch);
       const t = r.build_type;
       setDetected(t ? `Detected: ${t} (${r.reason})` : `Nothing detected: ${r.reason}`);
-      setF((old) => ({ ...old, build_type: t ?? old.build_type, port: r.port ? String(r.port) : old.port, name: old.name || suggestName(old.git_url) }));
+      setF((old) => ({ ...old, build_type: t ?? old.build_type, port: r.port ? String(r.port) : old.port }));
+      named();
+      return true;
     } catch (e) {
-      setDetected(`Detection failed: ${describeError(e)}`);
-      setF((old) => ({ ...old, name: old.name || suggestName(old.git_url) }));
+      setDetectError(e);
+      return false;
     }
+  };
+  const withoutDetection = () => {
+    setDetectError(null);
+    setDetected('Not detected: choose the build type and the port yourself.');
+    named();
+    setStep(2);
   };
 
   const next = async (e: FormEvent) => {
     e.preventDefault();
     create.reset();
-    if (step === 1) { setDetecting(true); await detect(); setDetecting(false); setStep(2); return; }
+    setDetectError(null);
+    if (step === 1) {
+      setDetecting(true);
+      const ok = await detect();
+      setDetecting(false);
+      if (ok) setStep(2);
+      return;
+    }
     if (step === 2) { setStep(3); return; }
     const body: Record<string, unknown> = {
       name: f.name, git_url: f.git_url, branch: f.branch, port: Number(f.port), build_type: f.build_type,
@@ -67,6 +91,13 @@ export default function NewAppPage() {
           <>
             <Field label="Git repository URL" error={err('git_url')}><input {...set('git_url')} required placeholder="https://github.com/you/app.git" autoFocus /></Field>
             <Field label="Branch" error={err('branch')}><input {...set('branch')} required /></Field>
+            {detectError != null && (
+              <div role="alert" className="note bad">
+                <p>Detection failed: {describeError(detectError)}</p>
+                <p>Fix the repository URL or the branch and press Next again, or{' '}
+                  <button type="button" className="link underline" onClick={withoutDetection}>continue without detection</button>.</p>
+              </div>
+            )}
           </>
         )}
         {step === 2 && (
@@ -81,7 +112,7 @@ export default function NewAppPage() {
         )}
         {step === 3 && (
           <>
-            <Field label="App name" error={err('name')}><input {...set('name')} required pattern="[a-z0-9][a-z0-9-]*" title="lower-case letters, digits and '-'" autoFocus /></Field>
+            <Field label="App name" error={err('name')}><input {...set('name')} required pattern={APP_NAME_PATTERN} maxLength={63} title="1-63 lower-case letters, digits and '-', not starting or ending with '-'" autoFocus /></Field>
             <Field label="Domain (optional)" error={err('domains')}><input {...set('domain')} placeholder="app.example.com" /></Field>
             <label className="check"><input type="checkbox" checked={deployNow} onChange={(e) => setDeployNow(e.target.checked)} /> Deploy right away</label>
           </>

@@ -3,8 +3,9 @@
 // live and is still kept: the server's rollback_available).
 import type { App, Deployment } from '../../../shared/api/types';
 import { IN_PROGRESS } from '../../../shared/api/types';
-import { duration, shortSha } from '../../../shared/format';
+import { shortSha } from '../../../shared/format';
 import { Action } from '../../../shared/ui/Action';
+import { Duration } from '../../../shared/ui/Duration';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { useCancelDeployment, useRollback } from '../queries';
@@ -27,7 +28,7 @@ function Row({ app, d, selected, onSelect, onStarted }: Omit<Props, 'deps' | 'se
         <StatusBadge status={d.status} /> <code>{shortSha(d.commit_sha)}</code> {d.commit_message?.split('\n')[0] ?? ''}
       </button>
       <small>
-        {' '}{d.trigger}{d.rollback_of ? ` of ${d.rollback_of}` : ''} · <RelativeTime ts={d.created_at} /> {duration(d.started_at, d.finished_at)}
+        {' '}{d.trigger}{d.rollback_of ? ` of ${d.rollback_of}` : ''} · <RelativeTime ts={d.created_at} /> <Duration from={d.started_at} to={d.finished_at} />
         {live && <strong> · live</strong>}
       </small>
       {d.error && <p className="note bad">{d.error}</p>}
