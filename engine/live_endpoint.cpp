@@ -27,12 +27,13 @@ std::string notRunning(const std::string& shortId, const runtime::ContainerState
 
 }  // namespace
 
-LiveEndpoint verifyLiveContainer(runtime::ContainerRuntime& rt, const std::string& containerId,
+LiveEndpoint verifyLiveContainer(runtime::ContainerLifecycle& rt, const std::string& containerId,
                                  const store::AppRecord& app, const std::string& deploymentId) {
     auto info = rt.inspectContainer(containerId);
     auto shortId = containerId.substr(0, 12);
     LiveEndpoint out;
     out.running = info.state.running && !info.state.restarting;
+    out.state = info.state;
     if (label(info, runtime::kAppLabel) != app.id || label(info, runtime::kDeploymentLabel) != deploymentId) {
         out.problem = "container " + shortId + " is not app " + app.name + "'s deployment " + deploymentId;
         return out;

@@ -269,7 +269,7 @@ void Pipeline::start(Run& r) {
     auto endpoint = verifyLiveContainer(*r.rt, r.containerId, r.app, r.dep.id);
     if (!endpoint.hostPort) {
         // Exited meanwhile: its exit code and last output say more than "not running".
-        throw StageFailure(endpoint.running ? endpoint.problem : exitReport(r).value_or(endpoint.problem));
+        throw StageFailure(endpoint.running ? endpoint.problem : exitReport(r, &endpoint.state).value_or(endpoint.problem));
     }
     r.hostPort = endpoint.hostPort;
     r.log.note("container " + r.containerId.substr(0, 12) + " started, port " + std::to_string(r.app.port) +
@@ -295,9 +295,14 @@ void Pipeline::runOnAssignedPort(Run& r, runtime::ContainerSpec& spec) {
     }
 }
 
-// Why the new container is not running (exit code or OOM, with its last output), or nullopt.
-std::optional<std::string> Pipeline::exitReport(Run& r) {
-    auto state = r.rt->inspectContainer(r.containerId).state;
+// Why the new container is not running (exit code or OOM, with its last output), or nullopt. Its
+// restart policy brings it back at once and the engine then clears the exit code, so a state read
+// earlier (`seen`, e.g. "restarting" with the code) wins over asking again. A container found running
+// again is not reported: a crash loop backs off (100 ms, 200 ms, 400 ms ...), so the next look finds
+// it restarting, with its code.
+std::optional<std::string> Pipeline::exitReport(Run& r, const runtime::ContainerState* seen) {
+    const bool seenStopped = seen && (seen->restarting || !seen->running);
+    const auto state = seenStopped ? *seen : r.rt->inspectContainer(r.containerId).state;
     if (state.running && !state.restarting) return std::nullopt;
     std::vector<std::string> lines;
     runtime::LogOptions lo;

@@ -53,7 +53,7 @@ private:
     void check(Run& r);
     void switchOver(Run& r);
     void discardNewContainer(Run& r);
-    std::optional<std::string> exitReport(Run& r);
+    std::optional<std::string> exitReport(Run& r, const runtime::ContainerState* seen = nullptr);
     void cleanUp(const std::string& appId);
     bool diskPressure() const;
 

@@ -152,6 +152,12 @@ void FakeRuntime::removeContainer(const std::string& id, const runtime::RemoveOp
 }
 
 runtime::ContainerInfo FakeRuntime::inspectContainer(const std::string& id) {
+    auto info = inspectLocked(id);
+    if (inspected) inspected(info);  // outside the lock, like beforeChange
+    return info;
+}
+
+runtime::ContainerInfo FakeRuntime::inspectLocked(const std::string& id) {
     std::lock_guard lock(mutex_);
     auto& c = find(id);
     runtime::ContainerInfo info;

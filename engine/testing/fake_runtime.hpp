@@ -28,6 +28,9 @@ public:
     // Called before a start, stop, restart, kill or remove takes effect, outside the lock, with the
     // verb and the container id: a test makes a race deterministic here.
     std::function<void(std::string_view verb, const std::string& id)> beforeChange;
+    // Sees every inspect's answer before it is returned: a test plays what the engine reports
+    // (a container its restart policy is bringing back, a restart count) here.
+    std::function<void(runtime::ContainerInfo&)> inspected;
 
     void addImage(const std::string& ref, const runtime::Labels& labels = {});
     // Containers carrying every label in `labels` that run now.
@@ -101,6 +104,7 @@ private:
     static void bindRequested(Container& c);
     [[noreturn]] static void unsupported(const char* what);
     Container& find(const std::string& id);  // with mutex_ held; NotFound when missing
+    runtime::ContainerInfo inspectLocked(const std::string& id);
     void change(std::string_view verb, const std::string& id, const std::function<void(Container&)>& apply);
 
     std::function<int()> nextHostPort_;
