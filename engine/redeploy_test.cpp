@@ -17,6 +17,13 @@ class RedeployTest : public testing::FakeEngineTest {
 protected:
     std::string live() { return apps.find(appId)->liveDeploymentId.value_or(""); }
     std::size_t deploymentCount() { return deployments.listForApp(appId, 200).size(); }
+    // The switch reports the new one running before the old one is replaced and before the bus hears it.
+    static bool eventually(const std::function<bool()>& done) {
+        for (auto end = std::chrono::steady_clock::now() + 5s; !done(); std::this_thread::sleep_for(10ms)) {
+            if (std::chrono::steady_clock::now() > end) return false;
+        }
+        return true;
+    }
 };
 
 TEST_F(RedeployTest, StartsTheLiveImageWithTheCurrentEnvAsANewRelease) {
@@ -38,11 +45,12 @@ TEST_F(RedeployTest, StartsTheLiveImageWithTheCurrentEnvAsANewRelease) {
     EXPECT_EQ(d.rollbackOf, first);
     EXPECT_EQ(d.image, deployments.get(first)->image) << "a redeploy ran another image than the live one";
     EXPECT_EQ(live(), id);
-    EXPECT_EQ(deployments.get(first)->status, "replaced");
+    EXPECT_TRUE(eventually([&] { return deployments.get(first)->status == "replaced"; }));
     EXPECT_EQ(rt->envOf(liveContainer()).at("GREETING"), "hello v2") << "the new release lacks the new value";
     engine->waitRetired();
     EXPECT_EQ(rt->runningContainers(runtime::rivetrFilter(appId)), std::vector<std::string>{liveContainer()});
     EXPECT_EQ(traffic.current(appId)->port, rt->hostPortOf(liveContainer()));
+    eventually([&] { std::lock_guard lock(m); return statuses.size() >= 4; });
     std::lock_guard lock(m);
     EXPECT_EQ(statuses, (std::vector<std::string>{"starting", "checking", "switching", "running"}))
         << "no clone, no build: straight to starting";
@@ -110,9 +118,10 @@ TEST_F(RedeployTest, WaitsForARunningDeploymentAndRunsTheImageItMadeLive) {
         if (verb == "start" && !once.exchange(true)) asked.set_value(engine->redeploy(appId));
     };
     auto code = engine->rollback("dep_v2", "manual");
-    EXPECT_EQ(waitTerminal(code), "running") << "the redeploy cancelled the deployment of new code";
     auto redeployId = asked.get_future().get();
     ASSERT_EQ(waitTerminal(redeployId), "running") << deployments.get(redeployId)->error.value_or("");
+    EXPECT_EQ(deployments.get(code)->status, "replaced")
+        << "the redeploy cancelled the deployment of new code: " << deployments.get(code)->error.value_or("");
     auto d = *deployments.get(redeployId);
     EXPECT_EQ(d.image, "rivetr/app_jobs:v2") << "the redeploy brought the old image back";
     EXPECT_EQ(d.rollbackOf, code);
