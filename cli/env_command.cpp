@@ -61,9 +61,16 @@ int set(ClientCall& c) {
     }
     json vars = json::array();
     for (auto& [k, v] : merged) vars.push_back(v);
-    auto result = c.api.call("PUT", envPath(app), {{"vars", vars}});
+    bool redeploy = c.args.has("redeploy");
+    if (c.args.has("wait") && !redeploy) throw UsageError("--wait follows the redeploy: give --redeploy too");
+    auto result = c.api.call("PUT", envPath(app) + (redeploy ? "?redeploy=true" : ""), {{"vars", vars}});
+    if (!c.json) {
+        for (const auto& [k, v] : pairs) std::cout << "set " << k << (c.args.has("secret") ? " (secret)" : "") << "\n";
+    }
+    if (redeploy) return reportStarted(c, app, result, "redeploying " + app + " with the new values");
     if (c.json) return printJson(result), 0;
-    for (const auto& [k, v] : pairs) std::cout << "set " << k << (c.args.has("secret") ? " (secret)" : "") << "\n";
+    std::cout << "the next deployment uses them (a restart does not): `rivetr redeploy " << app
+              << "` releases them now\n";
     return 0;
 }
 
