@@ -19,7 +19,7 @@ import { primaryDomain } from '../appUrl';
 import { AppSettings } from '../components/AppSettings';
 import { AppUrl } from '../components/AppUrl';
 import { DomainCertificates } from '../components/Certificates';
-import { EnvEditor } from '../components/EnvEditor';
+import { EnvEditor, RESTART_KEEPS_ENV } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { Webhook } from '../components/Webhook';
 import { useApp, useAppAction, useCertificates, useDeleteApps, useDeploy } from '../queries';
@@ -38,7 +38,10 @@ function AppActions({ app, onDeployed }: { app: App; onDeployed: (deploymentId: 
   return (
     <span className="actions">
       <Action mutation={deploy} vars={[app]} variant="primary" busyLabel="Starting deployment…">Deploy</Action>
-      <Action mutation={restart} vars={undefined} busyLabel="Restarting…" disabled={noLive}>Restart</Action>
+      <Action mutation={restart} vars={undefined} busyLabel="Restarting…" disabled={noLive}
+        confirm={app.env_pending ? { title: `Restart ${app.name}?`, body: `Its variables changed since it started. ${RESTART_KEEPS_ENV}`, confirmLabel: 'Restart anyway', danger: false } : undefined}>
+        Restart
+      </Action>
       {app.stopped ? (
         <Action mutation={start} vars={undefined} busyLabel="Starting…" disabled={noLive}>Start</Action>
       ) : (
@@ -95,7 +98,7 @@ export default function AppDetailPage() {
           </div>
         )}
         {tab === 'logs' && <RuntimeLogs appId={a.id} />}
-        {tab === 'environment' && <EnvEditor appId={a.id} />}
+        {tab === 'environment' && <EnvEditor key={a.id} app={a} onRedeployed={started} />}
         {tab === 'settings' && <AppSettings app={a} />}
         {tab === 'webhook' && <Webhook secret={a.webhook_secret} system={system.data} />}
       </div>
