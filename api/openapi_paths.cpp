@@ -89,7 +89,9 @@ const std::vector<PathDoc>& documentedPaths() {
          "Stop the live container; its domains answer 503. An engine job like start ({action_id, status}, or 202)",
          "runtime", "", 200, "ActionResult"},
         {M::Post, "/api/apps/{id}/restart",
-         "Restart the live container. An engine job like start ({action_id, status}, or 202)", "runtime", "", 200,
+         "Restart the live container with the variables it started with: env changed since (the app's "
+         "env_pending) needs POST /api/apps/{id}/redeploy. An engine job like start ({action_id, status}, or 202)",
+         "runtime", "", 200,
          "ActionResult"},
         {M::Get, "/api/system", "Version, engine and host figures; the proxy's ports and public URL (app and webhook URLs)", "system", "", 200, "SystemInfo"},
         {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},

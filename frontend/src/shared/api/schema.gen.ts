@@ -182,7 +182,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restart the live container. An engine job like start ({action_id, status}, or 202) */
+        /** Restart the live container with the variables it started with: env changed since (the app's env_pending) needs POST /api/apps/{id}/redeploy. An engine job like start ({action_id, status}, or 202) */
         post: operations["post/api/apps/{id}/restart"];
         delete?: never;
         options?: never;
