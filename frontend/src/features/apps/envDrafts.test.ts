@@ -14,6 +14,19 @@ describe('env drafts', () => {
     expect(envDraft('app_1')).toBeNull();
   });
 
+  it('asks before the page is left while a draft is unsaved, and only then', () => {
+    const leave = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    keepEnvDraft('app_3', [row('B', 'edited')], [row('B', 'stored')]);
+    expect(leave()).toBe(true);
+    keepEnvDraft('app_3', null, undefined);
+    expect(leave()).toBe(false);
+  });
+
   it('merges pasted variables: same key takes the value and keeps being secret, new keys are appended', () => {
     const rows = [row('A', '1', true), row('B', '2')];
     expect(withPasted(rows, [{ key: 'B', value: 'two' }, { key: 'C', value: '3' }], false)).toEqual([
