@@ -3,6 +3,7 @@
 
 #include "api/api_errors.hpp"
 #include "api/app_json.hpp"
+#include "api/env_routes.hpp"
 #include "api/gzip_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "core/ids.hpp"
@@ -33,6 +34,14 @@ Reply listApps(ApiContext& ctx, const Pistache::Rest::Request& req, const Reques
     r.gzipped = gzip;
     r.vary = "Accept-Encoding";
     return r;
+}
+
+// One app, with whether its env changed since its live deployment started (the Env tab's prompt).
+Reply showApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto app = requireApp(ctx, req);
+    auto j = appToJson(app, maySeeSecrets(rc));
+    j["env_pending"] = envPending(ctx, app);
+    return Reply::json(200, j);
 }
 
 Reply createApp(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
@@ -86,7 +95,7 @@ std::vector<Route> appRoutes(ApiContext& ctx) {
         {Method::Post, "/api/apps", Role::developer,
          [&ctx](const auto& req, auto& rc) { return createApp(ctx, req, rc); }},
         {Method::Get, "/api/apps/:id", Role::viewer,
-         [&ctx](const auto& req, auto& rc) { return Reply::json(200, appToJson(requireApp(ctx, req), maySeeSecrets(rc))); }},
+         [&ctx](const auto& req, auto& rc) { return showApp(ctx, req, rc); }},
         {Method::Put, "/api/apps/:id", Role::developer,
          [&ctx](const auto& req, auto& rc) { return updateApp(ctx, req, rc); }},
         {Method::Delete, "/api/apps/:id", Role::developer,

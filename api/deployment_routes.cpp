@@ -1,4 +1,4 @@
-// Deployment routes: deploy an app, list and read deployments, their logs, cancel and roll back.
+// Deployment routes: deploy or redeploy an app, list and read deployments, their logs, cancel and roll back.
 #include "api/deployment_routes.hpp"
 
 #include <regex>
@@ -6,6 +6,7 @@
 #include "api/api_errors.hpp"
 #include "api/app_routes.hpp"
 #include "api/json_fields.hpp"
+#include "api/query_flag.hpp"
 #include "core/clock.hpp"
 
 namespace rivetr::api {
@@ -62,9 +63,7 @@ Reply listDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
 Reply listAllDeployments(ApiContext& ctx, const Pistache::Rest::Request& req) {
     const auto& q = req.query();
     std::vector<store::DeploymentRecord> list;
-    auto latest = q.get("latest_per_app");
-    if (latest && *latest != "0" && *latest != "false") {
-        if (latest != "1" && latest != "true") throw ValidationError("latest_per_app", "must be 1, true, 0 or false");
+    if (queryFlag(req, "latest_per_app")) {
         list = ctx.deployments.latestPerApp();
     } else {
         int limit = 20;
@@ -105,6 +104,16 @@ Reply logs(ApiContext& ctx, const Pistache::Rest::Request& req) {
     return Reply::json(200, {{"deployment_id", d.id}, {"status", d.status}, {"lines", j}});
 }
 
+Reply redeploy(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto app = requireApp(ctx, req);
+    if (!req.body().empty()) {
+        auto body = parseJsonObject(req.body());
+        JsonFields none(body, {});  // it takes no options: an unknown field is a 400
+    }
+    auto started = startRedeploy(ctx, engine, app, rc);
+    return started.refused ? *started.refused : Reply::json(202, started.accepted);
+}
+
 Reply rollback(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
     auto d = requireDeployment(ctx, req);
     if (!d.image) throw ValidationError("id", "deployment " + d.id + " never built an image to roll back to");
@@ -124,6 +133,17 @@ Reply cancel(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Requ
 }
 
 }  // namespace
+
+RedeployStart startRedeploy(ApiContext& ctx, engine::Engine& engine, const store::AppRecord& app,
+                            const RequestContext& rc, const std::function<void()>& beforeQueue) {
+    try {
+        auto id = engine.redeploy(app.id, beforeQueue);
+        ctx.record(rc, "deployment.redeploy", "app", app.id, {{"deployment_id", id}});
+        return {{{"deployment_id", id}, {"status", "pending"}}, std::nullopt};
+    } catch (const engine::RedeployRefused& e) {
+        return {nullptr, Reply::error(409, e.code(), e.what())};
+    }
+}
 
 nlohmann::json deploymentToJson(const store::DeploymentRecord& d, RollbackAvailability* rollback) {
     nlohmann::json j{{"id", d.id},
@@ -148,6 +168,8 @@ std::vector<Route> deploymentRoutes(ApiContext& ctx, engine::Engine& engine) {
     return {
         {Method::Post, "/api/apps/:id/deploy", Role::developer,
          [&ctx, &engine](const auto& req, auto& rc) { return deploy(ctx, engine, req, rc); }},
+        {Method::Post, "/api/apps/:id/redeploy", Role::developer,
+         [&ctx, &engine](const auto& req, auto& rc) { return redeploy(ctx, engine, req, rc); }},
         {Method::Get, "/api/apps/:id/deployments", Role::viewer,
          [&ctx](const auto& req, auto&) { return listDeployments(ctx, req); }},
         {Method::Get, "/api/deployments", Role::viewer,

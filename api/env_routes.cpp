@@ -1,4 +1,4 @@
-// The /api/apps/{id}/env routes: read with secrets masked, bulk replace, delete one variable.
+// The /api/apps/{id}/env routes: read with secrets masked, bulk replace (and redeploy), delete one variable.
 #include "api/env_routes.hpp"
 
 #include <map>
@@ -6,7 +6,9 @@
 #include "api/api_errors.hpp"
 #include "api/app_routes.hpp"
 #include "api/app_validation.hpp"
+#include "api/deployment_routes.hpp"
 #include "api/json_fields.hpp"
+#include "api/query_flag.hpp"
 #include "core/clock.hpp"
 
 namespace rivetr::api {
@@ -50,23 +52,45 @@ store::EnvVar readVar(const nlohmann::json& item, const std::map<std::string, st
     return v;
 }
 
-Reply replaceEnv(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
-    auto app = requireApp(ctx, req);
-    auto body = parseJsonObject(req.body());
-    JsonFields f(body, {"vars"});
+// The new variables, validated against the stored ones; throws ValidationError naming the first bad one.
+std::vector<store::EnvVar> readVars(ApiContext& ctx, const std::string& appId, const std::string& body) {
+    auto json = parseJsonObject(body);
+    JsonFields f(json, {"vars"});
     const auto* items = f.array("vars");
     if (!items) throw ValidationError("vars", "is required (an array of {key, value, secret, build_time})");
     std::map<std::string, store::EnvVar> current;
-    for (auto& v : ctx.env.list(app.id)) current[v.key] = v;
+    for (auto& v : ctx.env.list(appId)) current[v.key] = v;
     std::vector<store::EnvVar> vars;
     std::set<std::string> seen;
     for (const auto& item : *items) {
         vars.push_back(readVar(item, current));
         if (!seen.insert(vars.back().key).second) throw ValidationError("env." + vars.back().key, "is listed twice");
     }
-    ctx.env.replaceAll(app.id, vars);
-    ctx.record(rc, "env.replace", "app", app.id, {{"keys", std::vector<std::string>(seen.begin(), seen.end())}});
-    return Reply::json(200, envToJson(ctx.env.list(app.id)));
+    return vars;
+}
+
+// ?redeploy=true saves and releases in one call: the variables are stored only once the redeploy
+// is accepted (Engine::redeploy's beforeQueue), so bad variables or a refused redeploy (409)
+// change nothing and start nothing. Answers 202 {vars, deployment_id, status} then.
+Reply replaceEnv(ApiContext& ctx, engine::Engine* engine, const Pistache::Rest::Request& req, const RequestContext& rc) {
+    auto app = requireApp(ctx, req);
+    bool redeploy = queryFlag(req, "redeploy");
+    auto vars = readVars(ctx, app.id, req.body());
+    if (redeploy && !engine) return Reply::error(503, "unavailable", "this server runs no deploy engine");
+    auto store = [&] {
+        ctx.env.replaceAll(app.id, vars);
+        std::vector<std::string> keys;
+        for (const auto& v : vars) keys.push_back(v.key);
+        ctx.record(rc, "env.replace", "app", app.id, {{"keys", keys}, {"redeploy", redeploy}});
+    };
+    if (!redeploy) {
+        store();
+        return Reply::json(200, envToJson(ctx.env.list(app.id)));
+    }
+    auto started = startRedeploy(ctx, *engine, app, rc, store);
+    if (started.refused) return *started.refused;
+    started.accepted["vars"] = envToJson(ctx.env.list(app.id));
+    return Reply::json(202, started.accepted);
 }
 
 Reply deleteVar(ApiContext& ctx, const Pistache::Rest::Request& req, const RequestContext& rc) {
@@ -79,12 +103,20 @@ Reply deleteVar(ApiContext& ctx, const Pistache::Rest::Request& req, const Reque
 
 }  // namespace
 
-std::vector<Route> envRoutes(ApiContext& ctx) {
+bool envPending(ApiContext& ctx, const store::AppRecord& app) {
+    if (!app.liveDeploymentId) return false;
+    auto live = ctx.deployments.get(*app.liveDeploymentId);
+    // A deployment from before env digests were recorded: unknown, so no prompt.
+    if (!live || !live->envDigest) return false;
+    return *live->envDigest != ctx.env.digest(app.id, ctx.env.list(app.id));
+}
+
+std::vector<Route> envRoutes(ApiContext& ctx, engine::Engine* engine) {
     return {
         {Method::Get, "/api/apps/:id/env", Role::viewer,
          [&ctx](const auto& req, auto&) { return Reply::json(200, envToJson(ctx.env.list(requireApp(ctx, req).id))); }},
         {Method::Put, "/api/apps/:id/env", Role::developer,
-         [&ctx](const auto& req, auto& rc) { return replaceEnv(ctx, req, rc); }},
+         [&ctx, engine](const auto& req, auto& rc) { return replaceEnv(ctx, engine, req, rc); }},
         {Method::Delete, "/api/apps/:id/env/:key", Role::developer,
          [&ctx](const auto& req, auto& rc) { return deleteVar(ctx, req, rc); }},
     };

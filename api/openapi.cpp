@@ -81,6 +81,16 @@ json openApiDocument(const std::vector<Route>& routes) {
         auto minRole = it == roles.end() ? std::nullopt : it->second;
         doc["paths"][d.path][lowerMethod(d.method)] = operation(d, minRole);
     }
+    for (const auto& a : alternateResponses()) {
+        auto& op = doc["paths"][a.path][lowerMethod(a.method)];
+        op["parameters"].push_back({{"name", a.queryFlag},
+                                    {"in", "query"},
+                                    {"required", false},
+                                    {"description", a.flagDescription},
+                                    {"schema", {{"type", "boolean"}}}});
+        op["responses"][std::to_string(a.status)] = {{"description", "success with ?" + a.queryFlag + "=true"},
+                                                     {"content", responseContent(a.responseSchema)}};
+    }
     return doc;
 }
 

@@ -25,6 +25,18 @@ struct PathDoc {
 // Every operation the API serves; kept equal to the registered routes by a test.
 const std::vector<PathDoc>& documentedPaths();
 
+// A second success answer of a documented operation, chosen by a query flag (e.g. PUT env with
+// ?redeploy=true answers 202 with another body); the flag is documented as a query parameter.
+struct AlternateResponse {
+    Method method;
+    std::string path;
+    std::string queryFlag;
+    std::string flagDescription;
+    int status;
+    std::string responseSchema;
+};
+const std::vector<AlternateResponse>& alternateResponses();
+
 // "/api/apps/:id" → "/api/apps/{id}".
 std::string openApiPath(const std::string& pistachePath);
 

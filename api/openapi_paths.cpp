@@ -29,12 +29,22 @@ const std::vector<PathDoc>& documentedPaths() {
          "Certificate state of each domain: {tls, acme, certificates:[{domain, state, not_after, error, retry_at}]}",
          "apps", "", 200, "Certificates"},
         {M::Get, "/api/apps/{id}/env", "List env vars (secrets masked)", "env", "", 200, "EnvList"},
-        {M::Put, "/api/apps/{id}/env", "Replace env vars in bulk (masked secrets keep their value)", "env", "EnvInput",
-         200, "EnvList"},
+        {M::Put, "/api/apps/{id}/env",
+         "Replace env vars in bulk (masked secrets keep their value). They apply from the next deployment: a restart "
+         "does not apply them. With ?redeploy=true they are saved and released at once: 202 {vars, deployment_id, "
+         "status} (see POST /api/apps/{id}/redeploy); a 409 from the redeploy stores nothing",
+         "env", "EnvInput", 200, "EnvList"},
         {M::Delete, "/api/apps/{id}/env/{key}", "Remove one env var", "env", "", 204, ""},
 
         {M::Post, "/api/apps/{id}/deploy", "Queue a deployment (optionally of one commit)", "deployments",
          "DeployRequest", 202, "DeploymentAccepted"},
+        {M::Post, "/api/apps/{id}/redeploy",
+         "A new release of the live deployment's image with the app's current env and settings (no clone, no "
+         "build; trigger `redeploy`, rollback_of the live one), health-gated like a deploy: a failing check keeps "
+         "the live one. It waits behind a running deployment and then runs the image that went live. 409 "
+         "`no_live_deployment` when nothing is live, `image_removed` when the live image was removed (deploy to "
+         "rebuild)",
+         "deployments", "", 202, "DeploymentAccepted"},
         {M::Get, "/api/apps/{id}/deployments", "List an app's deployments, newest first", "deployments", "", 200,
          "AppDeploymentList"},
         {M::Get, "/api/deployments",
@@ -79,7 +89,9 @@ const std::vector<PathDoc>& documentedPaths() {
          "Stop the live container; its domains answer 503. An engine job like start ({action_id, status}, or 202)",
          "runtime", "", 200, "ActionResult"},
         {M::Post, "/api/apps/{id}/restart",
-         "Restart the live container. An engine job like start ({action_id, status}, or 202)", "runtime", "", 200,
+         "Restart the live container with the variables it started with: env changed since (the app's "
+         "env_pending) needs POST /api/apps/{id}/redeploy. An engine job like start ({action_id, status}, or 202)",
+         "runtime", "", 200,
          "ActionResult"},
         {M::Get, "/api/system", "Version, engine and host figures; the proxy's ports and public URL (app and webhook URLs)", "system", "", 200, "SystemInfo"},
         {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
@@ -127,6 +139,15 @@ const std::vector<PathDoc>& documentedPaths() {
          "webhooks", "Object", 202, "Object"},
     };
     return paths;
+}
+
+const std::vector<AlternateResponse>& alternateResponses() {
+    static const std::vector<AlternateResponse> alternates{
+        {Method::Put, "/api/apps/{id}/env", "redeploy",
+         "save, then redeploy the live image with these variables (POST /api/apps/{id}/redeploy)", 202,
+         "EnvRedeployAccepted"},
+    };
+    return alternates;
 }
 
 }  // namespace rivetr::api

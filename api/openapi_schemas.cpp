@@ -118,7 +118,10 @@ void appSchemas(json& s) {
          {"live", ref("AppLive")},
          {"created_at", dateTime()},
          {"updated_at", dateTime()}},
-        {{"webhook_secret", described(str(), "developers and admins only")}});
+        {{"webhook_secret", described(str(), "developers and admins only")},
+         {"env_pending",
+          described(boolean(), "GET /api/apps/{id} only: the env vars differ from those the live deployment started "
+                               "with. A restart does not apply them; a redeploy does")}});
     s["AppLive"] = described(
         answer({{"state", oneOfStrings({"none", "running", "crashed", "restarting", "stopped"})},
                 {"reason", str()},
@@ -153,6 +156,7 @@ void appSchemas(json& s) {
                           {"updated_at", str()}},
                              {"key"});
     s["EnvInput"] = input({{"vars", arrayOf(ref("EnvVarInput"))}}, {"vars"});
+    s["EnvRedeployAccepted"] = answer({{"vars", ref("EnvList")}, {"deployment_id", str()}, {"status", str()}});
 }
 
 void deploymentSchemas(json& s) {

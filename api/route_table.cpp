@@ -18,7 +18,7 @@ namespace rivetr::api {
 
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
-    for (auto group : {appRoutes(ctx), envRoutes(ctx), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx),
+    for (auto group : {appRoutes(ctx), envRoutes(ctx, engine), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx),
                        externalRouteRoutes(ctx), certificateRoutes(ctx)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }

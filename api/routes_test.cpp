@@ -382,6 +382,67 @@ TEST_F(ApiRoutes, EnvSecretsAreMaskedAndKeptWhenRoundTripped) {
     EXPECT_EQ(ctx.env.list(id).size(), 1u);
 }
 
+// Save-and-redeploy is one atomic call: bad variables or a refused redeploy store nothing and
+// start nothing; an accepted one stores them and queues a redeploy of the live image, audited.
+TEST_F(ApiRoutes, EnvSaveAndRedeployIsAtomicAndAudited) {
+    std::string id = createApp("rel")["id"];
+    ctx.env.set(id, {"MODE", "old"});
+    const auto dev = tokens[Role::developer];
+    auto envPut = [&](const std::string& query, const json& vars) {
+        return call("PUT", "/api/apps/" + id + "/env" + query, dev, json{{"vars", vars}}.dump());
+    };
+    auto deploymentCount = [&] { return ctx.deployments.listForApp(id, 100).size(); };
+    const json changed = {{{"key", "MODE"}, {"value", "new"}}};
+
+    auto nothingLive = envPut("?redeploy=true", changed);
+    EXPECT_EQ(nothingLive.status, 409) << nothingLive.body;
+    EXPECT_EQ(json::parse(nothingLive.body)["error"]["code"], "no_live_deployment");
+    EXPECT_EQ(ctx.env.list(id)[0].value, "old") << "a refused redeploy stored the variables";
+    EXPECT_EQ(call("POST", "/api/apps/" + id + "/redeploy", dev).status, 409);
+
+    store::DeploymentRecord live;
+    live.id = "dep_live";
+    live.appId = id;
+    live.image = "rivetr/rel:live";
+    live.commitSha = std::string(40, 'a');
+    ctx.deployments.create(live);
+    ctx.deployments.transition(live.id, "running");
+    ctx.deployments.setEnvDigest(live.id, ctx.env.digest(id, ctx.env.list(id)));
+    appState.setLive(id, live.id);
+    EXPECT_EQ(json::parse(call("GET", "/api/apps/rel", tokens[Role::viewer]).body)["env_pending"], false);
+
+    auto audits = auditCount();
+    auto bad = envPut("?redeploy=true", {{{"key", "MODE"}, {"value", "new"}}, {{"key", "1BAD"}, {"value", "x"}}});
+    EXPECT_EQ(bad.status, 400) << bad.body;
+    EXPECT_EQ(envPut("?redeploy=maybe", changed).status, 400);
+    EXPECT_EQ(ctx.env.list(id)[0].value, "old");
+    EXPECT_EQ(deploymentCount(), 1u) << "bad variables started a deployment";
+    EXPECT_EQ(auditCount(), audits);
+
+    auto ok = envPut("?redeploy=true", changed);
+    ASSERT_EQ(ok.status, 202) << ok.body;
+    auto body = json::parse(ok.body);
+    EXPECT_EQ(body["vars"][0]["value"], "new");
+    auto dep = ctx.deployments.get(body["deployment_id"]);
+    ASSERT_TRUE(dep);
+    EXPECT_EQ(dep->trigger, "redeploy");
+    EXPECT_EQ(dep->rollbackOf, live.id);
+    EXPECT_EQ(dep->image, live.image);
+    EXPECT_EQ(dep->commitSha, live.commitSha);
+    EXPECT_EQ(ctx.env.list(id)[0].value, "new");
+    auto audit = json::parse(admin("GET", "/api/audit").body);
+    std::set<std::string> actions{audit[0]["action"], audit[1]["action"]};
+    EXPECT_EQ(actions, (std::set<std::string>{"env.replace", "deployment.redeploy"}));
+
+    // Saved without a redeploy (and the live deployment still the one above): the app says so.
+    ASSERT_EQ(envPut("", {{{"key", "MODE"}, {"value", "newer"}}}).status, 200);
+    EXPECT_EQ(json::parse(call("GET", "/api/apps/rel", tokens[Role::viewer]).body)["env_pending"], true);
+    auto redeploy = call("POST", "/api/apps/" + id + "/redeploy", dev);
+    ASSERT_EQ(redeploy.status, 202) << redeploy.body;
+    EXPECT_EQ(ctx.deployments.get(json::parse(redeploy.body)["deployment_id"])->trigger, "redeploy");
+    EXPECT_EQ(call("POST", "/api/apps/" + id + "/redeploy", dev, json{{"commit", "x"}}.dump()).status, 400);
+}
+
 TEST_F(ApiRoutes, TokensAreShownOnceAndCanBeRevoked) {
     auto r = admin("POST", "/api/tokens", json{{"name", "deploy bot"}, {"role", "developer"}, {"expires_in_days", 30}}.dump());
     ASSERT_EQ(r.status, 201) << r.body;
@@ -546,6 +607,7 @@ TEST_F(ApiRoutes, ResponsesMatchTheirSchemas) {
     check("GET", "/api/apps/{id}/certificates", at + "/certificates", viewer);
     check("POST", "/api/apps/{id}/deploy", at + "/deploy", dev, json::object());
     check("POST", "/api/apps/{id}/restart", at + "/restart", dev, json::object());  // nothing live: the Error shape
+    check("POST", "/api/apps/{id}/redeploy", at + "/redeploy", dev);  // nothing live: the Error shape
 
     store::DeploymentRecord d;
     d.id = "dep_schema";
@@ -558,6 +620,16 @@ TEST_F(ApiRoutes, ResponsesMatchTheirSchemas) {
     check("GET", "/api/deployments", "/api/deployments?limit=5", viewer);
     check("GET", "/api/deployments/{id}", "/api/deployments/dep_schema", viewer);
     check("GET", "/api/deployments/{id}/logs", "/api/deployments/dep_schema/logs", viewer);
+    ctx.deployments.create([&] {
+        store::DeploymentRecord live;
+        live.id = "dep_schema_live";
+        live.appId = id;
+        live.image = "rivetr/shop:live";
+        return live;
+    }());
+    appState.setLive(id, "dep_schema_live");
+    check("PUT", "/api/apps/{id}/env", at + "/env?redeploy=true", dev, {{"vars", {{{"key", "API_KEY"}, {"value", "v2"}}}}});
+    check("GET", "/api/apps/{id}", "/api/apps/shop", viewer);  // env_pending
 
     check("GET", "/api/system", "/api/system", viewer);
     check("GET", "/api/auth/me", "/api/auth/me", viewer);

@@ -4,13 +4,22 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "cli/client_command.hpp"
+
 namespace rivetr::cli {
+
+// A started deployment (the server's 202 {deployment_id}): followed to its end with --wait, else
+// announced as `what`; the exit code. Shared by deploy, redeploy and env set --redeploy.
+int reportStarted(ClientCall& c, const std::string& app, const nlohmann::json& started, const std::string& what);
 
 int runStatus(const std::vector<std::string>& args);
 int runApps(const std::vector<std::string>& args);
 int runEnv(const std::vector<std::string>& args);
 int runDomains(const std::vector<std::string>& args);
 int runDeploy(const std::vector<std::string>& args);
+int runRedeploy(const std::vector<std::string>& args);
 int runDeployments(const std::vector<std::string>& args);
 int runRollback(const std::vector<std::string>& args);
 int runCancel(const std::vector<std::string>& args);

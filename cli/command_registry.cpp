@@ -68,7 +68,10 @@ CommandSpec envCommand() {
              {"set", "APP [KEY=VALUE...]", "add or replace variables, from arguments or a .env file",
               {value("file", ValueKind::Path, "PATH", "read KEY=VALUE lines from a .env file"),
                flag("secret", "store the values encrypted and never print them"),
-               flag("build-time", "also pass the values to the build")}},
+               flag("build-time", "also pass the values to the build"),
+               flag("redeploy", "then release them: the live image again with the new values (no rebuild); nothing "
+                                "is stored if that cannot start"),
+               waitFlag()}},
              {"unset", "APP KEY...", "remove variables", {}}},
             {}, runEnv};
 }
@@ -98,6 +101,10 @@ std::vector<CommandSpec> clientCommands() {
          {}, runDomains},
         {"deploy", "APP", "deploy an app", Section::Client, {},
          {value("commit", ValueKind::Text, "SHA", "the commit to deploy (default the branch head)"), waitFlag()}, runDeploy},
+        {"redeploy", "APP",
+         "release the live image again with the app's current environment (after `env set`; a restart does not "
+         "apply changed variables), no rebuild",
+         Section::Client, {}, {waitFlag()}, runRedeploy},
         {"deployments", "APP", "list the deployments of an app", Section::Client, {}, {}, runDeployments},
         {"logs", "APP", "the live container's output; -f follows until Ctrl-C", Section::Client, {}, {follow, lines},
          runLogs},

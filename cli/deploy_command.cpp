@@ -1,4 +1,4 @@
-// `rivetr deploy APP [--commit SHA] [--wait]`: starts a deployment, optionally following it to its end.
+// `rivetr deploy APP [--commit SHA] [--wait]` and `rivetr redeploy APP [--wait]`: start a deployment, optionally following it to its end.
 #include <iostream>
 
 #include "cli/client_command.hpp"
@@ -9,6 +9,18 @@
 
 namespace rivetr::cli {
 
+// The server said 202 {deployment_id}: follow it (--wait) or say how to.
+int reportStarted(ClientCall& c, const std::string& app, const nlohmann::json& started, const std::string& what) {
+    auto id = started["deployment_id"].get<std::string>();
+    if (c.args.has("wait")) {
+        if (!c.json) std::cout << what << ": deployment " << id << "\n";
+        return followDeployment(c.api, id, c.json);
+    }
+    if (c.json) return printJson(started), 0;
+    std::cout << what << ": deployment " << id << " (follow with `rivetr deployments " << app << "`)\n";
+    return 0;
+}
+
 int runDeploy(const std::vector<std::string>& argv) {
     return runClient(argv, commandArgSpec("deploy"), [](ClientCall& c) {
         const auto& app = positional(c.args, 0, "APP");
@@ -16,15 +28,17 @@ int runDeploy(const std::vector<std::string>& argv) {
         nlohmann::json body = nlohmann::json::object();
         if (auto commit = c.args.option("commit")) body["commit"] = *commit;
         auto started = c.api.call("POST", "/api/apps/" + pathSegment(app) + "/deploy", body);
-        auto id = started["deployment_id"].get<std::string>();
-        if (c.args.has("wait")) {
-            if (!c.json) std::cout << "deploying " << app << ": deployment " << id << "\n";
-            return followDeployment(c.api, id, c.json);
-        }
-        if (c.json) return printJson(started), 0;
-        std::cout << "deploying " << app << ": deployment " << id << " (follow with `rivetr deployments " << app
-                  << "`)\n";
-        return 0;
+        return reportStarted(c, app, started, "deploying " + app);
+    });
+}
+
+// The live image again with the app's current environment (after `env set`): no rebuild.
+int runRedeploy(const std::vector<std::string>& argv) {
+    return runClient(argv, commandArgSpec("redeploy"), [](ClientCall& c) {
+        const auto& app = positional(c.args, 0, "APP");
+        expectAtMost(c.args, 1);
+        auto started = c.api.call("POST", "/api/apps/" + pathSegment(app) + "/redeploy");
+        return reportStarted(c, app, started, "redeploying " + app + " with its current environment");
     });
 }
 

@@ -50,6 +50,8 @@ int set(ClientCall& c) {
     if (auto file = c.args.option("file")) pairs = readFile(*file);
     for (size_t i = 2; i < c.args.positional.size(); ++i) pairs.push_back(parseAssignment(c.args.positional[i]));
     if (pairs.empty()) throw UsageError("env set needs KEY=VALUE arguments or --file .env");
+    bool redeploy = c.args.has("redeploy");
+    if (c.args.has("wait") && !redeploy) throw UsageError("--wait follows the redeploy: give --redeploy too");
     auto current = c.api.get(envPath(app));
     std::map<std::string, json> merged;
     for (const auto& v : current) {
@@ -61,9 +63,14 @@ int set(ClientCall& c) {
     }
     json vars = json::array();
     for (auto& [k, v] : merged) vars.push_back(v);
-    auto result = c.api.call("PUT", envPath(app), {{"vars", vars}});
+    auto result = c.api.call("PUT", envPath(app) + (redeploy ? "?redeploy=true" : ""), {{"vars", vars}});
+    if (!c.json) {
+        for (const auto& [k, v] : pairs) std::cout << "set " << k << (c.args.has("secret") ? " (secret)" : "") << "\n";
+    }
+    if (redeploy) return reportStarted(c, app, result, "redeploying " + app + " with the new values");
     if (c.json) return printJson(result), 0;
-    for (const auto& [k, v] : pairs) std::cout << "set " << k << (c.args.has("secret") ? " (secret)" : "") << "\n";
+    std::cout << "the next deployment uses them (a restart does not): `rivetr redeploy " << app
+              << "` releases them now\n";
     return 0;
 }
 

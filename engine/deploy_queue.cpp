@@ -31,7 +31,7 @@ void DeployQueue::submit(std::shared_ptr<Job> job) {
     std::vector<std::shared_ptr<Job>> superseded;
     {
         std::lock_guard lock(mutex_);
-        if (job->isDeployment()) {
+        if (job->isDeployment() && !job->waitsItsTurn) {
             auto olderDeployment = [&](const auto& q) { return q->appId == job->appId && q->isDeployment(); };
             std::copy_if(queue_.begin(), queue_.end(), std::back_inserter(superseded), olderDeployment);
             queue_.erase(std::remove_if(queue_.begin(), queue_.end(), olderDeployment), queue_.end());

@@ -21,6 +21,9 @@ namespace rivetr::engine {
 // container. All of an app's jobs run one at a time, in the order they were submitted.
 struct Job {
     std::optional<AppAction> action;  // unset: a deployment
+    // A redeploy (the live image with the current env): it supersedes nothing, it waits behind the
+    // app's deployments, since one that builds new code must not be cancelled for the old image.
+    bool waitsItsTurn = false;
     std::string id;                   // the deployment's id, or the action's ("act_…")
     std::string appId;
     runtime::CancelToken cancel;  // set when superseded, cancelled or past its deadline; every stage watches it
@@ -47,7 +50,8 @@ public:
 
     // Queues the job behind the app's earlier jobs. A deployment supersedes the app's older
     // deployments: a queued one is dropped, a running one is cancelled (its runner sees job.cancel
-    // and stops). Actions supersede nothing and are never dropped: they wait their turn.
+    // and stops). Actions and redeploys (waitsItsTurn) supersede nothing and wait their turn;
+    // actions are never dropped, a queued redeploy is dropped by a newer deployment.
     void submit(std::shared_ptr<Job> job);
 
     enum class CancelResult { NotFound, Dequeued, Signalled };

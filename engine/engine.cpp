@@ -56,10 +56,11 @@ void Engine::watch() {
     watcher_->start();
 }
 
-void Engine::submit(const std::string& deploymentId, const std::string& appId) {
+void Engine::submit(const store::DeploymentRecord& d) {
     auto job = std::make_shared<Job>();
-    job->id = deploymentId;
-    job->appId = appId;
+    job->id = d.id;
+    job->appId = d.appId;
+    job->waitsItsTurn = d.trigger == kRedeployTrigger;
     queue_->submit(job);
 }
 
@@ -88,7 +89,7 @@ std::string Engine::deploy(const std::string& appId, const DeployRequest& reques
     // webhook's push), not only once the clone succeeds.
     if (request.commit && isFullSha(*request.commit)) d.commitSha = request.commit;
     deps_.deployments.create(d);
-    submit(d.id, app->id);
+    submit(d);
     return d.id;
 }
 
@@ -96,20 +97,47 @@ std::string Engine::rollback(const std::string& deploymentId, const std::string&
     auto target = deps_.deployments.get(deploymentId);
     if (!target) throw std::invalid_argument("no deployment \"" + deploymentId + "\"");
     if (!target->image) throw std::invalid_argument("deployment " + deploymentId + " never built an image");
+    return rerun(*target, trigger == "manual" ? "rollback" : trigger);
+}
+
+std::string Engine::redeploy(const std::string& appId, const std::function<void()>& beforeQueue) {
+    auto app = deps_.apps.find(appId);
+    if (!app) throw std::invalid_argument("no app \"" + appId + "\"");
+    auto live = app->liveDeploymentId ? deps_.deployments.get(*app->liveDeploymentId) : std::nullopt;
+    if (!live || !live->image) {
+        throw RedeployRefused("no_live_deployment", app->name + " has no live deployment to redeploy; deploy it first");
+    }
+    // Refused now rather than queued to fail: the caller's env change is not stored either. An
+    // unreachable engine is no reason here; the deployment reports it like any other.
+    if (auto rt = deps_.runtime()) {
+        try {
+            rt->inspectImage(*live->image);
+        } catch (const runtime::RuntimeError& e) {
+            if (e.kind() == runtime::ErrorKind::ImageNotFound || e.kind() == runtime::ErrorKind::NotFound) {
+                throw RedeployRefused("image_removed", "the live image (" + *live->image +
+                                                           ") was removed; deploy to rebuild");
+            }
+        }
+    }
+    if (beforeQueue) beforeQueue();
+    return rerun(*live, kRedeployTrigger);
+}
+
+// The new deployment names the one whose image it runs (rollback_of) and carries its commit.
+std::string Engine::rerun(const store::DeploymentRecord& source, const std::string& trigger) {
     store::DeploymentRecord d;
     d.id = newId("dep");
-    d.appId = target->appId;
-    d.trigger = trigger == "manual" ? "rollback" : trigger;
-    d.rollbackOf = target->id;
-    d.image = target->image;
-    d.requestedCommit = target->commitSha;
+    d.appId = source.appId;
+    d.trigger = trigger;
+    d.rollbackOf = source.id;
+    d.image = source.image;
+    d.requestedCommit = source.commitSha;
     deps_.deployments.create(d);
-    // The commit of the original is the commit of the rollback.
-    if (target->commitSha) {
-        deps_.deployments.setCommit(d.id, *target->commitSha, target->commitMessage.value_or(""),
-                                    target->commitAuthor.value_or(""));
+    if (source.commitSha) {
+        deps_.deployments.setCommit(d.id, *source.commitSha, source.commitMessage.value_or(""),
+                                    source.commitAuthor.value_or(""));
     }
-    submit(d.id, d.appId);
+    submit(d);
     return d.id;
 }
 
@@ -191,7 +219,7 @@ std::vector<AppTarget> Engine::liveTargets() {
 void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::ContainerRuntime* rt) {
     if (d.status == "pending") {
         log::info("engine.requeued", {{"deployment", d.id}});
-        submit(d.id, d.appId);
+        submit(d);
         return;
     }
     if (auto app = deps_.apps.find(d.appId); app && app->liveDeploymentId == d.id) {

@@ -1,8 +1,10 @@
 // The deploy engine's face: deploy, cancel, rollback, start/stop/restart, reconcile on start, watching what runs, and the live routes.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,17 @@
 #include "engine/retirer.hpp"
 
 namespace rivetr::engine {
+
+// Why a redeploy cannot run (the API answers 409 with code() and what()): "no_live_deployment" or
+// "image_removed".
+class RedeployRefused : public std::runtime_error {
+public:
+    RedeployRefused(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
+    const std::string& code() const { return code_; }
+
+private:
+    std::string code_;
+};
 
 struct DeployRequest {
     std::string trigger = "manual";  // manual | webhook | cli
@@ -39,6 +52,13 @@ public:
     // A new deployment that runs the image of `deploymentId` again (no clone, no build).
     // Throws std::invalid_argument when that deployment has no image.
     std::string rollback(const std::string& deploymentId, const std::string& trigger = "manual");
+    // A new release of the live deployment's image with the app's CURRENT environment and settings
+    // (Heroku's release on config:set): no clone, no build; start, health gate, switch, retire like
+    // any deployment, so a failing check keeps the old one live. Throws std::invalid_argument for an
+    // unknown app, RedeployRefused when nothing is live or the live image is gone. `beforeQueue`
+    // runs once the checks passed, before anything is created (the env PUT stores its variables
+    // there, so a refused redeploy stores nothing); if it throws, nothing is queued.
+    std::string redeploy(const std::string& appId, const std::function<void()>& beforeQueue = {});
     // false when the deployment is not pending or in progress.
     bool cancel(const std::string& deploymentId);
     // Queues a start, stop or restart of the app's live container. It runs in the app's turn, like
@@ -76,7 +96,9 @@ public:
     void waitRetired() { retirer_.waitIdle(); }
 
 private:
-    void submit(const std::string& deploymentId, const std::string& appId);
+    void submit(const store::DeploymentRecord& d);
+    // The one path that runs an existing image again (rollback and redeploy).
+    std::string rerun(const store::DeploymentRecord& source, const std::string& trigger);
     void reconcileDeployment(const store::DeploymentRecord& d, runtime::ContainerRuntime* rt);
     void removeOrphans(runtime::ContainerRuntime& rt);
     void retireSuperseded();

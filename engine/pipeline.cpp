@@ -110,14 +110,7 @@ void Pipeline::run(Job& job) {
         r.rt = deps_.runtime();
         if (!r.rt) throw StageFailure("the container engine is not reachable");
         if (r.dep.rollbackOf) {
-            r.image = r.dep.image.value_or("");
-            r.log.note("rollback to " + *r.dep.rollbackOf + ": reusing image " + r.image + " (no clone, no build)");
-            try {
-                r.rt->inspectImage(r.image);
-            } catch (const runtime::RuntimeError&) {
-                throw StageFailure("the image of " + *r.dep.rollbackOf + " (" + r.image +
-                                   ") was pruned; deploy that commit again instead");
-            }
+            reuseImage(r);
         } else {
             enter("cloning");
             runStage(job, "cloning", stageDeadline(r.app.deadlines.cloneMs, options_.cloneTimeout), [&] { clone(r); });
@@ -148,6 +141,41 @@ void Pipeline::run(Job& job) {
     } catch (const std::exception& e) {
         log::warn("engine.cleanup_failed", {{"app", r.app.id}, {"error", e.what()}});
     }
+}
+
+// A rollback or a redeploy: the image of `rollbackOf` again, no clone, no build. A redeploy is the
+// live image with the app's current environment (start() reads it), so it says so.
+void Pipeline::reuseImage(Run& r) {
+    bool redeploy = r.dep.trigger == kRedeployTrigger;
+    if (redeploy) followLive(r);
+    r.image = r.dep.image.value_or("");
+    r.log.note((redeploy ? "redeploy of " + *r.dep.rollbackOf + " with the app's current environment and settings"
+                         : "rollback to " + *r.dep.rollbackOf) +
+               ": reusing image " + r.image + " (no clone, no build)");
+    try {
+        r.rt->inspectImage(r.image);
+    } catch (const runtime::RuntimeError&) {
+        throw StageFailure(redeploy ? "the live image (" + r.image + ") was removed; deploy to rebuild"
+                                    : "the image of " + *r.dep.rollbackOf + " (" + r.image +
+                                          ") was pruned; deploy that commit again instead");
+    }
+}
+
+// A redeploy runs the image that is live when its turn comes: one queued behind a deployment of
+// new code must not bring the old image back. The record follows, so it shows what really ran.
+void Pipeline::followLive(Run& r) {
+    auto live = r.app.liveDeploymentId ? deps_.deployments.get(*r.app.liveDeploymentId) : std::nullopt;
+    if (!live || !live->image) throw StageFailure("nothing is live to redeploy; deploy instead");
+    if (live->id == r.dep.rollbackOf && live->image == r.dep.image) return;
+    r.log.note(live->id + " went live meanwhile: redeploying its image");
+    deps_.deployments.setSource(r.dep.id, live->id, *live->image);
+    if (live->commitSha) {
+        deps_.deployments.setCommit(r.dep.id, *live->commitSha, live->commitMessage.value_or(""),
+                                    live->commitAuthor.value_or(""));
+    }
+    r.dep.rollbackOf = live->id;
+    r.dep.image = live->image;
+    r.dep.commitSha = live->commitSha;
 }
 
 void Pipeline::clone(Run& r) {
@@ -246,7 +274,10 @@ void Pipeline::start(Run& r) {
     runtime::ContainerSpec spec;
     spec.name = runtime::containerName(r.app.id, r.dep.id);
     spec.image = r.image;
-    for (const auto& v : deps_.env.list(r.app.id)) spec.env[v.key] = v.value;  // secrets only reach the container
+    auto vars = deps_.env.list(r.app.id);
+    for (const auto& v : vars) spec.env[v.key] = v.value;  // secrets only reach the container
+    // What it started with, so the API can tell when the app's variables changed since (env_pending).
+    deps_.deployments.setEnvDigest(r.dep.id, deps_.env.digest(r.app.id, vars));
     spec.env["PORT"] = std::to_string(r.app.port);
     spec.env["RIVETR_APP_NAME"] = r.app.name;
     spec.env["RIVETR_DEPLOYMENT_ID"] = r.dep.id;

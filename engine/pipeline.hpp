@@ -20,6 +20,9 @@
 
 namespace rivetr::engine {
 
+// The trigger of a redeploy: the live image again with the app's current environment and settings.
+inline constexpr const char* kRedeployTrigger = "redeploy";
+
 struct EngineDeps {
     store::AppRepository& apps;         // read only: settings are the API's
     store::AppStateRepository& appState;  // live deployment, stopped: the engine's alone
@@ -46,6 +49,8 @@ public:
 
 private:
     struct Run;
+    void reuseImage(Run& r);
+    void followLive(Run& r);
     void clone(Run& r);
     void build(Run& r);
     void start(Run& r);

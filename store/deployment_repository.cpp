@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, app_id, status, trigger, requested_commit, commit_sha, commit_message, commit_author, image, container_id, "
-    "rollback_of, error, created_at, started_at, finished_at, status_changed_at";
+    "rollback_of, error, created_at, started_at, finished_at, status_changed_at, env_digest";
 
 constexpr const char* kTerminalSql = "('running', 'failed', 'cancelled', 'replaced', 'rolled_back')";
 
@@ -30,6 +30,7 @@ DeploymentRecord readDeployment(const Statement& st) {
     d.startedAt = st.getOptInt(13);
     d.finishedAt = st.getOptInt(14);
     d.statusChangedAt = st.getInt(15);
+    d.envDigest = st.getOptText(16);
     return d;
 }
 
@@ -146,6 +147,22 @@ void DeploymentRepository::setImage(const std::string& id, const std::string& im
 void DeploymentRepository::setContainer(const std::string& id, const std::optional<std::string>& containerId) {
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE deployments SET container_id = ? WHERE id = ?").bind(1, containerId).bind(2, id).exec();
+    });
+}
+
+void DeploymentRepository::setEnvDigest(const std::string& id, const std::string& digest) {
+    store_.withDb([&](Database& db) {
+        db.prepare("UPDATE deployments SET env_digest = ? WHERE id = ?").bind(1, digest).bind(2, id).exec();
+    });
+}
+
+void DeploymentRepository::setSource(const std::string& id, const std::string& rollbackOf, const std::string& image) {
+    store_.withDb([&](Database& db) {
+        db.prepare("UPDATE deployments SET rollback_of = ?, image = ? WHERE id = ?")
+            .bind(1, rollbackOf)
+            .bind(2, image)
+            .bind(3, id)
+            .exec();
     });
 }
 

@@ -14,7 +14,7 @@ struct DeploymentRecord {
     std::string id;
     std::string appId;
     std::string status = "pending";
-    std::string trigger = "manual";  // manual | webhook | rollback | cli
+    std::string trigger = "manual";  // manual | api | webhook | rollback | redeploy
     std::optional<std::string> requestedCommit;
     std::optional<std::string> commitSha, commitMessage, commitAuthor;
     std::optional<std::string> image, containerId;
@@ -23,6 +23,8 @@ struct DeploymentRecord {
     std::int64_t createdAt = 0;
     std::optional<std::int64_t> startedAt, finishedAt;
     std::int64_t statusChangedAt = 0;
+    // EnvRepository::digest of the variables its container started with; unset before it started.
+    std::optional<std::string> envDigest;
 };
 
 struct LogLine {
@@ -56,6 +58,9 @@ public:
     void setCommit(const std::string& id, const std::string& sha, const std::string& message, const std::string& author);
     void setImage(const std::string& id, const std::string& image);
     void setContainer(const std::string& id, const std::optional<std::string>& containerId);
+    void setEnvDigest(const std::string& id, const std::string& digest);
+    // A redeploy that waited behind a deployment runs the image that went live meanwhile.
+    void setSource(const std::string& id, const std::string& rollbackOf, const std::string& image);
 
     // How many deployments are in each status (for /metrics).
     std::map<std::string, std::int64_t> countByStatus();

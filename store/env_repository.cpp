@@ -1,6 +1,8 @@
 // An app's environment variables, every value encrypted at rest and bound to its app and key.
 #include "store/env_repository.hpp"
 
+#include <map>
+
 #include "core/clock.hpp"
 
 namespace rivetr::store {
@@ -51,6 +53,17 @@ void EnvRepository::replaceAll(const std::string& appId, const std::vector<EnvVa
 
 void EnvRepository::set(const std::string& appId, const EnvVar& var) {
     store_.withDb([&](Database& db) { upsert(db, box_, appId, var, nowMs()); });
+}
+
+std::string EnvRepository::digest(const std::string& appId, const std::vector<EnvVar>& vars) const {
+    std::map<std::string, std::string> sorted;
+    for (const auto& v : vars) sorted[v.key] = v.value;
+    std::string canonical;
+    for (const auto& [key, value] : sorted) {
+        // Length-prefixed: no key or value can make two different lists read alike.
+        canonical += std::to_string(key.size()) + ":" + key + std::to_string(value.size()) + ":" + value;
+    }
+    return box_.digest(canonical, "env:" + appId);
 }
 
 bool EnvRepository::remove(const std::string& appId, const std::string& key) {

@@ -19,6 +19,9 @@ public:
     void replaceAll(const std::string& appId, const std::vector<EnvVar>& vars);
     void set(const std::string& appId, const EnvVar& var);
     bool remove(const std::string& appId, const std::string& key);
+    // What a container started with `vars` sees, as a keyed digest (SecretBox::digest): two lists
+    // with the same keys and values give the same digest, whatever their flags, order or times.
+    std::string digest(const std::string& appId, const std::vector<EnvVar>& vars) const;
 
 private:
     Store& store_;

@@ -59,5 +59,21 @@ TEST_F(EnvFixture, ReplaceAllSetsExactlyTheGivenVariables) {
     EXPECT_FALSE(env.remove("app_1", "A"));
 }
 
+// The digest the API compares to say "changed since the live deployment started": values and keys
+// count, order and flags do not, and it is keyed (another key, another digest; no value in it).
+TEST_F(EnvFixture, DigestFollowsKeysAndValuesOnlyAndIsKeyed) {
+    std::vector<EnvVar> a{{"A", "1"}, {"B", "hunter2"}};
+    auto d = env.digest("app_1", a);
+    EXPECT_EQ(d.size(), 64u);
+    EXPECT_EQ(d.find("hunter2"), std::string::npos);
+    EXPECT_EQ(env.digest("app_1", {{"B", "hunter2", true, true}, {"A", "1"}}), d) << "order or flags changed it";
+    EXPECT_NE(env.digest("app_1", {{"A", "1"}, {"B", "hunter3"}}), d);
+    EXPECT_NE(env.digest("app_1", {{"A", "1"}}), d) << "a removed variable went unnoticed";
+    EXPECT_NE(env.digest("app_1", {{"A", "1B"}, {"", "hunter2"}}), d);
+    EXPECT_NE(env.digest("app_2", a), d) << "the digest is not bound to its app";
+    SecretBox other{*crypto::keyFromHex(std::string(64, 'e'))};
+    EXPECT_NE(EnvRepository(*store, other).digest("app_1", a), d) << "the digest is not keyed";
+}
+
 }  // namespace
 }  // namespace rivetr::store

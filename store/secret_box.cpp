@@ -18,4 +18,14 @@ std::string SecretBox::open(const crypto::Bytes& sealed, std::string_view place)
     return *plain;
 }
 
+std::string SecretBox::digest(std::string_view data, std::string_view place) const {
+    auto subkey = crypto::hmacSha256(std::string_view(reinterpret_cast<const char*>(key_.data()), key_.size()),
+                                     "rivetr digest key v1");
+    std::string input(place);
+    input.push_back('\0');  // a place never contains NUL: "a"+"bc" and "ab"+"c" differ
+    input.append(data);
+    return crypto::toHex(
+        crypto::hmacSha256(std::string_view(reinterpret_cast<const char*>(subkey.data()), subkey.size()), input));
+}
+
 }  // namespace rivetr::store

@@ -40,6 +40,11 @@ int FakeRuntime::hostPortOf(const std::string& id) {
     return find(id).hostPort;
 }
 
+std::map<std::string, std::string> FakeRuntime::envOf(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    return find(id).spec.env;
+}
+
 runtime::EngineVersion FakeRuntime::version() {
     runtime::EngineVersion v;
     v.version = "fake";

@@ -36,6 +36,8 @@ public:
     // Containers carrying every label in `labels` that run now.
     std::vector<std::string> runningContainers(const runtime::LabelFilter& labels);
     int hostPortOf(const std::string& id);
+    // The environment the container was created with.
+    std::map<std::string, std::string> envOf(const std::string& id);
 
     runtime::PingResult ping(std::chrono::milliseconds) noexcept override { return {true, "", {}}; }
     runtime::EngineVersion version() override;

@@ -16,6 +16,7 @@ import {
   commitVersion, confirmDialog, cspViolations, freePort, log, narrow, rivetr, run, until, viaProxy, watchCsp,
 } from './lib.mjs';
 import { appScreens } from './app_screens.mjs';
+import { envRedeploy } from './env_redeploy.mjs';
 import { twoFactor } from './two_factor.mjs';
 import { failures } from './failures.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
@@ -142,6 +143,7 @@ async function main() {
     log('rolled back: proxy serves v1');
 
     await appScreens(page, base, proxyPort, appId, shot);
+    await envRedeploy(page, proxyPort, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

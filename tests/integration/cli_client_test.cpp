@@ -38,6 +38,8 @@ TEST_F(CliClient, UsageErrorsExitTwo) {
                                           {"env", "unset", "web"},
                                           {"domains", "add", "web"},
                                           {"deploy"},
+                                          {"redeploy"},
+                                          {"env", "set", "web", "A=1", "--wait"},
                                           {"cancel"},
                                           {"tokens", "create"},
                                           {"completion", "fish"}}) {

@@ -2,7 +2,7 @@
 // keys it makes stale. The fleet (all apps) is in fleet.ts; what live events do is in live.ts.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post, put } from '../../shared/api/client';
-import type { App, Certificates, DetectResult, EnvVar } from '../../shared/api/types';
+import type { App, Certificates, DetectResult, EnvRedeployAccepted, EnvVar } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { appKeys } from './keys';
 import './live';
@@ -102,14 +102,31 @@ export function useAppAction(app: App, action: AppAction) {
   });
 }
 
-export function useSaveEnv(appId: string) {
+type EnvInput = Pick<EnvVar, 'key' | 'value' | 'secret' | 'build_time'>[];
+const envBody = (vars: EnvInput) => ({
+  vars: vars.filter((v) => v.key).map(({ key, value, secret, build_time }) => ({ key, value, secret, build_time })),
+});
+
+/** Saves the variables; they apply from the next deployment (the app then says env_pending). */
+export function useSaveEnv(appId: string, onSaved?: () => void) {
   const qc = useQueryClient();
   return useApiMutation({
-    run: (vars: Pick<EnvVar, 'key' | 'value' | 'secret' | 'build_time'>[]) => put<EnvVar[]>(`/api/apps/${enc(appId)}/env`, {
-      vars: vars.filter((v) => v.key).map(({ key, value, secret, build_time }) => ({ key, value, secret, build_time })),
-    }),
-    success: () => 'Saved. The next deployment uses these values.',
+    run: (vars: EnvInput) => put<EnvVar[]>(`/api/apps/${enc(appId)}/env`, envBody(vars)),
+    success: () => 'Saved. The next deployment uses these values (a restart does not).',
     failure: 'Variables not saved',
-    onDone: (saved) => qc.setQueryData(appKeys.env(appId), saved),
+    onDone: (saved) => { qc.setQueryData(appKeys.env(appId), saved); onSaved?.(); },
+    invalidates: () => [appKeys.details],
+  });
+}
+
+/** Saves and releases in one call: nothing is stored when the redeploy cannot start (409). */
+export function useSaveEnvAndRedeploy(appId: string, onStarted?: (deploymentId: string) => void) {
+  const qc = useQueryClient();
+  return useApiMutation({
+    run: (vars: EnvInput) => put<EnvRedeployAccepted>(`/api/apps/${enc(appId)}/env?redeploy=true`, envBody(vars)),
+    success: (r) => `Saved. Redeploying with these values: deployment ${r.deployment_id} started`,
+    failure: 'Variables not saved',
+    onDone: (r) => { qc.setQueryData(appKeys.env(appId), r.vars); onStarted?.(r.deployment_id); },
+    invalidates: () => [appKeys.details, appKeys.fleet],
   });
 }

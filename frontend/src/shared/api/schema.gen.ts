@@ -96,7 +96,7 @@ export interface paths {
         };
         /** List env vars (secrets masked) */
         get: operations["get/api/apps/{id}/env"];
-        /** Replace env vars in bulk (masked secrets keep their value) */
+        /** Replace env vars in bulk (masked secrets keep their value). They apply from the next deployment: a restart does not apply them. With ?redeploy=true they are saved and released at once: 202 {vars, deployment_id, status} (see POST /api/apps/{id}/redeploy); a 409 from the redeploy stores nothing */
         put: operations["put/api/apps/{id}/env"];
         post?: never;
         delete?: never;
@@ -156,6 +156,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{id}/redeploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new release of the live deployment's image with the app's current env and settings (no clone, no build; trigger `redeploy`, rollback_of the live one), health-gated like a deploy: a failing check keeps the live one. It waits behind a running deployment and then runs the image that went live. 409 `no_live_deployment` when nothing is live, `image_removed` when the live image was removed (deploy to rebuild) */
+        post: operations["post/api/apps/{id}/redeploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{id}/restart": {
         parameters: {
             query?: never;
@@ -165,7 +182,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restart the live container. An engine job like start ({action_id, status}, or 202) */
+        /** Restart the live container with the variables it started with: env changed since (the app's env_pending) needs POST /api/apps/{id}/redeploy. An engine job like start ({action_id, status}, or 202) */
         post: operations["post/api/apps/{id}/restart"];
         delete?: never;
         options?: never;
@@ -748,6 +765,8 @@ export interface components {
             deadlines: components["schemas"]["Deadlines"];
             dockerfile_path: string;
             domains: string[];
+            /** @description GET /api/apps/{id} only: the env vars differ from those the live deployment started with. A restart does not apply them; a redeploy does */
+            env_pending?: boolean;
             /** @description the one of `domains` given from [server] base_domain because the app was created without any; null when none is */
             generated_domain: string | null;
             /** @description never with credentials */
@@ -941,6 +960,11 @@ export interface components {
             vars: components["schemas"]["EnvVarInput"][];
         };
         EnvList: components["schemas"]["EnvVar"][];
+        EnvRedeployAccepted: {
+            deployment_id: string;
+            status: string;
+            vars: components["schemas"]["EnvList"];
+        };
         EnvVar: {
             build_time: boolean;
             key: string;
@@ -1423,7 +1447,10 @@ export interface operations {
     };
     "put/api/apps/{id}/env": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description save, then redeploy the live image with these variables (POST /api/apps/{id}/redeploy) */
+                redeploy?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1443,6 +1470,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnvList"];
+                };
+            };
+            /** @description success with ?redeploy=true */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvRedeployAccepted"];
                 };
             };
             /** @description error */
@@ -1535,6 +1571,37 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/apps/{id}/redeploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentAccepted"];
                 };
             };
             /** @description error */

@@ -18,7 +18,7 @@ import { AppSettings } from '../components/AppSettings';
 import { AppStatusBadge, deploymentHref, FailureNote } from '../components/AppStatusBadge';
 import { AppUrl } from '../components/AppUrl';
 import { DomainCertificates } from '../components/Certificates';
-import { EnvEditor } from '../components/EnvEditor';
+import { EnvEditor, RESTART_KEEPS_ENV } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { Webhook } from '../components/Webhook';
 import { useApp, useAppAction, useCertificates, useDeleteApps, useDeploy } from '../queries';
@@ -37,7 +37,10 @@ function AppActions({ app, onDeployed }: { app: App; onDeployed: (deploymentId: 
   return (
     <span className="actions">
       <Action mutation={deploy} vars={[app]} variant="primary" busyLabel="Starting deployment…">Deploy</Action>
-      <Action mutation={restart} vars={undefined} busyLabel="Restarting…" disabled={noLive}>Restart</Action>
+      <Action mutation={restart} vars={undefined} busyLabel="Restarting…" disabled={noLive}
+        confirm={app.env_pending ? { title: `Restart ${app.name}?`, body: `Its variables changed since it started. ${RESTART_KEEPS_ENV}`, confirmLabel: 'Restart anyway', danger: false } : undefined}>
+        Restart
+      </Action>
       {app.stopped ? (
         <Action mutation={start} vars={undefined} busyLabel="Starting…" disabled={noLive}>Start</Action>
       ) : (
@@ -99,7 +102,7 @@ export default function AppDetailPage() {
           </div>
         )}
         {tab === 'logs' && <RuntimeLogs appId={a.id} />}
-        {tab === 'environment' && <EnvEditor appId={a.id} />}
+        {tab === 'environment' && <EnvEditor key={a.id} app={a} onRedeployed={started} />}
         {tab === 'settings' && <AppSettings app={a} />}
         {tab === 'webhook' && <Webhook secret={a.webhook_secret} system={system.data} />}
       </div>
