@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <utility>
 
+#include "store/deployment_status.hpp"
+
 namespace rivetr::api {
 namespace {
 
@@ -160,8 +162,9 @@ void appSchemas(json& s) {
 }
 
 void deploymentSchemas(json& s) {
-    s["DeploymentStatus"] = oneOfStrings({"pending", "cloning", "building", "starting", "checking", "switching", "running",
-                                          "failed", "cancelled", "replaced", "rolled_back"});
+    json statuses = json::array();
+    for (auto status : store::allDeploymentStatuses()) statuses.push_back(store::statusName(status));
+    s["DeploymentStatus"] = {{"type", "string"}, {"enum", statuses}};
     Props deployment = {{"id", str()},
                           {"app_id", str()},
                           {"status", ref("DeploymentStatus")},

@@ -4,12 +4,14 @@
 #include "core/log.hpp"
 #include "runtime/naming.hpp"
 #include "runtime/runtime_error.hpp"
+#include "store/deployment_status.hpp"
 
 namespace rivetr::api {
 
 bool passedHealthCheck(const store::DeploymentRecord& d) {
     // Only a deployment that passed the gate is switched to; "rolled_back" and "failed" never were.
-    return d.status == "running" || d.status == "replaced";
+    using enum store::DeploymentStatus;
+    return store::hasStatus(d.status, Running) || store::hasStatus(d.status, Replaced);
 }
 
 const std::optional<std::set<std::string>>& RollbackAvailability::images() {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/output.hpp"
+#include "store/deployment_status.hpp"
 
 namespace rivetr::cli {
 namespace {
@@ -25,14 +26,10 @@ std::string printNewLines(const ApiClient& api, const std::string& id, long long
 
 }  // namespace
 
-bool isTerminalStatus(const std::string& s) {
-    return s == "running" || s == "failed" || s == "cancelled" || s == "replaced" || s == "rolled_back";
-}
-
 int followDeployment(const ApiClient& api, const std::string& id, bool json) {
     std::ostream& out = json ? std::cerr : std::cout;
     long long after = 0;
-    while (!isTerminalStatus(printNewLines(api, id, after, out))) {
+    while (!store::isTerminalStatus(printNewLines(api, id, after, out))) {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
     }
     // The status was read before its lines: one more page catches the last ones.
@@ -40,7 +37,8 @@ int followDeployment(const ApiClient& api, const std::string& id, bool json) {
     auto d = api.get("/api/deployments/" + pathSegment(id));
     auto status = d["status"].get<std::string>();
     if (json) printJson(d);
-    if (status == "running" || status == "replaced") {
+    using enum store::DeploymentStatus;
+    if (store::hasStatus(status, Running) || store::hasStatus(status, Replaced)) {
         if (!json) std::cout << "deployment " << id << " is " << statusText(status) << "\n";
         return 0;
     }

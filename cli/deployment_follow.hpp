@@ -12,7 +12,4 @@ namespace rivetr::cli {
 // replaced by a newer one), 1 when failed, cancelled or rolled back, with the reason on stderr.
 int followDeployment(const ApiClient& api, const std::string& deploymentId, bool json);
 
-// True for the statuses a deployment never leaves.
-bool isTerminalStatus(const std::string& status);
-
 }  // namespace rivetr::cli

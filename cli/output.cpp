@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "store/deployment_status.hpp"
+
 namespace rivetr::cli {
 
 void Table::print(std::ostream& out, const std::string& empty) const {
@@ -39,13 +41,26 @@ bool colourOnStdout() { return colourWanted(::isatty(STDOUT_FILENO) == 1, std::g
 
 std::string statusText(const std::string& status) { return statusText(status, colourOnStdout()); }
 
+namespace {
+
+// Green for live, red for what did not go live, grey for replaced, yellow for anything in progress.
+const char* colourCode(const std::string& status) {
+    using enum store::DeploymentStatus;
+    switch (store::parseDeploymentStatus(status).value_or(Pending)) {
+        case Running: return "32";
+        case Failed:
+        case Cancelled:
+        case RolledBack: return "31";
+        case Replaced: return "90";
+        default: return "33";
+    }
+}
+
+}  // namespace
+
 std::string statusText(const std::string& status, bool colour) {
     if (!colour) return status;
-    const char* code = "33";  // in progress
-    if (status == "running") code = "32";
-    if (status == "failed" || status == "cancelled" || status == "rolled_back") code = "31";
-    if (status == "replaced") code = "90";
-    return std::string("\033[") + code + "m" + status + "\033[0m";
+    return std::string("\033[") + colourCode(status) + "m" + status + "\033[0m";
 }
 
 void printFields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields) {

@@ -12,6 +12,9 @@
 #include "runtime/naming.hpp"
 
 namespace rivetr::engine {
+
+using store::DeploymentStatus;
+
 namespace {
 
 // 40 (SHA-1) or 64 (SHA-256) lower-case hex digits, as git prints a commit id.
@@ -33,7 +36,7 @@ Engine::Engine(EngineDeps deps, EngineOptions options)
         options_.maxConcurrentDeployments,
         [this](Job& job) { job.isDeployment() ? pipeline_.run(job) : actions_.run(job); },
         [this](const Job& dropped, const std::string& by) {
-            pipeline_.setStatus(dropped.id, dropped.appId, "cancelled", "superseded by " + by);
+            pipeline_.setStatus(dropped.id, dropped.appId, DeploymentStatus::Cancelled, "superseded by " + by);
         });
 }
 
@@ -146,7 +149,7 @@ bool Engine::cancel(const std::string& deploymentId) {
     if (!d || store::isTerminalStatus(d->status)) return false;
     auto result = queue_->cancel(deploymentId, "cancelled by request");
     if (result == DeployQueue::CancelResult::Dequeued) {
-        pipeline_.setStatus(d->id, d->appId, "cancelled", "cancelled by request");
+        pipeline_.setStatus(d->id, d->appId, DeploymentStatus::Cancelled, "cancelled by request");
     }
     return result != DeployQueue::CancelResult::NotFound;
 }
@@ -217,7 +220,7 @@ std::vector<AppTarget> Engine::liveTargets() {
 // ends "failed" with the reason, and the app keeps (or gets back) its previous live version.
 // One that never started is queued again.
 void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::ContainerRuntime* rt) {
-    if (d.status == "pending") {
+    if (store::hasStatus(d.status, DeploymentStatus::Pending)) {
         log::info("engine.requeued", {{"deployment", d.id}});
         submit(d);
         return;
@@ -225,7 +228,7 @@ void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::Cont
     if (auto app = deps_.apps.find(d.appId); app && app->liveDeploymentId == d.id) {
         // Died after the switch was committed (the app points at it): it is the live version.
         log::info("engine.switch_completed", {{"deployment", d.id}});
-        pipeline_.setStatus(d.id, d.appId, "running");
+        pipeline_.setStatus(d.id, d.appId, DeploymentStatus::Running);
         return;
     }
     if (rt) {
@@ -238,7 +241,7 @@ void Engine::reconcileDeployment(const store::DeploymentRecord& d, runtime::Cont
         }
     }
     deps_.deployments.setContainer(d.id, std::nullopt);
-    pipeline_.setStatus(d.id, d.appId, "failed", "interrupted by a restart of rivetr during " + d.status);
+    pipeline_.setStatus(d.id, d.appId, DeploymentStatus::Failed, "interrupted by a restart of rivetr during " + d.status);
 }
 
 // A container of one of this instance's apps that belongs to no live deployment is a leftover
@@ -270,8 +273,8 @@ void Engine::removeOrphans(runtime::ContainerRuntime& rt) {
 void Engine::retireSuperseded() {
     for (const auto& app : deps_.apps.list()) {
         for (const auto& d : deps_.deployments.listForApp(app.id, 50)) {
-            if (d.status == "running" && app.liveDeploymentId != d.id) {
-                pipeline_.setStatus(d.id, d.appId, "replaced");
+            if (store::hasStatus(d.status, DeploymentStatus::Running) && app.liveDeploymentId != d.id) {
+                pipeline_.setStatus(d.id, d.appId, DeploymentStatus::Replaced);
             }
         }
     }
@@ -281,7 +284,7 @@ bool Engine::reconcile() {
     auto rt = deps_.runtime();
     std::vector<store::DeploymentRecord> pending;
     for (const auto& d : deps_.deployments.unfinished()) {
-        if (d.status == "pending") {
+        if (store::hasStatus(d.status, DeploymentStatus::Pending)) {
             pending.push_back(d);
         } else {
             reconcileDeployment(d, rt.get());

@@ -22,6 +22,8 @@
 namespace rivetr::engine {
 namespace {
 
+using store::DeploymentStatus;
+
 // A stage could not do its work: the deployment fails with this message.
 struct StageFailure : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -52,8 +54,9 @@ struct Pipeline::Run {
     bool started = false;  // a new container exists: a failure now is a rollback to the live one
 };
 
-void Pipeline::setStatus(const std::string& deploymentId, const std::string& appId, const std::string& status,
+void Pipeline::setStatus(const std::string& deploymentId, const std::string& appId, store::DeploymentStatus to,
                          const std::optional<std::string>& rawError) {
+    const std::string status(store::statusName(to));
     // The error is shown to viewers, streamed and logged: no URL credentials in it, whoever threw it.
     auto error = rawError ? std::optional(redactUrlCredentials(*rawError)) : std::nullopt;
     if (!deps_.deployments.transition(deploymentId, status, error)) return;
@@ -72,7 +75,8 @@ namespace {
 // Runs one stage under its deadline; maps a cancellation or a timeout seen inside the stage
 // to the right outcome whatever error the interrupted call threw.
 template <typename Fn>
-void runStage(Job& job, const std::string& name, std::chrono::milliseconds limit, Fn&& fn) {
+void runStage(Job& job, store::DeploymentStatus stage, std::chrono::milliseconds limit, Fn&& fn) {
+    const std::string name(store::statusName(stage));
     if (job.cancel.cancelled()) throw Cancelled(job.cancelReason.empty() ? "cancelled" : job.cancelReason);
     StageTimer timer(job.cancel, name, limit);
     try {
@@ -96,15 +100,16 @@ void Pipeline::run(Job& job) {
     auto app = deps_.apps.find(job.appId);
     if (!dep) return;
     if (!app) {
-        setStatus(job.id, job.appId, "failed", "the app was deleted");
+        setStatus(job.id, job.appId, DeploymentStatus::Failed, "the app was deleted");
         return;
     }
     Run r{job, *dep, *app, DeployLog(deps_.deployments, deps_.events, dep->id, app->id), nullptr, {}, {}, {}, 0, false};
-    auto enter = [&](const std::string& status) {
-        setStatus(r.dep.id, r.app.id, status);
-        r.log.note("==> " + status);
+    auto enter = [&](DeploymentStatus stage) {
+        setStatus(r.dep.id, r.app.id, stage);
+        const std::string name(store::statusName(stage));
+        r.log.note("==> " + name);
         r.log.flush();
-        failpoint("pipeline." + status);
+        failpoint("pipeline." + name);
     };
     try {
         r.rt = deps_.runtime();
@@ -112,29 +117,29 @@ void Pipeline::run(Job& job) {
         if (r.dep.rollbackOf) {
             reuseImage(r);
         } else {
-            enter("cloning");
-            runStage(job, "cloning", stageDeadline(r.app.deadlines.cloneMs, options_.cloneTimeout), [&] { clone(r); });
-            enter("building");
-            runStage(job, "building", stageDeadline(r.app.deadlines.buildMs, options_.buildTimeout), [&] { build(r); });
+            enter(DeploymentStatus::Cloning);
+            runStage(job, DeploymentStatus::Cloning, stageDeadline(r.app.deadlines.cloneMs, options_.cloneTimeout), [&] { clone(r); });
+            enter(DeploymentStatus::Building);
+            runStage(job, DeploymentStatus::Building, stageDeadline(r.app.deadlines.buildMs, options_.buildTimeout), [&] { build(r); });
         }
-        enter("starting");
-        runStage(job, "starting", stageDeadline(r.app.deadlines.startMs, options_.startTimeout), [&] { start(r); });
-        enter("checking");
-        runStage(job, "checking", stageDeadline(r.app.deadlines.healthMs, options_.healthTimeout), [&] { check(r); });
-        enter("switching");
+        enter(DeploymentStatus::Starting);
+        runStage(job, DeploymentStatus::Starting, stageDeadline(r.app.deadlines.startMs, options_.startTimeout), [&] { start(r); });
+        enter(DeploymentStatus::Checking);
+        runStage(job, DeploymentStatus::Checking, stageDeadline(r.app.deadlines.healthMs, options_.healthTimeout), [&] { check(r); });
+        enter(DeploymentStatus::Switching);
         switchOver(r);  // not cancellable: the swap is one atomic step
     } catch (const Cancelled& e) {
         r.log.note(std::string("cancelled: ") + e.what());
         discardNewContainer(r);
         r.log.flush();
-        setStatus(r.dep.id, r.app.id, "cancelled", std::string(e.what()));
+        setStatus(r.dep.id, r.app.id, DeploymentStatus::Cancelled, std::string(e.what()));
     } catch (const std::exception& e) {
         r.log.note(std::string("failed: ") + e.what());
         bool liveKept = r.started && r.app.liveDeploymentId.has_value();
         if (liveKept) r.log.note("the live version " + *r.app.liveDeploymentId + " keeps serving");
         discardNewContainer(r);
         r.log.flush();
-        setStatus(r.dep.id, r.app.id, liveKept ? "rolled_back" : "failed", std::string(e.what()));
+        setStatus(r.dep.id, r.app.id, liveKept ? DeploymentStatus::RolledBack : DeploymentStatus::Failed, std::string(e.what()));
     }
     try {
         cleanUp(r.app.id);  // whatever the outcome: a failed health check leaves an image too
@@ -384,9 +389,9 @@ void Pipeline::switchOver(Run& r) {
     // "running", and a line written after it would never reach that reader.
     r.log.note("live: " + std::to_string(domains.size()) + " domain(s) now served by " + r.dep.id);
     r.log.flush();
-    setStatus(r.dep.id, r.app.id, "running");
+    setStatus(r.dep.id, r.app.id, DeploymentStatus::Running);
     if (previousLive && *previousLive != r.dep.id) {
-        setStatus(*previousLive, r.app.id, "replaced");
+        setStatus(*previousLive, r.app.id, DeploymentStatus::Replaced);
         if (auto old = deps_.deployments.get(*previousLive); old && old->containerId) {
             retirer_.retire(*old->containerId, drained);
         }

@@ -44,7 +44,7 @@ public:
     void run(Job& job);
 
     // Moves a deployment to `status`, persisted first, then announced on the bus.
-    void setStatus(const std::string& deploymentId, const std::string& appId, const std::string& status,
+    void setStatus(const std::string& deploymentId, const std::string& appId, store::DeploymentStatus status,
                    const std::optional<std::string>& error = {});
 
 private:

@@ -44,12 +44,6 @@ std::vector<DeploymentRecord> query(Database& db, const std::string& where, cons
 
 }  // namespace
 
-// "running" is where a successful deployment rests: it is no longer in the pipeline, and it
-// becomes "replaced" when a newer one goes live.
-bool isTerminalStatus(const std::string& s) {
-    return s == "running" || s == "failed" || s == "cancelled" || s == "replaced" || s == "rolled_back";
-}
-
 void DeploymentRepository::create(const DeploymentRecord& d) {
     store_.withDb([&](Database& db) {
         auto now = nowMs();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/deployment_status.hpp"
 #include "store/store.hpp"
 
 namespace rivetr::store {
@@ -73,6 +74,5 @@ private:
     Store& store_;
 };
 
-bool isTerminalStatus(const std::string& status);
 
 }  // namespace rivetr::store
