@@ -114,6 +114,15 @@ api::ApiOptions apiOptions(const Config& cfg) {
     return o;
 }
 
+// How this process reaches its own control API: a wildcard bind is reached on loopback.
+std::string selfUrl(const Config& cfg) {
+    auto host = cfg.server.api_host;
+    if (host == "0.0.0.0" || host.empty()) host = "127.0.0.1";
+    if (host == "::") host = "::1";
+    if (host.find(':') != std::string::npos) host = "[" + host + "]";
+    return "http://" + host + ":" + std::to_string(cfg.server.api_port);
+}
+
 proxy::CertManagerOptions acmeOptions(const Config& cfg) {
     proxy::CertManagerOptions o;
     o.dir = fs::path(cfg.server.data_dir) / "certs";
@@ -204,7 +213,7 @@ int serve(const Config& cfg, const sigset_t& signals) {
     // The ports the proxy is bound to (a configured 0 picks one); HTTPS listens only with ACME on.
     apiContext.live.address = {proxy.httpPort(),
                                proxy.httpsPort() ? proxy.httpsPort() : static_cast<std::uint16_t>(cfg.server.proxy_https_port),
-                               cfg.proxy.acme_enabled, cfg.server.public_url};
+                               cfg.proxy.acme_enabled, cfg.server.public_url, selfUrl(cfg)};
     if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
     apiContext.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
     auto deployDurations = apiContext.live.metrics.watchDeployments(events, apiContext.deployments);
