@@ -17,6 +17,7 @@ import {
 } from './lib.mjs';
 import { appScreens } from './app_screens.mjs';
 import { twoFactor } from './two_factor.mjs';
+import { webhookDeliveries } from './webhooks.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -140,6 +141,7 @@ async function main() {
     log('rolled back: proxy serves v1');
 
     await appScreens(page, base, proxyPort, appId, shot);
+    await webhookDeliveries(page, base, appId, repo, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

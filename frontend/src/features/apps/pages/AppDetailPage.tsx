@@ -22,6 +22,8 @@ import { DomainCertificates } from '../components/Certificates';
 import { EnvEditor } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { Webhook } from '../components/Webhook';
+import { Deliveries } from '../../webhooks/components/Deliveries';
+import { TestDelivery } from '../../webhooks/components/TestDelivery';
 import { useApp, useAppAction, useCertificates, useDeleteApps, useDeploy } from '../queries';
 
 const TABS = ['deployments', 'logs', 'environment', 'settings', 'webhook'] as const;
@@ -65,7 +67,8 @@ export default function AppDetailPage() {
   const deps = useAppDeployments(a?.id);
   const system = useSystem();
   const certs = useCertificates(a?.id ?? '', a?.domains ?? []);
-  const [selected, setSelected] = useState<string | null>(null);
+  // ?deployment= (a link from the webhook deliveries) selects one.
+  const [selected, setSelected] = useState<string | null>(query.get('deployment'));
 
   if (app.error) return <section><h1>{id}</h1><ErrorState error={app.error} /></section>;
   if (!a) return <LoadingState />;
@@ -97,7 +100,16 @@ export default function AppDetailPage() {
         {tab === 'logs' && <RuntimeLogs appId={a.id} />}
         {tab === 'environment' && <EnvEditor appId={a.id} />}
         {tab === 'settings' && <AppSettings app={a} />}
-        {tab === 'webhook' && <Webhook secret={a.webhook_secret} system={system.data} />}
+        {tab === 'webhook' && (
+          <>
+            <Webhook secret={a.webhook_secret} system={system.data} />
+            <h2>Recent deliveries</h2>
+            {/* The secret is shown to exactly the roles that may send a test (developer and admin). */}
+            <TestDelivery appId={a.id} canSend={a.webhook_secret !== undefined} />
+            <Deliveries appId={a.id} onOpenDeployment={(depId) => { setSelected(depId); setTab('deployments'); }}
+              deploymentHref={(depId) => `/apps/${encodeURIComponent(a.name)}?tab=deployments&deployment=${encodeURIComponent(depId)}`} />
+          </>
+        )}
       </div>
     </section>
   );

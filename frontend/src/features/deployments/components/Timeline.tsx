@@ -7,6 +7,7 @@ import { duration, shortSha } from '../../../shared/format';
 import { Action } from '../../../shared/ui/Action';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { CommitSummary } from './CommitSummary';
 import { useCancelDeployment, useRollback } from '../queries';
 
 interface Props {
@@ -24,7 +25,7 @@ function Row({ app, d, selected, onSelect, onStarted }: Omit<Props, 'deps' | 'se
   return (
     <li className={selected ? 'selected' : ''}>
       <button type="button" className="link" onClick={() => onSelect(d.id)} aria-pressed={selected}>
-        <StatusBadge status={d.status} /> <code>{shortSha(d.commit_sha)}</code> {d.commit_message?.split('\n')[0] ?? ''}
+        <StatusBadge status={d.status} /> <CommitSummary d={d} />
       </button>
       <small>
         {' '}{d.trigger}{d.rollback_of ? ` of ${d.rollback_of}` : ''} · <RelativeTime ts={d.created_at} /> {duration(d.started_at, d.finished_at)}
