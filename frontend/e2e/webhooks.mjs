@@ -63,7 +63,7 @@ export async function webhookDeliveries(page, base, appId, repo, shot) {
   const result = page.getByRole('status', { name: 'Test delivery result' });
   await result.getByText(/Delivered: HTTP 200 in \d+ ms/).waitFor({ timeout: 20_000 });
   await page.locator('tr', { hasText: 'ping' }).getByText('pong').waitFor();
-  await shot('12-webhook-deliveries');
+  await shot('11b-webhook-deliveries');
   await checkA11y(page, 'app: webhook deliveries');
   log('webhook: the test delivery is answered and listed');
   await page.getByRole('tab', { name: 'Deployments' }).click();
