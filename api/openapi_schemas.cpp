@@ -93,7 +93,9 @@ void appSchemas(json& s) {
          {"build_target", str()},
          {"healthcheck", input(healthcheckProps())},
          {"resources", input(resourceProps())},
-         {"deadlines", input(deadlineProps())}},
+         {"deadlines", input(deadlineProps())},
+         {"auto_deploy", described(boolean(), "a verified push to the branch deploys it (default true); false: webhook "
+                                              "deliveries are recorded as ignored and only a user's deploy ships")}},
         {"name", "git_url", "port"});
     s["App"] = answerWithOptional(
         {{"id", str()},
@@ -113,6 +115,7 @@ void appSchemas(json& s) {
          {"healthcheck", ref("Healthcheck")},
          {"resources", ref("Resources")},
          {"deadlines", ref("Deadlines")},
+         {"auto_deploy", described(boolean(), "a verified push to the branch deploys it")},
          {"stopped", described(boolean(), "stopped by a user: the domains answer 503 until start or a deploy")},
          {"live_deployment_id", nullable(str())},
          {"live", ref("AppLive")},

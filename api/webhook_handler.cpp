@@ -45,6 +45,9 @@ void checkCommit(const std::string& sha) {
 
 using Outcomes = std::vector<WebhookHandler::Outcome>;
 
+const char* const kAutoDeployOff = "auto-deploy is off for this app: nothing deployed (deploy it by hand, or turn "
+                                   "auto-deploy on in its settings)";
+
 bool undecided(const WebhookHandler::Outcome& o) { return o.result.empty(); }
 
 // Gives every app not decided yet the same result.
@@ -149,6 +152,10 @@ Reply WebhookHandler::handlePush(const WebhookProvider& provider, const WebhookE
     if (std::none_of(outcomes.begin(), outcomes.end(), undecided)) {
         return reason(202, "ignored", "branch " + branch + " is not deployed");
     }
+    for (auto& o : outcomes) {
+        if (undecided(o) && !o.app.autoDeploy) o.result = "ignored", o.reason = kAutoDeployOff;
+    }
+    if (std::none_of(outcomes.begin(), outcomes.end(), undecided)) return reason(202, "ignored", kAutoDeployOff);
     if (auto marker = skipMarker(push.message); !marker.empty()) {
         return ignoreRest(outcomes, 202, "skipped", "the head commit says " + marker + "; nothing deployed");
     }

@@ -74,6 +74,35 @@ TEST_P(History, EachResultIsRecordedWithItsReasonAndAnswer) {
     EXPECT_EQ(issue["http_status"], 202);
 }
 
+// Auto-deploy off (PUT {"auto_deploy": false}): a verified push is answered and recorded as ignored, with
+// the reason, and deploys nothing; on again, the next push deploys.
+TEST_P(History, APushToAnAppWithAutoDeployOffIsIgnoredWithTheReason) {
+    auto app = createApp("shop", p.appUrl);
+    test::HttpRequest put;
+    put.method = "PUT";
+    put.url = url("/api/apps/" + app["id"].get<std::string>());
+    put.headers = {std::string("Authorization: Bearer ") + kAdminToken, "Content-Type: application/json"};
+    put.body = R"({"auto_deploy": false})";
+    auto changed = test::http(put);
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_EQ(json::parse(changed.body)["auto_deploy"], false);
+    EXPECT_EQ(json::parse(get("/api/apps/shop").body)["auto_deploy"], false);
+
+    auto r = deliverSigned(fixture(p.fixture), app["webhook_secret"], "d-off");
+    EXPECT_EQ(r.status, 202) << r.body;
+    EXPECT_NE(reasonOf(r).find("auto-deploy is off"), std::string::npos) << r.body;
+    EXPECT_EQ(deploymentsOf(app["id"]), 0u);
+    auto list = deliveriesOf(app);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["result"], "ignored");
+    EXPECT_NE(list[0]["reason"].get<std::string>().find("auto-deploy is off"), std::string::npos) << list[0];
+
+    put.body = R"({"auto_deploy": true})";
+    ASSERT_EQ(test::http(put).status, 200);
+    EXPECT_EQ(deliverSigned(fixture(p.fixture), app["webhook_secret"], "d-on").status, 202);
+    EXPECT_EQ(deploymentsOf(app["id"]), 1u);
+}
+
 // The payload already says who wrote the commit and why: the deployment shows it before any clone.
 TEST_P(History, AWebhookDeploymentHasItsCommitMessageAndAuthorAtOnce) {
     auto app = createApp("shop", p.appUrl);

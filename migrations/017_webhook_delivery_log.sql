@@ -1,5 +1,6 @@
 -- 017_webhook_delivery_log: what each webhook delivery did for each app it reached, so the app's page can
--- show why a push deployed or not. webhook_deliveries stays the de-duplication table; this is the
+-- show why a push deployed or not; and apps.auto_deploy, the switch that lets pushes deploy (on by default,
+-- as before). webhook_deliveries stays the de-duplication table; this is the
 -- history users read. Only the newest rows of each app are kept (the repository prunes on insert), and
 -- rejected (unverified) rows have their own smaller budget, so forged requests cannot push genuine ones out.
 
@@ -18,3 +19,5 @@ CREATE TABLE webhook_delivery_log (
     received_at   INTEGER NOT NULL
 );
 CREATE INDEX webhook_delivery_log_app ON webhook_delivery_log(app_id, id);
+
+ALTER TABLE apps ADD COLUMN auto_deploy INTEGER NOT NULL DEFAULT 1;
