@@ -773,6 +773,8 @@ export interface components {
             status: string;
         };
         App: {
+            /** @description a verified push to the branch deploys it */
+            auto_deploy: boolean;
             base_dir: string;
             branch: string;
             build_target: string;
@@ -826,6 +828,8 @@ export interface components {
         };
         AppDeploymentList: components["schemas"]["AppDeployment"][];
         AppInput: {
+            /** @description a verified push to the branch deploys it (default true); false: webhook deliveries are recorded as ignored and only a user's deploy ships */
+            auto_deploy?: boolean;
             base_dir?: string;
             branch?: string;
             build_target?: string;
