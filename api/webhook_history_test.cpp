@@ -186,6 +186,20 @@ TEST_P(GithubHistory, APingIsRecordedAndAnnounced) {
     EXPECT_EQ(seen[0].status, "pong");
 }
 
+// A verified push whose head commit is no SHA is a 400 to the provider, and the app's history says why.
+TEST_P(GithubHistory, AVerifiedButMalformedPushIsRecordedAsRejected) {
+    auto app = createApp("shop", p.appUrl);
+    auto body = variant([](json& j) { j["head_commit"]["id"] = "--upload-pack=evil"; j["after"] = "--upload-pack=evil"; });
+    auto r = deliverSigned(body, app["webhook_secret"], "d-bad");
+    EXPECT_EQ(r.status, 400) << r.body;
+    auto list = deliveriesOf(app);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["result"], "rejected");
+    EXPECT_EQ(list[0]["http_status"], 400);
+    EXPECT_EQ(list[0]["reason"], "the payload's head commit is not a commit SHA");
+    EXPECT_EQ(deploymentsOf(app["id"]), 0u);
+}
+
 TEST_P(GithubHistory, AnUnknownAppIs404) {
     EXPECT_EQ(get("/api/apps/nope/webhooks/deliveries").status, 404);
 }
