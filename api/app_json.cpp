@@ -100,7 +100,7 @@ void applyGitSource(const JsonFields& f, store::AppRecord& app) {
 
 void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creating, const AppRules& rules) {
     JsonFields f(body, {"name", "git_url", "git_credentials", "branch", "port", "domains", "build_type",
-                        "dockerfile_path", "base_dir", "build_target", "healthcheck", "resources", "deadlines"});
+                        "dockerfile_path", "base_dir", "build_target", "healthcheck", "resources", "deadlines", "auto_deploy"});
     if (creating) {
         for (const char* required : {"name", "git_url", "port"}) {
             if (!f.has(required)) throw ValidationError(required, "is required");
@@ -114,6 +114,7 @@ void applyAppJson(const nlohmann::json& body, store::AppRecord& app, bool creati
     if (auto v = f.string("dockerfile_path")) app.dockerfilePath = *v;
     if (auto v = f.string("base_dir")) app.baseDir = *v;
     if (auto v = f.string("build_target")) app.buildTarget = *v;
+    if (auto v = f.boolean("auto_deploy")) app.autoDeploy = *v;
     if (const auto* d = f.array("domains")) app.domains = domainList(*d);
     if (const auto* h = f.object("healthcheck")) applyHealthCheck(*h, app.healthcheck);
     if (const auto* r = f.object("resources")) applyResources(*r, app);
@@ -170,6 +171,7 @@ nlohmann::json appToJson(const store::AppRecord& a, bool withSecret) {
           {"build_ms", optional(a.deadlines.buildMs)},
           {"start_ms", optional(a.deadlines.startMs)},
           {"health_ms", optional(a.deadlines.healthMs)}}},
+        {"auto_deploy", a.autoDeploy},
         {"stopped", a.stopped},
         {"live_deployment_id", a.liveDeploymentId ? nlohmann::json(*a.liveDeploymentId) : nlohmann::json()},
         {"live", liveToJson(a)},

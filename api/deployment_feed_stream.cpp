@@ -1,4 +1,4 @@
-// GET /api/events: every status change of any deployment or app action, as SSE, so dashboards need not poll.
+// GET /api/events: every status change of any deployment or app action, and every webhook delivery recorded, as SSE, so dashboards need not poll.
 #include "api/deployment_feed_stream.hpp"
 
 #include "api/deployment_routes.hpp"
@@ -23,6 +23,12 @@ bool DeploymentFeedStream::pump(SseStream& out) {
 // stop, restart) has no record: its event is the announcement.
 bool DeploymentFeedStream::announce(SseStream& out, const FeedJournal::Entry& entry) {
     const auto& e = entry.event;
+    if (e.kind == engine::DeploymentEvent::Kind::WebhookDelivery) {
+        // Says which app's delivery history grew; the dashboard reloads that list.
+        nlohmann::json j{{"app_id", e.appId}, {"result", e.status}};
+        j["deployment_id"] = e.deploymentId.empty() ? nlohmann::json() : nlohmann::json(e.deploymentId);
+        return out.event("webhook_delivery", entry.id, j.dump());
+    }
     if (!e.action.empty()) {
         nlohmann::json j{{"id", e.deploymentId}, {"app_id", e.appId}, {"action", e.action}, {"status", e.status}};
         if (!e.error.empty()) j["error"] = e.error;

@@ -1,4 +1,4 @@
-// GET /api/events: every status change of any deployment or app action, as SSE, so dashboards need not poll.
+// GET /api/events: every status change of any deployment or app action, and every webhook delivery recorded, as SSE, so dashboards need not poll.
 #pragma once
 
 #include <cstdint>

@@ -18,7 +18,7 @@ FeedJournal::FeedJournal(engine::DeploymentEvents& events, std::size_t capacity)
 }
 
 void FeedJournal::record(State& s, const engine::DeploymentEvent& e) {
-    if (e.kind != engine::DeploymentEvent::Kind::Status) return;
+    if (e.kind == engine::DeploymentEvent::Kind::Log) return;
     std::vector<Listener> wake;
     {
         std::lock_guard lock(s.mutex);

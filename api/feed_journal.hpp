@@ -24,7 +24,8 @@ public:
     using Listener = std::function<void()>;
     using Listening = std::shared_ptr<void>;  // stops listening when released
 
-    // Records every status change published on `events` from now on, keeping the last `capacity`.
+    // Records every status change (and recorded webhook delivery) published on `events` from now on,
+    // keeping the last `capacity`; log lines are not kept.
     // Ids start from this process's start time in ms (× 1000), so an id from an earlier run is older
     // than any this journal gives and is recognised as unknown.
     explicit FeedJournal(engine::DeploymentEvents& events, std::size_t capacity = 1024);

@@ -129,6 +129,24 @@ TEST_F(LiveRoutes, EventsFeedAnnouncesAppActions) {
     EXPECT_TRUE(feed.events("deployment").empty());
 }
 
+// A webhook delivery recorded in an app's history reaches the feed as a `webhook_delivery` event (the
+// dashboard refreshes that app's delivery list), never as a deployment or an action.
+TEST_F(LiveRoutes, EventsFeedAnnouncesWebhookDeliveries) {
+    SseReader feed(url("/api/events"), auth());
+    ASSERT_TRUE(feed.waitFor(": connected"));
+    engine::DeploymentEvent e;
+    e.kind = engine::DeploymentEvent::Kind::WebhookDelivery;
+    e.appId = appId;
+    e.status = "ignored";
+    events.publish(e);
+    ASSERT_TRUE(feed.waitFor("event: webhook_delivery")) << feed.text();
+    auto deliveries = feed.events("webhook_delivery");
+    ASSERT_EQ(deliveries.size(), 1u);
+    EXPECT_EQ(deliveries[0], (json{{"app_id", appId}, {"result", "ignored"}, {"deployment_id", nullptr}}));
+    EXPECT_TRUE(feed.events("deployment").empty());
+    EXPECT_TRUE(feed.events("action").empty());
+}
+
 // A reconnect with the last id it got (as the dashboard's reader sends it) gets what it missed, once;
 // an id the server does not know (dropped from its journal, or from an earlier run) gets `resync`.
 TEST_F(LiveRoutes, EventsFeedResumesAfterTheLastEventId) {

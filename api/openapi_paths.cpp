@@ -65,7 +65,8 @@ const std::vector<PathDoc>& documentedPaths() {
          "and a final `end` event",
          "deployments", "", 200, "EventStream"},
         {M::Get, "/api/events",
-         "Status changes of every deployment (SSE `deployment` events) and app action (`action` events: "
+         "Status changes of every deployment (SSE `deployment` events), webhook deliveries recorded (`webhook_delivery` "
+         "events: {app_id, result, deployment_id}) and app action (`action` events: "
          "{id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). "
          "The engine's own actions come the same way: `crash` (status crashed: the live container died, error says "
          "why; its domains answer 503) and `recover` (the automatic restart with back-off that follows). A "
@@ -93,6 +94,17 @@ const std::vector<PathDoc>& documentedPaths() {
          "env_pending) needs POST /api/apps/{id}/redeploy. An engine job like start ({action_id, status}, or 202)",
          "runtime", "", 200,
          "ActionResult"},
+        {M::Get, "/api/apps/{id}/webhooks/deliveries",
+         "The app's last webhook deliveries, newest first: each with what it did (deployed, ignored and why, pong, "
+         "rejected) and the status answered. The newest 50 are kept, and apart from them the newest 10 rejected "
+         "(unverified) requests that named the app's repository. A new row is announced on /api/events as a "
+         "`webhook_delivery` event {app_id, result, deployment_id}",
+         "webhooks", "", 200, "WebhookDeliveryList"},
+        {M::Post, "/api/apps/{id}/webhooks/test",
+         "Send a GitHub ping signed with the app's secret to [server] public_url's webhook URL (the API's own address "
+         "when unset) and report what came back, with an explanation; the ping appears in the deliveries when it "
+         "arrives. 429 while two tests are under way",
+         "webhooks", "", 200, "WebhookTestResult"},
         {M::Get, "/api/system", "Version, engine and host figures; the proxy's ports and public URL (app and webhook URLs)", "system", "", 200, "SystemInfo"},
         {M::Get, "/metrics", "Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
 

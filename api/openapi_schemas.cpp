@@ -95,7 +95,9 @@ void appSchemas(json& s) {
          {"build_target", str()},
          {"healthcheck", input(healthcheckProps())},
          {"resources", input(resourceProps())},
-         {"deadlines", input(deadlineProps())}},
+         {"deadlines", input(deadlineProps())},
+         {"auto_deploy", described(boolean(), "a verified push to the branch deploys it (default true); false: webhook "
+                                              "deliveries are recorded as ignored and only a user's deploy ships")}},
         {"name", "git_url", "port"});
     s["App"] = answerWithOptional(
         {{"id", str()},
@@ -115,6 +117,7 @@ void appSchemas(json& s) {
          {"healthcheck", ref("Healthcheck")},
          {"resources", ref("Resources")},
          {"deadlines", ref("Deadlines")},
+         {"auto_deploy", described(boolean(), "a verified push to the branch deploys it")},
          {"stopped", described(boolean(), "stopped by a user: the domains answer 503 until start or a deploy")},
          {"live_deployment_id", nullable(str())},
          {"live", ref("AppLive")},
@@ -203,6 +206,37 @@ void deploymentSchemas(json& s) {
                                            {"action", oneOfStrings({"start", "stop", "restart", "recover", "crash"})},
                                            {"status", oneOfStrings({"pending", "in_progress", "done", "failed", "crashed"})}},
                                           {{"error", str()}});
+}
+
+void webhookSchemas(json& s) {
+    s["WebhookDelivery"] = answer(
+        {{"id", integer()},
+         {"provider", oneOfStrings({"github", "gitlab", "gitea", "bitbucket"})},
+         {"event", described(str(), "the provider's event name: push, ping, Push Hook, repo:push, ...")},
+         {"delivery_id", described(str(), "the provider's delivery id; \"\" when it sent none")},
+         {"ref", nullable(str())},
+         {"commit_sha", described(nullable(str()), "the pushed head commit")},
+         {"result", described(oneOfStrings({"deployed", "ignored", "pong", "rejected", "failed"}),
+                              "deployed: deployment_id was queued; ignored: reason says why (another branch, not a "
+                              "push, a skip marker, a duplicate delivery); pong: a ping whose secret verified; "
+                              "rejected: a bad or missing signature (401) or a malformed payload (400); failed: "
+                              "Rivetr could not queue the deployment")},
+         {"reason", str()},
+         {"deployment_id", nullable(str())},
+         {"http_status", described(integer(), "what Rivetr answered the provider")},
+         {"received_at", dateTime()}});
+    s["WebhookDeliveryList"] = answer({{"deliveries", arrayOf(ref("WebhookDelivery"))}});
+    s["WebhookTestResult"] = answer(
+        {{"delivery_id", str()},
+         {"url", described(str(), "where the ping was sent: [server] public_url's webhook URL, or the API's own address "
+                                  "when public_url is unset")},
+         {"ok", described(boolean(), "Rivetr answered 200 pong: the URL reaches it and the app's secret verifies")},
+         {"status", described(nullable(integer()), "the HTTP status answered; null when nothing answered")},
+         {"duration_ms", integer()},
+         {"response", described(str(), "the start of the answer's body")},
+         {"error", described(nullable(str()), "the transport failure (could not connect, timeout, ...)")},
+         {"explanation", str()},
+         {"warning", described(nullable(str()), "what the test cannot prove: public_url unset or a loopback address")}});
 }
 
 void systemSchemas(json& s) {
@@ -297,6 +331,7 @@ json openApiSchemas() {
                                                       {{"field", described(str(), "the input at fault, as its JSON path")}})}});
     appSchemas(s);
     deploymentSchemas(s);
+    webhookSchemas(s);
     systemSchemas(s);
     accountSchemas(s);
     routeSchemas(s);

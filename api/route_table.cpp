@@ -10,6 +10,7 @@
 #include "api/env_routes.hpp"
 #include "api/external_route_routes.hpp"
 #include "api/user_routes.hpp"
+#include "api/webhook_delivery_routes.hpp"
 #include "api/webhook_routes.hpp"
 #include "api/live_routes.hpp"
 #include "api/openapi.hpp"
@@ -19,7 +20,7 @@ namespace rivetr::api {
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
     for (auto group : {appRoutes(ctx), envRoutes(ctx, engine), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx),
-                       externalRouteRoutes(ctx), certificateRoutes(ctx)}) {
+                       externalRouteRoutes(ctx), certificateRoutes(ctx), webhookDeliveryRoutes(ctx)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
     if (engine) {

@@ -329,7 +329,7 @@ TEST_F(ApiRoutes, SystemGivesTheProxyPortsAndThePublicUrlWithItsWarning) {
     EXPECT_TRUE(unset["public_url"].is_null());
     EXPECT_NE(unset["public_url_warning"].get<std::string>().find("not set"), std::string::npos) << unset;
 
-    ctx.live.address = {8000, 8443, true, "http://127.0.0.1:8080/"};
+    ctx.live.address = {8000, 8443, true, "http://127.0.0.1:8080/", ""};
     auto loopback = systemInfo();
     EXPECT_EQ(loopback["proxy"], (json{{"http_port", 8000}, {"https_port", 8443}, {"tls", true}}));
     EXPECT_EQ(loopback["public_url"], "http://127.0.0.1:8080");
@@ -616,6 +616,11 @@ TEST_F(ApiRoutes, ResponsesMatchTheirSchemas) {
     ctx.deployments.create(d);
     ctx.deployments.transition(d.id, "failed");
     check("GET", "/api/apps/{id}/deployments", at + "/deployments", viewer);
+    ctx.live.address.selfUrl = "http://127.0.0.1:" + std::to_string(port);  // the test ping comes back here
+    auto ping = check("POST", "/api/apps/{id}/webhooks/test", at + "/webhooks/test", dev);
+    EXPECT_EQ(ping["ok"], true) << ping.dump();
+    auto history = check("GET", "/api/apps/{id}/webhooks/deliveries", at + "/webhooks/deliveries", viewer);
+    EXPECT_EQ(history["deliveries"].size(), 1u) << history.dump();
     check("GET", "/api/deployments", "/api/deployments?latest_per_app=1", viewer);
     check("GET", "/api/deployments", "/api/deployments?limit=5", viewer);
     check("GET", "/api/deployments/{id}", "/api/deployments/dep_schema", viewer);

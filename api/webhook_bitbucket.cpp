@@ -47,6 +47,7 @@ public:
         p.ref = "refs/heads/" + text(c, p.deleted ? "/old/name" : "/new/name");
         p.commit = text(c, "/new/target/hash");
         p.message = text(c, "/new/target/message");
+        p.author = text(c, "/new/target/author/raw");  // already "Name <email>"
         return p;
     }
 

@@ -8,14 +8,10 @@ namespace {
 using namespace webhook;
 
 // Gitea before 1.16 sends no head_commit; then the head is the commit whose id is "after".
-std::string messageOf(const nlohmann::json& j, const std::string& head) {
-    if (auto m = text(j, "/head_commit/message"); !m.empty()) return m;
-    auto commits = j.find("commits");
-    if (commits == j.end() || !commits->is_array()) return {};
-    for (const auto& c : *commits) {
-        if (c.is_object() && text(c, "/id") == head) return text(c, "/message");
-    }
-    return {};
+const nlohmann::json* headCommit(const nlohmann::json& j, const std::string& head) {
+    auto h = j.find("head_commit");
+    if (h != j.end() && h->is_object() && !text(*h, "/message").empty()) return &*h;
+    return commitById(j, head);
 }
 
 class GiteaProvider : public WebhookProvider {
@@ -39,7 +35,10 @@ public:
         p.ref = text(j, "/ref");
         p.commit = text(j, "/after");
         p.deleted = isZeroSha(p.commit);
-        p.message = messageOf(j, p.commit);
+        if (const auto* head = headCommit(j, p.commit)) {
+            p.message = text(*head, "/message");
+            p.author = authorOf(*head);
+        }
         return p;
     }
 

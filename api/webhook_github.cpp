@@ -32,6 +32,7 @@ public:
         p.commit = text(j, "/head_commit/id");
         if (p.commit.empty()) p.commit = text(j, "/after");
         p.message = text(j, "/head_commit/message");
+        if (auto h = j.find("head_commit"); h != j.end() && h->is_object()) p.author = authorOf(*h);
         return p;
     }
 

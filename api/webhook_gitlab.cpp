@@ -7,16 +7,6 @@ namespace {
 
 using namespace webhook;
 
-// GitLab lists up to 20 commits, oldest first; the head is the one the push checked out.
-std::string headMessage(const nlohmann::json& j, const std::string& head) {
-    auto commits = j.find("commits");
-    if (commits == j.end() || !commits->is_array()) return {};
-    for (const auto& c : *commits) {
-        if (c.is_object() && text(c, "/id") == head) return text(c, "/message");
-    }
-    return {};
-}
-
 class GitlabProvider : public WebhookProvider {
 public:
     std::string name() const override { return "gitlab"; }
@@ -40,7 +30,11 @@ public:
         p.commit = text(j, "/checkout_sha");
         if (p.commit.empty()) p.commit = text(j, "/after");
         p.deleted = isZeroSha(text(j, "/after"));
-        p.message = headMessage(j, p.commit);
+        // GitLab lists up to 20 commits, oldest first; the head is the one the push checked out.
+        if (const auto* head = commitById(j, p.commit)) {
+            p.message = text(*head, "/message");
+            p.author = authorOf(*head);
+        }
         return p;
     }
 

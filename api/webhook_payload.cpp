@@ -36,6 +36,22 @@ std::vector<std::string> urlsAt(const nlohmann::json& j, std::initializer_list<c
     return out;
 }
 
+const nlohmann::json* commitById(const nlohmann::json& j, const std::string& id) {
+    auto commits = j.find("commits");
+    if (id.empty() || commits == j.end() || !commits->is_array()) return nullptr;
+    for (const auto& c : *commits) {
+        if (c.is_object() && text(c, "/id") == id) return &c;
+    }
+    return nullptr;
+}
+
+std::string authorOf(const nlohmann::json& commit) {
+    auto name = text(commit, "/author/name");
+    if (name.empty()) return {};
+    auto email = text(commit, "/author/email");
+    return email.empty() ? name : name + " <" + email + ">";
+}
+
 bool isZeroSha(const std::string& sha) {
     return !sha.empty() && std::all_of(sha.begin(), sha.end(), [](char c) { return c == '0'; });
 }

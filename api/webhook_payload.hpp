@@ -20,6 +20,11 @@ std::string text(const nlohmann::json& j, const char* pointer);
 // The non-empty strings at `pointers`, in order: every URL a payload gives for its repository.
 std::vector<std::string> urlsAt(const nlohmann::json& j, std::initializer_list<const char*> pointers);
 
+// The commit object with this id in the payload's "commits" list; nullptr when it is not there.
+const nlohmann::json* commitById(const nlohmann::json& j, const std::string& id);
+// "Name <email>" from a commit object's author {name, email} (GitHub, GitLab, Gitea); "" without a name.
+std::string authorOf(const nlohmann::json& commit);
+
 // "0000…0": the sha a push reports for a ref it deleted.
 bool isZeroSha(const std::string& sha);
 

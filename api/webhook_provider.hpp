@@ -22,6 +22,7 @@ struct PushEvent {
     std::string ref;      // e.g. "refs/heads/main"
     std::string commit;   // the head commit after the push
     std::string message;  // its message (skip markers live here)
+    std::string author;   // its author, "Name <email>" (as the checkout records it); "" when not given
     bool deleted = false;  // the push deleted the ref
 };
 

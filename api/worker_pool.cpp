@@ -24,6 +24,16 @@ void WorkerPool::post(std::function<void()> job) {
     ready_.notify_one();
 }
 
+bool WorkerPool::tryPost(std::function<void()> job, std::size_t maxQueued) {
+    {
+        std::lock_guard lock(mutex_);
+        if (jobs_.size() >= maxQueued) return false;
+        jobs_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+    return true;
+}
+
 void WorkerPool::loop() {
     for (;;) {
         std::function<void()> job;

@@ -18,6 +18,9 @@ public:
     WorkerPool& operator=(const WorkerPool&) = delete;
 
     void post(std::function<void()> job);
+    // Queues `job` unless `maxQueued` jobs already wait; false when it was dropped (work that may
+    // be lost but must never pile up, such as what unauthenticated requests cause).
+    bool tryPost(std::function<void()> job, std::size_t maxQueued);
 
 private:
     void loop();

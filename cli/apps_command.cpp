@@ -52,6 +52,7 @@ void printApp(const json& a) {
         {"port", cell(a["port"])},
         {"domains", joined(a["domains"])},
         {"build type", cell(a["build_type"])},
+        {"deploy on push", a.value("auto_deploy", true) ? "yes" : "no (webhook pushes are recorded and ignored)"},
         {"healthcheck", cell(h["type"]) + " " + cell(h["path"]) + " (retries " + cell(h["retries"]) + ")"},
         {"live deployment", cell(a["live_deployment_id"])},
         {"created", cell(a["created_at"])}};

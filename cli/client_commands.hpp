@@ -26,5 +26,6 @@ int runCancel(const std::vector<std::string>& args);
 int runTokens(const std::vector<std::string>& args);
 int runCompletion(const std::vector<std::string>& args);
 int runLogs(const std::vector<std::string>& args);
+int runWebhooks(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli

@@ -111,6 +111,10 @@ std::vector<CommandSpec> clientCommands() {
         {"rollback", "APP [DEPLOYMENT]", "roll back; default: the previous deployment that went live and whose image is kept", Section::Client,
          {}, {waitFlag()}, runRollback},
         {"cancel", "DEPLOYMENT", "cancel a deployment in progress", Section::Client, {}, {}, runCancel},
+        {"webhooks", "", "an app's webhook deliveries, and a test delivery", Section::Client,
+         {{"deliveries", "APP", "the last deliveries: what each did (deployed, ignored and why, rejected)", {}},
+          {"test", "APP", "send a signed ping to the public webhook URL and say what came back (exit 1 if it failed)", {}}},
+         {}, runWebhooks},
         tokensCommand(),
     };
 }

@@ -12,8 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string shortSha(const json& sha) { return sha.is_string() ? sha.get<std::string>().substr(0, 12) : "-"; }
-
 json listFor(const ApiClient& api, const std::string& app) {
     return api.get("/api/apps/" + pathSegment(app) + "/deployments");
 }
@@ -47,10 +45,11 @@ int runDeployments(const std::vector<std::string>& argv) {
         expectAtMost(c.args, 1);
         auto list = listFor(c.api, app);
         if (c.json) return printJson(list), 0;
-        Table t({"ID", "STATUS", "LIVE", "COMMIT", "TRIGGER", "CREATED", "ERROR"});
+        Table t({"ID", "STATUS", "LIVE", "COMMIT", "MESSAGE", "AUTHOR", "TRIGGER", "CREATED", "ERROR"});
         for (const auto& d : list) {
             t.add({cell(d["id"]), statusText(cell(d["status"])), d.value("live", false) ? "*" : "",
-                   shortSha(d["commit_sha"]), cell(d["trigger"]), cell(d["created_at"]), cell(d["error"])});
+                   shortSha(d["commit_sha"]), headline(d["commit_message"]), authorName(d["commit_author"]),
+                   cell(d["trigger"]), cell(d["created_at"]), cell(d["error"])});
         }
         t.print(std::cout, "no deployments yet: run `rivetr deploy " + app + "`");
         return 0;

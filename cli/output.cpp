@@ -10,6 +10,14 @@
 #include "store/deployment_status.hpp"
 
 namespace rivetr::cli {
+namespace {
+
+// Characters, not bytes: a commit message's "é" or "…" takes one column.
+size_t displayWidth(const std::string& s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
 
 void Table::print(std::ostream& out, const std::string& empty) const {
     if (rows_.empty()) {
@@ -17,16 +25,16 @@ void Table::print(std::ostream& out, const std::string& empty) const {
         return;
     }
     std::vector<size_t> width(headers_.size());
-    for (size_t i = 0; i < headers_.size(); ++i) width[i] = headers_[i].size();
+    for (size_t i = 0; i < headers_.size(); ++i) width[i] = displayWidth(headers_[i]);
     for (const auto& r : rows_) {
-        for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], r[i].size());
+        for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], displayWidth(r[i]));
     }
     auto line = [&](const std::vector<std::string>& r) {
         std::string s;
         for (size_t i = 0; i < width.size(); ++i) {
             const std::string& v = i < r.size() ? r[i] : "";
             s += v;
-            if (i + 1 < width.size()) s += std::string(width[i] - v.size() + 2, ' ');
+            if (i + 1 < width.size()) s += std::string(width[i] - displayWidth(v) + 2, ' ');
         }
         while (!s.empty() && s.back() == ' ') s.pop_back();
         out << s << "\n";
@@ -75,6 +83,25 @@ std::string cell(const nlohmann::json& j) {
     if (j.is_null()) return "-";
     if (j.is_string()) return j.get<std::string>();
     return j.dump();
+}
+
+std::string shortSha(const nlohmann::json& sha) { return sha.is_string() ? sha.get<std::string>().substr(0, 12) : "-"; }
+
+std::string headline(const nlohmann::json& text, std::size_t max) {
+    if (!text.is_string() || text.get<std::string>().empty()) return "-";
+    auto s = text.get<std::string>();
+    s = s.substr(0, s.find('\n'));
+    if (s.size() <= max) return s;
+    auto cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+    return s.substr(0, cut) + "…";
+}
+
+std::string authorName(const nlohmann::json& author) {
+    if (!author.is_string() || author.get<std::string>().empty()) return "-";
+    auto s = author.get<std::string>();
+    auto lt = s.find(" <");
+    return lt == std::string::npos ? s : s.substr(0, lt);
 }
 
 }  // namespace rivetr::cli

@@ -32,5 +32,11 @@ void printFields(std::ostream& out, const std::vector<std::pair<std::string, std
 void printJson(const nlohmann::json& j);
 // A JSON value as a table cell: strings bare, null as "-".
 std::string cell(const nlohmann::json& j);
+// A commit SHA's first 12 characters; "-" for null.
+std::string shortSha(const nlohmann::json& sha);
+// The first line of a text, cut to `max` bytes (never inside a UTF-8 character) with "…"; "-" for null.
+std::string headline(const nlohmann::json& text, std::size_t max = 50);
+// "Ann Smith" of "Ann Smith <ann@example.com>" (how commit authors are stored); "-" for null.
+std::string authorName(const nlohmann::json& author);
 
 }  // namespace rivetr::cli

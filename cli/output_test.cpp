@@ -20,6 +20,31 @@ TEST(Table, PadsColumnsToTheWidestCell) {
               "web              80\n");
 }
 
+// A commit message with "café" in it lines up like any other.
+TEST(Table, CountsCharactersNotBytes) {
+    Table t({"MESSAGE", "AUTHOR"});
+    t.add({"caf\u00e9 prices", "Ann"});
+    t.add({"plain", "Bob"});
+    std::ostringstream out;
+    t.print(out);
+    EXPECT_EQ(out.str(),
+              "MESSAGE      AUTHOR\n"
+              "caf\u00e9 prices  Ann\n"
+              "plain        Bob\n");
+}
+
+// Deployment lists show a commit as its first line and its author's name.
+TEST(Output, CommitHeadlineAndAuthorName) {
+    EXPECT_EQ(headline("Fix the basket total\n\nLonger text"), "Fix the basket total");
+    EXPECT_EQ(headline(nullptr), "-");
+    EXPECT_EQ(headline("caf\u00e9 caf\u00e9", 4), "caf…") << "cut inside the two bytes of é";
+    EXPECT_EQ(headline("abcdef", 3), "abc…");
+    EXPECT_EQ(authorName("Ann Smith <ann@example.com>"), "Ann Smith");
+    EXPECT_EQ(authorName("ann"), "ann");
+    EXPECT_EQ(authorName(nullptr), "-");
+    EXPECT_EQ(shortSha("0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c"), "0d1a26e67d8f");
+}
+
 TEST(Table, EmptyTablePrintsTheHint) {
     std::ostringstream out;
     Table({"NAME"}).print(out, "no apps yet");

@@ -43,12 +43,14 @@ std::string publicUrlBase(const std::string& url) {
     return !url.empty() && url.back() == '/' ? url.substr(0, url.size() - 1) : url;
 }
 
+bool isLoopbackUrl(const std::string& url) { return isLoopbackHost(hostOf(url)); }
+
 std::optional<std::string> publicUrlWarning(const std::string& url) {
     if (url.empty()) {
         return "[server] public_url is not set: webhook URLs use the address this dashboard was opened at, "
                "which GitHub must be able to reach";
     }
-    if (isLoopbackHost(hostOf(url))) {
+    if (isLoopbackUrl(url)) {
         return "[server] public_url (" + url + ") is a loopback address: GitHub and other git providers cannot reach it";
     }
     return std::nullopt;

@@ -10,7 +10,9 @@
 namespace rivetr::engine {
 
 struct DeploymentEvent {
-    enum class Kind { Status, Log };
+    // WebhookDelivery: a webhook delivery was recorded in the app's history (api/); `status` is its
+    // result and deploymentId the deployment it started, if any.
+    enum class Kind { Status, Log, WebhookDelivery };
     Kind kind = Kind::Status;
     std::string deploymentId;  // or, for an app action job, the action's id ("act_…")
     std::string appId;

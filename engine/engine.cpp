@@ -90,7 +90,11 @@ std::string Engine::deploy(const std::string& appId, const DeployRequest& reques
     d.requestedCommit = request.commit;
     // A full SHA names exactly one commit: it shows from the moment the deployment is enqueued (a
     // webhook's push), not only once the clone succeeds.
-    if (request.commit && isFullSha(*request.commit)) d.commitSha = request.commit;
+    if (request.commit && isFullSha(*request.commit)) {
+        d.commitSha = request.commit;
+        d.commitMessage = request.commitMessage;
+        d.commitAuthor = request.commitAuthor;
+    }
     deps_.deployments.create(d);
     submit(d);
     return d.id;

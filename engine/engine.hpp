@@ -32,6 +32,9 @@ private:
 struct DeployRequest {
     std::string trigger = "manual";  // manual | webhook | cli
     std::optional<std::string> commit;  // a SHA, tag or branch; default: the app's branch head
+    // What the caller already knows of a full-SHA `commit` (a webhook's payload): the first line of
+    // its message and its author, shown before the checkout confirms them.
+    std::optional<std::string> commitMessage, commitAuthor;
 };
 
 class Engine {

@@ -57,6 +57,14 @@ api::ApiOptions apiOptions(const Config& cfg) {
     return o;
 }
 
+std::string selfUrl(const Config& cfg) {
+    auto host = cfg.server.api_host;
+    if (host == "0.0.0.0" || host.empty()) host = "127.0.0.1";
+    if (host == "::") host = "::1";
+    if (host.find(':') != std::string::npos) host = "[" + host + "]";
+    return "http://" + host + ":" + std::to_string(cfg.server.api_port);
+}
+
 proxy::CertManagerOptions acmeOptions(const Config& cfg) {
     proxy::CertManagerOptions o;
     o.dir = fs::path(cfg.server.data_dir) / "certs";

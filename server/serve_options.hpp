@@ -17,6 +17,8 @@ proxy::ProxyOptions proxyOptions(const Config& cfg);
 proxy::CertManagerOptions acmeOptions(const Config& cfg);
 engine::EngineOptions engineOptions(const Config& cfg);
 api::ApiOptions apiOptions(const Config& cfg);
+// How this process reaches its own control API ("http://127.0.0.1:8080"): a wildcard bind on loopback.
+std::string selfUrl(const Config& cfg);
 api::AuthOptions authOptions(const Config& cfg);
 git::SourceOptions sourceOptions(const Config& cfg);
 builders::BuildersOptions buildersOptions(const Config& cfg);

@@ -124,7 +124,7 @@ void linkLiveData(Server::Parts& p) {
     // The ports the proxy is bound to (a configured 0 picks one); HTTPS listens only with ACME on.
     api.live.address = {proxy->httpPort(),
                         proxy->httpsPort() ? proxy->httpsPort() : static_cast<std::uint16_t>(cfg.server.proxy_https_port),
-                        cfg.proxy.acme_enabled, cfg.server.public_url};
+                        cfg.proxy.acme_enabled, cfg.server.public_url, selfUrl(cfg)};
     if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
     api.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);

@@ -21,7 +21,7 @@ const std::string kSettingsColumns =
 const std::string kColumns =
     "id, " + kSettingsColumns + ", live_deployment_id, "
     "created_at, updated_at, clone_timeout_ms, build_timeout_ms, start_timeout_ms, health_timeout_ms, stopped, "
-    "git_token_enc, live_state, live_reason, live_exit_code, live_last_output, live_restarts, live_since";
+    "git_token_enc, live_state, live_reason, live_exit_code, live_last_output, live_restarts, live_since, auto_deploy";
 
 std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":webhook_secret"; }
 
@@ -47,6 +47,7 @@ AppRecord readApp(const Statement& st, const SecretBox& box) {
     a.stopped = st.getInt(25) != 0;
     a.gitCredential = readGitCredential(st, 26, box, a.id);
     a.condition = {st.getText(27), st.getText(28), st.getOptInt(29), st.getText(30), st.getInt(31), st.getOptInt(32)};
+    a.autoDeploy = st.getInt(33) != 0;
     return a;
 }
 
@@ -72,16 +73,18 @@ void bindFields(Statement& st, int i, const AppRecord& a, const SecretBox& box) 
     st.bind(i + 16, box.seal(a.webhookSecret, webhookPlace(a.id)));
 }
 
-// Kept out of bindFields so the long positional INSERT/UPDATE stays as it was before migration 005.
+// Kept out of bindFields so the long positional INSERT/UPDATE stays as it was before migration 005
+// (the settings added since, deadlines and auto_deploy, are written here).
 void writeDeadlines(Database& db, const AppRecord& a) {
     const auto& d = a.deadlines;
-    db.prepare("UPDATE apps SET clone_timeout_ms=?, build_timeout_ms=?, start_timeout_ms=?, health_timeout_ms=? "
-               "WHERE id=?")
+    db.prepare("UPDATE apps SET clone_timeout_ms=?, build_timeout_ms=?, start_timeout_ms=?, health_timeout_ms=?, "
+               "auto_deploy=? WHERE id=?")
         .bind(1, d.cloneMs)
         .bind(2, d.buildMs)
         .bind(3, d.startMs)
         .bind(4, d.healthMs)
-        .bind(5, a.id)
+        .bind(5, std::int64_t{a.autoDeploy})
+        .bind(6, a.id)
         .exec();
 }
 

@@ -64,6 +64,9 @@ struct AppRecord {
     // The engine's state, read with the settings but written only by the engine
     // (AppStateRepository); AppRepository ignores these fields when it writes.
     std::optional<std::string> liveDeploymentId;
+    // A verified push to the branch deploys it. Off: webhook deliveries are verified and recorded as
+    // "ignored (auto-deploy is off)", and only a user's deploy ships.
+    bool autoDeploy = true;
     bool stopped = false;  // stopped by its user: parked (503) until started or deployed again
     LiveCondition condition;
     std::int64_t createdAt = 0;

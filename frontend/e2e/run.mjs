@@ -19,6 +19,7 @@ import { appScreens } from './app_screens.mjs';
 import { envRedeploy } from './env_redeploy.mjs';
 import { twoFactor } from './two_factor.mjs';
 import { failures } from './failures.mjs';
+import { webhookDeliveries } from './webhooks.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -144,6 +145,7 @@ async function main() {
 
     await appScreens(page, base, proxyPort, appId, shot);
     await envRedeploy(page, proxyPort, shot);
+    await webhookDeliveries(page, base, appId, repo, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

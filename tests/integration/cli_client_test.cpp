@@ -177,7 +177,11 @@ TEST_F(CliDeploy, DeployWaitExitFollowsTheOutcome) {
     auto deployments = cliJson({"deployments", "clidemo"});
     ASSERT_EQ(deployments.size(), 3u);
     EXPECT_EQ(deployments[0]["rollback_of"], deployments[2]["id"]);
-    EXPECT_TRUE(has(cli({"deployments", "clidemo"}).output, "running"));
+    auto table = cli({"deployments", "clidemo"}).output;
+    EXPECT_TRUE(has(table, "running"));
+    // Each deployment with its commit's first line and its author's name (not the address).
+    EXPECT_TRUE(has(table, "MESSAGE") && has(table, "AUTHOR") && has(table, "Ada Tester")) << table;
+    EXPECT_FALSE(has(table, "ada@example.test")) << table;
 
     // A health check that never passes: exit 1, the reason on stderr, the old version still served.
     commitVersion("v3", {{"HEALTH_STATUS", "500"}});

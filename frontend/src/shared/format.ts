@@ -31,6 +31,12 @@ export function duration(from: string | null, to: string | null, now = Date.now(
 
 export const shortSha = (sha: string | null) => (sha ? sha.slice(0, 8) : '—');
 
+/** The first line of a commit message; '' when there is none. */
+export const headline = (message: string | null | undefined) => (message ?? '').split('\n')[0].trim();
+
+/** "Ann Smith" of "Ann Smith <ann@example.com>" (how commit authors are stored); '' when there is none. */
+export const authorName = (author: string | null | undefined) => (author ?? '').replace(/\s*<[^>]*>\s*$/, '').trim();
+
 export function percent(used: number, total: number): number {
   return total > 0 ? Math.round((used / total) * 100) : 0;
 }

@@ -1,7 +1,8 @@
 // The first page: every app with its status, the latest deployments, and the host's health.
 import { useMemo } from 'react';
 import { Link } from '../../shared/router';
-import { bytes, percent, shortSha } from '../../shared/format';
+import { bytes, percent } from '../../shared/format';
+import { CommitSummary } from '../deployments/components/CommitSummary';
 import { RelativeTime } from '../../shared/ui/RelativeTime';
 import { ErrorState, LoadingState } from '../../shared/ui/States';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
@@ -91,7 +92,7 @@ export default function OverviewPage() {
                 <tr key={d.id}>
                   <td><Link href={`/apps/${names[d.app_id] ?? d.app_id}`}>{names[d.app_id] ?? d.app_id}</Link></td>
                   <td><StatusBadge status={d.status} /></td>
-                  <td><code>{shortSha(d.commit_sha)}</code></td>
+                  <td><CommitSummary d={d} /></td>
                   <td><RelativeTime ts={d.created_at} /></td>
                 </tr>
               ))}

@@ -241,6 +241,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{id}/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's last webhook deliveries, newest first: each with what it did (deployed, ignored and why, pong, rejected) and the status answered. The newest 50 are kept, and apart from them the newest 10 rejected (unverified) requests that named the app's repository. A new row is announced on /api/events as a `webhook_delivery` event {app_id, result, deployment_id} */
+        get: operations["get/api/apps/{id}/webhooks/deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{id}/webhooks/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a GitHub ping signed with the app's secret to [server] public_url's webhook URL (the API's own address when unset) and report what came back, with an explanation; the ping appears in the deliveries when it arrives. 429 while two tests are under way */
+        post: operations["post/api/apps/{id}/webhooks/test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/detect": {
         parameters: {
             query?: never;
@@ -486,7 +520,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status changes of every deployment (SSE `deployment` events) and app action (`action` events: {id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). The engine's own actions come the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) and `recover` (the automatic restart with back-off that follows). A reconnect with Last-Event-ID gets the changes it missed, or a `resync` event when they are no longer kept */
+        /** Status changes of every deployment (SSE `deployment` events), webhook deliveries recorded (`webhook_delivery` events: {app_id, result, deployment_id}) and app action (`action` events: {id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). The engine's own actions come the same way: `crash` (status crashed: the live container died, error says why; its domains answer 503) and `recover` (the automatic restart with back-off that follows). A reconnect with Last-Event-ID gets the changes it missed, or a `resync` event when they are no longer kept */
         get: operations["get/api/events"];
         put?: never;
         post?: never;
@@ -756,6 +790,8 @@ export interface components {
             status: string;
         };
         App: {
+            /** @description a verified push to the branch deploys it */
+            auto_deploy: boolean;
             base_dir: string;
             branch: string;
             build_target: string;
@@ -811,6 +847,8 @@ export interface components {
         };
         AppDeploymentList: components["schemas"]["AppDeployment"][];
         AppInput: {
+            /** @description a verified push to the branch deploys it (default true); false: webhook deliveries are recorded as ignored and only a user's deploy ships */
+            auto_deploy?: boolean;
             base_dir?: string;
             branch?: string;
             build_target?: string;
@@ -1151,6 +1189,49 @@ export interface components {
             username: string;
         };
         UserList: components["schemas"]["User"][];
+        WebhookDelivery: {
+            /** @description the pushed head commit */
+            commit_sha: string | null;
+            /** @description the provider's delivery id; "" when it sent none */
+            delivery_id: string;
+            deployment_id: string | null;
+            /** @description the provider's event name: push, ping, Push Hook, repo:push, ... */
+            event: string;
+            /** @description what Rivetr answered the provider */
+            http_status: number;
+            id: number;
+            /** @enum {string} */
+            provider: "github" | "gitlab" | "gitea" | "bitbucket";
+            reason: string;
+            /** Format: date-time */
+            received_at: string;
+            ref: string | null;
+            /**
+             * @description deployed: deployment_id was queued; ignored: reason says why (another branch, not a push, a skip marker, a duplicate delivery); pong: a ping whose secret verified; rejected: a bad or missing signature (401) or a malformed payload (400); failed: Rivetr could not queue the deployment
+             * @enum {string}
+             */
+            result: "deployed" | "ignored" | "pong" | "rejected" | "failed";
+        };
+        WebhookDeliveryList: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookTestResult: {
+            delivery_id: string;
+            duration_ms: number;
+            /** @description the transport failure (could not connect, timeout, ...) */
+            error: string | null;
+            explanation: string;
+            /** @description Rivetr answered 200 pong: the URL reaches it and the app's secret verifies */
+            ok: boolean;
+            /** @description the start of the answer's body */
+            response: string;
+            /** @description the HTTP status answered; null when nothing answered */
+            status: number | null;
+            /** @description where the ping was sent: [server] public_url's webhook URL, or the API's own address when public_url is unset */
+            url: string;
+            /** @description what the test cannot prove: public_url unset or a loopback address */
+            warning: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1726,6 +1807,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/apps/{id}/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/apps/{id}/webhooks/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestResult"];
                 };
             };
             /** @description error */

@@ -38,6 +38,11 @@ export type LoginResult = S['LoginResult'];
 /** POST /api/auth/totp/setup: a pending secret, active once a code proves the authenticator has it. */
 export type TotpSetup = S['TotpSetup'];
 export type AuditEntry = S['AuditEntry'];
+export type WebhookDelivery = S['WebhookDelivery'];
+/** GET /api/apps/{id}/webhooks/deliveries. */
+export type WebhookDeliveryList = S['WebhookDeliveryList'];
+/** POST /api/apps/{id}/webhooks/test. */
+export type WebhookTestResult = S['WebhookTestResult'];
 
 export const TERMINAL: ReadonlySet<string> = new Set<DeploymentStatus>(['running', 'failed', 'cancelled', 'replaced', 'rolled_back']);
 export const IN_PROGRESS: ReadonlySet<string> = new Set<DeploymentStatus>(['pending', 'cloning', 'building', 'starting', 'checking', 'switching']);

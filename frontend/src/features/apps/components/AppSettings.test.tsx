@@ -10,7 +10,7 @@ import { AppSettings } from './AppSettings';
 const app = {
   id: 'app_1', name: 'shop', branch: 'main', port: 3000, domains: ['shop.test'],
   healthcheck: { type: 'http', path: '/health', interval_ms: 1000, timeout_ms: 500, retries: 3, start_period_ms: 0 },
-  resources: { memory_limit_bytes: null, cpu_limit_millis: null },
+  resources: { memory_limit_bytes: null, cpu_limit_millis: null }, auto_deploy: true,
 } as unknown as App;
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -47,5 +47,18 @@ describe('AppSettings', () => {
     expect(client.getQueryData<App>(appKeys.detail('shop'))?.port).toBe(4000);
     expect(client.getQueryData<App>(appKeys.detail('app_1'))?.port).toBe(4000);
     expect(div.querySelector('.toasts')?.textContent).toContain('Saved. Changes apply from the next deployment.');
+  });
+
+  it('sends auto_deploy: false when "Deploy on push" is unticked', async () => {
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => json(200, { ...app, ...JSON.parse(String(init?.body)) }));
+    vi.stubGlobal('fetch', fetchMock);
+    const { div, client } = renderInto(<AppSettings app={app} />);
+    const box = [...div.querySelectorAll('label')].find((l) => l.textContent?.includes('Deploy on push'))!.querySelector('input')!;
+    expect(box.checked).toBe(true);
+    act(() => box.click());
+    await act(async () => { div.querySelector('form')!.requestSubmit(); });
+    await settle(client);
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body)).auto_deploy).toBe(false);
+    expect(client.getQueryData<App>(appKeys.detail('shop'))?.auto_deploy).toBe(false);
   });
 });

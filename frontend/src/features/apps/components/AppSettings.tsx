@@ -1,4 +1,4 @@
-// Port, branch, domains, health check and resource limits of an app, saved with PUT /api/apps/{id};
+// Port, branch, domains, auto-deploy, health check and resource limits of an app, saved with PUT /api/apps/{id};
 // the server's complaint appears under the field it names (its `field` is the JSON path).
 import { useState, type FormEvent } from 'react';
 import type { App } from '../../../shared/api/types';
@@ -19,6 +19,7 @@ export function AppSettings({ app }: { app: App }) {
     memory: app.resources.memory_limit_bytes ? String(Math.round(app.resources.memory_limit_bytes / MiB)) : '',
     cpu: app.resources.cpu_limit_millis ? String(app.resources.cpu_limit_millis) : '',
   });
+  const [autoDeploy, setAutoDeploy] = useState(app.auto_deploy);
   const save = useUpdateApp(app);
   const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value }) });
   const err = (name: (typeof FIELDS)[number]) => fieldError(save.error, name);
@@ -30,6 +31,7 @@ export function AppSettings({ app }: { app: App }) {
       domains: f.domains.split(/[\s,]+/).filter(Boolean),
       healthcheck: { path: f.hcPath, interval_ms: Number(f.hcInterval), timeout_ms: Number(f.hcTimeout), retries: Number(f.hcRetries), start_period_ms: Number(f.hcStart) },
       resources: { memory_limit_bytes: f.memory ? Number(f.memory) * MiB : null, cpu_limit_millis: f.cpu ? Number(f.cpu) : null },
+      auto_deploy: autoDeploy,
     });
   };
   const whole = formError(save.error, FIELDS);
@@ -39,6 +41,10 @@ export function AppSettings({ app }: { app: App }) {
       <Field label="Branch" error={err('branch')}><input {...field('branch')} required /></Field>
       <Field label="Container port" error={err('port')}><input {...field('port')} type="number" min={1} max={65535} required /></Field>
       <Field label="Domains (one per line)" error={err('domains')} className="wide"><textarea {...field('domains')} rows={3} /></Field>
+      <label className="wide">
+        <input type="checkbox" checked={autoDeploy} onChange={(e) => setAutoDeploy(e.target.checked)} /> Deploy on push
+        <small className="hint"> (a verified webhook push to the branch deploys it; off: pushes are listed as ignored)</small>
+      </label>
       <fieldset className="wide">
         <legend>Health check</legend>
         <Field label="Path" error={err('healthcheck.path')}><input {...field('hcPath')} /></Field>

@@ -21,6 +21,8 @@ import { DomainCertificates } from '../components/Certificates';
 import { EnvEditor, RESTART_KEEPS_ENV } from '../components/EnvEditor';
 import { RuntimeLogs } from '../components/RuntimeLogs';
 import { Webhook } from '../components/Webhook';
+import { Deliveries } from '../../webhooks/components/Deliveries';
+import { TestDelivery } from '../../webhooks/components/TestDelivery';
 import { useApp, useAppAction, useCertificates, useDeleteApps, useDeploy } from '../queries';
 
 const TABS = ['deployments', 'logs', 'environment', 'settings', 'webhook'] as const;
@@ -104,7 +106,15 @@ export default function AppDetailPage() {
         {tab === 'logs' && <RuntimeLogs appId={a.id} />}
         {tab === 'environment' && <EnvEditor key={a.id} app={a} onRedeployed={started} />}
         {tab === 'settings' && <AppSettings app={a} />}
-        {tab === 'webhook' && <Webhook secret={a.webhook_secret} system={system.data} />}
+        {tab === 'webhook' && (
+          <>
+            <Webhook secret={a.webhook_secret} system={system.data} />
+            <h2>Recent deliveries</h2>
+            {/* The secret is shown to exactly the roles that may send a test (developer and admin). */}
+            <TestDelivery appId={a.id} canSend={a.webhook_secret !== undefined} />
+            <Deliveries appId={a.id} onOpenDeployment={setSelected} deploymentHref={(depId) => deploymentHref(a.name, depId)} />
+          </>
+        )}
       </div>
     </section>
   );

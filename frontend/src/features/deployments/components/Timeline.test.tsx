@@ -22,6 +22,15 @@ function rowsWithRollback(deps: Deployment[]): string[] {
 }
 
 describe('Timeline', () => {
+  it('shows each commit\'s first line and its author\'s name', () => {
+    const d = { ...dep('d1', 'running', false, '2025-01-01'), commit_message: 'Fix the basket total\n\nLong text', commit_author: 'Ann Smith <ann@example.com>' };
+    const { div } = renderInto(<Timeline app={app} deps={[d]} selected={null} onSelect={() => {}} onStarted={() => {}} />);
+    const text = div.querySelector('li')!.textContent!;
+    expect(text).toContain('d1000000 Fix the basket total · Ann Smith');
+    expect(text).not.toContain('Long text');
+    expect(text).not.toContain('ann@example.com');
+  });
+
   it('offers a rollback only for a kept image that passed its health check, never the live one', () => {
     const deps = [
       dep('d4', 'running', true, '2025-01-04'),      // live

@@ -8,6 +8,7 @@ import { Action } from '../../../shared/ui/Action';
 import { Duration } from '../../../shared/ui/Duration';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { CommitSummary } from './CommitSummary';
 import { useCancelDeployment, useRollback } from '../queries';
 
 interface Props {
@@ -25,7 +26,7 @@ function Row({ app, d, selected, onSelect, onStarted }: Omit<Props, 'deps' | 'se
   return (
     <li className={selected ? 'selected' : ''}>
       <button type="button" className="link" onClick={() => onSelect(d.id)} aria-pressed={selected}>
-        <StatusBadge status={d.status} /> <code>{shortSha(d.commit_sha)}</code> {d.commit_message?.split('\n')[0] ?? ''}
+        <StatusBadge status={d.status} /> <CommitSummary d={d} />
       </button>
       <small>
         {' '}{d.trigger}{d.rollback_of ? ` of ${d.rollback_of}` : ''} · <RelativeTime ts={d.created_at} /> <Duration from={d.started_at} to={d.finished_at} />
