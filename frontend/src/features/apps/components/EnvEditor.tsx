@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { EnvVar } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { KeyValueEditor, type Flag } from '../../../shared/ui/KeyValueEditor';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { useEnv, useSaveEnv } from '../queries';
 
@@ -35,9 +36,9 @@ export function EnvEditor({ appId }: { appId: string }) {
           onFocus: () => { if (v.secret && v.value === MASK) update({ value: '' }); },
           onBlur: () => { if (v.secret && v.value === '' && v.updated_at) update({ value: MASK }); },
         })} />{' '}
-      <button type="button" className="primary" onClick={() => save.mutate(vars)} disabled={save.isPending} aria-busy={save.isPending}>
+      <RoleGate min="developer" action="change environment variables"><button type="button" className="primary" onClick={() => save.mutate(vars)} disabled={save.isPending} aria-busy={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save variables'}
-      </button>
+      </button></RoleGate>
       {whole && <p role="alert" className="note bad">{whole}</p>}
     </div>
   );
