@@ -17,6 +17,7 @@ import {
 } from './lib.mjs';
 import { appScreens } from './app_screens.mjs';
 import { twoFactor } from './two_factor.mjs';
+import { accounts } from './accounts.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -220,6 +221,7 @@ async function main() {
     });
     if (relogin.status !== 200) throw new Error(`password-only sign-in after the reset: ${relogin.status} ${await relogin.text()}`);
     log('the admin reset a lost second factor; the password alone signs in again');
+    await accounts(browser, base, 'e2e-app');
     if (cspViolations.length) throw new Error(`the dashboard broke its Content-Security-Policy:\n${cspViolations.join('\n')}`);
     log('no Content-Security-Policy violation in the whole run');
     if (a11yProblems.length) throw new Error(`axe-core found serious or critical violations:\n${a11yProblems.join('\n')}`);
