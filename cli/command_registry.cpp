@@ -105,6 +105,10 @@ std::vector<CommandSpec> clientCommands() {
          {}, {waitFlag()}, runRollback},
         {"cancel", "DEPLOYMENT", "cancel a deployment in progress", Section::Client, {}, {}, runCancel},
         tokensCommand(),
+        {"password", "",
+         "change your own password (the user who owns --token); asks for it without echo, or reads the current and "
+         "the new password as two lines from standard input",
+         Section::Client, {}, {}, runPassword},
     };
 }
 
