@@ -34,6 +34,19 @@ protected:
     std::string errorField(const test::HttpResponse& r) {
         return json::parse(r.body, nullptr, false).value("/error/field"_json_pointer, std::string());
     }
+    // Viewer ann, signed in, with TOTP on: her session, her user and the recovery codes she was shown.
+    struct WithTotp {
+        Session session;
+        store::UserRecord user;
+        std::vector<std::string> codes;
+    };
+    WithTotp annWithTotp() {
+        awayFromStepBoundary();
+        WithTotp a{{}, ctx.users.create("ann", "correct-horse", Role::viewer), {}};
+        a.session = loggedIn("ann", "correct-horse");
+        turnOnTotp(a.session, &a.codes);
+        return a;
+    }
     int remaining(const Session& s) {
         auto r = withSession(s, "GET", "/api/auth/recovery-codes");
         EXPECT_EQ(r.status, 200) << r.body;
@@ -133,11 +146,7 @@ TEST_F(Account, AnAdminsPasswordResetEndsTheUsersSessions) {
 }
 
 TEST_F(Account, TurningTotpOnGivesRecoveryCodesThatEachSignInOnce) {
-    awayFromStepBoundary();
-    auto ann = ctx.users.create("ann", "correct-horse", Role::viewer);
-    auto s = loggedIn("ann", "correct-horse");
-    std::vector<std::string> codes;
-    turnOnTotp(s, &codes);
+    auto [s, ann, codes] = annWithTotp();
     ASSERT_EQ(codes.size(), 10u);
     EXPECT_EQ(remaining(s), 10);
     EXPECT_EQ(admin("GET", "/api/users").body.find(codes[0]), std::string::npos);
@@ -168,11 +177,7 @@ TEST_F(Account, TurningTotpOnGivesRecoveryCodesThatEachSignInOnce) {
 }
 
 TEST_F(Account, RecoveryCodeGuessesShareTheTotpLockout) {
-    awayFromStepBoundary();
-    ctx.users.create("ann", "correct-horse", Role::viewer);
-    auto s = loggedIn("ann", "correct-horse");
-    std::vector<std::string> codes;
-    turnOnTotp(s, &codes);
+    auto [s, ann, codes] = annWithTotp();
     for (int i = 0; i < 5; ++i) {
         auto r = fromAddress("127.0.3." + std::to_string(i + 1), port, "POST", "/api/auth/login", {"Content-Type: application/json"},
                              json{{"username", "ann"}, {"password", "correct-horse"}, {"totp", "zzzz-zzzz-zzzz-zzz" + std::to_string(i)}}.dump());
@@ -224,11 +229,7 @@ TEST_F(Account, RegeneratingNeedsProofAndVoidsTheOldCodes) {
 }
 
 TEST_F(Account, AnAdminsResetOfTheSecondFactorDeletesTheRecoveryCodes) {
-    awayFromStepBoundary();
-    auto ann = ctx.users.create("ann", "correct-horse", Role::viewer);
-    auto s = loggedIn("ann", "correct-horse");
-    std::vector<std::string> codes;
-    turnOnTotp(s, &codes);
+    auto [s, ann, codes] = annWithTotp();
     ASSERT_EQ(admin("PUT", "/api/users/" + ann.id, json{{"totp_enabled", false}}.dump()).status, 200);
     EXPECT_EQ(remaining(s), 0);
     std::vector<std::string> second;

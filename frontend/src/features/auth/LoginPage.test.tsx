@@ -20,17 +20,23 @@ const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0))
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** The sign-in form against `fetchMock`, with username and password typed in. */
+function signInForm(fetchMock: ReturnType<typeof vi.fn>, password = 'pw') {
+  vi.stubGlobal('fetch', fetchMock);
+  const signedIn = vi.fn();
+  const div = document.createElement('div');
+  document.body.appendChild(div);
+  act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
+  act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), password); });
+  return { div, signedIn };
+}
+
 describe('Login', () => {
   it('asks for the TOTP code when the account needs one, then signs in', async () => {
     const fetchMock = vi.fn()
       .mockResolvedValueOnce(json(401, { error: { code: 'totp_required', message: 'a TOTP code is required' } }))
       .mockResolvedValueOnce(json(200, { user: { id: 'u1', username: 'ada', role: 'admin' }, csrf_token: 'c' }));
-    vi.stubGlobal('fetch', fetchMock);
-    const signedIn = vi.fn();
-    const div = document.createElement('div');
-    document.body.appendChild(div);
-    act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
-    act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), 'pw'); });
+    const { div, signedIn } = signInForm(fetchMock);
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await flush();
     expect(div.querySelector('[role="alert"]')?.textContent).toMatch(/6-digit code/);
@@ -42,12 +48,7 @@ describe('Login', () => {
   });
 
   it('shows the server message for a wrong password and stays on the form', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(401, { error: { code: 'unauthorized', message: 'wrong username or password' } })));
-    const signedIn = vi.fn();
-    const div = document.createElement('div');
-    document.body.appendChild(div);
-    act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
-    act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), 'bad'); });
+    const { div, signedIn } = signInForm(vi.fn().mockResolvedValue(json(401, { error: { code: 'unauthorized', message: 'wrong username or password' } })), 'bad');
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await flush();
     expect(div.querySelector('[role="alert"]')?.textContent).toBe('wrong username or password');
@@ -59,12 +60,7 @@ describe('Login', () => {
       .mockResolvedValueOnce(json(401, { error: { code: 'totp_required', message: 'a TOTP code is required' } }))
       .mockResolvedValueOnce(json(401, { error: { code: 'unauthorized', message: 'wrong username, password or code' } }))
       .mockResolvedValueOnce(json(200, { user: { id: 'u1', username: 'ada', role: 'viewer' }, csrf_token: 'c' }));
-    vi.stubGlobal('fetch', fetchMock);
-    const signedIn = vi.fn();
-    const div = document.createElement('div');
-    document.body.appendChild(div);
-    act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
-    act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), 'pw'); });
+    const { div, signedIn } = signInForm(fetchMock);
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await flush();
     act(() => [...div.querySelectorAll('button')].find((b) => b.textContent?.includes('Use a recovery code'))!.click());
