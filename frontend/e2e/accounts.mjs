@@ -1,7 +1,8 @@
 // Accounts as users meet them: a developer changes their password (the old one is refused
 // afterwards, the new one works, this browser stays signed in), turns on TOTP from its QR code and
 // gets recovery codes, signs in with one of them (and is refused when using it twice); a viewer
-// sees Deploy disabled with the reason instead of a 403 after clicking.
+// sees Deploy disabled with the reason instead of a 403 after clicking; an admin sets a forgotten
+// password from the users table.
 import { join } from 'node:path';
 import { TOKEN, artifacts, checkA11y, log, totp, totpStep, watchCsp } from './lib.mjs';
 
@@ -63,6 +64,9 @@ async function enrolWithRecoveryCodes(page) {
   await qr.waitFor();
   const box = await qr.boundingBox();
   if (!box || box.width < 150) throw new Error(`the QR code is not shown at a scannable size: ${JSON.stringify(box)}`);
+  await page.getByRole('button', { name: 'Copy key' }).waitFor();
+  await page.screenshot({ path: join(artifacts, '13-totp-qr.png'), fullPage: true });
+  await checkA11y(page, 'settings: TOTP QR code');
   const secret = await page.getByLabel(/^Secret key/).inputValue();
   await page.getByLabel('Code from your authenticator app').fill(totp(secret, totpStep()));
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
@@ -71,7 +75,7 @@ async function enrolWithRecoveryCodes(page) {
   if (codes.length !== 10 || !codes.every((c) => /^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/.test(c))) throw new Error(`recovery codes shown: ${codes}`);
   await page.getByRole('button', { name: 'Copy codes' }).waitFor();
   await page.getByRole('link', { name: 'Download codes' }).waitFor();
-  await page.screenshot({ path: join(artifacts, '13-recovery-codes.png'), fullPage: true });
+  await page.screenshot({ path: join(artifacts, '14-recovery-codes.png'), fullPage: true });
   await checkA11y(page, 'settings: recovery codes');
   log('TOTP on from the QR code; 10 recovery codes shown with copy and download');
   return codes;
@@ -109,10 +113,27 @@ async function viewerSeesDisabledDeploy(browser, base, appName) {
   const said = await deploy.getAttribute('aria-description');
   if (said !== reason) throw new Error(`Deploy's description for a viewer: ${said}`);
   if ((await deploy.getAttribute('title')) !== reason) throw new Error('Deploy has no tooltip with the reason');
-  await page.screenshot({ path: join(artifacts, '14-viewer-app.png'), fullPage: true });
+  await page.screenshot({ path: join(artifacts, '15-viewer-app.png'), fullPage: true });
   await checkA11y(page, 'app detail as viewer');
   await context.close();
   log('a viewer sees Deploy disabled:', reason);
+}
+
+async function adminSetsAPassword(browser, base) {
+  const { context, page } = await newPage(browser, base, '/settings?tab=users');
+  await page.getByRole('tab', { name: 'API token' }).click();
+  await page.getByLabel('API token', { exact: true }).fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Set password of vic' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set a new password for vic' });
+  await dialog.getByLabel('New password').fill('given by the admin');
+  await checkA11y(page, 'set password dialog');
+  await dialog.getByRole('button', { name: 'Set password' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const [oldStatus, newStatus] = [await loginStatus(base, 'vic', 'viewer password 1'), await loginStatus(base, 'vic', 'given by the admin')];
+  if (oldStatus !== 401 || newStatus !== 200) throw new Error(`after the admin's reset: old password ${oldStatus}, new ${newStatus}`);
+  await context.close();
+  log('the admin set a forgotten password from the users table');
 }
 
 export async function accounts(browser, base, appName) {
@@ -125,4 +146,5 @@ export async function accounts(browser, base, appName) {
   await recoveryCodeSignIn(page, codes);
   await context.close();
   await viewerSeesDisabledDeploy(browser, base, appName);
+  await adminSetsAPassword(browser, base);
 }
