@@ -1,9 +1,10 @@
 // An admin sets a new password for a user who forgot theirs (PUT /api/users/{id} {password}): a
 // modal form that says what follows — the user's sessions end, their API tokens stay — and keeps
 // the server's refusal on the field. Escape or Cancel closes it; focus starts in the field.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { User } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
+import { MeContext } from '../../../shared/session/me';
 import { Field } from '../../../shared/ui/Field';
 import { useChangeUser } from '../queries';
 
@@ -12,6 +13,7 @@ export function SetPasswordDialog({ user, onClose }: { user: User; onClose: () =
   const box = useRef<HTMLFormElement>(null);
   const [password, setPassword] = useState('');
   const change = useChangeUser('Password set');
+  const yourself = useContext(MeContext)?.user?.id === user.id;
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     box.current?.querySelector('input')?.focus();
@@ -29,7 +31,7 @@ export function SetPasswordDialog({ user, onClose }: { user: User; onClose: () =
         className="card modal form" onSubmit={submit} onKeyDown={onKeyDown}>
         <h2 id={`${id}-t`}>Set a new password for {user.username}</h2>
         <p id={`${id}-b`}>Every session of {user.username} ends at once; they sign in with the new password, which you
-          give them yourself. Their API tokens keep working.</p>
+          give them yourself. Their API tokens keep working.{yourself && ' This is you: this browser is signed out too (Settings → Password keeps you signed in).'}</p>
         <Field label="New password" hint="8 to 256 characters" error={fieldError(change.error, 'password')}>
           <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={256} />
         </Field>
