@@ -34,17 +34,19 @@ protected:
     std::string errorField(const test::HttpResponse& r) {
         return json::parse(r.body, nullptr, false).value("/error/field"_json_pointer, std::string());
     }
-    // Viewer ann, signed in, with TOTP on: her session, her user and the recovery codes she was shown.
+    // Viewer ann, signed in, with TOTP on: her session, her user, the recovery codes she was shown
+    // and her authenticator's key.
     struct WithTotp {
         Session session;
         store::UserRecord user;
         std::vector<std::string> codes;
+        crypto::Bytes key;
     };
     WithTotp annWithTotp() {
         awayFromStepBoundary();
-        WithTotp a{{}, ctx.users.create("ann", "correct-horse", Role::viewer), {}};
+        WithTotp a{{}, ctx.users.create("ann", "correct-horse", Role::viewer), {}, {}};
         a.session = loggedIn("ann", "correct-horse");
-        turnOnTotp(a.session, &a.codes);
+        a.key = turnOnTotp(a.session, &a.codes);
         return a;
     }
     int remaining(const Session& s) {
@@ -146,13 +148,17 @@ TEST_F(Account, AnAdminsPasswordResetEndsTheUsersSessions) {
 }
 
 TEST_F(Account, TurningTotpOnGivesRecoveryCodesThatEachSignInOnce) {
-    auto [s, ann, codes] = annWithTotp();
+    auto [s, ann, codes, key] = annWithTotp();
     ASSERT_EQ(codes.size(), 10u);
     EXPECT_EQ(remaining(s), 10);
     EXPECT_EQ(admin("GET", "/api/users").body.find(codes[0]), std::string::npos);
 
     auto first = login("ann", "correct-horse", {}, codes[0]);
     ASSERT_EQ(first.status, 200) << "a recovery code did not sign in: " << first.body;
+    EXPECT_EQ(json::parse(first.body)["recovery_codes_remaining"], 9);
+    auto byTotp = login("ann", "correct-horse", {}, totp::code(key, nowMs() / 1000 / totp::kStepSeconds));
+    ASSERT_EQ(byTotp.status, 200) << byTotp.body;
+    EXPECT_FALSE(json::parse(byTotp.body).contains("recovery_codes_remaining")) << byTotp.body;
     auto reuse = login("ann", "correct-horse", {}, codes[0]);
     EXPECT_EQ(reuse.status, 401) << "a used recovery code signed in again";
     EXPECT_EQ(errorCode(reuse), "unauthorized");
@@ -177,7 +183,7 @@ TEST_F(Account, TurningTotpOnGivesRecoveryCodesThatEachSignInOnce) {
 }
 
 TEST_F(Account, RecoveryCodeGuessesShareTheTotpLockout) {
-    auto [s, ann, codes] = annWithTotp();
+    auto [s, ann, codes, key] = annWithTotp();
     for (int i = 0; i < 5; ++i) {
         auto r = fromAddress("127.0.3." + std::to_string(i + 1), port, "POST", "/api/auth/login", {"Content-Type: application/json"},
                              json{{"username", "ann"}, {"password", "correct-horse"}, {"totp", "zzzz-zzzz-zzzz-zzz" + std::to_string(i)}}.dump());
@@ -229,7 +235,7 @@ TEST_F(Account, RegeneratingNeedsProofAndVoidsTheOldCodes) {
 }
 
 TEST_F(Account, AnAdminsResetOfTheSecondFactorDeletesTheRecoveryCodes) {
-    auto [s, ann, codes] = annWithTotp();
+    auto [s, ann, codes, key] = annWithTotp();
     ASSERT_EQ(admin("PUT", "/api/users/" + ann.id, json{{"totp_enabled", false}}.dump()).status, 200);
     EXPECT_EQ(remaining(s), 0);
     std::vector<std::string> second;

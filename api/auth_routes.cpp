@@ -32,8 +32,9 @@ Reply refuseLogin(ApiContext& ctx, RequestContext& rc, const std::string& userna
 // any address (AccountLockout) as well as against the address; a locked account is refused before
 // the code is looked at, so guessing during the lock learns nothing. Only the holder of the
 // password ever sees the lock, so it cannot be used to lock a stranger out.
+// `recoveryLeft` is set when a recovery code was spent: how many the user has left.
 std::optional<Reply> checkLoginTotp(ApiContext& ctx, RequestContext& rc, const store::UserRecord& user,
-                                    const std::string& code) {
+                                    const std::string& code, std::optional<int>& recoveryLeft) {
     auto& lockout = ctx.auth.totpLockout();
     RequestContext as = rc;
     as.principal = Principal{"user", user.username, user.role, user.id};
@@ -46,7 +47,8 @@ std::optional<Reply> checkLoginTotp(ApiContext& ctx, RequestContext& rc, const s
     if (used != FactorUsed::none) {
         lockout.recordSuccess(user.id);
         if (used == FactorUsed::recoveryCode) {
-            ctx.record(as, "auth.recovery_code_used", "user", user.id, {{"remaining", ctx.recoveryCodes.remaining(user.id)}});
+            recoveryLeft = ctx.recoveryCodes.remaining(user.id);
+            ctx.record(as, "auth.recovery_code_used", "user", user.id, {{"remaining", *recoveryLeft}});
         }
         return std::nullopt;
     }
@@ -66,18 +68,22 @@ Reply login(ApiContext& ctx, const Pistache::Rest::Request& req, RequestContext&
     if (username.size() > 64 || password.size() > 256) return refuseLogin(ctx, rc, username, "password");
     auto user = ctx.users.checkPassword(username, password);
     if (!user) return refuseLogin(ctx, rc, username, "password");
+    std::optional<int> recoveryLeft;
     if (user->totpEnabled) {
         auto code = f.string("totp").value_or("");
         if (code.empty()) {
             return Reply::error(401, "totp_required", "enter the code from your authenticator app, or a recovery code");
         }
-        if (auto refused = checkLoginTotp(ctx, rc, *user, code)) return *refused;
+        if (auto refused = checkLoginTotp(ctx, rc, *user, code, recoveryLeft)) return *refused;
     }
     auto csrf = startSession(ctx, req, rc, user->id);
     RequestContext as = rc;
     as.principal = Principal{"user", user->username, user->role, user->id};
     ctx.record(as, "auth.login", "user", user->id, {{"totp", user->totpEnabled}});
-    return Reply::json(200, {{"user", userToJson(*user)}, {"csrf_token", csrf}});
+    nlohmann::json out{{"user", userToJson(*user)}, {"csrf_token", csrf}};
+    // The user should know a way in was spent, and how many remain, before they run out.
+    if (recoveryLeft) out["recovery_codes_remaining"] = *recoveryLeft;
+    return Reply::json(200, out);
 }
 
 Reply logout(ApiContext& ctx, RequestContext& rc) {

@@ -242,7 +242,10 @@ void accountSchemas(json& s) {
                              {"password", str()},
                              {"totp", described(str(), "the 6-digit code, or a recovery code (xxxx-xxxx-xxxx-xxxx)")}},
                             {"username", "password"});
-    s["LoginResult"] = answer({{"user", ref("User")}, {"csrf_token", str()}});
+    s["LoginResult"] = answerWithOptional(
+        {{"user", ref("User")}, {"csrf_token", str()}},
+        {{"recovery_codes_remaining",
+          described(integer(), "when a recovery code signed in: how many unused codes the user has left")}});
     s["TotpSetup"] = answer({{"secret", str()}, {"otpauth_uri", str()}});
     s["TotpCode"] = input({{"code", str()}}, {"code"});
     s["TotpState"] = answerWithOptional(

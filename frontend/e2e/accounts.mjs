@@ -93,6 +93,7 @@ async function recoveryCodeSignIn(page, codes) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInWithRecoveryCode(page, codes[0]);
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  await page.getByText(/^Signed in with a recovery code: 9 left/).waitFor();
   await page.getByRole('tab', { name: 'Two-factor authentication' }).click();
   await page.getByText('9 recovery codes left.').waitFor();
   log('signed in with a recovery code; 9 left');

@@ -3,6 +3,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ToastProvider } from '../../shared/ui/Toast';
 import { Login } from './LoginPage';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -26,7 +27,7 @@ function signInForm(fetchMock: ReturnType<typeof vi.fn>, password = 'pw') {
   const signedIn = vi.fn();
   const div = document.createElement('div');
   document.body.appendChild(div);
-  act(() => createRoot(div).render(<Login onSignedIn={signedIn} />));
+  act(() => createRoot(div).render(<ToastProvider><Login onSignedIn={signedIn} /></ToastProvider>));
   act(() => { type(byLabel(div, 'Username'), 'ada'); type(byLabel(div, 'Password'), password); });
   return { div, signedIn };
 }
@@ -59,7 +60,7 @@ describe('Login', () => {
     const fetchMock = vi.fn()
       .mockResolvedValueOnce(json(401, { error: { code: 'totp_required', message: 'a TOTP code is required' } }))
       .mockResolvedValueOnce(json(401, { error: { code: 'unauthorized', message: 'wrong username, password or code' } }))
-      .mockResolvedValueOnce(json(200, { user: { id: 'u1', username: 'ada', role: 'viewer' }, csrf_token: 'c' }));
+      .mockResolvedValueOnce(json(200, { user: { id: 'u1', username: 'ada', role: 'viewer' }, csrf_token: 'c', recovery_codes_remaining: 2 }));
     const { div, signedIn } = signInForm(fetchMock);
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await flush();
@@ -74,7 +75,8 @@ describe('Login', () => {
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await flush();
     expect(JSON.parse(fetchMock.mock.calls[2][1].body)).toEqual({ username: 'ada', password: 'pw', totp: 'a1b2-c3d4-e5f6-g7h8' });
-    expect(signedIn).toHaveBeenCalled();
+    expect(signedIn).toHaveBeenCalledWith(expect.not.objectContaining({ recoveryCodesLeft: 2 }));
+    expect(div.querySelector('.toasts')?.textContent).toContain('Signed in with a recovery code: 2 left. Make a new set under Settings → Two-factor authentication.');
   });
 
   it('says where a fresh install keeps the admin token, without asking the server', async () => {

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../shared/api/client';
 import type { Me } from '../../shared/api/types';
 import { panelId, Tabs } from '../../shared/ui/Tabs';
+import { useToast } from '../../shared/ui/Toast';
 import { loginWithPassword, loginWithToken } from '../../shared/session/session';
 
 const MODES = [['password', 'Username'], ['token', 'API token']] as const;
@@ -15,6 +16,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
+  const toast = useToast();
   const [token, setTokenText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(notice ?? null);
@@ -24,7 +26,16 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(mode === 'token' ? await loginWithToken(token) : await loginWithPassword(username, password, totp || undefined));
+      if (mode === 'token') {
+        onSignedIn(await loginWithToken(token));
+      } else {
+        const { recoveryCodesLeft: left, ...me } = await loginWithPassword(username, password, totp || undefined);
+        // A way in was spent: say how many remain before they run out (as GitHub does).
+        if (left !== undefined) {
+          toast(`Signed in with a recovery code: ${left} left. Make a new set under Settings → Two-factor authentication.`, left <= 2 ? 'bad' : 'ok');
+        }
+        onSignedIn(me);
+      }
     } catch (err) {
       if (err instanceof ApiError && err.code === 'totp_required') {
         setNeedTotp(true);

@@ -1042,6 +1042,8 @@ export interface components {
         };
         LoginResult: {
             csrf_token: string;
+            /** @description when a recovery code signed in: how many unused codes the user has left */
+            recovery_codes_remaining?: number;
             user: components["schemas"]["User"];
         };
         LogLine: {
