@@ -85,7 +85,7 @@ async function signInWithRecoveryCode(page, code) {
   await signIn(page, 'pat', NEW);
   await page.getByText('Enter the 6-digit code from your authenticator app.').waitFor();
   await page.getByRole('button', { name: 'Lost your authenticator? Use a recovery code' }).click();
-  await page.getByLabel('Recovery code').fill(code);
+  await page.getByLabel('Recovery code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
