@@ -77,10 +77,10 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
               <input type="password" autoComplete="off" value={token} onChange={(e) => setTokenText(e.target.value)} required autoFocus aria-describedby="token-hint" />
             </label>
             <small id="token-hint">
-              Kept for this browser tab only. On a fresh install the admin token is printed once in the output of
-              the first <code>rivetr serve</code> (with systemd: <code>journalctl -u rivetr</code>) and stored in
-              {' '}<code>&lt;data_dir&gt;/admin_token</code> (<code>./data/admin_token</code> by default). Installed with
-              install.sh, it is <code>auth.admin_token</code> in <code>/etc/rivetr/rivetr.toml</code>.
+              Kept for this browser tab only. On a fresh install the admin token is printed once when
+              {' '}<code>rivetr serve</code> first starts and stored in <code>&lt;data_dir&gt;/admin_token</code>
+              {' '}(<code>./data/admin_token</code> by default). Installed with install.sh, it is
+              {' '}<code>auth.admin_token</code> in <code>/etc/rivetr/rivetr.toml</code>.
             </small>
           </>
         )}
