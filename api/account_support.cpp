@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "api/api_errors.hpp"
 #include "api/recovery_codes.hpp"

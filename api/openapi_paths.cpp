@@ -126,7 +126,8 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "UserList"},
         {M::Post, "/api/users", "Create a user {username, password, role}", "users", "UserInput", 201, "User"},
         {M::Put, "/api/users/{id}",
-         "Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor, "
+         "Change a user {role?, password?: a new password, which ends all the user's sessions, totp_enabled?: false "
+         "resets a lost second factor (and deletes its recovery codes), disabled?, "
          "transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling "
          "revokes the API tokens the user owns unless transferred; the last enabled admin stays (409)",
          "users", "UserChange", 200, "User"},

@@ -644,7 +644,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor, transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling revokes the API tokens the user owns unless transferred; the last enabled admin stays (409) */
+        /** Change a user {role?, password?: a new password, which ends all the user's sessions, totp_enabled?: false resets a lost second factor (and deletes its recovery codes), disabled?, transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling revokes the API tokens the user owns unless transferred; the last enabled admin stays (409) */
         put: operations["put/api/users/{id}"];
         post?: never;
         /** Delete a user (?transfer_tokens_to=user id or name hands over their API tokens, otherwise they are revoked); not the last enabled admin (409) */
