@@ -3,6 +3,7 @@
 // gets recovery codes, signs in with one of them (and is refused when using it twice); a viewer
 // sees Deploy disabled with the reason instead of a 403 after clicking; an admin sets a forgotten
 // password from the users table.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TOKEN, artifacts, checkA11y, log, totp, totpStep, watchCsp } from './lib.mjs';
 
@@ -73,11 +74,21 @@ async function enrolWithRecoveryCodes(page) {
   await page.getByText('Store these now').waitFor();
   const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
   if (codes.length !== 10 || !codes.every((c) => /^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/.test(c))) throw new Error(`recovery codes shown: ${codes}`);
-  await page.getByRole('button', { name: 'Copy codes' }).waitFor();
-  await page.getByRole('link', { name: 'Download codes' }).waitFor();
+  // Copy and download give exactly the codes shown, one a line.
+  const expected = codes.join('\n') + '\n';
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.getByRole('button', { name: 'Copy codes' }).click();
+  await page.getByText('Copied the recovery codes').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  if (copied !== expected) throw new Error(`the clipboard holds ${JSON.stringify(copied)}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download codes' }).click()]);
+  const saved = await readFile(await download.path(), 'utf8');
+  if (saved !== expected || download.suggestedFilename() !== 'rivetr-recovery-codes-pat.txt') {
+    throw new Error(`downloaded ${download.suggestedFilename()}: ${JSON.stringify(saved)}`);
+  }
   await page.screenshot({ path: join(artifacts, '14-recovery-codes.png'), fullPage: true });
   await checkA11y(page, 'settings: recovery codes');
-  log('TOTP on from the QR code; 10 recovery codes shown with copy and download');
+  log('TOTP on from the QR code; 10 recovery codes shown, copied and downloaded intact');
   return codes;
 }
 
