@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "api/auth_routes_fixture.hpp"
+#include "api/openapi_schema_check.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -242,6 +243,31 @@ TEST_F(Account, AnAdminsResetOfTheSecondFactorDeletesTheRecoveryCodes) {
     turnOnTotp(s, &second);
     EXPECT_EQ(login("ann", "correct-horse", {}, codes[0]).status, 401) << "a code from the reset factor came back to life";
     EXPECT_EQ(login("ann", "correct-horse", {}, second[0]).status, 200);
+}
+
+// The answers as the OpenAPI document describes them, so the dashboard's generated types hold.
+TEST_F(Account, AnswersMatchTheOpenApiDocument) {
+    auto doc = json::parse(admin("GET", "/api/openapi.json").body);
+    auto expectDocumented = [&](const std::string& method, const std::string& path, const test::HttpResponse& r) {
+        ASSERT_EQ(r.status, 200) << method << " " << path << ": " << r.body;
+        auto schema = doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"];
+        for (const auto& v : schemaViolations(doc, schema, json::parse(r.body))) ADD_FAILURE() << method << " " << path << ": " << v;
+    };
+    awayFromStepBoundary();
+    ctx.users.create("ann", "correct-horse", Role::viewer);
+    auto s = loggedIn("ann", "correct-horse");
+    auto setup = withSession(s, "POST", "/api/auth/totp/setup");
+    auto key = *totp::base32Decode(json::parse(setup.body)["secret"].get<std::string>());
+    auto step = nowMs() / 1000 / totp::kStepSeconds;
+    auto enabled = withSession(s, "POST", "/api/auth/totp/enable", json{{"code", totp::code(key, step - 1)}}.dump());
+    expectDocumented("post", "/api/auth/totp/enable", enabled);
+    auto codes = json::parse(enabled.body)["recovery_codes"];
+    expectDocumented("post", "/api/auth/login", login("ann", "correct-horse", {}, codes[0]));
+    expectDocumented("get", "/api/auth/recovery-codes", withSession(s, "GET", "/api/auth/recovery-codes"));
+    expectDocumented("post", "/api/auth/recovery-codes",
+                     withSession(s, "POST", "/api/auth/recovery-codes", json{{"password", "correct-horse"}}.dump()));
+    expectDocumented("post", "/api/auth/password", withSession(s, "POST", "/api/auth/password",
+                                                               json{{"current_password", "correct-horse"}, {"new_password", "battery-staple"}}.dump()));
 }
 
 }  // namespace
