@@ -13,6 +13,7 @@
 #include "store/audit_repository.hpp"
 #include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
+#include "store/recovery_code_repository.hpp"
 #include "store/token_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -30,6 +31,7 @@ struct ApiContext {
           hasher(authOptions.passwordCost),
           users(s, store::SecretBox(key), hasher),
           sessions(s, authOptions.sessions),
+          recoveryCodes(s),
           auth(std::move(adminToken), tokens, &sessions, authOptions) {}
 
     // Records a mutation with its actor; every mutating handler calls it once it succeeded.
@@ -46,6 +48,7 @@ struct ApiContext {
     store::PasswordHasher hasher;
     store::UserRepository users;
     store::SessionRepository sessions;
+    store::RecoveryCodeRepository recoveryCodes;
     Authenticator auth;
     AppListCache appList;
     // Set by `rivetr serve` to the engine's forgetApp: an app is never deleted while it serves.

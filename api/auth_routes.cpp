@@ -1,6 +1,8 @@
-// Login, logout, who-am-I and the caller's TOTP second factor (setup, enable, disable).
+// Login (password, then a TOTP or recovery code), logout, who-am-I and the caller's TOTP second
+// factor (setup, enable with its recovery codes, disable).
 #include "api/auth_routes.hpp"
 
+#include "api/account_support.hpp"
 #include "api/api_errors.hpp"
 #include "api/json_fields.hpp"
 #include "api/session_cookie.hpp"
@@ -16,16 +18,6 @@ using store::Role;
 
 constexpr const char* kIssuer = "Rivetr";
 
-std::string userAgent(const Pistache::Rest::Request& req) {
-    auto h = req.headers().tryGet<Pistache::Http::Header::UserAgent>();
-    return h ? h->agent() : std::string();
-}
-
-Reply tooMany(RequestContext& rc, std::chrono::seconds wait) {
-    rc.retryAfterSeconds = wait.count();
-    return Reply::error(429, "rate_limited", "too many wrong codes; retry in " + std::to_string(wait.count()) + " s");
-}
-
 // One answer for an unknown name, a wrong password and a wrong code, so none of them is confirmed.
 Reply refuseLogin(ApiContext& ctx, RequestContext& rc, const std::string& username, const char* reason) {
     ctx.auth.recordFailure(rc.clientIp);
@@ -35,31 +27,29 @@ Reply refuseLogin(ApiContext& ctx, RequestContext& rc, const std::string& userna
     return Reply::error(401, "unauthorized", "wrong username, password or code");
 }
 
-// A code is good once: within its ±30 s window, never again, and never one older than the last used.
-bool acceptTotp(ApiContext& ctx, const std::string& userId, const std::string& code) {
-    auto secret = ctx.users.totpSecret(userId);
-    auto key = secret ? totp::base32Decode(*secret) : std::nullopt;
-    if (!key) return false;
-    auto step = totp::matchingStep(*key, code, nowMs() / 1000);
-    return step && ctx.users.consumeTotpStep(userId, *step);
-}
-
-// The second step of a login whose password was right. Wrong codes count against the account from
+// The second step of a login whose password was right: a TOTP code or one of the user's recovery
+// codes (a lost phone), both under the same lock. Wrong codes count against the account from
 // any address (AccountLockout) as well as against the address; a locked account is refused before
 // the code is looked at, so guessing during the lock learns nothing. Only the holder of the
 // password ever sees the lock, so it cannot be used to lock a stranger out.
+// `recoveryLeft` is set when a recovery code was spent: how many the user has left.
 std::optional<Reply> checkLoginTotp(ApiContext& ctx, RequestContext& rc, const store::UserRecord& user,
-                                    const std::string& code) {
+                                    const std::string& code, std::optional<int>& recoveryLeft) {
     auto& lockout = ctx.auth.totpLockout();
     RequestContext as = rc;
     as.principal = Principal{"user", user.username, user.role, user.id};
     if (auto wait = lockout.locked(user.id)) {
         ctx.auth.recordFailure(rc.clientIp);
         ctx.record(as, "auth.login_failed", "user", user.id, {{"reason", "totp_locked"}, {"retry_after_s", wait->count()}});
-        return tooMany(rc, *wait);
+        return tooMany(rc, *wait, "wrong codes");
     }
-    if (acceptTotp(ctx, user.id, code)) {
+    auto used = acceptSecondFactor(ctx, user.id, code);
+    if (used != FactorUsed::none) {
         lockout.recordSuccess(user.id);
+        if (used == FactorUsed::recoveryCode) {
+            recoveryLeft = ctx.recoveryCodes.remaining(user.id);
+            ctx.record(as, "auth.recovery_code_used", "user", user.id, {{"remaining", *recoveryLeft}});
+        }
         return std::nullopt;
     }
     if (auto lock = lockout.recordFailure(user.id)) {
@@ -78,19 +68,22 @@ Reply login(ApiContext& ctx, const Pistache::Rest::Request& req, RequestContext&
     if (username.size() > 64 || password.size() > 256) return refuseLogin(ctx, rc, username, "password");
     auto user = ctx.users.checkPassword(username, password);
     if (!user) return refuseLogin(ctx, rc, username, "password");
+    std::optional<int> recoveryLeft;
     if (user->totpEnabled) {
         auto code = f.string("totp").value_or("");
-        if (code.empty()) return Reply::error(401, "totp_required", "enter the code from your authenticator app");
-        if (auto refused = checkLoginTotp(ctx, rc, *user, code)) return *refused;
+        if (code.empty()) {
+            return Reply::error(401, "totp_required", "enter the code from your authenticator app, or a recovery code");
+        }
+        if (auto refused = checkLoginTotp(ctx, rc, *user, code, recoveryLeft)) return *refused;
     }
-    auto now = nowMs();
-    ctx.sessions.purgeExpired(now);
-    auto session = ctx.sessions.create(user->id, rc.clientIp, userAgent(req), now);
-    rc.setCookie = sessionCookie(session.id, (session.expiresAt - now) / 1000, rc.viaTls);
+    auto csrf = startSession(ctx, req, rc, user->id);
     RequestContext as = rc;
     as.principal = Principal{"user", user->username, user->role, user->id};
     ctx.record(as, "auth.login", "user", user->id, {{"totp", user->totpEnabled}});
-    return Reply::json(200, {{"user", userToJson(*user)}, {"csrf_token", session.csrfToken}});
+    nlohmann::json out{{"user", userToJson(*user)}, {"csrf_token", csrf}};
+    // The user should know a way in was spent, and how many remain, before they run out.
+    if (recoveryLeft) out["recovery_codes_remaining"] = *recoveryLeft;
+    return Reply::json(200, out);
 }
 
 Reply logout(ApiContext& ctx, RequestContext& rc) {
@@ -108,12 +101,6 @@ Reply me(ApiContext& ctx, const RequestContext& rc) {
         j["csrf_token"] = rc.csrfToken;
     }
     return Reply::json(200, j);
-}
-
-store::UserRecord callerUser(ApiContext& ctx, const RequestContext& rc) {
-    auto u = rc.userId.empty() ? std::nullopt : ctx.users.get(rc.userId);
-    if (!u) throw ValidationError("", "a second factor belongs to a user: log in with a username and password");
-    return *u;
 }
 
 std::string codeField(const Pistache::Rest::Request& req) {
@@ -142,15 +129,16 @@ Reply totpChange(ApiContext& ctx, const Pistache::Rest::Request& req, RequestCon
         throw store::ConflictError("totp", enable ? "TOTP is already enabled" : "TOTP is not enabled");
     }
     if (enable && !ctx.users.totpSecret(u.id)) throw store::ConflictError("totp", "call /api/auth/totp/setup first");
-    auto budget = "user:" + u.id;
-    if (auto wait = ctx.auth.failureBudgetSpent(budget)) return tooMany(rc, *wait);
-    if (!acceptTotp(ctx, u.id, code)) {
-        ctx.auth.recordFailure(budget);
-        throw ValidationError("code", "wrong or already used code");
-    }
+    if (auto refused = checkCallerTotp(ctx, rc, u.id, code)) return *refused;
     ctx.users.setTotpEnabled(u.id, enable);
-    ctx.record(rc, enable ? "user.totp_enable" : "user.totp_disable", "user", u.id);
-    return Reply::json(200, {{"totp_enabled", enable}});
+    if (!enable) {
+        ctx.record(rc, "user.totp_disable", "user", u.id);
+        return Reply::json(200, {{"totp_enabled", false}});
+    }
+    // Shown this once: the server keeps only their hashes.
+    auto codes = issueRecoveryCodes(ctx, u.id);
+    ctx.record(rc, "user.totp_enable", "user", u.id, {{"recovery_codes_issued", codes.size()}});
+    return Reply::json(200, {{"totp_enabled", true}, {"recovery_codes", codes}});
 }
 
 }  // namespace

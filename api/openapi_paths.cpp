@@ -118,7 +118,8 @@ const std::vector<PathDoc>& documentedPaths() {
         {M::Get, "/api/audit", "Audit log, newest first (?limit, ?before)", "admin", "", 200, "AuditList"},
 
         {M::Post, "/api/auth/login",
-         "Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie; 401 "
+         "Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie. `totp` is the "
+         "6-digit code or one of the user's recovery codes (spent on use; audited as auth.recovery_code_used); 401 "
          "totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures from "
          "an address, or after repeated wrong codes for the account (from any address, with growing back-off)",
          "auth", "LoginInput", 200, "LoginResult"},
@@ -127,12 +128,30 @@ const std::vector<PathDoc>& documentedPaths() {
          "Me"},
         {M::Post, "/api/auth/totp/setup", "Start TOTP for the logged-in user: {secret, otpauth_uri}", "auth", "", 200,
          "TotpSetup"},
-        {M::Post, "/api/auth/totp/enable", "Turn TOTP on with a first code {code}", "auth", "TotpCode", 200, "TotpState"},
-        {M::Post, "/api/auth/totp/disable", "Turn TOTP off with a current code {code}", "auth", "TotpCode", 200, "TotpState"},
+        {M::Post, "/api/auth/totp/enable",
+         "Turn TOTP on with a first code {code} -> {totp_enabled, recovery_codes}: ten single-use recovery codes, "
+         "shown this once (only their hashes are kept)",
+         "auth", "TotpCode", 200, "TotpState"},
+        {M::Post, "/api/auth/totp/disable", "Turn TOTP off with a current code {code}; the recovery codes go with it",
+         "auth", "TotpCode", 200, "TotpState"},
+        {M::Get, "/api/auth/recovery-codes", "The caller's recovery codes: {totp_enabled, remaining} (never the codes)",
+         "auth", "", 200, "RecoveryCodeState"},
+        {M::Post, "/api/auth/recovery-codes",
+         "Replace the caller's recovery codes {code?: a current TOTP code, password?} -> {recovery_codes, remaining}; "
+         "the old codes stop working. 409 without TOTP; 400 on code for a wrong code, 403 wrong_password on password",
+         "auth", "RecoveryCodeProof", 200, "RecoveryCodes"},
+        {M::Post, "/api/auth/password",
+         "Change the caller's own password {current_password, new_password} -> {user, session_reissued, csrf_token?}. "
+         "Every session of the user ends; a browser that asked gets a fresh session cookie (and CSRF token) at "
+         "once. API tokens stay valid. 403 wrong_password on current_password (counted like a failed login: 429 "
+         "after repeated failures); 400 for a new password that is not 8-256 characters or equals the current one. "
+         "For a session user or a token the user created; not the admin token",
+         "auth", "PasswordChange", 200, "PasswordChanged"},
         {M::Get, "/api/users", "List users (never passwords)", "users", "", 200, "UserList"},
         {M::Post, "/api/users", "Create a user {username, password, role}", "users", "UserInput", 201, "User"},
         {M::Put, "/api/users/{id}",
-         "Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor, "
+         "Change a user {role?, password?: a new password, which ends all the user's sessions, totp_enabled?: false "
+         "resets a lost second factor (and deletes its recovery codes), disabled?, "
          "transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling "
          "revokes the API tokens the user owns unless transferred; the last enabled admin stays (409)",
          "users", "UserChange", 200, "User"},

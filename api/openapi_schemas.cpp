@@ -279,11 +279,28 @@ void accountSchemas(json& s) {
                              {"transfer_tokens_to", str()}});
     s["Me"] = answerWithOptional({{"actor_type", str()}, {"name", str()}, {"role", ref("Role")}},
                                  {{"user", ref("User")}, {"csrf_token", str()}});
-    s["LoginInput"] = input({{"username", str()}, {"password", str()}, {"totp", str()}}, {"username", "password"});
-    s["LoginResult"] = answer({{"user", ref("User")}, {"csrf_token", str()}});
+    s["LoginInput"] = input({{"username", str()},
+                             {"password", str()},
+                             {"totp", described(str(), "the 6-digit code, or a recovery code (xxxx-xxxx-xxxx-xxxx)")}},
+                            {"username", "password"});
+    s["LoginResult"] = answerWithOptional(
+        {{"user", ref("User")}, {"csrf_token", str()}},
+        {{"recovery_codes_remaining",
+          described(integer(), "when a recovery code signed in: how many unused codes the user has left")}});
     s["TotpSetup"] = answer({{"secret", str()}, {"otpauth_uri", str()}});
     s["TotpCode"] = input({{"code", str()}}, {"code"});
-    s["TotpState"] = answer({{"totp_enabled", boolean()}});
+    s["TotpState"] = answerWithOptional(
+        {{"totp_enabled", boolean()}},
+        {{"recovery_codes", described(arrayOf(str()), "when TOTP was just turned on: shown once, never again")}});
+    s["RecoveryCodeState"] = answer({{"totp_enabled", boolean()}, {"remaining", integer()}});
+    s["RecoveryCodeProof"] = input({{"code", described(str(), "a current 6-digit TOTP code")},
+                                    {"password", described(str(), "or the caller's password")}});
+    s["RecoveryCodes"] = answer({{"recovery_codes", arrayOf(str())}, {"remaining", integer()}});
+    s["PasswordChange"] = input({{"current_password", str()}, {"new_password", str()}}, {"current_password", "new_password"});
+    s["PasswordChanged"] = answerWithOptional(
+        {{"user", ref("User")},
+         {"session_reissued", described(boolean(), "the caller's browser session was replaced by a fresh one")}},
+        {{"csrf_token", described(str(), "the fresh session's CSRF token")}});
     s["TokenInput"] = input({{"name", str()}, {"role", ref("Role")}, {"expires_in_days", integer()}}, {"name"});
     s["TokenOwner"] = described(answer({{"type", oneOfStrings({"user", "admin_token"})}, {"user_id", nullable(str())}, {"name", str()}}),
                                 "who minted it: a user (the token is revoked when that user is disabled or deleted) or "

@@ -1,6 +1,7 @@
 // Every control-API route in one table: the single place that says which role each route needs.
 #include "api/route_table.hpp"
 
+#include "api/account_routes.hpp"
 #include "api/admin_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/app_routes.hpp"
@@ -19,8 +20,8 @@ namespace rivetr::api {
 
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
     std::vector<Route> routes{healthRoute(std::move(probes))};
-    for (auto group : {appRoutes(ctx), envRoutes(ctx, engine), adminRoutes(ctx), authRoutes(ctx), userRoutes(ctx),
-                       externalRouteRoutes(ctx), certificateRoutes(ctx), webhookDeliveryRoutes(ctx)}) {
+    for (auto group : {appRoutes(ctx), envRoutes(ctx, engine), adminRoutes(ctx), authRoutes(ctx), accountRoutes(ctx),
+                       userRoutes(ctx), externalRouteRoutes(ctx), certificateRoutes(ctx), webhookDeliveryRoutes(ctx)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
     if (engine) {

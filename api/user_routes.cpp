@@ -123,8 +123,8 @@ void validateUsername(const std::string& username) {
 }
 
 // Length is the one rule that measurably helps; an upper bound keeps a login request cheap to refuse.
-void validatePassword(const std::string& password) {
-    if (password.size() < 8 || password.size() > 256) throw ValidationError("password", "must be 8 to 256 characters");
+void validatePassword(const std::string& password, const std::string& field) {
+    if (password.size() < 8 || password.size() > 256) throw ValidationError(field, "must be 8 to 256 characters");
 }
 
 std::vector<Route> userRoutes(ApiContext& ctx) {

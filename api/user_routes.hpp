@@ -11,6 +11,7 @@ std::vector<Route> userRoutes(ApiContext& ctx);
 
 // Shared with login: the rules a user name and a password must meet (ValidationError otherwise).
 void validateUsername(const std::string& username);
-void validatePassword(const std::string& password);
+// A new password: 8 to 256 characters; the error names `field`.
+void validatePassword(const std::string& password, const std::string& field = "password");
 
 }  // namespace rivetr::api

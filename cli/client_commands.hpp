@@ -24,6 +24,7 @@ int runDeployments(const std::vector<std::string>& args);
 int runRollback(const std::vector<std::string>& args);
 int runCancel(const std::vector<std::string>& args);
 int runTokens(const std::vector<std::string>& args);
+int runPassword(const std::vector<std::string>& args);
 int runCompletion(const std::vector<std::string>& args);
 int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);

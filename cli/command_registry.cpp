@@ -116,6 +116,10 @@ std::vector<CommandSpec> clientCommands() {
           {"test", "APP", "send a signed ping to the public webhook URL and say what came back (exit 1 if it failed)", {}}},
          {}, runWebhooks},
         tokensCommand(),
+        {"password", "",
+         "change your own password (the user who owns --token); asks for it without echo, or reads the current and "
+         "the new password as two lines from standard input",
+         Section::Client, {}, {}, runPassword},
     };
 }
 

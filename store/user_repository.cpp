@@ -166,13 +166,17 @@ std::optional<std::string> UserRepository::totpSecret(const std::string& id) {
 
 void UserRepository::setTotpEnabled(const std::string& id, bool enabled) {
     store_.withDb([&](Database& db) {
-        // Disabling forgets the secret: enabling again needs a fresh setup.
+        Transaction tx(db);
+        // Disabling forgets the secret and the recovery codes: enabling again needs a fresh setup,
+        // and a code printed for the old factor must not pass for the new one.
         db.prepare(enabled ? "UPDATE users SET totp_enabled = 1, updated_at = ? WHERE id = ? AND totp_secret_enc IS NOT NULL"
                            : "UPDATE users SET totp_enabled = 0, totp_secret_enc = NULL, totp_last_step = NULL, "
                              "updated_at = ? WHERE id = ?")
             .bind(1, nowMs())
             .bind(2, id)
             .exec();
+        if (!enabled) db.prepare("DELETE FROM user_recovery_codes WHERE user_id = ?").bind(1, id).exec();
+        tx.commit();
     });
 }
 

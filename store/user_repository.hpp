@@ -56,6 +56,7 @@ public:
     // TOTP: a secret is stored at setup and only takes effect once enabled.
     void setPendingTotpSecret(const std::string& id, const std::string& secret);
     std::optional<std::string> totpSecret(const std::string& id);
+    // Turning it off also deletes the user's recovery codes (RecoveryCodeRepository).
     void setTotpEnabled(const std::string& id, bool enabled);
     // Accepts a time step once: false when this step (or a later one) was already used.
     bool consumeTotpStep(const std::string& id, std::int64_t step);

@@ -1,5 +1,7 @@
 // The rivetr client commands against a real `rivetr serve`: every command, --json that parses, exit codes
 // 0/1/2, secrets never printed, and `deploy --wait` whose exit status follows the deployment's outcome.
+#include <fstream>
+
 #include "tests/integration/serve_fixture.hpp"
 
 namespace rivetr {
@@ -130,6 +132,55 @@ TEST_F(CliClient, AppsEnvDomainsAndTokens) {
 
     EXPECT_EQ(cli({"apps", "delete", "web"}).exitCode, 0);
     EXPECT_EQ(cliJson({"apps", "list"}).size(), 0u);
+}
+
+// `rivetr password` as the user who owns the token: the passwords come on standard input (never
+// in argv); the old password stops working, the admin token (no user) is told why it cannot.
+TEST_F(CliClient, PasswordChangesTheTokenOwnersOwnPassword) {
+    ASSERT_EQ(call("POST", "/api/users", {{"username", "cli-user"}, {"password", "first-pass-1"}, {"role", "admin"}}).status, 201);
+    auto login = [&](const std::string& password) {
+        test::HttpRequest req;
+        req.method = "POST";
+        req.url = api("/api/auth/login");
+        req.headers = {"Content-Type: application/json"};
+        req.body = json{{"username", "cli-user"}, {"password", password}}.dump();
+        return test::http(req);
+    };
+    auto session = login("first-pass-1");
+    ASSERT_EQ(session.status, 200) << session.body;
+    test::HttpRequest mint;
+    mint.method = "POST";
+    mint.url = api("/api/tokens");
+    mint.headers = {"Content-Type: application/json", "Cookie: " + session.headers["set-cookie"].substr(0, session.headers["set-cookie"].find(';')),
+                    "X-CSRF-Token: " + json::parse(session.body)["csrf_token"].get<std::string>()};
+    mint.body = json{{"name", "cli-user-laptop"}}.dump();
+    auto minted = test::http(mint);
+    ASSERT_EQ(minted.status, 201) << minted.body;
+    auto token = json::parse(minted.body)["token"].get<std::string>();
+
+    test::TempDir input;
+    auto password = [&](const std::string& lines, const std::string& asToken) {
+        std::ofstream(input.path() / "stdin") << lines;
+        SpawnOptions o;
+        o.env = {{"RIVETR_URL", served.url()}, {"RIVETR_TOKEN", asToken}};
+        o.stdinFile = input.path() / "stdin";
+        return test::runRivetr({"password"}, o);
+    };
+    auto wrong = password("not-my-password\nsecond-pass-2\n", token);
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_TRUE(has(wrong.output, "rivetr: 403 wrong_password")) << wrong.output;
+    auto asAdmin = password("x\nsecond-pass-2\n", served.adminToken());
+    EXPECT_EQ(asAdmin.exitCode, 1);
+    EXPECT_TRUE(has(asAdmin.output, "the admin token has no password")) << asAdmin.output;
+    EXPECT_EQ(password("", token).exitCode, 1);
+    EXPECT_EQ(cli({"password", "first-pass-1"}).exitCode, 2) << "a password was accepted as an argument";
+
+    auto ok = password("first-pass-1\nsecond-pass-2\n", token);
+    ASSERT_EQ(ok.exitCode, 0) << ok.output;
+    EXPECT_TRUE(has(ok.output, "Password of cli-user changed")) << ok.output;
+    EXPECT_FALSE(has(ok.output, "second-pass-2")) << ok.output;
+    EXPECT_EQ(login("first-pass-1").status, 401);
+    EXPECT_EQ(login("second-pass-2").status, 200);
 }
 
 TEST_F(CliClient, CompletionScriptsLoad) {

@@ -1,20 +1,21 @@
 // Settings: for admins API tokens (created, shown once, revoked), users and their roles, the audit
-// log; for every signed-in user their own two-factor authentication.
+// log; for every signed-in user their own password and two-factor authentication.
 import { navigate, useLocation } from '../../shared/router';
 import { useMe } from '../../shared/session/me';
 import { panelId, tabId, Tabs } from '../../shared/ui/Tabs';
 import { Audit } from './components/Audit';
+import { Password } from './components/Password';
 import { Tokens } from './components/Tokens';
 import { TwoFactor } from './components/TwoFactor';
 import { Users } from './components/Users';
 
 const ADMIN_TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
-const OWN_TABS = [['security', 'Two-factor authentication']] as const;
+const OWN_TABS = [['password', 'Password'], ['security', 'Two-factor authentication']] as const;
 
 export default function SettingsPage() {
   const me = useMe();
   const { query } = useLocation();
-  // Every user manages their own second factor; the rest of the settings are for admins.
+  // Every user manages their own password and second factor; the rest of the settings are for admins.
   const isAdmin = me.role === 'admin' || me.role === 'unknown';
   const tabs: readonly (readonly [string, string])[] = isAdmin ? [...ADMIN_TABS, ...OWN_TABS] : OWN_TABS;
   const asked = query.get('tab');
@@ -28,6 +29,7 @@ export default function SettingsPage() {
         {tab === 'tokens' && <Tokens />}
         {tab === 'users' && <Users />}
         {tab === 'audit' && <Audit />}
+        {tab === 'password' && <Password me={me} />}
         {tab === 'security' && <TwoFactor me={me} />}
       </div>
     </section>

@@ -1,8 +1,8 @@
 // Settings: API tokens, users and the audit log (admins), each with its key and the changes that
 // make it stale. None of these is in the live feed: a change made here refreshes its own list.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { del, get, post, put } from '../../shared/api/client';
-import type { AuditEntry, Me, Token, TotpSetup, User } from '../../shared/api/types';
+import { credentials, del, get, post, put } from '../../shared/api/client';
+import type { AuditEntry, Me, PasswordChanged, RecoveryCodes, RecoveryCodeState, Token, TotpSetup, TotpState, User } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 
 export const settingsKeys = {
@@ -78,6 +78,16 @@ export function useDeleteUser() {
 export const totpApi = {
   me: () => get<Me>('/api/auth/me'),
   setup: () => post<TotpSetup>('/api/auth/totp/setup'),
-  enable: (code: string) => post('/api/auth/totp/enable', { code }),
-  disable: (code: string) => post('/api/auth/totp/disable', { code }),
+  enable: (code: string) => post<TotpState>('/api/auth/totp/enable', { code }),
+  disable: (code: string) => post<TotpState>('/api/auth/totp/disable', { code }),
+  recoveryState: () => get<RecoveryCodeState>('/api/auth/recovery-codes'),
+  /** A fresh set of recovery codes; `proof` is a current TOTP code or the password. */
+  regenerate: (proof: { code: string } | { password: string }) => post<RecoveryCodes>('/api/auth/recovery-codes', proof),
 };
+
+/** Changes the caller's own password. The server ends every session and hands this browser a fresh one. */
+export async function changeOwnPassword(current: string, next: string): Promise<PasswordChanged> {
+  const r = await post<PasswordChanged>('/api/auth/password', { current_password: current, new_password: next });
+  if (r.csrf_token) credentials.csrf = r.csrf_token;
+  return r;
+}

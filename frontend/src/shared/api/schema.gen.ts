@@ -318,7 +318,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie; 401 totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures from an address, or after repeated wrong codes for the account (from any address, with growing back-off) */
+        /** Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie. `totp` is the 6-digit code or one of the user's recovery codes (spent on use; audited as auth.recovery_code_used); 401 totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures from an address, or after repeated wrong codes for the account (from any address, with growing back-off) */
         post: operations["post/api/auth/login"];
         delete?: never;
         options?: never;
@@ -360,6 +360,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the caller's own password {current_password, new_password} -> {user, session_reissued, csrf_token?}. Every session of the user ends; a browser that asked gets a fresh session cookie (and CSRF token) at once. API tokens stay valid. 403 wrong_password on current_password (counted like a failed login: 429 after repeated failures); 400 for a new password that is not 8-256 characters or equals the current one. For a session user or a token the user created; not the admin token */
+        post: operations["post/api/auth/password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's recovery codes: {totp_enabled, remaining} (never the codes) */
+        get: operations["get/api/auth/recovery-codes"];
+        put?: never;
+        /** Replace the caller's recovery codes {code?: a current TOTP code, password?} -> {recovery_codes, remaining}; the old codes stop working. 409 without TOTP; 400 on code for a wrong code, 403 wrong_password on password */
+        post: operations["post/api/auth/recovery-codes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/totp/disable": {
         parameters: {
             query?: never;
@@ -369,7 +404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn TOTP off with a current code {code} */
+        /** Turn TOTP off with a current code {code}; the recovery codes go with it */
         post: operations["post/api/auth/totp/disable"];
         delete?: never;
         options?: never;
@@ -386,7 +421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn TOTP on with a first code {code} */
+        /** Turn TOTP on with a first code {code} -> {totp_enabled, recovery_codes}: ten single-use recovery codes, shown this once (only their hashes are kept) */
         post: operations["post/api/auth/totp/enable"];
         delete?: never;
         options?: never;
@@ -660,7 +695,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a user {role?, password?, disabled?, totp_enabled?: false resets a lost second factor, transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling revokes the API tokens the user owns unless transferred; the last enabled admin stays (409) */
+        /** Change a user {role?, password?: a new password, which ends all the user's sessions, totp_enabled?: false resets a lost second factor (and deletes its recovery codes), disabled?, transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling revokes the API tokens the user owns unless transferred; the last enabled admin stays (409) */
         put: operations["put/api/users/{id}"];
         post?: never;
         /** Delete a user (?transfer_tokens_to=user id or name hands over their API tokens, otherwise they are revoked); not the last enabled admin (409) */
@@ -1063,11 +1098,14 @@ export interface components {
         };
         LoginInput: {
             password: string;
+            /** @description the 6-digit code, or a recovery code (xxxx-xxxx-xxxx-xxxx) */
             totp?: string;
             username: string;
         };
         LoginResult: {
             csrf_token: string;
+            /** @description when a recovery code signed in: how many unused codes the user has left */
+            recovery_codes_remaining?: number;
             user: components["schemas"]["User"];
         };
         LogLine: {
@@ -1085,6 +1123,31 @@ export interface components {
             user?: components["schemas"]["User"];
         };
         Object: Record<string, never>;
+        PasswordChange: {
+            current_password: string;
+            new_password: string;
+        };
+        PasswordChanged: {
+            /** @description the fresh session's CSRF token */
+            csrf_token?: string;
+            /** @description the caller's browser session was replaced by a fresh one */
+            session_reissued: boolean;
+            user: components["schemas"]["User"];
+        };
+        RecoveryCodeProof: {
+            /** @description a current 6-digit TOTP code */
+            code?: string;
+            /** @description or the caller's password */
+            password?: string;
+        };
+        RecoveryCodes: {
+            recovery_codes: string[];
+            remaining: number;
+        };
+        RecoveryCodeState: {
+            remaining: number;
+            totp_enabled: boolean;
+        };
         Resources: {
             cpu_limit_millis: number | null;
             memory_limit_bytes: number | null;
@@ -1162,6 +1225,8 @@ export interface components {
             secret: string;
         };
         TotpState: {
+            /** @description when TOTP was just turned on: shown once, never again */
+            recovery_codes?: string[];
             totp_enabled: boolean;
         };
         User: {
@@ -2020,6 +2085,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChanged"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/auth/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodeState"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/auth/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryCodeProof"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
             /** @description error */

@@ -37,6 +37,13 @@ export type Me = Omit<S['Me'], 'role'> & { role: Role | 'unknown' };
 export type LoginResult = S['LoginResult'];
 /** POST /api/auth/totp/setup: a pending secret, active once a code proves the authenticator has it. */
 export type TotpSetup = S['TotpSetup'];
+/** POST /api/auth/totp/enable and /disable; turning TOTP on answers the recovery codes, once. */
+export type TotpState = S['TotpState'];
+/** POST /api/auth/recovery-codes: a fresh set, shown once. */
+export type RecoveryCodes = S['RecoveryCodes'];
+export type RecoveryCodeState = S['RecoveryCodeState'];
+/** POST /api/auth/password: the user, and a fresh session's CSRF token when a browser asked. */
+export type PasswordChanged = S['PasswordChanged'];
 export type AuditEntry = S['AuditEntry'];
 export type WebhookDelivery = S['WebhookDelivery'];
 /** GET /api/apps/{id}/webhooks/deliveries. */

@@ -1,7 +1,7 @@
 // Who is signed in: a pasted API token (Bearer, sessionStorage) or a session cookie from
 // username/password login (with its CSRF token, kept in memory only).
 import { ApiError, api, credentials, setToken } from '../api/client';
-import type { Me } from '../api/types';
+import type { LoginResult, Me } from '../api/types';
 
 /** Asks the server who we are; null when not signed in. */
 export async function whoAmI(): Promise<Me | null> {
@@ -33,13 +33,15 @@ export async function loginWithToken(token: string): Promise<Me> {
   }
 }
 
-export async function loginWithPassword(username: string, password: string, totp?: string): Promise<Me> {
+/** `totp`: the 6-digit code or a recovery code. `recoveryCodesLeft` is set when a recovery code signed in. */
+export async function loginWithPassword(username: string, password: string, totp?: string): Promise<Me & { recoveryCodesLeft?: number }> {
   setToken(null);
   const body: Record<string, string> = { username, password };
   if (totp) body.totp = totp;
-  const r = await api<{ user: Me['user']; csrf_token: string }>('POST', '/api/auth/login', body);
+  const r = await api<LoginResult>('POST', '/api/auth/login', body);
   credentials.csrf = r.csrf_token;
-  return { actor_type: 'user', name: r.user?.username ?? username, role: r.user?.role ?? 'viewer', user: r.user };
+  const me: Me = { actor_type: 'user', name: r.user?.username ?? username, role: r.user?.role ?? 'viewer', user: r.user };
+  return r.recovery_codes_remaining === undefined ? me : { ...me, recoveryCodesLeft: r.recovery_codes_remaining };
 }
 
 export async function logout(): Promise<void> {

@@ -27,9 +27,12 @@ interface Props<V> {
   variant?: 'primary' | 'danger' | 'plain';
   disabled?: boolean;
   confirm?: ConfirmSpec;
+  /** Why it is disabled (RoleGate): the button's tooltip and accessible description. */
+  title?: string;
+  'aria-description'?: string;
 }
 
-export function Action<V>({ mutation, vars, children, busyLabel = 'Working…', variant = 'plain', disabled, confirm }: Props<V>) {
+export function Action<V>({ mutation, vars, children, busyLabel = 'Working…', variant = 'plain', disabled, confirm, ...why }: Props<V>) {
   const [asking, setAsking] = useState(false);
   const { error, reset } = mutation;
   useEffect(() => {
@@ -42,7 +45,7 @@ export function Action<V>({ mutation, vars, children, busyLabel = 'Working…', 
   return (
     <span className="action">
       <button type="button" className={variant} onClick={() => (confirm ? setAsking(true) : run())}
-        disabled={mutation.isPending || disabled} aria-busy={mutation.isPending}>
+        disabled={mutation.isPending || disabled} aria-busy={mutation.isPending} {...why}>
         {mutation.isPending ? busyLabel : children}
       </button>
       {error != null && <span role="alert" className="note bad">{describeError(error)}</span>}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { App } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { Field } from '../../../shared/ui/Field';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { useUpdateApp } from '../queries';
 
 const MiB = 1024 * 1024;
@@ -59,7 +60,7 @@ export function AppSettings({ app }: { app: App }) {
         <Field label="CPU limit (millicores, empty: none)" error={err('resources.cpu_limit_millis')}><input {...field('cpu')} type="number" min={10} /></Field>
       </fieldset>
       <div className="wide">
-        <button type="submit" className="primary" disabled={save.isPending} aria-busy={save.isPending}>{save.isPending ? 'Saving…' : 'Save settings'}</button>
+        <RoleGate min="developer" action="change app settings"><button type="submit" className="primary" disabled={save.isPending} aria-busy={save.isPending}>{save.isPending ? 'Saving…' : 'Save settings'}</button></RoleGate>
         {whole && <span role="alert" className="note bad">{whole}</span>}
       </div>
     </form>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { App } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { KeyValueEditor, type Flag } from '../../../shared/ui/KeyValueEditor';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { envDraft, keepEnvDraft, withPasted, type EnvRow } from '../envDrafts';
 import { useEnv, useSaveEnv, useSaveEnvAndRedeploy } from '../queries';
@@ -48,15 +49,19 @@ export function EnvEditor({ app, onRedeployed }: { app: App; onRedeployed?: (dep
           onFocus: () => { if (v.secret && v.value === MASK) update({ value: '' }); },
           onBlur: () => { if (v.secret && v.value === '' && v.updated_at) update({ value: MASK }); },
         })} />{' '}
-      <button type="button" onClick={() => setPasting(true)}>Paste .env</button>
+      <RoleGate min="developer" action="change environment variables"><button type="button" onClick={() => setPasting(true)}>Paste .env</button></RoleGate>
       <div className="actions env-save">
-        <button type="button" onClick={() => { setLast('save'); save.mutate(vars); }} disabled={busy} aria-busy={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save variables'}
-        </button>
-        <button type="button" className="primary" onClick={() => { setLast('redeploy'); redeploy.mutate(vars); }}
-          disabled={busy || noLive} aria-busy={redeploy.isPending} aria-describedby="env-save-help">
-          {redeploy.isPending ? 'Redeploying…' : 'Save and redeploy'}
-        </button>
+        <RoleGate min="developer" action="change environment variables">
+          <button type="button" onClick={() => { setLast('save'); save.mutate(vars); }} disabled={busy} aria-busy={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save variables'}
+          </button>
+        </RoleGate>
+        <RoleGate min="developer" action="redeploy apps">
+          <button type="button" className="primary" onClick={() => { setLast('redeploy'); redeploy.mutate(vars); }}
+            disabled={busy || noLive} aria-busy={redeploy.isPending} aria-describedby="env-save-help">
+            {redeploy.isPending ? 'Redeploying…' : 'Save and redeploy'}
+          </button>
+        </RoleGate>
         {draft && <span className="note" role="status">Unsaved changes (kept while you look at other tabs)</span>}
       </div>
       <p id="env-save-help" className="muted">

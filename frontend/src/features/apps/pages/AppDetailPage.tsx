@@ -6,6 +6,7 @@ import { describeError } from '../../../shared/api/client';
 import { useLiveUpdates } from '../../../shared/data/live';
 import { navigate, useLocation } from '../../../shared/router';
 import { Action } from '../../../shared/ui/Action';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { panelId, tabId, Tabs } from '../../../shared/ui/Tabs';
 import { BuildLog } from '../../deployments/components/BuildLog';
@@ -38,23 +39,25 @@ function AppActions({ app, onDeployed }: { app: App; onDeployed: (deploymentId: 
   const noLive = !app.live_deployment_id;
   return (
     <span className="actions">
-      <Action mutation={deploy} vars={[app]} variant="primary" busyLabel="Starting deployment…">Deploy</Action>
-      <Action mutation={restart} vars={undefined} busyLabel="Restarting…" disabled={noLive}
-        confirm={app.env_pending ? { title: `Restart ${app.name}?`, body: `Its variables changed since it started. ${RESTART_KEEPS_ENV}`, confirmLabel: 'Restart anyway', danger: false } : undefined}>
-        Restart
-      </Action>
+      <RoleGate min="developer" action="deploy"><Action mutation={deploy} vars={[app]} variant="primary" busyLabel="Starting deployment…">Deploy</Action></RoleGate>
+      <RoleGate min="developer" action="restart apps">
+        <Action mutation={restart} vars={undefined} busyLabel="Restarting…" disabled={noLive}
+          confirm={app.env_pending ? { title: `Restart ${app.name}?`, body: `Its variables changed since it started. ${RESTART_KEEPS_ENV}`, confirmLabel: 'Restart anyway', danger: false } : undefined}>
+          Restart
+        </Action>
+      </RoleGate>
       {app.stopped ? (
-        <Action mutation={start} vars={undefined} busyLabel="Starting…" disabled={noLive}>Start</Action>
+        <RoleGate min="developer" action="start apps"><Action mutation={start} vars={undefined} busyLabel="Starting…" disabled={noLive}>Start</Action></RoleGate>
       ) : (
-        <Action mutation={stop} vars={undefined} busyLabel="Stopping…" disabled={noLive}
+        <RoleGate min="developer" action="stop apps"><Action mutation={stop} vars={undefined} busyLabel="Stopping…" disabled={noLive}
           confirm={{ title: `Stop ${app.name}?`, body: 'Its container stops and its domains answer 503 until you start it again.', items: app.domains, confirmLabel: `Stop ${app.name}` }}>
           Stop
-        </Action>
+        </Action></RoleGate>
       )}
-      <Action mutation={remove} vars={[app]} variant="danger" busyLabel="Deleting…"
+      <RoleGate min="developer" action="delete apps"><Action mutation={remove} vars={[app]} variant="danger" busyLabel="Deleting…"
         confirm={{ title: `Delete ${app.name}?`, body: 'Its container stops, its domains stop answering, and its deployments, logs and environment are removed.', items: [app.name, ...app.domains], confirmLabel: `Delete ${app.name}` }}>
         Delete
-      </Action>
+      </Action></RoleGate>
     </span>
   );
 }

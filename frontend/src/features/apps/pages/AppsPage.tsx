@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { App } from '../../../shared/api/types';
 import { Link, navigate, useLocation } from '../../../shared/router';
 import { Action } from '../../../shared/ui/Action';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
@@ -36,11 +37,11 @@ function BulkActions({ apps, clear }: { apps: App[]; clear: () => void }) {
   const n = apps.length === 1 ? apps[0].name : `${apps.length} apps`;
   return (
     <>
-      <Action mutation={deploy} vars={apps} busyLabel="Starting…">Deploy {n}</Action>
-      <Action mutation={remove} vars={apps} variant="danger" busyLabel="Deleting…"
+      <RoleGate min="developer" action="deploy"><Action mutation={deploy} vars={apps} busyLabel="Starting…">Deploy {n}</Action></RoleGate>
+      <RoleGate min="developer" action="delete apps"><Action mutation={remove} vars={apps} variant="danger" busyLabel="Deleting…"
         confirm={{ title: `Delete ${n}?`, body: 'Their containers stop, their domains stop answering, and their deployments, logs and environment are removed.', items: names, confirmLabel: `Delete ${n}` }}>
         Delete {n}
-      </Action>
+      </Action></RoleGate>
     </>
   );
 }
@@ -72,7 +73,7 @@ export default function AppsPage() {
     <section>
       <div className="head">
         <h1>Apps</h1>
-        <Link className="button primary" href="/apps/new">New app</Link>
+        <RoleGate min="developer" action="create apps"><Link className="button primary" href="/apps/new">New app</Link></RoleGate>
       </div>
       <div className="filters">
         <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="name, repository or domain" aria-keyshortcuts="/" /></label>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../../shared/api/client';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { Field } from '../../../shared/ui/Field';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { detectBuild, useCreateApp } from '../queries';
 import { navigate } from '../../../shared/router';
 
@@ -120,9 +121,9 @@ export default function NewAppPage() {
         {whole && <p role="alert" className="note bad">{whole}</p>}
         <div>
           {step > 1 && <button type="button" onClick={() => setStep(step - 1)}>Back</button>}{' '}
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+          <RoleGate min="developer" action="create apps"><button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {busy ? 'Working…' : step < 3 ? 'Next' : 'Create app'}
-          </button>
+          </button></RoleGate>
         </div>
       </form>
     </section>

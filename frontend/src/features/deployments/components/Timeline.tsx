@@ -6,6 +6,7 @@ import { IN_PROGRESS } from '../../../shared/api/types';
 import { shortSha } from '../../../shared/format';
 import { Action } from '../../../shared/ui/Action';
 import { Duration } from '../../../shared/ui/Duration';
+import { RoleGate } from '../../../shared/ui/RoleGate';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { CommitSummary } from './CommitSummary';
@@ -35,16 +36,16 @@ function Row({ app, d, selected, onSelect, onStarted }: Omit<Props, 'deps' | 'se
       {d.error && <p className="note bad">{d.error}</p>}
       <span className="row-actions">
         {IN_PROGRESS.has(d.status) && (
-          <Action mutation={cancel} vars={d} busyLabel="Cancelling…"
+          <RoleGate min="developer" action="cancel deployments"><Action mutation={cancel} vars={d} busyLabel="Cancelling…"
             confirm={{ title: `Cancel deployment ${d.id}?`, body: `The build of ${app.name} at ${shortSha(d.commit_sha)} stops; the live version keeps serving.`, confirmLabel: 'Cancel deployment' }}>
             Cancel
-          </Action>
+          </Action></RoleGate>
         )}
         {d.rollback_available && !live && (
-          <Action mutation={rollback} vars={d} busyLabel="Rolling back…"
+          <RoleGate min="developer" action="roll back"><Action mutation={rollback} vars={d} busyLabel="Rolling back…"
             confirm={{ title: `Roll ${app.name} back to ${shortSha(d.commit_sha)}?`, body: 'The kept image of this deployment replaces the live version (no rebuild).', confirmLabel: 'Roll back', danger: false }}>
             Roll back to this
-          </Action>
+          </Action></RoleGate>
         )}
       </span>
     </li>

@@ -1,5 +1,6 @@
-// Users and roles (admins): add a user, change a role, disable/enable, reset a lost second
-// factor, delete; the consequences (revoked tokens) are named before they happen.
+// Users and roles (admins): add a user, change a role, disable/enable, set a forgotten password,
+// reset a lost second factor, delete; the consequences (revoked tokens, ended sessions) are named
+// before they happen.
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
@@ -8,6 +9,7 @@ import { Field } from '../../../shared/ui/Field';
 import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState } from '../../../shared/ui/States';
 import { useChangeUser, useCreateUser, useDeleteUser, useUsers } from '../queries';
+import { SetPasswordDialog } from './SetPasswordDialog';
 import { ROLES } from './Tokens';
 
 function UserRow({ u }: { u: User }) {
@@ -15,6 +17,7 @@ function UserRow({ u }: { u: User }) {
   const toggle = useChangeUser(u.disabled ? 'Enabled' : 'Disabled');
   const reset = useChangeUser('Two-factor reset');
   const remove = useDeleteUser();
+  const [settingPassword, setSettingPassword] = useState(false);
   return (
     <tr>
       <td>{u.username}{u.disabled ? ' (disabled)' : ''}</td>
@@ -31,9 +34,11 @@ function UserRow({ u }: { u: User }) {
           confirm={u.disabled ? undefined : { title: `Disable ${u.username}?`, body: 'Their sessions end and the API tokens they created are revoked.', items: [u.username], confirmLabel: `Disable ${u.username}` }}>
           {u.disabled ? 'Enable' : 'Disable'}<span className="sr-only"> {u.username}</span>
         </Action>
+        <button type="button" onClick={() => setSettingPassword(true)}>Set password<span className="sr-only"> of {u.username}</span></button>
+        {settingPassword && <SetPasswordDialog user={u} onClose={() => setSettingPassword(false)} />}
         {u.totp_enabled && (
           <Action mutation={reset} vars={{ user: u, change: { totp_enabled: false } }} variant="danger"
-            confirm={{ title: `Reset two-factor of ${u.username}?`, body: 'They sign in with the password alone until they set it up again.', items: [u.username], confirmLabel: 'Reset two-factor' }}>
+            confirm={{ title: `Reset two-factor of ${u.username}?`, body: 'They sign in with the password alone until they set it up again; their recovery codes are deleted.', items: [u.username], confirmLabel: 'Reset two-factor' }}>
             Reset two-factor<span className="sr-only"> of {u.username}</span>
           </Action>
         )}
