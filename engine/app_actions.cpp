@@ -101,8 +101,7 @@ ActionOutcome AppActions::recover(Job& job, runtime::ContainerRuntime& rt, const
         info = rt.inspectContainer(containerId);
     } catch (const runtime::RuntimeError& e) {
         if (e.kind() != runtime::ErrorKind::NotFound) throw;
-        throw Refused("container_gone", "the live container " + containerId.substr(0, 12) +
-                                            " was removed outside rivetr; deploy or roll back to bring the app back");
+        return recreateGone(rt, deploymentId, containerId);
     }
     if (info.state.running && info.state.health == "unhealthy") {
         rt.restartContainer(containerId, options_.stopGrace);
@@ -111,6 +110,24 @@ ActionOutcome AppActions::recover(Job& job, runtime::ContainerRuntime& rt, const
     }
     routeWhenHealthy(job, rt, app, deploymentId, containerId);
     return {true, "running", "", ""};
+}
+
+// Removed outside rivetr (docker rm -f): the live image runs again as a new health-gated deployment,
+// queued behind this job in the app's turn. Until it is live the app stays parked and counts as
+// crashed, so the supervisor's next recovery (after its back-off, behind that deployment) finds the
+// new container, or recreates again when that deployment failed.
+ActionOutcome AppActions::recreateGone(runtime::ContainerRuntime& rt, const std::string& deploymentId,
+                                       const std::string& containerId) {
+    const auto gone = "the live container " + containerId.substr(0, 12) + " was removed outside rivetr";
+    auto live = deps_.deployments.get(deploymentId);
+    if (!recreate || !live || !live->image) throw Refused("container_gone", gone + "; deploy or roll back to bring the app back");
+    try {
+        rt.inspectImage(*live->image);
+    } catch (const runtime::RuntimeError&) {
+        throw Refused("container_gone", gone + " and its image " + *live->image + " is gone too; deploy to rebuild");
+    }
+    auto id = recreate(*live);
+    return failed("recreating", gone + "; deployment " + id + " runs its image again");
 }
 
 void AppActions::park(const store::AppRecord& app) { deps_.traffic.route({app.id, app.domains, "", 0}).wait(); }

@@ -17,11 +17,17 @@ public:
     // Publishes the job's status on the bus (DeploymentEvent with `action` set).
     void announce(const Job& job, const std::string& status, const std::string& error = {});
 
+    // Queues a new deployment of `live`'s image (the engine's rerun) and returns its id: how a
+    // recovery brings back a live container that was removed outside rivetr. Set by the engine.
+    std::function<std::string(const store::DeploymentRecord& live)> recreate;
+
 private:
     ActionOutcome perform(Job& job);
     void park(const store::AppRecord& app);
     ActionOutcome recover(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
                           const std::string& deploymentId, const std::string& containerId);
+    ActionOutcome recreateGone(runtime::ContainerRuntime& rt, const std::string& deploymentId,
+                               const std::string& containerId);
     void routeWhenHealthy(Job& job, runtime::ContainerRuntime& rt, const store::AppRecord& app,
                           const std::string& deploymentId, const std::string& containerId);
 

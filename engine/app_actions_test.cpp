@@ -84,5 +84,34 @@ TEST_F(AppActionsTest, AStartPastItsDeadlineFailsAndFreesTheApp) {
     EXPECT_TRUE(run(AppAction::Stop).ok) << "the app's queue is stuck";
 }
 
+// `docker rm -f` of the live container: a recovery cannot start it again, so the live image runs
+// again as a new health-gated deployment (trigger "recover"), and the domains lead to its container.
+TEST_F(AppActionsTest, ALiveContainerRemovedOutsideRivetrIsRecreatedFromItsImage) {
+    auto first = deploy();
+    ASSERT_EQ(waitTerminal(first), "running");
+    auto gone = liveContainer();
+    rt->removeContainer(gone, {true, false});
+
+    auto outcome = run(AppAction::Recover);
+    EXPECT_FALSE(outcome.ok) << "the app is down until the new deployment is live";
+    EXPECT_EQ(outcome.code, "recreating") << outcome.error;
+    EXPECT_NE(outcome.error.find("removed outside rivetr"), std::string::npos) << outcome.error;
+
+    auto end = std::chrono::steady_clock::now() + 10s;
+    while (apps.find(appId)->liveDeploymentId == first && std::chrono::steady_clock::now() < end)
+        std::this_thread::sleep_for(20ms);
+    auto now = *apps.find(appId)->liveDeploymentId;
+    ASSERT_NE(now, first) << "no new deployment went live";
+    auto d = *deployments.get(now);
+    EXPECT_EQ(d.status, "running");
+    EXPECT_EQ(d.trigger, "recover");
+    EXPECT_EQ(d.image, deployments.get(first)->image) << "the same image, no build";
+    auto container = liveContainer();
+    EXPECT_NE(container, gone);
+    auto routed = traffic.current(appId);
+    ASSERT_TRUE(routed.has_value());
+    EXPECT_EQ(routed->port, rt->hostPortOf(container)) << "the domains lead to the new container";
+}
+
 }  // namespace
 }  // namespace rivetr::engine

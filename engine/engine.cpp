@@ -32,6 +32,7 @@ Engine::Engine(EngineDeps deps, EngineOptions options)
       ports_(options_.hostPorts),
       pipeline_(deps, options_, retirer_, ports_),
       actions_(deps, options_) {
+    actions_.recreate = [this](const store::DeploymentRecord& live) { return rerun(live, kRecoverTrigger); };
     queue_ = std::make_unique<DeployQueue>(
         options_.maxConcurrentDeployments,
         [this](Job& job) { job.isDeployment() ? pipeline_.run(job) : actions_.run(job); },
@@ -63,7 +64,7 @@ void Engine::submit(const store::DeploymentRecord& d) {
     auto job = std::make_shared<Job>();
     job->id = d.id;
     job->appId = d.appId;
-    job->waitsItsTurn = d.trigger == kRedeployTrigger;
+    job->waitsItsTurn = runsLiveImageAgain(d.trigger);
     queue_->submit(job);
 }
 

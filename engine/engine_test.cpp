@@ -333,7 +333,7 @@ TEST_F(EngineTest, DiskPressureKeepsOnlyTheLiveAndRollbackImages) {
 
 TEST_F(EngineTest, UnknownBranchFailsWithTheCauseAndLeavesNothing) {
     commitVersion("v1");
-    auto id = engine->deploy(appId, {"manual", std::string("no-such-branch")});
+    auto id = engine->deploy(appId, {"manual", std::string("no-such-branch"), {}, {}});
     auto d = waitDone(id, 60s);
     EXPECT_EQ(d.status, "failed");
     EXPECT_NE(d.error.value_or("").find("no-such-branch"), std::string::npos) << d.error.value_or("");

@@ -151,7 +151,7 @@ void Pipeline::run(Job& job) {
 // A rollback or a redeploy: the image of `rollbackOf` again, no clone, no build. A redeploy is the
 // live image with the app's current environment (start() reads it), so it says so.
 void Pipeline::reuseImage(Run& r) {
-    bool redeploy = r.dep.trigger == kRedeployTrigger;
+    bool redeploy = runsLiveImageAgain(r.dep.trigger);
     if (redeploy) followLive(r);
     r.image = r.dep.image.value_or("");
     r.log.note((redeploy ? "redeploy of " + *r.dep.rollbackOf + " with the app's current environment and settings"

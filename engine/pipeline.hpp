@@ -22,6 +22,12 @@ namespace rivetr::engine {
 
 // The trigger of a redeploy: the live image again with the app's current environment and settings.
 inline constexpr const char* kRedeployTrigger = "redeploy";
+// The trigger of the redeploy the engine starts itself when the live container was removed outside rivetr.
+inline constexpr const char* kRecoverTrigger = "recover";
+// Both run the live image again with the app's current environment, and wait their turn.
+inline bool runsLiveImageAgain(const std::string& trigger) {
+    return trigger == kRedeployTrigger || trigger == kRecoverTrigger;
+}
 
 struct EngineDeps {
     store::AppRepository& apps;         // read only: settings are the API's
