@@ -1,7 +1,8 @@
-// Applies schema migrations in order, each in its own transaction, recorded in schema_migrations.
+// Applies the schema migrations a database lacks, in order, each in its own transaction, recorded in schema_migrations.
 #include "store/migrator.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "core/clock.hpp"
@@ -31,6 +32,13 @@ void applyOne(Database& db, const Migration& m) {
     tx.commit();
 }
 
+std::set<int> appliedVersions(Database& db) {
+    std::set<int> out;
+    auto st = db.prepare("SELECT version FROM schema_migrations");
+    while (st.step()) out.insert(static_cast<int>(st.getInt(0)));
+    return out;
+}
+
 }  // namespace
 
 int currentSchemaVersion(Database& db) {
@@ -53,12 +61,18 @@ MigrationOutcome migrate(Database& db, const std::vector<Migration>& migrations,
                                 ": it was written by a newer rivetr. Upgrade rivetr, or restore a backup "
                                 "taken with this version.");
     }
+    // Every migration the database has not recorded, not only those above its highest: branches
+    // developed side by side land their migrations in any order (016 merged after 018), and a
+    // database made in between must still get the lower one.
+    auto applied = appliedVersions(db);
+    auto ordered = migrations;
+    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
     out.toVersion = out.fromVersion;
-    for (const auto& m : migrations) {
-        if (m.version <= out.fromVersion) continue;
+    for (const auto& m : ordered) {
+        if (applied.count(m.version)) continue;
         if (beforeEach) beforeEach(m);
         applyOne(db, m);
-        out.toVersion = m.version;
+        out.toVersion = std::max(out.toVersion, m.version);
     }
     return out;
 }

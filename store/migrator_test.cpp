@@ -51,6 +51,23 @@ TEST(Migrator, AppliesInOrderOnceAndRecordsVersions) {
     EXPECT_EQ(st.getInt(0), 1) << "migration 2 ran twice";
 }
 
+// Branches land their migrations in any order: a database that got 1 and 3 before 2 was merged
+// still gets 2 (and 1 and 3 are not run again).
+TEST(Migrator, AppliesAMigrationThatLandedAfterAHigherOne) {
+    test::TempDir dir;
+    auto db = Database::open(dir / "t.db");
+    const std::vector<Migration> first{kTwo[0], {3, "third", "CREATE TABLE c(z INTEGER);"}};
+    migrate(db, first);
+    const std::vector<Migration> all{kTwo[0], kTwo[1], first[1]};
+    auto out = migrate(db, all);
+    EXPECT_EQ(out.fromVersion, 3);
+    EXPECT_EQ(out.toVersion, 3);
+    EXPECT_TRUE(tableExists(db, "b")) << "migration 2 was skipped because 3 was applied first";
+    auto st = db.prepare("SELECT count(*) FROM schema_migrations");
+    st.step();
+    EXPECT_EQ(st.getInt(0), 3);
+}
+
 TEST(Migrator, RefusesADatabaseNewerThanTheBinary) {
     test::TempDir dir;
     auto db = Database::open(dir / "t.db");
