@@ -1,13 +1,11 @@
 // Storage under data_dir/certs, the renewal schedule and per-domain exponential backoff.
 #include "proxy/cert_manager.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 
 #include "core/clock.hpp"
+#include "core/file_write.hpp"
 #include "core/log.hpp"
 #include "proxy/route_builder.hpp"
 
@@ -22,23 +20,13 @@ std::string readAll(const fs::path& p) {
     return ss.str();
 }
 
-// Written to a temp file with the final mode, then renamed: never a half-written or world-readable key.
+// Written to a temp file with the final mode, then renamed: never a half-written or world-readable
+// key. The one checked writer (core/file_write.hpp) checks every write, the fsync and the close, so a
+// full disk is an error naming the disk, not an empty key.pem found at the next start.
 void writeAtomically(const fs::path& p, const std::string& data, mode_t mode) {
-    const auto tmp = p.string() + ".tmp";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) throw std::runtime_error("cannot write " + tmp);
-    ::fchmod(fd, mode);
-    std::size_t off = 0;
-    while (off < data.size()) {
-        auto n = ::write(fd, data.data() + off, data.size() - off);
-        if (n <= 0) {
-            ::close(fd);
-            throw std::runtime_error("cannot write " + tmp);
-        }
-        off += static_cast<std::size_t>(n);
-    }
-    ::fsync(fd);
-    ::close(fd);
+    const fs::path tmp = p.string() + ".tmp";
+    writeFileChecked(tmp, data, {mode & 0600, false, true});  // nobody else may read it while it is written
+    fs::permissions(tmp, static_cast<fs::perms>(mode), fs::perm_options::replace);  // exact, whatever the umask
     fs::rename(tmp, p);
 }
 
