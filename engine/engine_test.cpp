@@ -13,6 +13,7 @@
 #include "runtime/naming.hpp"
 #include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
+#include "tests/support/switch_watch.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::engine {
@@ -148,31 +149,15 @@ TEST_F(EngineTest, DeploysThenSwitchesWithoutAFailedRequestAndRollsBack) {
 
     // v2 while a client hammers the proxy: not one failed request, and v1 -> v2 exactly once.
     commitVersion("v2", {{"STARTUP_DELAY_MS", "300"}});
-    std::atomic<bool> stop{false};
-    std::atomic<int> failures{0}, total{0}, switches{0};
-    std::string firstFailure;
-    std::thread client([&] {
-        std::string last;
-        while (!stop) {
-            auto r = viaProxy();
-            ++total;
-            if (r.status != 200) {
-                if (failures++ == 0) firstFailure = std::to_string(r.status) + " " + r.error + " " + r.body;
-                continue;
-            }
-            if (!last.empty() && r.body != last) ++switches;
-            last = r.body;
-        }
-    });
+    test::SwitchWatch watch([&] { return viaProxy(); });
     auto v2 = engine->deploy(appId, {});
     auto d2 = waitDone(v2);
     std::this_thread::sleep_for(300ms);
-    stop = true;
-    client.join();
+    auto seen = watch.stop();
     ASSERT_EQ(d2.status, "running") << d2.error.value_or("") << "\n" << logOf(v2);
-    EXPECT_EQ(failures.load(), 0) << "of " << total << " requests; first: " << firstFailure;
-    EXPECT_EQ(switches.load(), 1);
-    EXPECT_GT(total.load(), 20);
+    EXPECT_EQ(seen.failures, 0) << "of " << seen.total << " requests; first: " << seen.firstFailure;
+    EXPECT_EQ(seen.switches, 1);
+    EXPECT_GT(seen.total, 20);
     EXPECT_EQ(viaProxy().body, "version=v2\n");
     EXPECT_EQ(deployments.get(v1)->status, "replaced");
     engine->waitRetired();

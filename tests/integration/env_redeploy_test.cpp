@@ -1,6 +1,7 @@
 // Save and redeploy against a real `rivetr serve` and dockerd: a changed variable reaches the app through the
 // proxy with no failed request during the switch, no rebuild; the CLI's redeploy; a removed live image is a 409.
 #include "tests/integration/serve_fixture.hpp"
+#include "tests/support/switch_watch.hpp"
 
 namespace rivetr {
 namespace {
@@ -33,33 +34,17 @@ TEST_F(EnvRedeploy, ANewValueGoesLiveWithoutARebuildOrAFailedRequest) {
     EXPECT_EQ(served(), "one\n") << "a saved variable reached the running container";
 
     // Save and redeploy while a client reads through the proxy: not one failed request, one switch.
-    std::atomic<bool> stop{false};
-    std::atomic<int> failures{0}, total{0}, switches{0};
-    std::string firstFailure;
-    std::thread client([&] {
-        std::string last;
-        while (!stop) {
-            auto r = viaProxy("/env?name=GREETING");
-            ++total;
-            if (r.status != 200) {
-                if (failures++ == 0) firstFailure = std::to_string(r.status) + " " + r.error + " " + r.body;
-                continue;
-            }
-            if (!last.empty() && r.body != last) ++switches;
-            last = r.body;
-        }
-    });
+    test::SwitchWatch watch([&] { return viaProxy("/env?name=GREETING"); });
     auto started = putEnv("three", "?redeploy=true");
     ASSERT_EQ(started.status, 202) << started.body;
     auto id = json::parse(started.body)["deployment_id"].get<std::string>();
     auto release = waitStatus(id, terminal);
     std::this_thread::sleep_for(300ms);
-    stop = true;
-    client.join();
+    auto seen = watch.stop();
     ASSERT_EQ(release["status"], "running") << release.dump();
-    EXPECT_EQ(failures.load(), 0) << "of " << total << " requests; first: " << firstFailure;
-    EXPECT_EQ(switches.load(), 1);
-    EXPECT_GT(total.load(), 10);
+    EXPECT_EQ(seen.failures, 0) << "of " << seen.total << " requests; first: " << seen.firstFailure;
+    EXPECT_EQ(seen.switches, 1);
+    EXPECT_GT(seen.total, 10);
     EXPECT_EQ(served(), "three\n");
     EXPECT_EQ(viaProxy().body, "version=v1\n");
     EXPECT_EQ(release["trigger"], "redeploy");
