@@ -77,9 +77,21 @@ Reply regenerateRecoveryCodes(ApiContext& ctx, const Pistache::Rest::Request& re
 std::vector<Route> accountRoutes(ApiContext& ctx) {
     return {
         {Method::Post, "/api/auth/password", Role::viewer,
+         {"Change the caller's own password {current_password, new_password} -> {user, session_reissued, csrf_token?}. "
+          "Every session of the user ends; a browser that asked gets a fresh session cookie (and CSRF token) at "
+          "once. API tokens stay valid. 403 wrong_password on current_password (counted like a failed login: 429 "
+          "after repeated failures); 400 for a new password that is not 8-256 characters or equals the current one. "
+          "For a session user or a token the user created; not the admin token",
+          "auth", "PasswordChange", 200, "PasswordChanged"},
          [&ctx](const auto& req, auto& rc) { return changePassword(ctx, req, rc); }},
-        {Method::Get, "/api/auth/recovery-codes", Role::viewer, [&ctx](const auto&, auto& rc) { return recoveryCodeState(ctx, rc); }},
+        {Method::Get, "/api/auth/recovery-codes", Role::viewer,
+         {"The caller's recovery codes: {totp_enabled, remaining} (never the codes)",
+          "auth", "", 200, "RecoveryCodeState"},
+         [&ctx](const auto&, auto& rc) { return recoveryCodeState(ctx, rc); }},
         {Method::Post, "/api/auth/recovery-codes", Role::viewer,
+         {"Replace the caller's recovery codes {code?: a current TOTP code, password?} -> {recovery_codes, remaining}; "
+          "the old codes stop working. 409 without TOTP; 400 on code for a wrong code, 403 wrong_password on password",
+          "auth", "RecoveryCodeProof", 200, "RecoveryCodes"},
          [&ctx](const auto& req, auto& rc) { return regenerateRecoveryCodes(ctx, req, rc); }},
     };
 }

@@ -107,12 +107,18 @@ Reply listAudit(ApiContext& ctx, const Pistache::Rest::Request& req) {
 
 std::vector<Route> adminRoutes(ApiContext& ctx) {
     return {
-        {Method::Get, "/api/tokens", Role::admin, [&ctx](const auto&, auto&) { return listTokens(ctx); }},
+        {Method::Get, "/api/tokens", Role::admin,
+         {"List API tokens", "admin", "", 200, "TokenList"},
+         [&ctx](const auto&, auto&) { return listTokens(ctx); }},
         {Method::Post, "/api/tokens", Role::admin,
+         {"Create an API token (shown once)", "admin", "TokenInput", 201, "Token"},
          [&ctx](const auto& req, auto& rc) { return createToken(ctx, req, rc); }},
         {Method::Delete, "/api/tokens/:id", Role::admin,
+         {"Revoke an API token", "admin", "", 204, ""},
          [&ctx](const auto& req, auto& rc) { return revokeToken(ctx, req, rc); }},
-        {Method::Get, "/api/audit", Role::admin, [&ctx](const auto& req, auto&) { return listAudit(ctx, req); }},
+        {Method::Get, "/api/audit", Role::admin,
+         {"Audit log, newest first (?limit, ?before)", "admin", "", 200, "AuditList"},
+         [&ctx](const auto& req, auto&) { return listAudit(ctx, req); }},
     };
 }
 

@@ -41,9 +41,9 @@ struct Served {
     }
     static std::vector<Route> routes() {
         return {healthRoute({[] { return true; }, [] { return true; }}),
-                {Method::Post, "/webhooks/github", std::nullopt, bodySize},
-                {Method::Put, "/api/things/:id", std::nullopt, bodySize},
-                {Method::Get, "/slow", std::nullopt, slowly}};
+                {Method::Post, "/webhooks/github", std::nullopt, {}, bodySize},
+                {Method::Put, "/api/things/:id", std::nullopt, {}, bodySize},
+                {Method::Get, "/slow", std::nullopt, {}, slowly}};
     }
 };
 

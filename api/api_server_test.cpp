@@ -65,7 +65,7 @@ TEST(ApiServer, RequestIdIsEchoedOrGenerated) {
 }
 
 TEST(ApiServer, HandlerExceptionBecomes500WithoutInternals) {
-    Running s({{Method::Get, "/boom", std::nullopt, [](const auto&, auto&) -> Reply {
+    Running s({{Method::Get, "/boom", std::nullopt, {}, [](const auto&, auto&) -> Reply {
                     throw std::runtime_error("secret internal detail");
                 }}});
     auto r = test::httpGet(s.url("/boom"));
@@ -83,12 +83,12 @@ TEST(ApiServer, UnknownRouteIsJson404) {
 
 TEST(ApiServer, StopFinishesInFlightRequestsAndRefusesNewOnes) {
     std::promise<void> entered;
-    Running s({{Method::Get, "/slow", std::nullopt, [&](const auto&, auto&) {
+    Running s({{Method::Get, "/slow", std::nullopt, {}, [&](const auto&, auto&) {
                     entered.set_value();
                     std::this_thread::sleep_for(600ms);
                     return Reply::json(200, {{"done", true}});
                 }},
-               {Method::Get, "/fast", std::nullopt, [](const auto&, auto&) { return Reply::json(200, {}); }}});
+               {Method::Get, "/fast", std::nullopt, {}, [](const auto&, auto&) { return Reply::json(200, {}); }}});
     auto slow = std::async(std::launch::async, [&] { return test::httpGet(s.url("/slow")); });
     entered.get_future().wait();
     auto stopping = std::async(std::launch::async, [&] { s.server.stop(5s); });

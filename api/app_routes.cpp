@@ -91,14 +91,20 @@ store::AppRecord requireApp(ApiContext& ctx, const Pistache::Rest::Request& req)
 
 std::vector<Route> appRoutes(ApiContext& ctx) {
     return {
-        {Method::Get, "/api/apps", Role::viewer, [&ctx](const auto& req, auto& rc) { return listApps(ctx, req, rc); }},
+        {Method::Get, "/api/apps", Role::viewer,
+         {"List apps", "apps", "", 200, "AppList"},
+         [&ctx](const auto& req, auto& rc) { return listApps(ctx, req, rc); }},
         {Method::Post, "/api/apps", Role::developer,
+         {"Create an app (generates its webhook secret)", "apps", "AppInput", 201, "App"},
          [&ctx](const auto& req, auto& rc) { return createApp(ctx, req, rc); }},
         {Method::Get, "/api/apps/:id", Role::viewer,
+         {"Show an app by id or name", "apps", "", 200, "App"},
          [&ctx](const auto& req, auto& rc) { return showApp(ctx, req, rc); }},
         {Method::Put, "/api/apps/:id", Role::developer,
+         {"Update an app", "apps", "AppInput", 200, "App"},
          [&ctx](const auto& req, auto& rc) { return updateApp(ctx, req, rc); }},
         {Method::Delete, "/api/apps/:id", Role::developer,
+         {"Delete an app", "apps", "", 204, ""},
          [&ctx](const auto& req, auto& rc) { return deleteApp(ctx, req, rc); }},
     };
 }

@@ -145,13 +145,32 @@ Reply totpChange(ApiContext& ctx, const Pistache::Rest::Request& req, RequestCon
 
 std::vector<Route> authRoutes(ApiContext& ctx) {
     return {
-        {Method::Post, "/api/auth/login", std::nullopt, [&ctx](const auto& req, auto& rc) { return login(ctx, req, rc); }},
-        {Method::Post, "/api/auth/logout", Role::viewer, [&ctx](const auto&, auto& rc) { return logout(ctx, rc); }},
-        {Method::Get, "/api/auth/me", Role::viewer, [&ctx](const auto&, auto& rc) { return me(ctx, rc); }},
-        {Method::Post, "/api/auth/totp/setup", Role::viewer, [&ctx](const auto&, auto& rc) { return totpSetup(ctx, rc); }},
+        {Method::Post, "/api/auth/login", std::nullopt,
+         {"Log in {username, password, totp?} -> {user, csrf_token} and the rivetr_session cookie. `totp` is the "
+          "6-digit code or one of the user's recovery codes (spent on use; audited as auth.recovery_code_used); 401 "
+          "totp_required when the user has TOTP and sent no code; 429 rate_limited after repeated failures from "
+          "an address, or after repeated wrong codes for the account (from any address, with growing back-off)",
+          "auth", "LoginInput", 200, "LoginResult"},
+         [&ctx](const auto& req, auto& rc) { return login(ctx, req, rc); }},
+        {Method::Post, "/api/auth/logout", Role::viewer,
+         {"End the session and clear its cookie", "auth", "", 204, ""},
+         [&ctx](const auto&, auto& rc) { return logout(ctx, rc); }},
+        {Method::Get, "/api/auth/me", Role::viewer,
+         {"Who is calling: {actor_type, name, role, user?, csrf_token?}", "auth", "", 200,
+          "Me"},
+         [&ctx](const auto&, auto& rc) { return me(ctx, rc); }},
+        {Method::Post, "/api/auth/totp/setup", Role::viewer,
+         {"Start TOTP for the logged-in user: {secret, otpauth_uri}", "auth", "", 200,
+          "TotpSetup"},
+         [&ctx](const auto&, auto& rc) { return totpSetup(ctx, rc); }},
         {Method::Post, "/api/auth/totp/enable", Role::viewer,
+         {"Turn TOTP on with a first code {code} -> {totp_enabled, recovery_codes}: ten single-use recovery codes, "
+          "shown this once (only their hashes are kept)",
+          "auth", "TotpCode", 200, "TotpState"},
          [&ctx](const auto& req, auto& rc) { return totpChange(ctx, req, rc, true); }},
         {Method::Post, "/api/auth/totp/disable", Role::viewer,
+         {"Turn TOTP off with a current code {code}; the recovery codes go with it",
+          "auth", "TotpCode", 200, "TotpState"},
          [&ctx](const auto& req, auto& rc) { return totpChange(ctx, req, rc, false); }},
     };
 }

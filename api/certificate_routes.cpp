@@ -42,6 +42,8 @@ Reply certificates(ApiContext& ctx, const Pistache::Rest::Request& req) {
 
 std::vector<Route> certificateRoutes(ApiContext& ctx) {
     return {{Method::Get, "/api/apps/:id/certificates", store::Role::viewer,
+             {"Certificate state of each domain: {tls, acme, certificates:[{domain, state, not_after, error, retry_at}]}",
+              "apps", "", 200, "Certificates"},
              [&ctx](const auto& req, auto&) { return certificates(ctx, req); }}};
 }
 

@@ -131,20 +131,46 @@ Reply act(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Request
     }
 }
 
+// What the document says of each action route.
+RouteDoc actionDoc(engine::AppAction action) {
+    switch (action) {
+        case engine::AppAction::Start:
+            return {"Start the live container and route to it again: an engine job in the app's turn after its deployments "
+                    "({action_id, status}); 202 {action_id, status: pending} when not done within 25 s (then see /api/events)",
+                    "runtime", "", 200, "ActionResult"};
+        case engine::AppAction::Stop:
+            return {"Stop the live container; its domains answer 503. An engine job like start ({action_id, status}, or 202)",
+                    "runtime", "", 200, "ActionResult"};
+        default:
+            return {"Restart the live container with the variables it started with: env changed since (the app's "
+                    "env_pending) needs POST /api/apps/{id}/redeploy. An engine job like start ({action_id, status}, or 202)",
+                    "runtime", "", 200, "ActionResult"};
+    }
+}
+
 }  // namespace
 
 std::vector<Route> containerRoutes(ApiContext& ctx, engine::Engine* engine) {
     std::vector<Route> routes{
         {Method::Get, "/api/apps/:id/logs", Role::viewer,
+         {"Last lines of the live container (?tail=N): {lines:[{ts,stream,line}]}",
+          "runtime", "", 200, "ContainerLogs"},
          [&ctx](const auto& req, auto&) { return guarded([&] { return tailLogs(ctx, req); }); }},
         {Method::Get, "/api/apps/:id/logs/stream", Role::viewer,
+         {"Follow the live container's output (SSE `log` events, ?tail=N); each event's id is "
+          "`<ns timestamp>:<n>`, and a reconnect with Last-Event-ID resumes after that line instead of ?tail",
+          "runtime", "", 200, "EventStream"},
          [&ctx](const auto& req, auto&) { return guarded([&] { return followLogs(ctx, req); }); }},
         {Method::Get, "/api/apps/:id/stats", Role::viewer,
+         {"CPU, memory and network of the live container {cpu_percent, memory_bytes, memory_limit_bytes, "
+          "net_rx_bytes, net_tx_bytes}",
+          "runtime", "", 200, "ContainerStats"},
          [&ctx](const auto& req, auto&) { return guarded([&] { return stats(ctx, req); }); }},
     };
     if (!engine) return routes;  // tests of the API alone: nothing to run the actions
     for (auto action : {engine::AppAction::Start, engine::AppAction::Stop, engine::AppAction::Restart}) {
         routes.push_back({Method::Post, std::string("/api/apps/:id/") + engine::actionName(action), Role::developer,
+                          actionDoc(action),
                           [&ctx, engine, action](const auto& req, auto& rc) {
                               return guarded([&] { return act(ctx, *engine, req, rc, action); });
                           }});

@@ -148,9 +148,10 @@ std::shared_ptr<const DashboardAssets> openDashboard(const DashboardOptions& opt
 
 std::vector<Route> dashboardRoutes(std::shared_ptr<const DashboardAssets> assets) {
     return {
-        {Method::Get, "/", std::nullopt,
+        // Not API operations: the dashboard's files are left out of the OpenAPI document (empty RouteDoc).
+        {Method::Get, "/", std::nullopt, {},
          [assets](const Pistache::Rest::Request&, RequestContext&) { return assets->index(); }},
-        {Method::Get, "/assets/*", std::nullopt,
+        {Method::Get, "/assets/*", std::nullopt, {},
          [assets](const Pistache::Rest::Request& req, RequestContext&) {
              return assets->asset(req.splatAt(0).as<std::string>());
          }},
@@ -158,7 +159,7 @@ std::vector<Route> dashboardRoutes(std::shared_ptr<const DashboardAssets> assets
 }
 
 Route dashboardFallbackRoute(std::shared_ptr<const DashboardAssets> assets) {
-    return {Method::Get, "*", std::nullopt, [assets](const Pistache::Rest::Request& req, RequestContext&) {
+    return {Method::Get, "*", std::nullopt, {}, [assets](const Pistache::Rest::Request& req, RequestContext&) {
                 auto accept = req.headers().tryGetRaw("Accept");
                 return assets->fallback(Pistache::Http::methodString(req.method()), req.resource(),
                                         accept ? accept->value() : std::string());

@@ -167,19 +167,40 @@ nlohmann::json deploymentToJson(const store::DeploymentRecord& d, RollbackAvaila
 std::vector<Route> deploymentRoutes(ApiContext& ctx, engine::Engine& engine) {
     return {
         {Method::Post, "/api/apps/:id/deploy", Role::developer,
+         {"Queue a deployment (optionally of one commit)", "deployments",
+          "DeployRequest", 202, "DeploymentAccepted"},
          [&ctx, &engine](const auto& req, auto& rc) { return deploy(ctx, engine, req, rc); }},
         {Method::Post, "/api/apps/:id/redeploy", Role::developer,
+         {"A new release of the live deployment's image with the app's current env and settings (no clone, no "
+          "build; trigger `redeploy`, rollback_of the live one), health-gated like a deploy: a failing check keeps "
+          "the live one. It waits behind a running deployment and then runs the image that went live. 409 "
+          "`no_live_deployment` when nothing is live, `image_removed` when the live image was removed (deploy to "
+          "rebuild)",
+          "deployments", "", 202, "DeploymentAccepted"},
          [&ctx, &engine](const auto& req, auto& rc) { return redeploy(ctx, engine, req, rc); }},
         {Method::Get, "/api/apps/:id/deployments", Role::viewer,
+         {"List an app's deployments, newest first", "deployments", "", 200,
+          "AppDeploymentList"},
          [&ctx](const auto& req, auto&) { return listDeployments(ctx, req); }},
         {Method::Get, "/api/deployments", Role::viewer,
+         {"Newest deployments across apps (?limit=1-200, default 20), or each app's newest (?latest_per_app=1)",
+          "deployments", "", 200, "DeploymentPage"},
          [&ctx](const auto& req, auto&) { return listAllDeployments(ctx, req); }},
         {Method::Get, "/api/deployments/:id", Role::viewer,
+         {"Show a deployment", "deployments", "", 200, "Deployment"},
          [&ctx](const auto& req, auto&) { return getDeployment(ctx, req); }},
-        {Method::Get, "/api/deployments/:id/logs", Role::viewer, [&ctx](const auto& req, auto&) { return logs(ctx, req); }},
+        {Method::Get, "/api/deployments/:id/logs", Role::viewer,
+         {"Stored log lines of a deployment (?after=N)", "deployments", "", 200,
+          "DeploymentLogs"},
+         [&ctx](const auto& req, auto&) { return logs(ctx, req); }},
         {Method::Post, "/api/deployments/:id/rollback", Role::developer,
+         {"Redeploy this deployment's kept image (no rebuild). Only a deployment whose `rollback_available` is true: "
+          "one that never passed its health check, or whose image was pruned, is a 409 `not_rollbackable` saying which",
+          "deployments", "", 202, "DeploymentAccepted"},
          [&ctx, &engine](const auto& req, auto& rc) { return rollback(ctx, engine, req, rc); }},
         {Method::Post, "/api/deployments/:id/cancel", Role::developer,
+         {"Cancel a queued or running deployment", "deployments", "", 202,
+          "DeploymentAccepted"},
          [&ctx, &engine](const auto& req, auto& rc) { return cancel(ctx, engine, req, rc); }},
     };
 }

@@ -61,6 +61,10 @@ Reply detect(ApiContext& ctx, engine::Engine& engine, const Pistache::Rest::Requ
 
 std::vector<Route> detectRoutes(ApiContext& ctx, engine::Engine& engine) {
     return {{Method::Post, "/api/apps/detect", store::Role::developer,
+             {"What `auto` would build from a repository {git_url, git_credentials?, branch?, base_dir?}: {build_type|null, "
+              "reason, port|null, commit}. A repository that cannot be fetched is a 400 on git_url; only admins see the "
+              "low-level reason, others \"cannot reach the repository\"",
+              "apps", "DetectInput", 200, "DetectResult"},
              [&ctx, &engine](const auto& req, auto& rc) { return detect(ctx, engine, req, rc); }}};
 }
 

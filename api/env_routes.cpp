@@ -114,10 +114,18 @@ bool envPending(ApiContext& ctx, const store::AppRecord& app) {
 std::vector<Route> envRoutes(ApiContext& ctx, engine::Engine* engine) {
     return {
         {Method::Get, "/api/apps/:id/env", Role::viewer,
+         {"List env vars (secrets masked)", "env", "", 200, "EnvList"},
          [&ctx](const auto& req, auto&) { return Reply::json(200, envToJson(ctx.env.list(requireApp(ctx, req).id))); }},
         {Method::Put, "/api/apps/:id/env", Role::developer,
+         {"Replace env vars in bulk (masked secrets keep their value). They apply from the next deployment: a restart "
+          "does not apply them. With ?redeploy=true they are saved and released at once: 202 {vars, deployment_id, "
+          "status} (see POST /api/apps/{id}/redeploy); a 409 from the redeploy stores nothing",
+          "env", "EnvInput", 200, "EnvList",
+          AlternateResponse{"redeploy", "save, then redeploy the live image with these variables (POST /api/apps/{id}/redeploy)",
+                            202, "EnvRedeployAccepted"}},
          [&ctx, engine](const auto& req, auto& rc) { return replaceEnv(ctx, engine, req, rc); }},
         {Method::Delete, "/api/apps/:id/env/:key", Role::developer,
+         {"Remove one env var", "env", "", 204, ""},
          [&ctx](const auto& req, auto& rc) { return deleteVar(ctx, req, rc); }},
     };
 }

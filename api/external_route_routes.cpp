@@ -72,10 +72,15 @@ std::optional<Upstream> parseUpstream(const std::string& text) {
 
 std::vector<Route> externalRouteRoutes(ApiContext& ctx) {
     return {
-        {Method::Get, "/api/routes", Role::admin, [&ctx](const auto&, auto&) { return list(ctx); }},
+        {Method::Get, "/api/routes", Role::admin,
+         {"List external routes", "admin", "", 200, "ExternalRouteList"},
+         [&ctx](const auto&, auto&) { return list(ctx); }},
         {Method::Post, "/api/routes", Role::admin,
+         {"Create or replace the external route of a domain", "admin", "ExternalRouteInput", 201,
+          "ExternalRoute"},
          [&ctx](const auto& req, auto& rc) { return put(ctx, req, rc); }},
         {Method::Delete, "/api/routes/:domain", Role::admin,
+         {"Remove an external route", "admin", "", 204, ""},
          [&ctx](const auto& req, auto& rc) { return remove(ctx, req, rc); }},
     };
 }

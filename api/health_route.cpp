@@ -18,7 +18,12 @@ nlohmann::json diskJson(const DiskReport& r) {
 // The API answers 200 as long as it can serve; "db" decides the status because nothing works
 // without the store, while a stopped container engine only stops deploys (reported, not fatal).
 Route healthRoute(HealthProbes probes) {
-    return {Method::Get, "/health", std::nullopt, [probes](const Pistache::Rest::Request&, RequestContext&) {
+    return {Method::Get, "/health", std::nullopt,
+            {"Liveness of the API, the database and the container runtime: {status, version, db, runtime, disk: {status: "
+             "ok|full|unwritable, free_bytes|null}}. `disk` is the data directory and its work/ directory as deploys write "
+             "them (full: a write failed for want of space, or under 16 MB free); it does not change the status code",
+             "system", "", 200, "Object"},
+            [probes](const Pistache::Rest::Request&, RequestContext&) {
                 bool db = probes.database && probes.database();
                 bool runtime = probes.runtime && probes.runtime();
                 nlohmann::json body{{"status", db ? "ok" : "degraded"},

@@ -52,10 +52,21 @@ std::vector<Route> liveRoutes(ApiContext& ctx, engine::Engine* engine) {
     routes.insert(routes.end(), system.begin(), system.end());
     if (!engine) return routes;
     routes.push_back({Method::Get, "/api/deployments/:id/logs/stream", Role::viewer,
+                      {"Live deployment log (SSE): stored lines after Last-Event-ID or ?after=N, then live `log`, `status` "
+                       "and a final `end` event",
+                       "deployments", "", 200, "EventStream"},
                       [&ctx, engine](const auto& req, auto&) { return deploymentLogStream(ctx, *engine, req); }});
     // Recording from now on, whether or not a client listens, so a reconnecting one can catch up.
     auto journal = std::make_shared<FeedJournal>(engine->events());
-    routes.push_back({Method::Get, "/api/events", Role::viewer, [&ctx, journal](const auto& req, auto&) {
+    routes.push_back({Method::Get, "/api/events", Role::viewer,
+                      {"Status changes of every deployment (SSE `deployment` events), webhook deliveries recorded (`webhook_delivery` "
+                       "events: {app_id, result, deployment_id}) and app action (`action` events: "
+                       "{id, app_id, action, status: pending|in_progress|done|failed, error?}; schemas Deployment and ActionEvent). "
+                       "The engine's own actions come the same way: `crash` (status crashed: the live container died, error says "
+                       "why; its domains answer 503) and `recover` (the automatic restart with back-off that follows). A "
+                       "reconnect with Last-Event-ID gets the changes it missed, or a `resync` event when they are no longer kept",
+                       "deployments", "", 200, "EventStream"},
+                      [&ctx, journal](const auto& req, auto&) {
                           return Reply::streaming(
                               std::make_shared<DeploymentFeedStream>(ctx.deployments, journal, feedResumeAfter(req)));
                       }});

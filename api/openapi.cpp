@@ -1,4 +1,4 @@
-// Builds the OpenAPI 3 document: paths from the documented table, security from the route table.
+// Builds the OpenAPI 3 document from the routes: each one's RouteDoc, path parameters and minimum role.
 #include "api/openapi.hpp"
 
 #include <map>
@@ -40,21 +40,34 @@ json responseContent(const std::string& schema) {
     return jsonContent(schema);
 }
 
-json operation(const PathDoc& d, const std::optional<store::Role>& minRole) {
-    json op{{"summary", d.summary}, {"tags", {d.tag}}, {"operationId", std::string(lowerMethod(d.method)) + d.path}};
-    auto params = parametersOf(d.path);
+void addAlternate(json& op, const AlternateResponse& a) {
+    op["parameters"].push_back({{"name", a.queryFlag},
+                                {"in", "query"},
+                                {"required", false},
+                                {"description", a.flagDescription},
+                                {"schema", {{"type", "boolean"}}}});
+    op["responses"][std::to_string(a.status)] = {{"description", "success with ?" + a.queryFlag + "=true"},
+                                                 {"content", responseContent(a.responseSchema)}};
+}
+
+json operation(const Route& r) {
+    const auto& d = r.doc;
+    const auto path = openApiPath(r.path);
+    json op{{"summary", d.summary}, {"tags", {d.tag}}, {"operationId", std::string(lowerMethod(r.method)) + path}};
+    auto params = parametersOf(path);
     if (!params.empty()) op["parameters"] = params;
     if (!d.requestSchema.empty()) op["requestBody"] = {{"required", true}, {"content", jsonContent(d.requestSchema)}};
     json ok{{"description", "success"}};
     if (!d.responseSchema.empty()) ok["content"] = responseContent(d.responseSchema);
     op["responses"][std::to_string(d.successStatus)] = ok;
     op["responses"]["default"] = {{"description", "error"}, {"content", jsonContent("Error")}};
-    if (minRole) {
+    if (r.minRole) {
         op["security"] = json::array({{{"bearer", json::array()}}, {{"session", json::array()}}});
-        op["x-rivetr-min-role"] = store::roleName(*minRole);
+        op["x-rivetr-min-role"] = store::roleName(*r.minRole);
     } else {
         op["security"] = json::array();
     }
+    if (d.alternate) addAlternate(op, *d.alternate);
     return op;
 }
 
@@ -66,8 +79,6 @@ std::string openApiPath(const std::string& pistachePath) {
 }
 
 json openApiDocument(const std::vector<Route>& routes) {
-    std::map<std::pair<std::string, std::string>, std::optional<store::Role>> roles;
-    for (const auto& r : routes) roles[{methodName(r.method), openApiPath(r.path)}] = r.minRole;
     json doc{{"openapi", "3.0.3"},
              {"info", {{"title", "Rivetr control API"}, {"version", RIVETR_VERSION}}},
              {"components",
@@ -76,30 +87,20 @@ json openApiDocument(const std::vector<Route>& routes) {
                 {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
                  {"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "rivetr_session"}}}}}}}};
     doc["paths"] = json::object();
-    for (const auto& d : documentedPaths()) {
-        auto it = roles.find({methodName(d.method), d.path});
-        auto minRole = it == roles.end() ? std::nullopt : it->second;
-        doc["paths"][d.path][lowerMethod(d.method)] = operation(d, minRole);
-    }
-    for (const auto& a : alternateResponses()) {
-        auto& op = doc["paths"][a.path][lowerMethod(a.method)];
-        op["parameters"].push_back({{"name", a.queryFlag},
-                                    {"in", "query"},
-                                    {"required", false},
-                                    {"description", a.flagDescription},
-                                    {"schema", {{"type", "boolean"}}}});
-        op["responses"][std::to_string(a.status)] = {{"description", "success with ?" + a.queryFlag + "=true"},
-                                                     {"content", responseContent(a.responseSchema)}};
-    }
+    for (const auto& r : routes) doc["paths"][openApiPath(r.path)][lowerMethod(r.method)] = operation(r);
     return doc;
 }
 
 Route openApiRoute(std::vector<Route> routes) {
+    Route self{Method::Get, "/api/openapi.json", std::nullopt, {"This document", "system", "", 200, "Object"}, nullptr};
+    routes.push_back(self);
     // Only what the document needs: handlers are dropped so the route holds no references.
     for (auto& r : routes) r.handler = nullptr;
     auto body = std::make_shared<const std::string>(openApiDocument(routes).dump());
-    return {Method::Get, "/api/openapi.json", std::nullopt,
-            [body](const Pistache::Rest::Request&, RequestContext&) { return Reply{200, *body, "application/json"}; }};
+    self.handler = [body](const Pistache::Rest::Request&, RequestContext&) {
+        return Reply{200, *body, "application/json"};
+    };
+    return self;
 }
 
 }  // namespace rivetr::api

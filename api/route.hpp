@@ -1,4 +1,4 @@
-// A control-API route as data: method, path pattern and handler. Every route is declared in one table.
+// A control-API route as data: method, path pattern, minimum role, OpenAPI description and handler, declared once.
 #pragma once
 
 #include <pistache/router.h>
@@ -29,12 +29,34 @@ using Handler = std::function<Reply(const Pistache::Rest::Request&, RequestConte
 
 enum class Method { Get, Post, Put, Delete };
 
+// A second success answer of an operation, chosen by a query flag (e.g. PUT env with ?redeploy=true
+// answers 202 with another body); the flag is documented as a query parameter.
+struct AlternateResponse {
+    std::string queryFlag;
+    std::string flagDescription;
+    int status = 200;
+    std::string responseSchema;
+};
+
+// What the OpenAPI document says about a route (api/http/openapi.cpp builds it from the routes).
+// `requestSchema` and `responseSchema` name a component in openapi_schemas.cpp ("" when there is no body).
+struct RouteDoc {
+    std::string summary;
+    std::string tag;
+    std::string requestSchema;
+    int successStatus = 200;
+    std::string responseSchema;
+    std::optional<AlternateResponse> alternate = std::nullopt;
+};
+
+// Everything about a route in one declaration: where, who may call it, what the document says, what runs.
 struct Route {
     Method method;
     std::string path;  // Pistache pattern, e.g. "/api/apps/:id"
     // The least role allowed to call it; nullopt for the few public routes (health, webhooks,
     // which verify their own signatures). Enforced by the middleware, never by handlers.
     std::optional<store::Role> minRole;
+    RouteDoc doc;
     Handler handler;
 };
 

@@ -549,7 +549,7 @@ TEST_F(ApiRoutes, OpenApiMatchesRegisteredRoutes) {
             EXPECT_FALSE(op.value("summary", "").empty()) << upper << " " << path << " has no summary";
         }
     }
-    for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << s << " is served but not in api/openapi_paths.cpp";
+    for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << s << " is served without a summary in its RouteDoc";
     for (const auto& d : documented) EXPECT_TRUE(served.count(d)) << d << " is documented but not served";
     for (const auto& route : routes) {
         std::string lower = methodOf(route.method);

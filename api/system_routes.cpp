@@ -107,8 +107,11 @@ std::string renderMetrics(ApiContext& ctx, engine::Engine* engine) {
 std::vector<Route> systemRoutes(ApiContext& ctx, engine::Engine* engine) {
     auto host = std::make_shared<HostStats>(ctx.live.dataDir);
     return {
-        {Method::Get, "/api/system", Role::viewer, [&ctx, engine, host](const auto&, auto&) { return systemInfo(ctx, engine, *host); }},
+        {Method::Get, "/api/system", Role::viewer,
+         {"Version, engine and host figures; the proxy's ports and public URL (app and webhook URLs)", "system", "", 200, "SystemInfo"},
+         [&ctx, engine, host](const auto&, auto&) { return systemInfo(ctx, engine, *host); }},
         {Method::Get, "/metrics", Role::viewer,
+         {"Prometheus metrics (text exposition format)", "system", "", 200, "Text"},
          [&ctx, engine](const auto&, auto&) {
              return Reply{200, renderMetrics(ctx, engine), "text/plain; version=0.0.4; charset=utf-8"};
          }},

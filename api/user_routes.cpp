@@ -129,10 +129,23 @@ void validatePassword(const std::string& password, const std::string& field) {
 
 std::vector<Route> userRoutes(ApiContext& ctx) {
     return {
-        {Method::Get, "/api/users", Role::admin, [&ctx](const auto&, auto&) { return listUsers(ctx); }},
-        {Method::Post, "/api/users", Role::admin, [&ctx](const auto& req, auto& rc) { return createUser(ctx, req, rc); }},
-        {Method::Put, "/api/users/:id", Role::admin, [&ctx](const auto& req, auto& rc) { return updateUser(ctx, req, rc); }},
+        {Method::Get, "/api/users", Role::admin,
+         {"List users (never passwords)", "users", "", 200, "UserList"},
+         [&ctx](const auto&, auto&) { return listUsers(ctx); }},
+        {Method::Post, "/api/users", Role::admin,
+         {"Create a user {username, password, role}", "users", "UserInput", 201, "User"},
+         [&ctx](const auto& req, auto& rc) { return createUser(ctx, req, rc); }},
+        {Method::Put, "/api/users/:id", Role::admin,
+         {"Change a user {role?, password?: a new password, which ends all the user's sessions, totp_enabled?: false "
+          "resets a lost second factor (and deletes its recovery codes), disabled?, "
+          "transfer_tokens_to?: with disabled=true, the user (id or name) who gets their API tokens}; disabling "
+          "revokes the API tokens the user owns unless transferred; the last enabled admin stays (409)",
+          "users", "UserChange", 200, "User"},
+         [&ctx](const auto& req, auto& rc) { return updateUser(ctx, req, rc); }},
         {Method::Delete, "/api/users/:id", Role::admin,
+         {"Delete a user (?transfer_tokens_to=user id or name hands over their API tokens, otherwise they are "
+          "revoked); not the last enabled admin (409)",
+          "users", "", 204, ""},
          [&ctx](const auto& req, auto& rc) { return deleteUser(ctx, req, rc); }},
     };
 }

@@ -24,6 +24,9 @@ const nlohmann::json* branchChange(const nlohmann::json& j) {
 class BitbucketProvider : public WebhookProvider {
 public:
     std::string name() const override { return "bitbucket"; }
+    std::string routeSummary() const override {
+        return "Bitbucket Cloud push webhook (X-Hub-Signature HMAC; deploys the pushed commit)";
+    }
 
     WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;

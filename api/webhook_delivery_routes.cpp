@@ -60,8 +60,17 @@ std::vector<Route> webhookDeliveryRoutes(ApiContext& ctx) {
     auto running = std::make_shared<std::atomic<int>>(0);
     return {
         {Method::Get, "/api/apps/:id/webhooks/deliveries", Role::viewer,
+         {"The app's last webhook deliveries, newest first: each with what it did (deployed, ignored and why, pong, "
+          "rejected) and the status answered. The newest 50 are kept, and apart from them the newest 10 rejected "
+          "(unverified) requests that named the app's repository. A new row is announced on /api/events as a "
+          "`webhook_delivery` event {app_id, result, deployment_id}",
+          "webhooks", "", 200, "WebhookDeliveryList"},
          [&ctx](const auto& req, auto&) { return listDeliveries(ctx, req); }},
         {Method::Post, "/api/apps/:id/webhooks/test", Role::developer,
+         {"Send a GitHub ping signed with the app's secret to [server] public_url's webhook URL (the API's own address "
+          "when unset) and report what came back, with an explanation; the ping appears in the deliveries when it "
+          "arrives. 429 while two tests are under way",
+          "webhooks", "", 200, "WebhookTestResult"},
          [&ctx, running](const auto& req, auto& rc) { return testDelivery(ctx, *running, req, rc); }},
     };
 }

@@ -17,6 +17,9 @@ const nlohmann::json* headCommit(const nlohmann::json& j, const std::string& hea
 class GiteaProvider : public WebhookProvider {
 public:
     std::string name() const override { return "gitea"; }
+    std::string routeSummary() const override {
+        return "Gitea push webhook (X-Gitea-Signature HMAC; deploys the pushed commit)";
+    }
 
     WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;

@@ -10,6 +10,9 @@ using namespace webhook;
 class GithubProvider : public WebhookProvider {
 public:
     std::string name() const override { return "github"; }
+    std::string routeSummary() const override {
+        return "GitHub push webhook (X-Hub-Signature-256 HMAC over the raw body; deploys the pushed commit)";
+    }
 
     WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;

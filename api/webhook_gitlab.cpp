@@ -10,6 +10,9 @@ using namespace webhook;
 class GitlabProvider : public WebhookProvider {
 public:
     std::string name() const override { return "gitlab"; }
+    std::string routeSummary() const override {
+        return "GitLab push webhook (X-Gitlab-Token; deploys the pushed commit)";
+    }
 
     WebhookEvent event(const WebhookRequest& req) const override {
         WebhookEvent e;

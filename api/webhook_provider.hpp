@@ -38,6 +38,8 @@ class WebhookProvider {
 public:
     virtual ~WebhookProvider() = default;
     virtual std::string name() const = 0;  // "github", also the route's last segment
+    // The route's summary in the OpenAPI document: which header proves the delivery.
+    virtual std::string routeSummary() const = 0;
     // The event named by the headers; ValidationError when the event header is missing.
     virtual WebhookEvent event(const WebhookRequest& req) const = 0;
     // Every URL the payload (of any event) gives for its repository: whose apps' secrets may verify it.

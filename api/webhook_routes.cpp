@@ -26,6 +26,7 @@ std::vector<Route> webhookRoutes(ApiContext& ctx, engine::Engine& engine) {
     for (Factory make : {&makeGithubProvider, &makeGitlabProvider, &makeGiteaProvider, &makeBitbucketProvider}) {
         std::shared_ptr<const WebhookProvider> provider = make();
         routes.push_back({Method::Post, "/webhooks/" + provider->name(), std::nullopt,
+                          {provider->routeSummary(), "webhooks", "Object", 202, "Object"},
                           [handler, provider](const Pistache::Rest::Request& req, RequestContext& rc) {
                               return handler->handle(*provider, requestOf(req), rc);
                           }});
