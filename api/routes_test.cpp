@@ -6,11 +6,11 @@
 #include <map>
 #include <set>
 
-#include "api/api_server.hpp"
-#include "api/openapi.hpp"
-#include "api/openapi_schema_check.hpp"
+#include "api/http/api_server.hpp"
+#include "api/http/openapi.hpp"
+#include "api/http/openapi_schema_check.hpp"
 #include "api/route_table.hpp"
-#include "api/runtimeless_engine.hpp"
+#include "api/apps/runtimeless_engine.hpp"
 #include "core/git/source.hpp"
 #include "server/proxy_traffic.hpp"
 #include "store/store.hpp"
