@@ -8,6 +8,7 @@
 #include "api/auth/auth_deps.hpp"
 #include "api/system/system_deps.hpp"
 #include "api/webhooks/webhooks_deps.hpp"
+#include "hosts/local_host_directory.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/deployment_repository.hpp"
@@ -56,6 +57,10 @@ struct ApiContext {
     AppRules appRules;  // local repositories allowed? the dashboard's domain; from config
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
     AuditTrail trail{audit};
+    // Every engine the Docker-manager routes reach. By default the local engine alone, through
+    // live.runtime; `rivetr serve` may set another directory before controlRoutes() runs.
+    std::shared_ptr<hosts::HostDirectory> hosts =
+        std::make_shared<hosts::LocalHostDirectory>([this] { return live.runtime(); });
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};
