@@ -142,6 +142,10 @@ void appSchemas(json& s) {
                              {"git_url"});
     s["DetectResult"] = answer({{"build_type", nullable(str())}, {"reason", str()}, {"port", nullable(integer())},
                                 {"commit", str()}});
+}
+
+// What belongs to an app besides its settings: certificates and env vars.
+void appPartSchemas(json& s) {
     s["Certificate"] = answer({{"domain", str()},
                                {"state", oneOfStrings({"valid", "renewing", "expired", "pending", "failed", "wildcard", "none"})},
                                {"not_after", nullable(dateTime())},
@@ -347,6 +351,7 @@ json openApiSchemas() {
     s["Error"] = answer({{"error", answerWithOptional({{"code", str()}, {"message", str()}},
                                                       {{"field", described(str(), "the input at fault, as its JSON path")}})}});
     appSchemas(s);
+    appPartSchemas(s);
     deploymentSchemas(s);
     webhookSchemas(s);
     systemSchemas(s);

@@ -1,6 +1,6 @@
 // Which actions the signed-in role may take, so pages show what the server would refuse (403)
 // disabled with the reason instead of failing after the click. The server still decides: each
-// route's minimum role is in api/route_table.cpp; these names follow it.
+// route's minimum role is declared with the route (api/<feature>/*_routes.cpp; x-rivetr-min-role in /api/openapi.json); these names follow it.
 import { useContext } from 'react';
 import type { Me } from '../api/types';
 import { MeContext } from './me';
