@@ -23,13 +23,19 @@ std::string DockerRuntime::createContainer(const ContainerSpec& spec) {
         for (std::size_t i = 1; i < spec.networks.size(); ++i)
             connectNetwork(spec.networks[i].network, id, spec.networks[i].aliases);
     } catch (...) {
-        try {
-            removeContainer(id, {.force = true, .volumes = true});
-        } catch (const RuntimeError&) {
-        }
+        discard(id);
         throw;
     }
     return id;
+}
+
+// A container that never ran is removed again so a failed create or start leaves nothing behind;
+// a failure to remove it must not hide the error that made it fail.
+void DockerRuntime::discard(const std::string& id) {
+    try {
+        removeContainer(id, {.force = true, .volumes = true});
+    } catch (const RuntimeError&) {
+    }
 }
 
 std::string DockerRuntime::runContainer(const ContainerSpec& spec) {
@@ -37,11 +43,7 @@ std::string DockerRuntime::runContainer(const ContainerSpec& spec) {
     try {
         startContainer(id);
     } catch (...) {
-        // A container that never ran is removed again so failed deploys leave nothing behind.
-        try {
-            removeContainer(id, {.force = true, .volumes = true});
-        } catch (const RuntimeError&) {
-        }
+        discard(id);
         throw;
     }
     return id;

@@ -70,6 +70,7 @@ public:
 
 private:
     BuildResult buildOnce(const BuildRequest& request);
+    void discard(const std::string& id);
     // A control call whose reply must be 2xx; returns the parsed body (null when empty).
     nlohmann::json expectOk(const std::string& method, const std::string& path,
                             const std::optional<nlohmann::json>& body = {}, ObjectKind kind = ObjectKind::Other,

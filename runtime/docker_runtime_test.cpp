@@ -143,12 +143,8 @@ TEST_F(DockerRuntimeTest, LifecycleCallsChangeWhatTheEngineReports) {
 }
 
 TEST_F(DockerRuntimeTest, WaitReturnsTheAppsExitCode) {
-    auto image = buildTestserver("dep_1");
-    int port = test::freePort();
-    auto spec = specFor(image, "dep_1");
-    spec.ports = {{8000, port, "tcp"}};
-    std::string id = rt->runContainer(spec);
-    ASSERT_TRUE(test::waitForHttp(base(port) + "/", 200, 10s));
+    auto [id, port] = runTestserver("dep_1");
+    if (HasFailure()) return;
     auto waiter = std::async(std::launch::async, [&] { return rt->waitContainer(id, CancelToken{}); });
     test::httpGet(base(port) + "/exit?code=7");
     ASSERT_EQ(waiter.wait_for(10s), std::future_status::ready);
@@ -257,12 +253,8 @@ TEST_F(DockerRuntimeTest, InitMakesStopPromptForAnAppThatIgnoresSigterm) {
 }
 
 TEST_F(DockerRuntimeTest, LogsHonourTailAndSince) {
-    auto image = buildTestserver("dep_1");
-    int port = test::freePort();
-    auto spec = specFor(image, "dep_1");
-    spec.ports = {{8000, port, "tcp"}};
-    std::string id = rt->runContainer(spec);
-    ASSERT_TRUE(test::waitForHttp(base(port) + "/", 200, 10s));
+    auto [id, port] = runTestserver("dep_1");
+    if (HasFailure()) return;
     for (int i = 1; i <= 3; ++i) test::httpGet(base(port) + "/log?stdout=line" + std::to_string(i));
     auto read = [&](LogOptions o) {
         std::string out;

@@ -75,6 +75,30 @@ protected:
         return s;
     }
 
+    // The testserver of `dep`, built, running and answering on a free host port (returned with its id).
+    struct Serving {
+        std::string id;
+        int port;
+    };
+    Serving runTestserver(const std::string& dep) {
+        int port = test::freePort();
+        auto spec = specFor(buildTestserver(dep), dep);
+        spec.ports = {{8000, port, "tcp"}};
+        std::string id = rt->runContainer(spec);
+        EXPECT_TRUE(test::waitForHttp("http://127.0.0.1:" + std::to_string(port) + "/", 200, std::chrono::seconds(10)));
+        return {id, port};
+    }
+
+    // Runs a build that `b.cancel` is going to stop: it must end with Cancelled, not succeed or fail otherwise.
+    void expectBuildCancelled(BuildRequest& b) {
+        try {
+            rt->build(b);
+            ADD_FAILURE() << "a cancelled build throws";
+        } catch (const RuntimeError& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Cancelled) << e.what();
+        }
+    }
+
     std::unique_ptr<ContainerRuntime> rt;
     std::string app = newId("app");
     test::TempDir ctx{"rivetr-runtime"};

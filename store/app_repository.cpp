@@ -140,16 +140,24 @@ const std::initializer_list<std::pair<const char*, const char*>> kConflicts{{"ap
 
 void AppRepository::create(const AppRecord& app) {
     AppsChanged changed(store_);
+    save(app, [&](Database& db, std::int64_t now) {
+        // The engine's columns start at their defaults: no live deployment, not stopped.
+        auto st = db.prepare("INSERT INTO apps(id, " + kSettingsColumns +
+                             ", created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        st.bind(1, app.id);
+        bindFields(st, 2, app, box_);
+        st.bind(19, now).bind(20, now).exec();
+    });
+}
+
+// The apps row (`writeRow` runs it, given the time), then the rows the app owns, in one transaction;
+// a UNIQUE violation becomes the ConflictError that names the field.
+void AppRepository::save(const AppRecord& app, const std::function<void(Database&, std::int64_t now)>& writeRow) {
     store_.withDb([&](Database& db) {
         try {
             Transaction tx(db);
-            // The engine's columns start at their defaults: no live deployment, not stopped.
-            auto st = db.prepare("INSERT INTO apps(id, " + kSettingsColumns +
-                                 ", created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            st.bind(1, app.id);
-            bindFields(st, 2, app, box_);
             auto now = nowMs();
-            st.bind(19, now).bind(20, now).exec();
+            writeRow(db, now);
             writeDeadlines(db, app);
             writeGitCredential(db, app.id, app.gitCredential, box_);
             writeDomains(db, app, now);
@@ -192,24 +200,14 @@ std::vector<AppRecord> AppRepository::list() {
 
 void AppRepository::updateSettings(const AppRecord& app) {
     AppsChanged changed(store_);
-    store_.withDb([&](Database& db) {
-        try {
-            Transaction tx(db);
-            auto st = db.prepare(
-                "UPDATE apps SET name=?, git_url=?, branch=?, port=?, build_type=?, dockerfile_path=?, base_dir=?, "
-                "build_target=?, healthcheck_type=?, healthcheck_path=?, healthcheck_interval_ms=?, "
-                "healthcheck_timeout_ms=?, healthcheck_retries=?, healthcheck_start_period_ms=?, "
-                "memory_limit_bytes=?, cpu_limit_millis=?, webhook_secret_enc=?, updated_at=? WHERE id=?");
-            bindFields(st, 1, app, box_);
-            auto now = nowMs();
-            st.bind(18, now).bind(19, app.id).exec();
-            writeDeadlines(db, app);
-            writeGitCredential(db, app.id, app.gitCredential, box_);
-            writeDomains(db, app, now);
-            tx.commit();
-        } catch (const DbError& e) {
-            rethrowAsConflict(e, kConflicts);
-        }
+    save(app, [&](Database& db, std::int64_t now) {
+        auto st = db.prepare(
+            "UPDATE apps SET name=?, git_url=?, branch=?, port=?, build_type=?, dockerfile_path=?, base_dir=?, "
+            "build_target=?, healthcheck_type=?, healthcheck_path=?, healthcheck_interval_ms=?, "
+            "healthcheck_timeout_ms=?, healthcheck_retries=?, healthcheck_start_period_ms=?, "
+            "memory_limit_bytes=?, cpu_limit_millis=?, webhook_secret_enc=?, updated_at=? WHERE id=?");
+        bindFields(st, 1, app, box_);
+        st.bind(18, now).bind(19, app.id).exec();
     });
 }
 

@@ -1,6 +1,8 @@
 // Apps and their domains in the store: create, read, update settings, delete, each one transaction.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,8 @@ public:
     bool remove(const std::string& id);
 
 private:
+    void save(const AppRecord& app, const std::function<void(Database&, std::int64_t now)>& writeRow);
+
     Store& store_;
     SecretBox box_;
 };
