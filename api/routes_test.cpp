@@ -11,6 +11,7 @@
 #include "api/http/openapi_schema_check.hpp"
 #include "api/route_table.hpp"
 #include "api/apps/runtimeless_engine.hpp"
+#include "api/testing/api_harness.hpp"
 #include "core/git/source.hpp"
 #include "server/proxy_traffic.hpp"
 #include "store/store.hpp"
@@ -26,23 +27,19 @@ constexpr const char* kAdminToken = "admin-token-for-the-tests-0123456789";
 
 class ApiRoutes : public ::testing::Test {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken, [] {
-        AuthOptions o;
-        o.passwordCost = {64, 1, 1};  // fast hashes: the tests prove the flow, not the cost
-        return o;
-    }()};
-    test::RuntimelessEngine rig{*store, ctx, dir.path()};
+    testing::ApiHarness harness{kAdminToken};
+    test::TempDir& dir = harness.dir;
+    std::unique_ptr<store::Store>& store = harness.store;
+    ApiContext& ctx = harness.ctx;
+    test::RuntimelessEngine& rig = harness.runtimeless();
     store::AppStateRepository& appState = rig.appState;
     engine::Engine& engine = rig.engine;
-    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine);
-    int port = test::freePort();
-    ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
+    const int port = harness.port;
+    std::vector<Route>& routes = harness.routes;
     std::map<Role, std::string> tokens;
 
     void SetUp() override {
-        server.start();
+        harness.serve(&engine);
         for (auto r : {Role::viewer, Role::developer, Role::admin}) {
             tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
         }

@@ -10,6 +10,7 @@
 
 #include "api/http/api_server.hpp"
 #include "api/route_table.hpp"
+#include "api/testing/api_harness.hpp"
 #include "core/git/source.hpp"
 #include "engine/testing/fake_app.hpp"
 #include "engine/testing/fake_runtime.hpp"
@@ -30,10 +31,10 @@ constexpr const char* kAdminToken = "actions-admin-token-0123456789abcdef";
 
 class ContainerActions : public ::testing::Test {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
-    store::AppStateRepository appState{*store};
+    testing::ApiHarness harness{kAdminToken};
+    test::TempDir& dir = harness.dir;
+    ApiContext& ctx = harness.ctx;
+    store::AppStateRepository appState{*harness.store};
     std::array<engine::testing::LoopbackListener, 4> listeners;
     std::atomic<std::size_t> nextListener{0};
     std::shared_ptr<engine::testing::FakeRuntime> rt = std::make_shared<engine::testing::FakeRuntime>(
@@ -47,8 +48,7 @@ protected:
     builders::BuilderRegistry builders{builders::BuildersOptions{}};
     engine::DeploymentEvents events;
     std::unique_ptr<engine::Engine> engine;
-    int port = test::freePort();
-    std::unique_ptr<ApiServer> server;
+    const int port = harness.port;
     std::string appId = "app_actions";
     std::string base = "dep_base";  // a deployment whose image every rollback runs again
 
@@ -62,14 +62,11 @@ protected:
                                [this] { return std::shared_ptr<runtime::ContainerRuntime>(rt); }, traffic, events},
             eo);
         ctx.live.runtime = [this] { return std::shared_ptr<runtime::ContainerRuntime>(rt); };
-        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
-                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, engine.get()),
-                                             &ctx.auth);
-        server->start();
+        harness.serve(engine.get());
         engine::testing::createAppWithBaseImage(ctx.apps, ctx.deployments, *rt, appId, base);
     }
     void TearDown() override {
-        server->stop(2s);
+        harness.shutdown();
         engine.reset();
     }
 

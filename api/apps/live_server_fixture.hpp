@@ -13,6 +13,7 @@
 #include "api/http/api_server.hpp"
 #include "api/route_table.hpp"
 #include "api/apps/runtimeless_engine.hpp"
+#include "api/testing/api_harness.hpp"
 #include "api/http/sse_test_reader.hpp"
 #include "engine/deploy_log.hpp"
 #include "store/store.hpp"
@@ -24,14 +25,15 @@ class LiveServer : public ::testing::Test {
 protected:
     static constexpr const char* kAdminToken = "live-admin-token-0123456789abcdef";
 
-    TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    api::ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'd')), kAdminToken};
-    RuntimelessEngine rig{*store, ctx, dir.path()};
+    api::testing::ApiHarness harness{kAdminToken};
+    TempDir& dir = harness.dir;
+    std::unique_ptr<store::Store>& store = harness.store;
+    api::ApiContext& ctx = harness.ctx;
+    RuntimelessEngine& rig = harness.runtimeless();
     engine::DeploymentEvents& events = rig.events;
     engine::Engine& engine = rig.engine;
-    int port = freePort();
-    std::unique_ptr<api::ApiServer> server;
+    const int port = harness.port;
+    std::unique_ptr<api::ApiServer>& server = harness.server;
     std::string appId;
 
     void SetUp() override {
@@ -44,16 +46,8 @@ protected:
         appId = a.id;
     }
     // (Re)starts the server with these options (host and port are the fixture's).
-    void serve(api::ApiOptions o) {
-        server.reset();
-        o.host = "127.0.0.1";
-        o.port = port;
-        server = std::make_unique<api::ApiServer>(
-            o, api::controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine), &ctx.auth);
-        server->observeRequests(&ctx.live.metrics);
-        server->start();
-    }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+    void serve(api::ApiOptions o) { harness.serve(&engine, std::move(o)); }
+    std::string url(const std::string& path) const { return harness.url(path); }
     std::vector<std::string> auth() const { return {std::string("Authorization: Bearer ") + kAdminToken}; }
     std::string newDeployment(const std::string& id) {
         store::DeploymentRecord d;

@@ -9,6 +9,7 @@
 #include "api/http/api_server.hpp"
 #include "api/route_table.hpp"
 #include "api/auth/totp.hpp"
+#include "api/testing/api_harness.hpp"
 #include "core/clock.hpp"
 #include "core/proxy_mark.hpp"
 #include "store/store.hpp"
@@ -22,8 +23,7 @@ inline constexpr const char* kProxyMark = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2
 inline const std::string kMarked = std::string(kProxyMarkHeader) + ": " + kProxyMark;
 
 inline AuthOptions fastOptions() {
-    AuthOptions o;
-    o.passwordCost = {64, 1, 1};
+    AuthOptions o = testing::fastAuth();
     o.proxyMark = kProxyMark;
     return o;
 }
@@ -45,19 +45,17 @@ inline test::HttpResponse fromAddress(const std::string& fromIp, int port, const
 class AuthRoutes : public ::testing::Test {
 protected:
     using json = nlohmann::json;
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken, fastOptions()};
-    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }});
-    int port = test::freePort();
-    ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
+    testing::ApiHarness harness{kAdminToken, fastOptions()};
+    std::unique_ptr<store::Store>& store = harness.store;
+    ApiContext& ctx = harness.ctx;
+    const int port = harness.port;
 
     struct Session {
         std::string cookie;  // "rivetr_session=..."
         std::string csrf;
     };
 
-    void SetUp() override { server.start(); }
+    void SetUp() override { harness.serve(); }
 
     test::HttpResponse call(const std::string& method, const std::string& path, std::vector<std::string> headers = {},
                             const std::string& body = "") {

@@ -7,6 +7,7 @@
 #include "api/http/api_server.hpp"
 #include "api/route_table.hpp"
 #include "api/apps/runtimeless_engine.hpp"
+#include "api/testing/api_harness.hpp"
 #include "core/crypto.hpp"
 #include "core/git/source.hpp"
 #include "server/proxy_traffic.hpp"
@@ -44,7 +45,7 @@ inline ProviderScheme schemeOf(const std::string& provider) {
 
 class WebhookServer {
 public:
-    WebhookServer() { server.start(); }
+    WebhookServer() { harness.serve(&engine); }
 
     nlohmann::json createApp(const std::string& name, const std::string& gitUrl, const std::string& branch = "main") {
         test::HttpRequest req;
@@ -75,19 +76,16 @@ public:
         req.body = body;
         return test::http(req);
     }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+    std::string url(const std::string& path) const { return harness.url(path); }
     std::size_t deploymentsOf(const std::string& appId) { return ctx.deployments.listForApp(appId, 100).size(); }
 
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
+    testing::ApiHarness harness{kAdminToken};
+    std::unique_ptr<store::Store>& store = harness.store;
+    ApiContext& ctx = harness.ctx;
     // A queued deployment is recorded and then fails for want of a runtime, which is all a webhook's
     // answer depends on.
-    test::RuntimelessEngine rig{*store, ctx, dir.path()};
+    test::RuntimelessEngine& rig = harness.runtimeless();
     engine::Engine& engine = rig.engine;
-    std::vector<Route> routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, &engine);
-    int port = test::freePort();
-    ApiServer server{{"127.0.0.1", port}, routes, &ctx.auth};
 };
 
 }  // namespace rivetr::api::test_webhooks
