@@ -1,6 +1,8 @@
 // One remote engine: its transport (TLS in memory, or an SSH tunnel with the pinned key), its cached runtime, state and back-off.
 #include "hosts/remote_host.hpp"
 
+#include <atomic>
+
 #include "core/clock.hpp"
 #include "core/file_write.hpp"
 #include "core/log.hpp"
@@ -53,11 +55,14 @@ void RemoteHost::startTunnel(const SshHostKey& key, const std::string& privateKe
     std::filesystem::create_directories(dir);
     std::filesystem::permissions(dir.parent_path(), std::filesystem::perms::owner_all);
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+    // Each tunnel its own control socket: a replaced tunnel stops only its own shared connection.
+    static std::atomic<unsigned> generation{0};
+    const auto run = options_.dataDir / "run";
     SshTarget target{parseSshAddress(record_.address), dir / "ssh_key", dir / "known_hosts", key.type,
-                     options_.connectTimeout};
+                     options_.connectTimeout, run / ("host-" + record_.id + "-" + std::to_string(++generation) + ".ctl")};
     writePrivate(target.keyFile, privateKey);
     writePrivate(target.knownHostsFile, knownHostsLine(target.address, key));
-    tunnel_ = std::make_unique<SshTunnel>(options_.dataDir / "run" / ("host-" + record_.id + ".sock"), target);
+    tunnel_ = std::make_unique<SshTunnel>(run / ("host-" + record_.id + ".sock"), target);
 }
 
 RemoteHost::~RemoteHost() = default;
@@ -84,6 +89,7 @@ runtime::RuntimeOptions RemoteHost::runtimeOptions() const {
 }
 
 std::shared_ptr<runtime::ContainerRuntime> RemoteHost::runtime(bool now) {
+    if (now && tunnel_) tunnel_->renewSharedConnection();  // a test makes a handshake of its own
     if (auto rt = cachedOrThrow(now)) return rt;
     std::unique_lock lock(connectMutex_, std::defer_lock);
     // Another caller is connecting: its outcome is ours, and it ends within its connect timeout.
@@ -118,7 +124,9 @@ std::shared_ptr<runtime::ContainerRuntime> RemoteHost::connect() {
     const auto sshFailures = tunnel_ ? tunnel_->failures() : 0;
     try {
         const auto options = runtimeOptions();
-        runtime::probeEngine(options, options_.connectTimeout);
+        // An engine that accepts and never answers must not hold us for a control timeout. Over ssh,
+        // ssh's own ConnectTimeout bounds the handshake, and a probe would cost one more session.
+        if (!tunnel_) runtime::probeEngine(options, options_.connectTimeout);
         std::shared_ptr<runtime::ContainerRuntime> rt = runtime::connectRuntime(options);
         markUp(rt, rt->version().version);
         return rt;

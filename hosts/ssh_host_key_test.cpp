@@ -44,7 +44,7 @@ TEST(SshHostKeyTest, KnownHostsNamesANonDefaultPortInBrackets) {
 }
 
 TEST(SshHostKeyTest, TheSshArgvPinsTheKeyAndEndsOptionsBeforeTheHost) {
-    SshTarget t{parseSshAddress("deploy@build1:2222"), "/d/key", "/d/known_hosts", "ssh-ed25519", std::chrono::milliseconds(2500)};
+    SshTarget t{parseSshAddress("deploy@build1:2222"), "/d/key", "/d/known_hosts", "ssh-ed25519", std::chrono::milliseconds(2500), "/run/h.ctl"};
     auto argv = sshDialArgv(t);
     auto has = [&](const std::string& s) { return std::find(argv.begin(), argv.end(), s) != argv.end(); };
     EXPECT_TRUE(has("StrictHostKeyChecking=yes"));

@@ -58,17 +58,39 @@ std::string lastLine(const std::string& text) {
 
 std::vector<std::string> sshDialArgv(const SshTarget& t) {
     const auto seconds = std::max<long long>(1, (t.connectTimeout.count() + 999) / 1000);
-    return {"ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
-            "UserKnownHostsFile=" + t.knownHostsFile.string(), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
-            "HostKeyAlgorithms=" + t.hostKeyType, "-o", "CheckHostIP=no", "-o", "IdentitiesOnly=yes", "-o",
-            "IdentityAgent=none", "-o", "ConnectTimeout=" + std::to_string(seconds), "-o", "ServerAliveInterval=15",
-            "-o", "LogLevel=ERROR", "-i", t.keyFile.string(), "-p", std::to_string(t.address.port), "-l",
-            t.address.user, "--", t.address.host, "docker", "system", "dial-stdio"};
+    std::vector<std::string> argv{
+        "ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
+        "UserKnownHostsFile=" + t.knownHostsFile.string(), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
+        "HostKeyAlgorithms=" + t.hostKeyType, "-o", "CheckHostIP=no", "-o", "IdentitiesOnly=yes", "-o",
+        "IdentityAgent=none", "-o", "ConnectTimeout=" + std::to_string(seconds), "-o", "ServerAliveInterval=15",
+        "-o", "LogLevel=ERROR", "-i", t.keyFile.string()};
+    if (!t.controlPath.empty()) {
+        // The master goes to the background with its stdio on /dev/null, so this connection's stderr
+        // pipe still ends with its own ssh; an idle master exits after 30 s.
+        argv.insert(argv.end(), {"-o", "ControlMaster=auto", "-o", "ControlPath=" + t.controlPath.string(), "-o",
+                                 "ControlPersist=30"});
+    }
+    argv.insert(argv.end(), {"-p", std::to_string(t.address.port), "-l", t.address.user, "--", t.address.host, "docker",
+                             "system", "dial-stdio"});
+    return argv;
+}
+
+// "stop" (no new sessions on the shared connection) or "exit" (end it now), sent to the master.
+void SshTunnel::controlCommand(const std::string& command) {
+    if (target_.controlPath.empty() || !std::filesystem::exists(target_.controlPath)) return;
+    SpawnOptions opts;
+    opts.clearEnv = true;
+    opts.env = {{"PATH", "/usr/bin:/bin"}};
+    run({"ssh", "-F", "/dev/null", "-o", "ControlPath=" + target_.controlPath.string(), "-O", command, "-p",
+         std::to_string(target_.address.port), "-l", target_.address.user, "--", target_.address.host},
+        opts);
 }
 
 SshTunnel::SshTunnel(std::filesystem::path socketPath, SshTarget target)
     : socketPath_(std::move(socketPath)), target_(std::move(target)) {
     listenFd_ = listenOn(socketPath_);
+    struct stat st {};
+    if (::stat(socketPath_.c_str(), &st) == 0) socketInode_ = st.st_ino;
     wakeFd_ = ::eventfd(0, EFD_CLOEXEC);
     acceptThread_ = std::thread([this] { acceptLoop(); });
 }
@@ -83,9 +105,12 @@ SshTunnel::~SshTunnel() {
             if (!c.done) c.process.signal(SIGKILL);
     }
     for (auto& c : connections_) c.thread.join();
+    controlCommand("exit");
     ::close(listenFd_);
     ::close(wakeFd_);
-    ::unlink(socketPath_.c_str());
+    // A successor tunnel for the same host (after an update) may already listen at this path.
+    struct stat st {};
+    if (::stat(socketPath_.c_str(), &st) == 0 && st.st_ino == socketInode_) ::unlink(socketPath_.c_str());
 }
 
 std::uint64_t SshTunnel::failures() const {

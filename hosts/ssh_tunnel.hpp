@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <sys/types.h>
 #include <vector>
 
 #include "hosts/host_address.hpp"
@@ -21,6 +22,9 @@ struct SshTarget {
     std::filesystem::path knownHostsFile;  // holds only the pinned host key
     std::string hostKeyType;               // the pinned key's type: the only one ssh may accept
     std::chrono::milliseconds connectTimeout{5000};
+    // Where the shared connection's control socket lives (ssh ControlMaster): one SSH handshake serves
+    // many engine calls instead of one each. Empty: a connection per call.
+    std::filesystem::path controlPath;
 };
 
 // The ssh argv for one connection (BatchMode, strict host key checking against the pinned file only,
@@ -39,6 +43,9 @@ public:
     SshTunnel& operator=(const SshTunnel&) = delete;
 
     const std::filesystem::path& socketPath() const { return socketPath_; }
+    // The next connection makes a fresh SSH handshake (and checks the host key again); sessions on
+    // the shared connection finish undisturbed.
+    void renewSharedConnection() { controlCommand("stop"); }
     // How many ssh connections have failed so far. With awaitFailureAfter, a caller whose request
     // just failed reads that request's reason, not an older one: ssh's exit lands a moment after
     // the socket closes.
@@ -52,10 +59,12 @@ private:
     void acceptLoop();
     void serve(int clientFd);
     void reapFinished();
+    void controlCommand(const std::string& command);
 
     std::filesystem::path socketPath_;
     SshTarget target_;
     int listenFd_ = -1;
+    ino_t socketInode_ = 0;  // the socket file is removed only while it is still ours
     int wakeFd_ = -1;  // eventfd: tells the accept loop to stop
     mutable std::mutex mutex_;
     std::list<Connection> connections_;
