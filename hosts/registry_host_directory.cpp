@@ -1,6 +1,8 @@
 // The local engine plus every stored remote host: lookups never hold a lock across the network, so one slow host slows no other.
 #include "hosts/registry_host_directory.hpp"
 
+#include <future>
+
 #include "core/ids.hpp"
 #include "core/log.hpp"
 #include "hosts/host_address.hpp"
@@ -87,6 +89,23 @@ std::vector<HostState> RegistryHostDirectory::hosts() {
     for (const auto& host : remotes) out.push_back(host->state());
     std::stable_sort(out.begin() + 1, out.end(), [](const HostState& a, const HostState& b) { return a.name < b.name; });
     return out;
+}
+
+void RegistryHostDirectory::refresh() {
+    std::vector<std::future<void>> checks;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [id, host] : remotes_) {
+            checks.push_back(std::async(std::launch::async, [host = host] {
+                try {
+                    host->runtime();
+                } catch (const std::exception&) {
+                    // Recorded in the host's state; nobody is waiting for this answer.
+                }
+            }));
+        }
+    }
+    for (auto& c : checks) c.wait();
 }
 
 std::optional<store::HostRecord> RegistryHostDirectory::find(const std::string& idOrName) {

@@ -57,6 +57,10 @@ public:
     // HostNotFound for an unknown id.
     HostTestResult test(const std::string& id);
     std::optional<store::HostRecord> find(const std::string& id);
+    // Asks every remote host at once, one thread each, whether it answers (respecting back-off), so
+    // the states hosts() shows stay current while nobody uses a host. Returns after about the longest
+    // connect timeout; a server calls it periodically.
+    void refresh();
 
 private:
     std::shared_ptr<RemoteHost> remote(const std::string& id);

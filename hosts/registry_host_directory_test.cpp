@@ -139,6 +139,21 @@ TEST_F(Directory, AHostThatNeverAnswersSlowsNeitherTheLocalEngineNorTheList) {
     RecordProperty("worst_local_ms", static_cast<int>(worst));
 }
 
+TEST_F(Directory, RefreshAsksEveryHostAtOnceSoTheListShowsCurrentStates) {
+    engine::testing::LoopbackListener silent1, silent2;
+    addTcp("refused", test::freePort());
+    addTcp("silent1", silent1.port());
+    addTcp("silent2", silent2.port());
+    auto start = Clock::now();
+    directory.refresh();
+    EXPECT_LT(elapsedMs(start), 1500) << "hosts were asked one after another (each takes 800 ms)";
+    for (const auto& h : directory.hosts()) {
+        if (h.id == "local") continue;
+        EXPECT_FALSE(h.ok) << h.name;
+        EXPECT_NE(h.error, "not connected yet") << h.name;
+    }
+}
+
 TEST_F(Directory, AnSshHostThatDoesNotAnswerIsStoredUnpinnedAndSaysHowToPinIt) {
     auto added = directory.add({"far", "ssh", "me@127.0.0.1:" + std::to_string(test::freePort()),
                                 {std::nullopt, std::nullopt, std::nullopt, "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n"},
