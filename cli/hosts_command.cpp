@@ -23,7 +23,7 @@ int list(ClientCall& c) {
     auto reply = c.api.get("/api/hosts");
     if (c.json) return printJson(reply), 0;
     Table t({"NAME", "ID", "KIND", "ADDRESS", "ENGINE", "STATE"});
-    for (const auto& h : reply["hosts"])
+    for (const auto& h : reply)
         t.add({cell(h["name"]), cell(h["id"]), cell(h["kind"]), cell(h["address"]), cell(h["engine_version"]), stateOf(h)});
     t.print(std::cout, "no hosts");
     return 0;

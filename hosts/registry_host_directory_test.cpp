@@ -8,6 +8,7 @@
 
 #include "engine/testing/fake_runtime.hpp"
 #include "engine/testing/loopback_listener.hpp"
+#include "hosts/host_refresher.hpp"
 #include "hosts/testing/test_certificates.hpp"
 #include "store/conflict_error.hpp"
 #include "tests/support/test_support.hpp"
@@ -152,6 +153,19 @@ TEST_F(Directory, RefreshAsksEveryHostAtOnceSoTheListShowsCurrentStates) {
         EXPECT_FALSE(h.ok) << h.name;
         EXPECT_NE(h.error, "not connected yet") << h.name;
     }
+}
+
+TEST_F(Directory, TheRefresherChecksHostsInTheBackgroundAndStopsPromptly) {
+    addTcp("refused", test::freePort());
+    auto shared = std::shared_ptr<RegistryHostDirectory>(&directory, [](RegistryHostDirectory*) {});
+    auto refresher = std::make_unique<HostRefresher>(shared, std::chrono::hours(1));
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    while (directory.hosts()[1].error == "not connected yet" && Clock::now() < deadline)
+        std::this_thread::sleep_for(milliseconds(20));
+    EXPECT_NE(directory.hosts()[1].error, "not connected yet") << "no refresh ran";
+    auto start = Clock::now();
+    refresher.reset();
+    EXPECT_LT(elapsedMs(start), 2000) << "stopping waited for the next interval";
 }
 
 TEST_F(Directory, AnSshHostThatDoesNotAnswerIsStoredUnpinnedAndSaysHowToPinIt) {
