@@ -26,7 +26,7 @@ export async function hostsPage(page, base, shot) {
   log('hosts: a remote tcp host is added from the form');
 
   await row.getByRole('button', { name: 'Test e2e-remote' }).click();
-  await page.getByRole('status').filter({ hasText: /^e2e-remote: / }).first().waitFor();
+  await page.getByRole('status').filter({ hasText: /^e2e-remote: test failed — cannot reach engine/ }).waitFor();
   await row.locator('.badge', { hasText: 'unreachable' }).waitFor();
   await shot('16-hosts');
   await checkA11y(page, 'hosts');

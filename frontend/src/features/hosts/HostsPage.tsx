@@ -97,7 +97,7 @@ export default function HostsPage() {
     : `Host ${h.name} added.`);
   const tested = (h: Host, r: HostTestResult) => setNote(r.ok
     ? `${h.name}: engine ${r.engine_version}${r.host_key_pinned_now ? `; host key pinned: ${r.ssh_host_key_fingerprint}` : ''}`
-    : `${h.name}: ${r.error}`);
+    : `${h.name}: test failed — ${r.error}`);
   return (
     <section>
       <h1>Hosts</h1>
