@@ -47,8 +47,8 @@ GracefulChild::~GracefulChild() {
     process_.wait();
 }
 
-// A namespace with a veth pair to it: 10.213.N.1 here, 10.213.N.2 inside. Deleting the namespace
-// deletes the pair.
+// A namespace with a veth pair to it: a /30 of the shared address space 100.64.0.0/10, .1 here and
+// .2 inside. Deleting the namespace deletes the pair.
 struct SecondEngine::Namespace {
     std::string name;
     Namespace(const std::string& n, const std::string& hostIp, const std::string& nsIp) : name(n) {
@@ -71,13 +71,20 @@ struct SecondEngine::Namespace {
 };
 
 SecondEngine::SecondEngine(const std::filesystem::path& dir) : dir_(dir), socket_(dir / "docker.sock") {
-    static std::atomic<int> counter{0};
-    const int n = static_cast<int>((::getpid() + counter++) % 250) + 1;
-    nsIp_ = "10.213." + std::to_string(n) + ".2";
+    // One /30 per (process, engine): tests run in parallel processes, each with its own engine, so
+    // the subnet and the names come from the pid (unique among running processes; 2^18 pids apart
+    // would be needed to collide) and a per-process counter.
+    static std::atomic<unsigned> counter{0};
+    const unsigned c = counter++ % 4;
+    const unsigned base = ((static_cast<unsigned>(::getpid()) % (1u << 18)) * 4 + c) * 4;  // within 2^22
+    const auto ip = [base](unsigned host) {
+        const unsigned a = base + host;
+        return "100." + std::to_string(64 + (a >> 16)) + "." + std::to_string((a >> 8) & 255) + "." + std::to_string(a & 255);
+    };
+    nsIp_ = ip(2);
     std::filesystem::create_directories(dir_);
     certs_ = makeTestCertificates(dir_ / "certs", {nsIp_});
-    ns_ = std::make_unique<Namespace>("rvh" + std::to_string(::getpid() % 100000) + std::to_string(n % 10),
-                                      "10.213." + std::to_string(n) + ".1", nsIp_);
+    ns_ = std::make_unique<Namespace>("rvh" + std::to_string(::getpid()) + std::to_string(c), ip(1), nsIp_);
     auto drop = ns_->enter();
     drop.insert(drop.end(), {"iptables", "-A", "INPUT", "-p", "tcp", "--dport", "2377", "-j", "DROP"});
     mustRun(drop);
