@@ -135,7 +135,9 @@ TEST_F(Directory, AHostThatNeverAnswersSlowsNeitherTheLocalEngineNorTheList) {
     EXPECT_GE(remoteMs, 700) << "the silent host did not time out as configured";
     EXPECT_LT(remoteMs, 2500) << "runtimeFor waited longer than the host's connect timeout";
     EXPECT_GT(rounds, 10);
-    EXPECT_LT(worst, 50) << "a local listing waited " << worst << " ms on the silent host";
+    // Typically 0-5 ms; the bound leaves room for a loaded machine and still catches a listing that
+    // waited on the silent host (about its 800 ms connect timeout).
+    EXPECT_LT(worst, 300) << "a local listing waited " << worst << " ms on the silent host";
     RecordProperty("silent_host_ms", static_cast<int>(remoteMs));
     RecordProperty("worst_local_ms", static_cast<int>(worst));
 }
