@@ -11,6 +11,7 @@
 #include "api/apps/env_routes.hpp"
 #include "api/apps/external_route_routes.hpp"
 #include "api/auth/user_routes.hpp"
+#include "api/hosts/host_routes.hpp"
 #include "api/webhooks/webhook_delivery_routes.hpp"
 #include "api/webhooks/webhook_routes.hpp"
 #include "api/apps/live_routes.hpp"
@@ -28,6 +29,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
                        webhookDeliveryRoutes(ctx.webhooksDeps), liveRoutes(apps, engine), systemRoutes(ctx.systemDeps, engine)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
+    auto hostsDeps = std::make_shared<const HostsDeps>(HostsDeps{*ctx.hosts, ctx.hostRegistry.get(), ctx.trail});
+    for (auto& r : hostRoutes(hostsDeps)) routes.push_back(std::move(r));
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

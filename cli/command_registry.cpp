@@ -76,6 +76,23 @@ CommandSpec envCommand() {
             {}, runEnv};
 }
 
+CommandSpec hostsCommand() {
+    auto file = [](const char* name, const char* summary) { return value(name, ValueKind::Path, "FILE", summary); };
+    return {"hosts", "", "the container engines this server manages: the local one and remote Docker hosts", Section::Client,
+            {{"list", "", "every host with its engine version and state (ok / unreachable since …)", {}},
+             {"add", "NAME",
+              "add a remote Docker host (admin): tcp with TLS client certificates, or ssh (its host key is pinned on "
+              "first use)",
+              {value("tcp", ValueKind::Text, "HOST:PORT", "a Docker engine listening with --tlsverify"),
+               file("tls-ca", "the CA that signed the engine's certificate"),
+               file("tls-cert", "the client certificate the engine trusts"), file("tls-key", "its private key"),
+               value("ssh", ValueKind::Text, "USER@HOST[:PORT]", "a machine where USER may run `docker system dial-stdio`"),
+               file("ssh-key", "the private key USER logs in with (no passphrase)")}},
+             {"remove", "HOST", "forget a remote host (its containers are not touched)", {}},
+             {"test", "HOST", "connect now and say what the engine answered (exit 1 if it did not)", {}}},
+            {}, runHosts};
+}
+
 CommandSpec tokensCommand() {
     OptionSpec role = value("role", ValueKind::Choice, "ROLE", "what the token may do (default developer)");
     role.choices = {"admin", "developer", "viewer"};
@@ -116,6 +133,7 @@ std::vector<CommandSpec> clientCommands() {
           {"test", "APP", "send a signed ping to the public webhook URL and say what came back (exit 1 if it failed)", {}}},
          {}, runWebhooks},
         tokensCommand(),
+        hostsCommand(),
         {"password", "",
          "change your own password (the user who owns --token); asks for it without echo, or reads the current and "
          "the new password as two lines from standard input",

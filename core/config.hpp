@@ -70,6 +70,12 @@ struct BuildConfig {
     std::string pack_builder = "paketobuildpacks/builder-jammy-base";
 };
 
+// Remote container hosts an admin adds (tcp+TLS or ssh) beside the local engine.
+struct HostsConfig {
+    std::int64_t connect_timeout_ms = 3000;  // the longest a request waits for one remote host
+    std::int64_t refresh_interval_s = 30;    // how often every host's state is checked in the background
+};
+
 struct LoggingConfig {
     std::string level = "info";
 };
@@ -81,6 +87,7 @@ struct Config {
     ProxyConfig proxy;
     GitConfig git;
     BuildConfig build;
+    HostsConfig hosts;
     LoggingConfig logging;
 };
 

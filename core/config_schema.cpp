@@ -96,7 +96,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 49> kKeys{{
+const std::array<ConfigKey, 51> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -254,6 +254,12 @@ const std::array<ConfigKey, 49> kKeys{{
      "Image that serves static sites (it must provide busybox httpd)."},
     {"build", "pack_builder", [](Config& c) -> ConfigField { return &c.build.pack_builder; },
      [](const Config& c) { return nonEmpty(c.build.pack_builder); }, "Builder image for Cloud Native Buildpacks (pack)."},
+    {"hosts", "connect_timeout_ms", [](Config& c) -> ConfigField { return &c.hosts.connect_timeout_ms; },
+     [](const Config& c) { return intRange(c.hosts.connect_timeout_ms, 100, 60000); },
+     "The longest a request waits to reach one remote host; an unreachable host never slows another."},
+    {"hosts", "refresh_interval_s", [](Config& c) -> ConfigField { return &c.hosts.refresh_interval_s; },
+     [](const Config& c) { return intRange(c.hosts.refresh_interval_s, 5, 3600); },
+     "How often every remote host's state (ok / unreachable since …) is checked in the background."},
     {"logging", "level", [](Config& c) -> ConfigField { return &c.logging.level; },
      [](const Config& c) { return oneOf(c.logging.level, {"trace", "debug", "info", "warn", "error", "off"}); },
      "Log level."},

@@ -141,6 +141,13 @@ SlistPtr headerList(const Request& req) {
     return list;
 }
 
+// libcurl copies the bytes (CURL_BLOB_COPY), so the request may go away before the transfer ends.
+void setPemBlob(CURL* c, CURLoption option, const std::string& pem) {
+    if (pem.empty()) return;
+    curl_blob blob{const_cast<char*>(pem.data()), pem.size(), CURL_BLOB_COPY};
+    curl_easy_setopt(c, option, &blob);
+}
+
 void setConnection(CURL* c, const Request& req) {
     curl_easy_setopt(c, CURLOPT_URL, req.url.c_str());
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: we are multi-threaded
@@ -154,6 +161,9 @@ void setConnection(CURL* c, const Request& req) {
     if (!req.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, req.caFile.c_str());
     if (!req.clientCert.empty()) curl_easy_setopt(c, CURLOPT_SSLCERT, req.clientCert.c_str());
     if (!req.clientKey.empty()) curl_easy_setopt(c, CURLOPT_SSLKEY, req.clientKey.c_str());
+    setPemBlob(c, CURLOPT_CAINFO_BLOB, req.caPem);
+    setPemBlob(c, CURLOPT_SSLCERT_BLOB, req.clientCertPem);
+    setPemBlob(c, CURLOPT_SSLKEY_BLOB, req.clientKeyPem);
 }
 
 void setCallbacks(CURL* c, const Request& req, Transfer& t) {

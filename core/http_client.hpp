@@ -35,6 +35,8 @@ struct Request {
 
     // TLS: an extra CA file to trust, and a client certificate with its key (remote Docker).
     std::string caFile, clientCert, clientKey;
+    // The same as PEM text held in memory, so a key stored sealed is never written out in clear.
+    std::string caPem, clientCertPem, clientKeyPem;
 
     // Streaming: body bytes of a reply with status < 400 go here as they arrive instead of into
     // Response::body (an error reply's body is always collected). An exception aborts the transfer

@@ -53,15 +53,24 @@ Process Process::spawn(const std::vector<std::string>& argv, const SpawnOptions&
     posix_spawn_file_actions_init(&actions);
     int pipeFds[2] = {-1, -1};
     int outFd = -1;
-    if (opts.stdoutFile) {
-        posix_spawn_file_actions_addopen(&actions, 1, opts.stdoutFile->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    } else {
+    if (opts.stdioFd >= 0) {
         if (::pipe2(pipeFds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-        posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
+        posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 2);
+        posix_spawn_file_actions_adddup2(&actions, opts.stdioFd, 0);
+        posix_spawn_file_actions_adddup2(&actions, opts.stdioFd, 1);
         outFd = pipeFds[0];
+    } else {
+        if (opts.stdoutFile) {
+            posix_spawn_file_actions_addopen(&actions, 1, opts.stdoutFile->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        } else {
+            if (::pipe2(pipeFds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+            posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
+            outFd = pipeFds[0];
+        }
+        if (opts.mergeStderr) posix_spawn_file_actions_adddup2(&actions, 1, 2);
+        else if (opts.stderrFile) posix_spawn_file_actions_addopen(&actions, 2, opts.stderrFile->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&actions, 0, opts.stdinFile ? opts.stdinFile->c_str() : "/dev/null", O_RDONLY, 0);
     }
-    if (opts.mergeStderr) posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    posix_spawn_file_actions_addopen(&actions, 0, opts.stdinFile ? opts.stdinFile->c_str() : "/dev/null", O_RDONLY, 0);
     if (opts.workingDir) posix_spawn_file_actions_addchdir_np(&actions, opts.workingDir->c_str());
 
     pid_t pid = -1;

@@ -20,6 +20,10 @@ struct SpawnOptions {
     std::optional<std::filesystem::path> stdoutFile;  // else a pipe readable through Process
     std::optional<std::filesystem::path> stdinFile;   // else /dev/null (e.g. a CGI request body)
     bool mergeStderr = true;                          // stderr into the same destination
+    std::optional<std::filesystem::path> stderrFile;  // when not merged: else the parent's stderr
+    // A descriptor (e.g. an accepted socket) that becomes the child's stdin and stdout, so the child
+    // talks over it directly and nobody pumps bytes; its stderr then goes to the Process pipe.
+    int stdioFd = -1;
 };
 
 // A running child. Destroying it kills (SIGKILL) and reaps a child still running, so no test

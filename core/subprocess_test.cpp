@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "tests/support/test_support.hpp"
 
@@ -36,6 +38,25 @@ TEST(Subprocess, WaitTimesOutAndSignalKills) {
     EXPECT_FALSE(p.wait(std::chrono::milliseconds(50)));
     p.signal(SIGTERM);
     EXPECT_EQ(p.wait(std::chrono::milliseconds(5000)), 128 + SIGTERM);
+}
+
+TEST(Subprocess, AChildTalksOverAGivenSocketAndItsStderrStaysApart) {
+    int fds[2];
+    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0);
+    SpawnOptions o;
+    o.stdioFd = fds[1];
+    auto p = Process::spawn({"/bin/sh", "-c", "cat; echo to-stderr >&2"}, o);
+    ::close(fds[1]);
+    ASSERT_EQ(::write(fds[0], "ping", 4), 4);
+    ::shutdown(fds[0], SHUT_WR);
+    std::string echoed(16, '\0');
+    auto n = ::read(fds[0], echoed.data(), echoed.size());
+    ::close(fds[0]);
+    EXPECT_EQ(echoed.substr(0, n > 0 ? static_cast<std::size_t>(n) : 0), "ping");
+    std::string stderrText;
+    p.readAll([&](std::string_view chunk) { stderrText += chunk; });
+    EXPECT_EQ(stderrText, "to-stderr\n");
+    EXPECT_EQ(p.wait(), 0);
 }
 
 TEST(Subprocess, FindsExecutablesOnPath) {

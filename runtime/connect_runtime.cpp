@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include "runtime/container_runtime.hpp"
+#include "runtime/docker_client.hpp"
 #include "runtime/docker_runtime.hpp"
 #include "runtime/engine_dialect.hpp"
 
@@ -15,6 +16,9 @@ DockerEndpoint endpointFor(const RuntimeOptions& o, const std::string& socket) {
     e.tlsCaCert = o.tlsCaCert;
     e.tlsClientCert = o.tlsClientCert;
     e.tlsClientKey = o.tlsClientKey;
+    e.tlsCaPem = o.tlsCaPem;
+    e.tlsClientCertPem = o.tlsClientCertPem;
+    e.tlsClientKeyPem = o.tlsClientKeyPem;
     e.connectTimeout = o.connectTimeout;
     e.controlTimeout = o.controlTimeout;
     return e;
@@ -50,6 +54,11 @@ std::unique_ptr<ContainerRuntime> connectRuntime(const RuntimeOptions& o) {
     }
     throw RuntimeError(ErrorKind::DaemonUnavailable,
                        firstError.empty() ? "no container engine socket at " + o.dockerSocket + " or " + o.podmanSocket : firstError);
+}
+
+void probeEngine(const RuntimeOptions& o, std::chrono::milliseconds timeout) {
+    DockerClient client(endpointFor(o, o.dockerSocket));
+    DockerClient::check(client.call("GET", "/_ping", std::nullopt, timeout, false));
 }
 
 }  // namespace rivetr::runtime

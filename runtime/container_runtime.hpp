@@ -39,6 +39,8 @@ struct RuntimeOptions {
     // wins over the sockets. The CA verifies the engine; cert/key prove Rivetr to it.
     std::string tcpUrl;
     std::string tlsCaCert, tlsClientCert, tlsClientKey;
+    // The same as PEM text held in memory (a remote host's sealed credentials are never written out).
+    std::string tlsCaPem, tlsClientCertPem, tlsClientKeyPem;
     std::chrono::milliseconds controlTimeout{30000};  // per control call (create, inspect, ...)
     std::chrono::milliseconds connectTimeout{3000};
 };
@@ -47,5 +49,10 @@ struct RuntimeOptions {
 // (DaemonUnavailable when nothing answers, Unsupported for a too-old engine, InvalidArgument for a
 // bad runtimeType).
 std::unique_ptr<ContainerRuntime> connectRuntime(const RuntimeOptions& options);
+
+// Asks the engine `options` names (tcpUrl, else dockerSocket) for /_ping within `timeout`. Throws
+// RuntimeError(DaemonUnavailable) saying why. For a caller that must not wait a whole control
+// timeout on an engine that accepts connections but never answers (a remote host).
+void probeEngine(const RuntimeOptions& options, std::chrono::milliseconds timeout);
 
 }  // namespace rivetr::runtime

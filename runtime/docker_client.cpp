@@ -76,6 +76,9 @@ http::Request baseRequest(const DockerEndpoint& ep, const std::string& method, s
         req.caFile = ep.tlsCaCert;
         req.clientCert = ep.tlsClientCert;
         req.clientKey = ep.tlsClientKey;
+        req.caPem = ep.tlsCaPem;
+        req.clientCertPem = ep.tlsClientCertPem;
+        req.clientKeyPem = ep.tlsClientKeyPem;
     }
     req.ignoreProxyEnv = true;
     req.connectTimeout = ep.connectTimeout;

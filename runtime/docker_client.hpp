@@ -19,6 +19,7 @@ struct DockerEndpoint {
     std::string unixSocket;  // used when tcpUrl is empty
     std::string tcpUrl;      // "https://host:2376"
     std::string tlsCaCert, tlsClientCert, tlsClientKey;
+    std::string tlsCaPem, tlsClientCertPem, tlsClientKeyPem;  // in memory instead of files (remote hosts)
     std::chrono::milliseconds connectTimeout{3000};
     std::chrono::milliseconds controlTimeout{30000};
     std::string describe() const { return tcpUrl.empty() ? "unix://" + unixSocket : tcpUrl; }

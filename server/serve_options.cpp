@@ -22,6 +22,13 @@ runtime::RuntimeOptions runtimeOptions(const Config& cfg) {
     return o;
 }
 
+hosts::RemoteHostOptions remoteHostOptions(const Config& cfg) {
+    hosts::RemoteHostOptions o;
+    o.dataDir = cfg.server.data_dir;
+    o.connectTimeout = std::chrono::milliseconds(cfg.hosts.connect_timeout_ms);
+    return o;
+}
+
 proxy::ProxyOptions proxyOptions(const Config& cfg) {
     proxy::ProxyOptions o;
     o.host = cfg.server.host;

@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/git/source.hpp"
 #include "engine/engine.hpp"
+#include "hosts/remote_host.hpp"
 #include "proxy/proxy.hpp"
 #include "runtime/container_runtime.hpp"
 
@@ -22,5 +23,6 @@ std::string selfUrl(const Config& cfg);
 api::AuthOptions authOptions(const Config& cfg);
 git::SourceOptions sourceOptions(const Config& cfg);
 builders::BuildersOptions buildersOptions(const Config& cfg);
+hosts::RemoteHostOptions remoteHostOptions(const Config& cfg);
 
 }  // namespace rivetr::server

@@ -14,12 +14,14 @@
 #include "core/proxy_mark.hpp"
 #include "core/public_url.hpp"
 #include "core/secrets.hpp"
+#include "hosts/host_refresher.hpp"
 #include "server/external_routes_link.hpp"
 #include "server/proxy_traffic.hpp"
 #include "server/runtime_link.hpp"
 #include "server/serve_options.hpp"
 #include "store/app_state_repository.hpp"
 #include "store/git_credential_store.hpp"
+#include "store/host_repository.hpp"
 #include "store/store.hpp"
 
 namespace rivetr::server {
@@ -44,6 +46,9 @@ struct Server::Parts {
     std::unique_ptr<store::AppStateRepository> appState;
     std::unique_ptr<engine::Engine> engine;
     engine::DeploymentEvents::Subscription deployDurations;
+    std::unique_ptr<store::HostRepository> hostRepository;
+    std::shared_ptr<hosts::RegistryHostDirectory> hosts;
+    std::unique_ptr<hosts::HostRefresher> hostRefresher;
     std::unique_ptr<api::ApiServer> http;
     bool stopped = false;
 };
@@ -130,6 +135,17 @@ void linkLiveData(Server::Parts& p) {
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
 }
 
+// Every engine the Docker manager reaches: the local one through the runtime link, and each remote
+// host an admin added, kept current in the background.
+void linkHosts(Server::Parts& p) {
+    p.hostRepository = std::make_unique<store::HostRepository>(*p.store, store::SecretBox(p.secrets.encryptionKey));
+    p.hosts = std::make_shared<hosts::RegistryHostDirectory>(
+        *p.hostRepository, [link = p.runtimeLink] { return link->get(); }, remoteHostOptions(p.cfg));
+    p.api->hosts = p.hosts;
+    p.api->hostRegistry = p.hosts;
+    p.hostRefresher = std::make_unique<hosts::HostRefresher>(p.hosts, std::chrono::seconds(p.cfg.hosts.refresh_interval_s));
+}
+
 // A probe file written every 2 s at most, however often /health is asked.
 std::function<DiskReport()> diskProbe(const fs::path& dataDir) {
     auto probe = std::make_shared<api::CachedProbe<DiskReport>>(
@@ -166,6 +182,7 @@ Server::Server(Config cfg) : parts_(std::make_unique<Parts>()) {
         startProxy(p);
         startEngine(p);
         linkLiveData(p);
+        linkHosts(p);
         startApi(p);
     } catch (...) {
         stop();
@@ -183,6 +200,7 @@ void Server::stop() {
     if (p.stopped) return;
     p.stopped = true;
     if (p.http) p.http->stop(8s);
+    p.hostRefresher.reset();
     p.engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     if (p.proxy) p.proxy->stop();
     p.store.reset();

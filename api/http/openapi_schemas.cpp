@@ -344,6 +344,48 @@ void routeSchemas(json& s) {
     s["ExternalRouteList"] = arrayOf(ref("ExternalRoute"));
 }
 
+void hostSchemas(json& s) {
+    const auto pem = [](const char* what) { return described(str(), std::string(what) + " (PEM text); write-only, stored encrypted"); };
+    s["Host"] = answer(
+        {{"id", described(str(), "\"local\" for the engine Rivetr runs on")},
+         {"name", str()},
+         {"kind", oneOfStrings({"local", "tcp", "ssh"})},
+         {"address", described(str(), "tcp: host:port; ssh: user@host[:port]; \"\" for the local engine")},
+         {"ok", described(boolean(), "the last attempt reached the engine")},
+         {"since", described(dateTime(), "when ok last changed (unreachable since …)")},
+         {"error", described(str(), "why it is unreachable; empty when ok")},
+         {"engine_version", str()},
+         {"ssh_host_key", described(str(), "the pinned public host key; empty until pinned")},
+         {"ssh_host_key_fingerprint", described(str(), "SHA256:… as ssh-keygen -l prints it")},
+         {"has_tls_ca", boolean()},
+         {"has_tls_cert", boolean()},
+         {"has_tls_key", boolean()},
+         {"has_ssh_key", boolean()},
+         {"created_at", nullable(dateTime())},
+         {"created_by", str()}});
+    s["HostList"] = arrayOf(ref("Host"));
+    s["HostInput"] = input({{"name", described(str(), "1-63 lower-case letters, digits or '-'")},
+                            {"kind", oneOfStrings({"tcp", "ssh"})},
+                            {"address", {{"type", "string"}, {"example", "10.0.0.5:2376"}}},
+                            {"tls_ca", pem("tcp: the CA of the engine's certificate")},
+                            {"tls_cert", pem("tcp: the client certificate")},
+                            {"tls_key", pem("tcp: the client key")},
+                            {"ssh_key", pem("ssh: the private key, without a passphrase")}},
+                           {"name", "kind", "address"});
+    s["HostUpdate"] = input({{"name", str()},
+                             {"address", str()},
+                             {"tls_ca", pem("tcp")},
+                             {"tls_cert", pem("tcp")},
+                             {"tls_key", pem("tcp")},
+                             {"ssh_key", pem("ssh")},
+                             {"repin_host_key", described(boolean(), "forget the pinned SSH host key and pin what the host shows now")}});
+    s["HostTestResult"] = answer({{"ok", boolean()},
+                                  {"engine_version", str()},
+                                  {"error", str()},
+                                  {"ssh_host_key_fingerprint", str()},
+                                  {"host_key_pinned_now", boolean()}});
+}
+
 }  // namespace
 
 json openApiSchemas() {
@@ -357,6 +399,7 @@ json openApiSchemas() {
     systemSchemas(s);
     accountSchemas(s);
     routeSchemas(s);
+    hostSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -21,6 +21,7 @@ import { twoFactor } from './two_factor.mjs';
 import { failures } from './failures.mjs';
 import { webhookDeliveries } from './webhooks.mjs';
 import { accounts } from './accounts.mjs';
+import { hostsPage } from './hosts.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -147,6 +148,7 @@ async function main() {
     await appScreens(page, base, proxyPort, appId, shot);
     await envRedeploy(page, proxyPort, shot);
     await webhookDeliveries(page, base, appId, repo, shot);
+    await hostsPage(page, base, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

@@ -29,6 +29,7 @@ export const routes: RouteNode[] = [
       { path: '/:id', load: () => import('../features/apps/pages/AppDetailPage') },
     ],
   },
+  { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
 ];
 

@@ -565,6 +565,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the container engines: the local one first, then each remote host with its state (ok / unreachable since …) from the last attempt; never waits on a host */
+        get: operations["get/api/hosts"];
+        put?: never;
+        /** Add a remote Docker host: tcp (host:port with TLS CA, client certificate and key) or ssh (user@host[:port] with a private key; the host key is pinned at once when the host answers). Credentials are stored encrypted and never returned */
+        post: operations["post/api/hosts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hosts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One host (by id or name) with its state */
+        get: operations["get/api/hosts/{id}"];
+        /** Rename or readdress a remote host, replace credentials (those not given are kept), or re-pin its SSH host key after a reinstall (repin_host_key); a new address also re-pins */
+        put: operations["put/api/hosts/{id}"];
+        post?: never;
+        /** Forget a remote host (its containers are not touched) */
+        delete: operations["delete/api/hosts/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hosts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect to a host now (ignoring back-off) and say what its engine answered; an ssh host without a pinned key gets it pinned first (trust on first use), one whose key changed is refused */
+        post: operations["post/api/hosts/{id}/test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -1095,6 +1149,74 @@ export interface components {
             timeout_ms: number;
             /** @enum {string} */
             type: "http" | "tcp";
+        };
+        Host: {
+            /** @description tcp: host:port; ssh: user@host[:port]; "" for the local engine */
+            address: string;
+            /** Format: date-time */
+            created_at: string | null;
+            created_by: string;
+            engine_version: string;
+            /** @description why it is unreachable; empty when ok */
+            error: string;
+            has_ssh_key: boolean;
+            has_tls_ca: boolean;
+            has_tls_cert: boolean;
+            has_tls_key: boolean;
+            /** @description "local" for the engine Rivetr runs on */
+            id: string;
+            /** @enum {string} */
+            kind: "local" | "tcp" | "ssh";
+            name: string;
+            /** @description the last attempt reached the engine */
+            ok: boolean;
+            /**
+             * Format: date-time
+             * @description when ok last changed (unreachable since …)
+             */
+            since: string;
+            /** @description the pinned public host key; empty until pinned */
+            ssh_host_key: string;
+            /** @description SHA256:… as ssh-keygen -l prints it */
+            ssh_host_key_fingerprint: string;
+        };
+        HostInput: {
+            /** @example 10.0.0.5:2376 */
+            address: string;
+            /** @enum {string} */
+            kind: "tcp" | "ssh";
+            /** @description 1-63 lower-case letters, digits or '-' */
+            name: string;
+            /** @description ssh: the private key, without a passphrase (PEM text); write-only, stored encrypted */
+            ssh_key?: string;
+            /** @description tcp: the CA of the engine's certificate (PEM text); write-only, stored encrypted */
+            tls_ca?: string;
+            /** @description tcp: the client certificate (PEM text); write-only, stored encrypted */
+            tls_cert?: string;
+            /** @description tcp: the client key (PEM text); write-only, stored encrypted */
+            tls_key?: string;
+        };
+        HostList: components["schemas"]["Host"][];
+        HostTestResult: {
+            engine_version: string;
+            error: string;
+            host_key_pinned_now: boolean;
+            ok: boolean;
+            ssh_host_key_fingerprint: string;
+        };
+        HostUpdate: {
+            address?: string;
+            name?: string;
+            /** @description forget the pinned SSH host key and pin what the host shows now */
+            repin_host_key?: boolean;
+            /** @description ssh (PEM text); write-only, stored encrypted */
+            ssh_key?: string;
+            /** @description tcp (PEM text); write-only, stored encrypted */
+            tls_ca?: string;
+            /** @description tcp (PEM text); write-only, stored encrypted */
+            tls_cert?: string;
+            /** @description tcp (PEM text); write-only, stored encrypted */
+            tls_key?: string;
         };
         LoginInput: {
             password: string;
@@ -2488,6 +2610,194 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HostInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Host"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/hosts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Host"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "put/api/hosts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HostUpdate"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Host"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete/api/hosts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/hosts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostTestResult"];
                 };
             };
             /** @description error */

@@ -1,0 +1,43 @@
+// Hosts: the list (refreshed every 15 s: a host's state changes without anyone acting), and the
+// admin's add, test and remove, each refreshing the list and the audit log.
+import { useQuery } from '@tanstack/react-query';
+import { del, get, post } from '../../shared/api/client';
+import type { Host, HostInput, HostTestResult } from '../../shared/api/types';
+import { useApiMutation } from '../../shared/data/useApiMutation';
+import { settingsKeys } from '../settings/queries';
+
+export const hostKeys = { all: ['hosts'] as const };
+const enc = encodeURIComponent;
+
+export const useHosts = () =>
+  useQuery({ queryKey: hostKeys.all, queryFn: () => get<Host[]>('/api/hosts'), refetchInterval: 15_000 });
+
+export function useAddHost(onAdded: (h: Host) => void) {
+  return useApiMutation({
+    run: (body: HostInput) => post<Host>('/api/hosts', body),
+    success: (h) => `Host ${h.name} added`,
+    failure: 'Host not added',
+    onDone: onAdded,
+    invalidates: () => [hostKeys.all, settingsKeys.audit],
+  });
+}
+
+export function useTestHost(onTested: (h: Host, r: HostTestResult) => void) {
+  return useApiMutation({
+    run: (h: Host) => post<HostTestResult>(`/api/hosts/${enc(h.id)}/test`),
+    // A host that did not answer is a result, not a failed request: said on the page, not in a green toast.
+    success: (r, h) => (r.ok ? `${h.name}: engine ${r.engine_version}` : undefined),
+    failure: 'Test failed',
+    onDone: (r, h) => onTested(h, r),
+    invalidates: () => [hostKeys.all, settingsKeys.audit],
+  });
+}
+
+export function useRemoveHost() {
+  return useApiMutation({
+    run: (h: Host) => del(`/api/hosts/${enc(h.id)}`),
+    success: (_r, h) => `Host ${h.name} removed`,
+    failure: 'Remove failed',
+    invalidates: () => [hostKeys.all, settingsKeys.audit],
+  });
+}
