@@ -1,0 +1,84 @@
+// The Docker adapter's image operations for the Docker manager: every image, pull with progress, history, disk usage.
+#include "runtime/docker_json.hpp"
+#include "runtime/docker_runtime.hpp"
+#include "runtime/ndjson_splitter.hpp"
+#include "runtime/pull_progress.hpp"
+
+namespace rivetr::runtime {
+namespace {
+
+// fromImage and tag of POST /images/create. A tag is always sent: without one the engine pulls every
+// tag of the repository.
+struct PullTarget {
+    std::string repository, tag;
+    std::string reference() const { return repository + (tag.rfind("sha256:", 0) == 0 ? "@" : ":") + tag; }
+};
+
+PullTarget pullTarget(const std::string& image) {
+    checkedImageRef(image);
+    auto at = image.find('@');
+    if (at != std::string::npos) return {image.substr(0, at), image.substr(at + 1)};
+    auto colon = image.rfind(':');
+    auto slash = image.rfind('/');
+    if (colon != std::string::npos && (slash == std::string::npos || colon > slash))
+        return {image.substr(0, colon), image.substr(colon + 1)};
+    return {image, "latest"};
+}
+
+// A repository holds a colon only as its registry's port, in its first component.
+bool validRepository(const std::string& repo) {
+    auto colon = repo.find(':');
+    if (colon == std::string::npos) return !repo.empty();
+    return repo.find(':', colon + 1) == std::string::npos && colon < repo.find('/') && repo.find('/') != std::string::npos;
+}
+
+void validate(const PullTarget& t) {
+    bool digest = t.tag.rfind("sha256:", 0) == 0;
+    if (!validRepository(t.repository) || t.tag.empty() || t.tag.size() > 128 ||
+        (!digest && t.tag.find_first_of("@:/") != std::string::npos))
+        throw RuntimeError(ErrorKind::InvalidArgument, "invalid image reference: '" + t.reference() + "'");
+}
+
+}  // namespace
+
+std::vector<ImageInfo> DockerRuntime::listAllImages() {
+    std::vector<ImageInfo> out;
+    Json list = expectOk("GET", "/images/json");
+    if (list.is_array())
+        for (const auto& i : list) out.push_back(parseImage(i));
+    return out;
+}
+
+PullResult DockerRuntime::pullImage(const PullRequest& request) {
+    PullTarget target = pullTarget(request.image);
+    validate(target);
+    PullProgressReader reader(request.onProgress);
+    NdjsonSplitter splitter;
+    auto onLine = [&](std::string_view l) { reader.line(l); };
+    std::vector<std::string> headers;
+    if (!request.registryAuth.empty()) headers.push_back("X-Registry-Auth: " + request.registryAuth);
+    std::string path = "/images/create?fromImage=" + percentEncode(target.repository) + "&tag=" + percentEncode(target.tag);
+    HttpReply r = client_.stream("POST", path, std::nullopt, nullptr, "application/json",
+                                 [&](std::string_view d) { splitter.feed(d, onLine); }, request.cancel, headers);
+    splitter.finish(onLine);
+    if (r.status >= 400) throw errorFromReply(r, ObjectKind::Image);
+    if (!reader.error().empty()) throw pullError(reader.error());
+    PullResult result{target.reference(), "", reader.digest(), reader.lastStatus()};
+    result.imageId = inspectImage(result.reference).id;
+    return result;
+}
+
+std::vector<ImageLayer> DockerRuntime::imageHistory(const std::string& ref) {
+    std::vector<ImageLayer> out;
+    Json list = expectOk("GET", "/images/" + dialect_.imagePathRef(checkedImageRef(ref)) + "/history", std::nullopt, ObjectKind::Image);
+    if (list.is_array())
+        for (const auto& l : list) out.push_back(parseImageLayer(l));
+    return out;
+}
+
+DiskUsage DockerRuntime::diskUsage() {
+    // The engine measures every layer and volume: on a big host this takes longer than a control call.
+    return parseDiskUsage(expectOk("GET", "/system/df", std::nullopt, ObjectKind::Other, std::chrono::minutes(2)));
+}
+
+}  // namespace rivetr::runtime
