@@ -144,6 +144,31 @@ TEST_F(ImageManagerTest, AnImageAContainerStartedUsingAfterThePlanIsRefusedByThe
     EXPECT_FALSE(exists(other));
 }
 
+TEST_F(ImageManagerTest, AParentPlannedBeforeItsChildGoesWithIt) {
+    std::string parent = build(repo() + ":parent");
+    auto dir = ctx.path() / "child";
+    std::filesystem::create_directories(dir);
+    test::writeFile(dir / "Dockerfile", "FROM " + repo() + ":parent\nCOPY Dockerfile /child\n");
+    runtime::BuildRequest b;
+    b.contextDir = dir;
+    b.tags = {repo() + ":child"};
+    b.labels = {{kOwnerLabel, app}, {"rivetr.test.group", "inside"}};
+    std::string child = rt->build(b).imageId;
+
+    PrunePlan plan = manager->planPrune("local", only(PruneMode::Unused));
+    ASSERT_EQ(ids(plan), sorted({parent, child}));
+    if (plan.remove[0].id != parent) std::swap(plan.remove[0], plan.remove[1]);  // the parent first: it cannot go yet
+    PruneReport report = executePrune(*rt, plan);
+    ASSERT_EQ(report.outcomes.size(), 2u);
+    for (const auto& o : report.outcomes) {
+        EXPECT_TRUE(o.removed) << o.id << ": " << o.error;
+        EXPECT_TRUE(o.error.empty()) << o.error;
+    }
+    EXPECT_FALSE(exists(parent));
+    EXPECT_FALSE(exists(child));
+    EXPECT_EQ(report.removedSizeBytes, plan.sizeBytes);
+}
+
 TEST_F(ImageManagerTest, OnlyTheImagesTheUserConfirmedGo) {
     std::string confirmed = build("");
     std::string appearedSince = build("");

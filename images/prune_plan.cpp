@@ -46,6 +46,28 @@ PruneOutcome removeOne(runtime::ImageStore& store, const PruneCandidate& c) {
     return o;
 }
 
+// What is left of a planned image that did not go. Only an untagged one is tried again by id: a tag
+// added since the plan would go with it.
+enum class Left { Gone, Untagged, Tagged };
+
+Left lookup(runtime::ImageStore& store, const std::string& id) {
+    try {
+        return store.inspectImage(id).repoTags.empty() ? Left::Untagged : Left::Tagged;
+    } catch (const runtime::RuntimeError& e) {
+        return e.kind() == runtime::ErrorKind::ImageNotFound ? Left::Gone : Left::Tagged;
+    }
+}
+
+// Tries a refused or only-untagged image again by id (never forced); true when it went now.
+bool retry(runtime::ImageStore& store, PruneOutcome& o) {
+    PruneOutcome again = removeOne(store, {o.id, {}, 0});
+    if (!again.removed) return false;
+    o.removed = true;
+    o.error.clear();
+    o.deleted.insert(o.deleted.end(), again.deleted.begin(), again.deleted.end());
+    return true;
+}
+
 }  // namespace
 
 std::optional<PruneMode> pruneModeFromString(const std::string& s) {
@@ -74,10 +96,31 @@ PrunePlan planPrune(const std::vector<ImageEntry>& entries, const PruneFilter& f
 PruneReport executePrune(runtime::ImageStore& store, const PrunePlan& plan) {
     PruneReport report;
     report.plan = plan;
+    bool progress = false;
     for (const auto& c : plan.remove) {
         report.outcomes.push_back(removeOne(store, c));
-        if (report.outcomes.back().removed) report.removedSizeBytes += c.sizeBytes;
+        progress = progress || report.outcomes.back().removed;
     }
+    // The parent of another planned image stays (refused, or only untagged) until that one goes; the
+    // engine then deletes it with its child, or it goes when tried again after a pass that removed
+    // something (Podman does not take parents along).
+    while (progress) {
+        progress = false;
+        std::set<std::string> gone;
+        for (const auto& o : report.outcomes) gone.insert(o.deleted.begin(), o.deleted.end());
+        for (auto& o : report.outcomes) {
+            if (o.removed) continue;
+            Left left = gone.count(o.id) ? Left::Gone : lookup(store, o.id);
+            if (left == Left::Gone) {
+                o.removed = true;
+                o.error.clear();
+            } else if (left == Left::Untagged) {
+                progress = retry(store, o) || progress;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < plan.remove.size(); ++i)
+        if (report.outcomes[i].removed) report.removedSizeBytes += plan.remove[i].sizeBytes;
     return report;
 }
 

@@ -63,7 +63,8 @@ struct PruneReport {
 
 // Removes exactly the plan's images and nothing else: each by its tags, then (untagged ones) by id, never
 // forced, so the engine still refuses an image a container started using after the plan. A refusal
-// is that image's outcome; the others go on.
+// is that image's outcome; the others go on. A planned parent of another planned image counts as
+// removed when the engine deletes it with its child, or goes in a later pass once it has no tag left.
 PruneReport executePrune(runtime::ImageStore& store, const PrunePlan& plan);
 
 }  // namespace rivetr::images
