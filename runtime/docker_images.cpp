@@ -1,45 +1,11 @@
 // The Docker adapter's image operations for the Docker manager: every image, pull with progress, history, disk usage.
 #include "runtime/docker_json.hpp"
 #include "runtime/docker_runtime.hpp"
+#include "runtime/image_reference.hpp"
 #include "runtime/ndjson_splitter.hpp"
 #include "runtime/pull_progress.hpp"
 
 namespace rivetr::runtime {
-namespace {
-
-// fromImage and tag of POST /images/create. A tag is always sent: without one the engine pulls every
-// tag of the repository.
-struct PullTarget {
-    std::string repository, tag;
-    std::string reference() const { return repository + (tag.rfind("sha256:", 0) == 0 ? "@" : ":") + tag; }
-};
-
-PullTarget pullTarget(const std::string& image) {
-    checkedImageRef(image);
-    auto at = image.find('@');
-    if (at != std::string::npos) return {image.substr(0, at), image.substr(at + 1)};
-    auto colon = image.rfind(':');
-    auto slash = image.rfind('/');
-    if (colon != std::string::npos && (slash == std::string::npos || colon > slash))
-        return {image.substr(0, colon), image.substr(colon + 1)};
-    return {image, "latest"};
-}
-
-// A repository holds a colon only as its registry's port, in its first component.
-bool validRepository(const std::string& repo) {
-    auto colon = repo.find(':');
-    if (colon == std::string::npos) return !repo.empty();
-    return repo.find(':', colon + 1) == std::string::npos && colon < repo.find('/') && repo.find('/') != std::string::npos;
-}
-
-void validate(const PullTarget& t) {
-    bool digest = t.tag.rfind("sha256:", 0) == 0;
-    if (!validRepository(t.repository) || t.tag.empty() || t.tag.size() > 128 ||
-        (!digest && t.tag.find_first_of("@:/") != std::string::npos))
-        throw RuntimeError(ErrorKind::InvalidArgument, "invalid image reference: '" + t.reference() + "'");
-}
-
-}  // namespace
 
 std::vector<ImageInfo> DockerRuntime::listAllImages() {
     std::vector<ImageInfo> out;
@@ -50,8 +16,7 @@ std::vector<ImageInfo> DockerRuntime::listAllImages() {
 }
 
 PullResult DockerRuntime::pullImage(const PullRequest& request) {
-    PullTarget target = pullTarget(request.image);
-    validate(target);
+    PullReference target = parsePullReference(request.image);
     PullProgressReader reader(request.onProgress);
     NdjsonSplitter splitter;
     auto onLine = [&](std::string_view l) { reader.line(l); };
@@ -63,7 +28,7 @@ PullResult DockerRuntime::pullImage(const PullRequest& request) {
     splitter.finish(onLine);
     if (r.status >= 400) throw errorFromReply(r, ObjectKind::Image);
     if (!reader.error().empty()) throw pullError(reader.error());
-    PullResult result{target.reference(), "", reader.digest(), reader.lastStatus()};
+    PullResult result{target.str(), "", reader.digest(), reader.lastStatus()};
     result.imageId = inspectImage(result.reference).id;
     return result;
 }

@@ -126,7 +126,8 @@ TEST_F(DockerPullTest, ErrorsInsideTheStreamAreErrorsAndLeaveNoImage) {
 }
 
 TEST_F(DockerPullTest, BadReferencesNeverReachTheEngine) {
-    for (std::string bad : {"", "-x", "a b", "a/../b", "x:y:z/q", "repo:tag with space", "repo@sha1:abc"}) {
+    // The rules themselves: image_reference_test.cpp.
+    for (std::string bad : {"a b", "x:y:z/q"}) {
         PullRequest req;
         req.image = bad;
         try {
