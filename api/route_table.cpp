@@ -15,6 +15,7 @@
 #include "api/webhooks/webhook_routes.hpp"
 #include "api/apps/live_routes.hpp"
 #include "api/system/system_routes.hpp"
+#include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
 
 namespace rivetr::api {
@@ -28,6 +29,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
                        webhookDeliveryRoutes(ctx.webhooksDeps), liveRoutes(apps, engine), systemRoutes(ctx.systemDeps, engine)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
+    auto imagesDeps = std::make_shared<ImagesDeps>(ImagesDeps{*ctx.hosts, images::ImageManager(*ctx.hosts), ctx.trail, {}});
+    for (auto& r : imageRoutes(imagesDeps)) routes.push_back(std::move(r));
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

@@ -5,10 +5,6 @@ namespace rivetr::images {
 
 std::vector<ImageEntry> ImageManager::list(const std::string& host) { return listImageEntries(*engine(host)); }
 
-runtime::PullResult ImageManager::pull(const std::string& host, const runtime::PullRequest& request) {
-    return engine(host)->pullImage(request);
-}
-
 runtime::ImageRemoval ImageManager::remove(const std::string& host, const std::string& ref, bool force) {
     return engine(host)->removeImage(ref, force);
 }

@@ -19,7 +19,6 @@ public:
     explicit ImageManager(hosts::HostDirectory& hosts) : hosts_(hosts) {}
 
     std::vector<ImageEntry> list(const std::string& host);
-    runtime::PullResult pull(const std::string& host, const runtime::PullRequest& request);
     // Without `force` the engine refuses while a container uses the image (Conflict, its reason).
     runtime::ImageRemoval remove(const std::string& host, const std::string& ref, bool force);
     std::vector<runtime::ImageLayer> history(const std::string& host, const std::string& ref);
