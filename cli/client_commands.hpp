@@ -28,5 +28,6 @@ int runPassword(const std::vector<std::string>& args);
 int runCompletion(const std::vector<std::string>& args);
 int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
+int runImages(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli
