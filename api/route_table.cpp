@@ -16,6 +16,7 @@
 #include "api/webhooks/webhook_routes.hpp"
 #include "api/apps/live_routes.hpp"
 #include "api/system/system_routes.hpp"
+#include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
 
 namespace rivetr::api {
@@ -31,6 +32,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     }
     auto hostsDeps = std::make_shared<const HostsDeps>(HostsDeps{*ctx.hosts, ctx.hostRegistry.get(), ctx.trail});
     for (auto& r : hostRoutes(hostsDeps)) routes.push_back(std::move(r));
+    auto imagesDeps = std::make_shared<ImagesDeps>(ImagesDeps{*ctx.hosts, images::ImageManager(*ctx.hosts), ctx.trail, {}});
+    for (auto& r : imageRoutes(imagesDeps)) routes.push_back(std::move(r));
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

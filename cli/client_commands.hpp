@@ -29,5 +29,6 @@ int runCompletion(const std::vector<std::string>& args);
 int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
+int runImages(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli

@@ -93,6 +93,20 @@ CommandSpec hostsCommand() {
             {}, runHosts};
 }
 
+CommandSpec imagesCommand() {
+    return {"images", "", "the images on a host: list, pull, remove, prune, history", Section::Client,
+            {{"list", "", "every image: tags, size, age and the containers using it", {}},
+             {"pull", "IMAGE", "pull repo[:tag] (default :latest) from its registry, showing the progress", {}},
+             {"rm", "IMAGE...", "remove images or tags; refused while a container uses one",
+              {flag("force", "also an image a stopped container uses (a running container's never goes)")}},
+             {"prune", "", "show which images would go (untagged ones; --unused: every image no container uses)",
+              {flag("unused", "every image no container uses, tagged or not (never one Rivetr built for an app)"),
+               flag("yes", "remove exactly the images shown"),
+               value("label", ValueKind::Text, "KEY[=VALUE]", "only images carrying this label")}},
+             {"history", "IMAGE", "an image's layers, newest first", {}}},
+            {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one)")}, runImages};
+}
+
 CommandSpec tokensCommand() {
     OptionSpec role = value("role", ValueKind::Choice, "ROLE", "what the token may do (default developer)");
     role.choices = {"admin", "developer", "viewer"};
@@ -132,6 +146,7 @@ std::vector<CommandSpec> clientCommands() {
          {{"deliveries", "APP", "the last deliveries: what each did (deployed, ignored and why, rejected)", {}},
           {"test", "APP", "send a signed ping to the public webhook URL and say what came back (exit 1 if it failed)", {}}},
          {}, runWebhooks},
+        imagesCommand(),
         tokensCommand(),
         hostsCommand(),
         {"password", "",

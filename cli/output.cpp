@@ -1,6 +1,9 @@
 // Table layout, JSON printing and TTY-only colour for the client commands.
 #include "cli/output.hpp"
 
+#include <cstdio>
+#include <iterator>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -86,6 +89,20 @@ std::string cell(const nlohmann::json& j) {
 }
 
 std::string shortSha(const nlohmann::json& sha) { return sha.is_string() ? sha.get<std::string>().substr(0, 12) : "-"; }
+
+std::string humanBytes(const nlohmann::json& bytes) {
+    if (!bytes.is_number()) return "-";
+    double v = bytes.get<double>();
+    static const char* units[] = {"B", "kB", "MB", "GB", "TB"};
+    std::size_t u = 0;
+    while (v >= 1000 && u + 1 < std::size(units)) {
+        v /= 1000;
+        ++u;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f%s" : (v < 10 ? "%.2f%s" : v < 100 ? "%.1f%s" : "%.0f%s"), v, units[u]);
+    return buf;
+}
 
 std::string headline(const nlohmann::json& text, std::size_t max) {
     if (!text.is_string() || text.get<std::string>().empty()) return "-";

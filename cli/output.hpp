@@ -36,6 +36,8 @@ std::string cell(const nlohmann::json& j);
 std::string shortSha(const nlohmann::json& sha);
 // The first line of a text, cut to `max` bytes (never inside a UTF-8 character) with "…"; "-" for null.
 std::string headline(const nlohmann::json& text, std::size_t max = 50);
+// Bytes as `docker images` shows them: 1000-based, three significant digits ("1.98MB", "512B", "-" for null).
+std::string humanBytes(const nlohmann::json& bytes);
 // "Ann Smith" of "Ann Smith <ann@example.com>" (how commit authors are stored); "-" for null.
 std::string authorName(const nlohmann::json& author);
 

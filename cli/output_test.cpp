@@ -51,6 +51,14 @@ TEST(Table, EmptyTablePrintsTheHint) {
     EXPECT_EQ(out.str(), "no apps yet\n");
 }
 
+TEST(Output, BytesAreShownAsDockerShowsThem) {
+    EXPECT_EQ(humanBytes(512), "512B");
+    EXPECT_EQ(humanBytes(1982256), "1.98MB");
+    EXPECT_EQ(humanBytes(45'300'000), "45.3MB");
+    EXPECT_EQ(humanBytes(123'456'789'012), "123GB");
+    EXPECT_EQ(humanBytes(nullptr), "-");
+}
+
 TEST(Output, CellsShowStringsBareAndNullAsDash) {
     EXPECT_EQ(cell("web"), "web");
     EXPECT_EQ(cell(nullptr), "-");

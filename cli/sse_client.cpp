@@ -37,9 +37,13 @@ void SseParser::line(const std::string& l) {
 }
 
 void readEvents(const ApiClient& api, const std::string& path, const SseParser::OnEvent& onEvent,
-                const std::atomic<bool>& stop) {
+                const std::atomic<bool>& stop, const nlohmann::json& body) {
     SseParser parser(onEvent);
-    auto req = api.request("GET", path, "text/event-stream");
+    auto req = api.request(body.is_null() ? "GET" : "POST", path, "text/event-stream");
+    if (!body.is_null()) {
+        req.body = body.dump();
+        req.headers.push_back("Content-Type: application/json");
+    }
     req.onData = [&parser](std::string_view bytes) { parser.feed(bytes); };
     req.cancelled = [&stop] { return stop.load(); };
     auto r = http::perform(req);

@@ -23,10 +23,10 @@ private:
     bool hasData_ = false;
 };
 
-// GETs `path` and calls `onEvent` for each event. Returns normally when the server ends the stream or
-// `stop` becomes true (checked about once a second); throws ApiError for a refused request or a
-// broken connection.
+// GETs `path` (POSTs `body` as JSON when it is not null) and calls `onEvent` for each event. Returns
+// normally when the server ends the stream or `stop` becomes true (checked about once a second);
+// throws ApiError for a refused request or a broken connection.
 void readEvents(const ApiClient& api, const std::string& path, const SseParser::OnEvent& onEvent,
-                const std::atomic<bool>& stop);
+                const std::atomic<bool>& stop, const nlohmann::json& body = nullptr);
 
 }  // namespace rivetr::cli

@@ -115,9 +115,11 @@ HttpReply DockerClient::call(const std::string& method, const std::string& path,
 
 HttpReply DockerClient::stream(const std::string& method, const std::string& path, const std::optional<std::string>& json,
                                const Upload* upload, const std::string& contentType,
-                               const std::function<void(std::string_view)>& onData, const CancelToken& cancel) const {
+                               const std::function<void(std::string_view)>& onData, const CancelToken& cancel,
+                               const std::vector<std::string>& headers) const {
     auto req = baseRequest(endpoint_, method, url(path, true));
     req.headers.push_back("Content-Type: " + contentType);
+    req.headers.insert(req.headers.end(), headers.begin(), headers.end());
     if (upload) {
         req.upload = *upload;  // unknown length: sent chunked, pulled as it goes, never in memory
     } else if (json) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runtime/cancel_token.hpp"
 #include "runtime/runtime_error.hpp"
@@ -51,11 +52,13 @@ public:
     // A streamed call with no overall timeout. Body bytes of a successful reply go to onData as they
     // arrive; `upload`, when given, supplies a request body of unknown length (sent chunked).
     // `cancel` aborts within about a second (throws Cancelled). Exceptions thrown by onData/upload
-    // abort the transfer and are rethrown.
+    // abort the transfer and are rethrown. `headers` ("Name: value") are added to the request; they
+    // may carry credentials (X-Registry-Auth) and are never logged.
     using Upload = std::function<std::size_t(char* out, std::size_t max)>;
     HttpReply stream(const std::string& method, const std::string& path, const std::optional<std::string>& json,
                      const Upload* upload, const std::string& contentType,
-                     const std::function<void(std::string_view)>& onData, const CancelToken& cancel) const;
+                     const std::function<void(std::string_view)>& onData, const CancelToken& cancel,
+                     const std::vector<std::string>& headers = {}) const;
 
     // Throws the typed error for a reply with status >= 400 (or outside `okStatuses`).
     static void check(const HttpReply& reply, ObjectKind kind = ObjectKind::Other);

@@ -33,6 +33,16 @@ const Json& child(const Json& j, const char* key) {
     return (it != j.end() && it->is_object()) ? *it : empty;
 }
 
+// RepoTags / RepoDigests without the "<none>:<none>" and "<none>@<none>" placeholders of untagged images.
+std::vector<std::string> references(const Json& j, const char* key) {
+    std::vector<std::string> out;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return out;
+    for (const auto& r : *it)
+        if (r.is_string() && r.get<std::string>().rfind("<none>", 0) != 0) out.push_back(r.get<std::string>());
+    return out;
+}
+
 Labels labelsOf(const Json& j) {
     Labels l;
     if (!j.is_object()) return l;
@@ -100,6 +110,14 @@ void validateSpec(const ContainerSpec& s) {
 }
 
 }  // namespace
+
+const std::string& checkedImageRef(const std::string& ref) {
+    bool ok = !ref.empty() && ref.size() <= 255 && std::isalnum(static_cast<unsigned char>(ref[0])) &&
+              ref.find("..") == std::string::npos;
+    for (char c : ref) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_.-/:@").find(c) != std::string_view::npos);
+    if (!ok) throw RuntimeError(ErrorKind::InvalidArgument, "invalid image reference: '" + ref + "'");
+    return ref;
+}
 
 void validateName(const std::string& name, const char* what) {
     auto ok = [](char c, bool first) {
@@ -190,6 +208,7 @@ ContainerSummary parseContainerSummary(const Json& j) {
         if (!c.name.empty() && c.name[0] == '/') c.name.erase(0, 1);
     }
     c.image = str(j, "Image");
+    c.imageId = str(j, "ImageID");
     c.state = str(j, "State");
     c.status = str(j, "Status");
     c.command = str(j, "Command");
@@ -237,9 +256,10 @@ Stats parseStats(const Json& j) {
 ImageInfo parseImage(const Json& j) {
     ImageInfo i;
     i.id = str(j, "Id");
-    if (j.contains("RepoTags") && j["RepoTags"].is_array())
-        for (const auto& t : j["RepoTags"])
-            if (t.is_string()) i.repoTags.push_back(t.get<std::string>());
+    i.repoTags = references(j, "RepoTags");
+    i.repoDigests = references(j, "RepoDigests");
+    i.parentId = str(j, "ParentId");
+    i.dangling = i.repoTags.empty();
     i.labels = j.contains("Config") ? labelsOf(child(child(j, "Config"), "Labels")) : labelsOf(child(j, "Labels"));
     i.sizeBytes = num<std::int64_t>(j, "Size");
     i.created = num<std::int64_t>(j, "Created");
@@ -305,6 +325,27 @@ PruneResult parsePrune(const Json& j, const char* listKey, const char* idKey) {
     }
     r.spaceReclaimedBytes = num<std::uint64_t>(j, "SpaceReclaimed");
     return r;
+}
+
+ImageRemoval parseImageRemoval(const Json& j) {
+    ImageRemoval r;
+    if (!j.is_array()) return r;
+    for (const auto& e : j) {
+        if (!str(e, "Untagged").empty()) r.untagged.push_back(str(e, "Untagged"));
+        if (!str(e, "Deleted").empty()) r.deleted.push_back(str(e, "Deleted"));
+    }
+    return r;
+}
+
+ImageLayer parseImageLayer(const Json& j) {
+    ImageLayer l;
+    l.id = str(j, "Id");
+    l.created = num<std::int64_t>(j, "Created");
+    l.createdBy = str(j, "CreatedBy");
+    l.tags = references(j, "Tags");
+    l.sizeBytes = num<std::int64_t>(j, "Size");
+    l.comment = str(j, "Comment");
+    return l;
 }
 
 }  // namespace rivetr::runtime

@@ -17,6 +17,9 @@ using Json = nlohmann::json;
 // attached at create (API 1.41 takes one); the adapter connects the others before start.
 Json containerCreateBody(const ContainerSpec& spec, const EngineDialect& dialect);
 void validateName(const std::string& name, const char* what);
+// Image references reach URL paths: letters, digits and the separators a reference may hold, no "..".
+// Returns `ref`; throws RuntimeError{InvalidArgument}.
+const std::string& checkedImageRef(const std::string& ref);
 
 ContainerInfo parseContainerInspect(const Json& j);
 ContainerSummary parseContainerSummary(const Json& j);
@@ -28,6 +31,9 @@ VolumeInfo parseVolume(const Json& j);
 NetworkInfo parseNetwork(const Json& j);
 Event parseEvent(const Json& j);
 EngineInfo parseInfo(const Json& j);
+ImageRemoval parseImageRemoval(const Json& j);  // DELETE /images/{name}: [{"Untagged"}, {"Deleted"}]
+ImageLayer parseImageLayer(const Json& j);      // one entry of GET /images/{name}/history
+DiskUsage parseDiskUsage(const Json& j);        // GET /system/df (docker_disk_usage.cpp)
 PruneResult parsePrune(const Json& j, const char* listKey, const char* idKey);
 
 }  // namespace rivetr::runtime

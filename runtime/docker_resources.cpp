@@ -7,15 +7,6 @@
 namespace rivetr::runtime {
 namespace {
 
-// Image references reach URL paths: letters, digits and the separators a reference may hold, no "..".
-const std::string& checkedRef(const std::string& ref) {
-    bool ok = !ref.empty() && ref.size() <= 255 && std::isalnum(static_cast<unsigned char>(ref[0])) &&
-              ref.find("..") == std::string::npos;
-    for (char c : ref) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_.-/:@").find(c) != std::string_view::npos);
-    if (!ok) throw RuntimeError(ErrorKind::InvalidArgument, "invalid image reference: '" + ref + "'");
-    return ref;
-}
-
 // Never prune blind: no filter means "what Rivetr made" (coolify#11582 lost users' images to a global prune).
 LabelFilter pruneFilter(const LabelFilter& labels) { return labels.empty() ? rivetrFilter() : labels; }
 
@@ -44,18 +35,18 @@ std::vector<ImageInfo> DockerRuntime::listImages(const LabelFilter& labels) {
 }
 
 ImageInfo DockerRuntime::inspectImage(const std::string& ref) {
-    return parseImage(expectOk("GET", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/json", std::nullopt, ObjectKind::Image));
+    return parseImage(expectOk("GET", "/images/" + dialect_.imagePathRef(checkedImageRef(ref)) + "/json", std::nullopt, ObjectKind::Image));
 }
 
 void DockerRuntime::tagImage(const std::string& ref, const std::string& repo, const std::string& tag) {
-    checkedRef(repo);
+    checkedImageRef(repo);
     validateName(tag, "tag");
-    expectOk("POST", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/tag?repo=" + percentEncode(repo) + "&tag=" + percentEncode(tag), std::nullopt,
+    expectOk("POST", "/images/" + dialect_.imagePathRef(checkedImageRef(ref)) + "/tag?repo=" + percentEncode(repo) + "&tag=" + percentEncode(tag), std::nullopt,
              ObjectKind::Image);
 }
 
-void DockerRuntime::removeImage(const std::string& ref, bool force) {
-    expectOk("DELETE", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "?force=" + (force ? "1" : "0"), std::nullopt, ObjectKind::Image);
+ImageRemoval DockerRuntime::removeImage(const std::string& ref, bool force) {
+    return parseImageRemoval(expectOk("DELETE", "/images/" + dialect_.imagePathRef(checkedImageRef(ref)) + "?force=" + (force ? "1" : "0"), std::nullopt, ObjectKind::Image));
 }
 
 PruneResult DockerRuntime::pruneImages(const LabelFilter& labels) {

@@ -23,6 +23,7 @@ public:
     EngineVersion version() override;
     EngineInfo info() override;
     EngineKind kind() const override { return dialect_.kind; }
+    DiskUsage diskUsage() override;
     void events(const LabelFilter& labels, const std::function<void(const Event&)>& onEvent,
                 const CancelToken& cancel) override;
 
@@ -50,8 +51,11 @@ public:
     std::vector<ImageInfo> listImages(const LabelFilter& labels) override;
     ImageInfo inspectImage(const std::string& ref) override;
     void tagImage(const std::string& ref, const std::string& repo, const std::string& tag) override;
-    void removeImage(const std::string& ref, bool force) override;
+    ImageRemoval removeImage(const std::string& ref, bool force) override;
     PruneResult pruneImages(const LabelFilter& labels) override;
+    std::vector<ImageInfo> listAllImages() override;
+    PullResult pullImage(const PullRequest& request) override;
+    std::vector<ImageLayer> imageHistory(const std::string& ref) override;
 
     std::vector<VolumeInfo> listVolumes(const LabelFilter& labels) override;
     VolumeInfo inspectVolume(const std::string& name) override;

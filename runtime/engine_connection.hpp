@@ -18,6 +18,9 @@ public:
     virtual EngineVersion version() = 0;
     virtual EngineInfo info() = 0;
     virtual EngineKind kind() const = 0;
+    // What images, containers, volumes and the build cache take on disk (GET /system/df). Slow on an
+    // engine with big volumes: the engine measures them.
+    virtual DiskUsage diskUsage() = 0;
     // Blocks delivering events until `cancel` (then throws Cancelled) or the engine ends the stream.
     virtual void events(const LabelFilter& labels, const std::function<void(const Event&)>& onEvent,
                         const CancelToken& cancel) = 0;

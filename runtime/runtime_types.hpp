@@ -147,6 +147,7 @@ struct ContainerInfo {
 
 struct ContainerSummary {
     std::string id, name, image, state, status;
+    std::string imageId;  // "sha256:..." the container runs, whatever tag `image` names now
     std::string command;  // entrypoint + cmd as one line
     Labels labels;
     std::int64_t created = 0;
@@ -199,6 +200,58 @@ struct ImageInfo {
     // TCP ports the image EXPOSEs (Config.ExposedPorts, "8080/tcp"), ascending: what a health
     // check that finds nothing on the app's port suggests instead. Empty from a list call.
     std::vector<int> exposedTcpPorts;
+    std::vector<std::string> repoDigests;  // "repo@sha256:..." for images pulled from or pushed to a registry
+    std::string parentId;                  // the local parent image (classic builds), empty otherwise
+    // No tag at all (the engine writes "<none>:<none>", which is dropped from repoTags).
+    bool dangling = false;
+};
+
+// What removing an image reference did: tags taken off, and images (and layers) actually deleted.
+struct ImageRemoval {
+    std::vector<std::string> untagged, deleted;
+};
+
+// One layer of an image's history, newest first as the engine lists it.
+struct ImageLayer {
+    std::string id;         // "<missing>" for layers built elsewhere
+    std::int64_t created = 0;
+    std::string createdBy;  // the instruction that made the layer
+    std::vector<std::string> tags;
+    std::int64_t sizeBytes = 0;
+    std::string comment;
+};
+
+// One event of a pull as the engine reports it (a line of its progress stream).
+struct PullProgress {
+    std::string id;        // the layer (or the tag, for lines about the whole pull)
+    std::string status;    // "Pulling fs layer", "Downloading", "Pull complete", "Digest: sha256:...", ...
+    std::int64_t current = 0, total = 0;  // bytes, when the engine says (Downloading, Extracting)
+};
+
+struct PullRequest {
+    std::string image;  // "repo[:tag]" or "repo@sha256:..."; no tag means ":latest", never every tag
+    // The X-Registry-Auth value (base64url JSON credentials) built server-side per request by the
+    // registries feature; empty: anonymous. Sent only in the header, never logged.
+    std::string registryAuth;
+    std::function<void(const PullProgress&)> onProgress;
+    CancelToken cancel;
+};
+
+struct PullResult {
+    std::string reference;  // what was pulled, with its tag: "127.0.0.1:5000/app:v1"
+    std::string imageId;    // "sha256:..." now present on the engine
+    std::string digest;     // the manifest digest the registry served, when it said
+    std::string status;     // the engine's last word: "Downloaded newer image for ..." / "Image is up to date ..."
+};
+
+// One line of `docker system df`: how many, how many in use, their size and what a prune could free.
+struct DiskUsageCategory {
+    int total = 0, active = 0;
+    std::int64_t sizeBytes = 0, reclaimableBytes = 0;
+};
+
+struct DiskUsage {
+    DiskUsageCategory images, containers, volumes, buildCache;
 };
 
 struct VolumeInfo {

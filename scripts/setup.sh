@@ -11,12 +11,13 @@ BUILD_PKGS=(
   libsqlite3-dev libargon2-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev
 )
 # Tests and runtime: the real parts the tests drive (no registry is reachable, so
-# test images are built FROM scratch with busybox-static and our own static servers).
+# test images are built FROM scratch with busybox-static and our own static servers;
+# docker-registry is the registry pull tests start themselves on a loopback port).
 TEST_PKGS=(
   docker.io podman catatonit git busybox-static ca-certificates curl iproute2 procps
   pebble nginx wrk clang libclang-rt-14-dev sqlite3 openssh-server
   nodejs chromium
-  systemd openssl passwd zsh
+  systemd openssl passwd zsh docker-registry
 )
 
 missing=()

@@ -386,6 +386,58 @@ void hostSchemas(json& s) {
                                   {"host_key_pinned_now", boolean()}});
 }
 
+void imageSchemas(json& s) {
+    json labels = described({{"type", "object"}, {"additionalProperties", true}}, "label name -> value");
+    s["ImageContainer"] = answer({{"id", str()}, {"name", str()}, {"state", str()}});
+    s["Image"] = answer(
+        {{"id", str()},
+         {"short_id", described(str(), "the id's first 12 hex digits, as `docker images` shows it")},
+         {"tags", arrayOf(str())},
+         {"digests", described(arrayOf(str()), "repo@sha256:... for an image pulled from or pushed to a registry")},
+         {"size_bytes", integer()},
+         {"created_at", dateTime()},
+         {"dangling", described(boolean(), "no tag at all")},
+         {"in_use", boolean()},
+         {"used_by", described(arrayOf(ref("ImageContainer")), "every container running or holding this image, stopped ones too")},
+         {"managed", described(boolean(), "built by Rivetr for an app's deployment: prunes leave it (its rollback needs it)")},
+         {"app_id", nullable(str())},
+         {"labels", labels}});
+    s["ImageList"] = answer({{"host", str()}, {"images", arrayOf(ref("Image"))}});
+    s["ImagePullInput"] = input({{"image", described(str(), "repo[:tag] or repo@sha256:...; no tag pulls :latest")}}, {"image"});
+    s["ImagePullProgress"] = described(answer({{"id", str()}, {"status", str()}, {"current", integer()}, {"total", integer()}}),
+                                       "the data of a pull stream's `progress` event: one line of the engine's progress "
+                                       "(id: the layer; current/total: bytes, 0 when the engine gave none)");
+    s["ImagePullResult"] = described(answer({{"reference", str()}, {"image_id", str()}, {"digest", str()}, {"status", str()}}),
+                                     "the data of a pull stream's `done` event");
+    s["ImageRemoval"] = answer({{"untagged", arrayOf(str())}, {"deleted", arrayOf(str())}});
+    auto mode = described(oneOfStrings({"dangling", "unused"}), "dangling: untagged images; unused: every image no container uses");
+    s["ImagePruneInput"] = input({{"mode", mode},
+                                  {"dry_run", described(boolean(), "default true: only show what would go")},
+                                  {"image_ids", described(arrayOf(str()), "only these (what the user confirmed from the dry run)")},
+                                  {"labels", described(labels, "only images carrying all of these (\"\": any value)")}});
+    s["ImagePruneOutcome"] = answer({{"id", str()}, {"removed", boolean()}, {"untagged", arrayOf(str())},
+                                     {"deleted", arrayOf(str())}, {"error", described(nullable(str()), "the engine's reason for a refusal")}});
+    s["ImagePrune"] = answer(
+        {{"mode", mode},
+         {"dry_run", boolean()},
+         {"images", described(arrayOf(answer({{"id", str()}, {"tags", arrayOf(str())}, {"size_bytes", integer()}})), "what goes (went)")},
+         {"kept", described(arrayOf(answer({{"id", str()}, {"tags", arrayOf(str())}, {"reason", str()}})),
+                            "images the mode selects that stay, and why")},
+         {"size_bytes", described(integer(), "the listed sizes of `images` added up (shared layers may free less)")},
+         {"outcomes", described(arrayOf(ref("ImagePruneOutcome")), "per image, when executed; empty for a dry run")},
+         {"removed_size_bytes", integer()}});
+    s["ImageLayer"] = answer({{"id", described(str(), "\"<missing>\" for layers built elsewhere")},
+                              {"created_at", dateTime()},
+                              {"created_by", str()},
+                              {"tags", arrayOf(str())},
+                              {"size_bytes", integer()},
+                              {"comment", str()}});
+    s["ImageHistory"] = answer({{"layers", arrayOf(ref("ImageLayer"))}});
+    s["DiskUsageLine"] = answer({{"total", integer()}, {"active", integer()}, {"size_bytes", integer()}, {"reclaimable_bytes", integer()}});
+    s["DiskUsage"] = answer({{"host", str()}, {"images", ref("DiskUsageLine")}, {"containers", ref("DiskUsageLine")},
+                             {"volumes", ref("DiskUsageLine")}, {"build_cache", ref("DiskUsageLine")}});
+}
+
 }  // namespace
 
 json openApiSchemas() {
@@ -400,6 +452,7 @@ json openApiSchemas() {
     accountSchemas(s);
     routeSchemas(s);
     hostSchemas(s);
+    imageSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -15,6 +15,15 @@ bool matches(const runtime::Labels& have, const runtime::LabelFilter& want) {
     return true;
 }
 
+// The fake's images are named by their one reference, which is also their id.
+runtime::ImageInfo imageInfo(const std::string& ref, const runtime::Labels& labels) {
+    runtime::ImageInfo i;
+    i.id = ref;
+    i.repoTags = {ref};
+    i.labels = labels;
+    return i;
+}
+
 }  // namespace
 
 void FakeRuntime::unsupported(const char* what) {
@@ -213,7 +222,7 @@ std::vector<runtime::ImageInfo> FakeRuntime::listImages(const runtime::LabelFilt
     std::lock_guard lock(mutex_);
     std::vector<runtime::ImageInfo> out;
     for (const auto& [ref, l] : images_) {
-        if (matches(l, labels)) out.push_back({ref, {ref}, l, 0, 0, {}});
+        if (matches(l, labels)) out.push_back(imageInfo(ref, l));
     }
     return out;
 }
@@ -222,16 +231,17 @@ runtime::ImageInfo FakeRuntime::inspectImage(const std::string& ref) {
     std::lock_guard lock(mutex_);
     auto it = images_.find(ref);
     if (it == images_.end()) throw RuntimeError(ErrorKind::ImageNotFound, "No such image: " + ref, 404);
-    return {ref, {ref}, it->second, 0, 0, {}};
+    return imageInfo(ref, it->second);
 }
 
-void FakeRuntime::removeImage(const std::string& ref, bool force) {
+runtime::ImageRemoval FakeRuntime::removeImage(const std::string& ref, bool force) {
     std::lock_guard lock(mutex_);
     if (!images_.count(ref)) throw RuntimeError(ErrorKind::ImageNotFound, "No such image: " + ref, 404);
     for (const auto& [id, c] : containers_) {
         if (c.spec.image == ref && !force) throw RuntimeError(ErrorKind::Conflict, "image is in use by " + id, 409);
     }
     images_.erase(ref);
+    return {{ref}, {ref}};
 }
 
 }  // namespace rivetr::engine::testing

@@ -43,6 +43,7 @@ public:
     runtime::EngineVersion version() override;
     runtime::EngineInfo info() override;
     runtime::EngineKind kind() const override { return runtime::EngineKind::Docker; }
+    runtime::DiskUsage diskUsage() override { unsupported("disk usage"); }
     void events(const runtime::LabelFilter&, const std::function<void(const runtime::Event&)>&,
                 const runtime::CancelToken&) override;
 
@@ -74,8 +75,11 @@ public:
     std::vector<runtime::ImageInfo> listImages(const runtime::LabelFilter& labels) override;
     runtime::ImageInfo inspectImage(const std::string& ref) override;
     void tagImage(const std::string&, const std::string&, const std::string&) override { unsupported("tag"); }
-    void removeImage(const std::string& ref, bool force) override;
+    runtime::ImageRemoval removeImage(const std::string& ref, bool force) override;
     runtime::PruneResult pruneImages(const runtime::LabelFilter&) override { unsupported("prune images"); }
+    std::vector<runtime::ImageInfo> listAllImages() override { unsupported("list all images"); }
+    runtime::PullResult pullImage(const runtime::PullRequest&) override { unsupported("pull"); }
+    std::vector<runtime::ImageLayer> imageHistory(const std::string&) override { unsupported("image history"); }
 
     std::vector<runtime::VolumeInfo> listVolumes(const runtime::LabelFilter&) override { unsupported("volumes"); }
     runtime::VolumeInfo inspectVolume(const std::string&) override { unsupported("volumes"); }
