@@ -278,7 +278,7 @@ const std::map<std::string, Setter>& setters() {
 // What no single field can tell: the network mode and the networks must fit together.
 void checkWhole(const ContainerConfig& c) {
     if (c.image.empty()) invalidField("image", "image is required");
-    bool ownStack = c.networkMode == "host" || c.networkMode == "none" || c.networkMode.rfind("container:", 0) == 0;
+    bool ownStack = usesOwnNetworkStack(c.networkMode);
     if (ownStack && !c.networks.empty())
         invalidField("networks", "a container with network_mode " + c.networkMode + " joins no networks");
     for (const auto& p : c.ports)
@@ -289,6 +289,10 @@ void checkWhole(const ContainerConfig& c) {
 
 bool isReservedLabel(const std::string& key) { return key.rfind("rivetr.", 0) == 0; }
 
+bool usesOwnNetworkStack(const std::string& mode) {
+    return mode == "host" || mode == "none" || mode.rfind("container:", 0) == 0;
+}
+
 void applyConfigPatch(ContainerConfig& config, const Json& patch) {
     if (!patch.is_object()) invalidField("", "the body must be a JSON object");
     const auto& table = setters();
@@ -297,6 +301,9 @@ void applyConfigPatch(ContainerConfig& config, const Json& patch) {
         if (s == table.end()) invalidField(it.key(), "unknown field " + it.key());
         s->second(*it, config, it.key());
     }
+    // An edit to host/none/container: leaves the networks the container was on unless it names some.
+    if (patch.contains("network_mode") && !patch.contains("networks") && usesOwnNetworkStack(config.networkMode))
+        config.networks.clear();
     checkWhole(config);
 }
 

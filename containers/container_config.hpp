@@ -79,6 +79,9 @@ nlohmann::json toApiJson(const ContainerConfig& config);
 // Labels under rivetr. mark what Rivetr's engine owns (an app's container): nobody sets them by hand.
 bool isReservedLabel(const std::string& key);
 
+// host, none and container:<name> give a container no networks of its own to join.
+bool usesOwnNetworkStack(const std::string& networkMode);
+
 // "30s", "1500ms", "2m", "1h", or a number of seconds -> nanoseconds; nullopt when unreadable.
 std::optional<std::int64_t> parseDuration(const nlohmann::json& value);
 // Nanoseconds in the largest unit that divides them ("30s", "1500ms"; "0s" for 0).

@@ -77,6 +77,22 @@ const Json& labelsOf(const Json& doc) {
     return labels != cfg->end() && labels->is_object() ? *labels : none;
 }
 
+// What the manager creates is nobody's app, even from an app's image or as a clone of an app's
+// container. A label the image gives cannot be dropped, only overridden: rivetr.* ones are set empty,
+// which neither the engine's filters (rivetr.app=<id>, rivetr.managed=true) nor the manager take for an app.
+void disownAppLabels(runtime::ContainerRuntime& rt, ContainerConfig& config) {
+    for (auto& [key, value] : config.labels)
+        if (isReservedLabel(key)) value.clear();
+    Json image;
+    try {
+        image = rt.inspectImageJson(config.image);
+    } catch (const runtime::RuntimeError&) {
+        return;  // an image that is not there fails the create itself, with the engine's message
+    }
+    for (auto it = labelsOf(image).begin(); it != labelsOf(image).end(); ++it)
+        if (isReservedLabel(it.key())) config.labels[it.key()] = "";
+}
+
 std::chrono::seconds stopGrace(const Json& doc) {
     const Json& cfg = doc.value("Config", Json::object());
     auto it = cfg.find("StopTimeout");
@@ -171,8 +187,9 @@ ContainerConfig ContainerManager::config(const std::string& host, const std::str
 }
 
 CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const std::string& host,
-                                         const ContainerConfig& config, store::Role role, bool start) {
+                                         ContainerConfig config, store::Role role, bool start) {
     if (!config.name.empty()) checkName(config.name);
+    disownAppLabels(rt, config);
     CreatePlan plan = toCreatePlan(config);
     CreateOutcome out{"", config.name, false, checkCreatePolicy(plan.body, role, policyFor(host))};
     out.id = guarded([&] { return rt.createContainerFromJson(plan.name, plan.body); });
@@ -210,10 +227,6 @@ CreateOutcome ContainerManager::clone(const std::string& host, const std::string
     Json doc;
     ContainerConfig c = loadConfig(*rt, id, doc);
     c.name = newName;
-    // A label cannot be dropped from what the image gives, only overridden: an app's image would make
-    // the clone look like the app's container, so its rivetr.* labels are set empty.
-    for (auto it = labelsOf(doc).begin(); it != labelsOf(doc).end(); ++it)
-        if (isReservedLabel(it.key())) c.labels[it.key()] = "";
     return createOn(*rt, host, c, role, start);
 }
 

@@ -97,7 +97,7 @@ public:
 private:
     std::shared_ptr<runtime::ContainerRuntime> engine(const std::string& host);
     PolicyOptions policyFor(const std::string& host) const;
-    CreateOutcome createOn(runtime::ContainerRuntime& rt, const std::string& host, const ContainerConfig& config,
+    CreateOutcome createOn(runtime::ContainerRuntime& rt, const std::string& host, ContainerConfig config,
                            store::Role role, bool start);
     std::string appNameOf(const std::string& appId);
     [[noreturn]] void refuseApp(const std::string& appId, const std::string& what);

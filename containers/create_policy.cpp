@@ -160,8 +160,10 @@ std::vector<std::string> splitBindRoots(const std::string& value) {
 std::vector<PolicyFinding> checkCreatePolicy(const Json& body, store::Role role, const PolicyOptions& options) {
     Judge j(options);
     const Json& h = at(body, "HostConfig");
-    judgePrivileges(j, h);
+    // Namespaces first: the engine adds SecurityOpt label=disable to a host-PID/IPC container itself,
+    // and the refusal should name what the user set.
     judgeNamespaces(j, h);
+    judgePrivileges(j, h);
     judgeMounts(j, h);
     if (role != store::Role::admin && !j.findings.empty()) {
         const auto& f = j.findings.front();

@@ -229,6 +229,7 @@ void typedHostConfig(ContainerConfig& c, const Json& h) {
 }
 
 void typedNetworks(ContainerConfig& c, const Json& container) {
+    if (usesOwnNetworkStack(c.networkMode)) return;  // its "host"/"none" endpoint is the mode itself
     std::string shortId = str(container, "Id").substr(0, 12);
     const Json& nets = at(at(container, "NetworkSettings"), "Networks");
     for (auto it = nets.begin(); nets.is_object() && it != nets.end(); ++it) {

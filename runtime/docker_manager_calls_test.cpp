@@ -2,10 +2,8 @@
 // the whole inspect document, create from a create body plus endpoints with aliases and a fixed IP, top,
 // the unfiltered event stream, and removal with or without anonymous volumes.
 #include <future>
-#include <random>
 #include <thread>
 
-#include "runtime/docker_client.hpp"
 #include "runtime/runtime_test_fixture.hpp"
 
 namespace rivetr::runtime {
@@ -25,26 +23,6 @@ protected:
                 {"Entrypoint", {"/bin/busybox", "sleep", "600"}},
                 {"Labels", labels},
                 {"HostConfig", {{"Init", true}}}};
-    }
-
-    // A network with a subnet of its own (fixed addresses need one); createNetwork has no IPAM.
-    std::string subnetNetwork(std::string& subnetPrefix) {
-        DockerEndpoint endpoint;
-        endpoint.unixSocket = test::dockerSocket();
-        DockerClient client(endpoint);
-        client.setApiVersion("1.41");
-        std::mt19937 rng(std::random_device{}());
-        std::string name = networkName(newId("net"));
-        for (int attempt = 0; attempt < 20; ++attempt) {
-            subnetPrefix = "10.251." + std::to_string(rng() % 250 + 1) + ".";
-            Json body = {{"Name", name},
-                         {"Labels", rivetrLabels(app)},
-                         {"IPAM", {{"Config", Json::array({{{"Subnet", subnetPrefix + "0/24"}}})}}}};
-            HttpReply r = client.call("POST", "/networks/create", body.dump());
-            if (r.status == 201) return name;
-        }
-        ADD_FAILURE() << "no free subnet";
-        return name;
     }
 };
 
