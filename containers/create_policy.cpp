@@ -142,21 +142,6 @@ const std::vector<std::string>& safeCapabilities() {
     return caps;
 }
 
-std::vector<std::string> splitBindRoots(const std::string& value) {
-    std::vector<std::string> roots;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        std::size_t comma = value.find(',', start);
-        std::string part = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        part.erase(0, part.find_first_not_of(" \t"));
-        part.erase(part.find_last_not_of(" \t") + 1);
-        if (!part.empty()) roots.push_back(part);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return roots;
-}
-
 std::vector<PolicyFinding> checkCreatePolicy(const Json& body, store::Role role, const PolicyOptions& options) {
     Judge j(options);
     const Json& h = at(body, "HostConfig");

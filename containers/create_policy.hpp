@@ -11,7 +11,7 @@
 namespace rivetr::containers {
 
 struct PolicyOptions {
-    // [docker] allowed_bind_roots: host directories a non-admin may bind-mount (and what is under
+    // [docker] allowed_bind_roots (splitCommaList of it): host directories a non-admin may bind-mount (and what is under
     // them). Empty (the default): no bind mounts for non-admins at all.
     std::vector<std::string> allowedBindRoots;
     // The engine's socket as configured ([runtime] docker_socket); /var/run/docker.sock and
@@ -44,8 +44,5 @@ std::vector<PolicyFinding> checkCreatePolicy(const nlohmann::json& createBody, s
 
 // Capabilities anyone may add: Docker's default set (re-adding what a cap_drop removed) and IPC_LOCK.
 const std::vector<std::string>& safeCapabilities();
-
-// "a, b" from the [docker] allowed_bind_roots value (comma-separated absolute paths).
-std::vector<std::string> splitBindRoots(const std::string& commaSeparated);
 
 }  // namespace rivetr::containers

@@ -135,10 +135,5 @@ TEST(CreatePolicy, TheSocketIsRefusedEvenUnderAnAllowedRootAndThroughASymlink) {
     EXPECT_NO_THROW(checkCreatePolicy(inside, Role::developer, o));
 }
 
-TEST(CreatePolicy, SplitsTheConfiguredRoots) {
-    EXPECT_EQ(splitBindRoots(""), std::vector<std::string>{});
-    EXPECT_EQ(splitBindRoots(" /srv/a, /srv/b ,,"), (std::vector<std::string>{"/srv/a", "/srv/b"}));
-}
-
 }  // namespace
 }  // namespace rivetr::containers
