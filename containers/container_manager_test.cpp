@@ -2,6 +2,8 @@
 // what it does not change (and restoring on failure), the actions and their 409s, bulk, lists, and apps' containers.
 #include "containers/container_manager.hpp"
 
+#include <future>
+#include <mutex>
 #include <thread>
 
 #include "containers/manager_test_fixture.hpp"
@@ -241,6 +243,48 @@ TEST_F(ContainerManagerTest, ListsEveryContainerWithFiltersAndSearch) {
     EXPECT_EQ(all.rows.size(), 2u);
     EXPECT_TRUE(all.unreachable.empty());
     EXPECT_EQ(refusal([&] { ListQuery far; far.host = "far-away"; manager->list(far); }).status(), 404);
+}
+
+TEST_F(ContainerManagerTest, ReadsStatsProcessesLogsAndEventsOfAnyContainer) {
+    runtime::CancelToken cancel;
+    std::vector<runtime::Event> events;
+    std::mutex m;
+    auto listener = std::async(std::launch::async, [&] {
+        try {
+            manager->events("", [&](const runtime::Event& e) {
+                std::lock_guard lock(m);
+                events.push_back(e);
+            }, cancel);
+        } catch (const ContainerError&) {
+        }
+    });
+    std::this_thread::sleep_for(300ms);
+    ContainerConfig c = config("reads");
+    std::string id = manager->create("", c, store::Role::developer).id;
+    runtime::Stats st = manager->stats("", c.name);
+    EXPECT_GT(st.memoryUsageBytes, 0u);
+    EXPECT_GT(st.pids, 0u);
+    runtime::ProcessList ps = manager->top("", c.name);
+    EXPECT_FALSE(ps.processes.empty());
+    rt->exec(id, {"/bin/busybox", "sh", "-c", "echo to-the-log > /proc/1/fd/1"});
+    std::string out;
+    for (int i = 0; i < 50 && out.find("to-the-log") == std::string::npos; ++i) {
+        out.clear();
+        runtime::LogOptions lo;
+        lo.tail = 20;
+        manager->logs("", c.name, lo, [&](runtime::LogStream, std::string_view d) { out.append(d); });
+        std::this_thread::sleep_for(50ms);
+    }
+    EXPECT_NE(out.find("to-the-log"), std::string::npos) << out;
+    auto started = [&] {
+        std::lock_guard lock(m);
+        return std::any_of(events.begin(), events.end(), [&](const runtime::Event& e) { return e.id == id && e.action == "start"; });
+    };
+    for (int i = 0; i < 100 && !started(); ++i) std::this_thread::sleep_for(50ms);
+    cancel.cancel();
+    listener.wait();
+    EXPECT_TRUE(started()) << "the unfiltered event stream carries a container no app owns";
+    EXPECT_EQ(refusal([&] { manager->top("", name("absent")); }).status(), 404);
 }
 
 TEST_F(ContainerManagerTest, AnAppsContainerIsMarkedAndNeverChangedBehindTheApp) {
