@@ -8,6 +8,7 @@
 #include "api/auth/auth_deps.hpp"
 #include "api/system/system_deps.hpp"
 #include "api/webhooks/webhooks_deps.hpp"
+#include "containers/create_policy.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
@@ -61,6 +62,9 @@ struct ApiContext {
     // live.runtime; `rivetr serve` may set another directory before controlRoutes() runs.
     std::shared_ptr<hosts::HostDirectory> hosts =
         std::make_shared<hosts::LocalHostDirectory>([this] { return live.runtime(); });
+    // The Docker manager's create policy: [docker] allowed_bind_roots and the socket, set by `rivetr
+    // serve` before controlRoutes() runs (the default: no bind roots, the default socket).
+    containers::PolicyOptions containerPolicy = containers::localPolicyDefaults();
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};

@@ -135,6 +135,16 @@ void judgePrivileges(Judge& j, const Json& h) {
 
 }  // namespace
 
+PolicyOptions localPolicyDefaults() {
+    PolicyOptions o;
+    o.resolve = [](const std::string& path) {
+        std::error_code ec;
+        auto resolved = std::filesystem::weakly_canonical(path, ec);
+        return ec ? path : resolved.string();
+    };
+    return o;
+}
+
 const std::vector<std::string>& safeCapabilities() {
     static const std::vector<std::string> caps{"AUDIT_WRITE", "CHOWN",   "DAC_OVERRIDE", "FOWNER",     "FSETID",
                                                "KILL",        "MKNOD",   "NET_BIND_SERVICE", "NET_RAW", "SETFCAP",

@@ -42,6 +42,9 @@ struct PolicyFinding {
 std::vector<PolicyFinding> checkCreatePolicy(const nlohmann::json& createBody, store::Role role,
                                              const PolicyOptions& options);
 
+// No bind roots, the default socket, and symlinks resolved on this machine (for the local host).
+PolicyOptions localPolicyDefaults();
+
 // Capabilities anyone may add: Docker's default set (re-adding what a cap_drop removed) and IPC_LOCK.
 const std::vector<std::string>& safeCapabilities();
 

@@ -32,14 +32,9 @@ protected:
         shared = std::shared_ptr<runtime::ContainerRuntime>(runtime::connectRuntime(options()));
         directory = std::make_unique<hosts::LocalHostDirectory>([this] { return shared; });
         std::filesystem::create_directories(bindRoot.path() / "site");
-        PolicyOptions policy;
+        PolicyOptions policy = localPolicyDefaults();
         policy.allowedBindRoots = {bindRoot.path().string()};
         policy.dockerSocket = test::dockerSocket();
-        policy.resolve = [](const std::string& p) {
-            std::error_code ec;
-            auto r = std::filesystem::weakly_canonical(p, ec);
-            return ec ? p : r.string();
-        };
         manager = std::make_unique<ContainerManager>(*directory, policy, &apps);
         image = buildTestserver("img");
     }
