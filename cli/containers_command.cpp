@@ -99,7 +99,8 @@ int logs(ClientCall& c) {
     std::string base = "/api/containers/" + pathSegment(id);
     std::string q = hostQuery(c.args) + "tail=" + std::to_string(tail);
     if (c.args.has("follow")) return followLogStream(c, base + "/logs/stream" + q);
-    for (const auto& l : c.api.get(base + "/logs" + q)["lines"]) printLogLine(l, c.json);
+    auto reply = c.api.get(base + "/logs" + q);  // held: a range over a temporary's member would dangle
+    for (const auto& l : reply["lines"]) printLogLine(l, c.json);
     return 0;
 }
 
