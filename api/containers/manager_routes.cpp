@@ -236,6 +236,25 @@ Route route(Method m, std::string path, Role role, RouteDoc doc, const Deps& d,
             [d, fn = std::move(fn)](const auto& req, auto& rc) { return guarded([&] { return fn(d, req, rc); }); }};
 }
 
+// POST /api/containers/{id}/{start|stop|restart|pause|unpause|kill}: one declaration each.
+std::vector<Route> actionRoutes(const Deps& deps, const std::string& hostNote) {
+    std::vector<Route> routes;
+    for (auto [name, action] : {std::pair{"start", ContainerAction::Start}, {"stop", ContainerAction::Stop},
+                                {"restart", ContainerAction::Restart}, {"pause", ContainerAction::Pause},
+                                {"unpause", ContainerAction::Unpause}, {"kill", ContainerAction::Kill}}) {
+        std::string what = std::string(name) == "stop" || std::string(name) == "restart" ? " (?grace=seconds, default 10)"
+                           : std::string(name) == "kill"                                ? " (?signal=, default SIGKILL)"
+                                                                                        : "";
+        routes.push_back(route(Method::Post, std::string("/api/containers/:id/") + name, Role::developer,
+                               {std::string("The engine's ") + name + what +
+                                    "; an app's container goes through the app's own action (start/stop/restart) or is refused; "
+                                    "409 with the engine's reason in a state that does not allow it" + hostNote,
+                                "containers", "", 200, "ContainerActionResult"},
+                               deps, [action](const Deps& d, const Request& req, RequestContext& rc) { return act(d, req, rc, action); }));
+    }
+    return routes;
+}
+
 }  // namespace
 
 std::vector<Route> containerManagerRoutes(std::shared_ptr<ContainersDeps> deps) {
@@ -291,19 +310,7 @@ std::vector<Route> containerManagerRoutes(std::shared_ptr<ContainersDeps> deps) 
                "health_status ...) (?host=)", "containers", "", 200, "EventStream"},
               deps, [](const Deps& d, const Request& req, RequestContext&) { return events(d, req); }),
     };
-    for (auto [name, action] : {std::pair{"start", ContainerAction::Start}, {"stop", ContainerAction::Stop},
-                                {"restart", ContainerAction::Restart}, {"pause", ContainerAction::Pause},
-                                {"unpause", ContainerAction::Unpause}, {"kill", ContainerAction::Kill}}) {
-        std::string what = std::string(name) == "stop" || std::string(name) == "restart" ? " (?grace=seconds, default 10)"
-                           : std::string(name) == "kill"                                ? " (?signal=, default SIGKILL)"
-                                                                                        : "";
-        routes.push_back(route(Method::Post, std::string("/api/containers/:id/") + name, Role::developer,
-                               {std::string("The engine's ") + name + what +
-                                    "; an app's container goes through the app's own action (start/stop/restart) or is refused; "
-                                    "409 with the engine's reason in a state that does not allow it" + hostNote,
-                                "containers", "", 200, "ContainerActionResult"},
-                               deps, [action](const Deps& d, const Request& req, RequestContext& rc) { return act(d, req, rc, action); }));
-    }
+    for (auto& r : actionRoutes(deps, hostNote)) routes.push_back(std::move(r));
     return routes;
 }
 
