@@ -8,6 +8,7 @@
 #include "api/auth/auth_deps.hpp"
 #include "api/system/system_deps.hpp"
 #include "api/webhooks/webhooks_deps.hpp"
+#include "containers/create_policy.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "hosts/registry_host_directory.hpp"
 #include "store/app_repository.hpp"
@@ -65,6 +66,9 @@ struct ApiContext {
     // The same directory as the one that adds, changes, removes and tests remote hosts; set by
     // `rivetr serve` with `hosts`. Null: only the local engine (the hosts routes then list it alone).
     std::shared_ptr<hosts::RegistryHostDirectory> hostRegistry;
+    // The Docker manager's create policy: [docker] allowed_bind_roots and the socket, set by `rivetr
+    // serve` before controlRoutes() runs (the default: no bind roots, the default socket).
+    containers::PolicyOptions containerPolicy = containers::localPolicyDefaults();
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};

@@ -16,8 +16,10 @@
 #include "api/webhooks/webhook_routes.hpp"
 #include "api/apps/live_routes.hpp"
 #include "api/system/system_routes.hpp"
+#include "api/containers/manager_routes.hpp"
 #include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
+#include "server/engine_app_gateway.hpp"
 
 namespace rivetr::api {
 
@@ -34,6 +36,13 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     for (auto& r : hostRoutes(hostsDeps)) routes.push_back(std::move(r));
     auto imagesDeps = std::make_shared<ImagesDeps>(ImagesDeps{*ctx.hosts, images::ImageManager(*ctx.hosts), ctx.trail, {}});
     for (auto& r : imageRoutes(imagesDeps)) routes.push_back(std::move(r));
+    // The Docker manager: an app's container is started/stopped through the app's engine jobs.
+    std::shared_ptr<containers::AppGateway> gateway;
+    if (engine) gateway = std::make_shared<server::EngineAppGateway>(*engine, ctx.apps);
+    auto containersDeps = std::make_shared<ContainersDeps>(
+        ContainersDeps{ctx.hosts, gateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, gateway.get()), ctx.trail});
+    auto managerRoutes = containerManagerRoutes(containersDeps);
+    routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

@@ -8,6 +8,7 @@
 
 #include "api/http/api_server.hpp"
 #include "api/http/openapi.hpp"
+#include "api/http/documented_answer.hpp"
 #include "api/http/openapi_schema_check.hpp"
 #include "api/route_table.hpp"
 #include "api/apps/runtimeless_engine.hpp"
@@ -557,27 +558,6 @@ TEST_F(ApiRoutes, OpenApiMatchesRegisteredRoutes) {
         EXPECT_EQ(op.value("x-rivetr-min-role", ""), route.minRole ? store::roleName(*route.minRole) : "")
             << route.path << ": the document states another role than the route table";
     }
-}
-
-// What the document says a route answers (its status, else `default`) against what it answered.
-void expectDocumented(const json& doc, const std::string& method, const std::string& path, const test::HttpResponse& r) {
-    std::string lower = method;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    ASSERT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(lower)) << method << " " << path;
-    const auto& responses = doc["paths"][path][lower]["responses"];
-    const auto status = std::to_string(r.status);
-    const auto& documented = responses.contains(status) ? responses[status] : responses["default"];
-    auto content = documented.value("content", json::object());
-    if (!content.contains("application/json")) {
-        EXPECT_TRUE(r.body.empty()) << method << " " << path << " answered a body the document does not describe";
-        return;
-    }
-    auto body = json::parse(r.body, nullptr, false);
-    ASSERT_FALSE(body.is_discarded()) << method << " " << path << ": " << r.body;
-    std::string problems;
-    for (const auto& v : schemaViolations(doc, content["application/json"]["schema"], body)) problems += "\n  " + v;
-    EXPECT_TRUE(problems.empty()) << method << " " << path << " (" << r.status << ") departs from its schema:" << problems
-                                  << "\n" << r.body;
 }
 
 // Every body the dashboard reads is what components/schemas says, field for field (no field

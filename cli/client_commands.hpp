@@ -14,6 +14,11 @@ namespace rivetr::cli {
 // announced as `what`; the exit code. Shared by deploy, redeploy and env set --redeploy.
 int reportStarted(ClientCall& c, const std::string& app, const nlohmann::json& started, const std::string& what);
 
+// One line of a log reply or stream ({stream, line}): stderr lines to stderr, or the JSON with --json.
+void printLogLine(const nlohmann::json& line, bool asJson);
+// Prints the "log" events of the SSE stream at `streamPath` until Ctrl-C (exit 0) or its end.
+int followLogStream(ClientCall& c, const std::string& streamPath);
+
 int runStatus(const std::vector<std::string>& args);
 int runApps(const std::vector<std::string>& args);
 int runEnv(const std::vector<std::string>& args);
@@ -30,5 +35,6 @@ int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
+int runContainers(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli

@@ -118,6 +118,26 @@ CommandSpec tokensCommand() {
             {}, runTokens};
 }
 
+CommandSpec containersCommand(const OptionSpec& follow, const OptionSpec& lines) {
+    OptionSpec host = value("host", ValueKind::Text, "HOST", "the engine's host (default: the local engine)");
+    OptionSpec grace = value("grace", ValueKind::Number, "SECONDS", "how long a stop waits before SIGKILL (default 10)");
+    return {"containers", "", "every container of a host, apps' and others': list, inspect, act, remove, logs",
+            Section::Client,
+            {{"list", "", "the containers, newest first (an app's shows the app)",
+              {flag("running", "only running ones"), value("state", ValueKind::Text, "STATE", "created, running, paused, exited ..."),
+               value("search", ValueKind::Text, "TEXT", "in names, ids, images, status and labels"),
+               value("image", ValueKind::Text, "IMAGE", "made from this image"), value("label", ValueKind::Text, "K[=V]", "carrying this label"),
+               value("app", ValueKind::Text, "APP", "an app's containers (* for every app's)")}},
+             {"inspect", "CONTAINER", "the engine's whole inspect document, as JSON", {}},
+             {"start", "CONTAINER...", "start (an app's container: the app's start)", {}},
+             {"stop", "CONTAINER...", "stop (an app's container: the app's stop)", {grace}},
+             {"restart", "CONTAINER...", "restart (an app's container: the app's restart)", {grace}},
+             {"rm", "CONTAINER", "remove (refused for an app's container)",
+              {flag("force", "kill it first if it runs"), flag("volumes", "also remove its anonymous volumes")}},
+             {"logs", "CONTAINER", "its output; -f follows until Ctrl-C", {follow, lines}}},
+            {host}, runContainers};
+}
+
 std::vector<CommandSpec> clientCommands() {
     OptionSpec follow = flag("follow", "keep printing new output until Ctrl-C", "-f");
     OptionSpec lines = value("lines", ValueKind::Number, "N", "how many earlier lines to print first");
@@ -147,6 +167,7 @@ std::vector<CommandSpec> clientCommands() {
           {"test", "APP", "send a signed ping to the public webhook URL and say what came back (exit 1 if it failed)", {}}},
          {}, runWebhooks},
         imagesCommand(),
+        containersCommand(follow, lines),
         tokensCommand(),
         hostsCommand(),
         {"password", "",

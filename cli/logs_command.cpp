@@ -20,7 +20,9 @@ std::atomic<bool> g_interrupted{false};
 // Ctrl-C ends a follow cleanly (exit 0, the stream closed) instead of killing the process mid-line.
 void onInterrupt(int) { g_interrupted = true; }
 
-void printLine(const json& l, bool asJson) {
+}  // namespace
+
+void printLogLine(const json& l, bool asJson) {
     if (asJson) {
         std::cout << l.dump() << "\n";
     } else {
@@ -28,23 +30,21 @@ void printLine(const json& l, bool asJson) {
     }
 }
 
-int follow(ClientCall& c, const std::string& base, long long tail) {
+int followLogStream(ClientCall& c, const std::string& streamPath) {
     struct sigaction sa {};
     sa.sa_handler = onInterrupt;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
-    readEvents(c.api, base + "/logs/stream?tail=" + std::to_string(tail),
+    readEvents(c.api, streamPath,
                [&](const std::string& event, const std::string& data) {
                    if (event != "log") return;
                    auto l = json::parse(data, nullptr, false);
-                   if (!l.is_discarded()) printLine(l, c.json);
+                   if (!l.is_discarded()) printLogLine(l, c.json);
                    std::cout.flush();
                },
                g_interrupted);
     return 0;
 }
-
-}  // namespace
 
 int runLogs(const std::vector<std::string>& argv) {
     return runClient(argv, commandArgSpec("logs"), [](ClientCall& c) {
@@ -53,9 +53,9 @@ int runLogs(const std::vector<std::string>& argv) {
         auto tail = numberOption(c.args, "lines").value_or(100);
         if (tail < 0 || tail > 10000) throw UsageError("-n takes a number of lines from 0 to 10000");
         std::string base = "/api/apps/" + pathSegment(app);
-        if (c.args.has("follow")) return follow(c, base, tail);
+        if (c.args.has("follow")) return followLogStream(c, base + "/logs/stream?tail=" + std::to_string(tail));
         auto reply = c.api.get(base + "/logs?tail=" + std::to_string(tail));
-        for (const auto& l : reply["lines"]) printLine(l, c.json);
+        for (const auto& l : reply["lines"]) printLogLine(l, c.json);
         return 0;
     });
 }

@@ -49,6 +49,13 @@ struct RuntimeConfig {
     std::string host_port_range = "20000-29999";  // where app containers are published on 127.0.0.1
 };
 
+// The Docker manager (containers of every host, not only Rivetr's apps).
+struct DockerConfig {
+    // Comma-separated host directories non-admins may bind-mount into containers they create; empty:
+    // none (named volumes only). Admins may bind anything; nobody but an admin mounts the socket.
+    std::string allowed_bind_roots;
+};
+
 struct ProxyConfig {
     bool acme_enabled = false;
     std::string acme_email;
@@ -84,6 +91,7 @@ struct Config {
     ServerConfig server;
     AuthConfig auth;
     RuntimeConfig runtime;
+    DockerConfig docker;
     ProxyConfig proxy;
     GitConfig git;
     BuildConfig build;

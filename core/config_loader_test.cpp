@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "core/comma_list.hpp"
 #include "core/config_schema.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -129,6 +130,18 @@ TEST(ConfigLoader, BaseDomainAndPublicUrlAreChecked) {
     EXPECT_EQ(good.config.server.base_domain, "203.0.113.7.sslip.io");
     EXPECT_EQ(good.config.server.public_url, "https://paas.example.com:8443/");
     EXPECT_TRUE(loadConfigText("", "t", {}).config.server.base_domain.empty());  // off by default
+}
+
+TEST(ConfigLoader, AllowedBindRootsAreAbsoluteDirectoriesAndNoneByDefault) {
+    EXPECT_TRUE(loadConfigText("", "t", {}).config.docker.allowed_bind_roots.empty());
+    auto good = loadConfigText("[docker]\nallowed_bind_roots = \"/srv/data, /mnt/media\"\n", "t", {});
+    ASSERT_TRUE(good.ok()) << formatProblem(good.problems.front());
+    EXPECT_EQ(splitCommaList(good.config.docker.allowed_bind_roots), (std::vector<std::string>{"/srv/data", "/mnt/media"}));
+    EXPECT_TRUE(mentions(loadConfigText("[docker]\nallowed_bind_roots = \"/srv, data\"\n", "t", {}),
+                         "docker.allowed_bind_roots", "absolute"));
+    EXPECT_TRUE(mentions(loadConfigText("[docker]\nallowed_bind_roots = \"/srv/../etc\"\n", "t", {}),
+                         "docker.allowed_bind_roots", ".."));
+    EXPECT_EQ(splitCommaList(" a ,, b,"), (std::vector<std::string>{"a", "b"}));
 }
 
 TEST(ConfigLoader, ExplicitMissingFileIsAnError) {

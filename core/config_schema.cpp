@@ -5,6 +5,7 @@
 #include <array>
 #include <regex>
 
+#include "core/comma_list.hpp"
 #include "core/port_range.hpp"
 #include "core/public_url.hpp"
 
@@ -53,6 +54,14 @@ Check nonEmpty(const std::string& value) {
     return std::nullopt;
 }
 
+// "/srv/data, /mnt/media": each entry an absolute directory (a relative one would mean the engine's cwd).
+Check bindRoots(const std::string& value) {
+    for (const auto& root : splitCommaList(value))
+        if (root[0] != '/' || ("/" + root + "/").find("/../") != std::string::npos)
+            return "must be comma-separated absolute directories without .. (got \"" + root + "\")";
+    return std::nullopt;
+}
+
 Check hostnameOrEmpty(const std::string& value) {
     if (value.empty()) return std::nullopt;
     static const std::regex host(
@@ -96,7 +105,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 51> kKeys{{
+const std::array<ConfigKey, 52> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -216,6 +225,10 @@ const std::array<ConfigKey, 51> kKeys{{
          return std::nullopt;
      },
      "Deployments that may run at once across all apps (one at a time per app)."},
+    {"docker", "allowed_bind_roots", [](Config& c) -> ConfigField { return &c.docker.allowed_bind_roots; },
+     [](const Config& c) { return bindRoots(c.docker.allowed_bind_roots); },
+     "Comma-separated host directories non-admins may bind-mount into containers they create (and what is under "
+     "them). Empty: none, named volumes only. Admins may bind anything; only admins may mount the Docker socket."},
     {"proxy", "acme_enabled", [](Config& c) -> ConfigField { return &c.proxy.acme_enabled; },
      [](const Config&) -> Check { return std::nullopt; }, "Obtain and renew certificates with ACME (HTTP-01)."},
     {"proxy", "acme_email", [](Config& c) -> ConfigField { return &c.proxy.acme_email; },

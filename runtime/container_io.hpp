@@ -20,6 +20,8 @@ public:
     virtual Stats stats(const std::string& id) = 0;
     virtual void streamStats(const std::string& id, const std::function<void(const Stats&)>& onStats,
                              const CancelToken& cancel) = 0;
+    // The processes running in the container (`docker top`); `psArgs` empty: the engine's default.
+    virtual ProcessList top(const std::string& id, const std::string& psArgs = "") = 0;
     virtual ExecResult exec(const std::string& id, const std::vector<std::string>& argv,
                             const ExecOptions& options = {}) = 0;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,16 @@ public:
     virtual std::vector<ContainerSummary> listContainers(const LabelFilter& labels, bool includeStopped = true) = 0;
     // Blocks until the container is not running; returns its exit code.
     virtual int waitContainer(const std::string& id, const CancelToken& cancel) = 0;
+
+    // The Docker manager's view: every container the query names, whoever made it.
+    virtual std::vector<ContainerSummary> queryContainers(const ContainerQuery& query) = 0;
+    // The engine's own inspect document, whole: what the manager's inspect view shows and searches,
+    // and what a clone or an edit rebuilds its create body from (typed fields would lose settings).
+    virtual nlohmann::json inspectContainerJson(const std::string& id) = 0;
+    // Creates from a create body in the engine's API vocabulary (Config with HostConfig and
+    // NetworkingConfig), built and policy-checked by containers/. API 1.41 takes ONE network here: the
+    // caller connects the others (NetworkStore::connectEndpoint) before the first start. Returns the id.
+    virtual std::string createContainerFromJson(const std::string& name, const nlohmann::json& body) = 0;
 };
 
 }  // namespace rivetr::runtime

@@ -98,6 +98,34 @@ std::vector<ContainerSummary> DockerRuntime::listContainers(const LabelFilter& l
     return out;
 }
 
+std::vector<ContainerSummary> DockerRuntime::queryContainers(const ContainerQuery& q) {
+    Json f = Json::object();
+    for (const auto& [k, v] : q.labels) f["label"].push_back(v.empty() ? k : k + "=" + v);
+    for (const auto& s : q.states) f["status"].push_back(s);
+    for (const auto& n : q.names) f["name"].push_back(n);
+    for (const auto& i : q.images) f["ancestor"].push_back(i);
+    Json list = expectOk("GET", std::string("/containers/json?all=") + (q.all ? "1" : "0") + "&filters=" + percentEncode(f.dump()));
+    std::vector<ContainerSummary> out;
+    if (list.is_array())
+        for (const auto& c : list) out.push_back(parseContainerSummary(c));
+    return out;
+}
+
+Json DockerRuntime::inspectContainerJson(const std::string& id) {
+    Json j = expectOk("GET", containerPath(id, "json"), std::nullopt, ObjectKind::Container);
+    if (!j.is_object()) throw RuntimeError(ErrorKind::EngineError, "unreadable inspect reply");
+    return j;
+}
+
+std::string DockerRuntime::createContainerFromJson(const std::string& name, const Json& body) {
+    if (!body.is_object()) throw RuntimeError(ErrorKind::InvalidArgument, "a create body is a JSON object");
+    if (!name.empty()) validateName(name, "container");
+    Json created = expectOk("POST", "/containers/create" + (name.empty() ? "" : "?name=" + percentEncode(name)), body);
+    std::string id = created.is_object() ? created.value("Id", "") : "";
+    if (id.empty()) throw RuntimeError(ErrorKind::EngineError, "create answered without an id");
+    return id;
+}
+
 int DockerRuntime::waitContainer(const std::string& id, const CancelToken& cancel) {
     std::string body;
     HttpReply r = client_.stream("POST", containerPath(id, "wait") + "?condition=not-running", std::nullopt, nullptr,

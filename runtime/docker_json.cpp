@@ -150,6 +150,10 @@ Json containerCreateBody(const ContainerSpec& s, const EngineDialect& d) {
     return body;
 }
 
+static PublishedPort parsePortEntry(const Json& p) {
+    return {num<int>(p, "PrivatePort"), str(p, "Type"), str(p, "IP"), num<int>(p, "PublicPort")};
+}
+
 ContainerInfo parseContainerInspect(const Json& j) {
     ContainerInfo c;
     c.id = str(j, "Id");
@@ -214,6 +218,12 @@ ContainerSummary parseContainerSummary(const Json& j) {
     c.command = str(j, "Command");
     c.labels = labelsOf(child(j, "Labels"));
     c.created = num<std::int64_t>(j, "Created");
+    c.imageId = str(j, "ImageID");
+    if (j.contains("Names") && j["Names"].is_array())
+        for (const auto& n : j["Names"])
+            if (n.is_string()) c.names.push_back(n.get<std::string>().substr(n.get<std::string>().rfind('/') + 1));
+    if (j.contains("Ports") && j["Ports"].is_array())
+        for (const auto& p : j["Ports"]) c.ports.push_back(parsePortEntry(p));
     return c;
 }
 

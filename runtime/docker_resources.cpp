@@ -38,6 +38,10 @@ ImageInfo DockerRuntime::inspectImage(const std::string& ref) {
     return parseImage(expectOk("GET", "/images/" + dialect_.imagePathRef(checkedImageRef(ref)) + "/json", std::nullopt, ObjectKind::Image));
 }
 
+Json DockerRuntime::inspectImageJson(const std::string& ref) {
+    return expectOk("GET", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/json", std::nullopt, ObjectKind::Image);
+}
+
 void DockerRuntime::tagImage(const std::string& ref, const std::string& repo, const std::string& tag) {
     checkedImageRef(repo);
     validateName(tag, "tag");
@@ -129,6 +133,16 @@ void DockerRuntime::connectNetwork(const std::string& network, const std::string
     validateName(container, "container");
     Json body = {{"Container", container}, {"EndpointConfig", {{"Aliases", aliases}}}};
     expectOk("POST", "/networks/" + network + "/connect", body);
+}
+
+void DockerRuntime::connectEndpoint(const std::string& network, const std::string& container,
+                                    const EndpointSettings& e) {
+    validateName(network, "network");
+    validateName(container, "container");
+    Json endpoint = {{"Aliases", e.aliases}};
+    if (!e.ipv4Address.empty()) endpoint["IPAMConfig"]["IPv4Address"] = e.ipv4Address;
+    if (!e.ipv6Address.empty()) endpoint["IPAMConfig"]["IPv6Address"] = e.ipv6Address;
+    expectOk("POST", "/networks/" + network + "/connect", Json{{"Container", container}, {"EndpointConfig", endpoint}});
 }
 
 void DockerRuntime::disconnectNetwork(const std::string& network, const std::string& container, bool force) {

@@ -42,6 +42,10 @@ public:
     ContainerInfo inspectContainer(const std::string& id) override;
     std::vector<ContainerSummary> listContainers(const LabelFilter& labels, bool includeStopped) override;
     int waitContainer(const std::string& id, const CancelToken& cancel) override;
+    std::vector<ContainerSummary> queryContainers(const ContainerQuery& query) override;
+    nlohmann::json inspectContainerJson(const std::string& id) override;
+    std::string createContainerFromJson(const std::string& name, const nlohmann::json& body) override;
+    ProcessList top(const std::string& id, const std::string& psArgs) override;
     void logs(const std::string& id, const LogOptions& options, const LogSink& sink) override;
     Stats stats(const std::string& id) override;
     void streamStats(const std::string& id, const std::function<void(const Stats&)>& onStats,
@@ -50,6 +54,7 @@ public:
 
     std::vector<ImageInfo> listImages(const LabelFilter& labels) override;
     ImageInfo inspectImage(const std::string& ref) override;
+    nlohmann::json inspectImageJson(const std::string& ref) override;
     void tagImage(const std::string& ref, const std::string& repo, const std::string& tag) override;
     ImageRemoval removeImage(const std::string& ref, bool force) override;
     PruneResult pruneImages(const LabelFilter& labels) override;
@@ -69,6 +74,8 @@ public:
     void removeNetwork(const std::string& idOrName) override;
     void connectNetwork(const std::string& network, const std::string& container,
                         const std::vector<std::string>& aliases) override;
+    void connectEndpoint(const std::string& network, const std::string& container,
+                         const EndpointSettings& endpoint) override;
     void disconnectNetwork(const std::string& network, const std::string& container, bool force) override;
     PruneResult pruneNetworks(const LabelFilter& labels) override;
 

@@ -41,6 +41,22 @@ void DockerRuntime::streamStats(const std::string& id, const std::function<void(
     DockerClient::check(r, ObjectKind::Container);
 }
 
+ProcessList DockerRuntime::top(const std::string& id, const std::string& psArgs) {
+    std::string q = containerPath(id, "top") + (psArgs.empty() ? "" : "?ps_args=" + percentEncode(psArgs));
+    Json j = expectOk("GET", q, std::nullopt, ObjectKind::Container);
+    ProcessList out;
+    if (!j.is_object()) return out;
+    for (const auto& t : j.value("Titles", Json::array()))
+        if (t.is_string()) out.titles.push_back(t.get<std::string>());
+    for (const auto& row : j.value("Processes", Json::array())) {
+        std::vector<std::string> cells;
+        for (const auto& c : row)
+            if (c.is_string()) cells.push_back(c.get<std::string>());
+        out.processes.push_back(std::move(cells));
+    }
+    return out;
+}
+
 ExecResult DockerRuntime::exec(const std::string& id, const std::vector<std::string>& argv, const ExecOptions& o) {
     if (argv.empty()) throw RuntimeError(ErrorKind::InvalidArgument, "exec needs a command");
     Json env = Json::array();

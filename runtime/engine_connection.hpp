@@ -22,6 +22,7 @@ public:
     // engine with big volumes: the engine measures them.
     virtual DiskUsage diskUsage() = 0;
     // Blocks delivering events until `cancel` (then throws Cancelled) or the engine ends the stream.
+    // An empty `labels` filters nothing: every event of the engine (start, die, oom, health_status ...).
     virtual void events(const LabelFilter& labels, const std::function<void(const Event&)>& onEvent,
                         const CancelToken& cancel) = 0;
 };

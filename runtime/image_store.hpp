@@ -1,6 +1,7 @@
 // The runtime seam's image role: builds and the images they leave, and every image on the engine for the Docker manager.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ public:
     virtual BuildResult build(const BuildRequest& request) = 0;
     virtual std::vector<ImageInfo> listImages(const LabelFilter& labels) = 0;
     virtual ImageInfo inspectImage(const std::string& ref) = 0;
+    // The engine's inspect document of an image: an edit tells what a container set itself from what
+    // it inherited from its image (env, cmd, labels, healthcheck) by comparing with its Config.
+    virtual nlohmann::json inspectImageJson(const std::string& ref) = 0;
     virtual void tagImage(const std::string& ref, const std::string& repo, const std::string& tag) = 0;
     // Without `force` the engine refuses (Conflict, its reason verbatim) while a container uses the
     // image; with it, a stopped container's image goes too (a running one's never does).

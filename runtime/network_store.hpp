@@ -18,6 +18,10 @@ public:
     virtual void removeNetwork(const std::string& idOrName) = 0;
     virtual void connectNetwork(const std::string& network, const std::string& container,
                                 const std::vector<std::string>& aliases = {}) = 0;
+    // Joins `container` to `network` with its aliases and fixed address there (a manager's create
+    // or recreate restores every endpoint a container had).
+    virtual void connectEndpoint(const std::string& network, const std::string& container,
+                                 const EndpointSettings& endpoint) = 0;
     virtual void disconnectNetwork(const std::string& network, const std::string& container, bool force = false) = 0;
     // An empty filter is replaced by rivetr.managed=true, as for images.
     virtual PruneResult pruneNetworks(const LabelFilter& labels = {}) = 0;

@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 
 #include "core/ids.hpp"
 #include "runtime/container_runtime.hpp"
+#include "runtime/docker_client.hpp"
 #include "runtime/naming.hpp"
 #include "tests/fixtures/fixture_image.hpp"
 #include "tests/support/test_support.hpp"
@@ -97,6 +99,26 @@ protected:
         } catch (const RuntimeError& e) {
             EXPECT_EQ(e.kind(), ErrorKind::Cancelled) << e.what();
         }
+    }
+
+    // A network labelled for cleanup with a /24 of its own (fixed addresses need a configured subnet,
+    // which createNetwork does not set); `subnetPrefix` gets e.g. "10.251.7." for addresses in it.
+    std::string subnetNetwork(std::string& subnetPrefix) {
+        DockerEndpoint endpoint;
+        endpoint.unixSocket = test::dockerSocket();
+        DockerClient client(endpoint);
+        client.setApiVersion("1.41");
+        std::mt19937 rng(std::random_device{}());
+        std::string name = networkName(newId("net"));
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            subnetPrefix = "10.251." + std::to_string(rng() % 250 + 1) + ".";
+            nlohmann::json body = {{"Name", name},
+                                   {"Labels", rivetrLabels(app)},
+                                   {"IPAM", {{"Config", nlohmann::json::array({{{"Subnet", subnetPrefix + "0/24"}}})}}}};
+            if (client.call("POST", "/networks/create", body.dump()).status == 201) return name;
+        }
+        ADD_FAILURE() << "no free subnet for a test network";
+        return name;
     }
 
     std::unique_ptr<ContainerRuntime> rt;

@@ -151,6 +151,31 @@ struct ContainerSummary {
     std::string command;  // entrypoint + cmd as one line
     Labels labels;
     std::int64_t created = 0;
+    std::vector<std::string> names;     // every name the engine lists, without the leading '/'
+    std::string imageId;
+    std::vector<PublishedPort> ports;   // published ones carry hostIp/hostPort; exposed-only ones 0
+};
+
+// Which containers queryContainers returns: every condition is passed to the engine, which ANDs
+// different kinds and ORs values of one kind (as `docker ps --filter` does).
+struct ContainerQuery {
+    bool all = true;                  // stopped ones too
+    LabelFilter labels;               // none: every container, not only Rivetr's
+    std::vector<std::string> states;  // created | restarting | running | removing | paused | exited | dead
+    std::vector<std::string> names;   // substring of a name, as the engine matches it
+    std::vector<std::string> images;  // image reference or id (the engine's `ancestor`)
+};
+
+// `docker top`: the engine's ps columns and one row of them per process.
+struct ProcessList {
+    std::vector<std::string> titles;
+    std::vector<std::vector<std::string>> processes;
+};
+
+// How a container joins a network: its aliases there and a fixed address (empty: the engine picks).
+struct EndpointSettings {
+    std::vector<std::string> aliases;
+    std::string ipv4Address, ipv6Address;
 };
 
 enum class LogStream { Stdout, Stderr };

@@ -10,6 +10,7 @@
 #include "api/route_table.hpp"
 #include "core/clock.hpp"
 #include "core/data_dir_probe.hpp"
+#include "core/comma_list.hpp"
 #include "core/log.hpp"
 #include "core/proxy_mark.hpp"
 #include "core/public_url.hpp"
@@ -132,6 +133,9 @@ void linkLiveData(Server::Parts& p) {
                         cfg.proxy.acme_enabled, cfg.server.public_url, selfUrl(cfg)};
     if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
     api.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
+    // The Docker manager's create policy: who may bind what ([docker] allowed_bind_roots) and the socket.
+    api.containerPolicy.allowedBindRoots = splitCommaList(cfg.docker.allowed_bind_roots);
+    api.containerPolicy.dockerSocket = cfg.runtime.docker_socket;
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
 }
 

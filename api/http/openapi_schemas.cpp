@@ -438,6 +438,75 @@ void imageSchemas(json& s) {
                              {"volumes", ref("DiskUsageLine")}, {"build_cache", ref("DiskUsageLine")}});
 }
 
+// The Docker manager's containers (api/containers): any container of any host, in the engine's vocabulary.
+void containerManagerSchemas(json& s) {
+    json freeForm = {{"type", "object"}, {"additionalProperties", true}};
+    json strings = {{"type", "object"}, {"additionalProperties", str()}};
+    json port = answer({{"container", integer()}, {"host", described(integer(), "0: none published / the engine picks")},
+                        {"host_ip", str()}, {"protocol", oneOfStrings({"tcp", "udp", "sctp"})}});
+    json mount = answer({{"type", oneOfStrings({"volume", "bind", "tmpfs"})}, {"source", str()}, {"target", str()}, {"read_only", boolean()}});
+    json network = answer({{"name", str()}, {"aliases", arrayOf(str())}, {"ipv4_address", str()}, {"ipv6_address", str()}});
+    json health = answer({{"test", arrayOf(str())}, {"interval", str()}, {"timeout", str()}, {"start_period", str()}, {"retries", integer()}});
+    Props config{{"name", str()},
+                 {"image", str()},
+                 {"command", described(nullable(arrayOf(str())), "an argv array; null: the image's")},
+                 {"entrypoint", described(nullable(arrayOf(str())), "an argv array; null: the image's")},
+                 {"env", strings},
+                 {"ports", arrayOf(port)},
+                 {"mounts", described(arrayOf(mount), "a bind source must be under [docker] allowed_bind_roots for non-admins")},
+                 {"networks", described(arrayOf(network), "the first joins at create, the others before start")},
+                 {"restart_policy", described(str(), "no | always | unless-stopped | on-failure[:N]")},
+                 {"memory", described(integer(), "bytes (a string such as \"512m\" is accepted too); 0: no limit")},
+                 {"cpus", number()},
+                 {"labels", described(strings, "rivetr.* labels are Rivetr's own and refused")},
+                 {"user", str()},
+                 {"healthcheck", described(nullable(health), "null: the image's; durations as \"30s\", \"500ms\"")},
+                 {"privileged", described(boolean(), "admins only")},
+                 {"cap_add", described(arrayOf(str()), "beyond Docker's default set and IPC_LOCK: admins only")},
+                 {"devices", described(arrayOf(str()), "/dev/host[:/dev/container][:rwm]; admins only")},
+                 {"security_opt", described(arrayOf(str()), "other than no-new-privileges: admins only")},
+                 {"network_mode", described(str(), "host: admins only")},
+                 {"pid_mode", described(str(), "host: admins only")},
+                 {"ipc_mode", described(str(), "host: admins only")}};
+    s["ContainerConfig"] = answer(config);
+    json create = input(config, {"image"});
+    create["properties"]["start"] = described(boolean(), "start it once created (default true)");
+    create["properties"]["memory"] = described({{"oneOf", json::array({integer(), str()})}}, "bytes, or \"512m\"");
+    s["ContainerCreate"] = create;
+    json editInput = input(config);
+    editInput["properties"]["memory"] = create["properties"]["memory"];
+    s["ContainerEdit"] = described(editInput, "only the fields to change; every other setting is kept");
+    s["ContainerApp"] = described(answer({{"id", str()}, {"name", str()}}), "the Rivetr app this container belongs to");
+    s["ContainerRow"] = answer({{"id", str()}, {"name", str()}, {"names", arrayOf(str())}, {"image", str()}, {"image_id", str()},
+                                {"state", str()}, {"status", str()}, {"command", str()}, {"created", described(integer(), "unix seconds")},
+                                {"ports", arrayOf(port)}, {"labels", strings}, {"host", str()}, {"app", nullable(ref("ContainerApp"))}});
+    s["ContainerList"] = answer({{"containers", arrayOf(ref("ContainerRow"))},
+                                 {"unreachable", described(arrayOf(answer({{"host", str()}, {"error", str()}})),
+                                                           "hosts that did not answer an aggregate list (?host=*)")}});
+    s["ContainerDetail"] = answer({{"host", str()}, {"app", nullable(ref("ContainerApp"))}, {"config", ref("ContainerConfig")},
+                                   {"inspect", described(freeForm, "the engine's own inspect document, whole")}});
+    s["PolicyFinding"] = answer({{"field", str()}, {"rule", str()}});
+    s["ContainerOutcome"] = answer({{"id", str()}, {"name", str()}, {"started", boolean()},
+                                    {"dangerous", described(arrayOf(ref("PolicyFinding")), "the settings only an admin may use (audited)")}});
+    s["ContainerActionResult"] = answer({{"id", str()}, {"action", str()}});
+    s["ContainerRename"] = input({{"name", str()}}, {"name"});
+    s["ContainerRenamed"] = answer({{"id", str()}, {"name", str()}});
+    s["ContainerClone"] = input({{"name", str()}, {"start", described(boolean(), "default false")}}, {"name"});
+    s["ContainerBulk"] = input({{"action", oneOfStrings({"start", "stop", "restart", "pause", "unpause", "kill", "remove"})},
+                                {"ids", arrayOf(str())}, {"grace", integer()}, {"force", boolean()}, {"volumes", boolean()},
+                                {"signal", str()}},
+                               {"action", "ids"});
+    s["ContainerBulkResult"] = answer({{"results", arrayOf(answer({{"id", str()}, {"status", integer()}, {"code", str()}, {"message", str()}}))}});
+    s["ManagedContainerStats"] = answer({{"cpu_percent", number()}, {"memory_bytes", described(integer(), "usage minus inactive file cache")},
+                                         {"memory_limit_bytes", integer()}, {"memory_percent", number()}, {"net_rx_bytes", integer()},
+                                         {"net_tx_bytes", integer()}, {"block_read_bytes", integer()}, {"block_write_bytes", integer()},
+                                         {"pids", integer()}});
+    s["ManagedContainerLogs"] = answer({{"lines", arrayOf(answer({{"ts", described(integer(), "ms since the epoch, from the engine's timestamp")},
+                                                                   {"stream", oneOfStrings({"stdout", "stderr"})},
+                                                                   {"line", str()}}))}});
+    s["ContainerProcesses"] = answer({{"titles", arrayOf(str())}, {"processes", arrayOf(arrayOf(str()))}});
+}
+
 }  // namespace
 
 json openApiSchemas() {
@@ -453,6 +522,7 @@ json openApiSchemas() {
     routeSchemas(s);
     hostSchemas(s);
     imageSchemas(s);
+    containerManagerSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -63,6 +63,14 @@ public:
     std::vector<runtime::ContainerSummary> listContainers(const runtime::LabelFilter& labels,
                                                           bool includeStopped) override;
     int waitContainer(const std::string&, const runtime::CancelToken&) override { unsupported("wait"); }
+    std::vector<runtime::ContainerSummary> queryContainers(const runtime::ContainerQuery&) override {
+        unsupported("container queries");
+    }
+    nlohmann::json inspectContainerJson(const std::string&) override { unsupported("inspect documents"); }
+    std::string createContainerFromJson(const std::string&, const nlohmann::json&) override {
+        unsupported("create from a create body");
+    }
+    runtime::ProcessList top(const std::string&, const std::string&) override { unsupported("top"); }
     void logs(const std::string& id, const runtime::LogOptions&, const runtime::LogSink&) override;
     runtime::Stats stats(const std::string&) override { unsupported("stats"); }
     void streamStats(const std::string&, const std::function<void(const runtime::Stats&)>&,
@@ -74,6 +82,7 @@ public:
 
     std::vector<runtime::ImageInfo> listImages(const runtime::LabelFilter& labels) override;
     runtime::ImageInfo inspectImage(const std::string& ref) override;
+    nlohmann::json inspectImageJson(const std::string&) override { unsupported("image documents"); }
     void tagImage(const std::string&, const std::string&, const std::string&) override { unsupported("tag"); }
     runtime::ImageRemoval removeImage(const std::string& ref, bool force) override;
     runtime::PruneResult pruneImages(const runtime::LabelFilter&) override { unsupported("prune images"); }
@@ -94,6 +103,9 @@ public:
     }
     void removeNetwork(const std::string&) override { unsupported("networks"); }
     void connectNetwork(const std::string&, const std::string&, const std::vector<std::string>&) override {
+        unsupported("networks");
+    }
+    void connectEndpoint(const std::string&, const std::string&, const runtime::EndpointSettings&) override {
         unsupported("networks");
     }
     void disconnectNetwork(const std::string&, const std::string&, bool) override { unsupported("networks"); }

@@ -446,6 +446,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/containers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every container of a host, Rivetr's apps' and others' (?host=, * for every host; ?all=false: running only; ?state=, ?name=, ?image=, ?label=k[=v], ?app=<id>|*, ?search=) */
+        get: operations["get/api/containers"];
+        put?: never;
+        /** Create (and start, unless start=false) a container under the create policy: 403 names the field and rule a non-admin may not use; an admin's dangerous settings are listed and audited (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A container: the engine's whole inspect document, its editable config and its app (?host=: the engine's host, default the local one; {id} also takes a name) */
+        get: operations["get/api/containers/{id}"];
+        /** Recreate with the fields given changed and everything else kept (networks, aliases, labels, healthcheck, mounts, anonymous volumes); a failure brings the old container back (?host=: the engine's host, default the local one; {id} also takes a name) */
+        put: operations["put/api/containers/{id}"];
+        post?: never;
+        /** Remove (?force=true: also a running one; ?volumes=true: with its anonymous volumes); an app's container is refused (409 naming the app) (?host=: the engine's host, default the local one; {id} also takes a name) */
+        delete: operations["delete/api/containers/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A copy of the container's config under a new name, judged by the create policy (start=true to start it) (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/clone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/kill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The engine's kill (?signal=, default SIGKILL); an app's container goes through the app's own action (start/stop/restart) or is refused; 409 with the engine's reason in a state that does not allow it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/kill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Last lines, both streams with timestamps (?tail=N, ?search=text) (?host=: the engine's host, default the local one; {id} also takes a name) */
+        get: operations["get/api/containers/{id}/logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/logs/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow the output (SSE `log` events, ?tail=N; Last-Event-ID resumes) (?host=: the engine's host, default the local one; {id} also takes a name) */
+        get: operations["get/api/containers/{id}/logs/stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The engine's pause; an app's container goes through the app's own action (start/stop/restart) or is refused; 409 with the engine's reason in a state that does not allow it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rename (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/rename"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The engine's restart (?grace=seconds, default 10); an app's container goes through the app's own action (start/stop/restart) or is refused; 409 with the engine's reason in a state that does not allow it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/restart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The engine's start; an app's container goes through the app's own action (start/stop/restart) or is refused; 409 with the engine's reason in a state that does not allow it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CPU, memory (usage minus inactive file cache), network, block I/O and pids (?host=: the engine's host, default the local one; {id} also takes a name) */
+        get: operations["get/api/containers/{id}/stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The engine's stop (?grace=seconds, default 10); an app's container goes through the app's own action (start/stop/restart) or is refused; 409 with the engine's reason in a state that does not allow it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The processes running in it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        get: operations["get/api/containers/{id}/top"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The engine's unpause; an app's container goes through the app's own action (start/stop/restart) or is refused; 409 with the engine's reason in a state that does not allow it (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/{id}/unpause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on several containers, one result each (?host=: the engine's host, default the local one; {id} also takes a name) */
+        post: operations["post/api/containers/bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments": {
         parameters: {
             query?: never;
@@ -542,6 +800,23 @@ export interface paths {
         put?: never;
         /** Redeploy this deployment's kept image (no rebuild). Only a deployment whose `rollback_available` is true: one that never passed its health check, or whose image was pruned, is a 409 `not_rollbackable` saying which */
         post: operations["post/api/deployments/{id}/rollback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/docker/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engine's own events (SSE `docker` events: type, action, id, attributes, time_nano; start, die, oom, health_status ...) (?host=) */
+        get: operations["get/api/docker/events"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1015,8 +1290,300 @@ export interface components {
             certificates: components["schemas"]["Certificate"][];
             tls: boolean;
         };
+        ContainerActionResult: {
+            action: string;
+            id: string;
+        };
+        /** @description the Rivetr app this container belongs to */
+        ContainerApp: {
+            id: string;
+            name: string;
+        };
+        ContainerBulk: {
+            /** @enum {string} */
+            action: "start" | "stop" | "restart" | "pause" | "unpause" | "kill" | "remove";
+            force?: boolean;
+            grace?: number;
+            ids: string[];
+            signal?: string;
+            volumes?: boolean;
+        };
+        ContainerBulkResult: {
+            results: {
+                code: string;
+                id: string;
+                message: string;
+                status: number;
+            }[];
+        };
+        ContainerClone: {
+            name: string;
+            /** @description default false */
+            start?: boolean;
+        };
+        ContainerConfig: {
+            /** @description beyond Docker's default set and IPC_LOCK: admins only */
+            cap_add: string[];
+            /** @description an argv array; null: the image's */
+            command: string[] | null;
+            cpus: number;
+            /** @description /dev/host[:/dev/container][:rwm]; admins only */
+            devices: string[];
+            /** @description an argv array; null: the image's */
+            entrypoint: string[] | null;
+            env: {
+                [key: string]: string;
+            };
+            /** @description null: the image's; durations as "30s", "500ms" */
+            healthcheck: {
+                interval: string;
+                retries: number;
+                start_period: string;
+                test: string[];
+                timeout: string;
+            } | null;
+            image: string;
+            /** @description host: admins only */
+            ipc_mode: string;
+            /** @description rivetr.* labels are Rivetr's own and refused */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description bytes (a string such as "512m" is accepted too); 0: no limit */
+            memory: number;
+            /** @description a bind source must be under [docker] allowed_bind_roots for non-admins */
+            mounts: {
+                read_only: boolean;
+                source: string;
+                target: string;
+                /** @enum {string} */
+                type: "volume" | "bind" | "tmpfs";
+            }[];
+            name: string;
+            /** @description host: admins only */
+            network_mode: string;
+            /** @description the first joins at create, the others before start */
+            networks: {
+                aliases: string[];
+                ipv4_address: string;
+                ipv6_address: string;
+                name: string;
+            }[];
+            /** @description host: admins only */
+            pid_mode: string;
+            ports: {
+                container: number;
+                /** @description 0: none published / the engine picks */
+                host: number;
+                host_ip: string;
+                /** @enum {string} */
+                protocol: "tcp" | "udp" | "sctp";
+            }[];
+            /** @description admins only */
+            privileged: boolean;
+            /** @description no | always | unless-stopped | on-failure[:N] */
+            restart_policy: string;
+            /** @description other than no-new-privileges: admins only */
+            security_opt: string[];
+            user: string;
+        };
+        ContainerCreate: {
+            /** @description beyond Docker's default set and IPC_LOCK: admins only */
+            cap_add?: string[];
+            /** @description an argv array; null: the image's */
+            command?: string[] | null;
+            cpus?: number;
+            /** @description /dev/host[:/dev/container][:rwm]; admins only */
+            devices?: string[];
+            /** @description an argv array; null: the image's */
+            entrypoint?: string[] | null;
+            env?: {
+                [key: string]: string;
+            };
+            /** @description null: the image's; durations as "30s", "500ms" */
+            healthcheck?: {
+                interval: string;
+                retries: number;
+                start_period: string;
+                test: string[];
+                timeout: string;
+            } | null;
+            image: string;
+            /** @description host: admins only */
+            ipc_mode?: string;
+            /** @description rivetr.* labels are Rivetr's own and refused */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description bytes, or "512m" */
+            memory?: number | string;
+            /** @description a bind source must be under [docker] allowed_bind_roots for non-admins */
+            mounts?: {
+                read_only: boolean;
+                source: string;
+                target: string;
+                /** @enum {string} */
+                type: "volume" | "bind" | "tmpfs";
+            }[];
+            name?: string;
+            /** @description host: admins only */
+            network_mode?: string;
+            /** @description the first joins at create, the others before start */
+            networks?: {
+                aliases: string[];
+                ipv4_address: string;
+                ipv6_address: string;
+                name: string;
+            }[];
+            /** @description host: admins only */
+            pid_mode?: string;
+            ports?: {
+                container: number;
+                /** @description 0: none published / the engine picks */
+                host: number;
+                host_ip: string;
+                /** @enum {string} */
+                protocol: "tcp" | "udp" | "sctp";
+            }[];
+            /** @description admins only */
+            privileged?: boolean;
+            /** @description no | always | unless-stopped | on-failure[:N] */
+            restart_policy?: string;
+            /** @description other than no-new-privileges: admins only */
+            security_opt?: string[];
+            /** @description start it once created (default true) */
+            start?: boolean;
+            user?: string;
+        };
+        ContainerDetail: {
+            app: components["schemas"]["ContainerApp"] | null;
+            config: components["schemas"]["ContainerConfig"];
+            host: string;
+            /** @description the engine's own inspect document, whole */
+            inspect: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description only the fields to change; every other setting is kept */
+        ContainerEdit: {
+            /** @description beyond Docker's default set and IPC_LOCK: admins only */
+            cap_add?: string[];
+            /** @description an argv array; null: the image's */
+            command?: string[] | null;
+            cpus?: number;
+            /** @description /dev/host[:/dev/container][:rwm]; admins only */
+            devices?: string[];
+            /** @description an argv array; null: the image's */
+            entrypoint?: string[] | null;
+            env?: {
+                [key: string]: string;
+            };
+            /** @description null: the image's; durations as "30s", "500ms" */
+            healthcheck?: {
+                interval: string;
+                retries: number;
+                start_period: string;
+                test: string[];
+                timeout: string;
+            } | null;
+            image?: string;
+            /** @description host: admins only */
+            ipc_mode?: string;
+            /** @description rivetr.* labels are Rivetr's own and refused */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description bytes, or "512m" */
+            memory?: number | string;
+            /** @description a bind source must be under [docker] allowed_bind_roots for non-admins */
+            mounts?: {
+                read_only: boolean;
+                source: string;
+                target: string;
+                /** @enum {string} */
+                type: "volume" | "bind" | "tmpfs";
+            }[];
+            name?: string;
+            /** @description host: admins only */
+            network_mode?: string;
+            /** @description the first joins at create, the others before start */
+            networks?: {
+                aliases: string[];
+                ipv4_address: string;
+                ipv6_address: string;
+                name: string;
+            }[];
+            /** @description host: admins only */
+            pid_mode?: string;
+            ports?: {
+                container: number;
+                /** @description 0: none published / the engine picks */
+                host: number;
+                host_ip: string;
+                /** @enum {string} */
+                protocol: "tcp" | "udp" | "sctp";
+            }[];
+            /** @description admins only */
+            privileged?: boolean;
+            /** @description no | always | unless-stopped | on-failure[:N] */
+            restart_policy?: string;
+            /** @description other than no-new-privileges: admins only */
+            security_opt?: string[];
+            user?: string;
+        };
+        ContainerList: {
+            containers: components["schemas"]["ContainerRow"][];
+            /** @description hosts that did not answer an aggregate list (?host=*) */
+            unreachable: {
+                error: string;
+                host: string;
+            }[];
+        };
         ContainerLogs: {
             lines: components["schemas"]["LogLine"][];
+        };
+        ContainerOutcome: {
+            /** @description the settings only an admin may use (audited) */
+            dangerous: components["schemas"]["PolicyFinding"][];
+            id: string;
+            name: string;
+            started: boolean;
+        };
+        ContainerProcesses: {
+            processes: string[][];
+            titles: string[];
+        };
+        ContainerRename: {
+            name: string;
+        };
+        ContainerRenamed: {
+            id: string;
+            name: string;
+        };
+        ContainerRow: {
+            app: components["schemas"]["ContainerApp"] | null;
+            command: string;
+            /** @description unix seconds */
+            created: number;
+            host: string;
+            id: string;
+            image: string;
+            image_id: string;
+            labels: {
+                [key: string]: string;
+            };
+            name: string;
+            names: string[];
+            ports: {
+                container: number;
+                /** @description 0: none published / the engine picks */
+                host: number;
+                host_ip: string;
+                /** @enum {string} */
+                protocol: "tcp" | "udp" | "sctp";
+            }[];
+            state: string;
+            status: string;
         };
         ContainerStats: {
             cpu_percent: number;
@@ -1237,6 +1804,27 @@ export interface components {
             /** Format: date-time */
             ts: string;
         };
+        ManagedContainerLogs: {
+            lines: {
+                line: string;
+                /** @enum {string} */
+                stream: "stdout" | "stderr";
+                /** @description ms since the epoch, from the engine's timestamp */
+                ts: number;
+            }[];
+        };
+        ManagedContainerStats: {
+            block_read_bytes: number;
+            block_write_bytes: number;
+            cpu_percent: number;
+            /** @description usage minus inactive file cache */
+            memory_bytes: number;
+            memory_limit_bytes: number;
+            memory_percent: number;
+            net_rx_bytes: number;
+            net_tx_bytes: number;
+            pids: number;
+        };
         Me: {
             actor_type: string;
             csrf_token?: string;
@@ -1255,6 +1843,10 @@ export interface components {
             /** @description the caller's browser session was replaced by a fresh one */
             session_reissued: boolean;
             user: components["schemas"]["User"];
+        };
+        PolicyFinding: {
+            field: string;
+            rule: string;
         };
         RecoveryCodeProof: {
             /** @description a current 6-digit TOTP code */
@@ -2410,6 +3002,578 @@ export interface operations {
             };
         };
     };
+    "get/api/containers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContainerCreate"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerOutcome"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/containers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerDetail"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "put/api/containers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContainerEdit"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerOutcome"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete/api/containers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContainerClone"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerOutcome"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/kill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/containers/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedContainerLogs"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/containers/{id}/logs/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContainerRename"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerRenamed"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/containers/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedContainerStats"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/containers/{id}/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerProcesses"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/{id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerActionResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/containers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContainerBulk"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerBulkResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get/api/deployments": {
         parameters: {
             query?: never;
@@ -2581,6 +3745,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeploymentAccepted"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/docker/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventStream"];
                 };
             };
             /** @description error */

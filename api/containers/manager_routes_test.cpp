@@ -1,0 +1,203 @@
+// The Docker manager's container routes over real HTTP on the real dockerd: roles, the policy's 403 and its audit,
+// the life of a container (create, inspect, act, clone, edit, bulk, remove), logs, events, and answers matching the document.
+#include <gtest/gtest.h>
+
+#include "api/http/api_server.hpp"
+#include "api/http/documented_answer.hpp"
+#include "api/http/sse_test_reader.hpp"
+#include "api/route_table.hpp"
+#include "runtime/runtime_test_fixture.hpp"
+#include "store/store.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using nlohmann::json;
+using store::Role;
+using namespace std::chrono_literals;
+
+constexpr const char* kAdminToken = "admin-token-for-the-container-routes-0123";
+constexpr const char* kRunLabel = "rivetr_test.run";
+
+class ContainerRoutesTest : public runtime::testing::RuntimeTest {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
+    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
+    std::shared_ptr<runtime::ContainerRuntime> shared;
+    int port = test::freePort();
+    std::unique_ptr<ApiServer> server;
+    std::map<Role, std::string> tokens;
+    std::string run = newId("run"), image;
+    json doc;
+
+    void SetUp() override {
+        RuntimeTest::SetUp();
+        shared = std::shared_ptr<runtime::ContainerRuntime>(runtime::connectRuntime(options()));
+        ctx.live.runtime = [this] { return shared; };
+        ctx.containerPolicy.dockerSocket = test::dockerSocket();
+        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
+                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr), &ctx.auth);
+        server->start();
+        for (auto r : {Role::viewer, Role::developer})
+            tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
+        tokens[Role::admin] = kAdminToken;
+        image = buildTestserver("img");
+        doc = json::parse(call("GET", "/api/openapi.json", Role::viewer).body);
+    }
+    void TearDown() override {
+        if (rt) {
+            runtime::ContainerQuery mine;
+            mine.labels = {{kRunLabel, run}};
+            for (const auto& c : rt->queryContainers(mine)) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
+        }
+        server.reset();
+        RuntimeTest::TearDown();
+    }
+
+    test::HttpResponse call(const std::string& method, const std::string& path, Role role, const json& body = nullptr) {
+        test::HttpRequest req;
+        req.method = method;
+        req.url = url(path);
+        req.headers = {"Authorization: Bearer " + tokens[role]};
+        if (!body.is_null()) {
+            req.headers.push_back("Content-Type: application/json");
+            req.body = body.dump();
+        }
+        req.timeout = 60s;
+        return test::http(req);
+    }
+    // The call, its answer held to the document's schema for `route` (the path as documented).
+    test::HttpResponse checked(const std::string& method, const std::string& route, const std::string& path, Role role,
+                               const json& body = nullptr) {
+        auto r = call(method, path, role, body);
+        expectDocumented(doc, method, route, r);
+        return r;
+    }
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+    json body(const std::string& name) {
+        return {{"name", name}, {"image", image}, {"labels", {{kRunLabel, run}}}, {"env", {{"GREETING", "hi"}}},
+                {"restart_policy", "on-failure:2"}};
+    }
+    std::string name(const std::string& suffix) const { return "rvt-" + run.substr(4) + "-" + suffix; }
+    std::vector<json> audit(const std::string& action) {
+        std::vector<json> out;
+        for (const auto& e : ctx.audit.list(1000))
+            if (e.action == action) out.push_back({{"actor", e.actor}, {"target", e.targetId}, {"details", json::parse(e.details)}});
+        return out;
+    }
+};
+
+TEST_F(ContainerRoutesTest, AContainersLifeThroughTheApiWithRolesAndAnswersAsDocumented) {
+    const std::string web = name("web");
+    EXPECT_EQ(call("POST", "/api/containers", Role::viewer, body(web)).status, 403) << "viewers read only";
+    auto made = checked("POST", "/api/containers", "/api/containers", Role::developer, body(web));
+    ASSERT_EQ(made.status, 201) << made.body;
+    std::string id = json::parse(made.body)["id"];
+
+    auto list = checked("GET", "/api/containers", "/api/containers?label=" + std::string(kRunLabel) + "%3D" + run, Role::viewer);
+    ASSERT_EQ(list.status, 200) << list.body;
+    auto rows = json::parse(list.body)["containers"];
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["name"], web);
+    EXPECT_EQ(rows[0]["state"], "running");
+    EXPECT_TRUE(rows[0]["app"].is_null());
+    EXPECT_EQ(json::parse(call("GET", "/api/containers?search=" + web.substr(4) + "&all=false", Role::viewer).body)["containers"].size(), 1u);
+
+    auto shown = checked("GET", "/api/containers/{id}", "/api/containers/" + web, Role::viewer);
+    ASSERT_EQ(shown.status, 200) << shown.body;
+    auto detail = json::parse(shown.body);
+    EXPECT_EQ(detail["inspect"]["Id"], id);
+    EXPECT_EQ(detail["config"]["env"]["GREETING"], "hi");
+    EXPECT_EQ(detail["config"]["restart_policy"], "on-failure:2");
+    EXPECT_EQ(detail["host"], "local");
+
+    EXPECT_EQ(checked("POST", "/api/containers/{id}/stop", "/api/containers/" + web + "/stop?grace=2", Role::developer).status, 200);
+    auto pause = checked("POST", "/api/containers/{id}/pause", "/api/containers/" + web + "/pause", Role::developer);
+    EXPECT_EQ(pause.status, 409) << pause.body;
+    EXPECT_EQ(json::parse(pause.body)["error"]["code"], "invalid_state");
+    EXPECT_EQ(checked("POST", "/api/containers/{id}/start", "/api/containers/" + web + "/start", Role::developer).status, 200);
+    EXPECT_EQ(checked("GET", "/api/containers/{id}/stats", "/api/containers/" + web + "/stats", Role::viewer).status, 200);
+    EXPECT_EQ(checked("GET", "/api/containers/{id}/top", "/api/containers/" + web + "/top", Role::viewer).status, 200);
+    EXPECT_EQ(checked("GET", "/api/containers/{id}/logs", "/api/containers/" + web + "/logs?tail=10", Role::viewer).status, 200);
+
+    auto cloned = checked("POST", "/api/containers/{id}/clone", "/api/containers/" + web + "/clone", Role::developer,
+                          {{"name", name("copy")}});
+    ASSERT_EQ(cloned.status, 201) << cloned.body;
+    auto edited = checked("PUT", "/api/containers/{id}", "/api/containers/" + web, Role::developer, {{"env", {{"GREETING", "hello"}}}});
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(json::parse(call("GET", "/api/containers/" + web, Role::viewer).body)["config"]["restart_policy"], "on-failure:2")
+        << "an edit keeps what it does not name";
+    auto renamed = checked("POST", "/api/containers/{id}/rename", "/api/containers/" + name("copy") + "/rename", Role::developer,
+                           {{"name", name("copy2")}});
+    EXPECT_EQ(renamed.status, 200) << renamed.body;
+
+    auto bulk = checked("POST", "/api/containers/bulk", "/api/containers/bulk", Role::developer,
+                        {{"action", "remove"}, {"ids", {web, name("copy2"), name("nope")}}, {"force", true}});
+    ASSERT_EQ(bulk.status, 200) << bulk.body;
+    auto results = json::parse(bulk.body)["results"];
+    EXPECT_EQ(results[0]["status"], 200);
+    EXPECT_EQ(results[1]["status"], 200);
+    EXPECT_EQ(results[2]["status"], 404);
+    EXPECT_EQ(checked("DELETE", "/api/containers/{id}", "/api/containers/" + web, Role::developer).status, 404);
+
+    for (const char* action : {"container.create", "container.stop", "container.start", "container.clone", "container.edit",
+                               "container.rename", "container.remove"})
+        EXPECT_FALSE(audit(action).empty()) << action << " is audited";
+    EXPECT_EQ(audit("container.stop")[0]["actor"], "developer-token");
+}
+
+TEST_F(ContainerRoutesTest, ThePolicyAnswers403NamingTheFieldAndAuditsWhatAnAdminUsed) {
+    json privileged = body(name("priv"));
+    privileged["privileged"] = true;
+    privileged["start"] = false;
+    auto denied = checked("POST", "/api/containers", "/api/containers", Role::developer, privileged);
+    ASSERT_EQ(denied.status, 403) << denied.body;
+    EXPECT_EQ(json::parse(denied.body)["error"]["field"], "privileged");
+    EXPECT_EQ(json::parse(denied.body)["error"]["code"], "policy_violation");
+    EXPECT_EQ(audit("container.create_denied").size(), 1u) << "a refused attempt is on the record";
+    EXPECT_EQ(call("GET", "/api/containers/" + name("priv"), Role::viewer).status, 404) << "nothing was created";
+
+    json socket = body(name("sock"));
+    socket["mounts"] = {{{"type", "bind"}, {"source", "/run/docker.sock"}, {"target", "/var/run/docker.sock"}}};
+    socket["start"] = false;
+    auto sock = call("POST", "/api/containers", Role::developer, socket);
+    EXPECT_EQ(sock.status, 403) << sock.body;
+    EXPECT_EQ(json::parse(sock.body)["error"]["field"], "mounts");
+
+    auto allowed = checked("POST", "/api/containers", "/api/containers", Role::admin, privileged);
+    ASSERT_EQ(allowed.status, 201) << allowed.body;
+    EXPECT_EQ(json::parse(allowed.body)["dangerous"][0]["field"], "privileged");
+    auto recorded = audit("container.create");
+    ASSERT_EQ(recorded.size(), 1u);
+    EXPECT_EQ(recorded[0]["details"]["dangerous"][0]["field"], "privileged") << "the audit says what the admin used";
+
+    auto clone = call("POST", "/api/containers/" + name("priv") + "/clone", Role::developer, {{"name", name("priv2")}});
+    EXPECT_EQ(clone.status, 403) << "a developer's clone of it is judged by the same policy";
+
+    auto bad = checked("POST", "/api/containers", "/api/containers", Role::developer, {{"image", image}, {"ports", {{{"container", 0}}}}});
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_EQ(json::parse(bad.body)["error"]["field"], "ports[0].container");
+    EXPECT_EQ(call("GET", "/api/containers?host=elsewhere", Role::viewer).status, 404);
+}
+
+TEST_F(ContainerRoutesTest, LogsFollowAndTheEnginesEventsStreamAsSse) {
+    std::vector<std::string> auth{"Authorization: Bearer " + tokens[Role::viewer]};
+    test::SseReader events(url("/api/docker/events"), auth, 60s);
+    std::this_thread::sleep_for(500ms);
+    json b = body(name("talk"));
+    auto made = call("POST", "/api/containers", Role::developer, b);
+    ASSERT_EQ(made.status, 201) << made.body;
+    std::string id = json::parse(made.body)["id"];
+    ASSERT_TRUE(events.waitFor("\"action\":\"start\"", 15s)) << events.text();
+    EXPECT_NE(events.text().find(id), std::string::npos);
+
+    test::SseReader logs(url("/api/containers/" + name("talk") + "/logs/stream?tail=0"), auth, 60s);
+    std::this_thread::sleep_for(500ms);
+    rt->exec(id, {"/bin/busybox", "sh", "-c", "echo streamed-line > /proc/1/fd/1"});
+    EXPECT_TRUE(logs.waitFor("streamed-line", 15s)) << logs.text();
+    EXPECT_EQ(call("GET", "/api/containers/" + name("absent") + "/logs/stream", Role::viewer).status, 404);
+}
+
+}  // namespace
+}  // namespace rivetr::api

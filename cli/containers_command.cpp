@@ -1,0 +1,121 @@
+// `rivetr containers list|inspect|start|stop|restart|rm|logs`: every container of a host, not only apps', through the API.
+#include <iostream>
+
+#include "cli/client_command.hpp"
+#include "cli/client_commands.hpp"
+#include "cli/command_registry.hpp"
+#include "cli/number_option.hpp"
+#include "cli/output.hpp"
+#include "core/percent_encoding.hpp"
+
+namespace rivetr::cli {
+namespace {
+
+using nlohmann::json;
+
+// "?host=H&" (or "?") so every path adds its own parameters after it.
+std::string hostQuery(const Args& args) {
+    auto host = args.option("host");
+    return host ? "?host=" + percentEncode(*host) + "&" : "?";
+}
+
+std::string portsCell(const json& ports) {
+    std::string out;
+    for (const auto& p : ports) {
+        if (!out.empty()) out += ", ";
+        int host = p.value("host", 0);
+        out += (host ? p.value("host_ip", "") + ":" + std::to_string(host) + "->" : "") +
+               std::to_string(p.value("container", 0)) + "/" + p.value("protocol", "tcp");
+    }
+    return out.empty() ? "-" : out;
+}
+
+int list(ClientCall& c) {
+    expectAtMost(c.args, 1);
+    std::string q = hostQuery(c.args) + "all=" + (c.args.has("running") ? "false" : "true");
+    for (const char* key : {"state", "search", "image", "label", "app"})
+        if (auto v = c.args.option(key)) q += std::string("&") + key + "=" + percentEncode(*v);
+    auto reply = c.api.get("/api/containers" + q);
+    if (c.json) return printJson(reply), 0;
+    Table t({"ID", "NAME", "IMAGE", "STATE", "STATUS", "PORTS", "APP", "HOST"});
+    for (const auto& r : reply["containers"]) {
+        std::string app = r["app"].is_object() ? cell(r["app"]["name"]) : "-";
+        t.add({cell(r["id"]).substr(0, 12), cell(r["name"]), cell(r["image"]), cell(r["state"]), cell(r["status"]),
+               portsCell(r["ports"]), app, cell(r["host"])});
+    }
+    t.print(std::cout, "no containers");
+    for (const auto& u : reply["unreachable"]) std::cerr << "host " << cell(u["host"]) << " unreachable: " << cell(u["error"]) << "\n";
+    return 0;
+}
+
+int inspect(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    const auto& id = positional(c.args, 1, "CONTAINER");
+    printJson(c.api.get("/api/containers/" + pathSegment(id) + hostQuery(c.args)));
+    return 0;
+}
+
+// start/stop/restart of one container, or of several at once through the bulk route (one line each).
+int act(ClientCall& c, const std::string& action) {
+    std::vector<std::string> ids(c.args.positional.begin() + 1, c.args.positional.end());
+    if (ids.empty()) throw UsageError("missing CONTAINER");
+    auto grace = numberOption(c.args, "grace");
+    if (ids.size() == 1) {
+        std::string q = hostQuery(c.args) + (grace ? "grace=" + std::to_string(*grace) : "");
+        auto r = c.api.call("POST", "/api/containers/" + pathSegment(ids[0]) + "/" + action + q);
+        if (c.json) return printJson(r), 0;
+        std::cout << action << ": " << ids[0] << "\n";
+        return 0;
+    }
+    json body = {{"action", action}, {"ids", ids}};
+    if (grace) body["grace"] = *grace;
+    auto r = c.api.call("POST", "/api/containers/bulk" + hostQuery(c.args), body);
+    if (c.json) return printJson(r), 0;
+    int failed = 0;
+    for (const auto& item : r["results"]) {
+        bool ok = item.value("status", 0) < 300;
+        failed += ok ? 0 : 1;
+        std::cout << action << ": " << cell(item["id"]) << (ok ? "" : " failed: " + cell(item["message"])) << "\n";
+    }
+    return failed ? 1 : 0;
+}
+
+int remove(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    const auto& id = positional(c.args, 1, "CONTAINER");
+    std::string q = hostQuery(c.args) + "force=" + (c.args.has("force") ? "true" : "false") +
+                    "&volumes=" + (c.args.has("volumes") ? "true" : "false");
+    auto r = c.api.call("DELETE", "/api/containers/" + pathSegment(id) + q);
+    if (c.json) return printJson(r), 0;
+    std::cout << "removed " << id << "\n";
+    return 0;
+}
+
+int logs(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    const auto& id = positional(c.args, 1, "CONTAINER");
+    auto tail = numberOption(c.args, "lines").value_or(100);
+    if (tail < 0 || tail > 10000) throw UsageError("-n takes a number of lines from 0 to 10000");
+    std::string base = "/api/containers/" + pathSegment(id);
+    std::string q = hostQuery(c.args) + "tail=" + std::to_string(tail);
+    if (c.args.has("follow")) return followLogStream(c, base + "/logs/stream" + q);
+    auto reply = c.api.get(base + "/logs" + q);  // held: a range over a temporary's member would dangle
+    for (const auto& l : reply["lines"]) printLogLine(l, c.json);
+    return 0;
+}
+
+}  // namespace
+
+int runContainers(const std::vector<std::string>& argv) {
+    return runClient(argv, commandArgSpec("containers"), [](ClientCall& c) {
+        const auto& sub = positional(c.args, 0, "subcommand (list, inspect, start, stop, restart, rm or logs)");
+        if (sub == "list" || sub == "ls") return list(c);
+        if (sub == "inspect") return inspect(c);
+        if (sub == "start" || sub == "stop" || sub == "restart") return act(c, sub);
+        if (sub == "rm") return remove(c);
+        if (sub == "logs") return logs(c);
+        throw UsageError("unknown containers subcommand \"" + sub + "\"");
+    });
+}
+
+}  // namespace rivetr::cli

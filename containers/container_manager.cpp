@@ -1,0 +1,353 @@
+// The Docker manager's containers: list, inspect, create/clone/edit under the policy, the actions, bulk, and app ownership.
+#include "containers/container_manager.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "containers/container_error.hpp"
+#include "containers/engine_config.hpp"
+#include "core/ids.hpp"
+#include "runtime/naming.hpp"
+
+namespace rivetr::containers {
+namespace {
+
+using Json = nlohmann::json;
+
+// Every call into an engine: its refusals become the manager's (404, 409 with the engine's reason ...).
+template <typename F>
+auto guarded(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const runtime::RuntimeError& e) {
+        throw fromRuntime(e);
+    } catch (const hosts::HostNotFound& e) {
+        throw ContainerError(404, "host_not_found", e.what(), "host");
+    }
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+bool matchesSearch(const runtime::ContainerSummary& s, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto has = [&](const std::string& hay) { return lower(hay).find(needle) != std::string::npos; };
+    if (has(s.id) || has(s.image) || has(s.status) || has(s.state)) return true;
+    if (std::any_of(s.names.begin(), s.names.end(), has)) return true;
+    return std::any_of(s.labels.begin(), s.labels.end(), [&](const auto& l) { return has(l.first + "=" + l.second); });
+}
+
+std::string appOf(const runtime::Labels& labels) {
+    auto it = labels.find(runtime::kAppLabel);
+    return it == labels.end() ? "" : it->second;
+}
+
+void checkName(const std::string& name) {
+    static const std::regex pattern("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    if (!std::regex_match(name, pattern)) invalidField("name", "name must be a container name ([A-Za-z0-9][A-Za-z0-9_.-]*)");
+}
+
+// A free name beside `name` for the moments an edit holds two containers (and stays a valid name).
+std::string sideName(const std::string& name, const char* role) {
+    return name.substr(0, 90) + "-rivetr-" + role + "-" + newId("x").substr(2, 8);
+}
+
+// The container's config and its inspect document (`doc`), told apart from its image's defaults.
+ContainerConfig loadConfig(runtime::ContainerRuntime& rt, const std::string& id, Json& doc) {
+    return guarded([&] {
+        doc = rt.inspectContainerJson(id);
+        Json image;
+        try {
+            image = rt.inspectImageJson(doc.value("Image", ""));
+        } catch (const runtime::RuntimeError&) {
+            // The image is gone: nothing to tell inherited values from, everything counts as the container's.
+        }
+        return configFromInspect(doc, image);
+    });
+}
+
+const Json& labelsOf(const Json& doc) {
+    static const Json none = Json::object();
+    auto cfg = doc.find("Config");
+    if (cfg == doc.end() || !cfg->is_object()) return none;
+    auto labels = cfg->find("Labels");
+    return labels != cfg->end() && labels->is_object() ? *labels : none;
+}
+
+// What the manager creates is nobody's app, even from an app's image or as a clone of an app's
+// container. A label the image gives cannot be dropped, only overridden: rivetr.* ones are set empty,
+// which neither the engine's filters (rivetr.app=<id>, rivetr.managed=true) nor the manager take for an app.
+void disownAppLabels(runtime::ContainerRuntime& rt, ContainerConfig& config) {
+    for (auto& [key, value] : config.labels)
+        if (isReservedLabel(key)) value.clear();
+    Json image;
+    try {
+        image = rt.inspectImageJson(config.image);
+    } catch (const runtime::RuntimeError&) {
+        return;  // an image that is not there fails the create itself, with the engine's message
+    }
+    for (auto it = labelsOf(image).begin(); it != labelsOf(image).end(); ++it)
+        if (isReservedLabel(it.key())) config.labels[it.key()] = "";
+}
+
+std::chrono::seconds stopGrace(const Json& doc) {
+    const Json& cfg = doc.value("Config", Json::object());
+    auto it = cfg.find("StopTimeout");
+    return std::chrono::seconds(it != cfg.end() && it->is_number_integer() ? it->get<int>() : 10);
+}
+
+}  // namespace
+
+const char* actionName(ContainerAction a) {
+    switch (a) {
+        case ContainerAction::Start: return "start";
+        case ContainerAction::Stop: return "stop";
+        case ContainerAction::Restart: return "restart";
+        case ContainerAction::Pause: return "pause";
+        case ContainerAction::Unpause: return "unpause";
+        case ContainerAction::Kill: return "kill";
+        case ContainerAction::Remove: return "remove";
+    }
+    return "?";
+}
+
+ContainerManager::ContainerManager(hosts::HostDirectory& hosts, PolicyOptions policy, AppGateway* apps)
+    : hosts_(hosts), policy_(std::move(policy)), apps_(apps) {}
+
+std::shared_ptr<runtime::ContainerRuntime> ContainerManager::engine(const std::string& host) {
+    auto rt = guarded([&] { return hosts_.runtimeFor(host); });
+    if (!rt) throw ContainerError(503, "engine_unavailable", "the engine of host '" + host + "' is unreachable");
+    return rt;
+}
+
+// Symlinks resolve only on the machine Rivetr runs on; a remote host's paths are judged as written.
+PolicyOptions ContainerManager::policyFor(const std::string& host) const {
+    PolicyOptions p = policy_;
+    if (!host.empty() && host != hosts::kLocalHost) p.resolve = nullptr;
+    return p;
+}
+
+std::string ContainerManager::appNameOf(const std::string& appId) {
+    std::string name = apps_ ? apps_->appName(appId) : "";
+    return name.empty() ? appId : name;
+}
+
+void ContainerManager::refuseApp(const std::string& appId, const std::string& what) {
+    throw ContainerError(409, "app_container",
+                         "this container belongs to the app '" + appNameOf(appId) + "': " + what +
+                             " it through the app, not the Docker manager");
+}
+
+ListResult ContainerManager::list(const ListQuery& q) {
+    ListResult out;
+    std::vector<std::string> hostIds;
+    if (q.host == "*")
+        for (const auto& h : hosts_.hosts()) hostIds.push_back(h.id);
+    else
+        hostIds.push_back(q.host.empty() ? hosts::kLocalHost : q.host);
+    runtime::ContainerQuery engineQuery = q.engine;
+    if (!q.app.empty()) engineQuery.labels[runtime::kAppLabel] = q.app == "*" ? "" : q.app;
+    std::string needle = lower(q.search);
+    std::map<std::string, std::string> names;  // app id -> name, asked once per list
+    for (const auto& host : hostIds) {
+        std::vector<runtime::ContainerSummary> found;
+        try {
+            found = guarded([&] { return engine(host)->queryContainers(engineQuery); });
+        } catch (const ContainerError& e) {
+            if (q.host != "*") throw;
+            out.unreachable.emplace_back(host, e.what());  // an aggregate shows the others
+            continue;
+        }
+        for (auto& s : found) {
+            if (!matchesSearch(s, needle)) continue;
+            ContainerRow row{host, std::move(s), "", ""};
+            row.appId = appOf(row.summary.labels);
+            if (!row.appId.empty() && !names.count(row.appId)) names[row.appId] = appNameOf(row.appId);
+            if (!row.appId.empty()) row.appName = names[row.appId];
+            out.rows.push_back(std::move(row));
+        }
+    }
+    return out;
+}
+
+Json ContainerManager::inspect(const std::string& host, const std::string& id) {
+    Json doc = guarded([&] { return engine(host)->inspectContainerJson(id); });
+    std::string app = labelsOf(doc).value(runtime::kAppLabel, "");
+    doc["rivetr"] = {{"app_id", app.empty() ? Json(nullptr) : Json(app)},
+                     {"app_name", app.empty() ? Json(nullptr) : Json(appNameOf(app))}};
+    return doc;
+}
+
+ContainerConfig ContainerManager::config(const std::string& host, const std::string& id) {
+    Json doc;
+    return loadConfig(*engine(host), id, doc);
+}
+
+CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const std::string& host,
+                                         ContainerConfig config, store::Role role, bool start) {
+    if (!config.name.empty()) checkName(config.name);
+    disownAppLabels(rt, config);
+    CreatePlan plan = toCreatePlan(config);
+    CreateOutcome out{"", config.name, false, checkCreatePolicy(plan.body, role, policyFor(host))};
+    out.id = guarded([&] { return rt.createContainerFromJson(plan.name, plan.body); });
+    try {
+        guarded([&] {
+            // Engine API 1.41 takes one network at create: the others join before the first start.
+            for (const auto& n : plan.laterNetworks)
+                rt.connectEndpoint(n.name, out.id, {n.aliases, n.ipv4Address, n.ipv6Address});
+            if (start) rt.startContainer(out.id);
+        });
+    } catch (...) {
+        try {
+            rt.removeContainer(out.id, {.force = true, .volumes = true});
+        } catch (const runtime::RuntimeError&) {
+        }
+        throw;
+    }
+    out.started = start;
+    if (out.name.empty()) out.name = guarded([&] { return rt.inspectContainer(out.id).name; });
+    return out;
+}
+
+CreateOutcome ContainerManager::create(const std::string& host, const ContainerConfig& config, store::Role role,
+                                       bool start) {
+    for (const auto& [k, v] : config.labels)
+        if (isReservedLabel(k)) invalidField("labels." + k, "labels under rivetr. are Rivetr's own");
+    auto rt = engine(host);
+    return createOn(*rt, host, config, role, start);
+}
+
+CreateOutcome ContainerManager::clone(const std::string& host, const std::string& id, const std::string& newName,
+                                      store::Role role, bool start) {
+    checkName(newName);
+    auto rt = engine(host);
+    Json doc;
+    ContainerConfig c = loadConfig(*rt, id, doc);
+    c.name = newName;
+    return createOn(*rt, host, c, role, start);
+}
+
+CreateOutcome ContainerManager::edit(const std::string& host, const std::string& id, const Json& patch, store::Role role) {
+    auto rt = engine(host);
+    Json old;
+    ContainerConfig c = loadConfig(*rt, id, old);
+    std::string app = labelsOf(old).value(runtime::kAppLabel, "");
+    if (!app.empty()) refuseApp(app, "edit");
+    applyConfigPatch(c, patch);
+    keepAnonymousVolumes(c, old);
+    std::string finalName = c.name;
+    checkName(finalName);
+    c.name = sideName(finalName, "edit");
+    CreateOutcome out = createOn(*rt, host, c, role, false);
+    replace(*rt, old, out.id, finalName);
+    out.name = finalName;
+    out.started = old["State"].value("Running", false);
+    return out;
+}
+
+// Swaps the edited container in: stop old, start new, rename both, remove old. On any failure the new
+// one goes and the old one is back under its name, running if it ran.
+void ContainerManager::replace(runtime::ContainerRuntime& rt, const Json& old, const std::string& newId,
+                               const std::string& finalName) {
+    std::string oldId = old.value("Id", ""), oldName = old.value("Name", "").substr(1);
+    bool wasRunning = old["State"].value("Running", false);
+    std::string parked;
+    try {
+        guarded([&] {
+            if (wasRunning) rt.stopContainer(oldId, stopGrace(old));
+            if (wasRunning) rt.startContainer(newId);
+            parked = sideName(oldName, "old");
+            rt.renameContainer(oldId, parked);
+            rt.renameContainer(newId, finalName);
+        });
+    } catch (const ContainerError& e) {
+        auto quietly = [](auto f) {
+            try {
+                f();
+            } catch (const runtime::RuntimeError&) {
+            }
+        };
+        quietly([&] { rt.removeContainer(newId, {.force = true, .volumes = false}); });
+        if (!parked.empty()) quietly([&] { rt.renameContainer(oldId, oldName); });
+        if (wasRunning) quietly([&] { rt.startContainer(oldId); });
+        throw ContainerError(e.status(), e.code(), std::string("the edit failed and the old container was restored: ") + e.what(),
+                             e.field());
+    }
+    // Its anonymous volumes are the new container's now: removed without them.
+    guarded([&] { rt.removeContainer(oldId, {.force = true, .volumes = false}); });
+}
+
+void ContainerManager::rename(const std::string& host, const std::string& id, const std::string& newName) {
+    checkName(newName);
+    auto rt = engine(host);
+    std::string app = appOf(guarded([&] { return rt->inspectContainer(id); }).labels);
+    if (!app.empty()) refuseApp(app, "rename");
+    guarded([&] { rt->renameContainer(id, newName); });
+}
+
+void ContainerManager::act(const std::string& host, const std::string& id, ContainerAction action,
+                           const ActionOptions& o) {
+    auto rt = engine(host);
+    std::string app = appOf(guarded([&] { return rt->inspectContainer(id); }).labels);
+    if (!app.empty()) {
+        static const std::map<ContainerAction, AppVerb> viaApp{
+            {ContainerAction::Start, AppVerb::Start}, {ContainerAction::Stop, AppVerb::Stop}, {ContainerAction::Restart, AppVerb::Restart}};
+        auto verb = viaApp.find(action);
+        if (verb == viaApp.end() || !apps_) refuseApp(app, actionName(action));
+        return apps_->act(app, verb->second);
+    }
+    guarded([&] {
+        switch (action) {
+            case ContainerAction::Start: return rt->startContainer(id);
+            case ContainerAction::Stop: return rt->stopContainer(id, o.grace);
+            case ContainerAction::Restart: return rt->restartContainer(id, o.grace);
+            case ContainerAction::Pause: return rt->pauseContainer(id);
+            case ContainerAction::Unpause: return rt->unpauseContainer(id);
+            case ContainerAction::Kill: return rt->killContainer(id, o.signal);
+            case ContainerAction::Remove: return rt->removeContainer(id, {.force = o.force, .volumes = o.volumes});
+        }
+    });
+}
+
+std::vector<BulkItem> ContainerManager::bulk(const std::string& host, const std::vector<std::string>& ids,
+                                             ContainerAction action, const ActionOptions& options) {
+    if (ids.empty() || ids.size() > 1000) invalidField("ids", "ids must name 1 to 1000 containers");
+    std::vector<BulkItem> out;
+    for (const auto& id : ids) {
+        BulkItem item{id, 200, "ok", ""};
+        try {
+            act(host, id, action, options);
+        } catch (const ContainerError& e) {
+            item = {id, e.status(), e.code(), e.what()};
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+void ContainerManager::logs(const std::string& host, const std::string& id, const runtime::LogOptions& options,
+                            const runtime::LogSink& sink) {
+    auto rt = engine(host);
+    guarded([&] { rt->logs(id, options, sink); });
+}
+
+runtime::Stats ContainerManager::stats(const std::string& host, const std::string& id) {
+    auto rt = engine(host);
+    return guarded([&] { return rt->stats(id); });
+}
+
+runtime::ProcessList ContainerManager::top(const std::string& host, const std::string& id) {
+    auto rt = engine(host);
+    return guarded([&] { return rt->top(id); });
+}
+
+void ContainerManager::events(const std::string& host, const std::function<void(const runtime::Event&)>& onEvent,
+                              const runtime::CancelToken& cancel) {
+    auto rt = engine(host);
+    guarded([&] { rt->events({}, onEvent, cancel); });
+}
+
+}  // namespace rivetr::containers

@@ -1,0 +1,170 @@
+// The one server-side policy every container-creating path applies, judged on the engine create body itself.
+#include "containers/create_policy.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "containers/container_error.hpp"
+
+namespace rivetr::containers {
+namespace {
+
+using Json = nlohmann::json;
+
+const Json& at(const Json& j, const char* key) {
+    static const Json null;
+    if (!j.is_object()) return null;
+    auto it = j.find(key);
+    return it == j.end() ? null : *it;
+}
+
+std::string str(const Json& j, const char* key) {
+    const Json& v = at(j, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+bool nonEmptyList(const Json& j) { return j.is_array() && !j.empty(); }
+
+// "/a/b/../c/" -> "/a/c": judged as the engine will see it.
+std::string normal(const std::string& path) {
+    std::string p = std::filesystem::path(path).lexically_normal().string();
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    return p;
+}
+
+bool within(const std::string& path, const std::string& root) {
+    return root == "/" || path == root || path.rfind(root + "/", 0) == 0;
+}
+
+class Judge {
+public:
+    explicit Judge(const PolicyOptions& o) : options_(o) {
+        for (const auto& s : {std::string("/var/run/docker.sock"), std::string("/run/docker.sock"), o.dockerSocket}) {
+            if (s.empty()) continue;
+            sockets_.push_back(normal(s));
+            if (o.resolve) sockets_.push_back(normal(o.resolve(s)));
+        }
+    }
+
+    void find(std::string field, std::string rule) { findings.push_back({std::move(field), std::move(rule)}); }
+
+    void bindSource(const std::string& source, const std::string& where) {
+        std::string lexical = normal(source);
+        std::vector<std::string> forms{lexical};
+        if (options_.resolve) forms.push_back(normal(options_.resolve(lexical)));
+        for (const auto& p : forms) {
+            // The socket itself, or a directory that holds it (binding /run hands over /run/docker.sock).
+            if (std::any_of(sockets_.begin(), sockets_.end(), [&](const std::string& s) { return within(s, p); })) {
+                find("mounts", "the Docker socket, or a directory holding it, is mounted (" + where + ": " + source + ")");
+                return;
+            }
+        }
+        for (const auto& p : forms) {
+            bool allowed = std::any_of(options_.allowedBindRoots.begin(), options_.allowedBindRoots.end(),
+                                       [&](const std::string& r) { return within(p, normal(r)); });
+            if (!allowed) {
+                find("mounts", "bind mount outside [docker] allowed_bind_roots (" + where + ": " + source + ")");
+                return;
+            }
+        }
+    }
+
+    void volumeOptions(const Json& mount, const std::string& where) {
+        const Json& driver = at(at(mount, "VolumeOptions"), "DriverConfig");
+        std::string name = str(driver, "Name");
+        const Json& opts = at(driver, "Options");
+        bool local = name.empty() || name == "local";
+        if (local && (str(opts, "o").find("bind") != std::string::npos || opts.contains("device")))
+            find("mounts", "a local volume with o=bind or device= is a bind mount in disguise (" + where + ")");
+    }
+
+    std::vector<PolicyFinding> findings;
+
+private:
+    const PolicyOptions& options_;
+    std::vector<std::string> sockets_;
+};
+
+void judgeMounts(Judge& j, const Json& h) {
+    const Json& binds = at(h, "Binds");
+    for (std::size_t i = 0; binds.is_array() && i < binds.size(); ++i) {
+        std::string entry = binds[i].is_string() ? binds[i].get<std::string>() : "";
+        std::string source = entry.substr(0, entry.find(':'));
+        if (!source.empty() && source[0] == '/') j.bindSource(source, "HostConfig.Binds[" + std::to_string(i) + "]");
+    }
+    const Json& mounts = at(h, "Mounts");
+    for (std::size_t i = 0; mounts.is_array() && i < mounts.size(); ++i) {
+        std::string where = "HostConfig.Mounts[" + std::to_string(i) + "]";
+        std::string type = str(mounts[i], "Type");
+        if (type == "bind") j.bindSource(str(mounts[i], "Source"), where);
+        if (type == "volume") j.volumeOptions(mounts[i], where);
+    }
+}
+
+void judgeNamespaces(Judge& j, const Json& h) {
+    const std::pair<const char*, const char*> modes[] = {{"NetworkMode", "network_mode"}, {"PidMode", "pid_mode"},
+                                                         {"IpcMode", "ipc_mode"},         {"UsernsMode", "userns_mode"},
+                                                         {"UTSMode", "uts_mode"}};
+    for (const auto& [key, field] : modes)
+        if (str(h, key) == "host") j.find(field, std::string("the host's own namespace (") + key + "=host)");
+}
+
+void judgePrivileges(Judge& j, const Json& h) {
+    if (at(h, "Privileged") == true) j.find("privileged", "a privileged container has every device and capability of the host");
+    const auto& safe = safeCapabilities();
+    for (const auto& c : at(h, "CapAdd").is_array() ? at(h, "CapAdd") : Json::array()) {
+        std::string cap = c.is_string() ? c.get<std::string>() : "";
+        std::transform(cap.begin(), cap.end(), cap.begin(), [](unsigned char ch) { return std::toupper(ch); });
+        if (cap.rfind("CAP_", 0) == 0) cap.erase(0, 4);
+        if (std::find(safe.begin(), safe.end(), cap) == safe.end())
+            j.find("cap_add", "capability " + cap + " is not on the safe list");
+    }
+    if (nonEmptyList(at(h, "Devices")) || nonEmptyList(at(h, "DeviceCgroupRules")) || nonEmptyList(at(h, "DeviceRequests")))
+        j.find("devices", "host devices are passed into the container");
+    for (const auto& o : at(h, "SecurityOpt").is_array() ? at(h, "SecurityOpt") : Json::array()) {
+        std::string opt = o.is_string() ? o.get<std::string>() : "";
+        // Only no-new-privileges tightens; seccomp/apparmor/label entries can unconfine (=unconfined, a
+        // permissive profile, label=disable), so they are an admin's call.
+        if (opt.rfind("no-new-privileges", 0) != 0) j.find("security_opt", "security option " + opt + " is for admins");
+    }
+    for (const char* key : {"MaskedPaths", "ReadonlyPaths"})
+        if (at(h, key).is_array() && at(h, key).empty())
+            j.find("security_opt", std::string("systempaths=unconfined (") + key + " emptied)");
+    if (nonEmptyList(at(h, "VolumesFrom"))) j.find("volumes_from", "mounts another container's volumes and binds");
+}
+
+}  // namespace
+
+PolicyOptions localPolicyDefaults() {
+    PolicyOptions o;
+    o.resolve = [](const std::string& path) {
+        std::error_code ec;
+        auto resolved = std::filesystem::weakly_canonical(path, ec);
+        return ec ? path : resolved.string();
+    };
+    return o;
+}
+
+const std::vector<std::string>& safeCapabilities() {
+    static const std::vector<std::string> caps{"AUDIT_WRITE", "CHOWN",   "DAC_OVERRIDE", "FOWNER",     "FSETID",
+                                               "KILL",        "MKNOD",   "NET_BIND_SERVICE", "NET_RAW", "SETFCAP",
+                                               "SETGID",      "SETPCAP", "SETUID",       "SYS_CHROOT", "IPC_LOCK"};
+    return caps;
+}
+
+std::vector<PolicyFinding> checkCreatePolicy(const Json& body, store::Role role, const PolicyOptions& options) {
+    Judge j(options);
+    const Json& h = at(body, "HostConfig");
+    // Namespaces first: the engine adds SecurityOpt label=disable to a host-PID/IPC container itself,
+    // and the refusal should name what the user set.
+    judgeNamespaces(j, h);
+    judgePrivileges(j, h);
+    judgeMounts(j, h);
+    if (role != store::Role::admin && !j.findings.empty()) {
+        const auto& f = j.findings.front();
+        throw ContainerError(403, "policy_violation", f.field + ": " + f.rule + " (admins only)", f.field);
+    }
+    return j.findings;
+}
+
+}  // namespace rivetr::containers
