@@ -1,14 +1,14 @@
-// What the route handlers work with: the store's repositories and the audit trail, built once at start.
+// The control API's composition root: owns the repositories, the authenticator and the audit trail once,
+// and hands each feature folder only its own dependency struct (AuthDeps, AppsDeps, WebhooksDeps, SystemDeps).
 #pragma once
 
 #include <functional>
 
-#include "api/app_list_cache.hpp"
-#include "api/app_validation.hpp"
-#include "api/authenticator.hpp"
-#include "api/external_route_sink.hpp"
-#include "api/live_deps.hpp"
-#include "api/route.hpp"
+#include "api/apps/apps_deps.hpp"
+#include "api/auth/auth_deps.hpp"
+#include "api/system/system_deps.hpp"
+#include "api/webhooks/webhooks_deps.hpp"
+#include "hosts/local_host_directory.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/deployment_repository.hpp"
@@ -33,10 +33,8 @@ struct ApiContext {
           sessions(s, authOptions.sessions),
           recoveryCodes(s),
           auth(std::move(adminToken), tokens, &sessions, authOptions) {}
-
-    // Records a mutation with its actor; every mutating handler calls it once it succeeded.
-    void record(const RequestContext& ctx, const std::string& action, const std::string& targetType,
-                const std::string& targetId, const nlohmann::json& details = nlohmann::json::object());
+    ApiContext(const ApiContext&) = delete;  // the feature structs below refer to its members
+    ApiContext& operator=(const ApiContext&) = delete;
 
     store::Store& store;
     store::AppRepository apps;
@@ -58,6 +56,17 @@ struct ApiContext {
     std::string webhookSecret;
     AppRules appRules;  // local repositories allowed? the dashboard's domain; from config
     LiveDeps live;  // filled by `rivetr serve`; the defaults serve tests without a runtime
+    AuditTrail trail{audit};
+    // Every engine the Docker-manager routes reach. By default the local engine alone, through
+    // live.runtime; `rivetr serve` may set another directory before controlRoutes() runs.
+    std::shared_ptr<hosts::HostDirectory> hosts =
+        std::make_shared<hosts::LocalHostDirectory>([this] { return live.runtime(); });
+
+    // Each feature's view of the above (declared last: they refer to the members before them).
+    AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};
+    AppsDeps appsDeps{store, apps, env, deployments, externalRoutes, appList, appRules, onAppDeleting, externalRouteSink, live, trail};
+    WebhooksDeps webhooksDeps{store, apps, audit, webhookSecret, live.address, trail};
+    SystemDeps systemDeps{store, apps, deployments, live};
 };
 
 }  // namespace rivetr::api

@@ -1,39 +1,37 @@
-// Every control-API route in one table: the single place that says which role each route needs.
+// The control API's routes gathered from every feature folder into the one list the server registers (and documents).
 #include "api/route_table.hpp"
 
-#include "api/account_routes.hpp"
-#include "api/admin_routes.hpp"
-#include "api/auth_routes.hpp"
-#include "api/app_routes.hpp"
-#include "api/certificate_routes.hpp"
-#include "api/deployment_routes.hpp"
-#include "api/detect_route.hpp"
-#include "api/env_routes.hpp"
-#include "api/external_route_routes.hpp"
-#include "api/user_routes.hpp"
-#include "api/webhook_delivery_routes.hpp"
-#include "api/webhook_routes.hpp"
-#include "api/live_routes.hpp"
-#include "api/openapi.hpp"
+#include "api/auth/account_routes.hpp"
+#include "api/auth/admin_routes.hpp"
+#include "api/auth/auth_routes.hpp"
+#include "api/apps/app_routes.hpp"
+#include "api/apps/certificate_routes.hpp"
+#include "api/apps/deployment_routes.hpp"
+#include "api/apps/detect_route.hpp"
+#include "api/apps/env_routes.hpp"
+#include "api/apps/external_route_routes.hpp"
+#include "api/auth/user_routes.hpp"
+#include "api/webhooks/webhook_delivery_routes.hpp"
+#include "api/webhooks/webhook_routes.hpp"
+#include "api/apps/live_routes.hpp"
+#include "api/system/system_routes.hpp"
+#include "api/http/openapi.hpp"
 
 namespace rivetr::api {
 
 std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::Engine* engine) {
+    auto& apps = ctx.appsDeps;
+    auto& auth = ctx.authDeps;
     std::vector<Route> routes{healthRoute(std::move(probes))};
-    for (auto group : {appRoutes(ctx), envRoutes(ctx, engine), adminRoutes(ctx), authRoutes(ctx), accountRoutes(ctx),
-                       userRoutes(ctx), externalRouteRoutes(ctx), certificateRoutes(ctx), webhookDeliveryRoutes(ctx)}) {
+    for (auto group : {appRoutes(apps), envRoutes(apps, engine), adminRoutes(auth), authRoutes(auth), accountRoutes(auth),
+                       userRoutes(auth), externalRouteRoutes(apps), certificateRoutes(apps),
+                       webhookDeliveryRoutes(ctx.webhooksDeps), liveRoutes(apps, engine), systemRoutes(ctx.systemDeps, engine)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
     if (engine) {
-        auto group = deploymentRoutes(ctx, *engine);
-        routes.insert(routes.end(), group.begin(), group.end());
-        auto detect = detectRoutes(ctx, *engine);
-        routes.insert(routes.end(), detect.begin(), detect.end());
-        auto hooks = webhookRoutes(ctx, *engine);
-        routes.insert(routes.end(), hooks.begin(), hooks.end());
+        for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
+            routes.insert(routes.end(), group.begin(), group.end());
     }
-    auto live = liveRoutes(ctx, engine);
-    routes.insert(routes.end(), live.begin(), live.end());
     routes.push_back(openApiRoute(routes));
     return routes;
 }

@@ -1,10 +1,10 @@
-// Every control-API route in one table: the single place that says which role each route needs.
+// The control API's routes gathered from every feature folder into the one list the server registers (and documents).
 #pragma once
 
 #include <vector>
 
 #include "api/api_context.hpp"
-#include "api/health_route.hpp"
+#include "api/system/health_route.hpp"
 #include "engine/engine.hpp"
 
 namespace rivetr::api {

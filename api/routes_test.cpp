@@ -6,11 +6,11 @@
 #include <map>
 #include <set>
 
-#include "api/api_server.hpp"
-#include "api/openapi.hpp"
-#include "api/openapi_schema_check.hpp"
+#include "api/http/api_server.hpp"
+#include "api/http/openapi.hpp"
+#include "api/http/openapi_schema_check.hpp"
 #include "api/route_table.hpp"
-#include "api/runtimeless_engine.hpp"
+#include "api/apps/runtimeless_engine.hpp"
 #include "core/git/source.hpp"
 #include "server/proxy_traffic.hpp"
 #include "store/store.hpp"
@@ -549,7 +549,7 @@ TEST_F(ApiRoutes, OpenApiMatchesRegisteredRoutes) {
             EXPECT_FALSE(op.value("summary", "").empty()) << upper << " " << path << " has no summary";
         }
     }
-    for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << s << " is served but not in api/openapi_paths.cpp";
+    for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << s << " is served without a summary in its RouteDoc";
     for (const auto& d : documented) EXPECT_TRUE(served.count(d)) << d << " is documented but not served";
     for (const auto& route : routes) {
         std::string lower = methodOf(route.method);

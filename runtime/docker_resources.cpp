@@ -1,6 +1,7 @@
 // The Docker adapter's images, volumes and networks; prunes touch only Rivetr-labelled objects by default.
 #include "runtime/docker_json.hpp"
 #include "runtime/docker_runtime.hpp"
+#include "runtime/prune_passes.hpp"
 #include "runtime/naming.hpp"
 
 namespace rivetr::runtime {
@@ -66,17 +67,15 @@ PruneResult DockerRuntime::pruneImages(const LabelFilter& labels) {
 }
 
 PruneResult DockerRuntime::pruneImagesOneByOne(const LabelFilter& labels) {
-    PruneResult r;
-    for (const auto& image : listImages(labels)) {
+    return removeInPasses(listImages(labels), [this](const ImageInfo& image) {
         try {
             removeImage(image.id, false);
-            r.deleted.push_back(image.id);
-            r.spaceReclaimedBytes += static_cast<std::uint64_t>(image.sizeBytes);
+            return true;
         } catch (const RuntimeError& e) {
-            if (e.kind() != ErrorKind::Conflict && e.kind() != ErrorKind::EngineError) throw;  // in use: kept
+            if (e.kind() != ErrorKind::Conflict && e.kind() != ErrorKind::EngineError) throw;
+            return false;  // in use, or an image built on it is still there
         }
-    }
-    return r;
+    });
 }
 
 std::vector<VolumeInfo> DockerRuntime::listVolumes(const LabelFilter& labels) {

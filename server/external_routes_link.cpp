@@ -1,7 +1,7 @@
 // Store → proxy for external routes: the single conversion used at start and on every change.
 #include "server/external_routes_link.hpp"
 
-#include "api/external_route_routes.hpp"
+#include "api/apps/external_route_routes.hpp"
 #include "core/log.hpp"
 
 namespace rivetr::server {

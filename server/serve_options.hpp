@@ -1,8 +1,8 @@
 // The configuration turned into each module's options: one mapping per module, read in one place.
 #pragma once
 
-#include "api/api_server.hpp"
-#include "api/auth_options.hpp"
+#include "api/http/api_server.hpp"
+#include "api/auth/auth_options.hpp"
 #include "builders/registry.hpp"
 #include "core/config.hpp"
 #include "core/git/source.hpp"

@@ -4,9 +4,9 @@
 #include <atomic>
 #include <iostream>
 
-#include "api/api_server.hpp"
-#include "api/cached_probe.hpp"
-#include "api/dashboard_assets.hpp"
+#include "api/http/api_server.hpp"
+#include "api/http/cached_probe.hpp"
+#include "api/system/dashboard_assets.hpp"
 #include "api/route_table.hpp"
 #include "core/clock.hpp"
 #include "core/data_dir_probe.hpp"

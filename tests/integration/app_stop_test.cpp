@@ -56,7 +56,7 @@ TEST_F(AppStop, AStoppedAppStaysStoppedAcrossRestarts) {
 // On real Docker: a restart asked for while a deploy builds is an engine job in the app's turn, so
 // it never acts on a container the deploy is retiring. Afterwards exactly one container of the app
 // runs, the live deployment's, and the domain serves the new version. (The deterministic form of
-// this race, which failed on the handler-run restart, is api/container_routes_test.cpp.)
+// this race, which failed on the handler-run restart, is api/apps/container_routes_test.cpp.)
 TEST_F(AppStop, RestartRacingADeployEndsWithOneLiveContainer) {
     commitVersion("v1");
     createApp();

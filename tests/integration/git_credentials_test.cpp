@@ -2,7 +2,7 @@
 // deploy works, and no answer, log, stream, database file or server log ever shows the password.
 #include <gtest/gtest.h>
 
-#include "api/sse_test_reader.hpp"
+#include "api/http/sse_test_reader.hpp"
 #include "core/git/git_http_test_server.hpp"
 #include "tests/integration/serve_fixture.hpp"
 

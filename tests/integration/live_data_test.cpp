@@ -2,7 +2,7 @@
 // the events feed, the live container's logs/stats, stop → proxy 503 → start, /metrics, and `rivetr logs`.
 #include <fstream>
 
-#include "api/sse_test_reader.hpp"
+#include "api/http/sse_test_reader.hpp"
 #include "tests/integration/serve_fixture.hpp"
 
 namespace rivetr {

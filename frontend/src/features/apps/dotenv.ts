@@ -6,7 +6,7 @@ export interface DotenvVar { key: string; value: string; line: number }
 export interface DotenvError { line: number; message: string }
 export interface DotenvResult { vars: DotenvVar[]; errors: DotenvError[] }
 
-/** The server's rule for a variable name (api/app_validation.cpp). */
+/** The server's rule for a variable name (api/apps/app_validation.cpp). */
 export const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,255}$/;
 
 function unescapeDouble(s: string): string {

@@ -12,7 +12,7 @@ import { navigate } from '../../../shared/router';
 
 const BUILD_TYPES = ['auto', 'dockerfile', 'nixpacks', 'buildpacks', 'static'];
 
-/** The server's app-name rule (api/app_validation.cpp: 1-63 of a-z 0-9 '-', no '-' at either end) as an
+/** The server's app-name rule (api/apps/app_validation.cpp: 1-63 of a-z 0-9 '-', no '-' at either end) as an
  * HTML `pattern`, which browsers compile with the `v` flag: there a '-' inside a class must be escaped. */
 export const APP_NAME_PATTERN = '[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?';
 

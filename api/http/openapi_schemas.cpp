@@ -1,0 +1,361 @@
+// The bodies of the control API as OpenAPI schemas (components/schemas): what each route takes and
+// answers, field by field. The dashboard's TypeScript types are generated from these
+// (frontend/src/shared/api/schema.gen.ts), and OpenApi.ResponsesMatchTheirSchemas checks real
+// answers against them, so a renamed field breaks a test on both sides.
+#include "api/http/openapi.hpp"
+
+#include <initializer_list>
+#include <utility>
+
+#include "store/deployment_status.hpp"
+
+namespace rivetr::api {
+namespace {
+
+using nlohmann::json;
+
+json ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
+json str() { return {{"type", "string"}}; }
+json integer() { return {{"type", "integer"}}; }
+json number() { return {{"type", "number"}}; }
+json boolean() { return {{"type", "boolean"}}; }
+json dateTime() { return {{"type", "string"}, {"format", "date-time"}}; }
+json arrayOf(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+json described(json s, const std::string& text) { s["description"] = text; return s; }
+json oneOfStrings(std::initializer_list<const char*> values) { return {{"type", "string"}, {"enum", values}}; }
+
+json nullable(json s) {
+    if (s.contains("$ref")) return {{"allOf", json::array({s})}, {"nullable", true}};
+    s["nullable"] = true;
+    return s;
+}
+
+using Props = std::vector<std::pair<std::string, json>>;
+
+// An object whose listed fields are all present in every answer (`required` = all of them).
+json answer(const Props& props) {
+    json p = json::object(), req = json::array();
+    for (const auto& [name, s] : props) { p[name] = s; req.push_back(name); }
+    return {{"type", "object"}, {"properties", p}, {"required", req}, {"additionalProperties", false}};
+}
+
+// An object a client sends: only `required` must be there.
+json input(const Props& props, std::initializer_list<const char*> required = {}) {
+    json p = json::object();
+    for (const auto& [name, s] : props) p[name] = s;
+    json o{{"type", "object"}, {"properties", p}};
+    if (required.size()) o["required"] = required;
+    return o;
+}
+
+// The same object, some fields present only sometimes (e.g. for some roles).
+json answerWithOptional(const Props& always, const Props& sometimes) {
+    json o = answer(always);
+    for (const auto& [name, s] : sometimes) o["properties"][name] = s;
+    return o;
+}
+
+const Props& healthcheckProps() {
+    static const Props p{{"type", oneOfStrings({"http", "tcp"})}, {"path", str()},        {"interval_ms", integer()},
+                         {"timeout_ms", integer()},               {"retries", integer()}, {"start_period_ms", integer()}};
+    return p;
+}
+
+const Props& deadlineProps() {
+    static const Props p{{"clone_ms", nullable(integer())}, {"build_ms", nullable(integer())},
+                         {"start_ms", nullable(integer())}, {"health_ms", nullable(integer())}};
+    return p;
+}
+
+const Props& resourceProps() {
+    static const Props p{{"memory_limit_bytes", nullable(integer())}, {"cpu_limit_millis", nullable(integer())}};
+    return p;
+}
+
+void appSchemas(json& s) {
+    s["Healthcheck"] = answer(healthcheckProps());
+    s["Resources"] = answer(resourceProps());
+    s["Deadlines"] = described(answer(deadlineProps()), "per-app stage deadlines in ms (1000-86400000); null = the default");
+    s["GitCredentials"] = described(input({{"username", str()}, {"password", str()}}, {"username"}),
+                                    "HTTPS user name and password/token, stored encrypted and never shown; null removes "
+                                    "them. Dropped when git_url moves to another server without new ones");
+    s["AppInput"] = input(
+        {{"name", {{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9-]{0,62}$"}}},
+         {"git_url", described(str(), "https://, http://, ssh:// or user@host:path (file:// only with [git] "
+                                      "allow_local_repositories); RFC 3986 characters, no host or user starting with "
+                                      "'-'. Credentials in it (https://user:token@host/...) are split off into "
+                                      "git_credentials; answers show the URL without them")},
+         {"git_credentials", [] { json c = nullable(ref("GitCredentials")); c["writeOnly"] = true; return c; }()},
+         {"branch", str()},
+         {"port", {{"type", "integer"}, {"minimum", 1}, {"maximum", 65535}}},
+         {"domains", described(arrayOf(str()), "none on creation: <name>.<base_domain> when [server] base_domain is set")},
+         {"build_type", str()},
+         {"dockerfile_path", str()},
+         {"base_dir", str()},
+         {"build_target", str()},
+         {"healthcheck", input(healthcheckProps())},
+         {"resources", input(resourceProps())},
+         {"deadlines", input(deadlineProps())},
+         {"auto_deploy", described(boolean(), "a verified push to the branch deploys it (default true); false: webhook "
+                                              "deliveries are recorded as ignored and only a user's deploy ships")}},
+        {"name", "git_url", "port"});
+    s["App"] = answerWithOptional(
+        {{"id", str()},
+         {"name", str()},
+         {"git_url", described(str(), "never with credentials")},
+         {"has_git_credentials", boolean()},
+         {"branch", str()},
+         {"port", integer()},
+         {"domains", arrayOf(str())},
+         {"generated_domain",
+          described(nullable(str()), "the one of `domains` given from [server] base_domain because the app was created "
+                                     "without any; null when none is")},
+         {"build_type", str()},
+         {"dockerfile_path", str()},
+         {"base_dir", str()},
+         {"build_target", str()},
+         {"healthcheck", ref("Healthcheck")},
+         {"resources", ref("Resources")},
+         {"deadlines", ref("Deadlines")},
+         {"auto_deploy", described(boolean(), "a verified push to the branch deploys it")},
+         {"stopped", described(boolean(), "stopped by a user: the domains answer 503 until start or a deploy")},
+         {"live_deployment_id", nullable(str())},
+         {"live", ref("AppLive")},
+         {"created_at", dateTime()},
+         {"updated_at", dateTime()}},
+        {{"webhook_secret", described(str(), "developers and admins only")},
+         {"env_pending",
+          described(boolean(), "GET /api/apps/{id} only: the env vars differ from those the live deployment started "
+                               "with. A restart does not apply them; a redeploy does")}});
+    s["AppLive"] = described(
+        answer({{"state", oneOfStrings({"none", "running", "crashed", "restarting", "stopped"})},
+                {"reason", str()},
+                {"exit_code", nullable(integer())},
+                {"last_output", described(str(), "the container's last log lines when it died")},
+                {"restarts", described(integer(), "automatic restarts since it last ran steadily")},
+                {"since", described(nullable(integer()), "ms since the epoch")}}),
+        "What the app's live container is doing, as the engine last saw it. A crashed container is restarted "
+        "with exponential back-off; its domains answer 503 until it is healthy again.");
+    s["AppList"] = arrayOf(ref("App"));
+    s["DetectInput"] = input({{"git_url", str()}, {"git_credentials", nullable(ref("GitCredentials"))}, {"branch", str()},
+                          {"base_dir", str()}},
+                             {"git_url"});
+    s["DetectResult"] = answer({{"build_type", nullable(str())}, {"reason", str()}, {"port", nullable(integer())},
+                                {"commit", str()}});
+    s["Certificate"] = answer({{"domain", str()},
+                               {"state", oneOfStrings({"valid", "renewing", "expired", "pending", "failed", "wildcard", "none"})},
+                               {"not_after", nullable(dateTime())},
+                               {"error", nullable(str())},
+                               {"retry_at", nullable(dateTime())}});
+    s["Certificates"] = answer({{"tls", boolean()}, {"acme", boolean()}, {"certificates", arrayOf(ref("Certificate"))}});
+    s["EnvVar"] = answer({{"key", str()},
+                          {"value", described(str(), "masked for secrets")},
+                          {"secret", boolean()},
+                          {"build_time", boolean()},
+                          {"updated_at", dateTime()}});
+    s["EnvList"] = arrayOf(ref("EnvVar"));
+    s["EnvVarInput"] = input({{"key", str()},
+                          {"value", described(str(), "a secret's mask keeps its stored value")},
+                          {"secret", boolean()},
+                          {"build_time", boolean()},
+                          {"updated_at", str()}},
+                             {"key"});
+    s["EnvInput"] = input({{"vars", arrayOf(ref("EnvVarInput"))}}, {"vars"});
+    s["EnvRedeployAccepted"] = answer({{"vars", ref("EnvList")}, {"deployment_id", str()}, {"status", str()}});
+}
+
+void deploymentSchemas(json& s) {
+    json statuses = json::array();
+    for (auto status : store::allDeploymentStatuses()) statuses.push_back(store::statusName(status));
+    s["DeploymentStatus"] = {{"type", "string"}, {"enum", statuses}};
+    Props deployment = {{"id", str()},
+                          {"app_id", str()},
+                          {"status", ref("DeploymentStatus")},
+                          {"trigger", str()},
+                          {"requested_commit", nullable(str())},
+                          {"commit_sha", nullable(str())},
+                          {"commit_message", nullable(str())},
+                          {"commit_author", nullable(str())},
+                          {"image", nullable(str())},
+                          {"rollback_of", nullable(str())},
+                          {"error", nullable(str())},
+                          {"created_at", dateTime()},
+                          {"started_at", nullable(dateTime())},
+                          {"finished_at", nullable(dateTime())}};
+    // Present in every REST answer; the streams' events leave it out (it asks the container engine).
+    const Props rollback = {{"rollback_available",
+                             described(boolean(), "\"roll back to this\" would run: the deployment passed its health "
+                                                  "check and its image is still on the container engine")}};
+    s["Deployment"] = answerWithOptional(deployment, rollback);
+    deployment.emplace_back("live", described(boolean(), "this deployment serves the app now"));
+    s["AppDeployment"] = answerWithOptional(deployment, rollback);
+    s["AppDeploymentList"] = arrayOf(ref("AppDeployment"));
+    s["DeploymentList"] = arrayOf(ref("Deployment"));
+    s["DeploymentPage"] = answer({{"deployments", ref("DeploymentList")}});
+    s["DeploymentAccepted"] = answerWithOptional({{"deployment_id", str()}}, {{"status", str()}});
+    s["DeployRequest"] = input({{"commit", str()}});
+    s["LogLine"] = answerWithOptional({{"ts", dateTime()}, {"stream", str()}, {"line", str()}}, {{"id", integer()}});
+    s["DeploymentLogs"] = answer({{"deployment_id", str()}, {"status", ref("DeploymentStatus")}, {"lines", arrayOf(ref("LogLine"))}});
+    s["ContainerLogs"] = answer({{"lines", arrayOf(ref("LogLine"))}});
+    s["ContainerStats"] = answer({{"cpu_percent", number()}, {"memory_bytes", integer()}, {"memory_limit_bytes", integer()},
+                                  {"net_rx_bytes", integer()}, {"net_tx_bytes", integer()}});
+    s["ActionResult"] = answer({{"action_id", str()}, {"status", str()}});
+    // The data of the /api/events feed: `deployment` events carry a Deployment, `action` events this.
+    s["ActionEvent"] = answerWithOptional({{"id", str()},
+                                           {"app_id", str()},
+                                           {"action", oneOfStrings({"start", "stop", "restart", "recover", "crash"})},
+                                           {"status", oneOfStrings({"pending", "in_progress", "done", "failed", "crashed"})}},
+                                          {{"error", str()}});
+}
+
+void webhookSchemas(json& s) {
+    s["WebhookDelivery"] = answer(
+        {{"id", integer()},
+         {"provider", oneOfStrings({"github", "gitlab", "gitea", "bitbucket"})},
+         {"event", described(str(), "the provider's event name: push, ping, Push Hook, repo:push, ...")},
+         {"delivery_id", described(str(), "the provider's delivery id; \"\" when it sent none")},
+         {"ref", nullable(str())},
+         {"commit_sha", described(nullable(str()), "the pushed head commit")},
+         {"result", described(oneOfStrings({"deployed", "ignored", "pong", "rejected", "failed"}),
+                              "deployed: deployment_id was queued; ignored: reason says why (another branch, not a "
+                              "push, a skip marker, a duplicate delivery); pong: a ping whose secret verified; "
+                              "rejected: a bad or missing signature (401) or a malformed payload (400); failed: "
+                              "Rivetr could not queue the deployment")},
+         {"reason", str()},
+         {"deployment_id", nullable(str())},
+         {"http_status", described(integer(), "what Rivetr answered the provider")},
+         {"received_at", dateTime()}});
+    s["WebhookDeliveryList"] = answer({{"deliveries", arrayOf(ref("WebhookDelivery"))}});
+    s["WebhookTestResult"] = answer(
+        {{"delivery_id", str()},
+         {"url", described(str(), "where the ping was sent: [server] public_url's webhook URL, or the API's own address "
+                                  "when public_url is unset")},
+         {"ok", described(boolean(), "Rivetr answered 200 pong: the URL reaches it and the app's secret verifies")},
+         {"status", described(nullable(integer()), "the HTTP status answered; null when nothing answered")},
+         {"duration_ms", integer()},
+         {"response", described(str(), "the start of the answer's body")},
+         {"error", described(nullable(str()), "the transport failure (could not connect, timeout, ...)")},
+         {"explanation", str()},
+         {"warning", described(nullable(str()), "what the test cannot prove: public_url unset or a loopback address")}});
+}
+
+void systemSchemas(json& s) {
+    s["SystemInfo"] = answer(
+        {{"version", str()},
+         {"runtime", answer({{"kind", nullable(str())}, {"version", nullable(str())}, {"ok", boolean()}})},
+         {"host", answer({{"cpus", integer()},
+                          {"cpu_percent", number()},
+                          {"load_avg", arrayOf(number())},
+                          {"memory_total_bytes", integer()},
+                          {"memory_used_bytes", integer()},
+                          {"disk_total_bytes", integer()},
+                          {"disk_free_bytes", integer()}})},
+         {"apps", integer()},
+         {"deployments_active", integer()},
+         {"proxy", described(answer({{"http_port", integer()}, {"https_port", integer()},
+                                     {"tls", described(boolean(), "the proxy serves HTTPS for domains with a certificate")}}),
+                             "where app domains are served: an app's URL carries the port when it is not 80/443")},
+         {"public_url", described(nullable(str()), "[server] public_url without a trailing /: webhook URLs are built "
+                                                   "on it; null: unset (the dashboard uses its own address)")},
+         {"public_url_warning",
+          described(nullable(str()), "why git providers may not reach the webhook URLs (unset, or a loopback address)")}});
+}
+
+void accountSchemas(json& s) {
+    s["Role"] = oneOfStrings({"admin", "developer", "viewer"});
+    s["User"] = answer({{"id", str()},
+                        {"username", str()},
+                        {"role", ref("Role")},
+                        {"disabled", boolean()},
+                        {"totp_enabled", boolean()},
+                        {"created_at", dateTime()},
+                        {"updated_at", dateTime()}});
+    s["UserList"] = arrayOf(ref("User"));
+    s["UserInput"] = input({{"username", str()}, {"password", str()}, {"role", ref("Role")}}, {"username", "password"});
+    s["UserChange"] = input({{"role", ref("Role")},
+                             {"password", str()},
+                             {"disabled", boolean()},
+                             {"totp_enabled", described(boolean(), "false resets a lost second factor")},
+                             {"transfer_tokens_to", str()}});
+    s["Me"] = answerWithOptional({{"actor_type", str()}, {"name", str()}, {"role", ref("Role")}},
+                                 {{"user", ref("User")}, {"csrf_token", str()}});
+    s["LoginInput"] = input({{"username", str()},
+                             {"password", str()},
+                             {"totp", described(str(), "the 6-digit code, or a recovery code (xxxx-xxxx-xxxx-xxxx)")}},
+                            {"username", "password"});
+    s["LoginResult"] = answerWithOptional(
+        {{"user", ref("User")}, {"csrf_token", str()}},
+        {{"recovery_codes_remaining",
+          described(integer(), "when a recovery code signed in: how many unused codes the user has left")}});
+    s["TotpSetup"] = answer({{"secret", str()}, {"otpauth_uri", str()}});
+    s["TotpCode"] = input({{"code", str()}}, {"code"});
+    s["TotpState"] = answerWithOptional(
+        {{"totp_enabled", boolean()}},
+        {{"recovery_codes", described(arrayOf(str()), "when TOTP was just turned on: shown once, never again")}});
+    s["RecoveryCodeState"] = answer({{"totp_enabled", boolean()}, {"remaining", integer()}});
+    s["RecoveryCodeProof"] = input({{"code", described(str(), "a current 6-digit TOTP code")},
+                                    {"password", described(str(), "or the caller's password")}});
+    s["RecoveryCodes"] = answer({{"recovery_codes", arrayOf(str())}, {"remaining", integer()}});
+    s["PasswordChange"] = input({{"current_password", str()}, {"new_password", str()}}, {"current_password", "new_password"});
+    s["PasswordChanged"] = answerWithOptional(
+        {{"user", ref("User")},
+         {"session_reissued", described(boolean(), "the caller's browser session was replaced by a fresh one")}},
+        {{"csrf_token", described(str(), "the fresh session's CSRF token")}});
+    s["TokenInput"] = input({{"name", str()}, {"role", ref("Role")}, {"expires_in_days", integer()}}, {"name"});
+    s["TokenOwner"] = described(answer({{"type", oneOfStrings({"user", "admin_token"})}, {"user_id", nullable(str())}, {"name", str()}}),
+                                "who minted it: a user (the token is revoked when that user is disabled or deleted) or "
+                                "the instance admin token");
+    s["Token"] = answerWithOptional(
+        {{"id", str()},
+         {"name", str()},
+         {"prefix", str()},
+         {"role", described(ref("Role"), "it never acts above its owning user's current role")},
+         {"owner", described(nullable(ref("TokenOwner")), "null for tokens minted before owners were recorded")},
+         {"created_at", dateTime()},
+         {"expires_at", nullable(dateTime())},
+         {"last_used_at", nullable(dateTime())},
+         {"revoked_at", nullable(dateTime())}},
+        {{"token", described(str(), "only in the answer to its creation")}});
+    s["TokenList"] = arrayOf(ref("Token"));
+    s["AuditEntry"] = answer({{"id", integer()},
+                          {"ts", dateTime()},
+                          {"actor_type", str()},
+                          {"actor", str()},
+                          {"action", str()},
+                          {"target_type", str()},
+                          {"target_id", str()},
+                          {"details", {{"type", "object"}, {"additionalProperties", true}}},
+                          {"request_id", str()},
+                          {"ip", str()}});
+    s["AuditList"] = arrayOf(ref("AuditEntry"));
+}
+
+void routeSchemas(json& s) {
+    s["ExternalRouteInput"] = input({{"domain", described(str(), "any host name but server.dashboard_domain (409)")},
+                                     {"upstream", {{"type", "string"}, {"example", "10.0.0.5:3000"}}},
+                                     {"tls", boolean()}},
+                                    {"domain", "upstream"});
+    s["ExternalRoute"] = answer({{"domain", str()}, {"upstream", str()}, {"tls", boolean()}, {"created_at", dateTime()},
+                                 {"updated_at", dateTime()}});
+    s["ExternalRouteList"] = arrayOf(ref("ExternalRoute"));
+}
+
+}  // namespace
+
+json openApiSchemas() {
+    json s;
+    s["Error"] = answer({{"error", answerWithOptional({{"code", str()}, {"message", str()}},
+                                                      {{"field", described(str(), "the input at fault, as its JSON path")}})}});
+    appSchemas(s);
+    deploymentSchemas(s);
+    webhookSchemas(s);
+    systemSchemas(s);
+    accountSchemas(s);
+    routeSchemas(s);
+    s["Object"] = {{"type", "object"}};
+    s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
+    s["Text"] = str();
+    return s;
+}
+
+}  // namespace rivetr::api
