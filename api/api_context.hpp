@@ -9,6 +9,7 @@
 #include "api/system/system_deps.hpp"
 #include "api/webhooks/webhooks_deps.hpp"
 #include "hosts/local_host_directory.hpp"
+#include "terminal/terminal_service.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/deployment_repository.hpp"
@@ -61,6 +62,9 @@ struct ApiContext {
     // live.runtime; `rivetr serve` may set another directory before controlRoutes() runs.
     std::shared_ptr<hosts::HostDirectory> hosts =
         std::make_shared<hosts::LocalHostDirectory>([this] { return live.runtime(); });
+    // The dashboard's terminals, started by `rivetr serve` ([docker] terminal_*); null: the route answers 403.
+    std::shared_ptr<terminal::TerminalService> terminals;
+    std::vector<std::string> terminalOrigins;  // origins besides the request's own (the public URL's)
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};

@@ -16,6 +16,7 @@
 #include "api/apps/live_routes.hpp"
 #include "api/system/system_routes.hpp"
 #include "api/http/openapi.hpp"
+#include "api/terminal/terminal_routes.hpp"
 
 namespace rivetr::api {
 
@@ -28,6 +29,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
                        webhookDeliveryRoutes(ctx.webhooksDeps), liveRoutes(apps, engine), systemRoutes(ctx.systemDeps, engine)}) {
         routes.insert(routes.end(), group.begin(), group.end());
     }
+    auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
+    routes.insert(routes.end(), terminal.begin(), terminal.end());
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

@@ -70,6 +70,13 @@ struct BuildConfig {
     std::string pack_builder = "paketobuildpacks/builder-jammy-base";
 };
 
+// The Docker manager. The terminal: a shell in a running container from the dashboard (terminal/).
+struct DockerConfig {
+    bool terminal_enabled = true;                      // false: every terminal request is a 403
+    std::int64_t terminal_idle_timeout_ms = 900000;    // no keystroke for 15 min: the terminal closes
+    std::int64_t terminal_max_sessions_per_user = 3;   // open at once; a 429 beyond
+};
+
 struct LoggingConfig {
     std::string level = "info";
 };
@@ -81,6 +88,7 @@ struct Config {
     ProxyConfig proxy;
     GitConfig git;
     BuildConfig build;
+    DockerConfig docker;
     LoggingConfig logging;
 };
 

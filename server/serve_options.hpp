@@ -9,6 +9,7 @@
 #include "engine/engine.hpp"
 #include "proxy/proxy.hpp"
 #include "runtime/container_runtime.hpp"
+#include "terminal/terminal_options.hpp"
 
 namespace rivetr::server {
 
@@ -17,6 +18,7 @@ proxy::ProxyOptions proxyOptions(const Config& cfg);
 proxy::CertManagerOptions acmeOptions(const Config& cfg);
 engine::EngineOptions engineOptions(const Config& cfg);
 api::ApiOptions apiOptions(const Config& cfg);
+terminal::TerminalOptions terminalOptions(const Config& cfg);
 // How this process reaches its own control API ("http://127.0.0.1:8080"): a wildcard bind on loopback.
 std::string selfUrl(const Config& cfg);
 api::AuthOptions authOptions(const Config& cfg);

@@ -8,6 +8,7 @@
 #include "api/http/cached_probe.hpp"
 #include "api/system/dashboard_assets.hpp"
 #include "api/route_table.hpp"
+#include "api/terminal/terminal_audit.hpp"
 #include "core/clock.hpp"
 #include "core/data_dir_probe.hpp"
 #include "core/log.hpp"
@@ -21,6 +22,7 @@
 #include "store/app_state_repository.hpp"
 #include "store/git_credential_store.hpp"
 #include "store/store.hpp"
+#include "terminal/origin_check.hpp"
 
 namespace rivetr::server {
 
@@ -128,6 +130,9 @@ void linkLiveData(Server::Parts& p) {
     if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
     api.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
+    // The dashboard's terminals (api/terminal/terminal_routes.hpp says where their WebSocket ends).
+    api.terminals = std::make_shared<terminal::TerminalService>(terminalOptions(cfg), api::terminalAuditSink(api.audit));
+    if (auto origin = terminal::originOf(cfg.server.public_url); !origin.empty()) api.terminalOrigins.push_back(origin);
 }
 
 // A probe file written every 2 s at most, however often /health is asked.
@@ -183,6 +188,8 @@ void Server::stop() {
     if (p.stopped) return;
     p.stopped = true;
     if (p.http) p.http->stop(8s);
+    // Open terminals close and their shells end before the store they are audited in goes.
+    if (p.api && p.api->terminals) p.api->terminals->stop();
     p.engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     if (p.proxy) p.proxy->stop();
     p.store.reset();

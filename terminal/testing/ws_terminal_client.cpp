@@ -30,9 +30,11 @@ int WsTerminalClient::open(std::uint16_t port, const std::string& target, const 
     ws.set_option(websocket::stream_base::decorator([headers](websocket::request_type& req) {
         for (const auto& [k, v] : headers) req.set(k, v);
     }));
+    // The asynchronous handshake: Boost 1.74's synchronous one leaves `res` empty when the answer is not a 101.
     websocket::response_type res;
-    boost::system::error_code ec;
-    ws.handshake(res, "127.0.0.1:" + std::to_string(port), target, ec);
+    ws.async_handshake(res, "127.0.0.1:" + std::to_string(port), target, [](const boost::system::error_code&) {});
+    impl_->ioc.restart();
+    impl_->ioc.run();
     if (body) *body = res.body();
     return static_cast<int>(res.result_int());
 }
