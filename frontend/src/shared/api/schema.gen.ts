@@ -446,6 +446,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/containers/{id}/terminal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a terminal in a running container: a WebSocket (101). Session cookie only (no token, no ?token=), same-origin only; ?host= (default local), ?shell=auto|/bin/bash|/bin/ash|/bin/sh, ?user=name|uid[:gid]. Frames: binary = bytes both ways; text {"type":"resize","cols","rows"} = resize. Audited (container.terminal_open / container.terminal_close) */
+        get: operations["get/api/containers/{id}/terminal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments": {
         parameters: {
             query?: never;
@@ -2276,6 +2293,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TotpSetup"];
                 };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/containers/{id}/terminal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description error */
             default: {
