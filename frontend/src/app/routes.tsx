@@ -30,6 +30,7 @@ export const routes: RouteNode[] = [
     ],
   },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
+  { path: '/containers/:id/terminal', load: () => import('../features/terminal/TerminalPage') },
 ];
 
 const lazyPages = new Map<RouteNode['load'], LazyExoticComponent<ComponentType>>();
