@@ -11,6 +11,7 @@
 #include "containers/create_policy.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "hosts/registry_host_directory.hpp"
+#include "terminal/terminal_service.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/deployment_repository.hpp"
@@ -69,6 +70,9 @@ struct ApiContext {
     // The Docker manager's create policy: [docker] allowed_bind_roots and the socket, set by `rivetr
     // serve` before controlRoutes() runs (the default: no bind roots, the default socket).
     containers::PolicyOptions containerPolicy = containers::localPolicyDefaults();
+    // The dashboard's terminals, started by `rivetr serve` ([docker] terminal_*); null: the route answers 403.
+    std::shared_ptr<terminal::TerminalService> terminals;
+    std::vector<std::string> terminalOrigins;  // origins besides the request's own (the public URL's)
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};

@@ -20,6 +20,7 @@
 #include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
 #include "server/engine_app_gateway.hpp"
+#include "api/terminal/terminal_routes.hpp"
 
 namespace rivetr::api {
 
@@ -43,6 +44,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         ContainersDeps{ctx.hosts, gateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, gateway.get()), ctx.trail});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
+    auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
+    routes.insert(routes.end(), terminal.begin(), terminal.end());
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

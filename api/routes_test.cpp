@@ -81,6 +81,9 @@ TEST_F(ApiRoutes, AuthorizationMatrixFollowsTheRouteTable) {
     const std::vector<std::pair<std::string, std::optional<Role>>> callers{
         {"", std::nullopt}, {"viewer", Role::viewer}, {"developer", Role::developer}, {"admin", Role::admin}};
     for (const auto& route : routes) {
+        // The terminal's WebSocket refuses every bearer token (401) and is off without a server's terminals
+        // (403) on purpose: its own matrix is tests/integration/terminal_test.cpp.
+        if (route.path.ends_with("/terminal")) continue;
         for (const auto& [label, role] : callers) {
             auto app = createApp("matrix-" + std::to_string(appCount()));
             ctx.env.set(app["id"], {"KEY", "v"});

@@ -54,6 +54,10 @@ struct DockerConfig {
     // Comma-separated host directories non-admins may bind-mount into containers they create; empty:
     // none (named volumes only). Admins may bind anything; nobody but an admin mounts the socket.
     std::string allowed_bind_roots;
+    // The terminal: a shell in a running container from the dashboard (terminal/).
+    bool terminal_enabled = true;                      // false: every terminal request is a 403
+    std::int64_t terminal_idle_timeout_ms = 900000;    // no keystroke for 15 min: the terminal closes
+    std::int64_t terminal_max_sessions_per_user = 3;   // open at once; a 429 beyond
 };
 
 struct ProxyConfig {

@@ -105,7 +105,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 52> kKeys{{
+const std::array<ConfigKey, 55> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -273,6 +273,15 @@ const std::array<ConfigKey, 52> kKeys{{
     {"hosts", "refresh_interval_s", [](Config& c) -> ConfigField { return &c.hosts.refresh_interval_s; },
      [](const Config& c) { return intRange(c.hosts.refresh_interval_s, 5, 3600); },
      "How often every remote host's state (ok / unreachable since …) is checked in the background."},
+    {"docker", "terminal_enabled", [](Config& c) -> ConfigField { return &c.docker.terminal_enabled; },
+     [](const Config&) -> Check { return std::nullopt; },
+     "The dashboard's terminal into running containers (admins only); false: refused with a 403."},
+    {"docker", "terminal_idle_timeout_ms", [](Config& c) -> ConfigField { return &c.docker.terminal_idle_timeout_ms; },
+     [](const Config& c) { return intRange(c.docker.terminal_idle_timeout_ms, 1000, 24 * 3600000LL); },
+     "A terminal with no keystroke for this long is closed and its shell ended."},
+    {"docker", "terminal_max_sessions_per_user", [](Config& c) -> ConfigField { return &c.docker.terminal_max_sessions_per_user; },
+     [](const Config& c) { return intRange(c.docker.terminal_max_sessions_per_user, 1, 100); },
+     "Terminals one user may have open at once (429 beyond)."},
     {"logging", "level", [](Config& c) -> ConfigField { return &c.logging.level; },
      [](const Config& c) { return oneOf(c.logging.level, {"trace", "debug", "info", "warn", "error", "off"}); },
      "Log level."},

@@ -7,6 +7,7 @@
 
 #include "runtime/cancel_token.hpp"
 #include "runtime/runtime_types.hpp"
+#include "runtime/tty_exec.hpp"
 
 namespace rivetr::runtime {
 
@@ -24,6 +25,15 @@ public:
     virtual ProcessList top(const std::string& id, const std::string& psArgs = "") = 0;
     virtual ExecResult exec(const std::string& id, const std::vector<std::string>& argv,
                             const ExecOptions& options = {}) = 0;
+
+    // The interactive exec behind the terminal, in four steps the caller sequences: create it (stdin,
+    // stdout and a TTY), attach (the engine starts it and hands over the raw stream), resize its TTY
+    // (before the first output, and on every change), inspect it (running? pid? exit code?). The engine
+    // has no call that ends an exec: the caller closes its input and signals it with another exec.
+    virtual std::string createTtyExec(const std::string& containerId, const TtyExecSpec& spec) = 0;
+    virtual ExecConnection attachTtyExec(const std::string& execId) = 0;
+    virtual void resizeExec(const std::string& execId, unsigned cols, unsigned rows) = 0;
+    virtual ExecState inspectExec(const std::string& execId) = 0;
 };
 
 }  // namespace rivetr::runtime

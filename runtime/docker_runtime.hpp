@@ -51,6 +51,10 @@ public:
     void streamStats(const std::string& id, const std::function<void(const Stats&)>& onStats,
                      const CancelToken& cancel) override;
     ExecResult exec(const std::string& id, const std::vector<std::string>& argv, const ExecOptions& options) override;
+    std::string createTtyExec(const std::string& containerId, const TtyExecSpec& spec) override;
+    ExecConnection attachTtyExec(const std::string& execId) override;
+    void resizeExec(const std::string& execId, unsigned cols, unsigned rows) override;
+    ExecState inspectExec(const std::string& execId) override;
 
     std::vector<ImageInfo> listImages(const LabelFilter& labels) override;
     ImageInfo inspectImage(const std::string& ref) override;

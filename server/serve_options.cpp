@@ -53,6 +53,14 @@ engine::EngineOptions engineOptions(const Config& cfg) {
     return o;
 }
 
+terminal::TerminalOptions terminalOptions(const Config& cfg) {
+    terminal::TerminalOptions o;
+    o.enabled = cfg.docker.terminal_enabled;
+    o.idleTimeout = std::chrono::milliseconds(cfg.docker.terminal_idle_timeout_ms);
+    o.maxSessionsPerUser = static_cast<int>(cfg.docker.terminal_max_sessions_per_user);
+    return o;
+}
+
 api::ApiOptions apiOptions(const Config& cfg) {
     api::ApiOptions o;
     o.host = cfg.server.api_host;

@@ -10,6 +10,7 @@
 #include "hosts/remote_host.hpp"
 #include "proxy/proxy.hpp"
 #include "runtime/container_runtime.hpp"
+#include "terminal/terminal_options.hpp"
 
 namespace rivetr::server {
 
@@ -18,6 +19,7 @@ proxy::ProxyOptions proxyOptions(const Config& cfg);
 proxy::CertManagerOptions acmeOptions(const Config& cfg);
 engine::EngineOptions engineOptions(const Config& cfg);
 api::ApiOptions apiOptions(const Config& cfg);
+terminal::TerminalOptions terminalOptions(const Config& cfg);
 // How this process reaches its own control API ("http://127.0.0.1:8080"): a wildcard bind on loopback.
 std::string selfUrl(const Config& cfg);
 api::AuthOptions authOptions(const Config& cfg);

@@ -8,6 +8,7 @@
 #include "api/http/cached_probe.hpp"
 #include "api/system/dashboard_assets.hpp"
 #include "api/route_table.hpp"
+#include "api/terminal/terminal_audit.hpp"
 #include "core/clock.hpp"
 #include "core/data_dir_probe.hpp"
 #include "core/comma_list.hpp"
@@ -24,6 +25,7 @@
 #include "store/git_credential_store.hpp"
 #include "store/host_repository.hpp"
 #include "store/store.hpp"
+#include "terminal/origin_check.hpp"
 
 namespace rivetr::server {
 
@@ -137,6 +139,9 @@ void linkLiveData(Server::Parts& p) {
     api.containerPolicy.allowedBindRoots = splitCommaList(cfg.docker.allowed_bind_roots);
     api.containerPolicy.dockerSocket = cfg.runtime.docker_socket;
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
+    // The dashboard's terminals (api/terminal/terminal_routes.hpp says where their WebSocket ends).
+    api.terminals = std::make_shared<terminal::TerminalService>(terminalOptions(cfg), api::terminalAuditSink(api.audit));
+    if (auto origin = terminal::originOf(cfg.server.public_url); !origin.empty()) api.terminalOrigins.push_back(origin);
 }
 
 // Every engine the Docker manager reaches: the local one through the runtime link, and each remote
@@ -205,6 +210,8 @@ void Server::stop() {
     p.stopped = true;
     if (p.http) p.http->stop(8s);
     p.hostRefresher.reset();
+    // Open terminals close and their shells end before the store they are audited in goes.
+    if (p.api && p.api->terminals) p.api->terminals->stop();
     p.engine.reset();  // in-flight deployments end cancelled; the live containers keep running
     if (p.proxy) p.proxy->stop();
     p.store.reset();

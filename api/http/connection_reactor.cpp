@@ -39,6 +39,11 @@ void ConnectionReactor::remember(Pistache::Tcp::Peer& peer, Pistache::Tcp::Trans
     peer.putData(kReactorData, std::make_shared<Recorded>(Recorded{transport}));
 }
 
+Pistache::Tcp::Transport* ConnectionReactor::transportOf(Pistache::Tcp::Peer& peer) {
+    auto rec = std::static_pointer_cast<Recorded>(peer.tryGetData(kReactorData));
+    return rec ? rec->transport : nullptr;
+}
+
 ConnectionReactor ConnectionReactor::of(const Pistache::Http::ResponseWriter& writer) {
     ConnectionReactor r;
     if (auto peer = openPeer(writer)) {

@@ -21,6 +21,8 @@ public:
     // Taken on the reactor thread (in a route handler); used from any thread. Empty when the
     // connection handler recorded none: post() then runs its task on the calling thread.
     static ConnectionReactor of(const Pistache::Http::ResponseWriter& writer);
+    // The transport the connection handler recorded for `peer` (nullptr when none).
+    static Pistache::Tcp::Transport* transportOf(Pistache::Tcp::Peer& peer);
 
     // Runs `task` on the reactor thread, in order with that thread's reads and writes, and destroys it
     // there. A task must not throw; it checks for itself whether its connection is still open.

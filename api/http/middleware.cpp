@@ -6,6 +6,7 @@
 #include "api/http/api_errors.hpp"
 #include "api/http/auth_headers.hpp"
 #include "api/http/connection_reactor.hpp"
+#include "api/http/connection_takeover.hpp"
 #include "api/http/guarded_handler.hpp"
 #include "api/http/security_headers.hpp"
 #include "api/http/text_header.hpp"
@@ -77,6 +78,13 @@ std::optional<Reply> checkAccess(const Route& route, const Pistache::Rest::Reque
 // stop() ends it first, so the gate is left once it is handed over.
 void answer(Pistache::Http::ResponseWriter& writer, const Reply& reply, SseHub* hub, const std::string& requestId,
             RequestGate& gate) {
+    if (reply.takeOver) {  // a WebSocket: the connection is no longer HTTP, nor an in-flight request
+        if (auto peer = openPeer(writer)) {
+            if (int fd = takeOverConnection(*peer); fd >= 0) reply.takeOver(fd);
+        }
+        gate.leave();
+        return;
+    }
     if (!reply.stream) {
         sendReply(writer, reply, requestId).then([&gate](ssize_t) { gate.leave(); },
                                                  [&gate](std::exception_ptr) { gate.leave(); });

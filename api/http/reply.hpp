@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,11 @@ struct Reply {
     // middleware opens it after the access checks; status and body are then unused).
     std::shared_ptr<StreamProducer> stream;
 
+    // Set: the connection leaves HTTP (a WebSocket, see terminal/). After the access checks the middleware
+    // stops Pistache reading the connection and calls this on its reactor thread with a duplicate of its
+    // socket, which the callee then owns; no byte of an answer has been written (status and body are unused).
+    std::function<void(int fd)> takeOver;
+
     // A constructor rather than aggregate init, so adding a member never breaks `Reply{status, body, type}`
     // under -Wmissing-field-initializers.
     Reply(int s = 200, std::string b = {}, std::string type = "application/json")
@@ -33,6 +39,11 @@ struct Reply {
         nlohmann::json e{{"code", std::move(code)}, {"message", std::move(message)}};
         if (!field.empty()) e["field"] = std::move(field);
         return json(status, {{"error", e}});
+    }
+    static Reply takingOver(std::function<void(int fd)> f) {
+        Reply r(101);
+        r.takeOver = std::move(f);
+        return r;
     }
     static Reply streaming(std::shared_ptr<StreamProducer> producer) {
         Reply r;

@@ -79,6 +79,10 @@ public:
                              const runtime::ExecOptions&) override {
         unsupported("exec");
     }
+    std::string createTtyExec(const std::string&, const runtime::TtyExecSpec&) override { unsupported("tty exec"); }
+    runtime::ExecConnection attachTtyExec(const std::string&) override { unsupported("tty exec"); }
+    void resizeExec(const std::string&, unsigned, unsigned) override { unsupported("exec resize"); }
+    runtime::ExecState inspectExec(const std::string&) override { unsupported("exec inspect"); }
 
     std::vector<runtime::ImageInfo> listImages(const runtime::LabelFilter& labels) override;
     runtime::ImageInfo inspectImage(const std::string& ref) override;

@@ -31,6 +31,7 @@ export const routes: RouteNode[] = [
   },
   { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
+  { path: '/containers/:id/terminal', load: () => import('../features/terminal/TerminalPage') },
 ];
 
 const lazyPages = new Map<RouteNode['load'], LazyExoticComponent<ComponentType>>();
