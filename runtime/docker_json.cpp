@@ -218,7 +218,6 @@ ContainerSummary parseContainerSummary(const Json& j) {
     c.command = str(j, "Command");
     c.labels = labelsOf(child(j, "Labels"));
     c.created = num<std::int64_t>(j, "Created");
-    c.imageId = str(j, "ImageID");
     if (j.contains("Names") && j["Names"].is_array())
         for (const auto& n : j["Names"])
             if (n.is_string()) c.names.push_back(n.get<std::string>().substr(n.get<std::string>().rfind('/') + 1));

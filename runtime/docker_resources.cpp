@@ -39,7 +39,7 @@ ImageInfo DockerRuntime::inspectImage(const std::string& ref) {
 }
 
 Json DockerRuntime::inspectImageJson(const std::string& ref) {
-    return expectOk("GET", "/images/" + dialect_.imagePathRef(checkedRef(ref)) + "/json", std::nullopt, ObjectKind::Image);
+    return expectOk("GET", "/images/" + dialect_.imagePathRef(checkedImageRef(ref)) + "/json", std::nullopt, ObjectKind::Image);
 }
 
 void DockerRuntime::tagImage(const std::string& ref, const std::string& repo, const std::string& tag) {

@@ -152,7 +152,6 @@ struct ContainerSummary {
     Labels labels;
     std::int64_t created = 0;
     std::vector<std::string> names;     // every name the engine lists, without the leading '/'
-    std::string imageId;
     std::vector<PublishedPort> ports;   // published ones carry hostIp/hostPort; exposed-only ones 0
 };
 

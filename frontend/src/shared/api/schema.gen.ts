@@ -653,6 +653,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/containers/{id}/terminal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a terminal in a running container: a WebSocket (101). Session cookie only (no token, no ?token=), same-origin only; ?host= (default local), ?shell=auto|/bin/bash|/bin/ash|/bin/sh, ?user=name|uid[:gid]. Frames: binary = bytes both ways; text {"type":"resize","cols","rows"} = resize. Audited (container.terminal_open / container.terminal_close) */
+        get: operations["get/api/containers/{id}/terminal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/containers/{id}/top": {
         parameters: {
             query?: never;
@@ -806,6 +823,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/docker/disk-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What images, containers, volumes and the build cache take on a host's disk, and what a prune could free (?host=; the engine measures every volume, so this can take seconds) */
+        get: operations["get/api/docker/disk-usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/docker/events": {
         parameters: {
             query?: never;
@@ -888,6 +922,91 @@ export interface paths {
         put?: never;
         /** Connect to a host now (ignoring back-off) and say what its engine answered; an ssh host without a pinned key gets it pinned first (trust on first use), one whose key changed is refused */
         post: operations["post/api/hosts/{id}/test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every image on a host (?host=, default the local engine), with its size, tags, digests, whether it is dangling, and the containers that use it */
+        get: operations["get/api/images"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an image or one of its tags ({id}: an id or a reference, '/' as %2F; ?host=). Refused (409, with the engine's reason) while a container uses it, unless ?force=true (a running container's image never goes) */
+        delete: operations["delete/api/images/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image's layers, newest first (?host=) */
+        get: operations["get/api/images/{id}/history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prune images (?host=): by default a dry run listing what would go and what stays (in use, built by Rivetr); with "dry_run": false it plans again and removes exactly those images, never forced */
+        post: operations["post/api/images/prune"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pull an image (?host=): an event stream of `progress` events ({id, status, current, total}), ending with `done` (ImagePullResult) or `error` ({error: {code, message}}); leaving the stream cancels the pull */
+        post: operations["post/api/images/pull"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1650,6 +1769,19 @@ export interface components {
             port: number | null;
             reason: string;
         };
+        DiskUsage: {
+            build_cache: components["schemas"]["DiskUsageLine"];
+            containers: components["schemas"]["DiskUsageLine"];
+            host: string;
+            images: components["schemas"]["DiskUsageLine"];
+            volumes: components["schemas"]["DiskUsageLine"];
+        };
+        DiskUsageLine: {
+            active: number;
+            reclaimable_bytes: number;
+            size_bytes: number;
+            total: number;
+        };
         EnvInput: {
             vars: components["schemas"]["EnvVarInput"][];
         };
@@ -1784,6 +1916,121 @@ export interface components {
             tls_cert?: string;
             /** @description tcp (PEM text); write-only, stored encrypted */
             tls_key?: string;
+        };
+        Image: {
+            app_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description no tag at all */
+            dangling: boolean;
+            /** @description repo@sha256:... for an image pulled from or pushed to a registry */
+            digests: string[];
+            id: string;
+            in_use: boolean;
+            /** @description label name -> value */
+            labels: {
+                [key: string]: unknown;
+            };
+            /** @description built by Rivetr for an app's deployment: prunes leave it (its rollback needs it) */
+            managed: boolean;
+            /** @description the id's first 12 hex digits, as `docker images` shows it */
+            short_id: string;
+            size_bytes: number;
+            tags: string[];
+            /** @description every container running or holding this image, stopped ones too */
+            used_by: components["schemas"]["ImageContainer"][];
+        };
+        ImageContainer: {
+            id: string;
+            name: string;
+            state: string;
+        };
+        ImageHistory: {
+            layers: components["schemas"]["ImageLayer"][];
+        };
+        ImageLayer: {
+            comment: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            /** @description "<missing>" for layers built elsewhere */
+            id: string;
+            size_bytes: number;
+            tags: string[];
+        };
+        ImageList: {
+            host: string;
+            images: components["schemas"]["Image"][];
+        };
+        ImagePrune: {
+            dry_run: boolean;
+            /** @description what goes (went) */
+            images: {
+                id: string;
+                size_bytes: number;
+                tags: string[];
+            }[];
+            /** @description images the mode selects that stay, and why */
+            kept: {
+                id: string;
+                reason: string;
+                tags: string[];
+            }[];
+            /**
+             * @description dangling: untagged images; unused: every image no container uses
+             * @enum {string}
+             */
+            mode: "dangling" | "unused";
+            /** @description per image, when executed; empty for a dry run */
+            outcomes: components["schemas"]["ImagePruneOutcome"][];
+            removed_size_bytes: number;
+            /** @description the listed sizes of `images` added up (shared layers may free less) */
+            size_bytes: number;
+        };
+        ImagePruneInput: {
+            /** @description default true: only show what would go */
+            dry_run?: boolean;
+            /** @description only these (what the user confirmed from the dry run) */
+            image_ids?: string[];
+            /** @description only images carrying all of these ("": any value) */
+            labels?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description dangling: untagged images; unused: every image no container uses
+             * @enum {string}
+             */
+            mode?: "dangling" | "unused";
+        };
+        ImagePruneOutcome: {
+            deleted: string[];
+            /** @description the engine's reason for a refusal */
+            error: string | null;
+            id: string;
+            removed: boolean;
+            untagged: string[];
+        };
+        ImagePullInput: {
+            /** @description repo[:tag] or repo@sha256:...; no tag pulls :latest */
+            image: string;
+        };
+        /** @description the data of a pull stream's `progress` event: one line of the engine's progress (id: the layer; current/total: bytes, 0 when the engine gave none) */
+        ImagePullProgress: {
+            current: number;
+            id: string;
+            status: string;
+            total: number;
+        };
+        /** @description the data of a pull stream's `done` event */
+        ImagePullResult: {
+            digest: string;
+            image_id: string;
+            reference: string;
+            status: string;
+        };
+        ImageRemoval: {
+            deleted: string[];
+            untagged: string[];
         };
         LoginInput: {
             password: string;
@@ -3479,6 +3726,35 @@ export interface operations {
             };
         };
     };
+    "get/api/containers/{id}/terminal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get/api/containers/{id}/top": {
         parameters: {
             query?: never;
@@ -3758,6 +4034,35 @@ export interface operations {
             };
         };
     };
+    "get/api/docker/disk-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiskUsage"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get/api/docker/events": {
         parameters: {
             query?: never;
@@ -3991,6 +4296,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HostTestResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete/api/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageRemoval"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/images/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageHistory"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/images/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImagePruneInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImagePrune"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/images/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImagePullInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventStream"];
                 };
             };
             /** @description error */
