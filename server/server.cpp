@@ -13,6 +13,7 @@
 #include "core/data_dir_probe.hpp"
 #include "core/comma_list.hpp"
 #include "core/log.hpp"
+#include "core/memory_release.hpp"
 #include "core/proxy_mark.hpp"
 #include "core/public_url.hpp"
 #include "core/secrets.hpp"
@@ -197,6 +198,9 @@ Server::Server(Config cfg) : parts_(std::make_unique<Parts>()) {
         stop();
         throw;
     }
+    // What start-up built and dropped (migrations, route tables, the OpenAPI document) goes back now,
+    // not after jemalloc's decay at the next allocations: an idle server's RSS is what it holds.
+    releaseFreedMemory();
     log::info("serve.ready", {{"api", p.cfg.server.api_host + ":" + std::to_string(p.cfg.server.api_port)},
                               {"proxy", p.cfg.server.host + ":" + std::to_string(p.proxy->httpPort())},
                               {"data_dir", p.cfg.server.data_dir}});

@@ -2,6 +2,7 @@
 #include "api/http/openapi.hpp"
 
 #include <map>
+#include <mutex>
 #include <regex>
 
 #include "core/version.hpp"
@@ -91,14 +92,26 @@ json openApiDocument(const std::vector<Route>& routes) {
     return doc;
 }
 
+// Built on the first request, not at start-up: the schemas' code (some 200 KB) and the document's
+// heap are only touched when someone asks, which keeps an idle server's RSS down (Serve.IdleMemoryStaysSmall).
 Route openApiRoute(std::vector<Route> routes) {
     Route self{Method::Get, "/api/openapi.json", std::nullopt, {"This document", "system", "", 200, "Object"}, nullptr};
     routes.push_back(self);
     // Only what the document needs: handlers are dropped so the route holds no references.
     for (auto& r : routes) r.handler = nullptr;
-    auto body = std::make_shared<const std::string>(openApiDocument(routes).dump());
-    self.handler = [body](const Pistache::Rest::Request&, RequestContext&) {
-        return Reply{200, *body, "application/json"};
+    struct Lazy {
+        std::vector<Route> routes;
+        std::once_flag once;
+        std::string body;
+    };
+    auto lazy = std::make_shared<Lazy>();
+    lazy->routes = std::move(routes);
+    self.handler = [lazy](const Pistache::Rest::Request&, RequestContext&) {
+        std::call_once(lazy->once, [&] {
+            lazy->body = openApiDocument(lazy->routes).dump();
+            lazy->routes.clear();
+        });
+        return Reply{200, lazy->body, "application/json"};
     };
     return self;
 }
