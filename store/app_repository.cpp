@@ -27,22 +27,13 @@ std::string webhookPlace(const std::string& appId) { return "app:" + appId + ":w
 
 AppRecord readApp(const Statement& st, const SecretBox& box) {
     AppRecord a;
-    a.id = st.getText(0);
-    a.name = st.getText(1);
-    a.gitUrl = st.getText(2);
-    a.branch = st.getText(3);
-    a.port = st.getInt(4);
-    a.buildType = st.getText(5);
-    a.dockerfilePath = st.getText(6);
-    a.baseDir = st.getText(7);
-    a.buildTarget = st.getText(8);
+    st.columnsFrom(0, a.id, a.name, a.gitUrl, a.branch, a.port, a.buildType, a.dockerfilePath, a.baseDir,
+                   a.buildTarget);
     a.healthcheck = {st.getText(9), st.getText(10), st.getInt(11), st.getInt(12), st.getInt(13), st.getInt(14)};
     a.memoryLimitBytes = st.getOptInt(15);
     a.cpuLimitMillis = st.getOptInt(16);
     a.webhookSecret = box.open(st.getBlob(17), webhookPlace(a.id));
-    a.liveDeploymentId = st.getOptText(18);
-    a.createdAt = st.getInt(19);
-    a.updatedAt = st.getInt(20);
+    st.columnsFrom(18, a.liveDeploymentId, a.createdAt, a.updatedAt);
     a.deadlines = {st.getOptInt(21), st.getOptInt(22), st.getOptInt(23), st.getOptInt(24)};
     a.stopped = st.getInt(25) != 0;
     a.gitCredential = readGitCredential(st, 26, box, a.id);
@@ -79,12 +70,7 @@ void writeDeadlines(Database& db, const AppRecord& a) {
     const auto& d = a.deadlines;
     db.prepare("UPDATE apps SET clone_timeout_ms=?, build_timeout_ms=?, start_timeout_ms=?, health_timeout_ms=?, "
                "auto_deploy=? WHERE id=?")
-        .bind(1, d.cloneMs)
-        .bind(2, d.buildMs)
-        .bind(3, d.startMs)
-        .bind(4, d.healthMs)
-        .bind(5, std::int64_t{a.autoDeploy})
-        .bind(6, a.id)
+        .bindAll(d.cloneMs, d.buildMs, d.startMs, d.healthMs, std::int64_t{a.autoDeploy}, a.id)
         .exec();
 }
 

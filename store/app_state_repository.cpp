@@ -10,9 +10,7 @@ void AppStateRepository::setLive(const std::string& appId, const std::string& de
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE apps SET live_deployment_id = ?, stopped = 0, live_state = 'running', live_reason = '', "
                    "live_restarts = 0, live_since = ?2, updated_at = ?2 WHERE id = ?3")
-            .bind(1, deploymentId)
-            .bind(2, nowMs())
-            .bind(3, appId)
+            .bindAll(deploymentId, nowMs(), appId)
             .exec();
     });
 }
@@ -33,9 +31,7 @@ void AppStateRepository::setStopped(const std::string& appId, bool stopped) {
     Store::AppsChanged changed(store_);
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE apps SET stopped = ?, updated_at = ? WHERE id = ?")
-            .bind(1, stopped ? 1 : 0)
-            .bind(2, nowMs())
-            .bind(3, appId)
+            .bindAll(stopped ? 1 : 0, nowMs(), appId)
             .exec();
     });
 }

@@ -10,15 +10,8 @@ void AuditRepository::append(const AuditEntry& e) {
         db.prepare(
               "INSERT INTO audit_log(ts, actor_type, actor, action, target_type, target_id, details, request_id, ip) "
               "VALUES (?,?,?,?,?,?,?,?,?)")
-            .bind(1, e.ts ? e.ts : nowMs())
-            .bind(2, e.actorType)
-            .bind(3, e.actor)
-            .bind(4, e.action)
-            .bind(5, e.targetType)
-            .bind(6, e.targetId)
-            .bind(7, e.details)
-            .bind(8, e.requestId)
-            .bind(9, e.ip)
+            .bindAll(e.ts ? e.ts : nowMs(), e.actorType, e.actor, e.action, e.targetType, e.targetId, e.details,
+                     e.requestId, e.ip)
             .exec();
     });
 }

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace rivetr::store {
@@ -39,9 +40,22 @@ public:
     Statement& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
     Statement& bind(int index, const std::vector<std::uint8_t>& blob);
     Statement& bindNull(int index);
+    Statement& bind(int index, bool v) { return bind(index, static_cast<std::int64_t>(v ? 1 : 0)); }
     template <typename T>
     Statement& bind(int index, const std::optional<T>& v) {
         return v ? bind(index, *v) : bindNull(index);
+    }
+    // Binds the values to the parameters first, first+1, ... in order, so a long INSERT lists its
+    // fields once, in the order of its column list, without a hand-kept index per line.
+    template <typename... T>
+    Statement& bindFrom(int first, const T&... values) {
+        int index = first;
+        (bind(index++, values), ...);
+        return *this;
+    }
+    template <typename... T>
+    Statement& bindAll(const T&... values) {
+        return bindFrom(1, values...);
     }
 
     // true while a row is available.
@@ -56,6 +70,31 @@ public:
     std::optional<std::string> getOptText(int col) const;
     std::optional<std::int64_t> getOptInt(int col) const;
     std::vector<std::uint8_t> getBlob(int col) const;
+
+    // Reads the columns first, first+1, ... into the given fields, each by its type (std::string,
+    // an integer, bool, std::optional of text or integer, a blob); returns the next column's index.
+    template <typename... T>
+    int columnsFrom(int first, T&... out) const {
+        int col = first;
+        (column(col++, out), ...);
+        return col;
+    }
+
+    // Steps through every row, turning each into a value with read(statement).
+    template <typename Read>
+    auto rows(Read read) {
+        std::vector<std::decay_t<decltype(read(*this))>> out;
+        while (step()) out.push_back(read(*this));
+        return out;
+    }
+
+    void column(int col, std::string& out) const { out = getText(col); }
+    void column(int col, std::int64_t& out) const { out = getInt(col); }
+    void column(int col, int& out) const { out = static_cast<int>(getInt(col)); }
+    void column(int col, bool& out) const { out = getInt(col) != 0; }
+    void column(int col, std::optional<std::string>& out) const { out = getOptText(col); }
+    void column(int col, std::optional<std::int64_t>& out) const { out = getOptInt(col); }
+    void column(int col, std::vector<std::uint8_t>& out) const { out = getBlob(col); }
 
 private:
     sqlite3* db_;

@@ -55,10 +55,7 @@ TEST(Database, TypedColumnsRoundTrip) {
     db.exec("CREATE TABLE t(i INTEGER, s TEXT, b BLOB, n TEXT)");
     std::vector<std::uint8_t> blob{0, 1, 255};
     db.prepare("INSERT INTO t VALUES (?, ?, ?, ?)")
-        .bind(1, std::int64_t{1} << 40)
-        .bind(2, std::string_view("a\0b", 3))
-        .bind(3, blob)
-        .bind(4, std::optional<std::string>())
+        .bindAll(std::int64_t{1} << 40, std::string_view("a\0b", 3), blob, std::optional<std::string>())
         .exec();
     auto st = db.prepare("SELECT i, s, b, n FROM t");
     ASSERT_TRUE(st.step());
@@ -66,6 +63,36 @@ TEST(Database, TypedColumnsRoundTrip) {
     EXPECT_EQ(st.getText(1), std::string("a\0b", 3));
     EXPECT_EQ(st.getBlob(2), blob);
     EXPECT_FALSE(st.getOptText(3));
+}
+
+// bindAll and columnsFrom keep a row's fields in one ordered list, each bound or read by its type.
+TEST(Database, OrderedBindsAndColumnsRoundTripEveryFieldType) {
+    test::TempDir dir;
+    auto db = Database::open(dir / "t.db");
+    db.exec("CREATE TABLE t(s TEXT, i INTEGER, n INTEGER, flag INTEGER, os TEXT, oi INTEGER, b BLOB, none TEXT)");
+    const std::vector<std::uint8_t> blob{7, 0, 9};
+    db.prepare("INSERT INTO t VALUES (?,?,?,?,?,?,?,?)")
+        .bindAll(std::string("text"), std::int64_t{1} << 41, 42, true, std::optional<std::string>("opt"),
+                 std::optional<std::int64_t>(-3), blob, std::optional<std::string>())
+        .exec();
+    auto st = db.prepare("SELECT 'skipped', s, i, n, flag, os, oi, b, none FROM t");
+    ASSERT_TRUE(st.step());
+    std::string s;
+    std::int64_t i = 0;
+    int n = 0;
+    bool flag = false;
+    std::optional<std::string> os, none{"was set"};
+    std::optional<std::int64_t> oi;
+    std::vector<std::uint8_t> b;
+    EXPECT_EQ(st.columnsFrom(1, s, i, n, flag, os, oi, b, none), 9);
+    EXPECT_EQ(s, "text");
+    EXPECT_EQ(i, std::int64_t{1} << 41);
+    EXPECT_EQ(n, 42);
+    EXPECT_TRUE(flag);
+    EXPECT_EQ(os, "opt");
+    EXPECT_EQ(oi, -3);
+    EXPECT_EQ(b, blob);
+    EXPECT_FALSE(none);
 }
 
 }  // namespace

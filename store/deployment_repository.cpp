@@ -14,32 +14,16 @@ constexpr const char* kTerminalSql = "('running', 'failed', 'cancelled', 'replac
 
 DeploymentRecord readDeployment(const Statement& st) {
     DeploymentRecord d;
-    d.id = st.getText(0);
-    d.appId = st.getText(1);
-    d.status = st.getText(2);
-    d.trigger = st.getText(3);
-    d.requestedCommit = st.getOptText(4);
-    d.commitSha = st.getOptText(5);
-    d.commitMessage = st.getOptText(6);
-    d.commitAuthor = st.getOptText(7);
-    d.image = st.getOptText(8);
-    d.containerId = st.getOptText(9);
-    d.rollbackOf = st.getOptText(10);
-    d.error = st.getOptText(11);
-    d.createdAt = st.getInt(12);
-    d.startedAt = st.getOptInt(13);
-    d.finishedAt = st.getOptInt(14);
-    d.statusChangedAt = st.getInt(15);
-    d.envDigest = st.getOptText(16);
+    st.columnsFrom(0, d.id, d.appId, d.status, d.trigger, d.requestedCommit, d.commitSha, d.commitMessage,
+                   d.commitAuthor, d.image, d.containerId, d.rollbackOf, d.error, d.createdAt, d.startedAt,
+                   d.finishedAt, d.statusChangedAt, d.envDigest);
     return d;
 }
 
 std::vector<DeploymentRecord> query(Database& db, const std::string& where, const std::function<void(Statement&)>& bind) {
     auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM deployments " + where);
     bind(st);
-    std::vector<DeploymentRecord> out;
-    while (st.step()) out.push_back(readDeployment(st));
-    return out;
+    return st.rows(readDeployment);
 }
 
 }  // namespace
@@ -49,18 +33,8 @@ void DeploymentRepository::create(const DeploymentRecord& d) {
         auto now = nowMs();
         db.prepare("INSERT INTO deployments(id, app_id, status, trigger, requested_commit, commit_sha, commit_message, "
                    "commit_author, rollback_of, image, created_at, status_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-            .bind(1, d.id)
-            .bind(2, d.appId)
-            .bind(3, d.status)
-            .bind(4, d.trigger)
-            .bind(5, d.requestedCommit)
-            .bind(6, d.commitSha)
-            .bind(7, d.commitMessage)
-            .bind(8, d.commitAuthor)
-            .bind(9, d.rollbackOf)
-            .bind(10, d.image)
-            .bind(11, now)
-            .bind(12, now)
+            .bindAll(d.id, d.appId, d.status, d.trigger, d.requestedCommit, d.commitSha, d.commitMessage,
+                     d.commitAuthor, d.rollbackOf, d.image, now, now)
             .exec();
     });
 }
@@ -124,10 +98,7 @@ void DeploymentRepository::setCommit(const std::string& id, const std::string& s
                                      const std::string& author) {
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE deployments SET commit_sha = ?, commit_message = ?, commit_author = ? WHERE id = ?")
-            .bind(1, sha)
-            .bind(2, message)
-            .bind(3, author)
-            .bind(4, id)
+            .bindAll(sha, message, author, id)
             .exec();
     });
 }
@@ -153,9 +124,7 @@ void DeploymentRepository::setEnvDigest(const std::string& id, const std::string
 void DeploymentRepository::setSource(const std::string& id, const std::string& rollbackOf, const std::string& image) {
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE deployments SET rollback_of = ?, image = ? WHERE id = ?")
-            .bind(1, rollbackOf)
-            .bind(2, image)
-            .bind(3, id)
+            .bindAll(rollbackOf, image, id)
             .exec();
     });
 }

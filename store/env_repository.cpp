@@ -15,12 +15,7 @@ void upsert(Database& db, const SecretBox& box, const std::string& appId, const 
           "INSERT INTO env_vars(app_id, key, value_enc, is_secret, is_build_time, updated_at) VALUES (?,?,?,?,?,?) "
           "ON CONFLICT(app_id, key) DO UPDATE SET value_enc=excluded.value_enc, is_secret=excluded.is_secret, "
           "is_build_time=excluded.is_build_time, updated_at=excluded.updated_at")
-        .bind(1, appId)
-        .bind(2, v.key)
-        .bind(3, box.seal(v.value, place(appId, v.key)))
-        .bind(4, v.secret ? 1 : 0)
-        .bind(5, v.buildTime ? 1 : 0)
-        .bind(6, now)
+        .bindAll(appId, v.key, box.seal(v.value, place(appId, v.key)), v.secret ? 1 : 0, v.buildTime ? 1 : 0, now)
         .exec();
 }
 

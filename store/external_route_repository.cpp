@@ -22,11 +22,7 @@ void ExternalRouteRepository::put(const ExternalRouteRecord& route) {
             db.prepare("INSERT INTO external_routes(domain, upstream, tls, created_at, updated_at) VALUES (?,?,?,?,?) "
                        "ON CONFLICT(domain) DO UPDATE SET upstream = excluded.upstream, tls = excluded.tls, "
                        "updated_at = excluded.updated_at")
-                .bind(1, route.domain)
-                .bind(2, route.upstream)
-                .bind(3, route.tls ? 1 : 0)
-                .bind(4, now)
-                .bind(5, now)
+                .bindAll(route.domain, route.upstream, route.tls ? 1 : 0, now, now)
                 .exec();
         } catch (const DbError& e) {
             rethrowAsConflict(e, {{"external_routes.domain", "domain"}});
@@ -44,12 +40,8 @@ std::optional<ExternalRouteRecord> ExternalRouteRepository::find(const std::stri
 }
 
 std::vector<ExternalRouteRecord> ExternalRouteRepository::list() {
-    return store_.withDb([&](Database& db) {
-        std::vector<ExternalRouteRecord> out;
-        auto st = db.prepare(std::string(kSelect) + " ORDER BY domain");
-        while (st.step()) out.push_back(read(st));
-        return out;
-    });
+    return store_.withDb(
+        [&](Database& db) { return db.prepare(std::string(kSelect) + " ORDER BY domain").rows(read); });
 }
 
 bool ExternalRouteRepository::remove(const std::string& domain) {

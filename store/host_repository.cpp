@@ -31,19 +31,8 @@ constexpr const char* kSelect =
 
 HostRecord read(const Statement& st) {
     HostRecord h;
-    h.id = st.getText(0);
-    h.name = st.getText(1);
-    h.kind = st.getText(2);
-    h.address = st.getText(3);
-    h.sshHostKey = st.getText(4);
-    h.sshHostKeyFingerprint = st.getText(5);
-    h.hasTlsCa = st.getInt(6) != 0;
-    h.hasTlsCert = st.getInt(7) != 0;
-    h.hasTlsKey = st.getInt(8) != 0;
-    h.hasSshKey = st.getInt(9) != 0;
-    h.createdAt = st.getInt(10);
-    h.updatedAt = st.getInt(11);
-    h.createdBy = st.getText(12);
+    st.columnsFrom(0, h.id, h.name, h.kind, h.address, h.sshHostKey, h.sshHostKeyFingerprint, h.hasTlsCa,
+                   h.hasTlsCert, h.hasTlsKey, h.hasSshKey, h.createdAt, h.updatedAt, h.createdBy);
     return h;
 }
 
@@ -76,13 +65,7 @@ HostRecord HostRepository::create(const HostRecord& host, const HostSecrets& sec
         try {
             db.prepare("INSERT INTO hosts(id, name, kind, address, created_at, created_by, updated_at) "
                        "VALUES (?,?,?,?,?,?,?)")
-                .bind(1, host.id)
-                .bind(2, host.name)
-                .bind(3, host.kind)
-                .bind(4, host.address)
-                .bind(5, now)
-                .bind(6, host.createdBy)
-                .bind(7, now)
+                .bindAll(host.id, host.name, host.kind, host.address, now, host.createdBy, now)
                 .exec();
         } catch (const DbError& e) {
             rethrowAsConflict(e, {{"hosts.name", "name"}});
@@ -102,10 +85,7 @@ std::optional<HostRecord> HostRepository::update(const std::string& id, const st
         if (!old) return std::nullopt;
         try {
             db.prepare("UPDATE hosts SET name = ?, address = ?, updated_at = ? WHERE id = ?")
-                .bind(1, name)
-                .bind(2, address)
-                .bind(3, nowMs())
-                .bind(4, id)
+                .bindAll(name, address, nowMs(), id)
                 .exec();
         } catch (const DbError& e) {
             rethrowAsConflict(e, {{"hosts.name", "name"}});
@@ -123,10 +103,7 @@ std::optional<HostRecord> HostRepository::update(const std::string& id, const st
 void HostRepository::pinHostKey(const std::string& id, const std::string& key, const std::string& fingerprint) {
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE hosts SET ssh_host_key = ?, ssh_host_key_sha256 = ?, updated_at = ? WHERE id = ?")
-            .bind(1, key)
-            .bind(2, fingerprint)
-            .bind(3, nowMs())
-            .bind(4, id)
+            .bindAll(key, fingerprint, nowMs(), id)
             .exec();
     });
 }
@@ -137,10 +114,7 @@ std::optional<HostRecord> HostRepository::find(const std::string& id) {
 
 std::vector<HostRecord> HostRepository::list() {
     return store_.withDb([&](Database& db) {
-        std::vector<HostRecord> out;
-        auto st = db.prepare(std::string(kSelect) + " ORDER BY name COLLATE NOCASE");
-        while (st.step()) out.push_back(read(st));
-        return out;
+        return db.prepare(std::string(kSelect) + " ORDER BY name COLLATE NOCASE").rows(read);
     });
 }
 

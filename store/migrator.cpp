@@ -25,9 +25,7 @@ void applyOne(Database& db, const Migration& m) {
                                     " failed: " + e.what());
     }
     db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)")
-        .bind(1, m.version)
-        .bind(2, m.name)
-        .bind(3, nowMs())
+        .bindAll(m.version, m.name, nowMs())
         .exec();
     tx.commit();
 }

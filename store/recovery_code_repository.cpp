@@ -17,9 +17,7 @@ void RecoveryCodeRepository::replace(const std::string& userId, const std::vecto
         db.prepare("DELETE FROM user_recovery_codes WHERE user_id = ?").bind(1, userId).exec();
         for (const auto& code : codes) {
             db.prepare("INSERT OR IGNORE INTO user_recovery_codes(user_id, code_hash, created_at) VALUES (?,?,?)")
-                .bind(1, userId)
-                .bind(2, codeHash(userId, code))
-                .bind(3, now)
+                .bindAll(userId, codeHash(userId, code), now)
                 .exec();
         }
         tx.commit();
@@ -29,9 +27,7 @@ void RecoveryCodeRepository::replace(const std::string& userId, const std::vecto
 bool RecoveryCodeRepository::consume(const std::string& userId, const std::string& code, std::int64_t now) {
     return store_.withDb([&](Database& db) {
         return db.prepare("UPDATE user_recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")
-                   .bind(1, now)
-                   .bind(2, userId)
-                   .bind(3, codeHash(userId, code))
+                   .bindAll(now, userId, codeHash(userId, code))
                    .exec() > 0;
     });
 }

@@ -24,14 +24,7 @@ NewSession SessionRepository::create(const std::string& userId, const std::strin
     store_.withDb([&](Database& db) {
         db.prepare("INSERT INTO sessions(id_hash, user_id, csrf_token, created_at, expires_at, last_seen_at, user_agent, ip)"
                    " VALUES (?,?,?,?,?,?,?,?)")
-            .bind(1, crypto::sha256Hex(s.id))
-            .bind(2, userId)
-            .bind(3, s.csrfToken)
-            .bind(4, now)
-            .bind(5, s.expiresAt)
-            .bind(6, now)
-            .bind(7, userAgent.substr(0, 256))
-            .bind(8, ip)
+            .bindAll(crypto::sha256Hex(s.id), userId, s.csrfToken, now, s.expiresAt, now, userAgent.substr(0, 256), ip)
             .exec();
     });
     return s;

@@ -19,17 +19,9 @@ constexpr const char* kJoined =
 
 ApiTokenRecord readToken(const Statement& st) {
     ApiTokenRecord r;
-    r.id = st.getText(0);
-    r.name = st.getText(1);
-    r.prefix = st.getText(2);
+    st.columnsFrom(0, r.id, r.name, r.prefix);
     r.role = parseRole(st.getText(3)).value_or(Role::viewer);
-    r.userId = st.getOptText(4);
-    r.createdAt = st.getInt(5);
-    r.expiresAt = st.getOptInt(6);
-    r.lastUsedAt = st.getOptInt(7);
-    r.revokedAt = st.getOptInt(8);
-    r.ownerType = st.getOptText(9);
-    r.ownerName = st.getOptText(10);
+    st.columnsFrom(4, r.userId, r.createdAt, r.expiresAt, r.lastUsedAt, r.revokedAt, r.ownerType, r.ownerName);
     return r;
 }
 
@@ -52,15 +44,8 @@ TokenRepository::Created TokenRepository::create(const std::string& name, Role r
     r.expiresAt = expiresAt;
     store_.withDb([&](Database& db) {
         db.prepare(std::string("INSERT INTO api_tokens(") + kColumns + ", token_hash) VALUES (?,?,?,?,?,?,?,NULL,NULL,?,?)")
-            .bind(1, r.id)
-            .bind(2, r.name)
-            .bind(3, r.prefix)
-            .bind(4, roleName(r.role))
-            .bind(5, r.userId)
-            .bind(6, r.createdAt)
-            .bind(7, r.expiresAt)
-            .bind(8, r.ownerType)
-            .bind(9, crypto::sha256Hex(out.token))
+            .bindAll(r.id, r.name, r.prefix, roleName(r.role), r.userId, r.createdAt, r.expiresAt, r.ownerType,
+                     crypto::sha256Hex(out.token))
             .exec();
     });
     if (r.userId) r.ownerName = store_.withDb([&](Database& db) {
@@ -89,10 +74,7 @@ std::optional<ApiTokenRecord> TokenRepository::authenticate(const std::string& t
 
 std::vector<ApiTokenRecord> TokenRepository::list() {
     return store_.withDb([&](Database& db) {
-        auto st = db.prepare(std::string(kJoined) + " ORDER BY t.created_at, t.id");
-        std::vector<ApiTokenRecord> out;
-        while (st.step()) out.push_back(readToken(st));
-        return out;
+        return db.prepare(std::string(kJoined) + " ORDER BY t.created_at, t.id").rows(readToken);
     });
 }
 

@@ -15,10 +15,7 @@ UserRecord readUser(const Statement& st) {
     u.id = st.getText(0);
     u.username = st.getText(1);
     u.role = parseRole(st.getText(2)).value_or(Role::viewer);
-    u.disabled = st.getInt(3) != 0;
-    u.totpEnabled = st.getInt(4) != 0;
-    u.createdAt = st.getInt(5);
-    u.updatedAt = st.getInt(6);
+    st.columnsFrom(3, u.disabled, u.totpEnabled, u.createdAt, u.updatedAt);
     return u;
 }
 
@@ -54,12 +51,7 @@ UserRecord UserRepository::create(const std::string& username, const std::string
     store_.withDb([&](Database& db) {
         try {
             db.prepare("INSERT INTO users(id, username, password_hash, role, created_at, updated_at) VALUES (?,?,?,?,?,?)")
-                .bind(1, u.id)
-                .bind(2, u.username)
-                .bind(3, hash)
-                .bind(4, roleName(role))
-                .bind(5, u.createdAt)
-                .bind(6, u.updatedAt)
+                .bindAll(u.id, u.username, hash, roleName(role), u.createdAt, u.updatedAt)
                 .exec();
         } catch (const DbError& e) {
             rethrowAsConflict(e, {{"users.username", "username"}});
@@ -91,10 +83,7 @@ std::optional<UserRecord> UserRepository::get(const std::string& id) {
 
 std::vector<UserRecord> UserRepository::list() {
     return store_.withDb([&](Database& db) {
-        auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM users ORDER BY username");
-        std::vector<UserRecord> out;
-        while (st.step()) out.push_back(readUser(st));
-        return out;
+        return db.prepare(std::string("SELECT ") + kColumns + " FROM users ORDER BY username").rows(readUser);
     });
 }
 
@@ -111,11 +100,7 @@ std::optional<UserRecord> UserRepository::update(const std::string& id, const Us
         refuseLastAdmin(db, *before, isActiveAdmin(after), change.disabled && *change.disabled ? "disabled" : "role");
         after.updatedAt = nowMs();
         db.prepare("UPDATE users SET role = ?, disabled = ?, updated_at = ?, password_hash = COALESCE(?, password_hash) WHERE id = ?")
-            .bind(1, roleName(after.role))
-            .bind(2, after.disabled ? 1 : 0)
-            .bind(3, after.updatedAt)
-            .bind(4, hash)
-            .bind(5, id)
+            .bindAll(roleName(after.role), after.disabled ? 1 : 0, after.updatedAt, hash, id)
             .exec();
         if (hash || after.disabled) db.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, id).exec();
         // A token must not outlive its owner's access (authenticate() also refuses it meanwhile).
@@ -146,9 +131,7 @@ void UserRepository::setPendingTotpSecret(const std::string& id, const std::stri
     auto sealed = box_.seal(secret, totpPlace(id));
     store_.withDb([&](Database& db) {
         db.prepare("UPDATE users SET totp_secret_enc = ?, totp_last_step = NULL, updated_at = ? WHERE id = ? AND totp_enabled = 0")
-            .bind(1, sealed)
-            .bind(2, nowMs())
-            .bind(3, id)
+            .bindAll(sealed, nowMs(), id)
             .exec();
     });
 }
@@ -183,9 +166,7 @@ void UserRepository::setTotpEnabled(const std::string& id, bool enabled) {
 bool UserRepository::consumeTotpStep(const std::string& id, std::int64_t step) {
     return store_.withDb([&](Database& db) {
         return db.prepare("UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)")
-                   .bind(1, step)
-                   .bind(2, id)
-                   .bind(3, step)
+                   .bindAll(step, id, step)
                    .exec() > 0;
     });
 }

@@ -7,17 +7,8 @@ namespace {
 void insert(Database& db, const WebhookDeliveryEntry& e) {
     db.prepare("INSERT INTO webhook_delivery_log(app_id, provider, event, delivery_id, ref, commit_sha, result, reason, "
                "deployment_id, http_status, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-        .bind(1, e.appId)
-        .bind(2, e.provider)
-        .bind(3, e.event)
-        .bind(4, e.deliveryId)
-        .bind(5, e.ref)
-        .bind(6, e.commitSha)
-        .bind(7, e.result)
-        .bind(8, e.reason)
-        .bind(9, e.deploymentId)
-        .bind(10, e.httpStatus)
-        .bind(11, e.receivedAt)
+        .bindAll(e.appId, e.provider, e.event, e.deliveryId, e.ref, e.commitSha, e.result, e.reason, e.deploymentId,
+                 e.httpStatus, e.receivedAt)
         .exec();
 }
 
@@ -26,9 +17,7 @@ void prune(Database& db, const std::string& appId, bool rejected, int keep) {
     db.prepare("DELETE FROM webhook_delivery_log WHERE app_id = ?1 AND (result = 'rejected') = ?2 AND id NOT IN "
                "(SELECT id FROM webhook_delivery_log WHERE app_id = ?1 AND (result = 'rejected') = ?2 "
                "ORDER BY id DESC LIMIT ?3)")
-        .bind(1, appId)
-        .bind(2, std::int64_t{rejected})
-        .bind(3, keep)
+        .bindAll(appId, std::int64_t{rejected}, keep)
         .exec();
 }
 
@@ -60,16 +49,8 @@ std::vector<WebhookDeliveryEntry> WebhookDeliveryLog::forApp(const std::string& 
         std::vector<WebhookDeliveryEntry> out;
         while (st.step()) {
             WebhookDeliveryEntry e;
-            e.id = st.getInt(0);
-            e.appId = st.getText(1);
-            e.provider = st.getText(2);
-            e.event = st.getText(3);
-            e.deliveryId = st.getText(4);
-            e.ref = st.getOptText(5);
-            e.commitSha = st.getOptText(6);
-            e.result = st.getText(7);
-            e.reason = st.getText(8);
-            e.deploymentId = st.getOptText(9);
+            st.columnsFrom(0, e.id, e.appId, e.provider, e.event, e.deliveryId, e.ref, e.commitSha, e.result,
+                           e.reason, e.deploymentId);
             e.httpStatus = static_cast<int>(st.getInt(10));
             e.receivedAt = st.getInt(11);
             out.push_back(std::move(e));

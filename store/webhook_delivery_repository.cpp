@@ -12,10 +12,7 @@ bool WebhookDeliveryRepository::claim(const std::string& provider, const std::st
         db.prepare("DELETE FROM webhook_deliveries WHERE received_at < ?").bind(1, now - kRetentionMs).exec();
         int inserted = db.prepare("INSERT OR IGNORE INTO webhook_deliveries(provider, delivery_id, app_id, received_at) "
                                   "VALUES (?,?,?,?)")
-                           .bind(1, provider)
-                           .bind(2, deliveryId)
-                           .bind(3, appId)
-                           .bind(4, now)
+                           .bindAll(provider, deliveryId, appId, now)
                            .exec();
         tx.commit();
         return inserted == 1;
@@ -26,9 +23,7 @@ void WebhookDeliveryRepository::release(const std::string& provider, const std::
                                         const std::string& appId) {
     store_.withDb([&](Database& db) {
         db.prepare("DELETE FROM webhook_deliveries WHERE provider = ? AND delivery_id = ? AND app_id = ?")
-            .bind(1, provider)
-            .bind(2, deliveryId)
-            .bind(3, appId)
+            .bindAll(provider, deliveryId, appId)
             .exec();
     });
 }
