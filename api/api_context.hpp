@@ -8,7 +8,9 @@
 #include "api/auth/auth_deps.hpp"
 #include "api/system/system_deps.hpp"
 #include "api/webhooks/webhooks_deps.hpp"
+#include "containers/app_gateway.hpp"
 #include "containers/create_policy.hpp"
+#include "core/non_copyable.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "hosts/registry_host_directory.hpp"
 #include "terminal/terminal_service.hpp"
@@ -22,7 +24,8 @@
 
 namespace rivetr::api {
 
-struct ApiContext {
+// Not copyable: the feature structs below refer to its members.
+struct ApiContext : private NonCopyable {
     ApiContext(store::Store& s, const crypto::Key256& key, std::string adminToken, AuthOptions authOptions = {})
         : store(s),
           apps(s, store::SecretBox(key)),
@@ -36,8 +39,6 @@ struct ApiContext {
           sessions(s, authOptions.sessions),
           recoveryCodes(s),
           auth(std::move(adminToken), tokens, &sessions, authOptions) {}
-    ApiContext(const ApiContext&) = delete;  // the feature structs below refer to its members
-    ApiContext& operator=(const ApiContext&) = delete;
 
     store::Store& store;
     store::AppRepository apps;
@@ -70,6 +71,9 @@ struct ApiContext {
     // The Docker manager's create policy: [docker] allowed_bind_roots and the socket, set by `rivetr
     // serve` before controlRoutes() runs (the default: no bind roots, the default socket).
     containers::PolicyOptions containerPolicy = containers::localPolicyDefaults();
+    // How the Docker manager starts and stops an app's container: through the app's engine jobs.
+    // Set by `rivetr serve` (server/engine_app_gateway.hpp); null: apps' containers are refused.
+    std::shared_ptr<containers::AppGateway> appGateway;
     // The dashboard's terminals, started by `rivetr serve` ([docker] terminal_*); null: the route answers 403.
     std::shared_ptr<terminal::TerminalService> terminals;
     std::vector<std::string> terminalOrigins;  // origins besides the request's own (the public URL's)

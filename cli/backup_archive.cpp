@@ -19,6 +19,7 @@
 
 #include "core/crypto.hpp"
 #include "core/file_write.hpp"
+#include "core/non_copyable.hpp"
 
 namespace rivetr::cli {
 namespace {
@@ -47,14 +48,12 @@ private:
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
 };
 
-class Fd {
+class Fd : NonCopyable {
 public:
     explicit Fd(int fd) : fd_(fd) {}
     ~Fd() {
         if (fd_ >= 0) ::close(fd_);
     }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
     int get() const { return fd_; }
 
 private:

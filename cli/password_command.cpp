@@ -10,12 +10,13 @@
 #include "cli/client_commands.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/output.hpp"
+#include "core/non_copyable.hpp"
 
 namespace rivetr::cli {
 namespace {
 
 // Echo stays off while the line is read and comes back even when reading throws.
-class NoEcho {
+class NoEcho : NonCopyable {
 public:
     NoEcho() : active_(tcgetattr(STDIN_FILENO, &saved_) == 0) {
         if (!active_) return;
@@ -26,8 +27,6 @@ public:
     ~NoEcho() {
         if (active_) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
     }
-    NoEcho(const NoEcho&) = delete;
-    NoEcho& operator=(const NoEcho&) = delete;
 
 private:
     termios saved_{};

@@ -3,16 +3,17 @@
 
 #include <filesystem>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::cli {
 
 // Beside `target` so a final rename() stays on one file system and is atomic.
-class PrivateDir {
+class PrivateDir : NonCopyable {
 public:
     // Creates "<target's dir>/.<target's name>.<purpose>-XXXXXX"; throws std::runtime_error naming it.
     PrivateDir(const std::filesystem::path& target, const std::string& purpose);
     ~PrivateDir();
-    PrivateDir(const PrivateDir&) = delete;
-    PrivateDir& operator=(const PrivateDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
 private:

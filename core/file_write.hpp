@@ -10,6 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr {
 
 // A write that did not reach the disk. The message names the cause (see describeWriteError).
@@ -51,12 +54,10 @@ struct FileWriteOptions {
 // An open file whose every write and its close are checked: bytes a full disk refused surface as
 // FileWriteError at the call that lost them, not as a short file found later. Unless close()
 // succeeds, the file is removed again when this object dies.
-class CheckedFile {
+class CheckedFile : NonCopyable {
 public:
     explicit CheckedFile(std::filesystem::path path, FileWriteOptions options = {});
     ~CheckedFile();
-    CheckedFile(const CheckedFile&) = delete;
-    CheckedFile& operator=(const CheckedFile&) = delete;
 
     void write(std::string_view data);  // all of it, or FileWriteError
     void close();                       // fsync when durable, then close; both checked

@@ -10,6 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::http {
 
 // curl_global_init, exactly once and thread-safe. Every Client calls it before creating its easy
@@ -61,12 +64,10 @@ struct Response {
 
 // One easy handle, reused by every perform() (so sequential requests share a keep-alive
 // connection). Not thread-safe: one Client per thread.
-class Client {
+class Client : NonCopyable {
 public:
     Client();
     ~Client();
-    Client(const Client&) = delete;
-    Client& operator=(const Client&) = delete;
 
     // Transport failures are reported in Response::failure, never thrown; only exceptions from the
     // request's own callbacks propagate.

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr {
 
 struct SpawnOptions {
@@ -28,13 +31,11 @@ struct SpawnOptions {
 
 // A running child. Destroying it kills (SIGKILL) and reaps a child still running, so no test
 // or caller can leak a process.
-class Process {
+class Process : NonCopyable {
 public:
     static Process spawn(const std::vector<std::string>& argv, const SpawnOptions& opts = {});
     Process(Process&&) noexcept;
     Process& operator=(Process&&) noexcept;
-    Process(const Process&) = delete;
-    Process& operator=(const Process&) = delete;
     ~Process();
 
     int pid() const { return pid_; }

@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "core/non_copyable.hpp"
 #include "engine/pipeline.hpp"
 
 namespace rivetr::engine {
@@ -18,13 +19,11 @@ namespace rivetr::engine {
 // change of what runs is a Recover job in the app's turn (AppActions), so it cannot race a
 // deployment or a user's stop. What it writes itself is the app's condition and the park of a
 // dead container's route (a check-and-set on that container's endpoint).
-class AppSupervisor {
+class AppSupervisor : NonCopyable {
 public:
     using QueueRecover = std::function<void(const std::string& appId)>;
     AppSupervisor(EngineDeps deps, QueueRecover queueRecover, SupervisorOptions options = {});
     ~AppSupervisor();
-    AppSupervisor(const AppSupervisor&) = delete;
-    AppSupervisor& operator=(const AppSupervisor&) = delete;
 
     void onContainerEvent(const runtime::Event& e);
     // Every live app that is not stopped gets a Recover job now: it proves the container, starts it

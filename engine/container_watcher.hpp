@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/non_copyable.hpp"
 #include "runtime/container_runtime.hpp"
 
 namespace rivetr::engine {
@@ -14,14 +15,12 @@ namespace rivetr::engine {
 // One thread. Each time it (re)connects it calls onConnected first: events sent while nobody
 // listened (a dockerd restart, Rivetr's own start) are lost, so the caller re-syncs with what the
 // engine runs. Then every container event of a Rivetr container goes to onEvent, on this thread.
-class ContainerWatcher {
+class ContainerWatcher : NonCopyable {
 public:
     using RuntimeGetter = std::function<std::shared_ptr<runtime::ContainerRuntime>()>;
     ContainerWatcher(RuntimeGetter runtime, std::function<void(const runtime::Event&)> onEvent,
                      std::function<void()> onConnected);
     ~ContainerWatcher();  // ends the stream and joins
-    ContainerWatcher(const ContainerWatcher&) = delete;
-    ContainerWatcher& operator=(const ContainerWatcher&) = delete;
 
     void start();
     // How many times the stream was (re)opened; tests wait on it.

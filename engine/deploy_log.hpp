@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
 #include "engine/deployment_events.hpp"
 #include "store/deployment_repository.hpp"
 
@@ -16,12 +17,10 @@ namespace rivetr::engine {
 // 8 KiB, URL credentials redacted.
 std::string cleanLogText(std::string_view raw);
 
-class DeployLog {
+class DeployLog : NonCopyable {
 public:
     DeployLog(store::DeploymentRepository& repo, DeploymentEvents& events, std::string deploymentId, std::string appId);
     ~DeployLog();  // flushes
-    DeployLog(const DeployLog&) = delete;
-    DeployLog& operator=(const DeployLog&) = delete;
 
     // Splits multi-line text; strips carriage returns and ANSI colour codes the tools emit.
     void write(const std::string& stream, std::string_view text);

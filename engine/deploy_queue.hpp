@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/non_copyable.hpp"
 #include "engine/app_action.hpp"
 #include "runtime/cancel_token.hpp"
 
@@ -36,7 +37,7 @@ struct Job {
 // The cancel reason of jobs still running when the queue is destroyed (the server stops).
 inline constexpr const char* kShutdownReason = "rivetr is shutting down";
 
-class DeployQueue {
+class DeployQueue : NonCopyable {
 public:
     using Runner = std::function<void(Job&)>;
     // Called (outside the lock) for a queued deployment dropped because a newer one of the same
@@ -45,8 +46,6 @@ public:
 
     DeployQueue(int workers, Runner runner, Dropped dropped);
     ~DeployQueue();  // cancels what runs, waits for workers
-    DeployQueue(const DeployQueue&) = delete;
-    DeployQueue& operator=(const DeployQueue&) = delete;
 
     // Queues the job behind the app's earlier jobs. A deployment supersedes the app's older
     // deployments: a queued one is dropped, a running one is cancelled (its runner sees job.cancel

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
 #include "engine/app_actions.hpp"
 #include "engine/app_supervisor.hpp"
 #include "engine/container_watcher.hpp"
@@ -37,12 +38,10 @@ struct DeployRequest {
     std::optional<std::string> commitMessage, commitAuthor;
 };
 
-class Engine {
+class Engine : NonCopyable {
 public:
     Engine(EngineDeps deps, EngineOptions options);
     ~Engine();
-    Engine(const Engine&) = delete;
-    Engine& operator=(const Engine&) = delete;
 
     // Resolves whatever a previous process left unfinished, re-routes the live versions and
     // removes orphaned containers. Call once, before the first deploy. Returns false when the

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
 #include "core/port_range.hpp"
 #include "runtime/runtime_types.hpp"
 
@@ -19,12 +20,10 @@ namespace rivetr::engine {
 class PortAllocator {
 public:
     // Holds the port until the container that will bind it exists (its label records it then).
-    class Reservation {
+    class Reservation : NonCopyable {
     public:
         Reservation(PortAllocator* owner, int port) : owner_(owner), port_(port) {}
         Reservation(Reservation&& o) noexcept : owner_(o.owner_), port_(o.port_) { o.owner_ = nullptr; }
-        Reservation(const Reservation&) = delete;
-        Reservation& operator=(const Reservation&) = delete;
         Reservation& operator=(Reservation&&) = delete;
         ~Reservation() {
             if (owner_) owner_->release(port_);

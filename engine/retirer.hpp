@@ -11,19 +11,18 @@
 #include <string>
 #include <thread>
 
+#include "core/non_copyable.hpp"
 #include "runtime/container_runtime.hpp"
 
 namespace rivetr::engine {
 
-class Retirer {
+class Retirer : NonCopyable {
 public:
     using RuntimeGetter = std::function<std::shared_ptr<runtime::ContainerRuntime>()>;
     Retirer(RuntimeGetter runtime, std::chrono::seconds stopGrace);
     // Abandons what is still waiting: containers left running are removed by the next
     // start's reconcile, so shutdown never kills a live version.
     ~Retirer();
-    Retirer(const Retirer&) = delete;
-    Retirer& operator=(const Retirer&) = delete;
 
     void retire(std::string containerId, std::shared_future<void> drained);
     // Blocks until everything handed in so far is retired (tests, benchmarks).

@@ -7,17 +7,16 @@
 #include <string>
 #include <thread>
 
+#include "core/non_copyable.hpp"
 #include "runtime/cancel_token.hpp"
 
 namespace rivetr::engine {
 
 // No deployment may stay non-terminal forever (coolify#6579): every stage runs under one.
-class StageTimer {
+class StageTimer : NonCopyable {
 public:
     StageTimer(runtime::CancelToken token, std::string stage, std::chrono::milliseconds limit);
     ~StageTimer();  // stops the timer; the stage finished in time or failed on its own
-    StageTimer(const StageTimer&) = delete;
-    StageTimer& operator=(const StageTimer&) = delete;
 
     bool fired() const;
     std::string reason() const;  // "building exceeded its 30m deadline"

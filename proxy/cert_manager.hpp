@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "core/non_copyable.hpp"
 #include "proxy/acme_client.hpp"
 #include "proxy/cert_store.hpp"
 #include "proxy/certificate_status.hpp"
@@ -25,12 +26,10 @@ struct CertManagerOptions {
     std::chrono::seconds maxBackoff{24 * 3600};
 };
 
-class CertManager {
+class CertManager : NonCopyable {
 public:
     CertManager(CertManagerOptions opts, CertStore& store, Challenges& challenges);
     ~CertManager();
-    CertManager(const CertManager&) = delete;
-    CertManager& operator=(const CertManager&) = delete;
 
     // Installs every stored certificate into the store (call before serving TLS).
     void loadStored();

@@ -5,18 +5,19 @@
 #include <memory>
 #include <string>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::proxy::test {
 
 // Answers each request it parses off a connection, in order, as a naive keep-alive server would:
 // the body of the answer is "<METHOD> <target> <decoded request body>". GET /empty-chunked gets
 // a chunked answer with an empty body. Bytes that do not parse as a request (what a proxy that
 // framed a body wrong would leave behind) get a 400 and the connection closes, as nginx does.
-class EchoUpstream {
+class EchoUpstream : NonCopyable {
 public:
     EchoUpstream();
     ~EchoUpstream();
-    EchoUpstream(const EchoUpstream&) = delete;
-    EchoUpstream& operator=(const EchoUpstream&) = delete;
 
     std::uint16_t port() const;
     int requests() const;     // requests parsed and answered

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
 #include "proxy/cert_manager.hpp"
 #include "proxy/cert_store.hpp"
 #include "proxy/certificate_status.hpp"
@@ -28,12 +29,10 @@ struct TargetStatus {
     std::size_t inFlight;
 };
 
-class Proxy {
+class Proxy : NonCopyable {
 public:
     explicit Proxy(ProxyOptions options);
     ~Proxy();
-    Proxy(const Proxy&) = delete;
-    Proxy& operator=(const Proxy&) = delete;
 
     // Binds the listeners (throws std::runtime_error when a port is taken) and starts the workers.
     void start();

@@ -8,15 +8,16 @@
 #include <string>
 #include <thread>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::proxy::test {
 
-class TestBackend {
+class TestBackend : NonCopyable {
 public:
     // port 0: any free port; a fixed port lets a test restart a backend "in place".
     explicit TestBackend(std::string name = "backend", std::uint16_t port = 0);
     ~TestBackend();
-    TestBackend(const TestBackend&) = delete;
-    TestBackend& operator=(const TestBackend&) = delete;
 
     std::uint16_t port() const { return port_; }
     const std::string& name() const { return name_; }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/non_copyable.hpp"
 #include "proxy/asio.hpp"
 
 namespace rivetr::proxy {
@@ -12,12 +13,10 @@ namespace rivetr::proxy {
 // Usage: arm(socket, timeout); co_await <operation on socket>; settle(ec). When the deadline
 // passes first, the socket's pending operations are cancelled and settle() turns their
 // operation_aborted into beast::error::timeout. One session (one thread) uses it at a time.
-class Watchdog {
+class Watchdog : NonCopyable {
 public:
     explicit Watchdog(Executor ex);
     ~Watchdog();
-    Watchdog(const Watchdog&) = delete;
-    Watchdog& operator=(const Watchdog&) = delete;
 
     void arm(TcpSocket& socket, std::chrono::milliseconds timeout);
     // The same with an absolute deadline, for a phase spanning several operations (a whole header).

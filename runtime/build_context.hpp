@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "core/non_copyable.hpp"
 #include "runtime/dockerignore.hpp"
 
 struct archive;
@@ -17,12 +18,10 @@ namespace rivetr::runtime {
 // so memory stays at a few buffers whatever the context size. Leaves out .git and what .dockerignore
 // excludes; the Dockerfile and .dockerignore are always sent (the daemon needs them). Symlinks are
 // stored as links, never followed. Throws RuntimeError{InvalidArgument} for a missing directory.
-class BuildContextStream {
+class BuildContextStream : NonCopyable {
 public:
     BuildContextStream(const std::filesystem::path& dir, const std::string& dockerfile);
     ~BuildContextStream();
-    BuildContextStream(const BuildContextStream&) = delete;
-    BuildContextStream& operator=(const BuildContextStream&) = delete;
 
     // Copies up to `max` bytes into `out`; 0 means the archive is complete.
     std::size_t read(char* out, std::size_t max);

@@ -5,17 +5,16 @@
 #include <memory>
 
 #include "core/config.hpp"
+#include "core/non_copyable.hpp"
 
 namespace rivetr::server {
 
-class Server {
+class Server : NonCopyable {
 public:
     // Opens the data directory, starts the proxy, brings the live apps back, then answers the API.
     // Throws (the API port taken, an unreadable key file) with everything started so far stopped.
     explicit Server(Config cfg);
     ~Server();
-    Server(const Server&) = delete;
-    Server& operator=(const Server&) = delete;
 
     // The API stops taking requests (8 s to finish), in-flight deployments end cancelled (the live
     // containers keep running), the proxy drains, the store closes. Idempotent.

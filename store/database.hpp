@@ -12,6 +12,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::store {
 
 class DbError : public std::runtime_error {
@@ -25,13 +28,11 @@ private:
     int code_;
 };
 
-class Statement {
+class Statement : NonCopyable {
 public:
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(Statement&&) noexcept;
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
     Statement& operator=(Statement&&) = delete;
 
     Statement& bind(int index, std::int64_t v);
@@ -101,15 +102,13 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-class Database {
+class Database : NonCopyable {
 public:
     // Opens (creating) the file with WAL, foreign keys on, and a busy timeout so a reader
     // never fails on a momentary write lock.
     static Database open(const std::filesystem::path& path);
     ~Database();
     Database(Database&&) noexcept;
-    Database(const Database&) = delete;
-    Database& operator=(const Database&) = delete;
     Database& operator=(Database&&) = delete;
 
     void exec(std::string_view sql);  // one or more statements, no results
@@ -124,12 +123,10 @@ private:
 
 // BEGIN IMMEDIATE on construction (take the write lock up front, so a transaction never
 // fails half-way on SQLITE_BUSY); ROLLBACK on destruction unless commit() was called.
-class Transaction {
+class Transaction : NonCopyable {
 public:
     explicit Transaction(Database& db);
     ~Transaction();
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
     void commit();
 
 private:

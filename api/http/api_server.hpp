@@ -11,6 +11,7 @@
 #include "api/http/request_head_guard.hpp"
 #include "api/http/route.hpp"
 #include "api/http/sse_hub.hpp"
+#include "core/non_copyable.hpp"
 
 namespace Pistache::Http {
 class Endpoint;
@@ -35,13 +36,11 @@ struct ApiOptions {
     std::chrono::milliseconds keepaliveTimeout{300000};
 };
 
-class ApiServer {
+class ApiServer : NonCopyable {
 public:
     // `auth` authenticates routes that need a role; it must outlive the server.
     ApiServer(ApiOptions options, std::vector<Route> routes, AccessCheck* auth = nullptr);
     ~ApiServer();
-    ApiServer(const ApiServer&) = delete;
-    ApiServer& operator=(const ApiServer&) = delete;
 
     // The route run for requests no other route matched (the dashboard's single-page-app
     // fallback); without one they get the JSON 404. Set before start().

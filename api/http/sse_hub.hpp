@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/http/sse_stream.hpp"
+#include "core/non_copyable.hpp"
 
 namespace rivetr::api {
 
@@ -33,12 +34,10 @@ struct SseHubOptions {
     std::chrono::milliseconds poll{500};    // pump without a wake, and notice clients that left
 };
 
-class SseHub {
+class SseHub : NonCopyable {
 public:
     explicit SseHub(SseHubOptions options = {});
     ~SseHub();  // stop()
-    SseHub(const SseHub&) = delete;
-    SseHub& operator=(const SseHub&) = delete;
 
     // Takes the stream over; after stop() the stream is closed at once instead.
     void adopt(std::shared_ptr<SseStream> stream, std::shared_ptr<StreamProducer> producer);

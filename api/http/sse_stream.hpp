@@ -9,6 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::api {
 
 // Why not Pistache's ResponseStream: its flush() drains the transport's write queue on the
@@ -18,13 +21,11 @@ namespace rivetr::api {
 // Pistache closes its own), non-blocking, with a bounded backlog for slow clients. The response
 // says `Connection: close`; close() ends the chunked body and shuts the socket down.
 // Used by one thread at a time (the SSE hub's).
-class SseStream {
+class SseStream : NonCopyable {
 public:
     // Takes ownership of `fd` (already a duplicate) and queues the response head.
     SseStream(int fd, const std::string& requestId);
     ~SseStream();
-    SseStream(const SseStream&) = delete;
-    SseStream& operator=(const SseStream&) = delete;
 
     // `id: N\nevent: NAME\ndata: ...\n\n`; false once the client is gone or the stream was closed.
     bool event(std::string_view name, std::optional<std::int64_t> id, std::string_view data);

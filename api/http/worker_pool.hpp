@@ -8,14 +8,15 @@
 #include <thread>
 #include <vector>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::api {
 
-class WorkerPool {
+class WorkerPool : NonCopyable {
 public:
     explicit WorkerPool(int threads);
     ~WorkerPool();  // runs what is queued, then joins
-    WorkerPool(const WorkerPool&) = delete;
-    WorkerPool& operator=(const WorkerPool&) = delete;
 
     void post(std::function<void()> job);
     // Queues `job` unless `maxQueued` jobs already wait; false when it was dropped (work that may

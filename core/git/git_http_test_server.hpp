@@ -11,6 +11,9 @@
 #include <thread>
 #include <vector>
 
+#include "core/non_copyable.hpp"
+
+
 struct ssl_ctx_st;
 
 namespace rivetr::git::test {
@@ -30,12 +33,10 @@ struct GitHttpServerOptions {
 
 struct Conn;  // one accepted connection, plain or TLS
 
-class GitHttpServer {
+class GitHttpServer : NonCopyable {
 public:
     explicit GitHttpServer(GitHttpServerOptions options);
     ~GitHttpServer();
-    GitHttpServer(const GitHttpServer&) = delete;
-    GitHttpServer& operator=(const GitHttpServer&) = delete;
 
     std::string url(const std::string& repo) const;
     int requests() const { return requests_.load(); }

@@ -9,14 +9,13 @@
 
 #include "core/git/source.hpp"
 #include "core/git/transfer_guard.hpp"
+#include "core/non_copyable.hpp"
 
 namespace rivetr::git {
 
-class RemoteSession {
+class RemoteSession : NonCopyable {
 public:
     RemoteSession(const FetchRequest& request, TransferGuard& guard);
-    RemoteSession(const RemoteSession&) = delete;
-    RemoteSession& operator=(const RemoteSession&) = delete;
 
     // Callbacks whose payload is this object: keep it alive while libgit2 may call them.
     git_remote_callbacks callbacks();

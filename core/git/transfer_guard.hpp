@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/git/source.hpp"
+#include "core/non_copyable.hpp"
 
 namespace rivetr::git {
 
@@ -37,12 +38,10 @@ public:
 
     // While alive, a thread checks the guard every poll slice and shuts the attached sockets down
     // once it says stop.
-    class Watchdog {
+    class Watchdog : NonCopyable {
     public:
         explicit Watchdog(TransferGuard& guard);
         ~Watchdog();
-        Watchdog(const Watchdog&) = delete;
-        Watchdog& operator=(const Watchdog&) = delete;
 
     private:
         TransferGuard& guard_;
@@ -56,12 +55,10 @@ public:
     static TransferGuard* current();
 
     // Installs `guard` as current() for the scope.
-    class Scope {
+    class Scope : NonCopyable {
     public:
         explicit Scope(TransferGuard& guard);
         ~Scope();
-        Scope(const Scope&) = delete;
-        Scope& operator=(const Scope&) = delete;
 
     private:
         TransferGuard* previous_;

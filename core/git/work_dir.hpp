@@ -4,17 +4,18 @@
 #include <filesystem>
 #include <string>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::git {
 
-class WorkDir {
+class WorkDir : NonCopyable {
 public:
     WorkDir() = default;
     // Creates a new, uniquely named directory under `root` (created if needed).
     static WorkDir create(const std::filesystem::path& root, const std::string& prefix);
     WorkDir(WorkDir&& other) noexcept;
     WorkDir& operator=(WorkDir&& other) noexcept;
-    WorkDir(const WorkDir&) = delete;
-    WorkDir& operator=(const WorkDir&) = delete;
     ~WorkDir();
 
     const std::filesystem::path& path() const { return path_; }

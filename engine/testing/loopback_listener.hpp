@@ -7,9 +7,12 @@
 
 #include <stdexcept>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::engine::testing {
 
-class LoopbackListener {
+class LoopbackListener : NonCopyable {
 public:
     // On `port`, or on one the kernel picks (0). Throws when the port is taken.
     explicit LoopbackListener(int port = 0) {
@@ -26,8 +29,6 @@ public:
         port_ = ntohs(a.sin_port);
     }
     ~LoopbackListener() { ::close(fd_); }
-    LoopbackListener(const LoopbackListener&) = delete;
-    LoopbackListener& operator=(const LoopbackListener&) = delete;
 
     int port() const { return port_; }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
 #include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -24,14 +25,12 @@ inline RunResult runRivetr(std::vector<std::string> args, const SpawnOptions& o 
 
 // Every whole-binary test starts its servers through this: the ports, the data dir and the place of
 // the log are decided once here; a test only adds the settings it is about.
-class ServeProcess {
+class ServeProcess : NonCopyable {
 public:
     // Runs in `workDir` (no rivetr.toml there: built-in defaults unless a test passes --config);
     // `dataDir` defaults to workDir/data.
     explicit ServeProcess(std::filesystem::path work, std::filesystem::path data = {})
         : workDir(std::move(work)), dataDir(data.empty() ? workDir / "data" : std::move(data)) {}
-    ServeProcess(const ServeProcess&) = delete;
-    ServeProcess& operator=(const ServeProcess&) = delete;
 
     std::filesystem::path workDir, dataDir;
     int apiPort = freePort(), proxyPort = freePort(), httpsPort = freePort();

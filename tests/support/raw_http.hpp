@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::test {
 
 struct RawResponse {
@@ -15,12 +18,10 @@ struct RawResponse {
     std::string body;
 };
 
-class RawConnection {
+class RawConnection : NonCopyable {
 public:
     explicit RawConnection(int port);  // to 127.0.0.1; throws when it cannot connect
     ~RawConnection();
-    RawConnection(const RawConnection&) = delete;
-    RawConnection& operator=(const RawConnection&) = delete;
 
     // Writes all of `bytes`; false once the server has closed or reset the connection.
     bool send(std::string_view bytes);

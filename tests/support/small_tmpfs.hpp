@@ -4,17 +4,18 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::test {
 
 // Mounts a tmpfs of `bytes` (rounded up to pages by the kernel) on `dir` (created if absent) and
 // unmounts it when the object dies. Throws when mount(2) is refused: the tests run as root (CI
 // does), and a disk-full test that silently skipped would prove nothing.
-class SmallTmpfs {
+class SmallTmpfs : NonCopyable {
 public:
     SmallTmpfs(std::filesystem::path dir, std::uint64_t bytes);
     ~SmallTmpfs();
-    SmallTmpfs(const SmallTmpfs&) = delete;
-    SmallTmpfs& operator=(const SmallTmpfs&) = delete;
 
     const std::filesystem::path& path() const { return dir_; }
     // Writes a filler file until at most `leave` bytes stay free (what the kernel reports).

@@ -7,11 +7,12 @@
 #include <string>
 #include <thread>
 
+#include "core/non_copyable.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::test {
 
-class SwitchWatch {
+class SwitchWatch : NonCopyable {
 public:
     struct Seen {
         int total = 0;
@@ -23,8 +24,6 @@ public:
     // Starts asking at once, on its own thread, until stop().
     explicit SwitchWatch(std::function<HttpResponse()> request);
     ~SwitchWatch();
-    SwitchWatch(const SwitchWatch&) = delete;
-    SwitchWatch& operator=(const SwitchWatch&) = delete;
 
     Seen stop();
 

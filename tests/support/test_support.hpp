@@ -9,15 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "core/non_copyable.hpp"
+
+
 namespace rivetr::test {
 
 // A directory removed (recursively) when the object dies.
-class TempDir {
+class TempDir : NonCopyable {
 public:
     explicit TempDir(const std::string& prefix = "rivetr-test");
     ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
