@@ -88,7 +88,7 @@ Reply followLogs(AppsDeps& ctx, const Pistache::Rest::Request& req) {
     std::optional<ContainerLogCursor> after;
     if (auto h = req.headers().tryGetRaw("Last-Event-ID")) after = ContainerLogCursor::parse(h->value());
     auto live = liveContainer(ctx, req);
-    return Reply::streaming(std::make_shared<ContainerLogStream>(live.rt, live.containerId, tail, after));
+    return Reply::streaming(containerLogStream(live.rt, live.containerId, tail, after));
 }
 
 Reply stats(AppsDeps& ctx, const Pistache::Rest::Request& req) {

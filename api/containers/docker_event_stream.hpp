@@ -9,23 +9,9 @@
 
 namespace rivetr::api {
 
-// The engine's events call blocks, so it runs on its own thread and hands events over; the hub's
-// thread writes them. The thread is detached on end(): the cancel token ends it within a second.
-// An engine that drops the stream ends it with an `end` event carrying the reason.
-class DockerEventStream : public StreamProducer {
-public:
-    DockerEventStream(std::shared_ptr<const void> keepAlive, containers::ContainerManager& manager, std::string host);
-    ~DockerEventStream() override;
-    void begin(Wake wake) override;
-    bool pump(SseStream& out) override;
-    void end() override;
-
-private:
-    struct Shared;
-    std::shared_ptr<const void> keepAlive_;  // what owns `manager`, held while the thread runs
-    containers::ContainerManager& manager_;
-    std::string host_;
-    std::shared_ptr<Shared> shared_;
-};
+// `keepAlive` owns `manager` and is held while the stream's thread runs. An engine that drops the
+// stream ends it with an `end` event carrying the reason; a client that leaves cancels it.
+std::shared_ptr<StreamProducer> dockerEventStream(std::shared_ptr<const void> keepAlive,
+                                                  containers::ContainerManager& manager, std::string host);
 
 }  // namespace rivetr::api

@@ -3,19 +3,20 @@
 #include "api/http/sse_hub.hpp"
 
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
 
+#include "api/http/sse_test_wire.hpp"
+
 namespace rivetr::api {
 namespace {
 
 using namespace std::chrono_literals;
+using test::eventually;
+using test::Wire;
 
 class CountingProducer : public StreamProducer {
 public:
@@ -48,32 +49,6 @@ private:
     std::mutex mutex_;
     Wake wake_;
 };
-
-struct Wire {
-    int fds[2];
-    Wire() { EXPECT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0); }
-    ~Wire() { ::close(fds[1]); }
-    // Reads what arrives within `wait` (until `until` is seen).
-    std::string read(const std::string& until, std::chrono::milliseconds wait = 2s) {
-        std::string got;
-        auto end = std::chrono::steady_clock::now() + wait;
-        while (got.find(until) == std::string::npos && std::chrono::steady_clock::now() < end) {
-            pollfd p{fds[1], POLLIN, 0};
-            if (::poll(&p, 1, 50) <= 0) continue;
-            char buf[4096];
-            auto n = ::read(fds[1], buf, sizeof buf);
-            if (n <= 0) break;
-            got.append(buf, static_cast<std::size_t>(n));
-        }
-        return got;
-    }
-};
-
-bool eventually(const std::function<bool()>& f, std::chrono::milliseconds wait = 2s) {
-    auto end = std::chrono::steady_clock::now() + wait;
-    while (!f() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(10ms);
-    return f();
-}
 
 TEST(SseHub, WritesChunkedEventsWhenWokenAndPingsWhenIdle) {
     SseHub hub({std::chrono::milliseconds(150), std::chrono::milliseconds(50)});

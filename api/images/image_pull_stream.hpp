@@ -9,24 +9,9 @@
 
 namespace rivetr::api {
 
-// The runtime's pull blocks, so it runs on its own thread and hands events over; the hub's thread
-// writes them. The pull belongs to its stream: when the client goes (or the server stops), end()
-// cancels it, as an interrupted `docker pull` does, and the thread ends within about a second.
-class ImagePullStream : public StreamProducer {
-public:
-    ImagePullStream(std::shared_ptr<runtime::ContainerRuntime> rt, std::string host, runtime::PullRequest request);
-    ~ImagePullStream() override;
-    void begin(Wake wake) override;
-    bool pump(SseStream& out) override;
-    void end() override;
-
-private:
-    struct Shared;
-    std::shared_ptr<runtime::ContainerRuntime> rt_;
-    std::string host_;
-    runtime::PullRequest request_;
-    std::shared_ptr<Shared> shared_;
-    std::int64_t nextId_ = 1;
-};
+// The pull belongs to its stream: when the client goes (or the server stops), the pull is
+// cancelled, as an interrupted `docker pull` is, and its thread ends within about a second.
+std::shared_ptr<StreamProducer> imagePullStream(std::shared_ptr<runtime::ContainerRuntime> rt, std::string host,
+                                                runtime::PullRequest request);
 
 }  // namespace rivetr::api

@@ -53,7 +53,7 @@ Reply pull(ImagesDeps& d, const Request& req, RequestContext& rc) {
         pr.image = ref.str();
         if (d.registryAuthFor) pr.registryAuth = d.registryAuthFor(pr.image);
         d.trail.record(rc, "image.pull", "image", pr.image, {{"host", hostName(host)}});
-        return Reply::streaming(std::make_shared<ImagePullStream>(rt, hostName(host), pr));
+        return Reply::streaming(imagePullStream(rt, hostName(host), pr));
     });
 }
 
