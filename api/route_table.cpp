@@ -19,7 +19,6 @@
 #include "api/containers/manager_routes.hpp"
 #include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
-#include "server/engine_app_gateway.hpp"
 #include "api/terminal/terminal_routes.hpp"
 
 namespace rivetr::api {
@@ -37,11 +36,9 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     for (auto& r : hostRoutes(hostsDeps)) routes.push_back(std::move(r));
     auto imagesDeps = std::make_shared<ImagesDeps>(ImagesDeps{*ctx.hosts, images::ImageManager(*ctx.hosts), ctx.trail, {}});
     for (auto& r : imageRoutes(imagesDeps)) routes.push_back(std::move(r));
-    // The Docker manager: an app's container is started/stopped through the app's engine jobs.
-    std::shared_ptr<containers::AppGateway> gateway;
-    if (engine) gateway = std::make_shared<server::EngineAppGateway>(*engine, ctx.apps);
-    auto containersDeps = std::make_shared<ContainersDeps>(
-        ContainersDeps{ctx.hosts, gateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, gateway.get()), ctx.trail});
+    auto containersDeps = std::make_shared<ContainersDeps>(ContainersDeps{
+        ctx.hosts, ctx.appGateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get()),
+        ctx.trail});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));

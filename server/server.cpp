@@ -18,6 +18,7 @@
 #include "core/public_url.hpp"
 #include "core/secrets.hpp"
 #include "hosts/host_refresher.hpp"
+#include "server/engine_app_gateway.hpp"
 #include "server/external_routes_link.hpp"
 #include "server/proxy_traffic.hpp"
 #include "server/runtime_link.hpp"
@@ -123,6 +124,7 @@ void linkLiveData(Server::Parts& p) {
     auto& api = *p.api;
     auto* proxy = p.proxy.get();
     api.onAppDeleting = [engine = p.engine.get()](const std::string& appId) { engine->forgetApp(appId); };
+    api.appGateway = std::make_shared<EngineAppGateway>(*p.engine, api.apps);  // the Docker manager's way to apps
     api.live.runtime = [link = p.runtimeLink] { return link->get(); };
     api.live.proxyFigures = [proxy] { return proxy->metrics(); };
     api.live.certificates = [proxy, acme = cfg.proxy.acme_enabled](const std::vector<std::string>& domains) {

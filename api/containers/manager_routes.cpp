@@ -222,12 +222,12 @@ Reply followLogs(const Deps& d, const Request& req) {
     std::optional<ContainerLogCursor> after;
     if (auto h = req.headers().tryGetRaw("Last-Event-ID")) after = ContainerLogCursor::parse(h->value());
     std::string containerId = d->manager.inspect(host(req), id(req)).value("Id", "");
-    return Reply::streaming(std::make_shared<ContainerLogStream>(runtimeOf(d, req), containerId, tail, after));
+    return Reply::streaming(containerLogStream(runtimeOf(d, req), containerId, tail, after));
 }
 
 Reply events(const Deps& d, const Request& req) {
     runtimeOf(d, req);  // an unknown host is 404, an unreachable one 503, before the stream opens
-    return Reply::streaming(std::make_shared<DockerEventStream>(d, d->manager, host(req)));
+    return Reply::streaming(dockerEventStream(d, d->manager, host(req)));
 }
 
 Route route(Method m, std::string path, Role role, RouteDoc doc, const Deps& d,
