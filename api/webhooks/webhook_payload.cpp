@@ -21,6 +21,15 @@ std::string requireHeader(const WebhookRequest& req, const std::string& name) {
     return *v;
 }
 
+WebhookEvent eventFrom(const WebhookRequest& req, const EventHeaders& headers) {
+    WebhookEvent e;
+    e.name = requireHeader(req, headers.name);
+    e.deliveryId = req.header(headers.delivery).value_or("");
+    if (headers.ping && e.name == headers.ping) e.kind = WebhookEvent::Kind::ping;
+    if (e.name == headers.push) e.kind = WebhookEvent::Kind::push;
+    return e;
+}
+
 std::string text(const nlohmann::json& j, const char* pointer) {
     nlohmann::json::json_pointer p(pointer);
     if (!j.contains(p)) return {};
@@ -28,7 +37,7 @@ std::string text(const nlohmann::json& j, const char* pointer) {
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
-std::vector<std::string> urlsAt(const nlohmann::json& j, std::initializer_list<const char*> pointers) {
+std::vector<std::string> urlsAt(const nlohmann::json& j, const std::vector<const char*>& pointers) {
     std::vector<std::string> out;
     for (const char* p : pointers) {
         if (auto url = text(j, p); !url.empty()) out.push_back(std::move(url));

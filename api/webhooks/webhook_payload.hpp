@@ -15,10 +15,12 @@ namespace rivetr::api::webhook {
 nlohmann::json readBody(const WebhookRequest& req);
 // The header's value; ValidationError naming the header when it is missing or empty.
 std::string requireHeader(const WebhookRequest& req, const std::string& name);
+// The event the headers name (ValidationError when the event header is missing) and its kind.
+WebhookEvent eventFrom(const WebhookRequest& req, const EventHeaders& headers);
 // The string at `pointer` ("/repository/clone_url"), "" when absent, null or not a string.
 std::string text(const nlohmann::json& j, const char* pointer);
 // The non-empty strings at `pointers`, in order: every URL a payload gives for its repository.
-std::vector<std::string> urlsAt(const nlohmann::json& j, std::initializer_list<const char*> pointers);
+std::vector<std::string> urlsAt(const nlohmann::json& j, const std::vector<const char*>& pointers);
 
 // The commit object with this id in the payload's "commits" list; nullptr when it is not there.
 const nlohmann::json* commitById(const nlohmann::json& j, const std::string& id);

@@ -50,6 +50,35 @@ public:
     virtual bool verify(const WebhookRequest& req, const std::string& secret) const = 0;
 };
 
+// How a provider names its events: the header with the event's name (required), the one with the
+// delivery id, and the names of its push and ping events (nullptr: the provider has no ping).
+struct EventHeaders {
+    const char* name;
+    const char* delivery;
+    const char* push;
+    const char* ping = nullptr;
+};
+
+// How a delivery proves its sender: an HMAC of the raw body in `header` ("<prefix><hex>"), or, for
+// a token scheme, the shared secret itself in `header`.
+struct SignatureScheme {
+    enum class Kind { hmacSha256, token };
+    Kind kind;
+    const char* header;
+    const char* prefix = "";
+};
+
+// A provider described by what sets it apart; describedProvider() makes the WebhookProvider.
+struct WebhookProviderSpec {
+    std::string name;
+    std::string routeSummary;
+    EventHeaders headers;
+    std::vector<const char*> repoUrlPointers;  // JSON pointers to every URL a payload gives for its repository
+    SignatureScheme signature;
+    PushEvent (*push)(const nlohmann::json& body);
+};
+std::unique_ptr<WebhookProvider> describedProvider(WebhookProviderSpec spec);
+
 std::unique_ptr<WebhookProvider> makeGithubProvider();
 std::unique_ptr<WebhookProvider> makeGitlabProvider();
 std::unique_ptr<WebhookProvider> makeGiteaProvider();
