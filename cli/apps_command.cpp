@@ -108,14 +108,7 @@ int remove(ClientCall& c) {
 }  // namespace
 
 int runApps(const std::vector<std::string>& argv) {
-    return runClient(argv, commandArgSpec("apps"), [](ClientCall& c) {
-        const auto& sub = positional(c.args, 0, "subcommand (list, show, create or delete)");
-        if (sub == "list") return list(c);
-        if (sub == "show") return show(c);
-        if (sub == "create") return create(c);
-        if (sub == "delete") return remove(c);
-        throw UsageError("unknown apps subcommand \"" + sub + "\"");
-    });
+    return runSubcommands(argv, "apps", {{"list", list}, {"show", show}, {"create", create}, {"delete", remove}});
 }
 
 }  // namespace rivetr::cli

@@ -3,6 +3,8 @@
 
 #include <iostream>
 
+#include "cli/command_registry.hpp"
+
 namespace rivetr::cli {
 
 int runClient(const std::vector<std::string>& argv, ArgSpec spec, const std::function<int(ClientCall&)>& body) {
@@ -19,6 +21,31 @@ int runClient(const std::vector<std::string>& argv, ArgSpec spec, const std::fun
         std::cerr << "rivetr: " << e.what() << "\n";
     }
     return 1;
+}
+
+namespace {
+
+// "subcommand (list, show, create or delete)", from the registry.
+std::string subcommandList(const std::string& command) {
+    const auto* spec = findCommand(command);
+    std::string names;
+    const auto count = spec ? spec->subcommands.size() : 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i) names += i + 1 == count ? " or " : ", ";
+        names += spec->subcommands[i].name;
+    }
+    return "subcommand (" + names + ")";
+}
+
+}  // namespace
+
+int runSubcommands(const std::vector<std::string>& argv, const std::string& command, const SubcommandRunners& runners) {
+    return runClient(argv, commandArgSpec(command), [&](ClientCall& c) {
+        const auto& sub = positional(c.args, 0, subcommandList(command));
+        auto runner = runners.find(sub);
+        if (runner == runners.end()) throw UsageError("unknown " + command + " subcommand \"" + sub + "\"");
+        return runner->second(c);
+    });
 }
 
 const std::string& positional(const Args& args, size_t index, const std::string& name) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,6 +27,13 @@ struct ClientCall {
 // Parses `argv` with `spec` plus the common options, then runs `body`. ApiError and OperationFailed
 // are printed on stderr and give exit 1; UsageError goes up to the dispatcher (exit 2).
 int runClient(const std::vector<std::string>& argv, ArgSpec spec, const std::function<int(ClientCall&)>& body);
+
+// A client command with subcommands: `rivetr <command> SUB ...` runs runners[SUB]. A missing
+// subcommand is a UsageError listing the registry's subcommands for `command` (the one list help
+// and completions show too); an unknown one is a UsageError naming it. `runners` may also hold
+// aliases the registry does not list (e.g. "ls").
+using SubcommandRunners = std::map<std::string, std::function<int(ClientCall&)>>;
+int runSubcommands(const std::vector<std::string>& argv, const std::string& command, const SubcommandRunners& runners);
 
 // The positional argument at `index`, or a UsageError naming it ("missing APP").
 const std::string& positional(const Args& args, size_t index, const std::string& name);

@@ -148,6 +148,28 @@ TEST(CommandRegistry, UnknownCommandsAndOptionsAreUsageErrors) {
     EXPECT_EQ(dispatchCaptured({}).exitCode, 2);
 }
 
+// A client command's missing subcommand is answered with the registry's own list (the one help and the
+// completions show), and an unknown one is named: the dispatch cannot drift from the registry.
+TEST(CommandRegistry, AMissingSubcommandListsTheRegistrysSubcommands) {
+    int checked = 0;
+    for (const auto& command : commandRegistry()) {
+        if (!command.client() || command.subcommands.empty()) continue;
+        std::string names;
+        for (std::size_t i = 0; i < command.subcommands.size(); ++i) {
+            if (i) names += i + 1 == command.subcommands.size() ? " or " : ", ";
+            names += command.subcommands[i].name;
+        }
+        auto missing = dispatchCaptured({command.name});
+        EXPECT_EQ(missing.exitCode, 2) << command.name;
+        EXPECT_TRUE(has(missing.err, "rivetr: missing subcommand (" + names + ")\n")) << missing.err;
+        auto unknown = dispatchCaptured({command.name, "frobnicate"});
+        EXPECT_EQ(unknown.exitCode, 2) << command.name;
+        EXPECT_TRUE(has(unknown.err, "unknown " + command.name + " subcommand \"frobnicate\"")) << unknown.err;
+        ++checked;
+    }
+    EXPECT_GE(checked, 8) << "apps, env, tokens, hosts, containers, images, domains, webhooks at least";
+}
+
 // `--` ends the options, and an option's value is a value: neither --help is a request for help.
 TEST(CommandRegistry, HelpAfterDoubleDashOrAsAValueIsAnArgument) {
     auto r = dispatchCaptured({"completion", "--", "--help"});

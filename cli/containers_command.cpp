@@ -107,15 +107,10 @@ int logs(ClientCall& c) {
 }  // namespace
 
 int runContainers(const std::vector<std::string>& argv) {
-    return runClient(argv, commandArgSpec("containers"), [](ClientCall& c) {
-        const auto& sub = positional(c.args, 0, "subcommand (list, inspect, start, stop, restart, rm or logs)");
-        if (sub == "list" || sub == "ls") return list(c);
-        if (sub == "inspect") return inspect(c);
-        if (sub == "start" || sub == "stop" || sub == "restart") return act(c, sub);
-        if (sub == "rm") return remove(c);
-        if (sub == "logs") return logs(c);
-        throw UsageError("unknown containers subcommand \"" + sub + "\"");
-    });
+    auto action = [](const char* name) { return [name](ClientCall& c) { return act(c, name); }; };
+    return runSubcommands(argv, "containers",
+                          {{"list", list}, {"ls", list}, {"inspect", inspect}, {"start", action("start")},
+                           {"stop", action("stop")}, {"restart", action("restart")}, {"rm", remove}, {"logs", logs}});
 }
 
 }  // namespace rivetr::cli

@@ -91,13 +91,7 @@ int unset(ClientCall& c) {
 }  // namespace
 
 int runEnv(const std::vector<std::string>& argv) {
-    return runClient(argv, commandArgSpec("env"), [](ClientCall& c) {
-        const auto& sub = positional(c.args, 0, "subcommand (list, set or unset)");
-        if (sub == "list") return list(c);
-        if (sub == "set") return set(c);
-        if (sub == "unset") return unset(c);
-        throw UsageError("unknown env subcommand \"" + sub + "\"");
-    });
+    return runSubcommands(argv, "env", {{"list", list}, {"set", set}, {"unset", unset}});
 }
 
 }  // namespace rivetr::cli

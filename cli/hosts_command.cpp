@@ -98,14 +98,7 @@ int test(ClientCall& c) {
 }  // namespace
 
 int runHosts(const std::vector<std::string>& argv) {
-    return runClient(argv, commandArgSpec("hosts"), [](ClientCall& c) {
-        const auto& sub = positional(c.args, 0, "subcommand (list, add, remove or test)");
-        if (sub == "list") return list(c);
-        if (sub == "add") return add(c);
-        if (sub == "remove") return remove(c);
-        if (sub == "test") return test(c);
-        throw UsageError("unknown hosts subcommand \"" + sub + "\"");
-    });
+    return runSubcommands(argv, "hosts", {{"list", list}, {"add", add}, {"remove", remove}, {"test", test}});
 }
 
 }  // namespace rivetr::cli

@@ -60,13 +60,7 @@ int revoke(ClientCall& c) {
 }  // namespace
 
 int runTokens(const std::vector<std::string>& argv) {
-    return runClient(argv, commandArgSpec("tokens"), [](ClientCall& c) {
-        const auto& sub = positional(c.args, 0, "subcommand (create, list or revoke)");
-        if (sub == "create") return create(c);
-        if (sub == "list") return list(c);
-        if (sub == "revoke") return revoke(c);
-        throw UsageError("unknown tokens subcommand \"" + sub + "\"");
-    });
+    return runSubcommands(argv, "tokens", {{"create", create}, {"list", list}, {"revoke", revoke}});
 }
 
 }  // namespace rivetr::cli
