@@ -4,17 +4,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/field_error.hpp"
+
 namespace rivetr::hosts {
 
 // A host's input is malformed; `field` names it ("name", "address", …). The API answers 400.
-class InvalidHostInput : public std::runtime_error {
+class InvalidHostInput : public FieldError {
 public:
-    InvalidHostInput(std::string field, const std::string& message)
-        : std::runtime_error(message), field_(std::move(field)) {}
-    const std::string& field() const { return field_; }
-
-private:
-    std::string field_;
+    using FieldError::FieldError;
 };
 
 struct HostAddress {

@@ -4,17 +4,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/field_error.hpp"
 #include "store/database.hpp"
 
 namespace rivetr::store {
 
-class ConflictError : public std::runtime_error {
+class ConflictError : public FieldError {
 public:
-    ConflictError(std::string field, const std::string& message) : std::runtime_error(message), field_(std::move(field)) {}
-    const std::string& field() const { return field_; }
-
-private:
-    std::string field_;
+    using FieldError::FieldError;
 };
 
 // Turns a UNIQUE violation on one of `columns` ({"apps.name", "name"}...) into a ConflictError

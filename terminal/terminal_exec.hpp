@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/field_error.hpp"
 #include "runtime/container_io.hpp"
 
 namespace rivetr::terminal {
@@ -17,13 +18,9 @@ struct PreparedExec {
 };
 
 // None of the candidate shells runs in the container (as that user): the API answers 400 naming the field.
-class ShellUnavailable : public std::runtime_error {
+class ShellUnavailable : public FieldError {
 public:
-    ShellUnavailable(std::string field, const std::string& message) : std::runtime_error(message), field_(std::move(field)) {}
-    const std::string& field() const { return field_; }
-
-private:
-    std::string field_;
+    using FieldError::FieldError;
 };
 
 // Why here and not after the upgrade: every refusal (no such container, not running, no shell, unknown user)

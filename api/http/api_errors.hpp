@@ -4,17 +4,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/field_error.hpp"
+
 namespace rivetr::api {
 
 // 400: the request is malformed; `field` names the offending input ("" when it is the whole body).
-class ValidationError : public std::runtime_error {
+class ValidationError : public FieldError {
 public:
-    ValidationError(std::string field, const std::string& message)
-        : std::runtime_error(message), field_(std::move(field)) {}
-    const std::string& field() const { return field_; }
-
-private:
-    std::string field_;
+    using FieldError::FieldError;
 };
 
 // 404: the named resource does not exist (or the caller may not know it exists).
