@@ -13,7 +13,6 @@ namespace {
 
 using rivetr::test::readFile;
 using rivetr::test::TempDir;
-using rivetr::test::thrownKind;
 using test::TestRepo;
 
 class SourceTest : public ::testing::Test {
@@ -31,7 +30,7 @@ protected:
         return r;
     }
     std::optional<SourceErrorKind> failureKind(const FetchRequest& r, std::string* message = nullptr) {
-        return thrownKind<SourceError>([&] { source->checkout(r); }, message);
+        return rivetr::test::thrownKind<SourceError>([&] { source->checkout(r); }, message);
     }
     std::size_t workDirsLeft() {
         auto root = data / "work";
@@ -179,7 +178,8 @@ TEST_F(SourceTest, ProductionSourceRefusesLocalRepositories) {
     o.dataDir = data;
     auto production = makeLibgit2Source(o);
     std::string message;
-    EXPECT_EQ(thrownKind<SourceError>([&] { production->checkout(request("main")); }, &message), SourceErrorKind::InvalidInput)
+    EXPECT_EQ(rivetr::test::thrownKind<SourceError>([&] { production->checkout(request("main")); }, &message),
+              SourceErrorKind::InvalidInput)
         << "file:// must be refused unless allowed: " << message;
     EXPECT_NE(message.find("not allowed"), std::string::npos) << message;
     EXPECT_FALSE(std::filesystem::exists(data / "git"));
