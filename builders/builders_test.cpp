@@ -4,6 +4,7 @@
 
 #include "builders/registry.hpp"
 #include "tests/support/test_support.hpp"
+#include "tests/support/thrown_kind.hpp"
 
 namespace rivetr::builders {
 namespace {
@@ -41,15 +42,8 @@ protected:
         a.labels = {{"rivetr.managed", "true"}};
         return a;
     }
-    BuildErrorKind errorOf(const std::function<void()>& f, std::string* message = nullptr) {
-        try {
-            f();
-        } catch (const BuildError& e) {
-            if (message) *message = e.what();
-            return e.kind();
-        }
-        ADD_FAILURE() << "expected a BuildError";
-        return BuildErrorKind::InvalidInput;
+    std::optional<BuildErrorKind> errorOf(const std::function<void()>& f, std::string* message = nullptr) {
+        return rivetr::test::thrownKind<BuildError>(f, message);
     }
 };
 

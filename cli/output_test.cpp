@@ -4,33 +4,40 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace rivetr::cli {
 namespace {
 
-TEST(Table, PadsColumnsToTheWidestCell) {
-    Table t({"NAME", "PORT"});
-    t.add({"a-long-app-name", "8000"});
-    t.add({"web", "80"});
-    std::ostringstream out;
-    t.print(out);
-    EXPECT_EQ(out.str(),
-              "NAME             PORT\n"
-              "a-long-app-name  8000\n"
-              "web              80\n");
-}
-
-// A commit message with "café" in it lines up like any other.
-TEST(Table, CountsCharactersNotBytes) {
-    Table t({"MESSAGE", "AUTHOR"});
-    t.add({"caf\u00e9 prices", "Ann"});
-    t.add({"plain", "Bob"});
-    std::ostringstream out;
-    t.print(out);
-    EXPECT_EQ(out.str(),
-              "MESSAGE      AUTHOR\n"
-              "caf\u00e9 prices  Ann\n"
-              "plain        Bob\n");
+// Columns are padded to their widest cell, counted in characters, not bytes: a commit message with
+// "café" in it lines up like any other.
+TEST(Table, PadsColumnsToTheWidestCellInCharacters) {
+    struct Case {
+        std::vector<std::string> headers;
+        std::vector<std::vector<std::string>> rows;
+        std::string printed;
+    };
+    const std::vector<Case> cases{
+        {{"NAME", "PORT"},
+         {{"a-long-app-name", "8000"}, {"web", "80"}},
+         "NAME             PORT\n"
+         "a-long-app-name  8000\n"
+         "web              80\n"},
+        {{"MESSAGE", "AUTHOR"},
+         {{"caf\u00e9 prices", "Ann"}, {"plain", "Bob"}},
+         "MESSAGE      AUTHOR\n"
+         "caf\u00e9 prices  Ann\n"
+         "plain        Bob\n"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.printed);
+        Table t(c.headers);
+        for (const auto& row : c.rows) t.add(row);
+        std::ostringstream out;
+        t.print(out);
+        EXPECT_EQ(out.str(), c.printed);
+    }
 }
 
 // Deployment lists show a commit as its first line and its author's name.

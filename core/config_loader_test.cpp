@@ -54,26 +54,37 @@ level = "debug"
     EXPECT_EQ(l.config.logging.level, "debug");
 }
 
-TEST(ConfigLoader, UnknownKeyIsAnErrorWithASuggestion) {
-    auto l = loadConfigText("[server]\napi_prot = 9000\n", "t", {});
-    ASSERT_FALSE(l.ok());
-    EXPECT_TRUE(mentions(l, "server.api_prot", "unknown key"));
-    EXPECT_TRUE(mentions(l, "server.api_prot", "did you mean server.api_port?"));
-}
-
-TEST(ConfigLoader, UnknownSectionIsAnError) {
-    auto l = loadConfigText("[sever]\nhost = \"0.0.0.0\"\n", "t", {});
-    EXPECT_TRUE(mentions(l, "sever", "unknown section"));
-}
-
-TEST(ConfigLoader, PortOutOfRangeNamesTheKey) {
-    auto l = loadConfigText("[server]\nproxy_port = 70000\n", "t", {});
-    EXPECT_TRUE(mentions(l, "server.proxy_port", "between 1 and 65535"));
-}
-
-TEST(ConfigLoader, WrongTypeNamesTheKey) {
-    auto l = loadConfigText("[server]\napi_port = \"8080\"\n", "t", {});
-    EXPECT_TRUE(mentions(l, "server.api_port", "must be an integer (got a string)"));
+// Every bad input is a problem that names its key (or variable) and says what is wrong with it.
+TEST(ConfigLoader, EachBadInputNamesItsKeyAndWhatIsWrong) {
+    struct Problem {
+        std::string key, says;
+    };
+    struct Case {
+        std::string toml;
+        Environment env;
+        std::vector<Problem> problems;
+    };
+    const std::vector<Case> cases{
+        {"[server]\napi_prot = 9000\n", {},
+         {{"server.api_prot", "unknown key"}, {"server.api_prot", "did you mean server.api_port?"}}},
+        {"[sever]\nhost = \"0.0.0.0\"\n", {}, {{"sever", "unknown section"}}},
+        {"[server]\nproxy_port = 70000\n", {}, {{"server.proxy_port", "between 1 and 65535"}}},
+        {"[server]\napi_port = \"8080\"\n", {}, {{"server.api_port", "must be an integer (got a string)"}}},
+        {"", {{"RIVETR_SERVER_API_PORT", "80a"}, {"RIVETR_SERVER_APIPORT", "1"}},
+         {{"RIVETR_SERVER_API_PORT", "must be an integer"}, {"RIVETR_SERVER_APIPORT", "unknown configuration variable"}}},
+        // Rules across keys.
+        {"[server]\napi_port = 80\n[proxy]\nacme_enabled = true\n", {},
+         {{"server.api_port", "must differ"}, {"proxy.acme_email", "required"}}},
+        // Secrets must be usable.
+        {"[auth]\nencryption_key = \"abc\"\nadmin_token = \"short\"\n", {},
+         {{"auth.encryption_key", "64 hexadecimal"}, {"auth.admin_token", "at least 24"}}},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.toml);
+        auto l = loadConfigText(c.toml, "t", c.env);
+        EXPECT_FALSE(l.ok());
+        for (const auto& p : c.problems) EXPECT_TRUE(mentions(l, p.key, p.says)) << p.key << ": " << p.says;
+    }
 }
 
 TEST(ConfigLoader, InvalidTomlGivesThePosition) {
@@ -97,24 +108,6 @@ TEST(ConfigLoader, EnvironmentOverridesTheFile) {
     ASSERT_TRUE(l.ok()) << formatProblem(l.problems.front());
     EXPECT_EQ(l.config.server.api_port, 9100);
     EXPECT_EQ(l.config.logging.level, "warn");
-}
-
-TEST(ConfigLoader, BadEnvironmentValueNamesTheVariable) {
-    auto l = loadConfigText("", "t", {{"RIVETR_SERVER_API_PORT", "80a"}, {"RIVETR_SERVER_APIPORT", "1"}});
-    EXPECT_TRUE(mentions(l, "RIVETR_SERVER_API_PORT", "must be an integer"));
-    EXPECT_TRUE(mentions(l, "RIVETR_SERVER_APIPORT", "unknown configuration variable"));
-}
-
-TEST(ConfigLoader, CrossKeyRules) {
-    auto l = loadConfigText("[server]\napi_port = 80\n[proxy]\nacme_enabled = true\n", "t", {});
-    EXPECT_TRUE(mentions(l, "server.api_port", "must differ"));
-    EXPECT_TRUE(mentions(l, "proxy.acme_email", "required"));
-}
-
-TEST(ConfigLoader, SecretsMustBeUsable) {
-    auto l = loadConfigText("[auth]\nencryption_key = \"abc\"\nadmin_token = \"short\"\n", "t", {});
-    EXPECT_TRUE(mentions(l, "auth.encryption_key", "64 hexadecimal"));
-    EXPECT_TRUE(mentions(l, "auth.admin_token", "at least 24"));
 }
 
 // Both end up in what users paste and click: a bad one is refused at start, naming the key.

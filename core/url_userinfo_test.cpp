@@ -3,23 +3,28 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace rivetr {
 namespace {
 
-TEST(UrlUserinfo, SplitsHttpsUserAndPasswordOff) {
-    auto s = splitUrlCredential("https://deploy:s3cr%40t@git.example.com:8443/o/r.git");
-    EXPECT_EQ(s.url, "https://git.example.com:8443/o/r.git");
-    ASSERT_TRUE(s.credential);
-    EXPECT_EQ(s.credential->username, "deploy");
-    EXPECT_EQ(s.credential->password, "s3cr@t");
-}
-
-TEST(UrlUserinfo, ATokenAsUserNameIsSecretToo) {
-    auto s = splitUrlCredential("https://ghp_abc@github.com/o/r.git");
-    EXPECT_EQ(s.url, "https://github.com/o/r.git");
-    ASSERT_TRUE(s.credential);
-    EXPECT_EQ(s.credential->username, "ghp_abc");
-    EXPECT_EQ(s.credential->password, "");
+// A user and password come off an https URL, and so does a token given as the user name: it is secret too.
+TEST(UrlUserinfo, SplitsHttpsUserinfoOff) {
+    struct Case {
+        std::string url, stripped;
+        UrlCredential credential;
+    };
+    const std::vector<Case> cases{
+        {"https://deploy:s3cr%40t@git.example.com:8443/o/r.git", "https://git.example.com:8443/o/r.git", {"deploy", "s3cr@t"}},
+        {"https://ghp_abc@github.com/o/r.git", "https://github.com/o/r.git", {"ghp_abc", ""}},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.url);
+        auto s = splitUrlCredential(c.url);
+        EXPECT_EQ(s.url, c.stripped);
+        EXPECT_EQ(s.credential, c.credential);
+    }
 }
 
 TEST(UrlUserinfo, SshKeepsItsLoginAndLosesOnlyAPassword) {

@@ -11,6 +11,7 @@
 #include "core/ids.hpp"
 #include "server/proxy_traffic.hpp"
 #include "runtime/naming.hpp"
+#include "store/testing/store_fixture.hpp"
 #include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
 #include "tests/support/switch_watch.hpp"
@@ -21,15 +22,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class EngineTest : public ::testing::Test {
+class EngineTest : public store::testing::DeployStoreTest {
 protected:
-    test::TempDir dir{"rivetr-engine"};
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    store::SecretBox box{*crypto::keyFromHex(std::string(64, 'f'))};
-    store::AppRepository apps{*store, box};
-    store::AppStateRepository appState{*store};
-    store::EnvRepository env{*store, box};
-    store::DeploymentRepository deployments{*store};
+    EngineTest() : DeployStoreTest("rivetr-engine") {}
+
     std::unique_ptr<git::Source> source = git::test::sourceAt(dir.path());
     builders::BuilderRegistry builders{builders::BuildersOptions{}};
     std::shared_ptr<runtime::ContainerRuntime> rt;

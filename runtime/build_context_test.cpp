@@ -9,6 +9,7 @@
 #include <set>
 
 #include "runtime/runtime_error.hpp"
+#include "runtime/testing/fails_with.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::runtime {
@@ -39,15 +40,15 @@ std::map<std::string, std::string> entriesOf(BuildContextStream& s) {
 
 TEST(BuildContextStream, HonoursDockerignoreAndLeavesOutGit) {
     test::TempDir dir;
-    test::writeFile(dir / "Dockerfile", "FROM scratch\n");
-    test::writeFile(dir / ".dockerignore", "Dockerfile\n*.log\nnode_modules\ndist\n!dist/keep.txt\n");
-    test::writeFile(dir / "app.txt", "app");
-    test::writeFile(dir / "debug.log", "noise");
-    test::writeFile(dir / "node_modules/x/index.js", "x");
-    test::writeFile(dir / "dist/keep.txt", "keep");
-    test::writeFile(dir / "dist/drop.txt", "drop");
-    test::writeFile(dir / ".git/HEAD", "ref: refs/heads/main");
-    test::writeFile(dir / "sub/.git", "gitdir: ../.git/modules/sub");
+    test::writeFiles(dir.path(), {{"Dockerfile", "FROM scratch\n"},
+                                  {".dockerignore", "Dockerfile\n*.log\nnode_modules\ndist\n!dist/keep.txt\n"},
+                                  {"app.txt", "app"},
+                                  {"debug.log", "noise"},
+                                  {"node_modules/x/index.js", "x"},
+                                  {"dist/keep.txt", "keep"},
+                                  {"dist/drop.txt", "drop"},
+                                  {".git/HEAD", "ref: refs/heads/main"},
+                                  {"sub/.git", "gitdir: ../.git/modules/sub"}});
     fs::create_symlink("app.txt", dir / "link");
     BuildContextStream s(dir.path(), "Dockerfile");
     auto entries = entriesOf(s);
@@ -72,13 +73,8 @@ TEST(BuildContextStream, StreamsLargeFilesIntact) {
 }
 
 TEST(BuildContextStream, AMissingDirectoryIsAClearError) {
-    try {
-        BuildContextStream s("/nonexistent/rivetr-context", "Dockerfile");
-        FAIL() << "no error";
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::InvalidArgument);
-        EXPECT_NE(e.daemonMessage().find("/nonexistent/rivetr-context"), std::string::npos);
-    }
+    EXPECT_TRUE(testing::failsWith([] { BuildContextStream("/nonexistent/rivetr-context", "Dockerfile"); },
+                                   ErrorKind::InvalidArgument, "/nonexistent/rivetr-context"));
 }
 
 }  // namespace

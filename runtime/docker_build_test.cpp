@@ -5,11 +5,13 @@
 #include <thread>
 
 #include "runtime/runtime_test_fixture.hpp"
+#include "runtime/testing/fails_with.hpp"
 
 namespace rivetr::runtime {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::failsWith;
 using testing::RuntimeTest;
 
 class DockerBuildTest : public RuntimeTest {
@@ -34,43 +36,24 @@ long vmHwmKb() {
 }
 
 TEST_F(DockerBuildTest, AFailingBuildCarriesTheDaemonsMessage) {
-    auto b = request("dep_1", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sh\", \"-c\", \"exit 42\"]\n");
-    try {
-        rt->build(b);
-        FAIL() << "the build should fail";
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BuildFailed);
-        EXPECT_NE(e.daemonMessage().find("returned a non-zero code: 42"), std::string::npos) << e.daemonMessage();
-    }
-    auto missing = request("dep_2", "FROM scratch\nCOPY no-such-file /x\n");
-    try {
-        rt->build(missing);
-        FAIL() << "the build should fail";
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BuildFailed);
-        EXPECT_NE(e.daemonMessage().find("no-such-file"), std::string::npos) << e.daemonMessage();
-    }
+    auto failingStep = request("dep_1", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sh\", \"-c\", \"exit 42\"]\n");
+    EXPECT_TRUE(failsWith([&] { rt->build(failingStep); }, ErrorKind::BuildFailed, "returned a non-zero code: 42"));
+    auto missingFile = request("dep_2", "FROM scratch\nCOPY no-such-file /x\n");
+    EXPECT_TRUE(failsWith([&] { rt->build(missingFile); }, ErrorKind::BuildFailed, "no-such-file"));
     auto noDockerfile = request("dep_3", "FROM scratch\n");
     noDockerfile.dockerfile = "docker/Missing.Dockerfile";
-    try {
-        rt->build(noDockerfile);
-        FAIL() << "the build should fail";
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BuildFailed);
-        EXPECT_NE(e.daemonMessage().find("Missing.Dockerfile"), std::string::npos) << e.daemonMessage();
-    }
+    EXPECT_TRUE(failsWith([&] { rt->build(noDockerfile); }, ErrorKind::BuildFailed, "Missing.Dockerfile"));
 }
 
 TEST_F(DockerBuildTest, HonoursDockerignoreAndLeavesOutGit) {
     auto b = request("dep_1", "FROM scratch\nCOPY . /ctx/\nRUN [\"/ctx/busybox\", \"find\", \"/ctx\"]\n");
-    auto dir = b.contextDir;
-    test::writeFile(dir / ".dockerignore", "secret.env\nlogs/**\n!logs/keep.log\n**/*.tmp\n");
-    test::writeFile(dir / "app.txt", "app");
-    test::writeFile(dir / "secret.env", "PASSWORD=x");
-    test::writeFile(dir / "logs/a.log", "a");
-    test::writeFile(dir / "logs/keep.log", "k");
-    test::writeFile(dir / "src/deep/x.tmp", "t");
-    test::writeFile(dir / ".git/config", "[core]");
+    test::writeFiles(b.contextDir, {{".dockerignore", "secret.env\nlogs/**\n!logs/keep.log\n**/*.tmp\n"},
+                                    {"app.txt", "app"},
+                                    {"secret.env", "PASSWORD=x"},
+                                    {"logs/a.log", "a"},
+                                    {"logs/keep.log", "k"},
+                                    {"src/deep/x.tmp", "t"},
+                                    {".git/config", "[core]"}});
     std::string listing;
     b.onProgress = [&](std::string_view l) { listing += std::string(l) + "\n"; };
     rt->build(b);

@@ -31,22 +31,26 @@ TEST(DiskUsage, CountsActiveObjectsAndWhatAPruneCouldFree) {
       ]
     })");
     DiskUsage u = parseDiskUsage(df);
-    EXPECT_EQ(u.images.total, 3);
-    EXPECT_EQ(u.images.active, 1);
-    EXPECT_EQ(u.images.sizeBytes, 1000) << "the layer store, not the sum of images that share layers";
-    EXPECT_EQ(u.images.reclaimableBytes, 500) << "all but the 500 bytes image a holds alone";
-    EXPECT_EQ(u.containers.total, 3);
-    EXPECT_EQ(u.containers.active, 1);
-    EXPECT_EQ(u.containers.sizeBytes, 30);
-    EXPECT_EQ(u.containers.reclaimableBytes, 20);
-    EXPECT_EQ(u.volumes.total, 3);
-    EXPECT_EQ(u.volumes.active, 1);
-    EXPECT_EQ(u.volumes.sizeBytes, 120) << "an unmeasured volume (-1) counts as 0";
-    EXPECT_EQ(u.volumes.reclaimableBytes, 70);
-    EXPECT_EQ(u.buildCache.total, 3);
-    EXPECT_EQ(u.buildCache.active, 1);
-    EXPECT_EQ(u.buildCache.sizeBytes, 12);
-    EXPECT_EQ(u.buildCache.reclaimableBytes, 7);
+    struct Line {
+        const char* kind;
+        const DiskUsageCategory& got;
+        DiskUsageCategory want;  // total, active, sizeBytes, reclaimableBytes
+    };
+    const Line lines[] = {
+        // The size is the layer store, not the sum of images that share layers; all but the 500 bytes
+        // image a holds alone could be freed.
+        {"images", u.images, {3, 1, 1000, 500}},
+        {"containers", u.containers, {3, 1, 30, 20}},
+        {"volumes", u.volumes, {3, 1, 120, 70}},  // an unmeasured volume (-1) counts as 0
+        {"build cache", u.buildCache, {3, 1, 12, 7}},
+    };
+    for (const auto& line : lines) {
+        SCOPED_TRACE(line.kind);
+        EXPECT_EQ(line.got.total, line.want.total);
+        EXPECT_EQ(line.got.active, line.want.active);
+        EXPECT_EQ(line.got.sizeBytes, line.want.sizeBytes);
+        EXPECT_EQ(line.got.reclaimableBytes, line.want.reclaimableBytes);
+    }
 }
 
 TEST(DiskUsage, AnEmptyEngineOrNullListsIsAllZero) {

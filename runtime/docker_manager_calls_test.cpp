@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "runtime/runtime_test_fixture.hpp"
+#include "runtime/testing/event_recorder.hpp"
 
 namespace rivetr::runtime {
 namespace {
@@ -132,31 +133,16 @@ TEST_F(DockerManagerCallsTest, TopListsTheProcessesOfARunningContainer) {
 
 TEST_F(DockerManagerCallsTest, AnEmptyFilterStreamsEveryEventStartDieAndDestroy) {
     auto image = buildTestserver("dep_1");
-    CancelToken cancel;
-    std::vector<Event> events;
-    std::mutex m;
-    auto listener = std::async(std::launch::async, [&] {
-        rt->events({}, [&](const Event& e) {
-            std::lock_guard lock(m);
-            events.push_back(e);
-        }, cancel);
-    });
-    std::this_thread::sleep_for(300ms);
+    testing::EventRecorder events(*rt, {});
     Json body = sleeperBody(image);
     body["Entrypoint"] = {"/bin/busybox", "true"};
     std::string id = rt->createContainerFromJson(containerName(app, "ev"), body);
     rt->startContainer(id);
     rt->waitContainer(id, CancelToken{});
     rt->removeContainer(id, {});
-    auto seen = [&](const std::string& action) {
-        std::lock_guard lock(m);
-        return std::any_of(events.begin(), events.end(),
-                           [&](const Event& e) { return e.type == "container" && e.action == action && e.id == id; });
-    };
-    for (int i = 0; i < 100 && !seen("destroy"); ++i) std::this_thread::sleep_for(50ms);
-    cancel.cancel();
-    ASSERT_EQ(listener.wait_for(3s), std::future_status::ready);
-    EXPECT_TRUE(seen("create") && seen("start") && seen("die") && seen("destroy"));
+    events.waitFor(id, "destroy");
+    ASSERT_EQ(events.stop().wait_for(3s), std::future_status::ready);
+    EXPECT_TRUE(events.seen(id, "create") && events.seen(id, "start") && events.seen(id, "die") && events.seen(id, "destroy"));
 }
 
 TEST_F(DockerManagerCallsTest, RemovesAnonymousVolumesOnlyWhenAsked) {

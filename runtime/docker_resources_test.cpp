@@ -2,11 +2,13 @@
 #include <thread>
 
 #include "runtime/runtime_test_fixture.hpp"
+#include "runtime/testing/fails_with.hpp"
 
 namespace rivetr::runtime {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::failsWith;
 using testing::RuntimeTest;
 
 class DockerResourcesTest : public RuntimeTest {};
@@ -53,18 +55,10 @@ TEST_F(DockerResourcesTest, VolumesAndNetworksAreCreatedUsedAndRemoved) {
 
     ASSERT_EQ(rt->listVolumes(rivetrFilter(app)).size(), 1u);
     ASSERT_EQ(rt->listNetworks(rivetrFilter(app)).size(), 1u);
-    try {
-        rt->removeVolume(vol.name);
-        FAIL() << "a volume in use cannot go";
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::Conflict) << e.what();
-    }
+    EXPECT_TRUE(failsWith([&] { rt->removeVolume(vol.name); }, ErrorKind::Conflict)) << "a volume in use cannot go";
     rt->removeContainer(web, {.force = true, .volumes = false});
     rt->removeContainer(client, {.force = true, .volumes = false});
-    rt->removeVolume(vol.name);
-    rt->removeNetwork(net.name);
-    EXPECT_TRUE(rt->listVolumes(rivetrFilter(app)).empty());
-    EXPECT_TRUE(rt->listNetworks(rivetrFilter(app)).empty());
+    removeVolumeAndNetwork(vol.name, net.name);
 }
 
 TEST_F(DockerResourcesTest, PrunesOnlyWhatRivetrLabelled) {
@@ -116,12 +110,7 @@ TEST_F(DockerResourcesTest, ImagesAreListedInspectedTaggedAndRemoved) {
     EXPECT_EQ(info.repoTags.size(), 2u);
     rt->removeImage("rivetr/" + app + ":live");
     EXPECT_EQ(rt->inspectImage(image).repoTags.size(), 1u);
-    try {
-        rt->inspectImage("rivetr/" + app + ":live");
-        FAIL();
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::ImageNotFound);
-    }
+    EXPECT_TRUE(failsWith([&] { rt->inspectImage("rivetr/" + app + ":live"); }, ErrorKind::ImageNotFound));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "runtime/runtime_test_fixture.hpp"
+#include "runtime/testing/event_recorder.hpp"
 
 namespace rivetr::runtime {
 namespace {
@@ -190,28 +191,13 @@ TEST_F(DockerRuntimeTest, StreamsStatsUntilCancelled) {
 
 TEST_F(DockerRuntimeTest, EventsStreamReportsOurContainersUntilCancelled) {
     auto image = buildTestserver("dep_1");
-    CancelToken cancel;
-    std::vector<Event> events;
-    std::mutex m;
-    auto listener = std::async(std::launch::async, [&] {
-        rt->events(rivetrFilter(app), [&](const Event& e) {
-            std::lock_guard lock(m);
-            events.push_back(e);
-        }, cancel);
-    });
-    std::this_thread::sleep_for(300ms);
+    testing::EventRecorder events(*rt, rivetrFilter(app));
     std::string id = rt->runContainer(specFor(image, "dep_1"));
-    auto started = [&] {
-        std::lock_guard lock(m);
-        for (const auto& e : events)
-            if (e.type == "container" && e.action == "start" && e.id == id) return true;
-        return false;
-    };
-    for (int i = 0; i < 100 && !started(); ++i) std::this_thread::sleep_for(50ms);
-    cancel.cancel();
+    events.waitFor(id, "start");
+    auto& listener = events.stop();
     ASSERT_EQ(listener.wait_for(3s), std::future_status::ready);
     EXPECT_THROW(listener.get(), RuntimeError);
-    EXPECT_TRUE(started());
+    EXPECT_TRUE(events.seen(id, "start"));
 }
 
 TEST_F(DockerRuntimeTest, TheEngineAppliesLimitsRestartPolicyInitAndLogRotation) {

@@ -6,12 +6,14 @@
 
 #include "runtime/docker_runtime.hpp"
 #include "runtime/runtime_test_fixture.hpp"
+#include "runtime/testing/fails_with.hpp"
 #include "runtime/tty_exec_teardown.hpp"
 
 namespace rivetr::runtime {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::failsWith;
 
 // The testserver image plus busybox's applets (sh, stty, ps, sleep, grep, kill) under /bin.
 constexpr const char* kApplets = "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
@@ -23,6 +25,14 @@ protected:
         return rt->runContainer(spec);
     }
     TtyExecSpec shell(const std::string& marker) { return {{"/bin/sh"}, "", {{"TERM", "xterm"}, {kTerminalMarkerEnv, marker}}}; }
+    // A new container with a shell in it (marked `marker`, as the terminal marks its shells), attached.
+    ExecConnection openShell(const std::string& marker) {
+        container = runShellContainer();
+        exec = rt->createTtyExec(container, shell(marker));
+        return rt->attachTtyExec(exec);
+    }
+
+    std::string container, exec;  // the shell's, once openShell ran
 };
 
 // Reads the connection until `needle` shows up (true) or `wait` passes (false); `seen` keeps everything read.
@@ -44,10 +54,16 @@ void send(ExecConnection& c, const std::string& text) {
     ASSERT_EQ(::send(c.fd(), text.data(), text.size(), MSG_NOSIGNAL), static_cast<ssize_t>(text.size()));
 }
 
+// Types `command` into the shell and waits up to 10 s for `shown`; a failure carries what the shell said.
+::testing::AssertionResult ran(ExecConnection& c, const std::string& command, const std::string& shown) {
+    send(c, command);
+    std::string seen;
+    if (readUntil(c, seen, shown, 10s)) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "no \"" << shown << "\" in:\n" << seen;
+}
+
 TEST_F(TtyExecTest, AShellAnswersThroughTheRawStreamAtTheSizeItWasGiven) {
-    auto container = runShellContainer();
-    auto exec = rt->createTtyExec(container, shell("a1"));
-    auto conn = rt->attachTtyExec(exec);
+    auto conn = openShell("a1");
     rt->resizeExec(exec, 101, 33);
     std::string seen = conn.takeEarlyOutput();
     // The quotes keep the echoed command line itself from matching.
@@ -67,13 +83,9 @@ TEST_F(TtyExecTest, AShellAnswersThroughTheRawStreamAtTheSizeItWasGiven) {
 }
 
 TEST_F(TtyExecTest, ClosingTheTerminalEndsTheShellAndWhatItStarted) {
-    auto container = runShellContainer();
-    auto exec = rt->createTtyExec(container, shell("b2"));
     {
-        auto conn = rt->attachTtyExec(exec);
-        std::string seen;
-        send(conn, "sleep 301 & sleep 302\n");
-        ASSERT_TRUE(readUntil(conn, seen, "sleep 302", 10s)) << seen;
+        auto conn = openShell("b2");
+        ASSERT_TRUE(ran(conn, "sleep 301 & sleep 302\n", "sleep 302"));
         std::this_thread::sleep_for(300ms);
         conn.closeInput();
     }  // the connection closes: what a dropped browser tab leaves
@@ -91,13 +103,9 @@ TEST_F(TtyExecTest, ClosingTheTerminalEndsTheShellAndWhatItStarted) {
 }
 
 TEST_F(TtyExecTest, AProcessThatIgnoresHangupIsKilled) {
-    auto container = runShellContainer();
-    auto exec = rt->createTtyExec(container, shell("c3"));
     {
-        auto conn = rt->attachTtyExec(exec);
-        std::string seen;
-        send(conn, "trap '' HUP; echo rea''dy; sleep 303\n");
-        ASSERT_TRUE(readUntil(conn, seen, "ready", 10s)) << seen;
+        auto conn = openShell("c3");
+        ASSERT_TRUE(ran(conn, "trap '' HUP; echo rea''dy; sleep 303\n", "ready"));
     }
     auto ending = endTtyExec(*rt, {container, exec, "/bin/sh", "c3", 100ms, 1500ms});
     EXPECT_EQ(ending, TtyExecEnding::Killed) << toString(ending);
@@ -105,23 +113,15 @@ TEST_F(TtyExecTest, AProcessThatIgnoresHangupIsKilled) {
 }
 
 TEST_F(TtyExecTest, UnknownExecsAndStoppedContainersAreTypedErrors) {
-    auto container = runShellContainer();
+    container = runShellContainer();
     std::string unknown(64, 'a');
-    auto kindOf = [](auto f) {
-        try {
-            f();
-        } catch (const RuntimeError& e) {
-            return e.kind();
-        }
-        return ErrorKind::EngineError;
-    };
     auto asked = std::chrono::steady_clock::now();
-    EXPECT_EQ(kindOf([&] { rt->attachTtyExec(unknown); }), ErrorKind::NotFound);
+    EXPECT_TRUE(failsWith([&] { rt->attachTtyExec(unknown); }, ErrorKind::NotFound));
     EXPECT_LT(std::chrono::steady_clock::now() - asked, 2s) << "an error answer is read at once, not at the timeout";
-    EXPECT_EQ(kindOf([&] { rt->inspectExec(unknown); }), ErrorKind::NotFound);
-    EXPECT_EQ(kindOf([&] { rt->attachTtyExec("../x"); }), ErrorKind::InvalidArgument);
+    EXPECT_TRUE(failsWith([&] { rt->inspectExec(unknown); }, ErrorKind::NotFound));
+    EXPECT_TRUE(failsWith([&] { rt->attachTtyExec("../x"); }, ErrorKind::InvalidArgument));
     rt->stopContainer(container, 1s);
-    EXPECT_EQ(kindOf([&] { rt->createTtyExec(container, shell("d4")); }), ErrorKind::Conflict);
+    EXPECT_TRUE(failsWith([&] { rt->createTtyExec(container, shell("d4")); }, ErrorKind::Conflict));
 }
 
 }  // namespace

@@ -4,76 +4,56 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <ostream>
+#include <string>
+#include <vector>
 
 #include "runtime/runtime_error.hpp"
 
 namespace rivetr::runtime {
 namespace {
 
-TEST(DockerIgnore, PlainNamesExcludeTheEntryAndEverythingBelowIt) {
-    auto d = DockerIgnore::parse("node_modules\n# a comment\n\n  build/  \n");
-    EXPECT_TRUE(d.excluded("node_modules"));
-    EXPECT_TRUE(d.excluded("node_modules/a/b.js"));
-    EXPECT_TRUE(d.excluded("build/out.o"));
-    EXPECT_FALSE(d.excluded("src/node_modules"));  // anchored at the context root
-    EXPECT_FALSE(d.excluded("# a comment"));
-    EXPECT_FALSE(d.excluded("buildx"));
+// A .dockerignore and, under it, the paths it excludes and the paths it keeps; named for what it shows.
+struct Rules {
+    std::string name;
+    std::string dockerignore;
+    std::vector<std::string> excluded, kept;
+};
+
+void PrintTo(const Rules& r, std::ostream* os) { *os << r.name; }
+
+class DockerIgnoreRules : public ::testing::TestWithParam<Rules> {};
+
+TEST_P(DockerIgnoreRules, ExcludeExactlyWhatTheyMatch) {
+    const auto& rules = GetParam();
+    auto d = DockerIgnore::parse(rules.dockerignore);
+    for (const auto& path : rules.excluded) EXPECT_TRUE(d.excluded(path)) << path << " was kept";
+    for (const auto& path : rules.kept) EXPECT_FALSE(d.excluded(path)) << path << " was excluded";
 }
 
-TEST(DockerIgnore, StarAndQuestionMarkStayInOneSegment) {
-    auto d = DockerIgnore::parse("*.log\nsrc/*/tmp\nfile?.txt\n");
-    EXPECT_TRUE(d.excluded("a.log"));
-    EXPECT_FALSE(d.excluded("dir/a.log"));
-    EXPECT_TRUE(d.excluded("src/x/tmp/y"));
-    EXPECT_FALSE(d.excluded("src/x/y/tmp"));
-    EXPECT_TRUE(d.excluded("file1.txt"));
-    EXPECT_FALSE(d.excluded("file10.txt"));
-}
+INSTANTIATE_TEST_SUITE_P(
+    DockerIgnore, DockerIgnoreRules,
+    ::testing::Values(
+        Rules{"PlainNamesExcludeTheEntryAndEverythingBelowIt", "node_modules\n# a comment\n\n  build/  \n",
+              {"node_modules", "node_modules/a/b.js", "build/out.o"},
+              {"src/node_modules" /* anchored at the context root */, "# a comment", "buildx"}},
+        Rules{"StarAndQuestionMarkStayInOneSegment", "*.log\nsrc/*/tmp\nfile?.txt\n",
+              {"a.log", "src/x/tmp/y", "file1.txt"},
+              {"dir/a.log", "src/x/y/tmp", "file10.txt"}},
+        Rules{"DoubleStarSpansDirectories", "**/*.tmp\ndocs/**\n", {"a.tmp", "x/y/z/a.tmp", "docs/a/b/c.md"}, {"src/a.c"}},
+        // README.md is re-excluded by the later README*.md.
+        Rules{"TheLastMatchWins", "*.md\n!README.md\nREADME*.md\n!keep/\nkeep/secret\n", {"CHANGES.md", "README.md"}, {}},
+        Rules{"ExceptionsReinclude", "*.md\n!README.md\n", {"NOTES.md"}, {"README.md"}},
+        Rules{"ExceptionsReincludeInsideAnExcludedDirectory", "dist\n!dist/keep.txt\n", {"dist/other.txt"}, {"dist/keep.txt"}},
+        Rules{"LeadingSlashAndDotSegmentsAreCleaned", "/secret.env\n./tmp/../cache\n", {"secret.env", "cache/x"}, {"tmp"}},
+        Rules{"RegexMetacharactersAreLiteral", "a+b.(c)\n[ab]x\n", {"a+b.(c)", "bx"}, {"aab.(c)", "cx"}},
+        Rules{"ClassesRangesAndEscapes", "log[0-9].txt\nx[^ab]y\nstar\\*\n",
+              {"log7.txt", "xcy", "star*"},
+              {"logx.txt", "xay", "starry"}}),
+    [](const ::testing::TestParamInfo<Rules>& rule) { return rule.param.name; });
 
-TEST(DockerIgnore, DoubleStarSpansDirectories) {
-    auto d = DockerIgnore::parse("**/*.tmp\ndocs/**\n");
-    EXPECT_TRUE(d.excluded("a.tmp"));
-    EXPECT_TRUE(d.excluded("x/y/z/a.tmp"));
-    EXPECT_TRUE(d.excluded("docs/a/b/c.md"));
-    EXPECT_FALSE(d.excluded("src/a.c"));
-}
-
-TEST(DockerIgnore, ExceptionsReincludeAndTheLastMatchWins) {
-    auto d = DockerIgnore::parse("*.md\n!README.md\nREADME*.md\n!keep/\nkeep/secret\n");
-    EXPECT_TRUE(d.excluded("CHANGES.md"));
-    EXPECT_TRUE(d.excluded("README.md"));  // re-excluded by the later README*.md
-    auto e = DockerIgnore::parse("*.md\n!README.md\n");
-    EXPECT_FALSE(e.excluded("README.md"));
-    EXPECT_TRUE(e.excluded("NOTES.md"));
-    EXPECT_TRUE(e.hasExceptions());
-    auto f = DockerIgnore::parse("dist\n!dist/keep.txt\n");
-    EXPECT_TRUE(f.excluded("dist/other.txt"));
-    EXPECT_FALSE(f.excluded("dist/keep.txt"));
-}
-
-TEST(DockerIgnore, LeadingSlashAndDotSegmentsAreCleaned) {
-    auto d = DockerIgnore::parse("/secret.env\n./tmp/../cache\n");
-    EXPECT_TRUE(d.excluded("secret.env"));
-    EXPECT_TRUE(d.excluded("cache/x"));
-    EXPECT_FALSE(d.excluded("tmp"));
-}
-
-TEST(DockerIgnore, RegexMetacharactersAreLiteral) {
-    auto d = DockerIgnore::parse("a+b.(c)\n[ab]x\n");
-    EXPECT_TRUE(d.excluded("a+b.(c)"));
-    EXPECT_FALSE(d.excluded("aab.(c)"));
-    EXPECT_TRUE(d.excluded("bx"));
-    EXPECT_FALSE(d.excluded("cx"));
-}
-
-TEST(DockerIgnore, ClassesRangesAndEscapes) {
-    auto d = DockerIgnore::parse("log[0-9].txt\nx[^ab]y\nstar\\*\n");
-    EXPECT_TRUE(d.excluded("log7.txt"));
-    EXPECT_FALSE(d.excluded("logx.txt"));
-    EXPECT_TRUE(d.excluded("xcy"));
-    EXPECT_FALSE(d.excluded("xay"));
-    EXPECT_TRUE(d.excluded("star*"));
-    EXPECT_FALSE(d.excluded("starry"));
+TEST(DockerIgnore, ExceptionsAreNoticed) {
+    EXPECT_TRUE(DockerIgnore::parse("*.md\n!README.md\n").hasExceptions());
 }
 
 TEST(DockerIgnore, PathologicalPatternsStayFast) {

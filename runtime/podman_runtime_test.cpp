@@ -14,11 +14,13 @@
 
 #include "core/subprocess.hpp"
 #include "runtime/runtime_test_fixture.hpp"
+#include "runtime/testing/fails_with.hpp"
 
 namespace rivetr::runtime {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::failsWith;
 using testing::RuntimeTest;
 
 // One service for the whole suite, on a private socket, configured through CONTAINERS_CONF.
@@ -153,13 +155,7 @@ TEST_F(PodmanRuntimeTest, AFailingBuildCarriesTheEnginesMessage) {
     b.contextDir = dir.path();
     b.tags = {imageRef(app, "dep_1")};
     b.labels = rivetrLabels(app, "dep_1");
-    try {
-        rt->build(b);
-        FAIL() << "the build should fail";
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BuildFailed) << e.what();
-        EXPECT_NE(e.daemonMessage().find("no-such-file"), std::string::npos) << e.daemonMessage();
-    }
+    EXPECT_TRUE(failsWith([&] { rt->build(b); }, ErrorKind::BuildFailed, "no-such-file"));
 }
 
 TEST_F(PodmanRuntimeTest, LabelsVolumesAndNetworksWork) {
@@ -175,20 +171,12 @@ TEST_F(PodmanRuntimeTest, LabelsVolumesAndNetworksWork) {
     EXPECT_EQ(rt->listVolumes(rivetrFilter(app)).size(), 1u);
     EXPECT_EQ(rt->listNetworks(rivetrFilter(app)).size(), 1u);
     rt->removeContainer(id, {.force = true, .volumes = false});
-    rt->removeVolume(vol.name);
-    rt->removeNetwork(net.name);
-    EXPECT_TRUE(rt->listVolumes(rivetrFilter(app)).empty());
-    EXPECT_TRUE(rt->listNetworks(rivetrFilter(app)).empty());
+    removeVolumeAndNetwork(vol.name, net.name);
 }
 
 TEST_F(PodmanRuntimeTest, FaultsAreTypedAndLeaveNoContainer) {
     auto spec = specFor("rivetr-no-such-image:" + app, "dep_1");
-    try {
-        rt->runContainer(spec);
-        FAIL();
-    } catch (const RuntimeError& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::ImageNotFound) << e.what();
-    }
+    EXPECT_TRUE(failsWith([&] { rt->runContainer(spec); }, ErrorKind::ImageNotFound));
     EXPECT_TRUE(rt->listContainers(rivetrFilter(app)).empty());
 }
 

@@ -91,6 +91,14 @@ protected:
         return {id, port};
     }
 
+    // Removes this app's volume and network (their containers gone) and checks that none of either is left.
+    void removeVolumeAndNetwork(const std::string& volume, const std::string& network) {
+        rt->removeVolume(volume);
+        rt->removeNetwork(network);
+        EXPECT_TRUE(rt->listVolumes(rivetrFilter(app)).empty());
+        EXPECT_TRUE(rt->listNetworks(rivetrFilter(app)).empty());
+    }
+
     // Runs a build that `b.cancel` is going to stop: it must end with Cancelled, not succeed or fail otherwise.
     void expectBuildCancelled(BuildRequest& b) {
         try {

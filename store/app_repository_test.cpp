@@ -6,17 +6,12 @@
 #include "store/app_state_repository.hpp"
 #include "store/env_repository.hpp"
 #include "store/plaintext_scan.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-struct Fixture : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    SecretBox box{*crypto::keyFromHex(std::string(64, 'a'))};
-    AppRepository apps{*store, box};
-
+struct Fixture : testing::AppStoreTest {
     AppRecord app(const std::string& id, const std::string& name, std::vector<std::string> domains) {
         AppRecord a;
         a.id = id;

@@ -5,8 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "store/app_repository.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
@@ -18,17 +17,10 @@ DeploymentRecord pending(const std::string& id) {
     return d;
 }
 
-struct Deployments : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
+struct Deployments : testing::AppStoreTest {
     DeploymentRepository repo{*store};
     void SetUp() override {
-        AppRepository apps(*store, SecretBox(*crypto::keyFromHex(std::string(64, 'e'))));
-        AppRecord a;
-        a.id = "app_1";
-        a.name = "web";
-        a.gitUrl = "file:///x";
-        apps.create(a);
+        createApp("app_1", "web");
         repo.create(pending("dep_1"));
     }
 };
@@ -90,14 +82,7 @@ TEST_F(Deployments, ListNewestFirst) {
 }
 
 TEST_F(Deployments, RecentAndLatestPerAppSpanApps) {
-    AppRepository apps(*store, SecretBox(*crypto::keyFromHex(std::string(64, 'e'))));
-    for (const char* id : {"app_2", "app_3"}) {
-        AppRecord a;
-        a.id = id;
-        a.name = std::string("web-") + id[4];
-        a.gitUrl = "file:///x";
-        apps.create(a);
-    }
+    for (const char* id : {"app_2", "app_3"}) createApp(id, std::string("web-") + id[4]);
     repo.create(pending("dep_2"));
     auto other = pending("dep_3");
     other.appId = "app_2";

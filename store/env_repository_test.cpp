@@ -3,25 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include "store/app_repository.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-struct EnvFixture : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    SecretBox box{*crypto::keyFromHex(std::string(64, 'b'))};
+struct EnvFixture : testing::AppStoreTest {
     EnvRepository env{*store, box};
-    void SetUp() override {
-        AppRepository apps(*store, box);
-        AppRecord a;
-        a.id = "app_1";
-        a.name = "web";
-        a.gitUrl = "file:///x";
-        apps.create(a);
-    }
+    void SetUp() override { createApp("app_1", "web"); }
 };
 
 TEST_F(EnvFixture, ValuesAreEncryptedAtRest) {

@@ -3,18 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include "store/app_repository.hpp"
 #include "store/conflict_error.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-struct ExternalRoutes : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
+struct ExternalRoutes : testing::AppStoreTest {
     ExternalRouteRepository routes{*store};
-    AppRepository apps{*store, SecretBox(*crypto::keyFromHex(std::string(64, 'a')))};
 
     void createApp(const std::string& domain) {
         AppRecord a;

@@ -3,18 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include "store/app_repository.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-struct GitCredentialStore : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    SecretBox box{*crypto::keyFromHex(std::string(64, 'a'))};
-    AppRepository apps{*store, box};
-
+struct GitCredentialStore : testing::AppStoreTest {
     AppRecord app(const std::string& id, const std::string& url) {
         AppRecord a;
         a.id = id;

@@ -5,7 +5,7 @@
 
 #include "store/conflict_error.hpp"
 #include "store/plaintext_scan.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
@@ -13,10 +13,8 @@ namespace {
 const std::string kKeyPem = "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret-ssh-key-material\n-----END OPENSSH PRIVATE KEY-----\n";
 const std::string kTlsKeyPem = "-----BEGIN PRIVATE KEY-----\nsecret-tls-key-material\n-----END PRIVATE KEY-----\n";
 
-struct Hosts : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    HostRepository hosts{*store, SecretBox(*crypto::keyFromHex(std::string(64, 'b')))};
+struct Hosts : testing::StoreTest {
+    HostRepository hosts{*store, testing::testSecretBox()};
 
     HostRecord sshHost(const std::string& id, const std::string& name) {
         return hosts.create({id, name, "ssh", "deploy@build1.example.com:2222", "", "", false, false, false, false, 0, 0, "usr_admin"},

@@ -4,18 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include "store/user_repository.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-class RecoveryCodes : public ::testing::Test {
+class RecoveryCodes : public testing::UserStoreTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    PasswordHasher hasher{{64, 1, 1}};
-    UserRepository users{*store, SecretBox(crypto::Key256{7}), hasher};
     RecoveryCodeRepository codes{*store};
 
     std::vector<std::string> storedHashes() {

@@ -4,18 +4,13 @@
 #include <gtest/gtest.h>
 
 #include "core/crypto.hpp"
-#include "store/user_repository.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-class Sessions : public ::testing::Test {
+class Sessions : public testing::UserStoreTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    PasswordHasher hasher{{64, 1, 1}};
-    UserRepository users{*store, SecretBox(crypto::Key256{}), hasher};
     SessionRepository sessions{*store, {10'000, 1'000}};
     std::string userId = users.create("hank", "password1", Role::developer).id;
 };

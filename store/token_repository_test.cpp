@@ -4,15 +4,16 @@
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-TEST(TokenRepository, AuthenticatesByHashOnly) {
-    test::TempDir dir;
-    auto store = Store::open(dir.path());
-    TokenRepository tokens(*store);
+struct Tokens : testing::StoreTest {
+    TokenRepository tokens{*store};
+};
+
+TEST_F(Tokens, AuthenticatesByHashOnly) {
     auto created = tokens.create("ci", Role::developer, std::nullopt);
     EXPECT_EQ(created.token.rfind("rvt_", 0), 0u);
     auto stored = store->withDb([](Database& db) {
@@ -29,10 +30,7 @@ TEST(TokenRepository, AuthenticatesByHashOnly) {
     EXPECT_FALSE(tokens.authenticate(created.token + "x", nowMs()));
 }
 
-TEST(TokenRepository, ExpiredAndRevokedTokensAreRefused) {
-    test::TempDir dir;
-    auto store = Store::open(dir.path());
-    TokenRepository tokens(*store);
+TEST_F(Tokens, ExpiredAndRevokedTokensAreRefused) {
     auto now = nowMs();
     auto expiring = tokens.create("short", Role::viewer, now + 1000);
     EXPECT_TRUE(tokens.authenticate(expiring.token, now));

@@ -7,18 +7,14 @@
 #include "core/clock.hpp"
 #include "store/conflict_error.hpp"
 #include "store/session_repository.hpp"
+#include "store/testing/store_fixture.hpp"
 #include "store/token_repository.hpp"
-#include "tests/support/test_support.hpp"
 
 namespace rivetr::store {
 namespace {
 
-class Users : public ::testing::Test {
+class Users : public testing::UserStoreTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    PasswordHasher hasher{{64, 1, 1}};
-    UserRepository users{*store, SecretBox(crypto::Key256{7}), hasher};
     SessionRepository sessions{*store};
     TokenRepository tokens{*store};
 

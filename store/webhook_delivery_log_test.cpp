@@ -4,16 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include "store/app_repository.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-struct DeliveryLog : ::testing::Test {
-    test::TempDir dir;
-    std::unique_ptr<Store> store = Store::open(dir.path());
-    AppRepository apps{*store, SecretBox(*crypto::keyFromHex(std::string(64, 'a')))};
+struct DeliveryLog : testing::AppStoreTest {
     WebhookDeliveryLog log{*store};
 
     void SetUp() override {

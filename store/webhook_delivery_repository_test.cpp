@@ -6,15 +6,16 @@
 
 #include "store/migration.hpp"
 #include "store/migrator.hpp"
-#include "tests/support/test_support.hpp"
+#include "store/testing/store_fixture.hpp"
 
 namespace rivetr::store {
 namespace {
 
-TEST(WebhookDeliveryRepository, SecondClaimOfAnIdForAnAppIsADuplicate) {
-    test::TempDir dir;
-    auto store = Store::open(dir.path());
-    WebhookDeliveryRepository deliveries(*store);
+struct WebhookDeliveries : testing::StoreTest {
+    WebhookDeliveryRepository deliveries{*store};
+};
+
+TEST_F(WebhookDeliveries, SecondClaimOfAnIdForAnAppIsADuplicate) {
     EXPECT_TRUE(deliveries.claim("github", "d-1", "app_web", 1000));
     EXPECT_FALSE(deliveries.claim("github", "d-1", "app_web", 2000));
     EXPECT_TRUE(deliveries.claim("gitlab", "d-1", "app_web", 2000)) << "ids are per provider";
@@ -22,19 +23,13 @@ TEST(WebhookDeliveryRepository, SecondClaimOfAnIdForAnAppIsADuplicate) {
 }
 
 // GitHub sends one X-GitHub-Delivery to every hook of an event: a monorepo's two apps, a hook each.
-TEST(WebhookDeliveryRepository, OneDeliveryIdIsClaimedOncePerApp) {
-    test::TempDir dir;
-    auto store = Store::open(dir.path());
-    WebhookDeliveryRepository deliveries(*store);
+TEST_F(WebhookDeliveries, OneDeliveryIdIsClaimedOncePerApp) {
     EXPECT_TRUE(deliveries.claim("github", "d-1", "app_web", 1000));
     EXPECT_TRUE(deliveries.claim("github", "d-1", "app_worker", 1000)) << "the second app's hook was a duplicate";
     EXPECT_FALSE(deliveries.claim("github", "d-1", "app_worker", 1001));
 }
 
-TEST(WebhookDeliveryRepository, ReleasedClaimCanBeClaimedAgain) {
-    test::TempDir dir;
-    auto store = Store::open(dir.path());
-    WebhookDeliveryRepository deliveries(*store);
+TEST_F(WebhookDeliveries, ReleasedClaimCanBeClaimedAgain) {
     ASSERT_TRUE(deliveries.claim("gitea", "x", "app_web", 1000));
     ASSERT_TRUE(deliveries.claim("gitea", "x", "app_worker", 1000));
     deliveries.release("gitea", "x", "app_web");
@@ -42,10 +37,7 @@ TEST(WebhookDeliveryRepository, ReleasedClaimCanBeClaimedAgain) {
     EXPECT_FALSE(deliveries.claim("gitea", "x", "app_worker", 1001)) << "releasing one app released another";
 }
 
-TEST(WebhookDeliveryRepository, IdsOlderThanTheRetentionArePruned) {
-    test::TempDir dir;
-    auto store = Store::open(dir.path());
-    WebhookDeliveryRepository deliveries(*store);
+TEST_F(WebhookDeliveries, IdsOlderThanTheRetentionArePruned) {
     const std::int64_t t0 = 1'000'000;
     ASSERT_TRUE(deliveries.claim("github", "old", "app_web", t0));
     ASSERT_TRUE(deliveries.claim("github", "recent", "app_web", t0 + WebhookDeliveryRepository::kRetentionMs));

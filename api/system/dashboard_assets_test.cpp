@@ -80,9 +80,13 @@ std::string rawGet(int port, const std::string& target) {
     return out;
 }
 
-TEST(DashboardAssets, IndexIsRevalidatedEveryTime) {
+// The dashboard served from a build: what most of these tests ask.
+struct BuiltDashboard : ::testing::Test {
     Build b;
-    Served s(b.dist);
+    Served s{b.dist};
+};
+
+TEST_F(BuiltDashboard, IndexIsRevalidatedEveryTime) {
     auto r = s.browserGet("/");
     ASSERT_EQ(r.status, 200) << r.error;
     EXPECT_EQ(r.body, "<!doctype html><div id=root></div>");
@@ -90,9 +94,7 @@ TEST(DashboardAssets, IndexIsRevalidatedEveryTime) {
     EXPECT_EQ(r.headers["cache-control"], "no-cache");
 }
 
-TEST(DashboardAssets, EveryAnswerForbidsFramingSniffingAndForeignScripts) {
-    Build b;
-    Served s(b.dist);
+TEST_F(BuiltDashboard, EveryAnswerForbidsFramingSniffingAndForeignScripts) {
     for (const char* path : {"/", "/apps/web", "/assets/index-3f2a9c1b.js", "/assets/index-77aa0b12.css", "/favicon.svg"}) {
         auto r = s.browserGet(path);
         ASSERT_EQ(r.status, 200) << path;
@@ -119,9 +121,7 @@ TEST(DashboardAssets, EveryAnswerForbidsFramingSniffingAndForeignScripts) {
     EXPECT_EQ(json.headers["x-content-type-options"], "nosniff");
 }
 
-TEST(DashboardAssets, HashedAssetsAreCachedForeverWithTheirType) {
-    Build b;
-    Served s(b.dist);
+TEST_F(BuiltDashboard, HashedAssetsAreCachedForeverWithTheirType) {
     auto js = test::httpGet(s.url("/assets/index-3f2a9c1b.js"));
     ASSERT_EQ(js.status, 200) << js.error;
     EXPECT_EQ(js.body, "console.log(1)");
@@ -135,9 +135,7 @@ TEST(DashboardAssets, HashedAssetsAreCachedForeverWithTheirType) {
     EXPECT_EQ(missing.headers.count("cache-control"), 0U) << "a 404 must not be cached forever";
 }
 
-TEST(DashboardAssets, DeepLinksFromABrowserGetTheApp) {
-    Build b;
-    Served s(b.dist);
+TEST_F(BuiltDashboard, DeepLinksFromABrowserGetTheApp) {
     for (std::string path : {"/apps", "/apps/shop/deployments", "/settings?tab=users"}) {
         auto r = s.browserGet(path);
         EXPECT_EQ(r.status, 200) << path;
@@ -145,9 +143,7 @@ TEST(DashboardAssets, DeepLinksFromABrowserGetTheApp) {
     }
 }
 
-TEST(DashboardAssets, ApiPathsAndNonBrowsersKeepTheJson404) {
-    Build b;
-    Served s(b.dist);
+TEST_F(BuiltDashboard, ApiPathsAndNonBrowsersKeepTheJson404) {
     for (std::string path : {"/api/nope", "/webhooks/unknown", "/api"}) {
         auto r = s.browserGet(path);
         EXPECT_EQ(r.status, 404) << path;
@@ -163,9 +159,7 @@ TEST(DashboardAssets, ApiPathsAndNonBrowsersKeepTheJson404) {
     EXPECT_EQ(test::http(post).status, 404);
 }
 
-TEST(DashboardAssets, PathTraversalNeverLeavesTheBuild) {
-    Build b;
-    Served s(b.dist);
+TEST_F(BuiltDashboard, PathTraversalNeverLeavesTheBuild) {
     EXPECT_NE(rawGet(s.port, "/assets/index-3f2a9c1b.js").find("console.log(1)"), std::string::npos);
     for (std::string target : {"/assets/../../secret.txt", "/assets/..%2F..%2Fsecret.txt", "/../secret.txt",
                                "/assets/%2e%2e/%2e%2e/secret.txt", "/assets/link-00000000.js", "/..%2fsecret.txt"}) {

@@ -12,12 +12,14 @@
 #include "core/git/source.hpp"
 #include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
+#include "tests/support/thrown_kind.hpp"
 
 namespace rivetr::git {
 namespace {
 
 using rivetr::test::readFile;
 using rivetr::test::TempDir;
+using rivetr::test::thrownKind;
 using test::GitHttpServer;
 using test::GitHttpServerOptions;
 using test::TestRepo;
@@ -51,15 +53,14 @@ protected:
         for (int i = 0; i < 10; ++i) upstream.write("blob" + std::to_string(i), test::incompressible(40000, i));
         upstream.commit("big");
     }
-    SourceErrorKind failureKind(const FetchRequest& r, std::string* message = nullptr) {
-        try {
-            source->checkout(r);
-        } catch (const SourceError& e) {
-            if (message) *message = e.what();
-            return e.kind();
-        }
-        ADD_FAILURE() << "checkout was expected to fail";
-        return SourceErrorKind::Failed;
+    // A server that stops sending after the first 60 kB of the pack and holds the connection open.
+    GitHttpServerOptions stallingMidPack() {
+        auto o = serving(root);
+        o.stallPackAfterBytes = 60000;
+        return o;
+    }
+    std::optional<SourceErrorKind> failureKind(const FetchRequest& r, std::string* message = nullptr) {
+        return thrownKind<SourceError>([&] { source->checkout(r); }, message);
     }
 };
 
@@ -169,9 +170,7 @@ TEST_F(SourceHttpTest, MissingRepositoryAndBranchNameTheCause) {
 
 TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatStallsMidPack) {
     bigCommit();
-    auto stallAt60k = serving(root);
-    stallAt60k.stallPackAfterBytes = 60000;
-    GitHttpServer server(stallAt60k);
+    GitHttpServer server(stallingMidPack());
     auto r = request(server.url("app"));
     r.stallTimeout = 1s;
     auto started = std::chrono::steady_clock::now();
@@ -203,9 +202,7 @@ TEST_F(SourceHttpTest, InterruptedFetchesLeaveNoTemporaryPackInTheCache) {
     GitHttpServer server(serving(root));
     source->checkout(request(server.url("app")));
     bigCommit();
-    auto stallAt60k = serving(root);
-    stallAt60k.stallPackAfterBytes = 60000;
-    GitHttpServer stalling(stallAt60k);
+    GitHttpServer stalling(stallingMidPack());
 
     pid_t child = ::fork();
     if (child == 0) {  // a fetch that hangs mid-pack until it is killed
@@ -248,9 +245,7 @@ TEST_F(SourceHttpTest, StallTimeoutStopsAServerThatNeverAnswers) {
 
 TEST_F(SourceHttpTest, DeadlineAndCancellationStopAStalledClone) {
     bigCommit();
-    auto stallAt60k = serving(root);
-    stallAt60k.stallPackAfterBytes = 60000;
-    GitHttpServer server(stallAt60k);
+    GitHttpServer server(stallingMidPack());
     auto r = request(server.url("app"));
     r.stallTimeout = 60s;
     r.deadline = 1500ms;
@@ -303,13 +298,10 @@ TEST(SourceHttpsTest, PrivateCaTokenAndStallOverTls) {
     r.auth = tokenAuth(GitProvider::GitLab, "glpat-1");
 
     auto untrusted = test::sourceAt(tmp / "data");
-    try {
-        untrusted->checkout(r);
-        FAIL() << "a certificate from an unknown CA must be refused";
-    } catch (const SourceError& e) {
-        EXPECT_EQ(e.kind(), SourceErrorKind::Unreachable) << e.what();
-        EXPECT_NE(std::string(e.what()).find("certificate"), std::string::npos) << e.what();
-    }
+    std::string message;
+    EXPECT_EQ(rivetr::test::thrownKind<SourceError>([&] { untrusted->checkout(r); }, &message), SourceErrorKind::Unreachable)
+        << "a certificate from an unknown CA must be refused: " << message;
+    EXPECT_NE(message.find("certificate"), std::string::npos) << message;
     auto trusted = test::sourceAt(tmp / "data", cert);
     EXPECT_EQ(trusted->checkout(r).fetched.receivedObjects, 12u);
 

@@ -6,6 +6,7 @@
 #include "core/git/git_test_repo.hpp"
 #include "tests/support/small_tmpfs.hpp"
 #include "tests/support/test_support.hpp"
+#include "tests/support/thrown_kind.hpp"
 
 namespace rivetr::git {
 namespace {
@@ -27,6 +28,9 @@ protected:
         r.url = upstream.url();
         r.ref = ref;
         return r;
+    }
+    std::optional<SourceErrorKind> failureKind(const FetchRequest& r, std::string* message = nullptr) {
+        return rivetr::test::thrownKind<SourceError>([&] { source->checkout(r); }, message);
     }
     std::size_t workDirsLeft() {
         auto root = data / "work";
@@ -133,13 +137,9 @@ TEST_F(SourceTest, MissingRefsAreTypedErrorsAndLeaveNoWorkDir) {
     upstream.write("a", "1");
     upstream.commit("c");
     for (std::string ref : {"no-such-branch", "v9.9.9", "0123456789abcdef0123456789abcdef01234567"}) {
-        try {
-            source->checkout(request(ref));
-            FAIL() << ref << " should not resolve";
-        } catch (const SourceError& e) {
-            EXPECT_EQ(e.kind(), SourceErrorKind::RefNotFound) << e.what();
-            EXPECT_NE(std::string(e.what()).find(ref), std::string::npos) << e.what();
-        }
+        std::string message;
+        EXPECT_EQ(failureKind(request(ref), &message), SourceErrorKind::RefNotFound) << ref << " should not resolve: " << message;
+        EXPECT_NE(message.find(ref), std::string::npos) << message;
     }
     EXPECT_EQ(workDirsLeft(), 0u);
 }
@@ -147,23 +147,14 @@ TEST_F(SourceTest, MissingRefsAreTypedErrorsAndLeaveNoWorkDir) {
 TEST_F(SourceTest, UnreachableRepositoryLeavesNothingOnDisk) {
     auto r = request("main");
     r.url = "file://" + (tmp / "does-not-exist").string();
-    try {
-        source->checkout(r);
-        FAIL() << "a missing repository must fail";
-    } catch (const SourceError& e) {
-        EXPECT_EQ(e.kind(), SourceErrorKind::Unreachable) << e.what();
-    }
+    std::string message;
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::Unreachable) << "a missing repository must fail: " << message;
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
     EXPECT_EQ(workDirsLeft(), 0u);
 
     r.url = "http://127.0.0.1:" + std::to_string(rivetr::test::freePort()) + "/repo";
-    try {
-        source->checkout(r);
-        FAIL() << "a closed port must fail";
-    } catch (const SourceError& e) {
-        EXPECT_EQ(e.kind(), SourceErrorKind::Unreachable) << e.what();
-        EXPECT_NE(std::string(e.what()).find("cannot connect"), std::string::npos) << e.what();
-    }
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::Unreachable) << "a closed port must fail: " << message;
+    EXPECT_NE(message.find("cannot connect"), std::string::npos) << message;
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
 }
 
@@ -176,12 +167,7 @@ TEST_F(SourceTest, BadInputIsRejectedBeforeAnythingHappens) {
     EXPECT_THROW(source->checkout(r), SourceError);
     upstream.write("a", "1");
     upstream.commit("c");
-    try {
-        source->checkout(request("bad..ref"));
-        FAIL();
-    } catch (const SourceError& e) {
-        EXPECT_EQ(e.kind(), SourceErrorKind::InvalidInput) << e.what();
-    }
+    EXPECT_EQ(failureKind(request("bad..ref")), SourceErrorKind::InvalidInput);
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "escape.git"));
 }
 
@@ -191,13 +177,11 @@ TEST_F(SourceTest, ProductionSourceRefusesLocalRepositories) {
     SourceOptions o;
     o.dataDir = data;
     auto production = makeLibgit2Source(o);
-    try {
-        production->checkout(request("main"));
-        FAIL() << "file:// must be refused unless allowed";
-    } catch (const SourceError& e) {
-        EXPECT_EQ(e.kind(), SourceErrorKind::InvalidInput) << e.what();
-        EXPECT_NE(std::string(e.what()).find("not allowed"), std::string::npos) << e.what();
-    }
+    std::string message;
+    EXPECT_EQ(rivetr::test::thrownKind<SourceError>([&] { production->checkout(request("main")); }, &message),
+              SourceErrorKind::InvalidInput)
+        << "file:// must be refused unless allowed: " << message;
+    EXPECT_NE(message.find("not allowed"), std::string::npos) << message;
     EXPECT_FALSE(std::filesystem::exists(data / "git"));
 }
 
@@ -212,12 +196,8 @@ TEST_F(SourceTest, CancellationStopsAFirstCloneAndRemovesTheCache) {
         ++calls;
         cancel = true;
     };
-    try {
-        source->checkout(r);
-        FAIL() << "a cancelled fetch must fail";
-    } catch (const SourceError& e) {
-        EXPECT_EQ(e.kind(), SourceErrorKind::Cancelled) << e.what();
-    }
+    std::string message;
+    EXPECT_EQ(failureKind(r, &message), SourceErrorKind::Cancelled) << "a cancelled fetch must fail: " << message;
     EXPECT_GE(calls, 1);
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git"));
     EXPECT_EQ(workDirsLeft(), 0u);
@@ -232,15 +212,10 @@ TEST_F(SourceTest, ACheckoutOntoAFullDiskFailsNamingTheDiskAndLeavesNoWorkDir) {
     upstream.commit("site");
     rivetr::test::SmallTmpfs work(data / "work", 256 * 1024);
     work.fillLeaving(16 * 1024);
-    try {
-        source->checkout(request("main"));
-        FAIL() << "a checkout that does not fit must fail";
-    } catch (const SourceError& e) {
-        std::string m = e.what();
-        EXPECT_EQ(e.kind(), SourceErrorKind::Failed) << m;
-        EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
-        EXPECT_NE(m.find(" free in " + work.path().string()), std::string::npos) << m;
-    }
+    std::string m;
+    EXPECT_EQ(failureKind(request("main"), &m), SourceErrorKind::Failed) << "a checkout that does not fit must fail: " << m;
+    EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
+    EXPECT_NE(m.find(" free in " + work.path().string()), std::string::npos) << m;
     auto wd = std::count_if(std::filesystem::directory_iterator(work.path()), std::filesystem::directory_iterator(),
                             [](const auto& e) { return e.path().filename().string().rfind("wd_", 0) == 0; });
     EXPECT_EQ(wd, 0) << "the failed checkout's directory is removed";
@@ -251,14 +226,10 @@ TEST_F(SourceTest, AFetchIntoAFullDiskNamesTheDisk) {
     for (int i = 0; i < 30; ++i) upstream.write("f" + std::to_string(i), test::incompressible(30000, i));
     upstream.commit("big");
     rivetr::test::SmallTmpfs git(data / "git", 256 * 1024);
-    try {
-        source->checkout(request("main"));
-        FAIL() << "900 KB of objects cannot fit in 256 KB";
-    } catch (const SourceError& e) {
-        std::string m = e.what();
-        EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
-        EXPECT_NE(m.find(" free in " + git.path().string()), std::string::npos) << m;
-    }
+    std::string m;
+    EXPECT_TRUE(failureKind(request("main"), &m)) << "900 KB of objects cannot fit in 256 KB";
+    EXPECT_NE(m.find("no space left on device: "), std::string::npos) << m;
+    EXPECT_NE(m.find(" free in " + git.path().string()), std::string::npos) << m;
     EXPECT_FALSE(std::filesystem::exists(data / "git" / "app_0123456789abcdef.git")) << "a failed first clone leaves no cache";
 }
 

@@ -12,21 +12,15 @@
 #include "engine/testing/fake_runtime.hpp"
 #include "engine/testing/loopback_listener.hpp"
 #include "engine/testing/recording_traffic.hpp"
+#include "store/testing/store_fixture.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace rivetr::engine::testing {
 
 using namespace std::chrono_literals;
 
-class FakeEngineTest : public ::testing::Test {
+class FakeEngineTest : public store::testing::DeployStoreTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    store::SecretBox box{*crypto::keyFromHex(std::string(64, 'c'))};
-    store::AppRepository apps{*store, box};
-    store::AppStateRepository appState{*store};
-    store::EnvRepository env{*store, box};
-    store::DeploymentRepository deployments{*store};
     std::array<LoopbackListener, 4> listeners;
     std::atomic<std::size_t> next{0};
     std::shared_ptr<FakeRuntime> rt =

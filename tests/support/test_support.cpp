@@ -39,6 +39,10 @@ void writeFile(const fs::path& path, const std::string& content) {
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+void writeFiles(const fs::path& dir, const std::map<std::string, std::string>& files) {
+    for (const auto& [path, content] : files) writeFile(dir / path, content);
+}
+
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;

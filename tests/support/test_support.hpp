@@ -27,6 +27,8 @@ private:
 };
 
 void writeFile(const std::filesystem::path& path, const std::string& content);
+// Writes each file of `files` (path below `dir` → content), creating the directories on the way.
+void writeFiles(const std::filesystem::path& dir, const std::map<std::string, std::string>& files);
 std::string readFile(const std::filesystem::path& path);
 // The content of a gzip member (an answer sent with Content-Encoding: gzip); throws if it is not one.
 std::string gunzip(const std::string& gz);
