@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "bench/bench_support.hpp"
+#include "core/log.hpp"
 #include "runtime/container_runtime.hpp"
 #include "tests/fixtures/fixture_image.hpp"
 
@@ -282,6 +283,7 @@ int bench(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    rivetr::log::setLevel(rivetr::log::Level::warn);  // the bench's own output is its figures
     try {
         return bench(parse(argc, argv));
     } catch (const std::exception& e) {
