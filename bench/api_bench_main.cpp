@@ -8,7 +8,6 @@
 #include <cstdio>
 
 #include "bench/bench_support.hpp"
-#include "core/http_client.hpp"
 
 namespace {
 
@@ -17,23 +16,9 @@ namespace test = rivetr::test;
 
 constexpr const char* kToken = "api-bench-admin-token-0123456789abcdefgh";
 
-// Sequential requests on one keep-alive connection; returns per-request latencies in µs.
-// `gzip`: ask for gzip as browsers and the CLI do (libcurl inflates; `bytes` counts what arrived).
+// Sequential requests on one keep-alive connection as the admin; per-request latencies in µs.
 std::vector<double> measure(const std::string& url, int count, std::size_t& bytes, bool gzip = false) {
-    rivetr::http::Client client;
-    rivetr::http::Request req;
-    req.url = url;
-    req.headers = {"Authorization: Bearer " + std::string(kToken), "Connection: keep-alive"};  // Pistache closes without it
-    if (gzip) req.acceptEncoding = "gzip";
-    req.onData = [&bytes](std::string_view chunk) { bytes += chunk.size(); };
-    std::vector<double> us;
-    for (int i = 0; i < count; ++i) {
-        bytes = 0;
-        auto t0 = std::chrono::steady_clock::now();
-        if (!client.perform(req).ok()) throw std::runtime_error("request failed: " + url);
-        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
-    }
-    return us;
+    return rivetr::bench::measureGets(url, kToken, count, bytes, gzip);
 }
 
 using rivetr::bench::percentile;
@@ -78,10 +63,7 @@ int main(int argc, char** argv) {
                 percentile(list, 0.99) / 1000);
     std::printf("  %-14s p50 %7.2f ms  p99 %7.2f ms   (reference: same server, no work)\n", "/health",
                 percentile(health, 0.5) / 1000, percentile(health, 0.99) / 1000);
-    auto status = test::readFile("/proc/" + std::to_string(server.pid()) + "/status");
-    auto rss = status.find("VmRSS:");
-    std::printf("  server RSS after the run: %s\n",
-                rss == std::string::npos ? "?" : status.substr(rss + 6, status.find('\n', rss) - rss - 6).c_str());
+    std::printf("  server RSS after the run: %ld kB\n", test::rssKb(server.pid()));
     server.signal(SIGTERM);
     server.wait(15s);
     return 0;

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/http_client.hpp"
 #include "core/subprocess.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -26,6 +29,32 @@ inline Process spawnServe(const test::TempDir& work, int apiPort, const std::str
              {"RIVETR_LOGGING_LEVEL", "warn"}};
     for (const auto& [k, v] : env) o.env[k] = v;
     return Process::spawn({test::rivetrBinary().string(), "serve"}, o);
+}
+
+// `req` sent `count` times in sequence on one keep-alive connection; returns per-request latencies in µs.
+// `bytes` counts what the last answer carried (after libcurl inflated it).
+inline std::vector<double> timeRequests(http::Request req, int count, std::size_t& bytes) {
+    http::Client client;
+    req.onData = [&bytes](std::string_view chunk) { bytes += chunk.size(); };
+    std::vector<double> us;
+    for (int i = 0; i < count; ++i) {
+        bytes = 0;
+        auto t0 = std::chrono::steady_clock::now();
+        if (!client.perform(req).ok()) throw std::runtime_error("request failed: " + req.url);
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return us;
+}
+
+// Sequential GETs of `url` as `token` on one keep-alive connection; per-request latencies in µs.
+// `gzip`: ask for gzip as browsers and the CLI do.
+inline std::vector<double> measureGets(const std::string& url, const std::string& token, int count, std::size_t& bytes,
+                                       bool gzip = false) {
+    http::Request req;
+    req.url = url;
+    req.headers = {"Authorization: Bearer " + token, "Connection: keep-alive"};  // Pistache closes without it
+    if (gzip) req.acceptEncoding = "gzip";
+    return timeRequests(req, count, bytes);
 }
 
 // The p-th percentile (0..1) of `v`, by rank.

@@ -5,7 +5,6 @@
 #include <signal.h>
 #include <sys/stat.h>
 
-#include <fstream>
 #include <thread>
 
 #include "core/subprocess.hpp"
@@ -34,15 +33,6 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
     return n;
 }
 
-long rssKb(int pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    }
-    return -1;
-}
-
 TEST(Serve, FirstStartServesHealthAndShowsTheAdminTokenOnce) {
     RIVETR_REQUIRE_DOCKER();
     Server s;
@@ -63,7 +53,7 @@ TEST(Serve, FirstStartServesHealthAndShowsTheAdminTokenOnce) {
     EXPECT_EQ(st.st_mode & 0777, 0600u);
 
     std::this_thread::sleep_for(1s);
-    std::cout << "[figure] idle RSS of rivetr serve: " << rssKb(s.process->pid()) << " kB\n";
+    std::cout << "[figure] idle RSS of rivetr serve: " << test::rssKb(s.process->pid()) << " kB\n";
 
     EXPECT_EQ(s.stop(), 0) << s.output();
     EXPECT_EQ(count(s.output(), token), 1u) << "the token must be printed exactly once and never logged";
@@ -79,7 +69,7 @@ TEST(Serve, IdleMemoryStaysSmall) {
     s.spawn();
     ASSERT_TRUE(test::waitForHttp(s.url("/health"))) << s.output();
     std::this_thread::sleep_for(500ms);
-    auto kb = rssKb(s.process->pid());
+    auto kb = test::rssKb(s.process->pid());
     // The goal was 25 MB (23-24.5 MB measured) until the Docker manager (hosts, images, containers,
     // terminal) joined: its start-up code is ~0.9 MB more touched text in the binary, its heap ~0.2 MB
     // (measured 25.6-26.0 MB on an idle box, more under load). 27 MB keeps the test able to catch a

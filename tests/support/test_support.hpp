@@ -33,6 +33,9 @@ std::string readFile(const std::filesystem::path& path);
 // The content of a gzip member (an answer sent with Content-Encoding: gzip); throws if it is not one.
 std::string gunzip(const std::string& gz);
 
+// Resident memory of process `pid` in kB (VmRSS in /proc/<pid>/status), -1 when it cannot be read.
+long rssKb(int pid);
+
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int freePort();
 
