@@ -29,7 +29,7 @@ describe('the container wizard', () => {
   });
 
   it('sends the create body, and opens the step of the field a refusal names', async () => {
-    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => (init?.method === 'POST'
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => (init?.method === 'POST'
       ? json(400, { error: { code: 'invalid', message: 'ports[0].host_ip must be an IP address', field: 'ports[0].host_ip' } })
       : json(200, [])));
     vi.stubGlobal('fetch', fetchMock);
