@@ -32,6 +32,9 @@ describe('wizard checks', () => {
     expect(e.mounts).toMatch(/bind mount's source must be an absolute path/);
     expect(e.memory).toMatch(/at least 6m/);
   });
+  it("refuses labels under rivetr., which are Rivetr's own", () => {
+    expect(validateStep(form({ labels: [{ key: 'rivetr.app', value: 'x' }] }), 2).labels).toMatch(/rivetr\. are Rivetr's own/);
+  });
   it('refuses networks beside a host network mode', () => {
     const f = form({ network_mode: 'host', networks: [{ name: 'backend', aliases: '', ipv4_address: '', ipv6_address: '' }] });
     expect(validateStep(f, 2).networks).toMatch(/joins no other network/);
@@ -78,7 +81,7 @@ describe('wizard body', () => {
       name: 'web', image: 'nginx:1.27', command: ['nginx', '-g', 'daemon off;'], entrypoint: null, env: { A: '1' },
       ports: [{ container: 80, host: 8080, host_ip: '', protocol: 'tcp' }], mounts: [{ type: 'bind', source: '/srv', target: '/usr/share/nginx/html', read_only: true }],
       networks: [{ name: 'front', aliases: ['www'], ipv4_address: '10.1.0.5', ipv6_address: '' }], restart_policy: 'unless-stopped',
-      memory: 256 * 1024 * 1024, cpus: 1.5, labels: { tier: 'front' }, user: '', cap_add: ['NET_ADMIN'], devices: [], privileged: false,
+      memory: 256 * 1024 * 1024, cpus: 1.5, labels: { tier: 'front', 'rivetr.app': '' }, user: '', cap_add: ['NET_ADMIN'], devices: [], privileged: false,
       network_mode: 'default', pid_mode: '', ipc_mode: '', security_opt: [],
       healthcheck: { test: ['CMD', 'curl', '-f', 'http://localhost/'], interval: '30s', timeout: '5s', start_period: '', retries: 3 },
     };
@@ -87,7 +90,7 @@ describe('wizard body', () => {
     expect(f.health).toEqual({ kind: 'exec', test: 'curl -f http://localhost/', interval: '30s', timeout: '5s', start_period: '', retries: '3' });
     const body = buildBody(f, 'edit');
     expect(body).toMatchObject({ name: 'web-copy', command: config.command, env: config.env, ports: config.ports, mounts: config.mounts,
-      networks: config.networks, restart_policy: 'unless-stopped', memory: '256m', cpus: 1.5, labels: config.labels, cap_add: ['NET_ADMIN'],
+      networks: config.networks, restart_policy: 'unless-stopped', memory: '256m', cpus: 1.5, labels: { tier: 'front' }, cap_add: ['NET_ADMIN'],
       healthcheck: { test: config.healthcheck!.test, interval: '30s', timeout: '5s', retries: 3 } });
   });
 });

@@ -49,6 +49,8 @@ export const emptyForm = (host = 'local'): WizardForm => ({
 });
 
 const MIB = 1 << 20;
+/** Labels under rivetr. are Rivetr's own: the server sets them and refuses them in a body. */
+const isReserved = (label: string) => label.startsWith('rivetr.');
 const pairs = (o: Record<string, string>): KeyValueRow[] => Object.entries(o).map(([key, value]) => ({ key, value }));
 
 function healthOf(h: ContainerConfig['healthcheck']): HealthForm {
@@ -71,7 +73,7 @@ export function formFromConfig(c: ContainerConfig, host: string, name = c.name):
     mounts: c.mounts.map((m) => ({ ...m })),
     networks: c.networks.map((n) => ({ ...n, aliases: n.aliases.join(', ') })),
     memory: !c.memory ? '' : c.memory % MIB === 0 ? `${c.memory / MIB}m` : String(c.memory),
-    cpus: c.cpus ? String(c.cpus) : '', labels: pairs(c.labels), user: c.user, health: healthOf(c.healthcheck),
+    cpus: c.cpus ? String(c.cpus) : '', labels: pairs(c.labels).filter((r) => !isReserved(r.key)), user: c.user, health: healthOf(c.healthcheck),
     privileged: c.privileged, cap_add: c.cap_add.join(', '), devices: c.devices.join(', '),
     network_mode: c.network_mode === 'default' ? '' : c.network_mode, pid_mode: c.pid_mode,
   };
@@ -94,6 +96,7 @@ function checkPairs(rows: KeyValueRow[], field: string, what: string, e: Errors)
     const k = r.key.trim();
     if (!k) e[field] ??= `${what} ${i + 1} has no name`;
     else if (field === 'env' && k.includes('=')) e[field] ??= `${what} ${k}: a name cannot contain =`;
+    else if (field === 'labels' && isReserved(k)) e[field] ??= `${what} ${k}: labels under rivetr. are Rivetr's own`;
     else if (seen.has(k)) e[field] ??= `${what} ${k} is set twice`;
     seen.add(k);
   });

@@ -37,12 +37,12 @@ function EngineActions({ id, host, name, state }: Omit<Props, 'detail'>) {
   );
 }
 
-function NameForm({ label, submit, initial, mutation }: { label: string; submit: string; initial: string; mutation: { mutate: (n: string) => void; isPending: boolean; error: unknown } }) {
+function NameForm({ form, label, submit, initial, mutation }: { form: string; label: string; submit: string; initial: string; mutation: { mutate: (n: string) => void; isPending: boolean; error: unknown } }) {
   const [name, setName] = useState(initial);
   const onSubmit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(name.trim()); };
   const err = fieldError(mutation.error, 'name') ?? (mutation.error ? String((mutation.error as Error).message) : undefined);
   return (
-    <form className="inline name-form" onSubmit={onSubmit} aria-label={label}>
+    <form className="inline name-form" onSubmit={onSubmit} aria-label={form}>
       <label>{label}<input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={err ? true : undefined} /></label>
       <button type="submit" disabled={mutation.isPending || !name.trim()} aria-busy={mutation.isPending}>{submit}</button>
       {err && <span role="alert" className="note bad">{err}</span>}
@@ -83,8 +83,8 @@ export function ContainerActions({ detail, id, host, name, state }: Props) {
         )}
       </div>
       <div className="actions">
-        <NameForm key={`r-${name}`} label="New name" submit="Rename" initial={name} mutation={rename} />
-        <NameForm key={`c-${name}`} label="Clone as" submit="Clone" initial={`${name}-copy`} mutation={clone} />
+        <NameForm key={`r-${name}`} form="Rename the container" label="New name" submit="Rename" initial={name} mutation={rename} />
+        <NameForm key={`c-${name}`} form="Clone the container" label="Clone as" submit="Clone" initial={`${name}-copy`} mutation={clone} />
       </div>
       <Remove id={id} host={host} name={name} state={state} app={detail.app} />
     </div>
