@@ -32,13 +32,15 @@ export const useContainerTop = (id: string, host: string, on: boolean) =>
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
+const DONE: Record<ContainerAction, string> = { start: 'started', stop: 'stopped', restart: 'restarted', pause: 'paused', unpause: 'unpaused', kill: 'killed' };
+
 export interface ActionVars { action: ContainerAction; grace?: number }
 
 export function useContainerAction(id: string, host: string, name: string) {
   return useApiMutation({
     run: ({ action, grace }: ActionVars) =>
       post(withHost(path(id, `/${action}`) + (grace !== undefined && (action === 'stop' || action === 'restart') ? `?grace=${grace}` : ''), host)),
-    success: (_r, v) => `${name}: ${v.action} done`,
+    success: (_r, v) => `${name} ${DONE[v.action]}`,
     failure: 'Action failed',
     invalidates: touched,
   });

@@ -37,7 +37,7 @@ describe('ContainerActions', () => {
   it('links admins to the terminal only when it is on and the container runs', () => {
     const open = renderAs('admin', 'running').div.querySelector<HTMLAnchorElement>('a[href$="/terminal"]');
     expect(open?.textContent).toBe('Open terminal');
-    expect(open?.getAttribute('href')).toBe('/containers/abc123/terminal');
+    expect(open?.getAttribute('href')).toBe('/containers/web/terminal');
     expect(links(renderAs('admin', 'running', false).div)).not.toContain('Open terminal');
     expect(links(renderAs('admin', 'exited').div)).not.toContain('Open terminal');
   });

@@ -79,7 +79,7 @@ export function ContainerActions({ detail, id, host, name, state }: Props) {
         <Link className="button" href={`/containers/new?edit=${encodeURIComponent(id)}${q}`}>Edit</Link>
         <Link className="button" href={`/containers/new?clone=${encodeURIComponent(id)}${q}`}>Clone with changes</Link>
         {isAdmin && detail.terminal_enabled && state === 'running' && (
-          <Link className="button" href={`/containers/${encodeURIComponent(id)}/terminal${hostQuery(host)}`}>Open terminal</Link>
+          <Link className="button" href={`/containers/${encodeURIComponent(name)}/terminal${hostQuery(host)}`}>Open terminal</Link>
         )}
       </div>
       <div className="actions">

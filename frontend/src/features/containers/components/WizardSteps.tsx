@@ -166,13 +166,16 @@ export function AdvancedStep({ f, set, errors, admin }: StepProps & { admin: boo
         </Field>
       </div>
       {admin && (
-        <div role="group" aria-label="Settings only admins may use" className="inline admin-only">
-          <label className="check"><input type="checkbox" checked={f.privileged} onChange={(e) => set({ privileged: e.target.checked })} aria-invalid={errors.privileged ? true : undefined} /> Privileged</label>
-          {errors.privileged && <p className="field-error" role="alert">{errors.privileged}</p>}
-          <Field label="Devices" error={errors.devices} hint="e.g. /dev/fuse"><input value={f.devices} onChange={(e) => set({ devices: e.target.value })} /></Field>
-          <Field label="PID namespace" error={errors.pid_mode}>
-            <select value={f.pid_mode} onChange={(e) => set({ pid_mode: e.target.value })}><option value="">its own</option><option value="host">the host's</option></select>
-          </Field>
+        <div role="group" aria-labelledby="admin-only-settings" className="admin-only">
+          <h3 id="admin-only-settings">Settings only admins may use</h3>
+          <div className="inline">
+            <label className="check"><input type="checkbox" checked={f.privileged} onChange={(e) => set({ privileged: e.target.checked })} aria-invalid={errors.privileged ? true : undefined} /> Privileged</label>
+            {errors.privileged && <p className="field-error" role="alert">{errors.privileged}</p>}
+            <Field label="Devices" error={errors.devices} hint="e.g. /dev/fuse"><input value={f.devices} onChange={(e) => set({ devices: e.target.value })} /></Field>
+            <Field label="PID namespace" error={errors.pid_mode}>
+              <select value={f.pid_mode} onChange={(e) => set({ pid_mode: e.target.value })}><option value="">its own</option><option value="host">the host's</option></select>
+            </Field>
+          </div>
         </div>
       )}
     </>

@@ -15,6 +15,7 @@ import { InspectView } from '../components/InspectView';
 import { hostQuery } from '../keys';
 import { useDockerEvents } from '../live';
 import { useContainer } from '../queries';
+import { joinWords } from '../words';
 
 const TABS = [['logs', 'Logs'], ['stats', 'Stats'], ['processes', 'Processes'], ['inspect', 'Inspect']] as const;
 type Tab = (typeof TABS)[number][0];
@@ -34,7 +35,7 @@ function Summary({ d }: { d: ContainerDetail }) {
       <dt>Host</dt><dd>{d.host}</dd>
       <dt>State</dt><dd>{i.State?.Status}{i.State?.Health?.Status ? ` (${i.State.Health.Status})` : ''}{i.State?.Status === 'exited' ? `, exit code ${i.State.ExitCode}` : ''}{i.State?.OOMKilled ? ', killed for lack of memory' : ''}</dd>
       <dt>Created</dt><dd><RelativeTime ts={i.Created} /></dd>
-      <dt>Command</dt><dd><code>{[i.Path, ...(i.Args ?? [])].filter(Boolean).join(' ') || '—'}</code></dd>
+      <dt>Command</dt><dd><code>{i.Path ? joinWords([i.Path, ...(i.Args ?? [])]) : '—'}</code></dd>
       <dt>Ports</dt><dd>{ports.join(', ') || '—'}</dd>
       <dt>Networks</dt><dd>{c.network_mode && c.network_mode !== 'default' ? c.network_mode : c.networks.map((n) => n.name).join(', ') || '—'}</dd>
       <dt>Mounts</dt><dd>{c.mounts.map((m) => `${m.source || m.type}:${m.target}${m.read_only ? ' (ro)' : ''}`).join(', ') || '—'}</dd>
