@@ -29,6 +29,9 @@ const COLUMNS: Column<ContainerRow>[] = [
   { id: 'id', header: 'ID', optional: true, cell: (c) => <code>{c.id.slice(0, 12)}</code> },
 ];
 
+const rowKey = (c: ContainerRow) => c.id;
+const rowLabel = (c: ContainerRow) => c.name;
+
 const BULK: [BulkVars['action'], string][] = [['start', 'Start'], ['stop', 'Stop'], ['restart', 'Restart'], ['pause', 'Pause'], ['unpause', 'Unpause'], ['kill', 'Kill']];
 
 function BulkActions({ rows, onFailed }: { rows: ContainerRow[]; onFailed: (f: ContainerBulkResult['results']) => void }) {
@@ -126,8 +129,8 @@ export default function ContainersPage() {
             {shown.length === rows.length ? '' : `${shown.length} of `}<span data-testid="containers-count">{rows.length}</span> container{rows.length === 1 ? '' : 's'}
             {shown.length === rows.length ? '' : ' match'}{!canAct && ' · viewers read only'}
           </p>
-          <DataTable id="containers" caption={`${shown.length} of ${rows.length} containers`} rows={shown} rowKey={(c) => c.id} columns={COLUMNS}
-            resetKey={JSON.stringify(deferred)} rowLabel={(c) => c.name} keyAttribute="data-container-id"
+          <DataTable id="containers" caption={`${shown.length} of ${rows.length} containers`} rows={shown} rowKey={rowKey} columns={COLUMNS}
+            resetKey={JSON.stringify(deferred)} rowLabel={rowLabel} keyAttribute="data-container-id"
             bulkActions={canAct ? (sel, clear) => <BulkActions rows={sel} onFailed={(x) => { setFailed(x); if (!x.length) clear(); }} /> : undefined} />
           {shown.length === 0 && <p>No container matches.</p>}
         </>
