@@ -33,6 +33,10 @@ describe('filterContainers', () => {
     expect(names({ app: 'shop' })).toEqual(['rivetr-shop']);
     expect(names({ app: 'other' })).toEqual([]);
   });
+  it('narrows to a Compose stack by its project label', () => {
+    expect(names({ app: 'stack:shop' })).toEqual(['web']);
+    expect(names({ app: 'stack:other' })).toEqual([]);
+  });
   it('searches every word in name, image, app and labels, ignoring case', () => {
     expect(names({ q: 'POSTGRES' })).toEqual(['db']);
     expect(names({ q: 'shop' })).toEqual(['web', 'rivetr-shop']);

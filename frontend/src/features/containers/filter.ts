@@ -9,7 +9,7 @@ export interface ContainerFilter {
   image: string;  // '' = any
   /** `key` or `key=value`; '' = any. */
   label: string;
-  /** '' = any, '*' = any Rivetr app, 'none' = no app, else an app's name. */
+  /** '' = any, '*' = any Rivetr app, 'none' = no app, 'stack:<project>' = a Compose stack, else an app's name. */
   app: string;
 }
 
@@ -32,8 +32,12 @@ export function hasLabel(c: ContainerRow, label: string): boolean {
   return c.labels[label.slice(0, eq)] === label.slice(eq + 1);
 }
 
+/** The Compose project a container belongs to (the label `docker compose` sets), if any. */
+export const stackOf = (c: ContainerRow): string | undefined => c.labels['com.docker.compose.project'] || undefined;
+
 function appMatches(c: ContainerRow, app: string): boolean {
   if (!app) return true;
+  if (app.startsWith('stack:')) return stackOf(c) === app.slice('stack:'.length);
   if (app === '*') return c.app !== null;
   if (app === 'none') return c.app === null;
   return c.app?.name === app;

@@ -10,7 +10,7 @@ import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
 import { AppMark, ContainerState } from '../components/ContainerState';
-import { facet, filterContainers, filterFromQuery, filterToQuery, type ContainerFilter } from '../filter';
+import { facet, filterContainers, filterFromQuery, filterToQuery, stackOf, type ContainerFilter } from '../filter';
 import { containerHref } from '../keys';
 import { MAX_FOLLOWED_HOSTS, useDockerEvents } from '../live';
 import { useBulkAction, useContainers, type BulkVars } from '../queries';
@@ -71,6 +71,7 @@ function Filters({ rows, f, set }: { rows: ContainerRow[]; f: ContainerFilter; s
   const menus = useMemo(() => ({
     states: counted(facet(rows, (c) => c.state)), hosts: counted(facet(rows, (c) => c.host)),
     images: counted(facet(rows, (c) => c.image)), apps: counted(facet(rows, (c) => c.app?.name)),
+    stacks: facet(rows, stackOf).map(([s, n]): [string, string] => [`stack:${s}`, `stack ${s} (${n})`]),
   }), [rows]);
   return (
     <div className="filters">
@@ -80,7 +81,7 @@ function Filters({ rows, f, set }: { rows: ContainerRow[]; f: ContainerFilter; s
       <Select label="Image" value={f.image} onChange={(image) => set({ image })} all="any" options={menus.images} />
       <label>Label<input value={f.label} onChange={(e) => set({ label: e.target.value })} placeholder="key or key=value" /></label>
       <Select label="App or stack" value={f.app} onChange={(app) => set({ app })} all="any"
-        options={[['*', 'any Rivetr app'], ['none', 'not an app'], ...menus.apps]} />
+        options={[['*', 'any Rivetr app'], ['none', 'not an app'], ...menus.apps, ...menus.stacks]} />
     </div>
   );
 }
