@@ -14,6 +14,7 @@ struct ContainersDeps {
     std::shared_ptr<containers::AppGateway> apps;  // null without an engine: apps' containers are refused
     containers::ContainerManager manager;           // over *hosts and apps.get()
     AuditTrail& trail;
+    bool terminalEnabled = false;  // a terminal service runs and [docker] terminal_enabled: the detail says so to the dashboard
 };
 
 }  // namespace rivetr::api

@@ -84,7 +84,8 @@ Reply show(const Deps& d, const Request& req) {
     json app = doc["rivetr"]["app_id"].is_null() ? json(nullptr) : json{{"id", doc["rivetr"]["app_id"]}, {"name", doc["rivetr"]["app_name"]}};
     doc.erase("rivetr");
     json config = containers::toApiJson(d->manager.config(host(req), id(req)));
-    return Reply::json(200, {{"host", host(req).empty() ? hosts::kLocalHost : host(req)}, {"app", app}, {"config", config}, {"inspect", doc}});
+    return Reply::json(200, {{"host", host(req).empty() ? hosts::kLocalHost : host(req)}, {"app", app}, {"config", config}, {"inspect", doc},
+                            {"terminal_enabled", d->terminalEnabled}});
 }
 
 // A refused create/clone/edit is audited too: who tried which dangerous setting.

@@ -111,6 +111,7 @@ TEST_F(ContainerRoutesTest, AContainersLifeThroughTheApiWithRolesAndAnswersAsDoc
     EXPECT_EQ(detail["config"]["env"]["GREETING"], "hi");
     EXPECT_EQ(detail["config"]["restart_policy"], "on-failure:2");
     EXPECT_EQ(detail["host"], "local");
+    EXPECT_EQ(detail["terminal_enabled"], false) << "no terminal service runs in this server";
 
     EXPECT_EQ(checked("POST", "/api/containers/{id}/stop", "/api/containers/" + web + "/stop?grace=2", Role::developer).status, 200);
     auto pause = checked("POST", "/api/containers/{id}/pause", "/api/containers/" + web + "/pause", Role::developer);
@@ -145,6 +146,24 @@ TEST_F(ContainerRoutesTest, AContainersLifeThroughTheApiWithRolesAndAnswersAsDoc
                                "container.rename", "container.remove"})
         EXPECT_FALSE(audit(action).empty()) << action << " is audited";
     EXPECT_EQ(audit("container.stop")[0]["actor"], "developer-token");
+}
+
+// The dashboard offers "Open terminal" only when the server would open one: the detail says whether it would.
+TEST_F(ContainerRoutesTest, TheDetailSaysWhetherTheTerminalIsOn) {
+    ASSERT_EQ(call("POST", "/api/containers", Role::developer, body(name("term"))).status, 201);
+    for (bool enabled : {true, false}) {
+        terminal::TerminalOptions options;
+        options.enabled = enabled;
+        ctx.terminals = std::make_shared<terminal::TerminalService>(options, [](const std::string&, const terminal::TerminalRecord&) {});
+        server.reset();
+        port = test::freePort();
+        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
+                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr), &ctx.auth);
+        server->start();
+        auto shown = call("GET", "/api/containers/" + name("term"), Role::viewer);
+        ASSERT_EQ(shown.status, 200) << shown.body;
+        EXPECT_EQ(json::parse(shown.body)["terminal_enabled"], enabled);
+    }
 }
 
 TEST_F(ContainerRoutesTest, ThePolicyAnswers403NamingTheFieldAndAuditsWhatAnAdminUsed) {

@@ -484,7 +484,8 @@ void containerManagerSchemas(json& s) {
                                  {"unreachable", described(arrayOf(answer({{"host", str()}, {"error", str()}})),
                                                            "hosts that did not answer an aggregate list (?host=*)")}});
     s["ContainerDetail"] = answer({{"host", str()}, {"app", nullable(ref("ContainerApp"))}, {"config", ref("ContainerConfig")},
-                                   {"inspect", described(freeForm, "the engine's own inspect document, whole")}});
+                                   {"inspect", described(freeForm, "the engine's own inspect document, whole")},
+                                   {"terminal_enabled", described(boolean(), "the server's terminal is on ([docker] terminal_enabled): admins may open one in a running container")}});
     s["PolicyFinding"] = answer({{"field", str()}, {"rule", str()}});
     s["ContainerOutcome"] = answer({{"id", str()}, {"name", str()}, {"started", boolean()},
                                     {"dangerous", described(arrayOf(ref("PolicyFinding")), "the settings only an admin may use (audited)")}});

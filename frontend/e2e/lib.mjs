@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end run: the paths and constants, a fake git repository of the static
 // test server, polling, TOTP codes, and the checks every page gets (CSP, axe-core, 375 px).
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, writeFile, chmod } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile, chmod } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -146,3 +146,41 @@ export async function apiCall(base, method, path) {
   return { status: r.status, body: await r.text() };
 }
 
+
+// A FROM-scratch image with busybox's applets (sh, echo, ps, sleep) that keeps running (docker's
+// CLI, argv only); its name is returned, labelled `label` for the clean-up.
+export async function busyboxImage(work, name, label) {
+  const ctx = join(work, `${name}-image`);
+  await mkdir(ctx, { recursive: true });
+  await copyFile('/bin/busybox', join(ctx, 'busybox'));
+  await writeFile(join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\n'
+    + 'RUN ["/bin/busybox", "--install", "-s", "/bin"]\nCMD ["/bin/sleep", "3600"]\n');
+  await run('docker', ['build', '-q', '--label', label, '-t', `${name}:e2e`, ctx]);
+  return `${name}:e2e`;
+}
+
+// A password user of `role`, made with the admin token; signs in on `page` at `url`.
+export async function signInAs(page, base, url, username, role) {
+  const password = `${username} e2e password`;
+  const created = await fetch(`${base}/api/users`, {
+    method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password, role }),
+  });
+  if (created.status !== 201) throw new Error(`creating ${username}: ${created.status} ${await created.text()}`);
+  await page.goto(url);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+// Types a command into the xterm.js terminal on the page and waits for `expect` in its output.
+export async function runInTerminal(page, command, expect) {
+  await page.getByText('Connected').waitFor();
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+  await until('the echo in the terminal', async () => {
+    const text = await page.locator('.xterm-rows').innerText();
+    return { ok: text.includes(expect), text };
+  }, 20_000);
+}

@@ -23,6 +23,7 @@ import { webhookDeliveries } from './webhooks.mjs';
 import { accounts } from './accounts.mjs';
 import { hostsPage } from './hosts.mjs';
 import { terminal } from './terminal.mjs';
+import { containers } from './containers.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -233,6 +234,7 @@ async function main() {
     await failures(page, base, proxyPort, work, removeLeftovers);
     await accounts(browser, base, 'e2e-app');
     await terminal(browser, base, work);
+    await containers(browser, base, work);
     if (cspViolations.length) throw new Error(`the dashboard broke its Content-Security-Policy:\n${cspViolations.join('\n')}`);
     log('no Content-Security-Policy violation in the whole run');
     if (a11yProblems.length) throw new Error(`axe-core found serious or critical violations:\n${a11yProblems.join('\n')}`);

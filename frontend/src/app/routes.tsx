@@ -31,7 +31,15 @@ export const routes: RouteNode[] = [
   },
   { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
-  { path: '/containers/:id/terminal', load: () => import('../features/terminal/TerminalPage') },
+  {
+    path: '/containers',
+    children: [
+      { path: '/', load: () => import('../features/containers/pages/ContainersPage') },
+      { path: '/new', load: () => import('../features/containers/pages/ContainerWizardPage') },
+      { path: '/:id', load: () => import('../features/containers/pages/ContainerDetailPage') },
+      { path: '/:id/terminal', load: () => import('../features/terminal/TerminalPage') },
+    ],
+  },
 ];
 
 const lazyPages = new Map<RouteNode['load'], LazyExoticComponent<ComponentType>>();

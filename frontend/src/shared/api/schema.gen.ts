@@ -1582,6 +1582,8 @@ export interface components {
             inspect: {
                 [key: string]: unknown;
             };
+            /** @description the server's terminal is on ([docker] terminal_enabled): admins may open one in a running container */
+            terminal_enabled: boolean;
         };
         /** @description only the fields to change; every other setting is kept */
         ContainerEdit: {

@@ -57,3 +57,15 @@ export const IN_PROGRESS: ReadonlySet<string> = new Set<DeploymentStatus>(['pend
 export type Host = S['Host'];
 export type HostInput = S['HostInput'];
 export type HostTestResult = S['HostTestResult'];
+/** The Docker manager: a container of any host (GET /api/containers), its detail, its create body. */
+export type ContainerRow = S['ContainerRow'];
+export type ContainerList = S['ContainerList'];
+export type ContainerDetail = S['ContainerDetail'];
+export type ContainerConfig = S['ContainerConfig'];
+export type ContainerCreate = S['ContainerCreate'];
+export type ContainerOutcome = S['ContainerOutcome'];
+export type ContainerBulk = S['ContainerBulk'];
+export type ContainerBulkResult = S['ContainerBulkResult'];
+export type ContainerStats = S['ManagedContainerStats'];
+export type ContainerProcesses = S['ContainerProcesses'];
+export type ContainerLogLine = S['ManagedContainerLogs']['lines'][number];

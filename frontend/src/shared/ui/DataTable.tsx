@@ -29,6 +29,8 @@ interface Props<R> {
   /** Names a row for its select checkbox ("Select shop"). */
   rowLabel?: (row: R) => string;
   bulkActions?: (selected: R[], clear: () => void) => ReactNode;
+  /** A data attribute every row carries with its key (e.g. "data-container-id"), for tests and benchmarks. */
+  keyAttribute?: `data-${string}`;
 }
 
 type Sort = { id: string; dir: 1 | -1 } | null;
@@ -80,13 +82,14 @@ interface RowProps<R> {
   selected: boolean;
   label: string;
   onToggle: (key: string, on: boolean) => void;
+  keyAttribute?: string;
 }
 
 // A row re-renders only when its data, its selection or the columns change: typing in the search
 // box re-renders the page, not a hundred unchanged rows.
-function RowView<R>({ row, rowKey, columns, selectable, selected, label, onToggle }: RowProps<R>) {
+function RowView<R>({ row, rowKey, columns, selectable, selected, label, onToggle, keyAttribute }: RowProps<R>) {
   return (
-    <tr className={selected ? 'selected' : undefined}>
+    <tr className={selected ? 'selected' : undefined} {...(keyAttribute ? { [keyAttribute]: rowKey } : {})}>
       {selectable && (
         <td className="select">
           <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onToggle(rowKey, e.target.checked)} />
@@ -98,7 +101,7 @@ function RowView<R>({ row, rowKey, columns, selectable, selected, label, onToggl
 }
 const Row = memo(RowView) as typeof RowView;
 
-export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 100, resetKey, rowLabel, bulkActions }: Props<R>) {
+export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 100, resetKey, rowLabel, bulkActions, keyAttribute }: Props<R>) {
   const [sort, setSort] = useState<Sort>(null);
   const [limit, setLimit] = useState(pageSize);
   const [hidden, setHiddenState] = useState<string[]>(() => storedHidden(id, columns));
@@ -167,7 +170,7 @@ export function DataTable<R>({ id, caption, rows, rowKey, columns, pageSize = 10
             {page.map((r) => {
               const k = rowKey(r);
               return <Row key={k} row={r} rowKey={k} columns={shownColumns} selectable={selectable} selected={selected.has(k)}
-                label={rowLabel?.(r) ?? k} onToggle={toggle} />;
+                label={rowLabel?.(r) ?? k} onToggle={toggle} keyAttribute={keyAttribute} />;
             })}
           </tbody>
         </table>

@@ -12,7 +12,7 @@ export function stripAnsi(s: string): string {
 }
 
 /** Appends, keeping at most `max` lines; returns the new list and how many were dropped. */
-export function appendCapped(list: LogLine[], more: LogLine[], max = MAX_LINES): { lines: LogLine[]; dropped: number } {
+export function appendCapped<L = LogLine>(list: L[], more: L[], max = MAX_LINES): { lines: L[]; dropped: number } {
   const all = list.concat(more);
   const dropped = Math.max(0, all.length - max);
   return { lines: dropped ? all.slice(dropped) : all, dropped };
