@@ -3,6 +3,7 @@
 // disk usage, a pull with live progress, remove (Force offered when the engine refuses), prune
 // (the plan first) and each image's layers. Viewers read; developers pull, remove and prune.
 import { useDeferredValue, useMemo, useState } from 'react';
+import './images.css';
 import { bytes, utcDate } from '../../shared/format';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
@@ -18,9 +19,17 @@ import { ALL_HOSTS, type Image } from './types';
 
 const rowKey = (i: Image) => `${i.host}/${i.id}`;
 
+// A shared base image can be used by hundreds of containers: the first few are named, the rest counted.
+const NAMED_USERS = 3;
 function usedBy(i: Image) {
   if (!i.in_use) return <span className="hint">—</span>;
-  return <>{i.used_by.map((c) => <span key={c.id}>{c.name} <small className="hint">({c.state})</small> </span>)}</>;
+  const more = i.used_by.length - NAMED_USERS;
+  return (
+    <span title={i.used_by.map((c) => c.name).join(', ')}>
+      {i.used_by.slice(0, NAMED_USERS).map((c) => <span key={c.id}>{c.name} <small className="hint">({c.state})</small> </span>)}
+      {more > 0 && <small>and {more} more</small>}
+    </span>
+  );
 }
 
 function columns(showHistory: (i: Image) => void): Column<Image>[] {

@@ -1,7 +1,7 @@
 // The images list's search and kind filter, the prune plan's summary, and the sizes the page shows.
 import { describe, expect, it } from 'vitest';
 import { bytes } from '../../shared/format';
-import { filterImages, imageName, summarizePlan } from './imageFilter';
+import { filterImages, imageName, labelFilter, summarizePlan } from './imageFilter';
 import type { Image, ImagePrune } from './types';
 
 const image = (id: string, extra: Partial<Image> = {}) => ({
@@ -45,5 +45,14 @@ describe('bytes', () => {
     expect(bytes(5 * 1024 * 1024 * 1024)).toBe('5.0 GiB');
     expect(bytes(120 * 1024 * 1024)).toBe('120 MiB');
     expect(bytes(null)).toBe('—');
+  });
+});
+
+describe('labelFilter', () => {
+  it('reads KEY=VALUE, KEY alone (any value) and nothing', () => {
+    expect(labelFilter(' team=shop ')).toEqual({ team: 'shop' });
+    expect(labelFilter('a=b=c')).toEqual({ a: 'b=c' });
+    expect(labelFilter('team')).toEqual({ team: '' });
+    expect(labelFilter('  ')).toBeUndefined();
   });
 });

@@ -37,3 +37,11 @@ export function summarizePlan(plan: ImagePrune): PlanSummary {
   const dangling = plan.images.filter((i) => i.tags.length === 0).length;
   return { count: plan.images.length, dangling, unusedTagged: plan.images.length - dangling, sizeBytes: plan.size_bytes };
 }
+
+/** "KEY=VALUE" -> {KEY: VALUE}, "KEY" -> {KEY: ""} (any value), "" -> no label filter. */
+export function labelFilter(label: string): Record<string, string> | undefined {
+  const l = label.trim();
+  if (!l) return undefined;
+  const eq = l.indexOf('=');
+  return eq < 0 ? { [l]: '' } : { [l.slice(0, eq)]: l.slice(eq + 1) };
+}

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { del, get, post } from '../../shared/api/client';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { settingsKeys } from '../settings/queries';
-import { imageName } from './imageFilter';
+import { imageName, labelFilter } from './imageFilter';
 import type { DiskUsage, Image, ImageHistory, ImageList, ImagePrune, ImageRemoval, PruneMode } from './types';
 
 export const imageKeys = {
@@ -42,12 +42,14 @@ export function useRemoveImage(onRemoved?: () => void) {
   });
 }
 
-export interface PruneAsk { host: string; mode: PruneMode }
+export interface PruneAsk { host: string; mode: PruneMode; label: string }
+
 
 /** The dry run: what would go now. Changes nothing, so it is not audited and needs no refresh. */
 export function usePrunePlan(onPlan: (plan: ImagePrune, ask: PruneAsk) => void) {
   return useApiMutation({
-    run: ({ host, mode }: PruneAsk) => post<ImagePrune>(`/api/images/prune?${onHost(host)}`, { mode, dry_run: true }),
+    run: ({ host, mode, label }: PruneAsk) =>
+      post<ImagePrune>(`/api/images/prune?${onHost(host)}`, { mode, labels: labelFilter(label), dry_run: true }),
     failure: 'Could not plan the prune',
     onDone: onPlan,
   });
@@ -57,7 +59,9 @@ export function usePrunePlan(onPlan: (plan: ImagePrune, ask: PruneAsk) => void) 
 export function usePrune(onPruned: (report: ImagePrune) => void) {
   return useApiMutation({
     run: ({ ask, plan }: { ask: PruneAsk; plan: ImagePrune }) =>
-      post<ImagePrune>(`/api/images/prune?${onHost(ask.host)}`, { mode: ask.mode, dry_run: false, image_ids: plan.images.map((i) => i.id) }),
+      post<ImagePrune>(`/api/images/prune?${onHost(ask.host)}`, {
+        mode: ask.mode, labels: labelFilter(ask.label), dry_run: false, image_ids: plan.images.map((i) => i.id),
+      }),
     success: (r) => `${r.outcomes.filter((o) => o.removed).length} images pruned`,
     failure: 'Prune failed',
     onDone: onPruned,

@@ -1,5 +1,6 @@
 // What a host's images, containers, volumes and build cache take on its disk, and what a prune could free.
 import { bytes } from '../../../shared/format';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { useDiskUsage } from '../queries';
 import type { DiskUsageLine } from '../types';
@@ -13,7 +14,7 @@ export function DiskUsageSummary({ host, hostName }: { host: string; hostName: s
       <h2 id="disk-usage-title">Disk usage <small className="hint">on {hostName}</small></h2>
       {usage.error && <ErrorState error={usage.error} prefix="Disk usage unavailable" retry={() => void usage.refetch()} />}
       {usage.isPending && !usage.error ? <LoadingState what="Measuring (the engine sizes every volume)…" /> : usage.data && (
-        <table aria-label={`Disk usage on ${hostName}`}>
+        <ScrollBox label={`Disk usage on ${hostName}`}><table aria-label={`Disk usage on ${hostName}`}>
           <thead><tr><th scope="col">Kind</th><th scope="col">Count (active)</th><th scope="col">Size</th><th scope="col">Reclaimable</th></tr></thead>
           <tbody>
             {LINES.map(([key, label]) => {
@@ -21,7 +22,7 @@ export function DiskUsageSummary({ host, hostName }: { host: string; hostName: s
               return <tr key={key}><th scope="row">{label}</th><td>{l.total} ({l.active})</td><td>{bytes(l.size_bytes)}</td><td>{bytes(l.reclaimable_bytes)}</td></tr>;
             })}
           </tbody>
-        </table>
+        </table></ScrollBox>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { bytes } from '../../../shared/format';
 import { Action } from '../../../shared/ui/Action';
 import { RoleGate } from '../../../shared/ui/RoleGate';
+import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { imageName, summarizePlan } from '../imageFilter';
 import { usePrune, usePrunePlan, type PruneAsk } from '../queries';
 import type { ImagePrune, PruneMode } from '../types';
@@ -22,13 +23,13 @@ function Plan({ ask, plan, onPruned }: { ask: PruneAsk; plan: ImagePrune; onPrun
         <>
           <p role="status"><strong>{s.count} image{s.count === 1 ? '' : 's'} would go, {bytes(s.sizeBytes)}</strong>{' '}
             ({s.dangling} dangling, {s.unusedTagged} unused tagged). Nothing has been removed yet.</p>
-          <table aria-label="Images the prune would remove">
+          <ScrollBox label="Images the prune would remove"><table aria-label="Images the prune would remove">
             <thead><tr><th scope="col">Image</th><th scope="col">ID</th><th scope="col">Kind</th><th scope="col">Size</th></tr></thead>
             <tbody>{plan.images.map((i) => (
               <tr key={i.id}><td>{i.tags.join(', ') || '<none>'}</td><td><code>{shortId(i.id)}</code></td>
                 <td>{i.tags.length ? 'unused' : <span className="badge muted">dangling</span>}</td><td>{bytes(i.size_bytes)}</td></tr>
             ))}</tbody>
-          </table>
+          </table></ScrollBox>
           <RoleGate min="developer" action="prune images">
             <Action mutation={prune} vars={{ ask, plan }} variant="danger" busyLabel="Pruning…"
               confirm={{ title: `Prune ${s.count} image${s.count === 1 ? '' : 's'}?`, body: `Exactly these go (${bytes(s.sizeBytes)}); one a container started using since is kept.`, items: names, confirmLabel: `Prune ${s.count} image${s.count === 1 ? '' : 's'}` }}>
@@ -59,10 +60,11 @@ function Report({ report }: { report: ImagePrune }) {
 
 export function PrunePanel({ host, hostName }: { host: string; hostName: string }) {
   const [mode, setMode] = useState<PruneMode>('dangling');
+  const [label, setLabel] = useState('');
   const [shown, setShown] = useState<{ ask: PruneAsk; plan: ImagePrune } | null>(null);
   const [report, setReport] = useState<ImagePrune | null>(null);
   const plan = usePrunePlan((p, ask) => { setReport(null); setShown({ ask, plan: p }); });
-  useEffect(() => { setShown(null); setReport(null); }, [host, mode]);
+  useEffect(() => { setShown(null); setReport(null); }, [host, mode, label]);
   return (
     <section className="card" aria-labelledby="prune-title">
       <h2 id="prune-title">Prune <small className="hint">on {hostName}</small></h2>
@@ -72,8 +74,11 @@ export function PrunePanel({ host, hostName }: { host: string; hostName: string 
             {MODES.map(([m, label]) => <option key={m} value={m}>{label}</option>)}
           </select>
         </label>
+        <label>Only with label <small className="hint">(optional)</small>
+          <input className="mono" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="key=value" />
+        </label>
         <RoleGate min="developer" action="prune images">
-          <Action mutation={plan} vars={{ host, mode }} busyLabel="Planning…">Preview prune</Action>
+          <Action mutation={plan} vars={{ host, mode, label }} busyLabel="Planning…">Preview prune</Action>
         </RoleGate>
       </div>
       <p className="hint">Images a container uses (running or not) and images Rivetr built for an app always stay.</p>
