@@ -72,7 +72,7 @@ export async function imagesPage(page, base, work, shot) {
     await run('docker', ['create', '--label', label, '--name', container, ref, '/bin/busybox', 'true']);
     await row.getByRole('button', { name: `Remove ${ref}` }).click();
     await confirmDialog(page, 'Remove image');
-    await row.getByRole('alert').filter({ hasText: /must force|is using/ }).waitFor();
+    await row.getByRole('alert').filter({ hasText: /must be forced|being used/ }).waitFor();
     await shot('23-images-in-use');
     await row.getByRole('button', { name: `Force remove ${ref}` }).click();
     await confirmDialog(page, 'Force remove');
