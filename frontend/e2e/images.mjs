@@ -90,7 +90,7 @@ export async function imagesPage(page, base, work, shot) {
     await prune.getByText('1 image would go').waitFor();
     await shot('24-images-prune-plan');
     await checkA11y(page, 'images: prune plan');
-    await prune.getByRole('button', { name: 'Prune these 1 image' }).click();
+    await prune.getByRole('button', { name: 'Prune this image' }).click();
     await confirmDialog(page, 'Prune 1 image');
     await prune.getByText('Pruned 1 image').waitFor();
     if (!(await gone(dangling))) throw new Error('the confirmed prune left the dangling image');

@@ -33,7 +33,7 @@ function Plan({ ask, plan, onPruned }: { ask: PruneAsk; plan: ImagePrune; onPrun
           <RoleGate min="developer" action="prune images">
             <Action mutation={prune} vars={{ ask, plan }} variant="danger" busyLabel="Pruning…"
               confirm={{ title: `Prune ${s.count} image${s.count === 1 ? '' : 's'}?`, body: `Exactly these go (${bytes(s.sizeBytes)}); one a container started using since is kept.`, items: names, confirmLabel: `Prune ${s.count} image${s.count === 1 ? '' : 's'}` }}>
-              Prune these {s.count} image{s.count === 1 ? '' : 's'}
+              {s.count === 1 ? 'Prune this image' : `Prune these ${s.count} images`}
             </Action>
           </RoleGate>
         </>
