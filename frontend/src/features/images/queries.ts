@@ -20,8 +20,8 @@ const onHost = (host: string) => `host=${enc(host)}`;
 export const useImages = (host: string) =>
   useQuery({ queryKey: imageKeys.list(host), queryFn: () => get<ImageList>(`/api/images?${onHost(host)}`), refetchInterval: 30_000 });
 
-export const useDiskUsage = (host: string, enabled: boolean) =>
-  useQuery({ queryKey: imageKeys.disk(host), queryFn: () => get<DiskUsage>(`/api/docker/disk-usage?${onHost(host)}`), enabled });
+export const useDiskUsage = (host: string) =>
+  useQuery({ queryKey: imageKeys.disk(host), queryFn: () => get<DiskUsage>(`/api/docker/disk-usage?${onHost(host)}`) });
 
 export const useImageHistory = (image: Image) =>
   useQuery({

@@ -8,7 +8,7 @@ import type { DiskUsageLine } from '../types';
 const LINES = [['images', 'Images'], ['containers', 'Containers'], ['volumes', 'Volumes'], ['build_cache', 'Build cache']] as const;
 
 export function DiskUsageSummary({ host, hostName }: { host: string; hostName: string }) {
-  const usage = useDiskUsage(host, true);
+  const usage = useDiskUsage(host);
   return (
     <section className="card" aria-labelledby="disk-usage-title">
       <h2 id="disk-usage-title">Disk usage <small className="hint">on {hostName}</small></h2>

@@ -71,7 +71,7 @@ export function PullPanel({ host, hostName }: { host: string; hostName: string }
               {state.layers.map((l) => <li key={l.id}><Bar label={`Layer ${l.id}`} fraction={l.fraction} detail={layerDetail(l)} /></li>)}
             </ul>
           )}
-          {state.messages.length > 0 && <ul className="hint pull-lines">{state.messages.map((m) => <li key={m}><code>{m}</code></li>)}</ul>}
+          {state.messages.length > 0 && <ul className="hint pull-lines">{state.messages.map((m, i) => <li key={i}><code>{m}</code></li>)}</ul>}
           {state.done && <p role="status" className="note ok pull-done">Pulled {state.done.reference} ({state.done.image_id.replace(/^sha256:/, '').slice(0, 12)})</p>}
           {state.error && <p role="alert" className="note bad">Pull failed: {state.error}</p>}
         </div>
