@@ -95,7 +95,7 @@ CommandSpec hostsCommand() {
 
 CommandSpec imagesCommand() {
     return {"images", "", "the images on a host: list, pull, remove, prune, history", Section::Client,
-            {{"list", "", "every image: tags, size, age and the containers using it", {}},
+            {{"list", "", "every image: tags, size, age, the containers using it and its host (alias ls; --host '*': every host)", {}},
              {"pull", "IMAGE", "pull repo[:tag] (default :latest) from its registry, showing the progress", {}},
              {"rm", "IMAGE...", "remove images or tags; refused while a container uses one",
               {flag("force", "also an image a stopped container uses (a running container's never goes)")}},
@@ -104,7 +104,8 @@ CommandSpec imagesCommand() {
                flag("yes", "remove exactly the images shown"),
                value("label", ValueKind::Text, "KEY[=VALUE]", "only images carrying this label")}},
              {"history", "IMAGE", "an image's layers, newest first", {}}},
-            {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one)")}, runImages};
+            {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
+            runImages};
 }
 
 CommandSpec tokensCommand() {

@@ -1,4 +1,4 @@
-// `rivetr images list|pull|rm|prune|history [--host HOST]`: the Docker manager's images from the terminal.
+// `rivetr images list (ls)|pull|rm|prune|history [--host HOST]`: the Docker manager's images from the terminal.
 #include <iostream>
 
 #include "cli/client_command.hpp"
@@ -33,10 +33,12 @@ std::string users(const json& image) {
 int list(ClientCall& c) {
     auto reply = c.api.get("/api/images" + hostQuery(c));
     if (c.json) return printJson(reply), 0;
-    Table t({"ID", "TAGS", "SIZE", "CREATED", "USED BY"});
+    Table t({"ID", "TAGS", "SIZE", "CREATED", "USED BY", "HOST"});
     for (const auto& i : reply["images"])
-        t.add({cell(i["short_id"]), joined(i["tags"], "<none>"), humanBytes(i["size_bytes"]), cell(i["created_at"]), users(i)});
+        t.add({cell(i["short_id"]), joined(i["tags"], "<none>"), humanBytes(i["size_bytes"]), cell(i["created_at"]), users(i),
+               cell(i["host"])});
     t.print(std::cout, "no images");
+    for (const auto& u : reply["unreachable"]) std::cerr << "host " << cell(u["host"]) << " unreachable: " << cell(u["error"]) << "\n";
     return 0;
 }
 
@@ -138,9 +140,9 @@ int history(ClientCall& c, const std::string& image) {
 int runImages(const std::vector<std::string>& argv) {
     return runClient(argv, commandArgSpec("images"), [](ClientCall& c) {
         const auto& sub = positional(c.args, 0, "subcommand (list, pull, rm, prune or history)");
-        if (sub == "list" || sub == "prune") {
+        if (sub == "list" || sub == "ls" || sub == "prune") {
             expectAtMost(c.args, 1);
-            return sub == "list" ? list(c) : prune(c);
+            return sub == "prune" ? prune(c) : list(c);
         }
         if (sub == "pull" || sub == "history") {
             const auto& image = positional(c.args, 1, "IMAGE");

@@ -8,6 +8,7 @@
 #include "containers/container_error.hpp"
 #include "containers/engine_config.hpp"
 #include "core/ids.hpp"
+#include "hosts/host_fanout.hpp"
 #include "runtime/naming.hpp"
 
 namespace rivetr::containers {
@@ -143,25 +144,16 @@ void ContainerManager::refuseApp(const std::string& appId, const std::string& wh
 
 ListResult ContainerManager::list(const ListQuery& q) {
     ListResult out;
-    std::vector<std::string> hostIds;
-    if (q.host == "*")
-        for (const auto& h : hosts_.hosts()) hostIds.push_back(h.id);
-    else
-        hostIds.push_back(q.host.empty() ? hosts::kLocalHost : q.host);
     runtime::ContainerQuery engineQuery = q.engine;
     if (!q.app.empty()) engineQuery.labels[runtime::kAppLabel] = q.app == "*" ? "" : q.app;
+    auto found = hosts::askHosts(hosts_, q.host, [&](const std::string& host) {
+        return guarded([&] { return engine(host)->queryContainers(engineQuery); });
+    });
+    for (auto& u : found.unreachable) out.unreachable.emplace_back(u.host, u.error);  // an aggregate shows the others
     std::string needle = lower(q.search);
     std::map<std::string, std::string> names;  // app id -> name, asked once per list
-    for (const auto& host : hostIds) {
-        std::vector<runtime::ContainerSummary> found;
-        try {
-            found = guarded([&] { return engine(host)->queryContainers(engineQuery); });
-        } catch (const ContainerError& e) {
-            if (q.host != "*") throw;
-            out.unreachable.emplace_back(host, e.what());  // an aggregate shows the others
-            continue;
-        }
-        for (auto& s : found) {
+    for (auto& [host, summaries] : found.answers) {
+        for (auto& s : summaries) {
             if (!matchesSearch(s, needle)) continue;
             ContainerRow row{host, std::move(s), "", ""};
             row.appId = appOf(row.summary.labels);

@@ -3,10 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <future>
+#include <set>
 
 #include "core/file_write.hpp"
 #include "core/ids.hpp"
+#include "hosts/host_fanout.hpp"
 #include "hosts/registry_host_directory.hpp"
 #include "hosts/ssh_host_key.hpp"
 #include "hosts/testing/second_engine.hpp"
@@ -226,6 +229,35 @@ TEST_F(RemoteHosts, ABlackholedHostDoesNotSlowTheLocalListing) {
     RecordProperty("local_list_max_ms", static_cast<int>(localMs.back()));
     std::printf("blackholed host: %lld ms; local list+hosts while it waited: %zu calls, p50 %lld ms, max %lld ms\n",
                 static_cast<long long>(remoteMs), localMs.size(), localMs[localMs.size() / 2], localMs.back());
+}
+
+// The Docker manager's aggregate lists (?host=*): the local engine and the remote one over TLS each
+// answer with their own images, and two blackholed hosts are reported unreachable after one connect
+// timeout, not two: every host is asked at once.
+TEST_F(RemoteHosts, AnAggregateAsksEveryHostAtOnceAndReportsTheUnreachableOnes) {
+    auto tls = addTls("tls1", engine->tlsAddress());
+    auto dark1 = addTls("dark1", engine->blackholedAddress());
+    auto dark2 = addTls("dark2", engine->blackholedAddress());
+    auto start = Clock::now();
+    auto all = askHosts(directory, kEveryHost, [&](const std::string& id) {
+        std::vector<std::string> tags;
+        for (const auto& i : directory.runtimeFor(id)->listAllImages())
+            tags.insert(tags.end(), i.repoTags.begin(), i.repoTags.end());
+        return tags;
+    });
+    const auto tookMs = std::chrono::duration_cast<milliseconds>(Clock::now() - start).count();
+    ASSERT_EQ(all.answers.size(), 2u);
+    EXPECT_EQ(all.answers[0].first, kLocalHost);
+    EXPECT_EQ(all.answers[1].first, tls.id);
+    EXPECT_EQ(all.answers[1].second, std::vector<std::string>{"rivetr-hosttest:1"}) << "the remote engine's own images";
+    auto onLocal = all.answers[0].second;
+    EXPECT_EQ(std::find(onLocal.begin(), onLocal.end(), "rivetr-hosttest:1"), onLocal.end());
+    ASSERT_EQ(all.unreachable.size(), 2u);
+    std::set<std::string> dark{all.unreachable[0].host, all.unreachable[1].host};
+    EXPECT_EQ(dark, (std::set<std::string>{dark1.id, dark2.id}));
+    EXPECT_NE(all.unreachable[0].error.find("timed out"), std::string::npos) << all.unreachable[0].error;
+    EXPECT_LT(tookMs, 2800) << "two 1.5 s connect timeouts one after the other would take 3 s";
+    std::printf("aggregate over local, tls and two blackholed hosts: %lld ms\n", static_cast<long long>(tookMs));
 }
 
 TEST_F(RemoteHosts, CredentialsAreNotInTheDatabaseFilesInClear) {

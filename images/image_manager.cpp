@@ -5,6 +5,10 @@ namespace rivetr::images {
 
 std::vector<ImageEntry> ImageManager::list(const std::string& host) { return listImageEntries(*engine(host)); }
 
+hosts::HostAnswers<std::vector<ImageEntry>> ImageManager::listAcross(const std::string& selector) {
+    return hosts::askHosts(hosts_, selector, [this](const std::string& host) { return list(host); });
+}
+
 runtime::ImageRemoval ImageManager::remove(const std::string& host, const std::string& ref, bool force) {
     return engine(host)->removeImage(ref, force);
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "hosts/host_directory.hpp"
+#include "hosts/host_fanout.hpp"
 #include "images/image_catalog.hpp"
 #include "images/prune_plan.hpp"
 
@@ -19,6 +19,9 @@ public:
     explicit ImageManager(hosts::HostDirectory& hosts) : hosts_(hosts) {}
 
     std::vector<ImageEntry> list(const std::string& host);
+    // list() of the host `selector` names, or of every host at once ("*"): there an unreachable host is
+    // reported beside the others' images instead of failing the listing (hosts::askHosts).
+    hosts::HostAnswers<std::vector<ImageEntry>> listAcross(const std::string& selector);
     // Without `force` the engine refuses while a container uses the image (Conflict, its reason).
     runtime::ImageRemoval remove(const std::string& host, const std::string& ref, bool force);
     std::vector<runtime::ImageLayer> history(const std::string& host, const std::string& ref);

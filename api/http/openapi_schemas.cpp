@@ -364,6 +364,7 @@ void hostSchemas(json& s) {
          {"created_at", nullable(dateTime())},
          {"created_by", str()}});
     s["HostList"] = arrayOf(ref("Host"));
+    s["UnreachableHost"] = described(answer({{"host", str()}, {"error", str()}}), "a host an aggregate list (?host=*) could not ask, and why");
     s["HostInput"] = input({{"name", described(str(), "1-63 lower-case letters, digits or '-'")},
                             {"kind", oneOfStrings({"tcp", "ssh"})},
                             {"address", {{"type", "string"}, {"example", "10.0.0.5:2376"}}},
@@ -391,6 +392,7 @@ void imageSchemas(json& s) {
     s["ImageContainer"] = answer({{"id", str()}, {"name", str()}, {"state", str()}});
     s["Image"] = answer(
         {{"id", str()},
+         {"host", described(str(), "the id of the host it is on")},
          {"short_id", described(str(), "the id's first 12 hex digits, as `docker images` shows it")},
          {"tags", arrayOf(str())},
          {"digests", described(arrayOf(str()), "repo@sha256:... for an image pulled from or pushed to a registry")},
@@ -402,7 +404,9 @@ void imageSchemas(json& s) {
          {"managed", described(boolean(), "built by Rivetr for an app's deployment: prunes leave it (its rollback needs it)")},
          {"app_id", nullable(str())},
          {"labels", labels}});
-    s["ImageList"] = answer({{"host", str()}, {"images", arrayOf(ref("Image"))}});
+    s["ImageList"] = answer({{"host", described(str(), "the host asked: its id, or * for every host")},
+                             {"images", arrayOf(ref("Image"))},
+                             {"unreachable", described(arrayOf(ref("UnreachableHost")), "hosts that did not answer an aggregate list (?host=*)")}});
     s["ImagePullInput"] = input({{"image", described(str(), "repo[:tag] or repo@sha256:...; no tag pulls :latest")}}, {"image"});
     s["ImagePullProgress"] = described(answer({{"id", str()}, {"status", str()}, {"current", integer()}, {"total", integer()}}),
                                        "the data of a pull stream's `progress` event: one line of the engine's progress "
@@ -481,8 +485,7 @@ void containerManagerSchemas(json& s) {
                                 {"state", str()}, {"status", str()}, {"command", str()}, {"created", described(integer(), "unix seconds")},
                                 {"ports", arrayOf(port)}, {"labels", strings}, {"host", str()}, {"app", nullable(ref("ContainerApp"))}});
     s["ContainerList"] = answer({{"containers", arrayOf(ref("ContainerRow"))},
-                                 {"unreachable", described(arrayOf(answer({{"host", str()}, {"error", str()}})),
-                                                           "hosts that did not answer an aggregate list (?host=*)")}});
+                                 {"unreachable", described(arrayOf(ref("UnreachableHost")), "hosts that did not answer an aggregate list (?host=*)")}});
     s["ContainerDetail"] = answer({{"host", str()}, {"app", nullable(ref("ContainerApp"))}, {"config", ref("ContainerConfig")},
                                    {"inspect", described(freeForm, "the engine's own inspect document, whole")},
                                    {"terminal_enabled", described(boolean(), "the server's terminal is on ([docker] terminal_enabled): admins may open one in a running container")}});

@@ -31,9 +31,10 @@ json outcomeJson(const images::PruneOutcome& o) {
 
 }  // namespace
 
-json imageJson(const images::ImageEntry& e) {
+json imageJson(const images::ImageEntry& e, const std::string& host) {
     const auto& i = e.image;
     return {{"id", i.id},
+            {"host", host},
             {"short_id", shortId(i.id)},
             {"tags", i.repoTags},
             {"digests", i.repoDigests},

@@ -8,7 +8,8 @@
 
 namespace rivetr::api {
 
-nlohmann::json imageJson(const images::ImageEntry& e);
+// `host`: the id of the host the image is on.
+nlohmann::json imageJson(const images::ImageEntry& e, const std::string& host);
 nlohmann::json pullProgressJson(const runtime::PullProgress& p);
 nlohmann::json pullResultJson(const runtime::PullResult& r);
 nlohmann::json imageRemovalJson(const runtime::ImageRemoval& r);

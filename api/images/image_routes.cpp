@@ -17,8 +17,8 @@ using nlohmann::json;
 using Request = Pistache::Rest::Request;
 using store::Role;
 
-// ?host= selects the engine; absent or "" is the local one.
-std::string hostOf(const Request& req) { return req.query().get("host").value_or(""); }
+// ?host= selects the engine; absent or "" is the local one. Pistache hands it over still percent-encoded.
+std::string hostOf(const Request& req) { return percentDecode(req.query().get("host").value_or("")); }
 std::string hostName(const std::string& host) { return host.empty() ? hosts::kLocalHost : host; }
 
 // {id} is an image id or a reference; a reference's '/' arrives percent-encoded (%2F).
@@ -27,9 +27,12 @@ std::string imageParam(const Request& req) { return percentDecode(req.param(":id
 Reply listImages(ImagesDeps& d, const Request& req) {
     auto host = hostOf(req);
     return onHost(host, "", [&] {
-        json list = json::array();
-        for (const auto& e : d.manager.list(host)) list.push_back(imageJson(e));
-        return Reply::json(200, {{"host", hostName(host)}, {"images", list}});
+        auto found = d.manager.listAcross(host);
+        json list = json::array(), unreachable = json::array();
+        for (const auto& [id, entries] : found.answers)
+            for (const auto& e : entries) list.push_back(imageJson(e, id));
+        for (const auto& u : found.unreachable) unreachable.push_back({{"host", u.host}, {"error", u.error}});
+        return Reply::json(200, {{"host", hostName(host)}, {"images", list}, {"unreachable", unreachable}});
     });
 }
 
@@ -135,7 +138,8 @@ std::vector<Route> imageRoutes(std::shared_ptr<ImagesDeps> deps) {
     auto keep = [deps](auto f) { return [deps, f](const Request& req, RequestContext& rc) { return f(*deps, req, rc); }; };
     return {
         {Method::Get, "/api/images", Role::viewer,
-         {"Every image on a host (?host=, default the local engine), with its size, tags, digests, whether it is "
+         {"Every image on a host (?host=, default the local engine; * every host at once, an unreachable one listed in "
+          "`unreachable`), with its host, size, tags, digests, whether it is "
           "dangling, and the containers that use it",
           "images", "", 200, "ImageList"},
          keep([](ImagesDeps& x, const Request& req, RequestContext&) { return listImages(x, req); })},

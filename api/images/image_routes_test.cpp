@@ -141,6 +141,56 @@ TEST_F(ImageRoutesTest, AViewerSeesEveryImageWithItsContainersHistoryAndDiskUsag
     EXPECT_EQ(call(Role::viewer, "GET", "/api/images/" + percentEncode(repo() + ":nope") + "/history").status, 404);
 }
 
+// Three hosts: the local engine, "mirror" (the same engine under a second id) and "far", which never answers.
+class ThreeHosts : public hosts::HostDirectory {
+public:
+    explicit ThreeHosts(std::shared_ptr<runtime::ContainerRuntime> rt) : rt_(std::move(rt)) {}
+    std::shared_ptr<runtime::ContainerRuntime> runtimeFor(const std::string& id) override {
+        if (id == "far") throw runtime::RuntimeError(runtime::ErrorKind::DaemonUnavailable, "far: connection refused");
+        if (id.empty() || id == hosts::kLocalHost || id == "mirror") return rt_;
+        throw hosts::HostNotFound(id);
+    }
+    std::vector<hosts::HostState> hosts() override {
+        return {{hosts::kLocalHost, hosts::kLocalHost, "local", true, 0, "", ""}, {"far", "far", "tcp", false, 0, "refused", ""},
+                {"mirror", "mirror", "tcp", true, 0, "", ""}};
+    }
+
+private:
+    std::shared_ptr<runtime::ContainerRuntime> rt_;
+};
+
+TEST_F(ImageRoutesTest, EveryHostsImagesAreListedAtOnceEachNamingItsHostAndAnUnreachableHostIsReported) {
+    std::string image = buildBusybox(repo() + ":v1");
+    std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
+    ctx.hosts = std::make_shared<ThreeHosts>(shared);
+    server.reset();
+    routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr);
+    ApiOptions o;
+    o.port = port;
+    server = std::make_unique<ApiServer>(o, routes, &ctx.auth);
+    server->start();
+
+    for (const std::string star : {"*", "%2A"}) {
+        auto r = call(Role::viewer, "GET", "/api/images?host=" + star);
+        ASSERT_EQ(r.status, 200) << r.body;
+        json list = conforming(r, "ImageList");
+        EXPECT_EQ(list["host"], "*");
+        std::vector<std::string> hostsOfMine;
+        for (const auto& i : list["images"])
+            if (i["id"] == image) hostsOfMine.push_back(i["host"]);
+        EXPECT_EQ(hostsOfMine, (std::vector<std::string>{"local", "mirror"})) << "one row per host, each naming it";
+        ASSERT_EQ(list["unreachable"].size(), 1u) << r.body;
+        EXPECT_EQ(list["unreachable"][0]["host"], "far");
+        EXPECT_NE(list["unreachable"][0]["error"].get<std::string>().find("connection refused"), std::string::npos);
+    }
+    auto one = call(Role::viewer, "GET", "/api/images?host=mirror");
+    ASSERT_EQ(one.status, 200);
+    EXPECT_TRUE(conforming(one, "ImageList")["unreachable"].empty());
+    EXPECT_EQ(byId(json::parse(one.body)["images"], image)->at("host"), "mirror");
+    auto far = call(Role::viewer, "GET", "/api/images?host=far");
+    EXPECT_EQ(far.status, 503) << "asked alone, an unreachable host is the answer: " << far.body;
+}
+
 TEST_F(ImageRoutesTest, RemovalIsRefusedWithTheEnginesReasonWhileUsedThenForcedAndAudited) {
     std::string image = buildBusybox(repo() + ":v1");
     std::string c = containerFrom(image, false);

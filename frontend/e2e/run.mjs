@@ -24,6 +24,7 @@ import { accounts } from './accounts.mjs';
 import { hostsPage } from './hosts.mjs';
 import { terminal } from './terminal.mjs';
 import { containers } from './containers.mjs';
+import { imagesPage } from './images.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -151,6 +152,7 @@ async function main() {
     await envRedeploy(page, proxyPort, shot);
     await webhookDeliveries(page, base, appId, repo, shot);
     await hostsPage(page, base, shot);
+    await imagesPage(page, base, work, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

@@ -73,6 +73,11 @@ TEST_F(ImagesCli, ListRemoveHistoryAndPruneAsAUserSeesThem) {
     EXPECT_TRUE(has(list.output, repo() + ":v1")) << list.output;
     EXPECT_TRUE(has(list.output, "rivetr-test-imgcli-" + owner)) << "the container using it: " << list.output;
     EXPECT_TRUE(has(list.output, image.substr(7, 12)));
+    auto everywhere = cli({"images", "ls", "--host", "*"});
+    EXPECT_EQ(everywhere.exitCode, 0) << everywhere.output;
+    EXPECT_TRUE(has(everywhere.output, "HOST")) << everywhere.output;
+    EXPECT_TRUE(has(everywhere.output, repo() + ":v1")) << everywhere.output;
+    EXPECT_TRUE(has(everywhere.output, " local")) << "each row names its host: " << everywhere.output;
 
     auto refused = cli({"images", "rm", repo() + ":v1"});
     EXPECT_EQ(refused.exitCode, 1);

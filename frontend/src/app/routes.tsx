@@ -30,6 +30,7 @@ export const routes: RouteNode[] = [
     ],
   },
   { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
+  { path: '/images', load: () => import('../features/images/ImagesPage') },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
   {
     path: '/containers',

@@ -935,7 +935,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every image on a host (?host=, default the local engine), with its size, tags, digests, whether it is dangling, and the containers that use it */
+        /** Every image on a host (?host=, default the local engine; * every host at once, an unreachable one listed in `unreachable`), with its host, size, tags, digests, whether it is dangling, and the containers that use it */
         get: operations["get/api/images"];
         put?: never;
         post?: never;
@@ -1655,10 +1655,7 @@ export interface components {
         ContainerList: {
             containers: components["schemas"]["ContainerRow"][];
             /** @description hosts that did not answer an aggregate list (?host=*) */
-            unreachable: {
-                error: string;
-                host: string;
-            }[];
+            unreachable: components["schemas"]["UnreachableHost"][];
         };
         ContainerLogs: {
             lines: components["schemas"]["LogLine"][];
@@ -1927,6 +1924,8 @@ export interface components {
             dangling: boolean;
             /** @description repo@sha256:... for an image pulled from or pushed to a registry */
             digests: string[];
+            /** @description the id of the host it is on */
+            host: string;
             id: string;
             in_use: boolean;
             /** @description label name -> value */
@@ -1961,8 +1960,11 @@ export interface components {
             tags: string[];
         };
         ImageList: {
+            /** @description the host asked: its id, or * for every host */
             host: string;
             images: components["schemas"]["Image"][];
+            /** @description hosts that did not answer an aggregate list (?host=*) */
+            unreachable: components["schemas"]["UnreachableHost"][];
         };
         ImagePrune: {
             dry_run: boolean;
@@ -2191,6 +2193,11 @@ export interface components {
             /** @description when TOTP was just turned on: shown once, never again */
             recovery_codes?: string[];
             totp_enabled: boolean;
+        };
+        /** @description a host an aggregate list (?host=*) could not ask, and why */
+        UnreachableHost: {
+            error: string;
+            host: string;
         };
         User: {
             /** Format: date-time */

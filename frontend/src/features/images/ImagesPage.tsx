@@ -1,0 +1,107 @@
+// Images: the images of one host or of every host (each row naming its host; a host that does not
+// answer is said, never blocking the others), searchable and filterable by kind, with the host's
+// disk usage, a pull with live progress, remove (Force offered when the engine refuses), prune
+// (the plan first) and each image's layers. Viewers read; developers pull, remove and prune.
+import { useDeferredValue, useMemo, useState } from 'react';
+import './images.css';
+import { bytes, utcDate } from '../../shared/format';
+import { DataTable, type Column } from '../../shared/ui/DataTable';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
+import { useHosts } from '../hosts/queries';
+import { DiskUsageSummary } from './components/DiskUsageSummary';
+import { ImageHistoryPanel } from './components/ImageHistoryPanel';
+import { PrunePanel } from './components/PrunePanel';
+import { PullPanel } from './components/PullPanel';
+import { RemoveImage } from './components/RemoveImage';
+import { filterImages, hasKind, IMAGE_KINDS, imageName, type ImageKind } from './imageFilter';
+import { useImages } from './queries';
+import { ALL_HOSTS, type Image } from './types';
+
+const rowKey = (i: Image) => `${i.host}/${i.id}`;
+
+// A shared base image can be used by hundreds of containers: the first few are named, the rest counted.
+const NAMED_USERS = 3;
+function usedBy(i: Image) {
+  if (!i.in_use) return <span className="hint">—</span>;
+  const more = i.used_by.length - NAMED_USERS;
+  return (
+    <span title={i.used_by.map((c) => c.name).join(', ')}>
+      {i.used_by.slice(0, NAMED_USERS).map((c) => <span key={c.id}>{c.name} <small className="hint">({c.state})</small> </span>)}
+      {more > 0 && <small>and {more} more</small>}
+    </span>
+  );
+}
+
+function columns(showHistory: (i: Image) => void): Column<Image>[] {
+  return [
+    { id: 'image', header: 'Image', required: true, sortValue: imageName, cell: (i) => (
+      <>{i.tags.length ? i.tags.join(', ') : <code>&lt;none&gt;</code>}
+        {i.dangling && <> <span className="badge muted">dangling</span></>}
+        {i.managed && <> <span className="badge busy" title="built by Rivetr for an app: prunes leave it">app</span></>}</>
+    ) },
+    { id: 'id', header: 'ID', sortValue: (i) => i.short_id, cell: (i) => <code>{i.short_id}</code> },
+    { id: 'host', header: 'Host', sortValue: (i) => i.host, cell: (i) => i.host },
+    { id: 'size', header: 'Size', sortValue: (i) => i.size_bytes, cell: (i) => bytes(i.size_bytes) },
+    { id: 'created', header: 'Created', sortValue: (i) => i.created_at, cell: (i) => utcDate(i.created_at) },
+    { id: 'used', header: 'In use by', sortValue: (i) => i.used_by.length, cell: usedBy },
+    { id: 'actions', header: 'Actions', required: true, cell: (i) => (
+      <span className="actions">
+        <button type="button" onClick={() => showHistory(i)}>History<span className="sr-only"> of {imageName(i)}</span></button>
+        <RemoveImage image={i} />
+      </span>
+    ) },
+  ];
+}
+
+export default function ImagesPage() {
+  const [host, setHost] = useState('local');
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<ImageKind>('all');
+  const [history, setHistory] = useState<Image | null>(null);
+  const hosts = useHosts();
+  const images = useImages(host);
+  const deferredQ = useDeferredValue(q);
+  const all = images.data?.images ?? [];
+  const shown = useMemo(() => filterImages(all, deferredQ, kind), [all, deferredQ, kind]);
+  const cols = useMemo(() => columns(setHistory), []);
+  const one = host !== ALL_HOSTS;
+  const hostName = hosts.data?.find((h) => h.id === host)?.name ?? host;
+  return (
+    <section>
+      <h1>Images</h1>
+      <div className="filters">
+        <label>Host
+          <select value={host} onChange={(e) => { setHost(e.target.value); setHistory(null); }}>
+            <option value={ALL_HOSTS}>All hosts</option>
+            {(hosts.data ?? [{ id: 'local', name: 'local' }]).map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          </select>
+        </label>
+        <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="tag, id, host or container" /></label>
+        <label>Show
+          <select value={kind} onChange={(e) => setKind(e.target.value as ImageKind)}>
+            {IMAGE_KINDS.map((k) => <option key={k} value={k}>{k} ({all.filter((i) => hasKind(i, k)).length})</option>)}
+          </select>
+        </label>
+      </div>
+      {(images.data?.unreachable ?? []).map((u) => <p key={u.host} role="alert" className="note bad">Host {u.host} did not answer: {u.error}</p>)}
+      {images.error && <ErrorState error={images.error} retry={() => void images.refetch()} />}
+      {images.isPending && <LoadingState />}
+      {images.data && all.length === 0 && <EmptyState title="No images here yet.">Pull one below.</EmptyState>}
+      {images.data && all.length > 0 && (
+        <>
+          <p role="status" className="hint">{shown.length === all.length ? `${all.length} images` : `${shown.length} of ${all.length} images match`}</p>
+          <DataTable id="images" caption={`Images: ${shown.length} of ${all.length}`} rows={shown} rowKey={rowKey} columns={cols}
+            resetKey={`${host}|${deferredQ}|${kind}`} />
+        </>
+      )}
+      {history && <ImageHistoryPanel image={history} onClose={() => setHistory(null)} />}
+      {one ? (
+        <div className="grid">
+          <PullPanel host={host} hostName={hostName} />
+          <PrunePanel host={host} hostName={hostName} />
+          <DiskUsageSummary host={host} hostName={hostName} />
+        </div>
+      ) : <p className="hint card">Choose one host to pull, prune or see its disk usage.</p>}
+    </section>
+  );
+}
