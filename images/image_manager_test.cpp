@@ -3,6 +3,7 @@
 
 #include "hosts/local_host_directory.hpp"
 #include "runtime/image_test_fixture.hpp"
+#include "runtime/testing/image_exists.hpp"
 
 namespace rivetr::images {
 namespace {
@@ -26,14 +27,7 @@ protected:
     std::string build(const std::string& tag, const std::string& group = "inside") {
         return buildBusybox(tag, {{"rivetr.test.group", group}});
     }
-    bool exists(const std::string& ref) {
-        try {
-            rt->inspectImage(ref);
-            return true;
-        } catch (const runtime::RuntimeError&) {
-            return false;
-        }
-    }
+    bool exists(const std::string& ref) { return runtime::testing::imageExists(*rt, ref); }
     static std::vector<std::string> ids(const PrunePlan& p) {
         std::vector<std::string> out;
         for (const auto& c : p.remove) out.push_back(c.id);

@@ -9,6 +9,7 @@
 #include "core/percent_encoding.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "runtime/image_test_fixture.hpp"
+#include "runtime/testing/image_exists.hpp"
 #include "store/store.hpp"
 #include "tests/fixtures/local_registry.hpp"
 
@@ -99,14 +100,7 @@ protected:
             if (i["id"] == id) return &i;
         return nullptr;
     }
-    bool exists(const std::string& ref) {
-        try {
-            rt->inspectImage(ref);
-            return true;
-        } catch (const runtime::RuntimeError&) {
-            return false;
-        }
-    }
+    bool exists(const std::string& ref) { return runtime::testing::imageExists(*rt, ref); }
 };
 
 TEST_F(ImageRoutesTest, AViewerSeesEveryImageWithItsContainersHistoryAndDiskUsage) {

@@ -1,6 +1,7 @@
 // `rivetr images` against a real `rivetr serve` on the real dockerd (and a real registry for the pull): what a
 // user types and reads, and the exit codes.
 #include "core/ids.hpp"
+#include "runtime/testing/image_exists.hpp"
 #include "tests/fixtures/local_registry.hpp"
 #include "tests/integration/serve_fixture.hpp"
 
@@ -52,14 +53,7 @@ protected:
         s.entrypoint = {"/bin/busybox", "sleep", "60"};
         return rt->createContainer(s);
     }
-    bool exists(const std::string& ref) {
-        try {
-            rt->inspectImage(ref);
-            return true;
-        } catch (const runtime::RuntimeError&) {
-            return false;
-        }
-    }
+    bool exists(const std::string& ref) { return runtime::testing::imageExists(*rt, ref); }
     int built_ = 0;
 };
 

@@ -6,13 +6,13 @@ import type { App } from '../../../shared/api/types';
 import { renderInto, settle } from '../../../shared/testing/render';
 import { appKeys } from '../keys';
 import { AppSettings } from './AppSettings';
+import { json } from '../../../shared/testing/dom';
 
 const app = {
   id: 'app_1', name: 'shop', branch: 'main', port: 3000, domains: ['shop.test'],
   healthcheck: { type: 'http', path: '/health', interval_ms: 1000, timeout_ms: 500, retries: 3, start_period_ms: 0 },
   resources: { memory_limit_bytes: null, cpu_limit_millis: null }, auto_deploy: true,
 } as unknown as App;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 afterEach(() => vi.unstubAllGlobals());
 

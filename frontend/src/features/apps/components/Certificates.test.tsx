@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Certificate } from '../../../shared/api/types';
 import { renderInto, settle } from '../../../shared/testing/render';
 import { certificateDetail, DomainCertificates } from './Certificates';
+import { json } from '../../../shared/testing/dom';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const cert = (domain: string, state: Certificate['state'], extra: Partial<Certificate> = {}): Certificate =>
   ({ domain, state, not_after: null, error: null, retry_at: null, ...extra });
 const NOW = Date.parse('2025-03-01T12:00:00Z');

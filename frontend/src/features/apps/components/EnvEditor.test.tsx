@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../../shared/api/types';
 import { renderInto, settle } from '../../../shared/testing/render';
 import { EnvEditor } from './EnvEditor';
+import { json } from '../../../shared/testing/dom';
 
 const app = { id: 'app_env', name: 'shop', live_deployment_id: 'dep_1', env_pending: false } as unknown as App;
 const stored = [{ key: 'GREETING', value: 'one', secret: false, build_time: false, updated_at: '2026-01-01T00:00:00Z' }];
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const valueOf = (div: HTMLElement) => div.querySelector<HTMLInputElement>('input[aria-label="Value of GREETING"]')!;
 const button = (div: HTMLElement, name: string) => [...div.querySelectorAll('button')].find((b) => b.textContent === name)!;
 function type(input: HTMLInputElement, value: string) {

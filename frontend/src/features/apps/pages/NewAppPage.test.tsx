@@ -4,16 +4,10 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInto, settle } from '../../../shared/testing/render';
 import NewAppPage, { APP_NAME_PATTERN } from './NewAppPage';
+import { inputFor, json, typeInto } from '../../../shared/testing/dom';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 afterEach(() => vi.unstubAllGlobals());
 
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-const byLabel = (div: HTMLElement, text: string) =>
-  document.getElementById([...div.querySelectorAll('label')].find((l) => l.textContent === text)!.htmlFor) as HTMLInputElement;
 const step = (div: HTMLElement) => div.querySelector('p[aria-live]')?.textContent;
 
 describe('the new-app wizard', () => {
@@ -21,14 +15,14 @@ describe('the new-app wizard', () => {
     const fetchMock = vi.fn(async () => json(400, { error: { code: 'invalid', message: "ref_not_found: no branch 'mian'", field: 'branch' } }));
     vi.stubGlobal('fetch', fetchMock);
     const { div, client } = renderInto(<NewAppPage />);
-    act(() => { type(byLabel(div, 'Git repository URL'), 'file:///srv/shop.git'); type(byLabel(div, 'Branch'), 'mian'); });
+    act(() => { typeInto(inputFor(div, 'Git repository URL'), 'file:///srv/shop.git'); typeInto(inputFor(div, 'Branch'), 'mian'); });
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await settle(client);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(step(div)).toBe('Step 1 of 3: Repository');
     expect(div.querySelector('[role="alert"]')?.textContent).toContain("Detection failed: ref_not_found: no branch 'mian'");
-    expect(byLabel(div, 'Branch').getAttribute('aria-invalid')).toBe('true');
-    expect(byLabel(div, 'Git repository URL').getAttribute('aria-invalid')).toBeNull();
+    expect(inputFor(div, 'Branch').getAttribute('aria-invalid')).toBe('true');
+    expect(inputFor(div, 'Git repository URL').getAttribute('aria-invalid')).toBeNull();
 
     // Going on without detection is the user's explicit choice, and the next step says so.
     const skip = [...div.querySelectorAll('button')].find((b) => b.textContent === 'continue without detection')!;
@@ -40,11 +34,11 @@ describe('the new-app wizard', () => {
   it('goes on to the build step when detection succeeds', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { build_type: 'dockerfile', reason: 'a Dockerfile at the root', port: 8000 })));
     const { div, client } = renderInto(<NewAppPage />);
-    act(() => type(byLabel(div, 'Git repository URL'), 'file:///srv/shop.git'));
+    act(() => typeInto(inputFor(div, 'Git repository URL'), 'file:///srv/shop.git'));
     await act(async () => { div.querySelector('form')!.requestSubmit(); });
     await settle(client);
     expect(step(div)).toBe('Step 2 of 3: Build');
-    expect(byLabel(div, 'Port the app listens on').value).toBe('8000');
+    expect(inputFor(div, 'Port the app listens on').value).toBe('8000');
   });
 
   it('checks the app name with a pattern that compiles under the v flag and follows the server rule', () => {

@@ -5,16 +5,10 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInto, settle } from '../../../shared/testing/render';
 import ContainerWizardPage from './ContainerWizardPage';
+import { inputFor, json, typeInto } from '../../../shared/testing/dom';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 afterEach(() => vi.unstubAllGlobals());
 
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-const byLabel = (div: HTMLElement, text: string) =>
-  document.getElementById([...div.querySelectorAll('label')].find((l) => l.textContent === text)!.htmlFor) as HTMLInputElement;
 const heading = (div: HTMLElement) => div.querySelector('h2')?.textContent;
 const submit = async (div: HTMLElement) => act(async () => { div.querySelector('form')!.requestSubmit(); });
 
@@ -24,7 +18,7 @@ describe('the container wizard', () => {
     const { div } = renderInto(<ContainerWizardPage />);
     await submit(div);
     expect(heading(div)).toBe('Image');
-    expect(byLabel(div, 'Image').getAttribute('aria-invalid')).toBe('true');
+    expect(inputFor(div, 'Image').getAttribute('aria-invalid')).toBe('true');
     expect(div.textContent).toContain('the image is required');
   });
 
@@ -34,13 +28,13 @@ describe('the container wizard', () => {
       : json(200, [])));
     vi.stubGlobal('fetch', fetchMock);
     const { div, client } = renderInto(<ContainerWizardPage />);
-    act(() => { type(byLabel(div, 'Image'), 'busybox'); type(byLabel(div, 'Name'), 'web'); });
+    act(() => { typeInto(inputFor(div, 'Image'), 'busybox'); typeInto(inputFor(div, 'Name'), 'web'); });
     await submit(div);
     expect(heading(div)).toBe('Configuration');
-    act(() => type(byLabel(div, 'Command'), `sh -c 'echo hi'`));
+    act(() => typeInto(inputFor(div, 'Command'), `sh -c 'echo hi'`));
     await submit(div);
     expect(heading(div)).toBe('Advanced');
-    act(() => type(byLabel(div, 'Memory limit'), '64m'));
+    act(() => typeInto(inputFor(div, 'Memory limit'), '64m'));
     await submit(div);
     await settle(client);
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')!;

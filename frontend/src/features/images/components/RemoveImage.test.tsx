@@ -7,12 +7,12 @@ import { MeContext } from '../../../shared/session/me';
 import { renderInto, settle } from '../../../shared/testing/render';
 import type { Image } from '../types';
 import { RemoveImage } from './RemoveImage';
+import { json } from '../../../shared/testing/dom';
 
 const image = { id: 'sha256:' + 'a'.repeat(64), short_id: 'aaaaaaaaaaaa', host: 'build1', tags: ['shop:v1'], digests: [], size_bytes: 1,
   created_at: '', dangling: false, in_use: true, used_by: [], managed: false, app_id: null, labels: {} } as Image;
 const me = (role: Me['role']): Me => ({ actor_type: 'user', name: 'vic', role });
 const button = (root: ParentNode, text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text);
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 afterEach(() => vi.restoreAllMocks());
 

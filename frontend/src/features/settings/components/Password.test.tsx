@@ -7,21 +7,17 @@ import { credentials } from '../../../shared/api/client';
 import type { Me } from '../../../shared/api/types';
 import { renderInto } from '../../../shared/testing/render';
 import { Password } from './Password';
+import { json, typeInto } from '../../../shared/testing/dom';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 const ada: Me = { actor_type: 'user', name: 'ada', role: 'viewer', user: { id: 'u1', username: 'ada', role: 'viewer', totp_enabled: false, disabled: false, created_at: '', updated_at: '' } };
 
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 function field(root: HTMLElement, label: string) {
   const l = [...root.querySelectorAll('label')].find((x) => x.textContent === label)!;
   return document.getElementById(l.htmlFor) as HTMLInputElement;
 }
 function fill(div: HTMLElement, current: string, next: string, again: string) {
-  act(() => { type(field(div, 'Current password'), current); type(field(div, 'New password'), next); type(field(div, 'New password again'), again); });
+  act(() => { typeInto(field(div, 'Current password'), current); typeInto(field(div, 'New password'), next); typeInto(field(div, 'New password again'), again); });
 }
 
 afterEach(() => vi.unstubAllGlobals());

@@ -7,14 +7,10 @@ import type { Me, User } from '../../../shared/api/types';
 import { MeContext } from '../../../shared/session/me';
 import { renderInto, settle } from '../../../shared/testing/render';
 import { SetPasswordDialog } from './SetPasswordDialog';
+import { json, typeInto } from '../../../shared/testing/dom';
 
 const vic = { id: 'usr_vic', username: 'vic', role: 'viewer', disabled: false, totp_enabled: false, created_at: '', updated_at: '' } as User;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -32,7 +28,7 @@ describe('SetPasswordDialog', () => {
     const input = dialog.querySelector('input')!;
     expect(document.activeElement).toBe(input);
 
-    act(() => type(input, 'too-weak'));
+    act(() => typeInto(input, 'too-weak'));
     await act(async () => { dialog.closest('form')!.requestSubmit(); });
     await settle(client);
     expect(fetchMock.mock.calls[0][0]).toBe('/api/users/usr_vic');
@@ -42,7 +38,7 @@ describe('SetPasswordDialog', () => {
     expect(dialog.querySelector('.field-error')?.textContent).toBe('must be 8 to 256 characters');
     expect(onClose).not.toHaveBeenCalled();
 
-    act(() => type(input, 'a good new password'));
+    act(() => typeInto(input, 'a good new password'));
     await act(async () => { dialog.closest('form')!.requestSubmit(); });
     await settle(client);
     expect(onClose).toHaveBeenCalledTimes(1);

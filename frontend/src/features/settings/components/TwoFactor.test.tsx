@@ -6,18 +6,14 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../shared/api/types';
 import { TwoFactor } from './TwoFactor';
+import { json, typeInto } from '../../../shared/testing/dom';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Rivetr:ada?secret=${SECRET}&issuer=Rivetr&algorithm=SHA1&digits=6&period=30`;
 
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 const byLabel = (root: HTMLElement, text: string) =>
   [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith(text))?.querySelector('input') ?? null;
 const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
@@ -78,13 +74,13 @@ describe('TwoFactor', () => {
     expect(qr.querySelector('path')!.getAttribute('d')!.length).toBeGreaterThan(100);
     expect(div.querySelector('[style]')).toBeNull();
 
-    act(() => type(byLabel(div, 'Code from your authenticator app')!, '000000'));
+    act(() => typeInto(byLabel(div, 'Code from your authenticator app')!, '000000'));
     await act(async () => div.querySelector('form')!.requestSubmit());
     await flush();
     expect(div.querySelector('[role="alert"]')?.textContent).toBe('wrong or already used code (code)');
     expect(div.textContent).toContain('is off');
 
-    act(() => type(byLabel(div, 'Code from your authenticator app')!, '123 456'));
+    act(() => typeInto(byLabel(div, 'Code from your authenticator app')!, '123 456'));
     await act(async () => div.querySelector('form')!.requestSubmit());
     await flush();
     expect(sent.filter((s) => s.route === 'POST /api/auth/totp/enable').map((s) => s.body)).toEqual([{ code: '000000' }, { code: '123456' }]);
@@ -108,10 +104,10 @@ describe('TwoFactor', () => {
     const div = await render(ada(true));
     expect(div.textContent).toContain('7 recovery codes left.');
     expect(div.querySelector('ul[aria-label="Recovery codes"]')).toBeNull();
-    act(() => type(byLabel(div, 'Current code or your password')!, '123 456'));
+    act(() => typeInto(byLabel(div, 'Current code or your password')!, '123 456'));
     await act(async () => form(div, 'New recovery codes').requestSubmit());
     await flush();
-    act(() => type(byLabel(div, 'Current code or your password')!, 'my password'));
+    act(() => typeInto(byLabel(div, 'Current code or your password')!, 'my password'));
     await act(async () => form(div, 'New recovery codes').requestSubmit());
     await flush();
     expect(sent.filter((s) => s.route === 'POST /api/auth/recovery-codes').map((s) => s.body)).toEqual([{ code: '123456' }, { password: 'my password' }]);
@@ -130,11 +126,11 @@ describe('TwoFactor', () => {
     });
     const div = await render(ada(true));
     expect(div.textContent).toContain('is on.');
-    act(() => type(byLabel(div, 'Code from your authenticator app')!, '654321'));
+    act(() => typeInto(byLabel(div, 'Code from your authenticator app')!, '654321'));
     await act(async () => form(div, 'Turn off two-factor authentication').requestSubmit());
     await flush();
     expect(div.querySelector('[role="alert"]')?.textContent).toBe('too many wrong codes; retry in 30 s');
-    act(() => type(byLabel(div, 'Code from your authenticator app')!, '654321'));
+    act(() => typeInto(byLabel(div, 'Code from your authenticator app')!, '654321'));
     await act(async () => form(div, 'Turn off two-factor authentication').requestSubmit());
     await flush();
     expect(div.querySelector('[role="status"]')?.textContent).toBe('Two-factor authentication is off.');

@@ -8,8 +8,8 @@ import { webhookKeys } from '../keys';
 import { applyWebhookDelivery } from '../live';
 import { Deliveries } from './Deliveries';
 import { TestDelivery } from './TestDelivery';
+import { json } from '../../../shared/testing/dom';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const row = (id: number, extra: Partial<WebhookDelivery>): WebhookDelivery => ({
   id, provider: 'github', event: 'push', delivery_id: `d-${id}`, ref: 'refs/heads/main', commit_sha: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
   result: 'ignored', reason: '', deployment_id: null, http_status: 202, received_at: new Date().toISOString(), ...extra,
