@@ -93,6 +93,17 @@ void disownAppLabels(runtime::ContainerRuntime& rt, ContainerConfig& config) {
         if (isReservedLabel(it.key())) config.labels[it.key()] = "";
 }
 
+// The named volume as the host's engine has it; nullopt when it does not exist yet. Any other failure
+// throws: the policy is not judged on a guess.
+std::optional<runtime::VolumeInfo> findVolume(runtime::VolumeStore& volumes, const std::string& name) {
+    try {
+        return volumes.inspectVolume(name);
+    } catch (const runtime::RuntimeError& e) {
+        if (e.kind() == runtime::ErrorKind::NotFound) return std::nullopt;
+        throw;
+    }
+}
+
 std::chrono::seconds stopGrace(const Json& doc) {
     const Json& cfg = doc.value("Config", Json::object());
     auto it = cfg.find("StopTimeout");
@@ -191,7 +202,9 @@ CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const st
     if (!config.name.empty()) checkName(config.name);
     disownAppLabels(rt, config);
     CreatePlan plan = toCreatePlan(config);
-    CreateOutcome out{"", config.name, false, checkCreatePolicy(plan.body, role, policyFor(host))};
+    PolicyOptions policy = policyFor(host);
+    policy.findVolume = [&rt](const std::string& name) { return findVolume(rt, name); };
+    CreateOutcome out{"", config.name, false, guarded([&] { return checkCreatePolicy(plan.body, role, policy); })};
     out.id = guarded([&] { return rt.createContainerFromJson(plan.name, plan.body); });
     try {
         guarded([&] {
