@@ -14,6 +14,7 @@
 #include "terminal/terminal_service.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
+#include "store/container_edit_journal.hpp"
 #include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
 #include "store/recovery_code_repository.hpp"
@@ -35,6 +36,7 @@ struct ApiContext {
           users(s, store::SecretBox(key), hasher),
           sessions(s, authOptions.sessions),
           recoveryCodes(s),
+          editJournal(s, store::SecretBox(key)),
           auth(std::move(adminToken), tokens, &sessions, authOptions) {}
     ApiContext(const ApiContext&) = delete;  // the feature structs below refer to its members
     ApiContext& operator=(const ApiContext&) = delete;
@@ -50,6 +52,8 @@ struct ApiContext {
     store::UserRepository users;
     store::SessionRepository sessions;
     store::RecoveryCodeRepository recoveryCodes;
+    // The Docker manager's edits in flight (a recreate in steps): recovered at start-up by `rivetr serve`.
+    store::ContainerEditJournal editJournal;
     Authenticator auth;
     AppListCache appList;
     // Set by `rivetr serve` to the engine's forgetApp: an app is never deleted while it serves.

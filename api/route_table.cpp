@@ -41,7 +41,7 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     std::shared_ptr<containers::AppGateway> gateway;
     if (engine) gateway = std::make_shared<server::EngineAppGateway>(*engine, ctx.apps);
     auto containersDeps = std::make_shared<ContainersDeps>(
-        ContainersDeps{ctx.hosts, gateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, gateway.get()), ctx.trail});
+        ContainersDeps{ctx.hosts, gateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, gateway.get(), &ctx.editJournal), ctx.trail});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
