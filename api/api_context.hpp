@@ -16,6 +16,7 @@
 #include "terminal/terminal_service.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
+#include "store/container_edit_journal.hpp"
 #include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
 #include "store/recovery_code_repository.hpp"
@@ -38,6 +39,7 @@ struct ApiContext : private NonCopyable {
           users(s, store::SecretBox(key), hasher),
           sessions(s, authOptions.sessions),
           recoveryCodes(s),
+          editJournal(s, store::SecretBox(key)),
           auth(std::move(adminToken), tokens, &sessions, authOptions) {}
 
     store::Store& store;
@@ -51,6 +53,8 @@ struct ApiContext : private NonCopyable {
     store::UserRepository users;
     store::SessionRepository sessions;
     store::RecoveryCodeRepository recoveryCodes;
+    // The Docker manager's edits in flight (a recreate in steps): recovered at start-up by `rivetr serve`.
+    store::ContainerEditJournal editJournal;
     Authenticator auth;
     AppListCache appList;
     // Set by `rivetr serve` to the engine's forgetApp: an app is never deleted while it serves.

@@ -37,8 +37,9 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     auto imagesDeps = std::make_shared<ImagesDeps>(ImagesDeps{*ctx.hosts, images::ImageManager(*ctx.hosts), ctx.trail, {}});
     for (auto& r : imageRoutes(imagesDeps)) routes.push_back(std::move(r));
     auto containersDeps = std::make_shared<ContainersDeps>(ContainersDeps{
-        ctx.hosts, ctx.appGateway, containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get()),
-        ctx.trail, ctx.terminals && ctx.terminals->options().enabled});
+        ctx.hosts, ctx.appGateway,
+        containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get(), &ctx.editJournal), ctx.trail,
+        ctx.terminals && ctx.terminals->options().enabled});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));

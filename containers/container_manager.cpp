@@ -7,6 +7,7 @@
 
 #include "containers/container_error.hpp"
 #include "containers/engine_config.hpp"
+#include "core/failpoint.hpp"
 #include "core/ids.hpp"
 #include "hosts/host_fanout.hpp"
 #include "runtime/naming.hpp"
@@ -94,6 +95,17 @@ void disownAppLabels(runtime::ContainerRuntime& rt, ContainerConfig& config) {
         if (isReservedLabel(it.key())) config.labels[it.key()] = "";
 }
 
+// The named volume as the host's engine has it; nullopt when it does not exist yet. Any other failure
+// throws: the policy is not judged on a guess.
+std::optional<runtime::VolumeInfo> findVolume(runtime::VolumeStore& volumes, const std::string& name) {
+    try {
+        return volumes.inspectVolume(name);
+    } catch (const runtime::RuntimeError& e) {
+        if (e.kind() == runtime::ErrorKind::NotFound) return std::nullopt;
+        throw;
+    }
+}
+
 std::chrono::seconds stopGrace(const Json& doc) {
     const Json& cfg = doc.value("Config", Json::object());
     auto it = cfg.find("StopTimeout");
@@ -115,8 +127,9 @@ const char* actionName(ContainerAction a) {
     return "?";
 }
 
-ContainerManager::ContainerManager(hosts::HostDirectory& hosts, PolicyOptions policy, AppGateway* apps)
-    : hosts_(hosts), policy_(std::move(policy)), apps_(apps) {}
+ContainerManager::ContainerManager(hosts::HostDirectory& hosts, PolicyOptions policy, AppGateway* apps,
+                                   store::ContainerEditJournal* journal)
+    : hosts_(hosts), policy_(std::move(policy)), apps_(apps), journal_(journal) {}
 
 std::shared_ptr<runtime::ContainerRuntime> ContainerManager::engine(const std::string& host) {
     auto rt = guarded([&] { return hosts_.runtimeFor(host); });
@@ -183,7 +196,9 @@ CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const st
     if (!config.name.empty()) checkName(config.name);
     disownAppLabels(rt, config);
     CreatePlan plan = toCreatePlan(config);
-    CreateOutcome out{"", config.name, false, checkCreatePolicy(plan.body, role, policyFor(host))};
+    PolicyOptions policy = policyFor(host);
+    policy.findVolume = [&rt](const std::string& name) { return findVolume(rt, name); };
+    CreateOutcome out{"", config.name, false, guarded([&] { return checkCreatePolicy(plan.body, role, policy); })};
     out.id = guarded([&] { return rt.createContainerFromJson(plan.name, plan.body); });
     try {
         guarded([&] {
@@ -233,43 +248,99 @@ CreateOutcome ContainerManager::edit(const std::string& host, const std::string&
     std::string finalName = c.name;
     checkName(finalName);
     c.name = sideName(finalName, "edit");
-    CreateOutcome out = createOn(*rt, host, c, role, false);
-    replace(*rt, old, out.id, finalName);
+    store::ContainerEdit e = journalEdit(host, old, c.name, finalName);
+    CreateOutcome out;
+    try {
+        out = createOn(*rt, host, c, role, false);
+    } catch (const ContainerError&) {
+        if (journal_) journal_->finish(e.id);  // refused, or failed and already cleaned up by createOn
+        throw;
+    }
+    e.newId = out.id;
+    e.step = store::EditStep::Swap;
+    if (journal_) journal_->advance(e.id, store::EditStep::Swap, out.id);
+    reached("created");
+    replace(*rt, e, old);
     out.name = finalName;
-    out.started = old["State"].value("Running", false);
+    out.started = e.wasRunning;
     return out;
 }
 
-// Swaps the edited container in: stop old, start new, rename both, remove old. On any failure the new
-// one goes and the old one is back under its name, running if it ran.
-void ContainerManager::replace(runtime::ContainerRuntime& rt, const Json& old, const std::string& newId,
-                               const std::string& finalName) {
-    std::string oldId = old.value("Id", ""), oldName = old.value("Name", "").substr(1);
-    bool wasRunning = old["State"].value("Running", false);
-    std::string parked;
+// Written down before the edit changes anything: where it will park the old container and what the
+// old one was (its whole inspect document), so recovery can always bring one of them back.
+store::ContainerEdit ContainerManager::journalEdit(const std::string& host, const Json& old, const std::string& tempName,
+                                                   const std::string& finalName) {
+    std::string oldName = old.value("Name", "").substr(1);
+    store::ContainerEdit e{newId("ced"), host,  old.value("Id", ""), oldName,
+                           finalName,    tempName, sideName(oldName, "old"), "",
+                           old["State"].value("Running", false), store::EditStep::Create, old.dump(), 0};
+    if (journal_) journal_->begin(e);
+    reached("journaled");
+    return e;
+}
+
+// Where a crash test stops an edit: in process through the fault point, in `rivetr serve` through
+// RIVETR_TEST_FAILPOINTS=containers.edit.<step>=pause:<ms> (then SIGKILL).
+void ContainerManager::reached(const char* step) const {
+    if (fault_) fault_(step);
+    failpoint(std::string("containers.edit.") + step);
+}
+
+// Swaps the edited container in: stop old, start new, park old, rename new, remove old. On an engine
+// failure the journaled recovery rolls it back (the new one goes, the old one is back under its name,
+// running if it ran), the same code that recovers an edit a crash interrupted.
+void ContainerManager::replace(runtime::ContainerRuntime& rt, const store::ContainerEdit& e, const Json& old) {
     try {
         guarded([&] {
-            if (wasRunning) rt.stopContainer(oldId, stopGrace(old));
-            if (wasRunning) rt.startContainer(newId);
-            parked = sideName(oldName, "old");
-            rt.renameContainer(oldId, parked);
-            rt.renameContainer(newId, finalName);
+            if (e.wasRunning) rt.stopContainer(e.oldId, stopGrace(old));
+            reached("stopped");
+            if (e.wasRunning) rt.startContainer(e.newId);
+            reached("started");
+            rt.renameContainer(e.oldId, e.parkedName);
+            reached("parked");
+            rt.renameContainer(e.newId, e.finalName);
+            if (journal_) journal_->advance(e.id, store::EditStep::Cleanup);
+            reached("renamed");
         });
-    } catch (const ContainerError& e) {
-        auto quietly = [](auto f) {
-            try {
-                f();
-            } catch (const runtime::RuntimeError&) {
-            }
-        };
-        quietly([&] { rt.removeContainer(newId, {.force = true, .volumes = false}); });
-        if (!parked.empty()) quietly([&] { rt.renameContainer(oldId, oldName); });
-        if (wasRunning) quietly([&] { rt.startContainer(oldId); });
-        throw ContainerError(e.status(), e.code(), std::string("the edit failed and the old container was restored: ") + e.what(),
-                             e.field());
+    } catch (const ContainerError& failure) {
+        std::string outcome = "the old container was restored";
+        try {
+            recoverEdit(rt, e, [&] { recreateOld(rt, e); });
+            if (journal_) journal_->finish(e.id);
+        } catch (const std::exception& again) {
+            outcome = std::string("restoring the old container failed too (") + again.what() + "); it is retried at the next start";
+        }
+        throw ContainerError(failure.status(), failure.code(), "the edit failed and " + outcome + ": " + failure.what(),
+                             failure.field());
     }
     // Its anonymous volumes are the new container's now: removed without them.
-    guarded([&] { rt.removeContainer(oldId, {.force = true, .volumes = false}); });
+    guarded([&] { rt.removeContainer(e.oldId, {.force = true, .volumes = false}); });
+    if (journal_) journal_->finish(e.id);
+}
+
+// Neither the old container nor the new one is left: the old one again, from its journaled inspect
+// document (as it was, so with the admin's say: the policy judged it when it was made).
+void ContainerManager::recreateOld(runtime::ContainerRuntime& rt, const store::ContainerEdit& e) {
+    ContainerConfig c = configFromInspect(Json::parse(e.oldInspect), Json());
+    c.name = e.oldName;
+    createOn(rt, e.host, c, store::Role::admin, e.wasRunning);
+}
+
+std::vector<RecoveredEdit> ContainerManager::recoverEdits() {
+    std::vector<RecoveredEdit> out;
+    if (!journal_) return out;
+    for (auto& e : journal_->unfinished()) {
+        RecoveredEdit r{e, std::nullopt, ""};
+        try {
+            auto rt = engine(e.host);
+            r.outcome = guarded([&] { return recoverEdit(*rt, e, [&] { recreateOld(*rt, e); }); });
+            journal_->finish(e.id);
+        } catch (const std::exception& failure) {
+            r.error = failure.what();
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 void ContainerManager::rename(const std::string& host, const std::string& id, const std::string& newName) {

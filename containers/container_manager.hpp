@@ -4,13 +4,16 @@
 #include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "containers/app_gateway.hpp"
 #include "containers/container_config.hpp"
 #include "containers/create_policy.hpp"
+#include "containers/edit_recovery.hpp"
 #include "hosts/host_directory.hpp"
+#include "store/container_edit_journal.hpp"
 #include "store/records.hpp"
 
 namespace rivetr::containers {
@@ -51,6 +54,13 @@ struct ActionOptions {
     bool volumes = false;            // remove its anonymous volumes with it
 };
 
+// One edit the start-up recovery pass found unfinished, and what it did with it.
+struct RecoveredEdit {
+    store::ContainerEdit edit;
+    std::optional<EditRecovery> outcome;  // nullopt: not recovered yet (its host is unreachable; next start)
+    std::string error;
+};
+
 struct BulkItem {
     std::string id;
     int status = 200;  // as the single action would answer
@@ -62,8 +72,10 @@ struct BulkItem {
 // other change (remove, pause, kill, rename, edit) is refused with 409 naming the app.
 class ContainerManager {
 public:
-    // `apps` may be null: then every change to an app's container is refused.
-    ContainerManager(hosts::HostDirectory& hosts, PolicyOptions policy, AppGateway* apps);
+    // `apps` may be null: then every change to an app's container is refused. `journal` may be null:
+    // edits then keep no record, and a crash in the middle of one leaves what it left.
+    ContainerManager(hosts::HostDirectory& hosts, PolicyOptions policy, AppGateway* apps,
+                     store::ContainerEditJournal* journal = nullptr);
 
     ListResult list(const ListQuery& query);
     // The engine's whole inspect document, with "rivetr": {"app_id", "app_name"} added.
@@ -78,8 +90,16 @@ public:
                         store::Role role, bool start = false);
     // Recreates with `patch` applied and everything else kept: the new container is created under a
     // temporary name, the old one stopped, the new one started and renamed; any failure removes the
-    // new one and brings the old one back as it was (running if it ran).
+    // new one and brings the old one back as it was (running if it ran). Each step is journaled
+    // before it is taken, so a crash half-way is finished or rolled back by recoverEdits().
     CreateOutcome edit(const std::string& host, const std::string& id, const nlohmann::json& patch, store::Role role);
+    // The start-up pass: every edit the journal says a crash interrupted is finished or rolled back
+    // (edit_recovery.hpp); an edit whose host does not answer stays journaled for the next start.
+    std::vector<RecoveredEdit> recoverEdits();
+    // Tests only: called at each step of an edit ("journaled", "created", "stopped", "started",
+    // "parked", "renamed"); throwing from it stops the edit there as a crash would (nothing is undone,
+    // as long as the exception is not a ContainerError).
+    void setEditFaultPoint(std::function<void(const char* step)> fault) { fault_ = std::move(fault); }
     void rename(const std::string& host, const std::string& id, const std::string& newName);
     void act(const std::string& host, const std::string& id, ContainerAction action, const ActionOptions& options = {});
     // The action on each id, one result per id in order; one failing does not stop the others.
@@ -101,12 +121,17 @@ private:
                            store::Role role, bool start);
     std::string appNameOf(const std::string& appId);
     [[noreturn]] void refuseApp(const std::string& appId, const std::string& what);
-    void replace(runtime::ContainerRuntime& rt, const nlohmann::json& old, const std::string& newId,
-                 const std::string& finalName);
+    store::ContainerEdit journalEdit(const std::string& host, const nlohmann::json& old, const std::string& tempName,
+                                     const std::string& finalName);
+    void reached(const char* step) const;
+    void replace(runtime::ContainerRuntime& rt, const store::ContainerEdit& edit, const nlohmann::json& old);
+    void recreateOld(runtime::ContainerRuntime& rt, const store::ContainerEdit& edit);
 
     hosts::HostDirectory& hosts_;
     PolicyOptions policy_;
     AppGateway* apps_;
+    store::ContainerEditJournal* journal_;
+    std::function<void(const char*)> fault_;
 };
 
 }  // namespace rivetr::containers

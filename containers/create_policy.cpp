@@ -78,6 +78,24 @@ public:
             find("mounts", "a local volume with o=bind or device= is a bind mount in disguise (" + where + ")");
     }
 
+    // An existing local volume mounts its `device` when it has one: with o=bind (or type=none) that is a
+    // host directory; another type with an absolute device mounts a host block device. Either is judged
+    // as a bind of the device. Devices that are no host path (nfs's ":/export", tmpfs) are fine.
+    void namedVolume(const std::string& name, const std::string& where) {
+        if (name.empty() || !options_.findVolume) return;
+        auto volume = options_.findVolume(name);
+        if (!volume || !(volume->driver.empty() || volume->driver == "local")) return;
+        auto opt = [&](const char* key) {
+            auto it = volume->options.find(key);
+            return it == volume->options.end() ? std::string() : it->second;
+        };
+        std::string device = opt("device");
+        bool bindLike = opt("o").find("bind") != std::string::npos || opt("type") == "none";
+        if (device.empty() || (!bindLike && device[0] != '/')) return;
+        // A relative bind device resolves against dockerd's working directory, /.
+        bindSource(device[0] == '/' ? device : "/" + device, where + ", volume " + name + "'s device");
+    }
+
     std::vector<PolicyFinding> findings;
 
 private:
@@ -90,7 +108,10 @@ void judgeMounts(Judge& j, const Json& h) {
     for (std::size_t i = 0; binds.is_array() && i < binds.size(); ++i) {
         std::string entry = binds[i].is_string() ? binds[i].get<std::string>() : "";
         std::string source = entry.substr(0, entry.find(':'));
-        if (!source.empty() && source[0] == '/') j.bindSource(source, "HostConfig.Binds[" + std::to_string(i) + "]");
+        std::string where = "HostConfig.Binds[" + std::to_string(i) + "]";
+        // "name:/target" (no leading slash) names a volume, "/path:/target" binds a host path.
+        if (!source.empty() && source[0] == '/') j.bindSource(source, where);
+        if (entry.find(':') != std::string::npos && !source.empty() && source[0] != '/') j.namedVolume(source, where);
     }
     const Json& mounts = at(h, "Mounts");
     for (std::size_t i = 0; mounts.is_array() && i < mounts.size(); ++i) {
@@ -98,6 +119,7 @@ void judgeMounts(Judge& j, const Json& h) {
         std::string type = str(mounts[i], "Type");
         if (type == "bind") j.bindSource(str(mounts[i], "Source"), where);
         if (type == "volume") j.volumeOptions(mounts[i], where);
+        if (type == "volume") j.namedVolume(str(mounts[i], "Source"), where);
     }
 }
 

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "runtime/runtime_types.hpp"
 #include "store/records.hpp"
 
 namespace rivetr::containers {
@@ -21,6 +23,12 @@ struct PolicyOptions {
     // source is judged both as written and as resolved, so a link under an allowed root that points
     // to / or to the socket does not pass.
     std::function<std::string(const std::string&)> resolve;
+    // Looks an existing named volume up on the target host (through its runtime's volume role);
+    // nullopt when it does not exist yet: the engine then creates it with the default options, which
+    // mount nothing of the host. A local volume whose device is a host path (type=none, o=bind,
+    // device=/etc) is a bind mount in disguise and is judged as a bind of that path. Unset: named
+    // volumes are not looked up (a pure check of the body, as the unit tests use it).
+    std::function<std::optional<runtime::VolumeInfo>(const std::string& name)> findVolume;
 };
 
 // One dangerous setting found in a create body: the field in the manager's vocabulary and the rule.

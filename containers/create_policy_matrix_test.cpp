@@ -15,7 +15,7 @@ struct Setting {
     Json hostConfig;    // the same setting as an engine create body has it (a clone's or edit's source)
 };
 
-std::vector<Setting> settings(const std::string& socket) {
+std::vector<Setting> settings(const std::string& socket, const std::string& disguised) {
     Json bindEtc = {{{"type", "bind"}, {"source", "/etc"}, {"target", "/host-etc"}, {"read_only", true}}};
     Json bindSocket = {{{"type", "bind"}, {"source", socket}, {"target", "/var/run/docker.sock"}}};
     return {
@@ -32,11 +32,28 @@ std::vector<Setting> settings(const std::string& socket) {
          {{"Mounts", {{{"Type", "bind"}, {"Source", "/etc"}, {"Target", "/host-etc"}, {"ReadOnly", true}}}}}},
         {"bind via Binds", "mounts", nullptr, {{"Binds", {"/etc:/host-etc:ro"}}}},
         {"docker socket", "mounts", {{"mounts", bindSocket}}, {{"Binds", {socket + ":/var/run/docker.sock"}}}},
+        // An existing volume an admin made with type=none, o=bind, device=/etc: a bind of /etc by name.
+        {"bind-in-disguise volume via Mounts", "mounts",
+         {{"mounts", {{{"type", "volume"}, {"source", disguised}, {"target", "/host-etc"}}}}},
+         {{"Mounts", {{{"Type", "volume"}, {"Source", disguised}, {"Target", "/host-etc"}}}}}},
+        {"bind-in-disguise volume via Binds", "mounts", nullptr, {{"Binds", {disguised + ":/host-etc"}}}},
     };
 }
 
 class CreatePolicyMatrixTest : public ManagerTest {
 protected:
+    // A named volume that is a bind mount of /etc in disguise, made as an admin's docker CLI would.
+    std::string disguisedVolume() {
+        std::string volume = name("etc-volume");
+        runtime::DockerEndpoint endpoint;
+        endpoint.unixSocket = test::dockerSocket();
+        runtime::DockerClient client(endpoint);
+        Json body = {{"Name", volume}, {"DriverOpts", {{"type", "none"}, {"o", "bind"}, {"device", "/etc"}}}};
+        EXPECT_EQ(client.call("POST", "/volumes/create", body.dump(), {}, false).status, 201);
+        extraVolumes.push_back(volume);
+        return volume;
+    }
+
     // A source made outside the manager (as an admin's docker CLI would) with the setting in its body.
     std::string rawSource(const Setting& s, const std::string& suffix) {
         // Blank rivetr.* labels: from the test image they would make it an app's container.
@@ -65,7 +82,7 @@ protected:
 
 TEST_F(CreatePolicyMatrixTest, EachForbiddenSettingOnEveryPathForDevelopersAndAdmins) {
     int i = 0;
-    for (const auto& s : settings(test::dockerSocket())) {
+    for (const auto& s : settings(test::dockerSocket(), disguisedVolume())) {
         SCOPED_TRACE(s.name);
         std::string n = std::to_string(i++);
         if (!s.patch.is_null()) {

@@ -131,5 +131,46 @@ TEST(CreatePolicy, TheSocketIsRefusedEvenUnderAnAllowedRootAndThroughASymlink) {
     EXPECT_NO_THROW(checkCreatePolicy(inside, Role::developer, o));
 }
 
+// An existing named volume whose device is a host path is judged as a bind of that path, in both forms;
+// one that does not exist yet, or mounts no host path, stays allowed.
+TEST(CreatePolicy, AnExistingVolumeThatBindsAHostPathIsJudgedAsABind) {
+    PolicyOptions o = options();
+    std::map<std::string, runtime::VolumeInfo> existing{
+        {"etc", {"etc", "local", "", "", {}, {{"type", "none"}, {"o", "bind"}, {"device", "/etc"}}}},
+        {"disk", {"disk", "local", "", "", {}, {{"type", "ext4"}, {"device", "/dev/sda1"}}}},
+        {"sock", {"sock", "", "", "", {}, {{"o", "bind"}, {"device", "/run"}}}},
+        {"site", {"site", "local", "", "", {}, {{"type", "none"}, {"o", "bind"}, {"device", "/srv/data/site"}}}},
+        {"nfs", {"nfs", "local", "", "", {}, {{"type", "nfs"}, {"o", "addr=10.0.0.1"}, {"device", ":/export"}}}},
+        {"plain", {"plain", "local", "", "", {}, {}}}};
+    o.findVolume = [&](const std::string& name) -> std::optional<runtime::VolumeInfo> {
+        auto it = existing.find(name);
+        return it == existing.end() ? std::nullopt : std::optional(it->second);
+    };
+    auto binds = [](const std::string& v) { return Json{{"HostConfig", {{"Binds", {v + ":/v"}}}}}; };
+    auto mounts = [](const std::string& v) {
+        return Json{{"HostConfig", {{"Mounts", {{{"Type", "volume"}, {"Source", v}, {"Target", "/v"}}}}}}};
+    };
+    for (const auto& body : {binds("etc"), mounts("etc"), binds("disk"), mounts("sock")}) {
+        SCOPED_TRACE(body.dump());
+        try {
+            checkCreatePolicy(body, Role::developer, o);
+            ADD_FAILURE() << "a volume that binds a host path outside the roots was allowed";
+        } catch (const ContainerError& e) {
+            EXPECT_EQ(e.status(), 403);
+            EXPECT_EQ(e.field(), "mounts");
+        }
+        EXPECT_EQ(checkCreatePolicy(body, Role::admin, o).size(), 1u) << "recorded for the admin's audit";
+    }
+    try {
+        checkCreatePolicy(mounts("etc"), Role::developer, o);
+    } catch (const ContainerError& e) {
+        EXPECT_NE(std::string(e.what()).find("volume etc's device: /etc"), std::string::npos) << e.what();
+    }
+    for (const char* fine : {"site", "nfs", "plain", "not-yet-made"}) {
+        EXPECT_NO_THROW(checkCreatePolicy(binds(fine), Role::developer, o)) << fine;
+        EXPECT_NO_THROW(checkCreatePolicy(mounts(fine), Role::developer, o)) << fine;
+    }
+}
+
 }  // namespace
 }  // namespace rivetr::containers

@@ -17,6 +17,16 @@ struct Refused : std::runtime_error {
 
 ActionOutcome failed(std::string code, std::string error) { return {false, "", std::move(code), std::move(error)}; }
 
+// The engine's refusal as the action's outcome. NotFound: the live container was removed outside
+// rivetr (docker rm), which the user is told as such (the API answers 404), not as an engine fault.
+ActionOutcome runtimeFailure(const runtime::RuntimeError& e) {
+    if (e.kind() == runtime::ErrorKind::DaemonUnavailable) return failed("runtime_unavailable", e.what());
+    if (e.kind() == runtime::ErrorKind::NotFound)
+        return failed("container_gone", std::string("the live container was removed outside rivetr (") + e.what() +
+                                            "); deploy or roll back to bring the app back");
+    return failed("runtime_error", e.what());
+}
+
 }  // namespace
 
 void AppActions::announce(const Job& job, const std::string& status, const std::string& error) {
@@ -42,8 +52,7 @@ void AppActions::run(Job& job) {
         } catch (const Refused& e) {
             out = failed(e.code, e.what());
         } catch (const runtime::RuntimeError& e) {
-            bool down = e.kind() == runtime::ErrorKind::DaemonUnavailable;
-            out = failed(down ? "runtime_unavailable" : "runtime_error", e.what());
+            out = runtimeFailure(e);
         } catch (const std::exception& e) {
             out = failed("runtime_error", e.what());
         }

@@ -12,6 +12,7 @@
 #include "hosts/host_fanout.hpp"
 #include "hosts/registry_host_directory.hpp"
 #include "hosts/ssh_host_key.hpp"
+#include "hosts/testing/processes.hpp"
 #include "hosts/testing/second_engine.hpp"
 #include "hosts/testing/test_sshd.hpp"
 #include "tests/support/test_support.hpp"
@@ -167,35 +168,16 @@ TEST_F(RemoteHosts, AChangedSshHostKeyIsRefusedUntilAnAdminRepinsIt) {
     EXPECT_TRUE(directory.test(host.id).ok);
 }
 
-// Processes whose command line names `text` (this test's data directory): ssh sessions and their
-// shared master.
-std::vector<std::string> processesMentioning(const std::string& text) {
-    std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-        const auto name = entry.path().filename().string();
-        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-        std::string cmdline;
-        try {
-            cmdline = test::readFile(entry.path() / "cmdline");
-        } catch (const std::exception&) {
-            continue;  // gone meanwhile
-        }
-        std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
-        if (cmdline.find(text) != std::string::npos) found.push_back(name + ": " + cmdline);
-    }
-    return found;
-}
-
 TEST_F(RemoteHosts, RemovingAnSshHostLeavesNoSshProcessOrFileBehind) {
     testing::TestSshd sshd(dir.path() / "sshd", engine->socket());
     auto host = directory.add({"ssh1", "ssh", sshd.address(), {std::nullopt, std::nullopt, std::nullopt, sshd.clientKey()}, ""});
     ASSERT_EQ(remoteContainerNames(host.id).size(), 1u);
-    EXPECT_FALSE(processesMentioning((dir.path() / "run").string()).empty()) << "no shared ssh connection was kept";
+    EXPECT_FALSE(testing::processesMentioning((dir.path() / "run").string()).empty()) << "no shared ssh connection was kept";
     ASSERT_TRUE(directory.remove(host.id));
     const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (!processesMentioning((dir.path() / "run").string()).empty() && Clock::now() < deadline)
+    while (!testing::processesMentioning((dir.path() / "run").string()).empty() && Clock::now() < deadline)
         std::this_thread::sleep_for(milliseconds(50));
-    EXPECT_EQ(processesMentioning((dir.path() / "run").string()), std::vector<std::string>{});
+    EXPECT_EQ(testing::processesMentioning((dir.path() / "run").string()), std::vector<std::string>{});
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "run" / ("host-" + host.id + ".sock")));
     EXPECT_FALSE(std::filesystem::exists(RemoteHost::filesDir(dir.path(), host.id))) << "the private key file stayed";
 }

@@ -3,12 +3,13 @@
 
 #include <poll.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+
+#include "runtime/engine_stream.hpp"
 
 namespace rivetr::runtime {
 namespace {
@@ -20,41 +21,9 @@ constexpr std::size_t kMaxHeadBytes = 16 * 1024;
     throw RuntimeError(ErrorKind::DaemonUnavailable, what + " (" + ep.describe() + "): " + std::strerror(errno));
 }
 
-int connectUnix(const DockerEndpoint& ep) {
-    if (!ep.tcpUrl.empty())
-        throw RuntimeError(ErrorKind::Unsupported, "an interactive exec needs the engine's unix socket, not " + ep.describe());
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    if (ep.unixSocket.size() >= sizeof(addr.sun_path))
-        throw RuntimeError(ErrorKind::InvalidArgument, "socket path too long: " + ep.unixSocket);
-    std::memcpy(addr.sun_path, ep.unixSocket.c_str(), ep.unixSocket.size() + 1);
-    int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) unavailable(ep, "socket");
-    // A unix connect does not wait on the network: it succeeds or fails at once.
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        int saved = errno;
-        ::close(fd);
-        errno = saved;
-        unavailable(ep, "connect");
-    }
-    return fd;
-}
-
-// Waits for `events` on fd until the deadline; false on timeout.
-bool waitFor(int fd, short events, Clock::time_point deadline) {
-    for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        if (left <= 0) return false;
-        pollfd p{fd, events, 0};
-        int n = ::poll(&p, 1, static_cast<int>(left));
-        if (n > 0) return true;
-        if (n < 0 && errno != EINTR) return false;
-    }
-}
-
 void sendAll(int fd, const std::string& bytes, Clock::time_point deadline, const DockerEndpoint& ep) {
     for (std::size_t off = 0; off < bytes.size();) {
-        if (!waitFor(fd, POLLOUT, deadline)) unavailable(ep, "sending the request timed out");
+        if (!waitForFd(fd, POLLOUT, deadline)) unavailable(ep, "sending the request timed out");
         ssize_t n = ::send(fd, bytes.data() + off, bytes.size() - off, MSG_NOSIGNAL);
         if (n < 0 && errno != EINTR && errno != EAGAIN) unavailable(ep, "send");
         if (n > 0) off += static_cast<std::size_t>(n);
@@ -67,7 +36,7 @@ std::string readHead(int fd, Clock::time_point deadline, const DockerEndpoint& e
     char buf[4096];
     while (got.find("\r\n\r\n") == std::string::npos) {
         if (got.size() > kMaxHeadBytes) throw RuntimeError(ErrorKind::EngineError, "the engine's answer head is too long");
-        if (!waitFor(fd, POLLIN, deadline)) unavailable(ep, "no answer from the engine in time");
+        if (!waitForFd(fd, POLLIN, deadline)) unavailable(ep, "no answer from the engine in time");
         ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         if (n == 0) throw RuntimeError(ErrorKind::DaemonUnavailable, "the engine closed the connection (" + ep.describe() + ")");
         if (n < 0 && errno != EINTR && errno != EAGAIN) unavailable(ep, "recv");
@@ -93,7 +62,7 @@ int statusOf(const std::string& head) {
 std::string errorBody(int fd, std::string body, Clock::time_point deadline) {
     char buf[4096];
     // Until the engine's {"message":...} is complete (it often came with the head).
-    while (body.find('}') == std::string::npos && body.size() < kMaxHeadBytes && waitFor(fd, POLLIN, deadline)) {
+    while (body.find('}') == std::string::npos && body.size() < kMaxHeadBytes && waitForFd(fd, POLLIN, deadline)) {
         ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         if (n <= 0) break;
         body.append(buf, static_cast<std::size_t>(n));
@@ -107,9 +76,9 @@ std::string errorBody(int fd, std::string body, Clock::time_point deadline) {
 }  // namespace
 
 ExecConnection openUpgraded(const DockerEndpoint& ep, const std::string& versionedPath, const std::string& json) {
-    int fd = connectUnix(ep);
-    ExecConnection conn(fd, "");  // closes the socket on every throw below
     auto deadline = Clock::now() + ep.controlTimeout;
+    int fd = openEngineStream(ep, Clock::now() + ep.connectTimeout);
+    ExecConnection conn(fd, "");  // closes the socket on every throw below
     sendAll(fd,
             "POST " + versionedPath + " HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
             "Connection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: " + std::to_string(json.size()) + "\r\n\r\n" + json,

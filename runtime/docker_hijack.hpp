@@ -11,7 +11,8 @@ namespace rivetr::runtime {
 // Why not libcurl: after a 101 curl hands the connection back only through CURLOPT_CONNECT_ONLY and
 // curl_easy_send/recv, i.e. we would write the request ourselves anyway, and the terminal wants a plain
 // descriptor it can wait on next to the browser's socket. So this speaks the few lines of HTTP itself,
-// on the unix socket (the local engine). Remote engines (tcp with TLS, ssh) throw Unsupported here.
+// over the engine's byte stream (engine_stream.hpp): the same code for the local engine, an ssh host
+// (its tunnel socket) and a tcp+TLS host (a relayed TLS connection).
 //
 // Sends `POST <path>` with `Connection: Upgrade`, `Upgrade: tcp` and the JSON body on a new connection
 // and reads the answer head within the endpoint's control timeout. A 101 (or a 200, which engines that

@@ -284,7 +284,8 @@ ImageInfo parseImage(const Json& j) {
 }
 
 VolumeInfo parseVolume(const Json& j) {
-    return {str(j, "Name"), str(j, "Driver"), str(j, "Mountpoint"), str(j, "CreatedAt"), labelsOf(child(j, "Labels"))};
+    return {str(j, "Name"), str(j, "Driver"), str(j, "Mountpoint"), str(j, "CreatedAt"), labelsOf(child(j, "Labels")),
+            labelsOf(child(j, "Options"))};
 }
 
 NetworkInfo parseNetwork(const Json& j) {

@@ -281,6 +281,8 @@ struct DiskUsage {
 struct VolumeInfo {
     std::string name, driver, mountpoint, createdAt;
     Labels labels;
+    // The driver's options as created (the local driver's type, o, device): what the volume really mounts.
+    std::map<std::string, std::string> options;
 };
 
 struct NetworkInfo {

@@ -18,6 +18,7 @@
 #include "core/public_url.hpp"
 #include "core/secrets.hpp"
 #include "hosts/host_refresher.hpp"
+#include "server/edit_recovery_pass.hpp"
 #include "server/engine_app_gateway.hpp"
 #include "server/external_routes_link.hpp"
 #include "server/proxy_traffic.hpp"
@@ -195,6 +196,7 @@ Server::Server(Config cfg) : parts_(std::make_unique<Parts>()) {
         startEngine(p);
         linkLiveData(p);
         linkHosts(p);
+        recoverContainerEdits(*p.hosts, p.api->containerPolicy, p.api->editJournal, p.api->audit);
         startApi(p);
     } catch (...) {
         stop();

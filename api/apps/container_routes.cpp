@@ -104,10 +104,10 @@ Reply stats(AppsDeps& ctx, const Pistache::Rest::Request& req) {
 // The HTTP status an action's refusal is answered with.
 int refusalStatus(const std::string& code) {
     if (code == "not_deployed") return 409;
-    if (code == "not_found") return 404;
+    if (code == "not_found" || code == "container_gone") return 404;  // the app, or its live container, is gone
     if (code == "runtime_unavailable") return 503;
     if (code == "timeout") return 504;
-    return 502;  // runtime_error, start_failed, unhealthy, container_gone, cancelled: it did not come up
+    return 502;  // runtime_error, start_failed, unhealthy, cancelled: it did not come up
 }
 
 // Start, stop and restart are engine jobs, serialised with the app's deployments (the engine owns

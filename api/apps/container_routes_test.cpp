@@ -156,6 +156,20 @@ TEST_F(ContainerActions, RestartRacingADeployEndsWithOneLiveContainer) {
     EXPECT_EQ(route->port, rt->hostPortOf(b)) << "the domains lead to another container than the live one";
 }
 
+// A user's Start on an app whose live container was removed outside rivetr (docker rm): 404 saying so,
+// not a 502 as if the engine had failed.
+TEST_F(ContainerActions, StartingAnAppWhoseContainerWasRemovedIs404) {
+    auto first = deploy();
+    ASSERT_EQ(waitTerminal(first, 10s), "running");
+    ASSERT_EQ(post("/api/apps/" + appId + "/stop").status, 200);
+    rt->removeContainer(liveContainer(), {.force = true, .volumes = false});
+    auto started = post("/api/apps/" + appId + "/start");
+    EXPECT_EQ(started.status, 404) << started.body;
+    auto body = json::parse(started.body, nullptr, false);
+    EXPECT_EQ(body["error"]["code"], "container_gone") << started.body;
+    EXPECT_NE(started.body.find("removed outside rivetr"), std::string::npos) << started.body;
+}
+
 // "Roll back to this" only for a deployment that went live and whose image is still there: the
 // list says so, and the route refuses the others with a 409 that says why.
 TEST_F(ContainerActions, RollbackIsOfferedOnlyForAnImageThatPassedItsCheckAndStillExists) {

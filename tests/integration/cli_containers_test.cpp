@@ -1,54 +1,15 @@
 // `rivetr containers` against a real `rivetr serve` and dockerd: the whole binary wires the manager's routes, and the
 // CLI lists, inspects, acts on several containers at once, reads logs and removes, with exit codes 0/1.
-#include "core/ids.hpp"
-#include "tests/fixtures/fixture_image.hpp"
-#include "tests/integration/serve_fixture.hpp"
+#include "tests/integration/container_serve_fixture.hpp"
 
 namespace rivetr {
 namespace {
 
 using nlohmann::json;
 
-class CliContainers : public test::ServeFixture {
+class CliContainers : public test::ContainerServeFixture {
 protected:
-    CliContainers() : ServeFixture("clicontainers", true) {}
-
-    void SetUp() override {
-        ServeFixture::SetUp();
-        test::writeTestserverContext(dir.path() / "img");
-        runtime::BuildRequest b;
-        b.contextDir = dir.path() / "img";
-        b.tags = {image};
-        b.labels = {{kRunLabel, run}};
-        rt->build(b);
-    }
-    void TearDown() override {
-        if (rt) {
-            runtime::ContainerQuery mine;
-            mine.labels = {{kRunLabel, run}};
-            for (const auto& c : rt->queryContainers(mine)) {
-                try {
-                    rt->removeContainer(c.id, {.force = true, .volumes = true});
-                } catch (const runtime::RuntimeError&) {
-                }
-            }
-            try {
-                rt->removeImage(image, true);
-            } catch (const runtime::RuntimeError&) {
-            }
-        }
-        ServeFixture::TearDown();
-    }
-    std::string make(const std::string& suffix) {
-        std::string name = "rvt-" + run.substr(4) + "-" + suffix;
-        auto r = call("POST", "/api/containers", {{"name", name}, {"image", image}, {"labels", {{kRunLabel, run}}}});
-        EXPECT_EQ(r.status, 201) << r.body;
-        return name;
-    }
-
-    static constexpr const char* kRunLabel = "rivetr_test.run";
-    std::string run = newId("run");
-    std::string image = "rivetr-test/cli-containers:" + run;
+    CliContainers() : ContainerServeFixture("cli-containers") {}
 };
 
 TEST_F(CliContainers, ListsInspectsActsInBulkReadsLogsAndRemoves) {
