@@ -5,6 +5,8 @@
 #include <mutex>
 #include <thread>
 
+#include "core/log.hpp"
+
 namespace rivetr::api {
 namespace {
 
@@ -39,7 +41,12 @@ BlockingStream::~BlockingStream() { stop_(); }
 void BlockingStream::begin(Wake wake) {
     shared_->wake = std::move(wake);  // set before the thread starts, read only by it from then on
     std::thread([job = job_, shared = shared_] {
-        job(*shared);
+        try {
+            job(*shared);
+        } catch (const std::exception& e) {
+            // A detached thread must not let anything out (that would end the server): the stream ends.
+            log::warn("api.stream_job_failed", {{"error", e.what()}});
+        }
         {
             std::lock_guard lock(shared->mutex);
             shared->finished = true;

@@ -41,6 +41,23 @@ TEST(BlockingStream, WritesTheJobsEventsInOrderAndEndsAfterItsLast) {
     EXPECT_TRUE(eventually([&] { return hub.openStreams() == 0; }));
 }
 
+// A job that throws (an engine answer nobody expected) ends its stream; it never takes the server down.
+TEST(BlockingStream, AJobThatThrowsEndsItsStreamAndNothingElse) {
+    SseHub hub({15000ms, 50ms});
+    Wire wire;
+    auto stream = std::make_shared<BlockingStream>(
+        [](BlockingStream::Sink& sink) {
+            sink.post("log", "1", "{}");
+            throw std::runtime_error("unexpected engine answer");
+        },
+        [] {});
+    hub.adopt(std::make_shared<SseStream>(wire.fds[0], "req-b3"), stream);
+    auto body = wire.read("0\r\n\r\n");
+    EXPECT_NE(body.find("event: log"), std::string::npos) << body;
+    EXPECT_NE(body.find("0\r\n\r\n"), std::string::npos) << "the stream did not end";
+    EXPECT_TRUE(eventually([&] { return hub.openStreams() == 0; }));
+}
+
 TEST(BlockingStream, AClientThatLeavesStopsTheJob) {
     SseHub hub({15000ms, 50ms});
     auto cancelled = std::make_shared<std::atomic<bool>>(false);  // what a cancel token is to a runtime call
