@@ -14,9 +14,41 @@ namespace {
 using namespace std::chrono_literals;
 using testing::RuntimeTest;
 
-class DockerRuntimeTest : public RuntimeTest {};
+class DockerRuntimeTest : public RuntimeTest {
+protected:
+    // Follows a running test server's logs while it writes a line to each stream: stdout and stderr
+    // arrive told apart, and a cancelled follow ends with a RuntimeError.
+    void expectFollowedLogsTellStreamsApart(const std::string& id, int port);
+};
 
 std::string base(int port) { return "http://127.0.0.1:" + std::to_string(port); }
+
+void DockerRuntimeTest::expectFollowedLogsTellStreamsApart(const std::string& id, int port) {
+    std::string out, err;
+    std::mutex m;
+    LogOptions lo;
+    lo.follow = true;
+    auto follower = std::async(std::launch::async, [&] {
+        rt->logs(id, lo, [&](LogStream s, std::string_view d) {
+            std::lock_guard lock(m);
+            (s == LogStream::Stdout ? out : err).append(d);
+        });
+    });
+    test::httpGet(base(port) + "/log?stdout=to-stdout&stderr=to-stderr");
+    auto seen = [&] {
+        std::lock_guard lock(m);
+        return out.find("to-stdout\n") != std::string::npos && err.find("to-stderr\n") != std::string::npos;
+    };
+    for (int i = 0; i < 100 && !seen(); ++i) std::this_thread::sleep_for(50ms);
+    lo.cancel.cancel();
+    EXPECT_THROW(follower.get(), RuntimeError);
+    EXPECT_TRUE(seen()) << "stdout=" << out << " stderr=" << err;
+    {
+        std::lock_guard lock(m);
+        EXPECT_EQ(out.find("to-stderr"), std::string::npos);
+        EXPECT_NE(out.find("testserver listening"), std::string::npos);
+    }
+}
 
 TEST_F(DockerRuntimeTest, ReportsEngineVersionInfoAndPing) {
     auto v = rt->version();
@@ -67,31 +99,7 @@ TEST_F(DockerRuntimeTest, BuildsRunsServesLogsStatsExecsStopsAndRemovesAnApp) {
     EXPECT_EQ(info.ports[0].hostIp, "127.0.0.1") << "apps publish on loopback only";
     EXPECT_EQ(info.ports[0].hostPort, port);
 
-    // Logs, followed: stdout and stderr arrive told apart.
-    std::string out, err;
-    std::mutex m;
-    LogOptions lo;
-    lo.follow = true;
-    auto follower = std::async(std::launch::async, [&] {
-        rt->logs(id, lo, [&](LogStream s, std::string_view d) {
-            std::lock_guard lock(m);
-            (s == LogStream::Stdout ? out : err).append(d);
-        });
-    });
-    test::httpGet(base(port) + "/log?stdout=to-stdout&stderr=to-stderr");
-    auto seen = [&] {
-        std::lock_guard lock(m);
-        return out.find("to-stdout\n") != std::string::npos && err.find("to-stderr\n") != std::string::npos;
-    };
-    for (int i = 0; i < 100 && !seen(); ++i) std::this_thread::sleep_for(50ms);
-    lo.cancel.cancel();
-    EXPECT_THROW(follower.get(), RuntimeError);
-    EXPECT_TRUE(seen()) << "stdout=" << out << " stderr=" << err;
-    {
-        std::lock_guard lock(m);
-        EXPECT_EQ(out.find("to-stderr"), std::string::npos);
-        EXPECT_NE(out.find("testserver listening"), std::string::npos);
-    }
+    ASSERT_NO_FATAL_FAILURE(expectFollowedLogsTellStreamsApart(id, port));
 
     auto st = rt->stats(id);
     EXPECT_GT(st.memoryUsageBytes, 0u);

@@ -90,6 +90,35 @@ protected:
         auto pem = test::readFile(d / "cert.pem");
         return pem.substr(0, pem.find("-----END CERTIFICATE-----") + 25);
     }
+    // An app whose live version reads a secret: TESTSERVER_VERSION overrides the image's version.
+    void deployAppReadingASecret(const Server& s) {
+        test::writeTestserverContext(repo.dir(), {{"TESTSERVER_VERSION", "from-image"}});
+        repo.commit("v1");
+        auto created = s.call("POST", "/api/apps", json{{"name", "bk"}, {"git_url", repo.url()}, {"port", 8000},
+                                                         {"domains", {"bk.test"}}, {"build_type", "dockerfile"},
+                                                         {"healthcheck", {{"path", "/health"}, {"interval_ms", 300}}}}.dump());
+        ASSERT_EQ(created.status, 201) << created.body;
+        appId = json::parse(created.body)["id"];
+        auto env = s.call("PUT", "/api/apps/bk/env",
+                         json{{"vars", {{{"key", "TESTSERVER_VERSION"}, {"value", "from-secret"}, {"secret", true}},
+                                        {{"key", "PLAIN"}, {"value", "plain value"}}}}}.dump());
+        ASSERT_EQ(env.status, 200) << env.body;
+        deployAndWait(s, "version=from-secret\n");
+    }
+    // A second deployment that stays in its build (RUN sleep), so a backup is taken mid-deploy.
+    void startASlowDeployment(const Server& s) {
+        std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
+        repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
+        repo.commit("slow");
+        auto slow = s.call("POST", "/api/apps/bk/deploy", "{}");
+        ASSERT_EQ(slow.status, 202) << slow.body;
+        std::string status;
+        for (auto end = std::chrono::steady_clock::now() + 60s; std::chrono::steady_clock::now() < end && status != "building";) {
+            status = s.get("/api/apps/bk/deployments")[0]["status"];
+            std::this_thread::sleep_for(200ms);
+        }
+        ASSERT_EQ(status, "building");
+    }
     void deployAndWait(const Server& s, const std::string& expected) {
         auto r = cli({"deploy", "bk", "--wait", "--url", s.url(), "--token", s.adminToken()});
         ASSERT_EQ(r.exitCode, 0) << r.output;
@@ -104,32 +133,8 @@ TEST_F(BackupRestore, ARestoredDataDirServesTheSameInstance) {
     test::writeFile(dir.path() / "a.toml", "[server]\ndata_dir = \"" + a.dataDir.string() + "\"\n");
     ASSERT_TRUE(a.start({"--config", (dir.path() / "a.toml").string()}));
 
-    // An app whose live version reads a secret: TESTSERVER_VERSION overrides the image's version.
-    test::writeTestserverContext(repo.dir(), {{"TESTSERVER_VERSION", "from-image"}});
-    repo.commit("v1");
-    auto created = a.call("POST", "/api/apps", json{{"name", "bk"}, {"git_url", repo.url()}, {"port", 8000},
-                                                     {"domains", {"bk.test"}}, {"build_type", "dockerfile"},
-                                                     {"healthcheck", {{"path", "/health"}, {"interval_ms", 300}}}}.dump());
-    ASSERT_EQ(created.status, 201) << created.body;
-    appId = json::parse(created.body)["id"];
-    auto env = a.call("PUT", "/api/apps/bk/env",
-                     json{{"vars", {{{"key", "TESTSERVER_VERSION"}, {"value", "from-secret"}, {"secret", true}},
-                                    {{"key", "PLAIN"}, {"value", "plain value"}}}}}.dump());
-    ASSERT_EQ(env.status, 200) << env.body;
-    deployAndWait(a, "version=from-secret\n");
-
-    // A second deployment stays in its build (RUN sleep) while the backup is taken.
-    std::filesystem::copy_file("/bin/busybox", repo.dir() / "busybox");
-    repo.write("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \"300\"]\n");
-    repo.commit("slow");
-    auto slow = a.call("POST", "/api/apps/bk/deploy", "{}");
-    ASSERT_EQ(slow.status, 202) << slow.body;
-    std::string status;
-    for (auto end = std::chrono::steady_clock::now() + 60s; std::chrono::steady_clock::now() < end && status != "building";) {
-        status = a.get("/api/apps/bk/deployments")[0]["status"];
-        std::this_thread::sleep_for(200ms);
-    }
-    ASSERT_EQ(status, "building");
+    ASSERT_NO_FATAL_FAILURE(deployAppReadingASecret(a));
+    ASSERT_NO_FATAL_FAILURE(startASlowDeployment(a));
 
     auto archive = dir.path() / "instance.tar.gz";
     auto backup = cli({"backup", "-o", archive.string(), "--config", (dir.path() / "a.toml").string(),
