@@ -1,4 +1,5 @@
-// `rivetr containers list|inspect|start|stop|restart|rm|logs`: every container of a host, not only apps', through the API.
+// `rivetr containers list|inspect|start|stop|restart|pause|unpause|kill|rename|clone|rm|logs|stats|top`: every container of a host, not only apps', through the API.
+#include <cstdio>
 #include <iostream>
 
 #include "cli/client_command.hpp"
@@ -55,13 +56,15 @@ int inspect(ClientCall& c) {
     return 0;
 }
 
-// start/stop/restart of one container, or of several at once through the bulk route (one line each).
+// start/stop/restart/pause/unpause/kill of one container, or of several at once through the bulk route (one line each).
 int act(ClientCall& c, const std::string& action) {
     std::vector<std::string> ids(c.args.positional.begin() + 1, c.args.positional.end());
     if (ids.empty()) throw UsageError("missing CONTAINER");
     auto grace = numberOption(c.args, "grace");
+    auto signal = c.args.option("signal");
     if (ids.size() == 1) {
-        std::string q = hostQuery(c.args) + (grace ? "grace=" + std::to_string(*grace) : "");
+        std::string q = hostQuery(c.args) + (grace ? "grace=" + std::to_string(*grace) + "&" : "") +
+                        (signal ? "signal=" + percentEncode(*signal) : "");
         auto r = c.api.call("POST", "/api/containers/" + pathSegment(ids[0]) + "/" + action + q);
         if (c.json) return printJson(r), 0;
         std::cout << action << ": " << ids[0] << "\n";
@@ -69,6 +72,7 @@ int act(ClientCall& c, const std::string& action) {
     }
     json body = {{"action", action}, {"ids", ids}};
     if (grace) body["grace"] = *grace;
+    if (signal) body["signal"] = *signal;
     auto r = c.api.call("POST", "/api/containers/bulk" + hostQuery(c.args), body);
     if (c.json) return printJson(r), 0;
     int failed = 0;
@@ -91,6 +95,48 @@ int remove(ClientCall& c) {
     return 0;
 }
 
+// rename CONTAINER NAME, clone CONTAINER NAME: the container's new name, or its copy's (judged by the create policy).
+int renameOrClone(ClientCall& c, const std::string& what) {
+    expectAtMost(c.args, 3);
+    const auto& id = positional(c.args, 1, "CONTAINER");
+    json body{{"name", positional(c.args, 2, "NAME")}};
+    if (what == "clone") body["start"] = c.args.has("start");
+    auto r = c.api.call("POST", "/api/containers/" + pathSegment(id) + "/" + what + hostQuery(c.args), body);
+    if (c.json) return printJson(r), 0;
+    std::cout << (what == "clone" ? "cloned " + id + " as " : "renamed " + id + " to ") << cell(r["name"]) << "\n";
+    return 0;
+}
+
+int stats(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    auto s = c.api.get("/api/containers/" + pathSegment(positional(c.args, 1, "CONTAINER")) + "/stats" + hostQuery(c.args));
+    if (c.json) return printJson(s), 0;
+    Table t({"CPU %", "MEMORY", "LIMIT", "NET RX/TX", "BLOCK R/W", "PIDS"});
+    char cpu[32];
+    std::snprintf(cpu, sizeof cpu, "%.2f", s.value("cpu_percent", 0.0));
+    t.add({cpu, humanBytes(s["memory_bytes"]), humanBytes(s["memory_limit_bytes"]),
+           humanBytes(s["net_rx_bytes"]) + " / " + humanBytes(s["net_tx_bytes"]),
+           humanBytes(s["block_read_bytes"]) + " / " + humanBytes(s["block_write_bytes"]), cell(s["pids"])});
+    t.print(std::cout, "");
+    return 0;
+}
+
+int top(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    auto p = c.api.get("/api/containers/" + pathSegment(positional(c.args, 1, "CONTAINER")) + "/top" + hostQuery(c.args));
+    if (c.json) return printJson(p), 0;
+    std::vector<std::string> titles;
+    for (const auto& title : p["titles"]) titles.push_back(cell(title));
+    Table t(titles);
+    for (const auto& row : p["processes"]) {
+        std::vector<std::string> cells;
+        for (const auto& v : row) cells.push_back(cell(v));
+        t.add(cells);
+    }
+    t.print(std::cout, "no processes");
+    return 0;
+}
+
 int logs(ClientCall& c) {
     expectAtMost(c.args, 2);
     const auto& id = positional(c.args, 1, "CONTAINER");
@@ -110,7 +156,11 @@ int runContainers(const std::vector<std::string>& argv) {
     auto action = [](const char* name) { return [name](ClientCall& c) { return act(c, name); }; };
     return runSubcommands(argv, "containers",
                           {{"list", list}, {"ls", list}, {"inspect", inspect}, {"start", action("start")},
-                           {"stop", action("stop")}, {"restart", action("restart")}, {"rm", remove}, {"logs", logs}});
+                           {"stop", action("stop")}, {"restart", action("restart")}, {"pause", action("pause")},
+                           {"unpause", action("unpause")}, {"kill", action("kill")},
+                           {"rename", [](ClientCall& c) { return renameOrClone(c, "rename"); }},
+                           {"clone", [](ClientCall& c) { return renameOrClone(c, "clone"); }}, {"rm", remove},
+                           {"logs", logs}, {"stats", stats}, {"top", top}});
 }
 
 }  // namespace rivetr::cli

@@ -52,5 +52,40 @@ TEST_F(CliContainers, ListsInspectsActsInBulkReadsLogsAndRemoves) {
     EXPECT_EQ(cli({"containers", "frobnicate"}).exitCode, 2);
 }
 
+TEST_F(CliContainers, PausesKillsRenamesClonesAndReadsStatsAndProcesses) {
+    std::string a = make("a");
+    auto paused = cli({"containers", "pause", a});
+    EXPECT_EQ(paused.exitCode, 0) << paused.output;
+    EXPECT_TRUE(rt->inspectContainerJson(a)["State"]["Paused"].get<bool>());
+    auto again = cli({"containers", "pause", a});
+    EXPECT_EQ(again.exitCode, 1) << "already paused: the engine's 409" << again.output;
+    EXPECT_NE(again.output.find("409"), std::string::npos) << again.output;
+    EXPECT_EQ(cli({"containers", "unpause", a}).exitCode, 0);
+    EXPECT_FALSE(rt->inspectContainerJson(a)["State"]["Paused"].get<bool>());
+
+    auto top = cli({"containers", "top", a});
+    EXPECT_EQ(top.exitCode, 0) << top.output;
+    EXPECT_NE(top.output.find("PID"), std::string::npos) << top.output;
+    EXPECT_NE(top.output.find("testserver"), std::string::npos) << top.output;
+    auto stats = cli({"containers", "stats", a, "--json"}, {}, false);
+    ASSERT_EQ(stats.exitCode, 0) << stats.output;
+    EXPECT_GT(json::parse(stats.output)["memory_bytes"].get<double>(), 0) << stats.output;
+
+    std::string renamed = nameFor("renamed");
+    EXPECT_EQ(cli({"containers", "rename", a, renamed}).exitCode, 0);
+    EXPECT_EQ(rt->inspectContainerJson(renamed)["Name"], "/" + renamed);
+    std::string copy = nameFor("copy");
+    auto cloned = cli({"containers", "clone", renamed, copy, "--start"});
+    EXPECT_EQ(cloned.exitCode, 0) << cloned.output;
+    EXPECT_TRUE(rt->inspectContainerJson(copy)["State"]["Running"].get<bool>());
+
+    auto killed = cli({"containers", "kill", copy, "--signal", "SIGKILL"});
+    EXPECT_EQ(killed.exitCode, 0) << killed.output;
+    EXPECT_FALSE(rt->inspectContainerJson(copy)["State"]["Running"].get<bool>());
+    auto audit = call("GET", "/api/audit").body;
+    for (const char* action : {"container.pause", "container.unpause", "container.rename", "container.clone", "container.kill"})
+        EXPECT_NE(audit.find(action), std::string::npos) << action << " audited";
+}
+
 }  // namespace
 }  // namespace rivetr
