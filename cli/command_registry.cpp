@@ -94,7 +94,7 @@ CommandSpec hostsCommand() {
 }
 
 CommandSpec imagesCommand() {
-    return {"images", "", "the images on a host: list, pull, remove, prune, history", Section::Client,
+    return {"images", "", "the images on a host: list, pull, remove, prune, history, disk usage", Section::Client,
             {{"list", "", "every image: tags, size, age, the containers using it and its host (alias ls; --host '*': every host)", {}},
              {"pull", "IMAGE", "pull repo[:tag] (default :latest) from its registry, showing the progress", {}},
              {"rm", "IMAGE...", "remove images or tags; refused while a container uses one",
@@ -103,7 +103,8 @@ CommandSpec imagesCommand() {
               {flag("unused", "every image no container uses, tagged or not (never one Rivetr built for an app)"),
                flag("yes", "remove exactly the images shown"),
                value("label", ValueKind::Text, "KEY[=VALUE]", "only images carrying this label")}},
-             {"history", "IMAGE", "an image's layers, newest first", {}}},
+             {"history", "IMAGE", "an image's layers, newest first", {}},
+             {"df", "", "the host's disk usage: images, containers, volumes and build cache, and what is reclaimable", {}}},
             {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
             runImages};
 }
