@@ -25,6 +25,12 @@ type Inspect = {
   State?: { Status?: string; StartedAt?: string; ExitCode?: number; Health?: { Status?: string }; OOMKilled?: boolean };
 };
 
+// host, none and container:<name> are the mode itself; any other mode (bridge, a network's name) is the
+// first of the networks listed.
+const OWN_STACK = /^(host|none|container:)/;
+// A network with the aliases the container answers to on it (what an edit must keep, so shown).
+const network = (n: ContainerDetail['config']['networks'][number]) => (n.aliases.length ? `${n.name} (aliases: ${n.aliases.join(', ')})` : n.name);
+
 function Summary({ d }: { d: ContainerDetail }) {
   const i = d.inspect as Inspect;
   const c = d.config;
@@ -37,7 +43,7 @@ function Summary({ d }: { d: ContainerDetail }) {
       <dt>Created</dt><dd><RelativeTime ts={i.Created} /></dd>
       <dt>Command</dt><dd><code>{i.Path ? joinWords([i.Path, ...(i.Args ?? [])]) : '—'}</code></dd>
       <dt>Ports</dt><dd>{ports.join(', ') || '—'}</dd>
-      <dt>Networks</dt><dd>{c.network_mode && c.network_mode !== 'default' ? c.network_mode : c.networks.map((n) => n.name).join(', ') || '—'}</dd>
+      <dt>Networks</dt><dd>{OWN_STACK.test(c.network_mode) ? c.network_mode : c.networks.map(network).join(', ') || c.network_mode || '—'}</dd>
       <dt>Mounts</dt><dd>{c.mounts.map((m) => `${m.source || m.type}:${m.target}${m.read_only ? ' (ro)' : ''}`).join(', ') || '—'}</dd>
       <dt>Restart</dt><dd>{c.restart_policy}</dd>
       {d.app && <><dt>App</dt><dd><AppMark app={d.app} /> — stop and start go through the app; removing it is refused.</dd></>}
