@@ -1,6 +1,6 @@
 // One container (?host= names its engine): what it is, the actions the role allows, and its
-// output, resource use, processes and whole inspect document, each in a tab; the engine's events
-// keep its state current.
+// output, resource use, processes, whole inspect document and recent engine events, each in a tab;
+// the engine's events keep its state current.
 import { useParams } from 'wouter';
 import type { ContainerDetail } from '../../../shared/api/types';
 import { navigate, Link, useLocation } from '../../../shared/router';
@@ -11,17 +11,18 @@ import { ContainerActions } from '../components/ContainerActions';
 import { ContainerLogs } from '../components/ContainerLogs';
 import { AppMark, ContainerState } from '../components/ContainerState';
 import { ContainerStats, ContainerTop } from '../components/ContainerStats';
+import { EngineEvents } from '../components/EngineEvents';
 import { InspectView } from '../components/InspectView';
 import { hostQuery } from '../keys';
 import { useDockerEvents } from '../live';
 import { useContainer } from '../queries';
 import { joinWords } from '../words';
 
-const TABS = [['logs', 'Logs'], ['stats', 'Stats'], ['processes', 'Processes'], ['inspect', 'Inspect']] as const;
+const TABS = [['logs', 'Logs'], ['stats', 'Stats'], ['processes', 'Processes'], ['inspect', 'Inspect'], ['events', 'Events']] as const;
 type Tab = (typeof TABS)[number][0];
 
 type Inspect = {
-  Name?: string; Created?: string; Path?: string; Args?: string[];
+  Id?: string; Name?: string; Created?: string; Path?: string; Args?: string[];
   State?: { Status?: string; StartedAt?: string; ExitCode?: number; Health?: { Status?: string }; OOMKilled?: boolean };
 };
 
@@ -80,6 +81,7 @@ export default function ContainerDetailPage() {
         {tab === 'stats' && <ContainerStats id={id} host={host} running={running} />}
         {tab === 'processes' && <ContainerTop id={id} host={host} running={running} />}
         {tab === 'inspect' && <InspectView doc={d.inspect} />}
+        {tab === 'events' && <EngineEvents container={(d.inspect as Inspect).Id ?? id} host={host} />}
       </div>
     </section>
   );

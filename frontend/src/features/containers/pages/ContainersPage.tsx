@@ -1,6 +1,6 @@
 // Every container of every host (the apps' and the others), searchable and filtered by state, host,
 // image, label and app, in the shared data table (pages of 100 rows, memoised rows: 1,000+ stay
-// fast); the engines' events patch the list live; developers act on a selection.
+// fast); the engines' events patch the list live and are listed below it; developers act on a selection.
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ContainerBulkResult, ContainerRow } from '../../../shared/api/types';
 import { Link, useQueryState } from '../../../shared/router';
@@ -10,6 +10,7 @@ import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
 import { AppMark, ContainerState } from '../components/ContainerState';
+import { EngineEvents } from '../components/EngineEvents';
 import { facet, filterContainers, filterFromQuery, filterToQuery, stackOf, type ContainerFilter } from '../filter';
 import { containerHref } from '../keys';
 import { MAX_FOLLOWED_HOSTS, useDockerEvents } from '../live';
@@ -134,6 +135,10 @@ export default function ContainersPage() {
           {shown.length === 0 && <p>No container matches.</p>}
         </>
       )}
+      <section className="card" aria-labelledby="engine-events-title">
+        <h2 id="engine-events-title">Engine events</h2>
+        <EngineEvents />
+      </section>
     </section>
   );
 }
