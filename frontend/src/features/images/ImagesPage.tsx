@@ -101,7 +101,7 @@ export default function ImagesPage() {
       )}
       {history && <ImageHistoryPanel image={history} onClose={() => setHistory(null)} />}
       {one ? (
-        <div className="grid">
+        <div className="grid image-panels">
           <PullPanel host={host} hostName={hostName} />
           <PrunePanel host={host} hostName={hostName} />
           <DiskUsageSummary host={host} hostName={hostName} />
