@@ -23,11 +23,13 @@ struct ArgSpec {
 
 struct Args {
     std::vector<std::string> positional;
-    std::map<std::string, std::string> options;
+    std::map<std::string, std::string> options;           // an option's last value
+    std::map<std::string, std::vector<std::string>> lists;  // every value of an option given more than once (--env A=1 --env B=2)
     std::set<std::string> flags;
 
     bool has(const std::string& flag) const { return flags.count(flag) > 0; }
     std::optional<std::string> option(const std::string& name) const;
+    std::vector<std::string> all(const std::string& name) const;
 };
 
 // Throws UsageError naming the unknown option or the option missing its value.

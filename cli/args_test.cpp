@@ -27,6 +27,14 @@ TEST(Args, UnknownOptionIsAUsageError) {
     EXPECT_THROW(parseArgs({"-x"}, kSpec), UsageError);
 }
 
+TEST(Args, ARepeatedOptionKeepsEveryValueInOrder) {
+    auto a = parseArgs({"--url", "a", "--url=b", "--config", "c"}, kSpec);
+    EXPECT_EQ(a.all("url"), (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(*a.option("url"), "b");
+    EXPECT_EQ(a.all("config"), (std::vector<std::string>{"c"}));
+    EXPECT_TRUE(a.all("json").empty());
+}
+
 TEST(Args, MissingValueIsAUsageError) { EXPECT_THROW(parseArgs({"--config"}, kSpec), UsageError); }
 
 TEST(Args, FlagWithValueIsAUsageError) { EXPECT_THROW(parseArgs({"--json=yes"}, kSpec), UsageError); }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/client_command.hpp"
+#include "cli/sse_client.hpp"
 
 namespace rivetr::cli {
 
@@ -18,6 +19,8 @@ int reportStarted(ClientCall& c, const std::string& app, const nlohmann::json& s
 void printLogLine(const nlohmann::json& line, bool asJson);
 // Prints the "log" events of the SSE stream at `streamPath` until Ctrl-C (exit 0) or its end.
 int followLogStream(ClientCall& c, const std::string& streamPath);
+// Calls `onEvent` for each event of the SSE stream at `streamPath` until Ctrl-C (then returns normally) or its end.
+void followUntilInterrupted(ClientCall& c, const std::string& streamPath, const SseParser::OnEvent& onEvent);
 
 int runStatus(const std::vector<std::string>& args);
 int runApps(const std::vector<std::string>& args);

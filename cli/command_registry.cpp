@@ -78,23 +78,29 @@ CommandSpec envCommand() {
 
 CommandSpec hostsCommand() {
     auto file = [](const char* name, const char* summary) { return value(name, ValueKind::Path, "FILE", summary); };
+    OptionSpec ca = file("tls-ca", "the CA that signed the engine's certificate"),
+               cert = file("tls-cert", "the client certificate the engine trusts"), key = file("tls-key", "its private key"),
+               sshKey = file("ssh-key", "the private key USER logs in with (no passphrase)");
     return {"hosts", "", "the container engines this server manages: the local one and remote Docker hosts", Section::Client,
             {{"list", "", "every host with its engine version and state (ok / unreachable since …)", {}},
              {"add", "NAME",
               "add a remote Docker host (admin): tcp with TLS client certificates, or ssh (its host key is pinned on "
               "first use)",
-              {value("tcp", ValueKind::Text, "HOST:PORT", "a Docker engine listening with --tlsverify"),
-               file("tls-ca", "the CA that signed the engine's certificate"),
-               file("tls-cert", "the client certificate the engine trusts"), file("tls-key", "its private key"),
+              {value("tcp", ValueKind::Text, "HOST:PORT", "a Docker engine listening with --tlsverify"), ca, cert, key,
                value("ssh", ValueKind::Text, "USER@HOST[:PORT]", "a machine where USER may run `docker system dial-stdio`"),
-               file("ssh-key", "the private key USER logs in with (no passphrase)")}},
+               sshKey}},
+             {"show", "HOST", "one host: its address, engine, state and which credentials it has (never their text)", {}},
+             {"update", "HOST", "rename or readdress a remote host, replace credentials (the others are kept) (admin)",
+              {value("name", ValueKind::Text, "NAME", "its new name"),
+               value("address", ValueKind::Text, "ADDRESS", "its new HOST:PORT or USER@HOST[:PORT] (re-pins an ssh host key)"),
+               ca, cert, key, sshKey, flag("repin-host-key", "forget the pinned ssh host key and pin what the host shows now")}},
              {"remove", "HOST", "forget a remote host (its containers are not touched)", {}},
              {"test", "HOST", "connect now and say what the engine answered (exit 1 if it did not)", {}}},
             {}, runHosts};
 }
 
 CommandSpec imagesCommand() {
-    return {"images", "", "the images on a host: list, pull, remove, prune, history", Section::Client,
+    return {"images", "", "the images on a host: list, pull, remove, prune, history, disk usage", Section::Client,
             {{"list", "", "every image: tags, size, age, the containers using it and its host (alias ls; --host '*': every host)", {}},
              {"pull", "IMAGE", "pull repo[:tag] (default :latest) from its registry, showing the progress", {}},
              {"rm", "IMAGE...", "remove images or tags; refused while a container uses one",
@@ -103,7 +109,8 @@ CommandSpec imagesCommand() {
               {flag("unused", "every image no container uses, tagged or not (never one Rivetr built for an app)"),
                flag("yes", "remove exactly the images shown"),
                value("label", ValueKind::Text, "KEY[=VALUE]", "only images carrying this label")}},
-             {"history", "IMAGE", "an image's layers, newest first", {}}},
+             {"history", "IMAGE", "an image's layers, newest first", {}},
+             {"df", "", "the host's disk usage: images, containers, volumes and build cache, and what is reclaimable", {}}},
             {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
             runImages};
 }
@@ -119,6 +126,22 @@ CommandSpec tokensCommand() {
             {}, runTokens};
 }
 
+// docker run's flags, as POST /api/containers takes them (cli/container_create_flags.cpp reads them).
+std::vector<OptionSpec> createOptions() {
+    OptionSpec publish = value("publish", ValueKind::Text, "[IP:]HOST:CONTAINER[/PROTO]", "publish a port (repeatable)");
+    publish.shortName = "-p";
+    return {value("name", ValueKind::Text, "NAME", "the container's name"),
+            value("env", ValueKind::Text, "K=V", "an environment variable (repeatable)"), publish,
+            value("mount", ValueKind::Text, "type=volume|bind|tmpfs,source=S,target=T[,readonly]", "a mount (repeatable)"),
+            value("network", ValueKind::Text, "NET", "the network (bridge, host, none or a network's name)"),
+            value("restart", ValueKind::Text, "POLICY", "no | always | unless-stopped | on-failure[:N]"),
+            value("memory", ValueKind::Text, "SIZE", "the memory limit, e.g. 256m"),
+            value("cpus", ValueKind::Text, "N", "the CPUs it may use, e.g. 0.5"),
+            value("label", ValueKind::Text, "K=V", "a label (repeatable)"), value("user", ValueKind::Text, "USER", "the user it runs as"),
+            value("entrypoint", ValueKind::Text, "PATH", "the program run instead of the image's entrypoint"),
+            flag("no-start", "create it without starting it")};
+}
+
 CommandSpec containersCommand(const OptionSpec& follow, const OptionSpec& lines) {
     OptionSpec host = value("host", ValueKind::Text, "HOST", "the engine's host (default: the local engine)");
     OptionSpec grace = value("grace", ValueKind::Number, "SECONDS", "how long a stop waits before SIGKILL (default 10)");
@@ -130,10 +153,22 @@ CommandSpec containersCommand(const OptionSpec& follow, const OptionSpec& lines)
                value("image", ValueKind::Text, "IMAGE", "made from this image"), value("label", ValueKind::Text, "K[=V]", "carrying this label"),
                value("app", ValueKind::Text, "APP", "an app's containers (* for every app's)")}},
              {"inspect", "CONTAINER", "the engine's whole inspect document, as JSON", {}},
+             {"create", "IMAGE [-- COMMAND...]", "create and start a container (prints its id); the server's create policy judges it",
+              createOptions()},
+             {"events", "", "the engine's events as they happen (die with its exit code, oom, health_status ...) until Ctrl-C", {}},
              {"start", "CONTAINER...", "start (an app's container: the app's start)", {}},
              {"stop", "CONTAINER...", "stop (an app's container: the app's stop)", {grace}},
              {"restart", "CONTAINER...", "restart (an app's container: the app's restart)", {grace}},
-             {"rm", "CONTAINER", "remove (refused for an app's container)",
+             {"pause", "CONTAINER...", "freeze its processes (refused for an app's container)", {}},
+             {"unpause", "CONTAINER...", "let a paused container's processes run again", {}},
+             {"kill", "CONTAINER...", "send a signal (refused for an app's container)",
+              {value("signal", ValueKind::Text, "SIGNAL", "the signal to send (default SIGKILL)")}},
+             {"rename", "CONTAINER NAME", "give it a new name (refused for an app's container)", {}},
+             {"clone", "CONTAINER NAME", "a copy of its config under a new name, judged by the create policy",
+              {flag("start", "start the copy once created")}},
+             {"stats", "CONTAINER", "CPU, memory (without the file cache), network and block I/O, pids", {}},
+             {"top", "CONTAINER", "the processes running in it", {}},
+             {"rm", "CONTAINER...", "remove (refused for an app's container); several: one line each, exit 1 if any failed",
               {flag("force", "kill it first if it runs"), flag("volumes", "also remove its anonymous volumes")}},
              {"logs", "CONTAINER", "its output; -f follows until Ctrl-C", {follow, lines}}},
             {host}, runContainers};

@@ -1,4 +1,4 @@
-// `rivetr hosts list|add|remove|test`: the container engines a server manages, the local one and remote ones an admin adds.
+// `rivetr hosts list|show|add|update|remove|test`: the container engines a server manages, the local one and remote ones an admin adds.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -76,6 +76,38 @@ int add(ClientCall& c) {
     return 0;
 }
 
+// show HOST: one host as `key: value` lines; credentials only as present or not (the server never returns them).
+int show(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    auto h = c.api.get("/api/hosts/" + pathSegment(positional(c.args, 1, "HOST")));
+    if (c.json) return printJson(h), 0;
+    for (const char* key : {"name", "id", "kind", "address", "engine_version"}) std::cout << key << ": " << cell(h[key]) << "\n";
+    std::cout << "state: " << stateOf(h) << "\n";
+    for (const char* key : {"has_tls_ca", "has_tls_cert", "has_tls_key", "has_ssh_key"})
+        if (h.value(key, false)) std::cout << key << ": yes\n";
+    if (cell(h["kind"]) == "ssh") std::cout << "ssh_host_key_fingerprint: " << cell(h["ssh_host_key_fingerprint"]) << "\n";
+    return 0;
+}
+
+// update HOST: only what is given changes (PUT /api/hosts/:id keeps the rest, credentials included).
+int update(ClientCall& c) {
+    expectAtMost(c.args, 2);
+    const auto& host = positional(c.args, 1, "HOST");
+    json body = json::object();
+    for (const char* key : {"name", "address"})
+        if (auto v = c.args.option(key)) body[key] = *v;
+    for (const auto& [option, field] : std::vector<std::pair<std::string, std::string>>{
+             {"tls-ca", "tls_ca"}, {"tls-cert", "tls_cert"}, {"tls-key", "tls_key"}, {"ssh-key", "ssh_key"}})
+        if (auto path = c.args.option(option)) body[field] = fileText(option, *path);
+    if (c.args.has("repin-host-key")) body["repin_host_key"] = true;
+    if (body.empty()) throw UsageError("hosts update needs something to change (--name, --address, a credential or --repin-host-key)");
+    auto h = c.api.call("PUT", "/api/hosts/" + pathSegment(host), body);
+    if (c.json) return printJson(h), 0;
+    std::cout << "updated host " << cell(h["name"]) << " (" << cell(h["id"]) << ")\n";
+    printFingerprint(h);
+    return 0;
+}
+
 int remove(ClientCall& c) {
     expectAtMost(c.args, 2);
     const auto& host = positional(c.args, 1, "HOST");
@@ -98,7 +130,7 @@ int test(ClientCall& c) {
 }  // namespace
 
 int runHosts(const std::vector<std::string>& argv) {
-    return runSubcommands(argv, "hosts", {{"list", list}, {"add", add}, {"remove", remove}, {"test", test}});
+    return runSubcommands(argv, "hosts", {{"list", list}, {"show", show}, {"add", add}, {"update", update}, {"remove", remove}, {"test", test}});
 }
 
 }  // namespace rivetr::cli

@@ -1,4 +1,4 @@
-// `rivetr images list (ls)|pull|rm|prune|history [--host HOST]`: the Docker manager's images from the terminal.
+// `rivetr images list (ls)|pull|rm|prune|history|df [--host HOST]`: the Docker manager's images from the terminal.
 #include <iostream>
 
 #include "cli/client_command.hpp"
@@ -135,14 +135,28 @@ int history(ClientCall& c, const std::string& image) {
     return 0;
 }
 
+// What the host's engine holds on disk, as `docker system df` prints it.
+int diskUsage(ClientCall& c) {
+    auto reply = c.api.get("/api/docker/disk-usage" + hostQuery(c));
+    if (c.json) return printJson(reply), 0;
+    Table t({"TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"});
+    for (const auto& [key, name] : {std::pair{"images", "Images"}, {"containers", "Containers"}, {"volumes", "Local volumes"},
+                                    {"build_cache", "Build cache"}}) {
+        const auto& line = reply[key];
+        t.add({name, cell(line["total"]), cell(line["active"]), humanBytes(line["size_bytes"]), humanBytes(line["reclaimable_bytes"])});
+    }
+    t.print(std::cout);
+    return 0;
+}
+
 }  // namespace
 
 int runImages(const std::vector<std::string>& argv) {
     return runClient(argv, commandArgSpec("images"), [](ClientCall& c) {
-        const auto& sub = positional(c.args, 0, "subcommand (list, pull, rm, prune or history)");
-        if (sub == "list" || sub == "ls" || sub == "prune") {
+        const auto& sub = positional(c.args, 0, "subcommand (list, pull, rm, prune, history or df)");
+        if (sub == "list" || sub == "ls" || sub == "prune" || sub == "df") {
             expectAtMost(c.args, 1);
-            return sub == "prune" ? prune(c) : list(c);
+            return sub == "prune" ? prune(c) : sub == "df" ? diskUsage(c) : list(c);
         }
         if (sub == "pull" || sub == "history") {
             const auto& image = positional(c.args, 1, "IMAGE");

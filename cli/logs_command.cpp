@@ -30,19 +30,21 @@ void printLogLine(const json& l, bool asJson) {
     }
 }
 
-int followLogStream(ClientCall& c, const std::string& streamPath) {
+void followUntilInterrupted(ClientCall& c, const std::string& streamPath, const SseParser::OnEvent& onEvent) {
     struct sigaction sa {};
     sa.sa_handler = onInterrupt;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
-    readEvents(c.api, streamPath,
-               [&](const std::string& event, const std::string& data) {
-                   if (event != "log") return;
-                   auto l = json::parse(data, nullptr, false);
-                   if (!l.is_discarded()) printLogLine(l, c.json);
-                   std::cout.flush();
-               },
-               g_interrupted);
+    readEvents(c.api, streamPath, onEvent, g_interrupted);
+}
+
+int followLogStream(ClientCall& c, const std::string& streamPath) {
+    followUntilInterrupted(c, streamPath, [&](const std::string& event, const std::string& data) {
+        if (event != "log") return;
+        auto l = json::parse(data, nullptr, false);
+        if (!l.is_discarded()) printLogLine(l, c.json);
+        std::cout.flush();
+    });
     return 0;
 }
 

@@ -106,6 +106,15 @@ std::optional<runtime::VolumeInfo> findVolume(runtime::VolumeStore& volumes, con
     }
 }
 
+// However an edit() call ends, its edit is no longer under way: left unfinished, it is the recovery pass's.
+struct EditHold {
+    store::ContainerEditJournal* journal;
+    std::string id;
+    ~EditHold() {
+        if (journal) journal->release(id);
+    }
+};
+
 std::chrono::seconds stopGrace(const Json& doc) {
     const Json& cfg = doc.value("Config", Json::object());
     auto it = cfg.find("StopTimeout");
@@ -199,9 +208,14 @@ CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const st
     PolicyOptions policy = policyFor(host);
     policy.findVolume = [&rt](const std::string& name) { return findVolume(rt, name); };
     CreateOutcome out{"", config.name, false, guarded([&] { return checkCreatePolicy(plan.body, role, policy); })};
+    reached("policy_checked", "create");
     out.id = guarded([&] { return rt.createContainerFromJson(plan.name, plan.body); });
     try {
         guarded([&] {
+            // Judged again now that the container holds its named volumes (the engine removes no volume a
+            // container uses): one made a bind in disguise between the check and the create (a plain
+            // volume replaced, or a missing one made first) is judged as what the container got.
+            out.dangerous = checkCreatePolicy(plan.body, role, policy);
             // Engine API 1.41 takes one network at create: the others join before the first start.
             for (const auto& n : plan.laterNetworks)
                 rt.connectEndpoint(n.name, out.id, {n.aliases, n.ipv4Address, n.ipv6Address});
@@ -249,6 +263,8 @@ CreateOutcome ContainerManager::edit(const std::string& host, const std::string&
     checkName(finalName);
     c.name = sideName(finalName, "edit");
     store::ContainerEdit e = journalEdit(host, old, c.name, finalName);
+    EditHold hold{journal_, e.id};
+    reached("journaled");
     CreateOutcome out;
     try {
         out = createOn(*rt, host, c, role, false);
@@ -275,15 +291,14 @@ store::ContainerEdit ContainerManager::journalEdit(const std::string& host, cons
                            finalName,    tempName, sideName(oldName, "old"), "",
                            old["State"].value("Running", false), store::EditStep::Create, old.dump(), 0};
     if (journal_) journal_->begin(e);
-    reached("journaled");
     return e;
 }
 
-// Where a crash test stops an edit: in process through the fault point, in `rivetr serve` through
-// RIVETR_TEST_FAILPOINTS=containers.edit.<step>=pause:<ms> (then SIGKILL).
-void ContainerManager::reached(const char* step) const {
+// Where a crash test stops an edit (or a create): in process through the fault point, in `rivetr serve`
+// through RIVETR_TEST_FAILPOINTS=containers.<scope>.<step>=pause:<ms> (then SIGKILL).
+void ContainerManager::reached(const char* step, const char* scope) const {
     if (fault_) fault_(step);
-    failpoint(std::string("containers.edit.") + step);
+    failpoint(std::string("containers.") + scope + "." + step);
 }
 
 // Swaps the edited container in: stop old, start new, park old, rename new, remove old. On an engine
@@ -308,7 +323,8 @@ void ContainerManager::replace(runtime::ContainerRuntime& rt, const store::Conta
             recoverEdit(rt, e, [&] { recreateOld(rt, e); });
             if (journal_) journal_->finish(e.id);
         } catch (const std::exception& again) {
-            outcome = std::string("restoring the old container failed too (") + again.what() + "); it is retried at the next start";
+            outcome = std::string("restoring the old container failed too (") + again.what() +
+                      "); the recovery pass retries it";
         }
         throw ContainerError(failure.status(), failure.code(), "the edit failed and " + outcome + ": " + failure.what(),
                              failure.field());

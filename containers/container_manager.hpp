@@ -57,7 +57,7 @@ struct ActionOptions {
 // One edit the start-up recovery pass found unfinished, and what it did with it.
 struct RecoveredEdit {
     store::ContainerEdit edit;
-    std::optional<EditRecovery> outcome;  // nullopt: not recovered yet (its host is unreachable; next start)
+    std::optional<EditRecovery> outcome;  // nullopt: not recovered yet (its host is unreachable; next pass)
     std::string error;
 };
 
@@ -93,11 +93,13 @@ public:
     // new one and brings the old one back as it was (running if it ran). Each step is journaled
     // before it is taken, so a crash half-way is finished or rolled back by recoverEdits().
     CreateOutcome edit(const std::string& host, const std::string& id, const nlohmann::json& patch, store::Role role);
-    // The start-up pass: every edit the journal says a crash interrupted is finished or rolled back
-    // (edit_recovery.hpp); an edit whose host does not answer stays journaled for the next start.
+    // The recovery pass (at start-up, then periodically): every edit the journal says a crash or a failed
+    // rollback left unfinished, and that no edit() call is still working on, is finished or rolled back
+    // (edit_recovery.hpp); an edit whose host does not answer stays journaled for the next pass.
     std::vector<RecoveredEdit> recoverEdits();
     // Tests only: called at each step of an edit ("journaled", "created", "stopped", "started",
-    // "parked", "renamed"); throwing from it stops the edit there as a crash would (nothing is undone,
+    // "parked", "renamed") and of every create between its policy check and the engine's create
+    // ("policy_checked"); throwing from it stops the edit there as a crash would (nothing is undone,
     // as long as the exception is not a ContainerError).
     void setEditFaultPoint(std::function<void(const char* step)> fault) { fault_ = std::move(fault); }
     void rename(const std::string& host, const std::string& id, const std::string& newName);
@@ -123,7 +125,7 @@ private:
     [[noreturn]] void refuseApp(const std::string& appId, const std::string& what);
     store::ContainerEdit journalEdit(const std::string& host, const nlohmann::json& old, const std::string& tempName,
                                      const std::string& finalName);
-    void reached(const char* step) const;
+    void reached(const char* step, const char* scope = "edit") const;
     void replace(runtime::ContainerRuntime& rt, const store::ContainerEdit& edit, const nlohmann::json& old);
     void recreateOld(runtime::ContainerRuntime& rt, const store::ContainerEdit& edit);
 

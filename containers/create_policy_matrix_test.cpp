@@ -43,8 +43,7 @@ std::vector<Setting> settings(const std::string& socket, const std::string& disg
 class CreatePolicyMatrixTest : public ManagerTest {
 protected:
     // A named volume that is a bind mount of /etc in disguise, made as an admin's docker CLI would.
-    std::string disguisedVolume() {
-        std::string volume = name("etc-volume");
+    std::string disguisedVolume(const std::string& volume) {
         runtime::DockerEndpoint endpoint;
         endpoint.unixSocket = test::dockerSocket();
         runtime::DockerClient client(endpoint);
@@ -82,7 +81,7 @@ protected:
 
 TEST_F(CreatePolicyMatrixTest, EachForbiddenSettingOnEveryPathForDevelopersAndAdmins) {
     int i = 0;
-    for (const auto& s : settings(test::dockerSocket(), disguisedVolume())) {
+    for (const auto& s : settings(test::dockerSocket(), disguisedVolume(name("etc-volume")))) {
         SCOPED_TRACE(s.name);
         std::string n = std::to_string(i++);
         if (!s.patch.is_null()) {
@@ -121,6 +120,19 @@ TEST_F(CreatePolicyMatrixTest, DevelopersKeepNamedVolumesBindsUnderAnAllowedRoot
     EXPECT_TRUE(made.dangerous.empty());
     EXPECT_TRUE(manager->clone("", made.id, name("ok2"), Role::developer).dangerous.empty());
     EXPECT_TRUE(manager->edit("", made.id, {{"env", {{"A", "1"}}}}, Role::developer).dangerous.empty());
+}
+
+// The named volume is judged again once the container holds it: made a bind of /etc by someone else
+// between the check (when it did not exist yet) and the create, it is refused and nothing is left.
+TEST_F(CreatePolicyMatrixTest, AVolumeMadeABindBetweenTheCheckAndTheCreateIsRefused) {
+    std::string volume = name("late-volume");
+    manager->setEditFaultPoint([&](const char* step) {
+        if (std::string(step) == "policy_checked") disguisedVolume(volume);
+    });
+    ContainerConfig c = config("late");
+    applyConfigPatch(c, {{"mounts", {{{"type", "volume"}, {"source", volume}, {"target", "/host-etc"}}}}});
+    expectRefused(refusal([&] { manager->create("", c, Role::developer, false); }), {"late volume", "mounts", nullptr, nullptr});
+    EXPECT_FALSE(exists(c.name)) << "the container that got /etc is removed";
 }
 
 }  // namespace

@@ -58,6 +58,9 @@ struct DockerConfig {
     bool terminal_enabled = true;                      // false: every terminal request is a 403
     std::int64_t terminal_idle_timeout_ms = 900000;    // no keystroke for 15 min: the terminal closes
     std::int64_t terminal_max_sessions_per_user = 3;   // open at once; a 429 beyond
+    // How often the running server finishes or rolls back the container edits a failed rollback (or
+    // a crash) left journaled; the pass also runs once at start-up, before the API answers.
+    std::int64_t edit_recovery_interval_s = 60;
 };
 
 struct ProxyConfig {

@@ -105,7 +105,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 55> kKeys{{
+const std::array<ConfigKey, 56> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -273,6 +273,10 @@ const std::array<ConfigKey, 55> kKeys{{
     {"hosts", "refresh_interval_s", [](Config& c) -> ConfigField { return &c.hosts.refresh_interval_s; },
      [](const Config& c) { return intRange(c.hosts.refresh_interval_s, 5, 3600); },
      "How often every remote host's state (ok / unreachable since …) is checked in the background."},
+    {"docker", "edit_recovery_interval_s", [](Config& c) -> ConfigField { return &c.docker.edit_recovery_interval_s; },
+     [](const Config& c) { return intRange(c.docker.edit_recovery_interval_s, 1, 3600); },
+     "How often the running server finishes or rolls back a container edit whose rollback failed (the engine was "
+     "unreachable); the same pass runs at start-up for edits a crash interrupted."},
     {"docker", "terminal_enabled", [](Config& c) -> ConfigField { return &c.docker.terminal_enabled; },
      [](const Config&) -> Check { return std::nullopt; },
      "The dashboard's terminal into running containers (admins only); false: refused with a 403."},

@@ -12,7 +12,9 @@
 namespace rivetr {
 namespace {
 
-// name → pause in milliseconds.
+constexpr long kFail = -1;  // the point throws instead of pausing
+
+// name → pause in milliseconds, or kFail.
 std::map<std::string, long, std::less<>> parse(const char* spec) {
     std::map<std::string, long, std::less<>> points;
     std::string s = spec ? spec : "";
@@ -23,8 +25,12 @@ std::map<std::string, long, std::less<>> parse(const char* spec) {
         pos = end == std::string::npos ? s.size() : end + 1;
         auto eq = item.find('=');
         const std::string prefix = "pause:";
+        if (eq != std::string::npos && item.substr(eq + 1) == "fail") {
+            points[item.substr(0, eq)] = kFail;
+            continue;
+        }
         if (eq == std::string::npos || item.compare(eq + 1, prefix.size(), prefix) != 0) {
-            log::warn("failpoint.ignored", {{"spec", item}, {"reason", "expected name=pause:MS"}});
+            log::warn("failpoint.ignored", {{"spec", item}, {"reason", "expected name=pause:MS or name=fail"}});
             continue;
         }
         points[item.substr(0, eq)] = std::strtol(item.c_str() + eq + 1 + prefix.size(), nullptr, 10);
@@ -39,6 +45,10 @@ void failpoint(std::string_view name) {
     if (points.empty()) return;
     auto it = points.find(name);
     if (it == points.end()) return;
+    if (it->second == kFail) {
+        log::warn("failpoint.fail", {{"name", std::string(name)}});
+        throw FailpointError("failpoint " + std::string(name));
+    }
     log::warn("failpoint.pause", {{"name", std::string(name)}, {"ms", std::to_string(it->second)}});
     std::this_thread::sleep_for(std::chrono::milliseconds(it->second));
 }

@@ -1,4 +1,4 @@
-// At start-up, before the API takes requests: the Docker manager's edits a crash interrupted are finished or rolled back.
+// The Docker manager's unfinished edits (a crash, a failed rollback) finished or rolled back: at start-up and periodically.
 #include "server/edit_recovery_pass.hpp"
 
 #include <nlohmann/json.hpp>

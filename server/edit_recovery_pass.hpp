@@ -1,4 +1,4 @@
-// At start-up, before the API takes requests: the Docker manager's edits a crash interrupted are finished or rolled back.
+// The Docker manager's unfinished edits (a crash, a failed rollback) finished or rolled back: at start-up and periodically.
 #pragma once
 
 #include "containers/create_policy.hpp"
@@ -8,9 +8,10 @@
 
 namespace rivetr::server {
 
-// Each unfinished edit of `journal` is recovered on its host (containers/edit_recovery.hpp), logged and
-// audited as container.edit_recovered by the system; one whose host does not answer is logged and
-// left journaled for the next start. Never throws: a failed recovery must not keep Rivetr down.
+// Each unfinished edit of `journal` that no edit is still working on is recovered on its host
+// (containers/edit_recovery.hpp), logged and audited as container.edit_recovered by the system; one whose
+// host does not answer is logged and left journaled for the next pass. Never throws: a failed recovery
+// must not keep Rivetr down (nor end the periodic pass's thread).
 void recoverContainerEdits(hosts::HostDirectory& hosts, const containers::PolicyOptions& policy,
                            store::ContainerEditJournal& journal, store::AuditRepository& audit);
 

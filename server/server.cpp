@@ -14,6 +14,7 @@
 #include "core/comma_list.hpp"
 #include "core/log.hpp"
 #include "core/memory_release.hpp"
+#include "core/periodic_task.hpp"
 #include "core/proxy_mark.hpp"
 #include "core/public_url.hpp"
 #include "core/secrets.hpp"
@@ -55,6 +56,7 @@ struct Server::Parts {
     std::unique_ptr<store::HostRepository> hostRepository;
     std::shared_ptr<hosts::RegistryHostDirectory> hosts;
     std::unique_ptr<hosts::HostRefresher> hostRefresher;
+    std::unique_ptr<PeriodicTask> editRecovery;
     std::unique_ptr<api::ApiServer> http;
     bool stopped = false;
 };
@@ -159,6 +161,17 @@ void linkHosts(Server::Parts& p) {
     p.hostRefresher = std::make_unique<hosts::HostRefresher>(p.hosts, std::chrono::seconds(p.cfg.hosts.refresh_interval_s));
 }
 
+// The Docker manager's edits a crash left unfinished, before the API answers; then, in the running server,
+// every edit whose own rollback failed (its host was unreachable for a moment), without waiting for a restart.
+void recoverEdits(Server::Parts& p) {
+    auto pass = [&api = *p.api, hosts = p.hosts] {
+        recoverContainerEdits(*hosts, api.containerPolicy, api.editJournal, api.audit);
+    };
+    pass();
+    p.editRecovery = std::make_unique<PeriodicTask>(pass, std::chrono::seconds(p.cfg.docker.edit_recovery_interval_s),
+                                                    PeriodicTask::First::AfterInterval);
+}
+
 // A probe file written every 2 s at most, however often /health is asked.
 std::function<DiskReport()> diskProbe(const fs::path& dataDir) {
     auto probe = std::make_shared<api::CachedProbe<DiskReport>>(
@@ -196,7 +209,7 @@ Server::Server(Config cfg) : parts_(std::make_unique<Parts>()) {
         startEngine(p);
         linkLiveData(p);
         linkHosts(p);
-        recoverContainerEdits(*p.hosts, p.api->containerPolicy, p.api->editJournal, p.api->audit);
+        recoverEdits(p);
         startApi(p);
     } catch (...) {
         stop();
@@ -218,6 +231,7 @@ void Server::stop() {
     p.stopped = true;
     if (p.http) p.http->stop(8s);
     p.hostRefresher.reset();
+    p.editRecovery.reset();  // waits for a pass in progress, while the engine and the store are still there
     // Open terminals close and their shells end before the store they are audited in goes.
     if (p.api && p.api->terminals) p.api->terminals->stop();
     p.engine.reset();  // in-flight deployments end cancelled; the live containers keep running

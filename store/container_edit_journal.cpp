@@ -29,6 +29,10 @@ const char* toString(EditStep step) {
 }
 
 void ContainerEditJournal::begin(const ContainerEdit& e) {
+    {
+        std::lock_guard lock(mutex_);  // before the row exists, so no pass ever sees it unheld
+        held_.insert(e.id);
+    }
     store_.withDb([&](Database& db) {
         const auto now = nowMs();
         db.prepare("INSERT INTO container_edits(id, host, old_id, old_name, final_name, temp_name, parked_name, new_id, "
@@ -65,6 +69,12 @@ void ContainerEditJournal::advance(const std::string& id, EditStep step, const s
 
 void ContainerEditJournal::finish(const std::string& id) {
     store_.withDb([&](Database& db) { db.prepare("DELETE FROM container_edits WHERE id = ?").bind(1, id).exec(); });
+    release(id);
+}
+
+void ContainerEditJournal::release(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    held_.erase(id);
 }
 
 std::vector<ContainerEdit> ContainerEditJournal::unfinished() {
@@ -76,6 +86,8 @@ std::vector<ContainerEdit> ContainerEditJournal::unfinished() {
         while (st.step()) {
             ContainerEdit e{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4), st.getText(5),
                             st.getText(6), st.getText(7), st.getInt(8) != 0, stepFrom(st.getText(9)), "", st.getInt(11)};
+            std::lock_guard lock(mutex_);
+            if (held_.count(e.id)) continue;
             e.oldInspect = box_.open(st.getBlob(10), place(e.id));
             out.push_back(std::move(e));
         }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,24 +32,30 @@ struct ContainerEdit {
     std::int64_t createdAt = 0;
 };
 
-// Thread-safe (through the store). Every write is its own committed transaction: when a call returns,
-// the row is on disk.
+// Thread-safe. Every write is its own committed transaction: when a call returns, the row is on disk.
+// An edit is held from begin() until finish() or release(): held, it is still under way in this process
+// and no recovery pass may touch it (the running server's periodic pass would otherwise roll back an
+// edit in the middle of its stop grace).
 class ContainerEditJournal {
 public:
     ContainerEditJournal(Store& store, SecretBox box) : store_(store), box_(box) {}
 
-    // Records a new edit at EditStep::Create (the fields of `edit` but step and createdAt).
+    // Records a new edit at EditStep::Create (the fields of `edit` but step and createdAt), held.
     void begin(const ContainerEdit& edit);
     // Moves `id` on to `step`; `newId` is stored when not empty.
     void advance(const std::string& id, EditStep step, const std::string& newId = "");
     // The edit is over (done or rolled back).
     void finish(const std::string& id);
-    // The edits a crash left unfinished, oldest first.
+    // The edit stopped unfinished (its rollback failed too, or it was interrupted): recovery's now.
+    void release(const std::string& id);
+    // The edits left unfinished and held by nobody (a crash, a failed rollback), oldest first.
     std::vector<ContainerEdit> unfinished();
 
 private:
     Store& store_;
     SecretBox box_;
+    std::mutex mutex_;
+    std::set<std::string> held_;
 };
 
 }  // namespace rivetr::store

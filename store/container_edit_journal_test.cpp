@@ -46,6 +46,21 @@ TEST_F(EditJournal, AnEditIsRecordedAdvancedAndFoundUnfinishedByTheNextProcess) 
     EXPECT_GT(e.createdAt, 0);
 }
 
+// The running server's recovery pass reads the same journal as the edits in flight: it sees an edit only once
+// nobody in this process is working on it any more.
+TEST_F(EditJournal, AnEditUnderWayIsNotUnfinishedUntilItsEditReleasesIt) {
+    ContainerEditJournal journal(*store, SecretBox(key));
+    journal.begin(edit("ced_1"));
+    journal.begin(edit("ced_2"));
+    EXPECT_TRUE(journal.unfinished().empty()) << "both are under way";
+    journal.release("ced_1");
+    auto left = journal.unfinished();
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].id, "ced_1");
+    journal.finish("ced_2");
+    EXPECT_EQ(journal.unfinished().size(), 1u);
+}
+
 TEST_F(EditJournal, TheOldConfigIsNotStoredInClear) {
     ContainerEditJournal(*store, SecretBox(key)).begin(edit("ced_1"));
     store->withDb([](Database& db) { EXPECT_FALSE(anyCellContains(db, "hunter2-secret")); });

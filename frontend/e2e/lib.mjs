@@ -159,6 +159,19 @@ export async function busyboxImage(work, name, label) {
   return `${name}:e2e`;
 }
 
+// A scenario's clean-up: every container carrying `label` (key=value) and then `image`, whatever is left.
+export async function removeLabelled(label, image) {
+  const { stdout } = await run('docker', ['ps', '-aq', '--filter', `label=${label}`]).catch(() => ({ stdout: '' }));
+  const left = stdout.split('\n').filter(Boolean);
+  if (left.length) await run('docker', ['rm', '-f', ...left]).catch(() => undefined);
+  if (image) await run('docker', ['rmi', '-f', image]).catch(() => undefined);
+}
+
+// What a failed scenario's own browser context showed, beside the other artifacts.
+export async function failureShot(context, name) {
+  await context.pages()[0]?.screenshot({ path: join(artifacts, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
+}
+
 // A password user of `role`, made with the admin token; signs in on `page` at `url`.
 export async function signInAs(page, base, url, username, role) {
   const password = `${username} e2e password`;

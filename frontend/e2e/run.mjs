@@ -25,6 +25,9 @@ import { hostsPage } from './hosts.mjs';
 import { terminal } from './terminal.mjs';
 import { containers } from './containers.mjs';
 import { imagesPage } from './images.mjs';
+import { containerEdit } from './container_edit.mjs';
+import { containerBulk } from './container_bulk.mjs';
+import { dockerViewer } from './docker_viewer.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -237,6 +240,9 @@ async function main() {
     await accounts(browser, base, 'e2e-app');
     await terminal(browser, base, work);
     await containers(browser, base, work);
+    await containerEdit(browser, base, work);
+    await containerBulk(browser, base, work);
+    await dockerViewer(browser, base, work);
     if (cspViolations.length) throw new Error(`the dashboard broke its Content-Security-Policy:\n${cspViolations.join('\n')}`);
     log('no Content-Security-Policy violation in the whole run');
     if (a11yProblems.length) throw new Error(`axe-core found serious or critical violations:\n${a11yProblems.join('\n')}`);

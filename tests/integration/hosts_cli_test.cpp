@@ -1,4 +1,4 @@
-// `rivetr hosts` against a real `rivetr serve`: add (tcp and ssh), list, test, remove; usage errors; roles; hosts kept across a restart; no credential ever printed.
+// `rivetr hosts` against a real `rivetr serve`: add (tcp and ssh), list, show, update, test, remove; usage errors; roles; hosts kept across a restart; no credential ever printed.
 #include "hosts/testing/test_certificates.hpp"
 #include "tests/integration/serve_fixture.hpp"
 
@@ -88,6 +88,34 @@ TEST_F(HostsCli, UsageErrorsExitTwoAndAViewerCannotAddAHost) {
     auto bad = addTcp("Bad Name");
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_TRUE(has(bad.output, "(field name)")) << bad.output;
+}
+
+// update changes only what is given (the credentials kept, one replaced), show prints the host without its keys.
+TEST_F(HostsCli, ShowsAndUpdatesAHost) {
+    ASSERT_EQ(addTcp("build1").exitCode, 0);
+    const auto before = json::parse(cli({"hosts", "show", "build1", "--json"}, {}, false).output);
+    auto renamed = cli({"hosts", "update", "build1", "--name", "builder", "--tls-key", certs.clientKey.string()});
+    EXPECT_EQ(renamed.exitCode, 0) << renamed.output;
+    EXPECT_TRUE(has(renamed.output, "updated host builder (" + before["id"].get<std::string>() + ")")) << renamed.output;
+
+    auto shown = cli({"hosts", "show", "builder"});
+    EXPECT_EQ(shown.exitCode, 0) << shown.output;
+    EXPECT_TRUE(has(shown.output, "name: builder\n")) << shown.output;
+    EXPECT_TRUE(has(shown.output, "address: " + before["address"].get<std::string>() + "\n")) << "kept: " << shown.output;
+    for (const char* kept : {"has_tls_ca: yes", "has_tls_cert: yes", "has_tls_key: yes"}) EXPECT_TRUE(has(shown.output, kept)) << shown.output;
+    EXPECT_FALSE(has(shown.output + renamed.output, "PRIVATE KEY")) << "a credential was printed";
+    EXPECT_EQ(cli({"hosts", "show", "build1"}).exitCode, 1) << "the old name is gone";
+
+    EXPECT_EQ(cli({"hosts", "update", "builder"}).exitCode, 2) << "nothing to change";
+    EXPECT_EQ(cli({"hosts", "show"}).exitCode, 2);
+    auto bad = cli({"hosts", "update", "builder", "--name", "Bad Name"});
+    EXPECT_EQ(bad.exitCode, 1) << bad.output;
+    EXPECT_TRUE(has(bad.output, "(field name)")) << bad.output;
+    auto token = json::parse(call("POST", "/api/tokens", {{"name", "ro"}, {"role", "viewer"}}).body)["token"].get<std::string>();
+    auto refused = cli({"hosts", "update", "builder", "--name", "other", "--token", token});
+    EXPECT_EQ(refused.exitCode, 1) << refused.output;
+    EXPECT_TRUE(has(refused.output, "403")) << refused.output;
+    EXPECT_EQ(json::parse(cli({"hosts", "show", "builder", "--json"}, {}, false).output)["name"], "builder");
 }
 
 }  // namespace

@@ -99,6 +99,14 @@ TEST_F(ImagesCli, ListRemoveHistoryAndPruneAsAUserSeesThem) {
     EXPECT_TRUE(has(forced.output, "deleted: " + image)) << forced.output;
     EXPECT_EQ(cli({"images", "list", "--host", "nowhere"}).exitCode, 1);
     EXPECT_EQ(cli({"images", "frobnicate"}).exitCode, 2);
+
+    auto df = cli({"images", "df"});
+    EXPECT_EQ(df.exitCode, 0) << df.output;
+    for (const char* row : {"Images", "Containers", "Local volumes", "Build cache", "RECLAIMABLE"}) EXPECT_TRUE(has(df.output, row)) << df.output;
+    auto dfJson = cli({"images", "df", "--json"}, {}, false);
+    ASSERT_EQ(dfJson.exitCode, 0) << dfJson.output;
+    EXPECT_GT(nlohmann::json::parse(dfJson.output)["images"]["total"].get<int>(), 0) << dfJson.output;
+    EXPECT_EQ(cli({"images", "df", "--host", "nowhere"}).exitCode, 1);
 }
 
 TEST_F(ImagesCli, PullShowsTheLayersAndTheImage) {

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { authHeaders } from '../../shared/api/client';
 import { followStream } from '../../shared/api/sse';
 import type { ContainerList } from '../../shared/api/types';
+import { recordEvent } from './events';
 import { containerKeys } from './keys';
 
 export interface DockerEvent {
@@ -69,6 +70,7 @@ function handle(qc: QueryClient, event: string, data: string, host: string, refe
   if (event !== 'docker') return;
   let ev: DockerEvent;
   try { ev = JSON.parse(data) as DockerEvent; } catch { return; }
+  recordEvent(qc, ev, host);
   const out = applyDockerEvent(qc.getQueryData<ContainerList>(containerKeys.list), ev, host);
   if (out.refetch) refetchSoon();
   else if (out.list !== qc.getQueryData(containerKeys.list)) qc.setQueryData(containerKeys.list, out.list);

@@ -26,7 +26,7 @@ describe('wizard checks', () => {
       mounts: [{ type: 'bind', source: 'relative', target: '/data', read_only: false }],
       memory: '1m', cpus: 'lots', labels: [{ key: '', value: 'x' }],
       health: { kind: 'shell', test: 'true', interval: '30 seconds', timeout: '', start_period: '', retries: '' },
-      cap_add: 'NET_ADMIN, 12', devices: 'fuse', network_mode: 'weird',
+      cap_add: 'NET_ADMIN, 12', devices: 'fuse', network_mode: 'not a mode!',
     }), 2);
     expect(Object.keys(e).sort()).toEqual(['cap_add', 'cpus', 'devices', 'healthcheck', 'labels', 'memory', 'mounts', 'network_mode']);
     expect(e.mounts).toMatch(/bind mount's source must be an absolute path/);
@@ -38,6 +38,11 @@ describe('wizard checks', () => {
   it('refuses networks beside a host network mode', () => {
     const f = form({ network_mode: 'host', networks: [{ name: 'backend', aliases: '', ipv4_address: '', ipv6_address: '' }] });
     expect(validateStep(f, 2).networks).toMatch(/joins no other network/);
+  });
+  it('takes a network\'s own name as the network mode, as `docker run --network backend` sets it', () => {
+    const f = form({ network_mode: 'backend', networks: [{ name: 'backend', aliases: 'web', ipv4_address: '', ipv6_address: '' }] });
+    expect(validateStep(f, 2)).toEqual({});
+    expect(validateStep(form({ network_mode: 'container:db' }), 2)).toEqual({});
   });
   it('names the first step with an error', () => {
     expect(validateAll(form())).toBeNull();

@@ -149,7 +149,8 @@ function checkAdvanced(f: WizardForm, e: Errors) {
   if (badCap) e.cap_add = `${badCap} is not a capability name (such as NET_ADMIN)`;
   const badDevice = list(f.devices).find((d) => !d.startsWith('/dev/'));
   if (badDevice) e.devices = `${badDevice}: a device is a path under /dev/`;
-  if (f.network_mode && !/^(bridge|host|none|container:.+)$/.test(f.network_mode)) e.network_mode = 'network mode is bridge, host, none or container:<name>';
+  // A network's own name is a mode too: `docker run --network backend` sets it, and such a container must stay editable.
+  if (f.network_mode && !/^(container:)?[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(f.network_mode)) e.network_mode = 'network mode is bridge, host, none, container:<name> or a network\'s name';
   if (f.network_mode && /^(host|none|container:)/.test(f.network_mode) && f.networks.length) e.networks = `a container with network mode ${f.network_mode} joins no other network`;
 }
 

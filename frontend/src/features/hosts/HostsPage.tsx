@@ -1,5 +1,5 @@
 // Hosts: every container engine this server manages with its state (ok / unreachable since …, and
-// why), for every role; admins add remote Docker hosts (tcp+TLS or ssh), test and remove them.
+// why), for every role; admins add remote Docker hosts (tcp+TLS or ssh), edit, test and remove them.
 // Credentials are pasted in and never shown again; an ssh host's pinned key is shown by its
 // fingerprint, to compare with the machine's own.
 import { useState, type FormEvent } from 'react';
@@ -12,6 +12,8 @@ import { useCan } from '../../shared/session/can';
 import { RoleGate } from '../../shared/ui/RoleGate';
 import { ScrollBox } from '../../shared/ui/ScrollBox';
 import { ErrorState, LoadingState } from '../../shared/ui/States';
+import { EditHost } from './EditHost';
+import { PEM_FIELDS } from './pemFields';
 import { useAddHost, useHosts, useRemoveHost, useTestHost } from './queries';
 
 function HostState({ h }: { h: Host }) {
@@ -24,7 +26,7 @@ function HostState({ h }: { h: Host }) {
   );
 }
 
-function HostRow({ h, onTested }: { h: Host; onTested: (h: Host, r: HostTestResult) => void }) {
+function HostRow({ h, onTested, onEdit }: { h: Host; onTested: (h: Host, r: HostTestResult) => void; onEdit: (h: Host) => void }) {
   const test = useTestHost(onTested);
   const remove = useRemoveHost();
   const remote = h.kind !== 'local';
@@ -37,6 +39,11 @@ function HostRow({ h, onTested }: { h: Host; onTested: (h: Host, r: HostTestResu
         <RoleGate min="admin" action="test hosts">
           <Action mutation={test} vars={h} busyLabel="Testing…">Test<span className="sr-only"> {h.name}</span></Action>
         </RoleGate>{' '}
+        {remote && (
+          <RoleGate min="admin" action="edit hosts">
+            <button type="button" onClick={() => onEdit(h)}>Edit<span className="sr-only"> {h.name}</span></button>
+          </RoleGate>
+        )}{' '}
         {remote && (
           <RoleGate min="admin" action="remove hosts">
             <Action mutation={remove} vars={h} variant="danger" busyLabel="Removing…"
@@ -51,7 +58,6 @@ function HostRow({ h, onTested }: { h: Host; onTested: (h: Host, r: HostTestResu
 }
 
 const EMPTY: HostInput = { name: '', kind: 'tcp', address: '' };
-const PEM_FIELDS = { tcp: [['tls_ca', 'CA certificate'], ['tls_cert', 'Client certificate'], ['tls_key', 'Client key']], ssh: [['ssh_key', 'Private key']] } as const;
 
 function AddHost({ onAdded }: { onAdded: (h: Host) => void }) {
   const [form, setForm] = useState<HostInput>(EMPTY);
@@ -92,6 +98,7 @@ export default function HostsPage() {
   const hosts = useHosts();
   const canAdd = useCan('admin', 'add hosts');
   const [note, setNote] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Host | null>(null);
   const added = (h: Host) => setNote(h.kind === 'ssh'
     ? (h.ssh_host_key_fingerprint ? `Host ${h.name} added; its SSH host key is pinned: ${h.ssh_host_key_fingerprint}. Compare it with the machine's (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub).` : `Host ${h.name} added; it did not answer, so its host key is not pinned yet: Test pins it.`)
     : `Host ${h.name} added.`);
@@ -108,10 +115,11 @@ export default function HostsPage() {
         <ScrollBox label="Hosts">
           <table>
             <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Address</th><th scope="col">Engine</th><th scope="col">State</th><th scope="col">SSH host key</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
-            <tbody>{(hosts.data ?? []).map((h) => <HostRow key={h.id} h={h} onTested={tested} />)}</tbody>
+            <tbody>{(hosts.data ?? []).map((h) => <HostRow key={h.id} h={h} onTested={tested} onEdit={setEditing} />)}</tbody>
           </table>
         </ScrollBox>
       )}
+      {editing && <EditHost key={editing.id} host={editing} onDone={(h) => { setEditing(null); if (h) setNote(`Host ${h.name} saved.`); }} />}
       {canAdd.allowed ? <AddHost onAdded={added} /> : <p className="hint">{canAdd.reason}</p>}
     </section>
   );

@@ -1,8 +1,8 @@
 // Hosts: the list (refreshed every 15 s: a host's state changes without anyone acting), and the
-// admin's add, test and remove, each refreshing the list and the audit log.
+// admin's add, edit, test and remove, each refreshing the list and the audit log.
 import { useQuery } from '@tanstack/react-query';
-import { del, get, post } from '../../shared/api/client';
-import type { Host, HostInput, HostTestResult } from '../../shared/api/types';
+import { del, get, post, put } from '../../shared/api/client';
+import type { Host, HostInput, HostTestResult, HostUpdate } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { settingsKeys } from '../settings/queries';
 
@@ -18,6 +18,16 @@ export function useAddHost(onAdded: (h: Host) => void) {
     success: (h) => `Host ${h.name} added`,
     failure: 'Host not added',
     onDone: onAdded,
+    invalidates: () => [hostKeys.all, settingsKeys.audit],
+  });
+}
+
+export function useUpdateHost(onSaved: (h: Host) => void) {
+  return useApiMutation({
+    run: ({ id, body }: { id: string; body: HostUpdate }) => put<Host>(`/api/hosts/${enc(id)}`, body),
+    success: (h) => `Host ${h.name} saved`,
+    failure: 'Host not saved',
+    onDone: onSaved,
     invalidates: () => [hostKeys.all, settingsKeys.audit],
   });
 }

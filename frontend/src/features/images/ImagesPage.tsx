@@ -5,6 +5,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import './images.css';
 import { bytes, utcDate } from '../../shared/format';
+import { useQueryState } from '../../shared/router';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
 import { useHosts } from '../hosts/queries';
@@ -53,8 +54,12 @@ function columns(showHistory: (i: Image) => void): Column<Image>[] {
   ];
 }
 
+// The host shown is kept in the URL (?host=, absent for the local engine): a reload or a link shows the same.
+const hostFromQuery = (q: URLSearchParams) => q.get('host') || 'local';
+const hostToQuery = (host: string) => new URLSearchParams(host === 'local' ? {} : { host });
+
 export default function ImagesPage() {
-  const [host, setHost] = useState('local');
+  const [host, setHost] = useQueryState(hostFromQuery, hostToQuery);
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<ImageKind>('all');
   const [history, setHistory] = useState<Image | null>(null);
@@ -96,7 +101,7 @@ export default function ImagesPage() {
       )}
       {history && <ImageHistoryPanel image={history} onClose={() => setHistory(null)} />}
       {one ? (
-        <div className="grid">
+        <div className="grid image-panels">
           <PullPanel host={host} hostName={hostName} />
           <PrunePanel host={host} hostName={hostName} />
           <DiskUsageSummary host={host} hostName={hostName} />

@@ -56,6 +56,7 @@ export const IN_PROGRESS: ReadonlySet<string> = new Set<DeploymentStatus>(['pend
 /** A container engine: the local one (kind 'local') or a remote Docker host over tcp+TLS or ssh. */
 export type Host = S['Host'];
 export type HostInput = S['HostInput'];
+export type HostUpdate = S['HostUpdate'];
 export type HostTestResult = S['HostTestResult'];
 /** The Docker manager: a container of any host (GET /api/containers), its detail, its create body. */
 export type ContainerRow = S['ContainerRow'];

@@ -158,7 +158,7 @@ export function AdvancedStep({ f, set, errors, admin }: StepProps & { admin: boo
       </div>
       <Health f={f} set={set} errors={errors} />
       <div role="group" aria-label="Engine settings" className="inline">
-        <Field label="Network mode" error={errors.network_mode} hint={admin ? 'bridge, host, none or container:<name>' : 'bridge, none or container:<name> (host: admins)'}>
+        <Field label="Network mode" error={errors.network_mode} hint={admin ? 'bridge, host, none, container:<name> or a network\'s name' : 'bridge, none, container:<name> or a network\'s name (host: admins)'}>
           <input value={f.network_mode} onChange={(e) => set({ network_mode: e.target.value })} placeholder="bridge" />
         </Field>
         <Field label="Added capabilities" error={errors.cap_add} hint={admin ? 'e.g. NET_ADMIN' : 'only the short safe list (e.g. NET_BIND_SERVICE)'}>

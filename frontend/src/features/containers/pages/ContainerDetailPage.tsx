@@ -1,6 +1,6 @@
 // One container (?host= names its engine): what it is, the actions the role allows, and its
-// output, resource use, processes and whole inspect document, each in a tab; the engine's events
-// keep its state current.
+// output, resource use, processes, whole inspect document and recent engine events, each in a tab;
+// the engine's events keep its state current.
 import { useParams } from 'wouter';
 import type { ContainerDetail } from '../../../shared/api/types';
 import { navigate, Link, useLocation } from '../../../shared/router';
@@ -11,19 +11,26 @@ import { ContainerActions } from '../components/ContainerActions';
 import { ContainerLogs } from '../components/ContainerLogs';
 import { AppMark, ContainerState } from '../components/ContainerState';
 import { ContainerStats, ContainerTop } from '../components/ContainerStats';
+import { EngineEvents } from '../components/EngineEvents';
 import { InspectView } from '../components/InspectView';
 import { hostQuery } from '../keys';
 import { useDockerEvents } from '../live';
 import { useContainer } from '../queries';
 import { joinWords } from '../words';
 
-const TABS = [['logs', 'Logs'], ['stats', 'Stats'], ['processes', 'Processes'], ['inspect', 'Inspect']] as const;
+const TABS = [['logs', 'Logs'], ['stats', 'Stats'], ['processes', 'Processes'], ['inspect', 'Inspect'], ['events', 'Events']] as const;
 type Tab = (typeof TABS)[number][0];
 
 type Inspect = {
-  Name?: string; Created?: string; Path?: string; Args?: string[];
+  Id?: string; Name?: string; Created?: string; Path?: string; Args?: string[];
   State?: { Status?: string; StartedAt?: string; ExitCode?: number; Health?: { Status?: string }; OOMKilled?: boolean };
 };
+
+// host, none and container:<name> are the mode itself; any other mode (bridge, a network's name) is the
+// first of the networks listed.
+const OWN_STACK = /^(host|none|container:)/;
+// A network with the aliases the container answers to on it (what an edit must keep, so shown).
+const network = (n: ContainerDetail['config']['networks'][number]) => (n.aliases.length ? `${n.name} (aliases: ${n.aliases.join(', ')})` : n.name);
 
 function Summary({ d }: { d: ContainerDetail }) {
   const i = d.inspect as Inspect;
@@ -37,7 +44,7 @@ function Summary({ d }: { d: ContainerDetail }) {
       <dt>Created</dt><dd><RelativeTime ts={i.Created} /></dd>
       <dt>Command</dt><dd><code>{i.Path ? joinWords([i.Path, ...(i.Args ?? [])]) : '—'}</code></dd>
       <dt>Ports</dt><dd>{ports.join(', ') || '—'}</dd>
-      <dt>Networks</dt><dd>{c.network_mode && c.network_mode !== 'default' ? c.network_mode : c.networks.map((n) => n.name).join(', ') || '—'}</dd>
+      <dt>Networks</dt><dd>{OWN_STACK.test(c.network_mode) ? c.network_mode : c.networks.map(network).join(', ') || c.network_mode || '—'}</dd>
       <dt>Mounts</dt><dd>{c.mounts.map((m) => `${m.source || m.type}:${m.target}${m.read_only ? ' (ro)' : ''}`).join(', ') || '—'}</dd>
       <dt>Restart</dt><dd>{c.restart_policy}</dd>
       {d.app && <><dt>App</dt><dd><AppMark app={d.app} /> — stop and start go through the app; removing it is refused.</dd></>}
@@ -74,6 +81,7 @@ export default function ContainerDetailPage() {
         {tab === 'stats' && <ContainerStats id={id} host={host} running={running} />}
         {tab === 'processes' && <ContainerTop id={id} host={host} running={running} />}
         {tab === 'inspect' && <InspectView doc={d.inspect} />}
+        {tab === 'events' && <EngineEvents container={(d.inspect as Inspect).Id ?? id} host={host} />}
       </div>
     </section>
   );

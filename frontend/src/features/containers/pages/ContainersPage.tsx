@@ -1,15 +1,16 @@
 // Every container of every host (the apps' and the others), searchable and filtered by state, host,
 // image, label and app, in the shared data table (pages of 100 rows, memoised rows: 1,000+ stay
-// fast); the engines' events patch the list live; developers act on a selection.
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+// fast); the engines' events patch the list live and are listed below it; developers act on a selection.
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { ContainerBulkResult, ContainerRow } from '../../../shared/api/types';
-import { navigate, Link, useLocation } from '../../../shared/router';
+import { Link, useQueryState } from '../../../shared/router';
 import { useCan } from '../../../shared/session/can';
 import { Action } from '../../../shared/ui/Action';
 import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
 import { AppMark, ContainerState } from '../components/ContainerState';
+import { EngineEvents } from '../components/EngineEvents';
 import { facet, filterContainers, filterFromQuery, filterToQuery, stackOf, type ContainerFilter } from '../filter';
 import { containerHref } from '../keys';
 import { MAX_FOLLOWED_HOSTS, useDockerEvents } from '../live';
@@ -93,13 +94,11 @@ function HostEvents({ host }: { host: string }) {
 }
 
 export default function ContainersPage() {
-  const { query } = useLocation();
-  const [f, setF] = useState<ContainerFilter>(() => filterFromQuery(query));
+  const [f, setF] = useQueryState<ContainerFilter>(filterFromQuery, filterToQuery);
   const [failed, setFailed] = useState<ContainerBulkResult['results']>([]);
   const list = useContainers();
   const canAct = useCan('developer', 'act on containers').allowed;
   const deferred = useDeferredValue(f);
-  useEffect(() => { const s = filterToQuery(f).toString(); navigate(`/containers${s ? '?' + s : ''}`, true); }, [f]);
 
   const rows = useMemo(() => list.data?.containers ?? [], [list.data]);
   const shown = useMemo(() => filterContainers(rows, deferred), [rows, deferred]);
@@ -136,6 +135,10 @@ export default function ContainersPage() {
           {shown.length === 0 && <p>No container matches.</p>}
         </>
       )}
+      <section className="card" aria-labelledby="engine-events-title">
+        <h2 id="engine-events-title">Engine events</h2>
+        <EngineEvents />
+      </section>
     </section>
   );
 }

@@ -10,7 +10,7 @@ const LINES = [['images', 'Images'], ['containers', 'Containers'], ['volumes', '
 export function DiskUsageSummary({ host, hostName }: { host: string; hostName: string }) {
   const usage = useDiskUsage(host);
   return (
-    <section className="card" aria-labelledby="disk-usage-title">
+    <section className="card disk-usage" aria-labelledby="disk-usage-title">
       <h2 id="disk-usage-title">Disk usage <small className="hint">on {hostName}</small></h2>
       {usage.error && <ErrorState error={usage.error} prefix="Disk usage unavailable" retry={() => void usage.refetch()} />}
       {usage.isPending && !usage.error ? <LoadingState what="Measuring (the engine sizes every volume)…" /> : usage.data && (
