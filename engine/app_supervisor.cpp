@@ -103,6 +103,7 @@ void AppSupervisor::died(const store::AppRecord& app, const runtime::Event& e, s
             t.crashes = 0;
         crashes = ++t.crashes;
         t.crashed = true;
+        t.crashedDeployment = app.liveDeploymentId.value_or("");
     }
     store::LiveCondition c;
     c.state = "crashed";
@@ -146,6 +147,9 @@ void AppSupervisor::onBus(const DeploymentEvent& e) {
     {
         std::lock_guard lock(mutex_);
         auto& t = tracks_[e.appId];
+        // A deployment says "running" once, after it went live; a crash of its container recorded
+        // before that event is handled (the die event raced the pipeline's publish) is the newer news.
+        if (freshStart && !user && t.crashed && e.deploymentId == t.crashedDeployment) return;
         if (user) t.userAction = e.status == "in_progress";
         if (freshStart || (recovery && e.status == "done")) {
             if (freshStart || t.crashed || wasDown(e.appId))

@@ -36,6 +36,7 @@ private:
     struct Track {
         int crashes = 0;  // in a row
         bool crashed = false;
+        std::string crashedDeployment;  // whose live container the last crash was
         bool userAction = false;  // a user's start/stop/restart runs: its container events are expected
         std::chrono::steady_clock::time_point upSince{};
     };

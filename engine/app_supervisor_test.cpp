@@ -78,6 +78,27 @@ TEST_F(AppSupervisorTest, ALiveContainerThatDiesIsParkedExplainedAndRestarted) {
     EXPECT_EQ(apps.find(appId)->condition.exitCode, 137) << "why it was restarted stays visible";
 }
 
+// The die event of a just-switched container can be handled before the pipeline's own "running"
+// event for that deployment reaches the bus (seen under TSan): the late "running" must neither mark
+// the app running again nor reset its back-off.
+TEST_F(AppSupervisorTest, ALateRunningOfTheCrashedDeploymentHidesNothing) {
+    auto live = liveContainer();
+    auto deploymentId = apps.find(appId)->liveDeploymentId.value();
+    rt->beforeChange = [&](std::string_view verb, const std::string& id) {
+        if (verb == "start" && id == live) throw runtime::RuntimeError(runtime::ErrorKind::EngineError, "cannot start");
+    };
+    rt->killContainer(live, "SIGKILL");
+    supervisor->onContainerEvent(died(live));
+    DeploymentEvent late;
+    late.deploymentId = deploymentId;
+    late.appId = appId;
+    late.status = "running";
+    events.publish(late);
+    auto c = apps.find(appId)->condition;
+    EXPECT_EQ(c.state, "crashed") << "a stale running event hid the crash";
+    EXPECT_EQ(c.restarts, 1);
+}
+
 // A restart that keeps failing waits longer each time: 100, 200, 400 ms ...
 TEST_F(AppSupervisorTest, RestartsBackOffExponentially) {
     auto live = liveContainer();
