@@ -198,7 +198,7 @@ std::vector<AppTarget> Engine::liveTargets() {
     if (!rt) return out;
     for (const auto& app : deps_.apps.list()) {
         if (!app.liveDeploymentId) continue;
-        AppTarget parked{app.id, app.domains, "", 0};
+        auto parked = AppTarget::parked(app.id, app.domains);
         auto d = deps_.deployments.get(*app.liveDeploymentId);
         if (app.stopped || !d || !d->containerId) {
             out.push_back(parked);  // stopped by its user: 503 until started

@@ -11,7 +11,14 @@ struct AppTarget {
     std::string appId;
     std::vector<std::string> domains;
     std::string host;  // where the proxy reaches the container (127.0.0.1 + published port)
-    int port = 0;  // 0: parked — the domains answer 503 (an app its user stopped)
+    int port = 0;      // 0 only in a parked target (see parked())
+
+    // A target with no container: the app's domains answer 503 (an app its user stopped, or whose
+    // container died). Say it with this, not with a port of 0.
+    static AppTarget parked(std::string appId, std::vector<std::string> domains) {
+        return {std::move(appId), std::move(domains), "", 0};
+    }
+    bool isParked() const { return port == 0; }
 };
 
 class Traffic {

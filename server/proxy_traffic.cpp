@@ -13,7 +13,7 @@ proxy::AppRoute toRoute(const AppTarget& t) {
     proxy::AppRoute r;
     r.appId = t.appId;
     r.domains = t.domains;
-    if (t.port > 0) r.targets.push_back({t.host, static_cast<std::uint16_t>(t.port)});
+    if (!t.isParked()) r.targets.push_back({t.host, static_cast<std::uint16_t>(t.port)});
     return r;
 }
 

@@ -63,7 +63,7 @@ std::optional<Reply> Authenticator::admit(const Route& route, const Pistache::Re
     ctx.clientIp = client.ip;
     ctx.viaTls = client.viaTls;
     if (!route.minRole) {
-        if (auto wait = limiter_.admitAnonymous(ctx.clientIp)) return tooMany(ctx, *wait);
+        if (auto wait = limiter_.throttleAnonymous(ctx.clientIp)) return tooMany(ctx, *wait);
         return std::nullopt;
     }
     auto authorization = authorizationOf(req);
@@ -71,12 +71,12 @@ std::optional<Reply> Authenticator::admit(const Route& route, const Pistache::Re
     // A bearer token wins over a cookie: scripts never need the CSRF dance.
     ctx.principal = !authorization.empty() ? authenticate(authorization) : authenticateSession(req, ctx);
     if (!ctx.principal) {
-        if (auto wait = limiter_.admitAnonymous(ctx.clientIp)) return tooMany(ctx, *wait);
+        if (auto wait = limiter_.throttleAnonymous(ctx.clientIp)) return tooMany(ctx, *wait);
         if (presented) limiter_.recordFailure(ctx.clientIp);
         if (req.cookies().has(kSessionCookie) && authorization.empty()) ctx.setCookie = clearedSessionCookie(ctx.viaTls);
         return Reply::error(401, "unauthorized", "a valid bearer token or session is required");
     }
-    if (auto wait = limiter_.admitPrincipal(ctx.principal->actorType + ":" + ctx.principal->name)) return tooMany(ctx, *wait);
+    if (auto wait = limiter_.throttlePrincipal(ctx.principal->actorType + ":" + ctx.principal->name)) return tooMany(ctx, *wait);
     if (ctx.principal->role < *route.minRole) {
         return Reply::error(403, "forbidden", std::string("this needs the ") + store::roleName(*route.minRole) + " role");
     }

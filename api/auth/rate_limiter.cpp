@@ -67,12 +67,12 @@ std::size_t TokenBuckets::size() {
     return buckets_.size();
 }
 
-std::optional<std::chrono::seconds> RateLimiter::admitPrincipal(const std::string& principal, RateClock::time_point now) {
+std::optional<std::chrono::seconds> RateLimiter::throttlePrincipal(const std::string& principal, RateClock::time_point now) {
     if (!options_.enabled) return std::nullopt;
     return principals_.take(principal, now);
 }
 
-std::optional<std::chrono::seconds> RateLimiter::admitAnonymous(const std::string& address, RateClock::time_point now) {
+std::optional<std::chrono::seconds> RateLimiter::throttleAnonymous(const std::string& address, RateClock::time_point now) {
     if (!options_.enabled) return std::nullopt;
     if (auto wait = failures_.check(address, now)) return wait;
     return anonymous_.take(address, now);

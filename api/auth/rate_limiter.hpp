@@ -58,10 +58,11 @@ public:
           anonymous_(o.anonymousPerMinute, o.anonymousBurst),
           failures_(o.failedAuthPerMinute, o.failedAuthBurst) {}
 
-    // Each answers nullopt when the request may go on, else the Retry-After.
-    std::optional<std::chrono::seconds> admitPrincipal(const std::string& principal, RateClock::time_point now = RateClock::now());
+    // Each spends one token and answers nullopt when the request may go on, else the Retry-After
+    // of its refusal (the name says it: a value means "throttled").
+    std::optional<std::chrono::seconds> throttlePrincipal(const std::string& principal, RateClock::time_point now = RateClock::now());
     // An address that spent its failure budget is refused outright, before any password is hashed.
-    std::optional<std::chrono::seconds> admitAnonymous(const std::string& address, RateClock::time_point now = RateClock::now());
+    std::optional<std::chrono::seconds> throttleAnonymous(const std::string& address, RateClock::time_point now = RateClock::now());
     void recordFailure(const std::string& address, RateClock::time_point now = RateClock::now());
     // The failure budget alone, for keys other than addresses (a user's second-factor attempts).
     std::optional<std::chrono::seconds> checkFailures(const std::string& key, RateClock::time_point now = RateClock::now());

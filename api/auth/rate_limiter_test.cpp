@@ -48,13 +48,13 @@ TEST(RateLimiter, FailedLoginsBlockTheAddressNotOthers) {
     RateLimiter limiter(o);
     RateClock::time_point t{};
     for (int i = 0; i < 10; ++i) {
-        EXPECT_FALSE(limiter.admitAnonymous("203.0.113.9", t)) << i;
+        EXPECT_FALSE(limiter.throttleAnonymous("203.0.113.9", t)) << i;
         limiter.recordFailure("203.0.113.9", t);
     }
-    EXPECT_EQ(limiter.admitAnonymous("203.0.113.9", t), seconds(6));
-    EXPECT_FALSE(limiter.admitAnonymous("198.51.100.1", t));
-    EXPECT_FALSE(limiter.admitPrincipal("user:ann", t)) << "a logged-in user behind the same address was blocked";
-    EXPECT_FALSE(limiter.admitAnonymous("203.0.113.9", t + seconds(6)));
+    EXPECT_EQ(limiter.throttleAnonymous("203.0.113.9", t), seconds(6));
+    EXPECT_FALSE(limiter.throttleAnonymous("198.51.100.1", t));
+    EXPECT_FALSE(limiter.throttlePrincipal("user:ann", t)) << "a logged-in user behind the same address was blocked";
+    EXPECT_FALSE(limiter.throttleAnonymous("203.0.113.9", t + seconds(6)));
 }
 
 TEST(RateLimiter, DisabledAdmitsEverything) {
@@ -64,7 +64,7 @@ TEST(RateLimiter, DisabledAdmitsEverything) {
     RateLimiter limiter(o);
     for (int i = 0; i < 100; ++i) {
         limiter.recordFailure("a");
-        EXPECT_FALSE(limiter.admitAnonymous("a"));
+        EXPECT_FALSE(limiter.throttleAnonymous("a"));
     }
 }
 

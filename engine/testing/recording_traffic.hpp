@@ -21,7 +21,7 @@ public:
     }
     std::future<void> unroute(const std::string& appId) override {
         std::lock_guard lock(mutex_);
-        history_.push_back({appId, {}, "", 0});
+        history_.push_back(AppTarget::parked(appId, {}));
         current_.erase(appId);
         return ready();
     }
@@ -29,8 +29,7 @@ public:
         std::lock_guard lock(mutex_);
         auto it = current_.find(appId);
         if (it != current_.end() && it->second.host == host && it->second.port == port) {
-            it->second.host.clear();
-            it->second.port = 0;
+            it->second = AppTarget::parked(appId, it->second.domains);
             history_.push_back(it->second);
         }
         return ready();
@@ -45,7 +44,7 @@ public:
         return ready();
     }
 
-    // Where the app's domains lead now (port 0: parked); nullopt when not routed at all.
+    // Where the app's domains lead now (isParked() when parked); nullopt when not routed at all.
     std::optional<AppTarget> current(const std::string& appId) {
         std::lock_guard lock(mutex_);
         auto it = current_.find(appId);
