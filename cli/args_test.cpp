@@ -17,6 +17,14 @@ TEST(Args, OptionsFlagsAndPositionals) {
     EXPECT_FALSE(a.has("json"));
 }
 
+TEST(Args, ARepeatedOptionKeepsEveryValueInOrder) {
+    auto a = parseArgs({"--url", "a=1", "--url=b=2", "--config", "c"}, kSpec);
+    EXPECT_EQ(a.values("url"), (std::vector<std::string>{"a=1", "b=2"}));
+    EXPECT_EQ(*a.option("url"), "b=2") << "option() keeps the last";
+    EXPECT_EQ(a.values("config"), std::vector<std::string>{"c"});
+    EXPECT_TRUE(a.values("json").empty());
+}
+
 TEST(Args, UnknownOptionIsAUsageError) {
     try {
         parseArgs({"--colour"}, kSpec);
