@@ -1,5 +1,7 @@
 // `rivetr networks ls|create|inspect|rm|connect|disconnect|prune [--host HOST]`: the Docker manager's networks from the terminal.
+#include <initializer_list>
 #include <iostream>
+#include <utility>
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
@@ -69,7 +71,8 @@ int create(ClientCall& c) {
     json body{{"name", positional(c.args, 1, "NAME")}, {"internal", c.args.has("internal")}, {"attachable", c.args.has("attachable")},
               {"labels", pairs(c, "label")}, {"options", pairs(c, "opt")}};
     expectAtMost(c.args, 2);
-    for (const auto& [option, field] : {std::pair{"driver", "driver"}, {"subnet", "subnet"}, {"gateway", "gateway"}, {"ip-range", "ip_range"}})
+    using Pair = std::pair<const char*, const char*>;  // option -> body field
+    for (const auto& [option, field] : std::initializer_list<Pair>{{"driver", "driver"}, {"subnet", "subnet"}, {"gateway", "gateway"}, {"ip-range", "ip_range"}})
         if (auto v = c.args.option(option)) body[field] = *v;
     auto n = c.api.call("POST", "/api/networks" + hostQuery(c), body);
     if (c.json) return printJson(n), 0;
@@ -139,8 +142,12 @@ int prune(ClientCall& c) {
     if (c.json) return printJson(report), 0;
     int refused = 0;
     for (const auto& o : report["outcomes"]) {
-        if (o["removed"] == true) std::cout << "removed " << cell(o["name"]) << "\n";
-        else ++refused, std::cerr << "kept " << cell(o["id"]) << ": " << cell(o["error"]) << "\n";
+        if (o["removed"] == true) {
+            std::cout << "removed " << cell(o["name"]) << "\n";
+        } else {
+            ++refused;
+            std::cerr << "kept " << cell(o["id"]) << ": " << cell(o["error"]) << "\n";
+        }
     }
     return refused == 0 ? 0 : 1;
 }
