@@ -53,7 +53,7 @@ export async function networksPage(page, base, work, shot) {
 
     await page.getByRole('button', { name: 'Delete network' }).click();
     await confirmDialog(page, 'Remove network');
-    await page.getByRole('alert').filter({ hasText: new RegExp(`in use by ${container}`) }).waitFor();
+    await page.getByRole('alert').filter({ hasText: new RegExp(`in use by ${container}`) }).first().waitFor();
     log('networks: Delete was refused while the container is attached, naming it');
 
     await attached.getByRole('button', { name: `Disconnect ${container}` }).click();
