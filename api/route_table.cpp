@@ -18,6 +18,7 @@
 #include "api/system/system_routes.hpp"
 #include "api/containers/manager_routes.hpp"
 #include "api/images/image_routes.hpp"
+#include "api/networks/network_routes.hpp"
 #include "api/http/openapi.hpp"
 #include "api/terminal/terminal_routes.hpp"
 
@@ -42,6 +43,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         ctx.terminals && ctx.terminals->options().enabled});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
+    auto networksDeps = std::make_shared<NetworksDeps>(NetworksDeps{networks::NetworkManager(*ctx.hosts, ctx.appGateway.get()), ctx.trail});
+    for (auto& r : networkRoutes(networksDeps)) routes.push_back(std::move(r));
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
     if (engine) {

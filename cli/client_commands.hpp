@@ -39,5 +39,6 @@ int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
 int runContainers(const std::vector<std::string>& args);
+int runNetworks(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli

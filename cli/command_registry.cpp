@@ -115,6 +115,29 @@ CommandSpec imagesCommand() {
             runImages};
 }
 
+CommandSpec networksCommand() {
+    OptionSpec label = value("label", ValueKind::Text, "K=V", "a label (repeat for more)");
+    return {"networks", "", "the networks on a host: list, create, inspect, remove, connect, disconnect, prune", Section::Client,
+            {{"ls", "", "every network: driver, subnet, how many containers and its host (--host '*': every host)", {}},
+             {"create", "NAME", "create a bridge (or, for admins, macvlan) network",
+              {value("driver", ValueKind::Text, "DRIVER", "bridge (default) or macvlan (needs --opt parent=IFACE)"),
+               value("subnet", ValueKind::Text, "CIDR", "e.g. 10.20.0.0/24 (default: the engine picks one)"),
+               value("gateway", ValueKind::Text, "IP", "inside the subnet"),
+               value("ip-range", ValueKind::Text, "CIDR", "inside the subnet: where addresses are handed out from"),
+               flag("internal", "no route out of the network"), flag("attachable", "containers may join it later"), label,
+               value("opt", ValueKind::Text, "K=V", "a driver option (repeat for more)")}},
+             {"inspect", "NETWORK", "its subnets and the containers attached, with their addresses", {}},
+             {"rm", "NETWORK...", "remove networks; refused while containers are attached, and for the engine's own", {}},
+             {"connect", "NETWORK CONTAINER", "attach a container",
+              {value("alias", ValueKind::Text, "NAME", "a name of the container in the network (repeat for more)"),
+               value("ip", ValueKind::Text, "IP", "a fixed IPv4 address inside the network's subnet")}},
+             {"disconnect", "NETWORK CONTAINER", "detach a container (refused for an app's)",
+              {flag("force", "also a stale endpoint of a container already gone")}},
+             {"prune", "", "show the unused networks users made", {flag("yes", "remove exactly the networks shown")}}},
+            {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
+            runNetworks};
+}
+
 CommandSpec tokensCommand() {
     OptionSpec role = value("role", ValueKind::Choice, "ROLE", "what the token may do (default developer)");
     role.choices = {"admin", "developer", "viewer"};
@@ -204,6 +227,7 @@ std::vector<CommandSpec> clientCommands() {
          {}, runWebhooks},
         imagesCommand(),
         containersCommand(follow, lines),
+        networksCommand(),
         tokensCommand(),
         hostsCommand(),
         {"password", "",

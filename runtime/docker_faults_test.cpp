@@ -132,8 +132,8 @@ TEST_F(DockerFaultsTest, NameConflictsAndNotFoundAreTyped) {
     EXPECT_EQ(rt->listContainers(rivetrFilter(app)).size(), 1u);
     EXPECT_EQ(kindOf([&] { rt->inspectContainer(containerName(app, "dep_none")); }), ErrorKind::NotFound);
     EXPECT_EQ(kindOf([&] { rt->stopContainer(containerName(app, "dep_none"), 1s); }), ErrorKind::NotFound);
-    auto n = rt->createNetwork(networkName(app), rivetrLabels(app));
-    EXPECT_EQ(kindOf([&] { rt->createNetwork(networkName(app), rivetrLabels(app)); }), ErrorKind::NameConflict);
+    auto n = rt->createNetwork({.name = networkName(app), .labels = rivetrLabels(app)});
+    EXPECT_EQ(kindOf([&] { rt->createNetwork({.name = networkName(app), .labels = rivetrLabels(app)}); }), ErrorKind::NameConflict);
     EXPECT_EQ(kindOf([&] { rt->exec(containerName(app, "dep_1"), {"/bin/busybox", "true"}); }), ErrorKind::Conflict)
         << "exec into a container that is not running";
 }

@@ -288,9 +288,34 @@ VolumeInfo parseVolume(const Json& j) {
             labelsOf(child(j, "Options"))};
 }
 
+namespace {
+
+// "10.1.2.3/24" -> "10.1.2.3": an endpoint's address without its prefix length.
+std::string withoutPrefix(const std::string& cidr) { return cidr.substr(0, cidr.find('/')); }
+
+}  // namespace
+
 NetworkInfo parseNetwork(const Json& j) {
-    NetworkInfo n{str(j, "Id"), str(j, "Name"), str(j, "Driver"), flag(j, "Internal"), labelsOf(child(j, "Labels")), {}};
-    for (auto it = child(j, "Containers").begin(); it != child(j, "Containers").end(); ++it) n.containerIds.push_back(it.key());
+    NetworkInfo n;
+    n.id = str(j, "Id");
+    n.name = str(j, "Name");
+    n.driver = str(j, "Driver");
+    n.internal = flag(j, "Internal");
+    n.labels = labelsOf(child(j, "Labels"));
+    n.scope = str(j, "Scope");
+    n.created = str(j, "Created");
+    n.attachable = flag(j, "Attachable");
+    n.ipv6 = flag(j, "EnableIPv6");
+    n.options = labelsOf(child(j, "Options"));
+    const Json& ipam = child(j, "IPAM");
+    auto pools = ipam.find("Config");  // an array: child() answers objects only
+    if (pools != ipam.end() && pools->is_array())
+        for (const auto& p : *pools) n.pools.push_back({str(p, "Subnet"), str(p, "Gateway"), str(p, "IPRange")});
+    for (auto it = child(j, "Containers").begin(); it != child(j, "Containers").end(); ++it) {
+        n.containerIds.push_back(it.key());
+        n.endpoints.push_back({it.key(), str(*it, "Name"), withoutPrefix(str(*it, "IPv4Address")),
+                               withoutPrefix(str(*it, "IPv6Address")), str(*it, "MacAddress")});
+    }
     return n;
 }
 

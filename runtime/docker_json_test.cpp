@@ -54,5 +54,30 @@ TEST(DockerJson, ASummaryCarriesEveryNameTheImageIdAndThePorts) {
     EXPECT_EQ(c.ports[1].hostPort, 0);
 }
 
+TEST(DockerJson, ANetworkCarriesItsPoolsOptionsAndEndpointsAddressesWithoutPrefix) {
+    Json j = Json::parse(R"({
+      "Name": "web", "Id": "abc", "Scope": "local", "Driver": "bridge", "Internal": true, "Attachable": true,
+      "EnableIPv6": false, "Created": "2026-12-07T13:54:47Z",
+      "IPAM": {"Driver": "default", "Options": null,
+               "Config": [{"Subnet": "10.20.0.0/24", "Gateway": "10.20.0.1", "IPRange": "10.20.0.128/25"}]},
+      "Containers": {"c1": {"Name": "db", "MacAddress": "02:42:0a:14:00:82", "IPv4Address": "10.20.0.130/24", "IPv6Address": ""}},
+      "Options": {"com.docker.network.driver.mtu": "1400"}, "Labels": {"team": "web"}})");
+    NetworkInfo n = parseNetwork(j);
+    EXPECT_TRUE(n.internal);
+    EXPECT_TRUE(n.attachable);
+    EXPECT_EQ(n.scope, "local");
+    ASSERT_EQ(n.pools.size(), 1u);
+    EXPECT_EQ(n.pools[0].subnet, "10.20.0.0/24");
+    EXPECT_EQ(n.pools[0].gateway, "10.20.0.1");
+    EXPECT_EQ(n.pools[0].ipRange, "10.20.0.128/25");
+    EXPECT_EQ(n.options.at("com.docker.network.driver.mtu"), "1400");
+    EXPECT_EQ(n.labels.at("team"), "web");
+    ASSERT_EQ(n.endpoints.size(), 1u);
+    EXPECT_EQ(n.endpoints[0].containerId, "c1");
+    EXPECT_EQ(n.endpoints[0].name, "db");
+    EXPECT_EQ(n.endpoints[0].ipv4Address, "10.20.0.130");
+    EXPECT_EQ(n.containerIds, std::vector<std::string>{"c1"});
+}
+
 }  // namespace
 }  // namespace rivetr::runtime

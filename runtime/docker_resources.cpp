@@ -115,11 +115,19 @@ NetworkInfo DockerRuntime::inspectNetwork(const std::string& idOrName) {
     return parseNetwork(expectOk("GET", "/networks/" + idOrName));
 }
 
-NetworkInfo DockerRuntime::createNetwork(const std::string& name, const Labels& labels, bool internal) {
-    validateName(name, "network");
-    Json body = {{"Name", name}, {"Labels", labels}, {"Internal", internal}, {"Driver", "bridge"}, {"CheckDuplicate", true}};
+NetworkInfo DockerRuntime::createNetwork(const NetworkSpec& spec) {
+    validateName(spec.name, "network");
+    Json body = {{"Name", spec.name},         {"Labels", spec.labels},         {"Internal", spec.internal},
+                 {"Driver", spec.driver},     {"Attachable", spec.attachable}, {"CheckDuplicate", true},
+                 {"Options", spec.options}};
+    if (!spec.subnet.empty()) {
+        Json pool = {{"Subnet", spec.subnet}};
+        if (!spec.gateway.empty()) pool["Gateway"] = spec.gateway;
+        if (!spec.ipRange.empty()) pool["IPRange"] = spec.ipRange;
+        body["IPAM"] = {{"Driver", "default"}, {"Config", Json::array({pool})}};
+    }
     Json created = expectOk("POST", "/networks/create", body);
-    return inspectNetwork(created.value("Id", name));
+    return inspectNetwork(created.value("Id", spec.name));
 }
 
 void DockerRuntime::removeNetwork(const std::string& idOrName) {

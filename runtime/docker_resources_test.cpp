@@ -1,4 +1,5 @@
 // Images, volumes and networks against the real dockerd: labels select, prunes spare what Rivetr did not make.
+#include <random>
 #include <thread>
 
 #include "runtime/runtime_test_fixture.hpp"
@@ -30,7 +31,7 @@ TEST_F(DockerResourcesTest, ListsContainersByAppAndDeploymentLabels) {
 TEST_F(DockerResourcesTest, VolumesAndNetworksAreCreatedUsedAndRemoved) {
     auto image = buildTestserver("dep_1");
     auto vol = rt->createVolume(volumeName(app, "data"), rivetrLabels(app));
-    auto net = rt->createNetwork(networkName(app), rivetrLabels(app));
+    auto net = rt->createNetwork({.name = networkName(app), .labels = rivetrLabels(app)});
     EXPECT_EQ(rt->inspectVolume(vol.name).labels.at("rivetr.app"), app);
     EXPECT_EQ(rt->inspectNetwork(net.name).id, net.id);
 
@@ -61,6 +62,35 @@ TEST_F(DockerResourcesTest, VolumesAndNetworksAreCreatedUsedAndRemoved) {
     removeVolumeAndNetwork(vol.name, net.name);
 }
 
+TEST_F(DockerResourcesTest, CreatesANetworkFromItsSpecAndReportsItsEndpointsAddresses) {
+    std::string prefix = "10.254." + std::to_string(std::random_device{}() % 250 + 1) + ".";
+    NetworkSpec spec{.name = networkName(app), .subnet = prefix + "0/24", .gateway = prefix + "1",
+                     .ipRange = prefix + "128/25", .internal = true, .attachable = true, .labels = rivetrLabels(app),
+                     .options = {{"com.docker.network.driver.mtu", "1400"}}};
+    auto net = rt->createNetwork(spec);
+    EXPECT_EQ(net.driver, "bridge");
+    EXPECT_TRUE(net.internal);
+    EXPECT_TRUE(net.attachable);
+    EXPECT_EQ(net.scope, "local");
+    ASSERT_EQ(net.pools.size(), 1u);
+    EXPECT_EQ(net.pools[0].subnet, prefix + "0/24");
+    EXPECT_EQ(net.pools[0].gateway, prefix + "1");
+    EXPECT_EQ(net.pools[0].ipRange, prefix + "128/25");
+    EXPECT_EQ(net.options.at("com.docker.network.driver.mtu"), "1400");
+
+    auto image = buildTestserver("dep_1");
+    std::string c = rt->createContainer(specFor(image, "dep_1"));
+    rt->connectEndpoint(net.name, c, {.aliases = {"db"}, .ipv4Address = prefix + "200"});
+    rt->startContainer(c);
+    auto seen = rt->inspectNetwork(net.id);
+    ASSERT_EQ(seen.endpoints.size(), 1u);
+    EXPECT_EQ(seen.endpoints[0].containerId, c);
+    EXPECT_EQ(seen.endpoints[0].ipv4Address, prefix + "200") << "the address without its /24";
+    EXPECT_EQ(seen.endpoints[0].name, containerName(app, "dep_1"));
+    EXPECT_FALSE(seen.endpoints[0].macAddress.empty());
+    EXPECT_TRUE(rt->listNetworks(rivetrFilter(app)).at(0).endpoints.empty()) << "a list does not carry endpoints";
+}
+
 TEST_F(DockerResourcesTest, PrunesOnlyWhatRivetrLabelled) {
     auto image = buildTestserver("dep_1");
     std::string otherTag = "rivetr-test-unlabelled:" + app;
@@ -79,7 +109,7 @@ TEST_F(DockerResourcesTest, PrunesOnlyWhatRivetrLabelled) {
     rt->createVolume(foreignVolume, {});
     extraVolumes.push_back(foreignVolume);
     rt->createVolume(volumeName(app, "old"), rivetrLabels(app));
-    rt->createNetwork(networkName(app), rivetrLabels(app));
+    rt->createNetwork({.name = networkName(app), .labels = rivetrLabels(app)});
 
     auto images = rt->pruneImages(rivetrFilter(app));
     EXPECT_FALSE(images.deleted.empty());

@@ -74,7 +74,7 @@ public:
 
     std::vector<NetworkInfo> listNetworks(const LabelFilter& labels) override;
     NetworkInfo inspectNetwork(const std::string& idOrName) override;
-    NetworkInfo createNetwork(const std::string& name, const Labels& labels, bool internal) override;
+    NetworkInfo createNetwork(const NetworkSpec& spec) override;
     void removeNetwork(const std::string& idOrName) override;
     void connectNetwork(const std::string& network, const std::string& container,
                         const std::vector<std::string>& aliases) override;

@@ -14,7 +14,9 @@ public:
 
     virtual std::vector<NetworkInfo> listNetworks(const LabelFilter& labels) = 0;
     virtual NetworkInfo inspectNetwork(const std::string& idOrName) = 0;
-    virtual NetworkInfo createNetwork(const std::string& name, const Labels& labels, bool internal = false) = 0;
+    // Creates exactly the spec (its driver, one address pool when `subnet` is set, options); the
+    // engine's refusals (a name taken, an overlapping subnet) are thrown with its reason.
+    virtual NetworkInfo createNetwork(const NetworkSpec& spec) = 0;
     virtual void removeNetwork(const std::string& idOrName) = 0;
     virtual void connectNetwork(const std::string& network, const std::string& container,
                                 const std::vector<std::string>& aliases = {}) = 0;

@@ -161,7 +161,7 @@ TEST_F(PodmanRuntimeTest, AFailingBuildCarriesTheEnginesMessage) {
 TEST_F(PodmanRuntimeTest, LabelsVolumesAndNetworksWork) {
     auto image = buildTestserver("dep_1");
     auto vol = rt->createVolume(volumeName(app, "data"), rivetrLabels(app));
-    auto net = rt->createNetwork(networkName(app), rivetrLabels(app));
+    auto net = rt->createNetwork({.name = networkName(app), .labels = rivetrLabels(app)});
     auto spec = specFor(image, "dep_1");
     spec.mounts = {{vol.name, "/data", false}};
     spec.networks = {{net.name, {"web"}}};

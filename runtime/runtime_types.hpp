@@ -173,8 +173,8 @@ struct ProcessList {
 
 // How a container joins a network: its aliases there and a fixed address (empty: the engine picks).
 struct EndpointSettings {
-    std::vector<std::string> aliases;
-    std::string ipv4Address, ipv6Address;
+    std::vector<std::string> aliases{};
+    std::string ipv4Address{}, ipv6Address{};
 };
 
 enum class LogStream { Stdout, Stderr };
@@ -285,11 +285,38 @@ struct VolumeInfo {
     std::map<std::string, std::string> options;
 };
 
+// What a network is created with (`docker network create`): its driver, addressing and reach.
+struct NetworkSpec {
+    // Every member has an initializer, so designated initializers may name only what they set.
+    std::string name{};
+    std::string driver = "bridge";                // bridge | macvlan
+    std::string subnet{}, gateway{}, ipRange{};   // CIDR, address, CIDR; empty subnet: the engine picks one
+    bool internal = false;                        // no route out of the network
+    bool attachable = false;
+    Labels labels{};
+    std::map<std::string, std::string> options{};  // driver options, e.g. macvlan's "parent"
+};
+
+// One address pool of a network as the engine configured it.
+struct NetworkPool {
+    std::string subnet, gateway, ipRange;
+};
+
+// A container attached to a network, with its addresses there (prefix lengths dropped).
+struct NetworkEndpoint {
+    std::string containerId, name, ipv4Address, ipv6Address, macAddress;
+};
+
 struct NetworkInfo {
     std::string id, name, driver;
     bool internal = false;
     Labels labels;
     std::vector<std::string> containerIds;
+    std::string scope, created;
+    bool attachable = false, ipv6 = false;
+    std::vector<NetworkPool> pools;
+    std::map<std::string, std::string> options;
+    std::vector<NetworkEndpoint> endpoints;  // from an inspect; a list leaves it empty
 };
 
 struct PruneResult {

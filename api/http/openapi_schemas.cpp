@@ -511,6 +511,70 @@ void containerManagerSchemas(json& s) {
     s["ContainerProcesses"] = answer({{"titles", arrayOf(str())}, {"processes", arrayOf(arrayOf(str()))}});
 }
 
+
+// The Docker manager's networks (api/networks): any network of any host, with its containers' addresses.
+void networkSchemas(json& s) {
+    json strings = described({{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}, "name -> value");
+    s["NetworkSubnet"] = answer({{"subnet", str()}, {"gateway", str()}, {"ip_range", described(str(), "\"\": the whole subnet")}});
+    s["NetworkContainer"] = answer({{"id", str()},
+                                    {"name", str()},
+                                    {"ipv4_address", described(str(), "without its prefix length; \"\" when it has none")},
+                                    {"ipv6_address", str()},
+                                    {"mac_address", str()},
+                                    {"aliases", described(arrayOf(str()), "its names in the network (the engine adds the short id)")},
+                                    {"app_id", described(nullable(str()), "the Rivetr app it belongs to")},
+                                    {"app_name", nullable(str())}});
+    s["Network"] = answer({{"id", str()},
+                           {"short_id", str()},
+                           {"name", str()},
+                           {"host", described(str(), "the id of the host it is on")},
+                           {"driver", str()},
+                           {"scope", str()},
+                           {"created_at", str()},
+                           {"internal", described(boolean(), "no route out of the network")},
+                           {"attachable", boolean()},
+                           {"ipv6", boolean()},
+                           {"subnets", arrayOf(ref("NetworkSubnet"))},
+                           {"labels", strings},
+                           {"options", described(strings, "driver options (macvlan's parent, the bridge's mtu...)")},
+                           {"containers", arrayOf(ref("NetworkContainer"))},
+                           {"builtin", described(boolean(), "bridge, host or none: the engine's own, never removed")},
+                           {"managed", described(boolean(), "made by Rivetr (rivetr.managed): never removed here")},
+                           {"app_id", described(nullable(str()), "the app a network Rivetr made belongs to")},
+                           {"app_name", nullable(str())}});
+    s["NetworkList"] = answer({{"host", described(str(), "the host asked: its id, or * for every host")},
+                               {"networks", arrayOf(ref("Network"))},
+                               {"unreachable", described(arrayOf(ref("UnreachableHost")), "hosts that did not answer an aggregate list (?host=*)")}});
+    s["NetworkCreateInput"] = input({{"name", described(str(), "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")},
+                                     {"driver", described(oneOfStrings({"bridge", "macvlan"}), "default bridge; macvlan: admins only")},
+                                     {"subnet", described(str(), "CIDR, e.g. 10.20.0.0/24; empty: the engine picks one")},
+                                     {"gateway", described(str(), "an address inside the subnet")},
+                                     {"ip_range", described(str(), "CIDR inside the subnet the engine hands addresses from")},
+                                     {"internal", boolean()},
+                                     {"attachable", boolean()},
+                                     {"labels", strings},
+                                     {"options", described(strings, "driver options; macvlan needs parent (a host interface)")}},
+                                    {"name"});
+    s["NetworkRemoval"] = answer({{"id", str()}, {"name", str()}, {"removed", boolean()}});
+    s["NetworkConnectInput"] = input({{"container", described(str(), "a container's id or name")},
+                                      {"aliases", arrayOf(str())},
+                                      {"ipv4_address", described(str(), "a fixed address inside the network's subnet")}},
+                                     {"container"});
+    s["NetworkConnectResult"] = answer({{"network", ref("Network")},
+                                        {"warning", described(nullable(str()), "set when the container belongs to an app: its next deploy leaves the network")}});
+    s["NetworkDisconnectInput"] = input({{"container", str()}, {"force", boolean()}}, {"container"});
+    s["NetworkPruneInput"] = input({{"dry_run", described(boolean(), "default true: only show what would go")},
+                                    {"networks", described(arrayOf(str()), "the ids to remove (what the user confirmed from the dry run); required when executing")}});
+    json brief = answer({{"id", str()}, {"name", str()}, {"driver", str()}});
+    json kept = answer({{"id", str()}, {"name", str()}, {"driver", str()}, {"reason", str()}});
+    s["NetworkPrune"] = answer({{"dry_run", boolean()},
+                                {"networks", described(arrayOf(brief), "unused networks users made: what a prune removes (empty once executed)")},
+                                {"kept", described(arrayOf(kept), "unused networks that stay, and why")},
+                                {"outcomes", described(arrayOf(answer({{"id", str()}, {"name", str()}, {"removed", boolean()},
+                                                                       {"error", nullable(str())}})),
+                                                       "per confirmed id, when executed")}});
+}
+
 }  // namespace
 
 json openApiSchemas() {
@@ -527,6 +591,7 @@ json openApiSchemas() {
     hostSchemas(s);
     imageSchemas(s);
     containerManagerSchemas(s);
+    networkSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -102,9 +102,7 @@ public:
 
     std::vector<runtime::NetworkInfo> listNetworks(const runtime::LabelFilter&) override { unsupported("networks"); }
     runtime::NetworkInfo inspectNetwork(const std::string&) override { unsupported("networks"); }
-    runtime::NetworkInfo createNetwork(const std::string&, const runtime::Labels&, bool) override {
-        unsupported("networks");
-    }
+    runtime::NetworkInfo createNetwork(const runtime::NetworkSpec&) override { unsupported("networks"); }
     void removeNetwork(const std::string&) override { unsupported("networks"); }
     void connectNetwork(const std::string&, const std::string&, const std::vector<std::string>&) override {
         unsupported("networks");

@@ -31,6 +31,13 @@ export const routes: RouteNode[] = [
   },
   { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
   { path: '/images', load: () => import('../features/images/ImagesPage') },
+  {
+    path: '/networks',
+    children: [
+      { path: '/', load: () => import('../features/networks/pages/NetworksPage') },
+      { path: '/:id', load: () => import('../features/networks/pages/NetworkDetailPage') },
+    ],
+  },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
   {
     path: '/containers',

@@ -1013,6 +1013,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every network on a host (?host=, default the local engine; * every host at once, an unreachable one listed in `unreachable`) with its subnets, gateway and attached containers (their addresses and aliases); ?driver=, ?label=key[=value], ?search= (name or id) narrow it */
+        get: operations["get/api/networks"];
+        put?: never;
+        /** Create a bridge or macvlan network (?host=). Every field is checked before the engine is asked (400 naming it); an overlapping subnet is a 409 with the engine's reason; macvlan and host-level driver options are for admins (403) */
+        post: operations["post/api/networks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A network ({id}: its id, a prefix of it, or its name; ?host=) with its containers and their addresses */
+        get: operations["get/api/networks/{id}"];
+        put?: never;
+        post?: never;
+        /** Remove a network (?host=). Refused (409) while containers are attached, naming them, and always for the engine's own networks (bridge, host, none) and for an app's or Rivetr's own */
+        delete: operations["delete/api/networks/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{id}/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect a container (?host=), with aliases and a fixed IPv4 address inside the network's subnet. An app's container may join (the answer warns that its next deploy leaves the network) */
+        post: operations["post/api/networks/{id}/connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{id}/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disconnect a container (?host=; force clears a stale endpoint). Refused (409) for an app's container, whose networks change only with its deployments */
+        post: operations["post/api/networks/{id}/disconnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prune networks (?host=): by default a dry run listing the unused networks users made (never the engine's, an app's or Rivetr's); with "dry_run": false it removes exactly the `networks` ids given, if still unused */
+        post: operations["post/api/networks/prune"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -2082,6 +2169,138 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
             user?: components["schemas"]["User"];
+        };
+        Network: {
+            /** @description the app a network Rivetr made belongs to */
+            app_id: string | null;
+            app_name: string | null;
+            attachable: boolean;
+            /** @description bridge, host or none: the engine's own, never removed */
+            builtin: boolean;
+            containers: components["schemas"]["NetworkContainer"][];
+            created_at: string;
+            driver: string;
+            /** @description the id of the host it is on */
+            host: string;
+            id: string;
+            /** @description no route out of the network */
+            internal: boolean;
+            ipv6: boolean;
+            /** @description name -> value */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description made by Rivetr (rivetr.managed): never removed here */
+            managed: boolean;
+            name: string;
+            /** @description driver options (macvlan's parent, the bridge's mtu...) */
+            options: {
+                [key: string]: string;
+            };
+            scope: string;
+            short_id: string;
+            subnets: components["schemas"]["NetworkSubnet"][];
+        };
+        NetworkConnectInput: {
+            aliases?: string[];
+            /** @description a container's id or name */
+            container: string;
+            /** @description a fixed address inside the network's subnet */
+            ipv4_address?: string;
+        };
+        NetworkConnectResult: {
+            network: components["schemas"]["Network"];
+            /** @description set when the container belongs to an app: its next deploy leaves the network */
+            warning: string | null;
+        };
+        NetworkContainer: {
+            /** @description its names in the network (the engine adds the short id) */
+            aliases: string[];
+            /** @description the Rivetr app it belongs to */
+            app_id: string | null;
+            app_name: string | null;
+            id: string;
+            /** @description without its prefix length; "" when it has none */
+            ipv4_address: string;
+            ipv6_address: string;
+            mac_address: string;
+            name: string;
+        };
+        NetworkCreateInput: {
+            attachable?: boolean;
+            /**
+             * @description default bridge; macvlan: admins only
+             * @enum {string}
+             */
+            driver?: "bridge" | "macvlan";
+            /** @description an address inside the subnet */
+            gateway?: string;
+            internal?: boolean;
+            /** @description CIDR inside the subnet the engine hands addresses from */
+            ip_range?: string;
+            /** @description name -> value */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ */
+            name: string;
+            /** @description driver options; macvlan needs parent (a host interface) */
+            options?: {
+                [key: string]: string;
+            };
+            /** @description CIDR, e.g. 10.20.0.0/24; empty: the engine picks one */
+            subnet?: string;
+        };
+        NetworkDisconnectInput: {
+            container: string;
+            force?: boolean;
+        };
+        NetworkList: {
+            /** @description the host asked: its id, or * for every host */
+            host: string;
+            networks: components["schemas"]["Network"][];
+            /** @description hosts that did not answer an aggregate list (?host=*) */
+            unreachable: components["schemas"]["UnreachableHost"][];
+        };
+        NetworkPrune: {
+            dry_run: boolean;
+            /** @description unused networks that stay, and why */
+            kept: {
+                driver: string;
+                id: string;
+                name: string;
+                reason: string;
+            }[];
+            /** @description unused networks users made: what a prune removes (empty once executed) */
+            networks: {
+                driver: string;
+                id: string;
+                name: string;
+            }[];
+            /** @description per confirmed id, when executed */
+            outcomes: {
+                error: string | null;
+                id: string;
+                name: string;
+                removed: boolean;
+            }[];
+        };
+        NetworkPruneInput: {
+            /** @description default true: only show what would go */
+            dry_run?: boolean;
+            /** @description the ids to remove (what the user confirmed from the dry run); required when executing */
+            networks?: string[];
+        };
+        NetworkRemoval: {
+            id: string;
+            name: string;
+            removed: boolean;
+        };
+        NetworkSubnet: {
+            gateway: string;
+            /** @description "": the whole subnet */
+            ip_range: string;
+            subnet: string;
         };
         Object: Record<string, never>;
         PasswordChange: {
@@ -4462,6 +4681,233 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkCreateInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/networks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete/api/networks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkRemoval"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/networks/{id}/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkConnectInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkConnectResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/networks/{id}/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkDisconnectInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/networks/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkPruneInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkPrune"];
                 };
             };
             /** @description error */

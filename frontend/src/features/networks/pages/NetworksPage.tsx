@@ -1,0 +1,78 @@
+// Networks: the networks of one host or of every host (?host= in the URL, as on the Containers page;
+// a host that does not answer is said, never blocking the others), searchable, each with its subnets
+// and how many containers it holds; a developer creates and prunes here, and removes, connects and
+// disconnects on a network's page.
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link, navigate, useLocation } from '../../../shared/router';
+import { DataTable, type Column } from '../../../shared/ui/DataTable';
+import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
+import { useHosts } from '../../hosts/queries';
+import { CreateNetworkForm } from '../components/CreateNetworkForm';
+import { NetworkPrunePanel } from '../components/NetworkPrunePanel';
+import { filterNetworks, networkHref, subnetsOf } from '../networkFilter';
+import { useNetworks } from '../queries';
+import { ALL_HOSTS, type Network } from '../types';
+
+const COLUMNS: Column<Network>[] = [
+  { id: 'name', header: 'Name', required: true, sortValue: (n) => n.name, cell: (n) => (
+    <><Link href={networkHref(n)}>{n.name}</Link>
+      {n.builtin && <> <span className="badge muted" title="the engine's own: never removed">built-in</span></>}
+      {n.app_name && <> <span className="badge busy" title="made by Rivetr for an app">app {n.app_name}</span></>}
+      {n.internal && <> <span className="badge muted">internal</span></>}</>
+  ) },
+  { id: 'driver', header: 'Driver', sortValue: (n) => n.driver, cell: (n) => n.driver },
+  { id: 'subnet', header: 'Subnet', sortValue: subnetsOf, cell: (n) => <code>{subnetsOf(n)}</code> },
+  { id: 'containers', header: 'Containers', sortValue: (n) => n.containers.length, cell: (n) => n.containers.length },
+  { id: 'host', header: 'Host', sortValue: (n) => n.host, cell: (n) => n.host },
+  { id: 'id', header: 'ID', sortValue: (n) => n.short_id, cell: (n) => <code>{n.short_id}</code> },
+];
+const rowKey = (n: Network) => `${n.host}/${n.id}`;
+
+export default function NetworksPage() {
+  const { query } = useLocation();
+  const [host, setHost] = useState(query.get('host') || 'local');
+  const [q, setQ] = useState(query.get('q') ?? '');
+  useEffect(() => {
+    const s = new URLSearchParams();
+    if (host !== 'local') s.set('host', host);
+    if (q) s.set('q', q);
+    navigate(`/networks${s.size ? '?' + s.toString() : ''}`, true);
+  }, [host, q]);
+  const hosts = useHosts();
+  const list = useNetworks(host);
+  const deferredQ = useDeferredValue(q);
+  const all = useMemo(() => list.data?.networks ?? [], [list.data]);
+  const shown = useMemo(() => filterNetworks(all, deferredQ), [all, deferredQ]);
+  const hostName = hosts.data?.find((h) => h.id === host)?.name ?? host;
+  return (
+    <section>
+      <h1>Networks</h1>
+      <div className="filters">
+        <label>Host
+          <select value={host} onChange={(e) => setHost(e.target.value)}>
+            <option value={ALL_HOSTS}>All hosts</option>
+            {(hosts.data ?? [{ id: 'local', name: 'local' }]).map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          </select>
+        </label>
+        <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="name, subnet, container or address" /></label>
+      </div>
+      {(list.data?.unreachable ?? []).map((u) => <p key={u.host} role="alert" className="note bad">Host {u.host} did not answer: {u.error}</p>)}
+      {list.error && <ErrorState error={list.error} retry={() => void list.refetch()} />}
+      {list.isPending && <LoadingState />}
+      {list.data && all.length === 0 && <EmptyState title="No networks here.">Create one below.</EmptyState>}
+      {list.data && all.length > 0 && (
+        <>
+          <p role="status" className="hint">{shown.length === all.length ? `${all.length} networks` : `${shown.length} of ${all.length} networks match`}</p>
+          <DataTable id="networks" caption={`Networks: ${shown.length} of ${all.length}`} rows={shown} rowKey={rowKey} columns={COLUMNS}
+            resetKey={`${host}|${deferredQ}`} />
+        </>
+      )}
+      {host !== ALL_HOSTS ? (
+        <div className="grid">
+          <CreateNetworkForm host={host} hostName={hostName} onCreated={(n) => navigate(networkHref(n))} />
+          <NetworkPrunePanel host={host} hostName={hostName} />
+        </div>
+      ) : <p className="hint card">Choose one host to create or prune networks.</p>}
+    </section>
+  );
+}
