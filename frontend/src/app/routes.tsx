@@ -31,6 +31,8 @@ export const routes: RouteNode[] = [
   },
   { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
   { path: '/images', load: () => import('../features/images/ImagesPage') },
+  // Before any /volumes section: the volume browser (features/volume-files), linked from a volume's page.
+  { path: '/volumes/:name/files', load: () => import('../features/volume-files/VolumeFilesPage') },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
   {
     path: '/containers',
