@@ -58,6 +58,10 @@ struct DockerConfig {
     bool terminal_enabled = true;                      // false: every terminal request is a 403
     std::int64_t terminal_idle_timeout_ms = 900000;    // no keystroke for 15 min: the terminal closes
     std::int64_t terminal_max_sessions_per_user = 3;   // open at once; a 429 beyond
+    // Volume backups written on the server (GET /api/volumes/{name}/backup?to=server); empty: data_dir/volume-backups.
+    std::string volume_backup_dir;
+    // The statically linked busybox Rivetr builds its volume helper image from (FROM scratch).
+    std::string volume_helper_busybox = "/bin/busybox";
 };
 
 struct ProxyConfig {

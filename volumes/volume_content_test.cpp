@@ -10,11 +10,11 @@
 #include "volumes/helper_container.hpp"
 #include "volumes/helper_image.hpp"
 #include "volumes/test_archive.hpp"
+#include "volumes/test_volume_shell.hpp"
 
 namespace rivetr::volumes {
 namespace {
 
-using runtime::ContainerSpec;
 using testing::TestEntry;
 
 class VolumeContentTest : public runtime::testing::RuntimeTest {
@@ -38,30 +38,10 @@ protected:
         return VolumeContent(borrowed, {kDefaultBusybox, dir.path()});
     }
 
-    // Runs a fixed busybox script over the volume (mounted read-write at /v); returns its stdout.
     std::string sh(const std::string& vol, const std::string& script) {
-        ContainerSpec s;
-        s.name = "rivetr-test-vc-" + app + "-" + std::to_string(++runs_);
-        s.image = ensureHelperImage(*rt, kDefaultBusybox);
-        s.entrypoint = {"/bin/busybox", "sh", "-c", script};
-        s.mounts = {{vol, "/v", false}};
-        s.labels = runtime::rivetrLabels(app);
-        s.init = false;
-        auto id = rt->runContainer(s);
-        EXPECT_EQ(rt->waitContainer(id, {}), 0);
-        std::string out;
-        rt->logs(id, {}, [&](runtime::LogStream st, std::string_view d) {
-            if (st == runtime::LogStream::Stdout) out.append(d);
-        });
-        rt->removeContainer(id, {.force = true});
-        return out;
+        return testing::runInVolume(*rt, vol, script, runtime::rivetrLabels(app));
     }
-    // Every entry with its type, mode, size, owner and link target, and every file's checksum.
-    std::string listing(const std::string& vol) {
-        return sh(vol, "cd /v && /bin/busybox find . | /bin/busybox sort | while read f; do "
-                       "/bin/busybox stat -c '%n %f %s %u %g %N' \"$f\"; done; "
-                       "/bin/busybox find . -type f | /bin/busybox sort | /bin/busybox xargs /bin/busybox md5sum");
-    }
+    std::string listing(const std::string& vol) { return testing::volumeListing(*rt, vol); }
     void fill(const std::string& vol) {
         sh(vol, "cd /v && echo hello > a.txt && chmod 640 a.txt && chown 123:45 a.txt && mkdir -p sub/deep && "
                 "chmod 700 sub && chown 999:999 sub && /bin/busybox dd if=/dev/urandom of=sub/deep/bin bs=1k count=300 "
@@ -73,9 +53,6 @@ protected:
         content().backup(vol, [&](std::string_view d) { out.write(d.data(), static_cast<std::streamsize>(d.size())); });
         return path;
     }
-
-private:
-    int runs_ = 0;
 };
 
 TEST_F(VolumeContentTest, BackupThenRestoreIntoANewVolumeIsIdentical) {
