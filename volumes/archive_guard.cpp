@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "volumes/content_error.hpp"
+#include "volumes/volume_path.hpp"
 
 namespace rivetr::volumes {
 namespace {
@@ -26,16 +27,9 @@ constexpr std::size_t kMaxMetadata = 64 * 1024;
 // "./a//b/" → {"a","b"}; refuses absolute names and "..". `what` names the field in the message.
 std::vector<std::string> components(const std::string& name, const std::string& what) {
     if (!name.empty() && name.front() == '/') refuse(what + " '" + name + "' is absolute");
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= name.size()) {
-        auto end = name.find('/', start);
-        if (end == std::string::npos) end = name.size();
-        auto part = name.substr(start, end - start);
-        start = end + 1;
-        if (part.empty() || part == ".") continue;
+    auto out = pathComponents(name);
+    for (const auto& part : out) {
         if (part == "..") refuse(what + " '" + name + "' holds '..'");
-        out.push_back(part);
     }
     return out;
 }
@@ -51,13 +45,7 @@ void checkSymlink(const std::vector<std::string>& at, const std::string& target)
     if (target.empty()) refuse("a symlink has no target");
     if (target.front() == '/') refuse("the symlink '" + join(at, at.size()) + "' points outside (absolute)");
     std::vector<std::string> dir(at.begin(), at.end() - (at.empty() ? 0 : 1));
-    std::size_t start = 0;
-    while (start <= target.size()) {
-        auto end = target.find('/', start);
-        if (end == std::string::npos) end = target.size();
-        auto part = target.substr(start, end - start);
-        start = end + 1;
-        if (part.empty() || part == ".") continue;
+    for (const auto& part : pathComponents(target)) {
         if (part != "..") {
             dir.push_back(part);
         } else if (dir.empty()) {

@@ -1,6 +1,8 @@
 // The names and paths a volume-content request may carry, checked before anything reaches the engine.
 #include "volumes/volume_path.hpp"
 
+#include <algorithm>
+
 #include "volumes/content_error.hpp"
 
 namespace rivetr::volumes {
@@ -21,17 +23,23 @@ void checkVolumeName(std::string_view name) {
     if (!ok) throw invalid("a volume name is 2-255 of [a-zA-Z0-9_.-], starting with a letter or digit", "name");
 }
 
+std::vector<std::string> pathComponents(std::string_view path) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        auto end = std::min(path.find('/', start), path.size());
+        auto part = path.substr(start, end - start);
+        start = end + 1;
+        if (!part.empty() && part != ".") out.emplace_back(part);
+    }
+    return out;
+}
+
 std::string normalizeVolumePath(std::string_view path) {
     if (path.size() > kMaxPath) throw invalid("a path is at most 4096 characters", "path");
     if (!path.empty() && path.front() == '/') throw invalid("the path is relative to the volume's root", "path");
     std::string out;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        auto end = path.find('/', start);
-        if (end == std::string_view::npos) end = path.size();
-        auto part = path.substr(start, end - start);
-        start = end + 1;
-        if (part.empty() || part == ".") continue;
+    for (const auto& part : pathComponents(path)) {
         if (part == "..") throw invalid("'..' would leave the volume", "path");
         for (char c : part) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) throw invalid("the path holds a control character", "path");

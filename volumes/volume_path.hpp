@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rivetr::volumes {
 
@@ -15,6 +16,9 @@ void checkVolumeName(std::string_view name);
 // characters, and more than 4096 characters are refused (ContentError Invalid, field "path"):
 // symlinks are resolved by nobody, so the only way out of the volume would be one of those.
 std::string normalizeVolumePath(std::string_view path);
+
+// "a//./b/" → {"a", "b"}: a path's components, empty ones and "." dropped ("..", kept, is the caller's to judge).
+std::vector<std::string> pathComponents(std::string_view path);
 
 // "/v" or "/v/a/b": where the helper container sees `relative` (a normalizeVolumePath result).
 std::string mountedPath(const std::string& relative);
