@@ -14,6 +14,7 @@
 #include "hosts/local_host_directory.hpp"
 #include "hosts/registry_host_directory.hpp"
 #include "terminal/terminal_service.hpp"
+#include "api/volume_content/volume_content_deps.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/container_edit_journal.hpp"
@@ -81,6 +82,8 @@ struct ApiContext : private NonCopyable {
     // The dashboard's terminals, started by `rivetr serve` ([docker] terminal_*); null: the route answers 403.
     std::shared_ptr<terminal::TerminalService> terminals;
     std::vector<std::string> terminalOrigins;  // origins besides the request's own (the public URL's)
+    // The volume browser's helper and where backups and uploads go; set by `rivetr serve` ([docker] volume_*).
+    VolumeContentSettings volumeContent;
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};

@@ -21,6 +21,7 @@
 #include "api/networks/network_routes.hpp"
 #include "api/http/openapi.hpp"
 #include "api/terminal/terminal_routes.hpp"
+#include "api/volume_content/volume_content_routes.hpp"
 
 namespace rivetr::api {
 
@@ -47,6 +48,9 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     for (auto& r : networkRoutes(networksDeps)) routes.push_back(std::move(r));
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
+    auto volumeContent = volumeContentRoutes(
+        std::make_shared<const VolumeContentDeps>(VolumeContentDeps{ctx.hosts, ctx.trail, ctx.volumeContent}));
+    routes.insert(routes.end(), volumeContent.begin(), volumeContent.end());
     if (engine) {
         for (auto group : {deploymentRoutes(apps, *engine), detectRoutes(apps, *engine), webhookRoutes(ctx.webhooksDeps, *engine)})
             routes.insert(routes.end(), group.begin(), group.end());

@@ -8,6 +8,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/sse_client.hpp"
+#include "cli/command_registry.hpp"
 
 namespace rivetr::cli {
 
@@ -38,6 +39,10 @@ int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
+// A volume's content (cli/volume_content_command.cpp); registered as `volume-files` until `volumes` takes
+// its subcommands.
+int runVolumeContent(const std::vector<std::string>& args);
+std::vector<SubcommandSpec> volumeContentSubcommands();
 int runContainers(const std::vector<std::string>& args);
 int runNetworks(const std::vector<std::string>& args);
 

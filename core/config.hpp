@@ -61,6 +61,10 @@ struct DockerConfig {
     // How often the running server finishes or rolls back the container edits a failed rollback (or
     // a crash) left journaled; the pass also runs once at start-up, before the API answers.
     std::int64_t edit_recovery_interval_s = 60;
+    // Volume backups written on the server (GET /api/volumes/{name}/backup?to=server); empty: data_dir/volume-backups.
+    std::string volume_backup_dir;
+    // The statically linked busybox Rivetr builds its volume helper image from (FROM scratch).
+    std::string volume_helper_busybox = "/bin/busybox";
 };
 
 struct ProxyConfig {

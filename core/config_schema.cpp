@@ -54,6 +54,13 @@ Check nonEmpty(const std::string& value) {
     return std::nullopt;
 }
 
+// A file or directory given as an absolute path; `emptyOk`: empty means the documented default.
+Check absolutePath(const std::string& value, bool emptyOk) {
+    if (value.empty()) return emptyOk ? std::nullopt : Check("must not be empty");
+    if (value[0] != '/') return "must be an absolute path (got \"" + value + "\")";
+    return std::nullopt;
+}
+
 // "/srv/data, /mnt/media": each entry an absolute directory (a relative one would mean the engine's cwd).
 Check bindRoots(const std::string& value) {
     for (const auto& root : splitCommaList(value))
@@ -105,7 +112,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 56> kKeys{{
+const std::array<ConfigKey, 58> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -286,6 +293,12 @@ const std::array<ConfigKey, 56> kKeys{{
     {"docker", "terminal_max_sessions_per_user", [](Config& c) -> ConfigField { return &c.docker.terminal_max_sessions_per_user; },
      [](const Config& c) { return intRange(c.docker.terminal_max_sessions_per_user, 1, 100); },
      "Terminals one user may have open at once (429 beyond)."},
+    {"docker", "volume_backup_dir", [](Config& c) -> ConfigField { return &c.docker.volume_backup_dir; },
+     [](const Config& c) { return absolutePath(c.docker.volume_backup_dir, true); },
+     "Where volume backups kept on the server are written (backup ?to=server); empty: <data_dir>/volume-backups."},
+    {"docker", "volume_helper_busybox", [](Config& c) -> ConfigField { return &c.docker.volume_helper_busybox; },
+     [](const Config& c) { return absolutePath(c.docker.volume_helper_busybox, false); },
+     "The static busybox the volume browser's helper image is built from (Debian: busybox-static)."},
     {"logging", "level", [](Config& c) -> ConfigField { return &c.logging.level; },
      [](const Config& c) { return oneOf(c.logging.level, {"trace", "debug", "info", "warn", "error", "off"}); },
      "Log level."},

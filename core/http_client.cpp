@@ -120,6 +120,7 @@ void setMethodAndBody(CURL* c, const Request& req, Transfer& t) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_READFUNCTION, onRead);
         curl_easy_setopt(c, CURLOPT_READDATA, &t);
+        if (req.uploadLength) curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(*req.uploadLength));
     } else if (req.body) {
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, req.body->data());
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body->size()));
@@ -135,7 +136,7 @@ SlistPtr headerList(const Request& req) {
     for (const auto& h : req.headers) add(h);
     if (req.upload) {
         // Unknown length: chunked. No "Expect: 100-continue" wait for a server that never answers it.
-        add("Transfer-Encoding: chunked");
+        if (!req.uploadLength) add("Transfer-Encoding: chunked");
         add("Expect:");
     }
     return list;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,6 +29,9 @@ struct Request {
     // A request body of unknown length, pulled as libcurl sends it (chunked; never held in memory).
     // Returns the bytes written into `out`, 0 at the end. An exception aborts the transfer.
     std::function<std::size_t(char* out, std::size_t max)> upload;
+    // The upload's exact length when known (a file): sent as Content-Length instead of chunked, for
+    // servers that need the size up front (a volume restore).
+    std::optional<std::uint64_t> uploadLength;
 
     std::chrono::milliseconds timeout{0};         // the whole transfer; 0: none
     std::chrono::milliseconds connectTimeout{0};  // 0: libcurl's default

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/cancel_token.hpp"
@@ -34,6 +35,18 @@ public:
     virtual ExecConnection attachTtyExec(const std::string& execId) = 0;
     virtual void resizeExec(const std::string& execId, unsigned cols, unsigned rows) = 0;
     virtual ExecState inspectExec(const std::string& execId) = 0;
+
+    // The engine's archive API, on a container that need not run (a created one mounts its volumes for
+    // it): `path` as an uncompressed tar streamed to `onData` (a symlink there is archived, not followed),
+    // and a tar (pulled from `upload`, 0 = end) extracted into the directory `path`, owners and modes as
+    // the tar says. What a volume mounted at `path` holds is read or written without Rivetr's process
+    // touching the engine's volume directories.
+    using ArchiveSink = std::function<void(std::string_view)>;
+    using ArchiveSource = std::function<std::size_t(char* out, std::size_t max)>;
+    virtual void getArchive(const std::string& id, const std::string& path, const ArchiveSink& onData,
+                            const CancelToken& cancel) = 0;
+    virtual void putArchive(const std::string& id, const std::string& path, const ArchiveSource& upload,
+                            const CancelToken& cancel) = 0;
 };
 
 }  // namespace rivetr::runtime

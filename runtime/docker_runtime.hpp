@@ -55,6 +55,10 @@ public:
     ExecConnection attachTtyExec(const std::string& execId) override;
     void resizeExec(const std::string& execId, unsigned cols, unsigned rows) override;
     ExecState inspectExec(const std::string& execId) override;
+    void getArchive(const std::string& id, const std::string& path, const ArchiveSink& onData,
+                    const CancelToken& cancel) override;
+    void putArchive(const std::string& id, const std::string& path, const ArchiveSource& upload,
+                    const CancelToken& cancel) override;
 
     std::vector<ImageInfo> listImages(const LabelFilter& labels) override;
     ImageInfo inspectImage(const std::string& ref) override;

@@ -61,12 +61,22 @@ terminal::TerminalOptions terminalOptions(const Config& cfg) {
     return o;
 }
 
+api::VolumeContentSettings volumeContentSettings(const Config& cfg) {
+    std::filesystem::path data = cfg.server.data_dir;
+    api::VolumeContentSettings s;
+    s.busybox = cfg.docker.volume_helper_busybox;
+    s.backupDir = cfg.docker.volume_backup_dir.empty() ? data / "volume-backups" : std::filesystem::path(cfg.docker.volume_backup_dir);
+    s.scratchDir = data / "tmp";
+    return s;
+}
+
 api::ApiOptions apiOptions(const Config& cfg) {
     api::ApiOptions o;
     o.host = cfg.server.api_host;
     o.port = static_cast<int>(cfg.server.api_port);
     o.bodyLimits = {static_cast<std::size_t>(cfg.server.api_max_body_bytes),
-                    {{"/webhooks/", static_cast<std::size_t>(cfg.server.webhook_max_body_bytes)}}};
+                    {{"/webhooks/", static_cast<std::size_t>(cfg.server.webhook_max_body_bytes)}},
+                    api::ApiOptions{}.bodyLimits.streamedBodies};
     o.headerTimeout = std::chrono::milliseconds(cfg.server.api_header_timeout_ms);
     o.bodyTimeout = std::chrono::milliseconds(cfg.server.api_body_timeout_ms);
     return o;

@@ -148,6 +148,7 @@ void linkLiveData(Server::Parts& p) {
     // The dashboard's terminals (api/terminal/terminal_routes.hpp says where their WebSocket ends).
     api.terminals = std::make_shared<terminal::TerminalService>(terminalOptions(cfg), api::terminalAuditSink(api.audit));
     if (auto origin = terminal::originOf(cfg.server.public_url); !origin.empty()) api.terminalOrigins.push_back(origin);
+    api.volumeContent = volumeContentSettings(cfg);
 }
 
 // Every engine the Docker manager reaches: the local one through the runtime link, and each remote

@@ -26,7 +26,8 @@ struct ApiOptions {
     int workerThreads = 4;   // handlers run here, so a slow one never stalls the reactor
     // Bodies over their route's limit get a JSON 413 from the headers, before they are read. Webhook
     // senders stay under 1 MiB (GitHub caps push payloads at 25 MB but sends far less for a push).
-    BodyLimits bodyLimits{4 * 1024 * 1024, {{"/webhooks/", 1024 * 1024}}};
+    // A volume restore's archive (any size) streams to its route instead (api/http/streamed_body.hpp).
+    BodyLimits bodyLimits{4 * 1024 * 1024, {{"/webhooks/", 1024 * 1024}}, {"/api/volumes/:name/restore"}};
     std::size_t maxHeadBytes = 64 * 1024;  // request line and headers; beyond: 431
     // A request's head must arrive within headerTimeout and all of it within bodyTimeout, counted from
     // its first byte (Pistache checks every 500 ms, then answers 408 and closes the connection).

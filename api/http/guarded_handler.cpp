@@ -15,9 +15,14 @@
 #include <pistache/peer.h>
 #include <sys/socket.h>
 
+#include <pistache/reactor.h>
+#include <pistache/transport.h>
+
 #include "api/http/connection_reactor.hpp"
 #include "api/http/middleware.hpp"
+#include "api/http/streamed_body.hpp"
 #include "core/log.hpp"
+#include "proxy/ascii.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -34,6 +39,31 @@ constexpr std::size_t kDrainStep = 1024 * 1024;
 
 std::string clientOf(const std::shared_ptr<Peer>& peer) { return peer->address().host(); }
 
+// The head Pistache parses for a streamed body: no body of its own (Content-Length: 0), the connection
+// closed after the answer, and the token the route claims its body with. Returns whether the client
+// asked for "100 Continue" (answered here, as Pistache does not).
+bool rewriteStreamedHead(std::string_view head, const std::string& token, std::string& out) {
+    bool expectContinue = false;
+    auto eol = head.find("\r\n");
+    out.assign(head.substr(0, eol + 2));
+    for (auto pos = eol + 2; pos < head.size();) {
+        auto next = head.find("\r\n", pos);
+        auto line = head.substr(pos, next - pos);
+        pos = next + 2;
+        if (line.empty()) break;
+        auto name = line.substr(0, line.find(':'));
+        if (proxy::asciiIEquals(name, "expect")) expectContinue = true;
+        bool dropped = false;
+        for (auto n : {"content-length", "transfer-encoding", "expect", "connection", StreamedBody::kHeader}) {
+            dropped = dropped || proxy::asciiIEquals(name, n);
+        }
+        if (!dropped) out.append(line).append("\r\n");
+    }
+    out.append("Content-Length: 0\r\nConnection: close\r\n").append(StreamedBody::kHeader).append(": ");
+    out.append(token).append("\r\n\r\n");
+    return expectContinue;
+}
+
 }  // namespace
 
 struct GuardedHandler::Connection {
@@ -43,6 +73,8 @@ struct GuardedHandler::Connection {
     bool answered = false;  // that answer is written: cutting the connection no longer loses it
     bool handedOver = false;  // a stream writes on it now: Pistache must never answer on it again
     std::size_t discarded = 0;
+    std::shared_ptr<StreamedBody> body;  // set: what arrives is a streamed body's (api/http/streamed_body.hpp)
+    std::string bodyToken;
 };
 
 GuardedHandler::GuardedHandler(std::shared_ptr<Pistache::Rest::Router> router, const BodyLimits& limits,
@@ -59,7 +91,13 @@ void GuardedHandler::handOver(Peer& peer) {
     if (auto conn = std::static_pointer_cast<Connection>(peer.tryGetData(kConnectionData))) conn->handedOver = true;
 }
 
-void GuardedHandler::onDisconnection(const std::shared_ptr<Peer>& peer) { router_->disconnectPeer(peer); }
+void GuardedHandler::onDisconnection(const std::shared_ptr<Peer>& peer) {
+    if (auto conn = std::static_pointer_cast<Connection>(peer->tryGetData(kConnectionData)); conn && conn->body) {
+        StreamedBody::withdraw(conn->bodyToken);
+        conn->body->disconnected();
+    }
+    router_->disconnectPeer(peer);
+}
 
 void GuardedHandler::onRequest(const Pistache::Http::Request& request, ResponseWriter response) {
     router_->route(request, std::move(response));
@@ -67,6 +105,10 @@ void GuardedHandler::onRequest(const Pistache::Http::Request& request, ResponseW
 
 void GuardedHandler::onInput(const char* buffer, size_t len, const std::shared_ptr<Peer>& peer) {
     auto& conn = *std::static_pointer_cast<Connection>(peer->getData(kConnectionData));
+    if (conn.body) {
+        conn.body->arrive(std::string_view(buffer, len));
+        return;
+    }
     if (conn.handedOver) return;  // a stream's client has nothing more to say: what it sends is dropped
     if (conn.refused) {
         discard(len, peer, conn);
@@ -82,7 +124,44 @@ void GuardedHandler::onInput(const char* buffer, size_t len, const std::shared_p
         refuse(*refusal, peer, conn);
         return;
     }
+    if (conn.guard.streamedBody()) {
+        streamBody(buffer, len, peer, conn);
+        return;
+    }
     parse(buffer, len, peer, conn);
+}
+
+// The route runs now, with an empty body and a token; the body's bytes (those of this read past the
+// head, then every later read) go to the StreamedBody it claims. Reading pauses and resumes through
+// the connection's epoll interest, from whichever thread the body decides it on.
+void GuardedHandler::streamBody(const char* buffer, size_t len, const std::shared_ptr<Peer>& peer, Connection& conn) {
+    auto* transport = ConnectionReactor::transportOf(*peer);
+    std::weak_ptr<Peer> weak = peer;
+    int fd = peer->fd();
+    auto setReading = [transport, weak, fd](bool on) {
+        auto p = weak.lock();
+        if (!p || !transport || !transport->reactor()) return;
+        try {
+            transport->reactor()->modifyFd(transport->key(), fd,
+                                           on ? Pistache::Polling::NotifyOn::Read : Pistache::Polling::NotifyOn::None,
+                                           Pistache::Polling::Mode::Edge);
+        } catch (const std::exception& e) {
+            log::warn("api.streamed_body_flow_failed", {{"error", e.what()}});
+        }
+    };
+    auto prefix = std::string_view(buffer + len - conn.guard.bodyBytesInLastRead(), conn.guard.bodyBytesInLastRead());
+    auto body = std::make_shared<StreamedBody>(conn.guard.contentLength(), setReading);
+    auto token = StreamedBody::enroll(body);
+    std::string head;
+    if (rewriteStreamedHead(conn.guard.head(), token, head)) {
+        constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        (void)::send(fd, kContinue.data(), kContinue.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    body->arrive(prefix);
+    getParser(peer)->reset();  // it may hold the head's first reads: it gets the whole rewritten head instead
+    parse(head.data(), head.size(), peer, conn);
+    conn.body = std::move(body);
+    conn.bodyToken = token;
 }
 
 // As Http::Handler::onInput, with its errors in JSON and ending the connection.

@@ -33,6 +33,7 @@ public:
 private:
     struct Connection;
     void parse(const char* buffer, size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);
+    void streamBody(const char* buffer, size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);
     void dispatch(Pistache::Http::Request& request, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     void discard(size_t len, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);
     void refuse(const Refusal& refusal, const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& conn);

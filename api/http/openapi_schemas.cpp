@@ -577,6 +577,35 @@ void networkSchemas(json& s) {
 
 }  // namespace
 
+// The volume browser, backup and restore (api/volume_content/).
+void volumeContentSchemas(json& s) {
+    s["VolumeEntry"] = answerWithOptional(
+        {{"name", str()},
+         {"type", oneOfStrings({"file", "directory", "symlink", "fifo", "socket", "char_device", "block_device"})},
+         {"size", described(integer(), "bytes; a symlink's: its target's length")},
+         {"mode", described(str(), "permission bits in octal, e.g. \"0640\" or \"4755\"")},
+         {"uid", integer()},
+         {"gid", integer()},
+         {"mtime", described(integer(), "unix seconds")}},
+        {{"target", described(str(), "a symlink's target as stored; never followed")}});
+    s["VolumePreview"] = answerWithOptional(
+        {{"kind", described(oneOfStrings({"text", "binary", "metadata"}),
+                            "text: a previewable file's start; binary: it holds NUL bytes; metadata: not a text type")}},
+        {{"text", str()}, {"truncated", boolean()}, {"limit_bytes", integer()}, {"notice", str()}});
+    s["VolumeBrowse"] = answerWithOptional(
+        {{"volume", str()}, {"host", str()}, {"path", described(str(), "normalised, relative to the volume's root")},
+         {"kind", oneOfStrings({"directory", "file"})},
+         {"truncated", described(boolean(), "the directory has more entries than one answer holds")}},
+        {{"entries", described(arrayOf(ref("VolumeEntry")), "a directory's: directories first, then by name")},
+         {"file", ref("VolumeEntry")},
+         {"preview", ref("VolumePreview")}});
+    s["VolumeBackupStored"] = answer({{"volume", str()}, {"path", str()}, {"bytes", integer()}});
+    s["VolumeRestoreResult"] = answer({{"volume", str()}, {"host", str()},
+                                       {"created", described(boolean(), "the volume was created (?create=1)")},
+                                       {"replaced", described(boolean(), "a non-empty volume's content was replaced (?force=1)")},
+                                       {"entries", integer()}});
+}
+
 json openApiSchemas() {
     json s;
     s["Error"] = answer({{"error", answerWithOptional({{"code", str()}, {"message", str()}},
@@ -592,6 +621,7 @@ json openApiSchemas() {
     imageSchemas(s);
     containerManagerSchemas(s);
     networkSchemas(s);
+    volumeContentSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -82,6 +82,27 @@ std::size_t BodyLimits::forPath(std::string_view path) const {
     return limit;
 }
 
+// "/api/volumes/:name/restore" matches "/api/volumes/pg/restore" (repeated slashes count as one).
+bool BodyLimits::streamed(std::string_view path) const {
+    auto segments = [](std::string_view p) {
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i < p.size();) {
+            auto end = std::min(p.find('/', i), p.size());
+            if (end > i) out.push_back(p.substr(i, end - i));
+            i = end + 1;
+        }
+        return out;
+    };
+    auto have = segments(path);
+    for (const auto& pattern : streamedBodies) {
+        auto want = segments(pattern);
+        bool match = want.size() == have.size();
+        for (std::size_t i = 0; match && i < want.size(); ++i) match = want[i].front() == ':' || want[i] == have[i];
+        if (match) return true;
+    }
+    return false;
+}
+
 std::size_t BodyLimits::largest() const {
     std::size_t most = defaultBytes;
     for (const auto& p : byPrefix) most = std::max(most, p.maxBytes);
@@ -115,6 +136,15 @@ std::optional<Refusal> RequestHeadGuard::headComplete(std::size_t headEnd) {
     if (framing.badContentLength) {
         return Refusal{400, "invalid", "Content-Length must be one non-negative number", "Content-Length"};
     }
+    if (limits_->streamed(requestPath(head))) {
+        if (!framing.contentLength) {
+            return Refusal{411, "length_required", "this route takes a body with a Content-Length", "Content-Length"};
+        }
+        streamed_ = true;
+        headEnd_ = headEnd;
+        contentLength_ = *framing.contentLength;
+        return std::nullopt;
+    }
     if (framing.contentLength) {
         if (*framing.contentLength <= bodyLimit_) {
             // Pistache stops reading this request at the declared length: nothing more to count.
@@ -137,6 +167,9 @@ void RequestHeadGuard::requestDone() {
     head_.clear();
     bodySeen_ = 0;
     bodyLimit_ = 0;
+    streamed_ = false;
+    headEnd_ = 0;
+    contentLength_ = 0;
 }
 
 }  // namespace rivetr::api

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,10 +20,14 @@ struct BodyLimits {
     };
     std::size_t defaultBytes = 4 * 1024 * 1024;  // app settings, env sets: small JSON documents
     std::vector<Prefix> byPrefix;
+    // Route patterns ("/api/volumes/:name/restore") whose body is streamed to the route as it arrives
+    // (api/http/streamed_body.hpp) instead of being buffered: no size limit, Content-Length required.
+    std::vector<std::string> streamedBodies = {};
 
     // `path` is the request target without its query; repeated slashes count as one, as in routing.
     std::size_t forPath(std::string_view path) const;
     std::size_t largest() const;
+    bool streamed(std::string_view path) const;
 };
 
 // A client error the guard answers instead of letting the request through.
@@ -46,6 +51,13 @@ public:
     // No byte of the next request has arrived yet.
     bool atRequestStart() const { return inHead_ && head_.empty(); }
 
+    // After inspect() completed a head whose route streams its body: the head, the declared length, and
+    // how many bytes at the end of the last read were already the body's.
+    bool streamedBody() const { return streamed_; }
+    std::string_view head() const { return std::string_view(head_).substr(0, headEnd_); }
+    std::uint64_t contentLength() const { return contentLength_; }
+    std::size_t bodyBytesInLastRead() const { return bodySeen_; }
+
 private:
     std::optional<Refusal> headComplete(std::size_t headEnd);
     std::optional<Refusal> checkBody() const;
@@ -56,6 +68,9 @@ private:
     std::string head_;          // the head so far (never more than maxHead_ plus one read)
     std::size_t bodySeen_ = 0;  // body bytes passed, chunk framing included
     std::size_t bodyLimit_ = 0;
+    bool streamed_ = false;
+    std::size_t headEnd_ = 0;
+    std::uint64_t contentLength_ = 0;
 };
 
 }  // namespace rivetr::api

@@ -83,5 +83,26 @@ TEST(RequestHeadGuard, NextRequestStartsAfterRequestDone) {
     EXPECT_TRUE(feed(g, "POST /webhooks/github HTTP/1.1\r\nContent-Length: 1000\r\n\r\n"));
 }
 
+TEST(RequestHeadGuard, AStreamedRouteHasNoLimitButNeedsItsLengthAndReportsItsFirstBodyBytes) {
+    BodyLimits limits{100, {}, {"/api/volumes/:name/restore"}};
+    EXPECT_TRUE(limits.streamed("/api/volumes/pg/restore"));
+    EXPECT_TRUE(limits.streamed("//api/volumes//pg/restore"));
+    EXPECT_FALSE(limits.streamed("/api/volumes/pg/browse"));
+    EXPECT_FALSE(limits.streamed("/api/volumes/restore"));
+    RequestHeadGuard g(limits, 1024);
+    std::string head = "POST /api/volumes/pg/restore?force=1 HTTP/1.1\r\nContent-Length: 5000000000\r\n\r\n";
+    EXPECT_FALSE(feed(g, head.substr(0, 20)));
+    EXPECT_FALSE(g.streamedBody());
+    EXPECT_FALSE(feed(g, head.substr(20) + "abc"));
+    ASSERT_TRUE(g.streamedBody());
+    EXPECT_EQ(g.head(), head);
+    EXPECT_EQ(g.contentLength(), 5000000000u);
+    EXPECT_EQ(g.bodyBytesInLastRead(), 3u);
+    RequestHeadGuard chunked(limits, 1024);
+    auto r = feed(chunked, "POST /api/volumes/pg/restore HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 411);
+}
+
 }  // namespace
 }  // namespace rivetr::api

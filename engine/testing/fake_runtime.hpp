@@ -71,6 +71,12 @@ public:
         unsupported("create from a create body");
     }
     runtime::ProcessList top(const std::string&, const std::string&) override { unsupported("top"); }
+    void getArchive(const std::string&, const std::string&, const ArchiveSink&, const runtime::CancelToken&) override {
+        unsupported("archive read");
+    }
+    void putArchive(const std::string&, const std::string&, const ArchiveSource&, const runtime::CancelToken&) override {
+        unsupported("archive write");
+    }
     void logs(const std::string& id, const runtime::LogOptions&, const runtime::LogSink&) override;
     runtime::Stats stats(const std::string&) override { unsupported("stats"); }
     void streamStats(const std::string&, const std::function<void(const runtime::Stats&)>&,

@@ -29,6 +29,7 @@ import { containerEdit } from './container_edit.mjs';
 import { containerBulk } from './container_bulk.mjs';
 import { dockerViewer } from './docker_viewer.mjs';
 import { networksPage } from './networks.mjs';
+import { volumeFiles } from './volume_files.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -158,6 +159,7 @@ async function main() {
     await hostsPage(page, base, shot);
     await imagesPage(page, base, work, shot);
     await networksPage(page, base, work, shot);
+    await volumeFiles(page, base, work, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

@@ -38,6 +38,8 @@ export const routes: RouteNode[] = [
       { path: '/:id', load: () => import('../features/networks/pages/NetworkDetailPage') },
     ],
   },
+  // Before any /volumes section: the volume browser (features/volume-files), linked from a volume's page.
+  { path: '/volumes/:name/files', load: () => import('../features/volume-files/VolumeFilesPage') },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
   {
     path: '/containers',

@@ -1240,6 +1240,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volumes/{name}/backup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The volume as .tar.gz (its labels in .rivetr-volume.json), streamed as application/gzip; ?to=server writes it to the server's backup directory instead (201) */
+        get: operations["get/api/volumes/{name}/backup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volumes/{name}/browse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A directory's entries (symlinks shown with their target, never followed) or a file's metadata and text preview (first 1 MiB) in a volume (?path=, ?host=) */
+        get: operations["get/api/volumes/{name}/browse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volumes/{name}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One regular file of a volume, streamed (?path=, ?host=) */
+        get: operations["get/api/volumes/{name}/download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volumes/{name}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a .tar.gz (the request body, streamed) into a new (?create=1) or empty volume; ?force=1 (admins) replaces a volume's content, keeping the old aside until the restore succeeded */
+        post: operations["post/api/volumes/{name}/restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2443,6 +2511,60 @@ export interface components {
             username: string;
         };
         UserList: components["schemas"]["User"][];
+        VolumeBackupStored: {
+            bytes: number;
+            path: string;
+            volume: string;
+        };
+        VolumeBrowse: {
+            /** @description a directory's: directories first, then by name */
+            entries?: components["schemas"]["VolumeEntry"][];
+            file?: components["schemas"]["VolumeEntry"];
+            host: string;
+            /** @enum {string} */
+            kind: "directory" | "file";
+            /** @description normalised, relative to the volume's root */
+            path: string;
+            preview?: components["schemas"]["VolumePreview"];
+            /** @description the directory has more entries than one answer holds */
+            truncated: boolean;
+            volume: string;
+        };
+        VolumeEntry: {
+            gid: number;
+            /** @description permission bits in octal, e.g. "0640" or "4755" */
+            mode: string;
+            /** @description unix seconds */
+            mtime: number;
+            name: string;
+            /** @description bytes; a symlink's: its target's length */
+            size: number;
+            /** @description a symlink's target as stored; never followed */
+            target?: string;
+            /** @enum {string} */
+            type: "file" | "directory" | "symlink" | "fifo" | "socket" | "char_device" | "block_device";
+            uid: number;
+        };
+        VolumePreview: {
+            /**
+             * @description text: a previewable file's start; binary: it holds NUL bytes; metadata: not a text type
+             * @enum {string}
+             */
+            kind: "text" | "binary" | "metadata";
+            limit_bytes?: number;
+            notice?: string;
+            text?: string;
+            truncated?: boolean;
+        };
+        VolumeRestoreResult: {
+            /** @description the volume was created (?create=1) */
+            created: boolean;
+            entries: number;
+            host: string;
+            /** @description a non-empty volume's content was replaced (?force=1) */
+            replaced: boolean;
+            volume: string;
+        };
         WebhookDelivery: {
             /** @description the pushed head commit */
             commit_sha: string | null;
@@ -5275,6 +5397,138 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/volumes/{name}/backup": {
+        parameters: {
+            query?: {
+                /** @description "server": keep it on the server ([docker] volume_backup_dir) */
+                to?: boolean;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description success with ?to=true */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeBackupStored"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/volumes/{name}/browse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeBrowse"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/volumes/{name}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/volumes/{name}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeRestoreResult"];
+                };
             };
             /** @description error */
             default: {
