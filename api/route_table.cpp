@@ -17,6 +17,7 @@
 #include "api/apps/live_routes.hpp"
 #include "api/system/system_routes.hpp"
 #include "api/containers/manager_routes.hpp"
+#include "api/docker_policy/docker_policy_routes.hpp"
 #include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
 #include "api/terminal/terminal_routes.hpp"
@@ -42,6 +43,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         ctx.terminals && ctx.terminals->options().enabled});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
+    auto policy = dockerPolicyRoutes(std::make_shared<const DockerPolicyDeps>(DockerPolicyDeps{ctx.dockerPolicy, ctx.trail}));
+    routes.insert(routes.end(), policy.begin(), policy.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
     if (engine) {

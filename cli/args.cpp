@@ -9,6 +9,11 @@ std::optional<std::string> Args::option(const std::string& name) const {
     return it->second;
 }
 
+std::vector<std::string> Args::optionList(const std::string& name) const {
+    auto it = repeated.find(name);
+    return it == repeated.end() ? std::vector<std::string>{} : it->second;
+}
+
 Args parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec) {
     Args out;
     bool onlyPositional = false;
@@ -27,13 +32,9 @@ Args parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec) {
         auto eq = body.find('=');
         std::string name = body.substr(0, eq);
         if (spec.valueOptions.count(name)) {
-            if (eq != std::string::npos) {
-                out.options[name] = body.substr(eq + 1);
-            } else if (i + 1 < argv.size()) {
-                out.options[name] = argv[++i];
-            } else {
-                throw UsageError("option --" + name + " needs a value");
-            }
+            if (eq == std::string::npos && i + 1 >= argv.size()) throw UsageError("option --" + name + " needs a value");
+            out.options[name] = eq != std::string::npos ? body.substr(eq + 1) : argv[++i];
+            out.repeated[name].push_back(out.options[name]);
         } else if (spec.flags.count(name) && eq == std::string::npos) {
             out.flags.insert(name);
         } else {

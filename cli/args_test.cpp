@@ -36,5 +36,12 @@ TEST(Args, DoubleDashEndsOptions) {
     EXPECT_EQ(a.positional, std::vector<std::string>{"--json"});
 }
 
+TEST(Args, ARepeatedOptionKeepsEveryValueInOrder) {
+    auto a = parseArgs({"--config", "/a", "--config=/b", "x"}, kSpec);
+    EXPECT_EQ(a.optionList("config"), (std::vector<std::string>{"/a", "/b"}));
+    EXPECT_EQ(a.option("config"), "/b") << "option() keeps the last";
+    EXPECT_TRUE(a.optionList("url").empty());
+}
+
 }  // namespace
 }  // namespace rivetr::cli

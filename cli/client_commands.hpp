@@ -34,6 +34,7 @@ int runCompletion(const std::vector<std::string>& args);
 int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
+int runPolicy(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
 int runContainers(const std::vector<std::string>& args);
 

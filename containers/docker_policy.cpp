@@ -16,6 +16,7 @@ std::optional<std::string> invalidRoot(const std::string& root, const PolicyOpti
     if (("/" + root + "/").find("/../") != std::string::npos) return "must not contain .. (got \"" + root + "\")";
     if (root == "/") return "/ would allow binding the whole host";
     std::string normal = std::filesystem::path(root).lexically_normal().string();
+    while (normal.size() > 1 && normal.back() == '/') normal.pop_back();  // lexically_normal keeps a trailing "/"
     if (normal != root) return "must be normalised (got \"" + root + "\", write \"" + normal + "\")";
     if (exposesDockerSocket(root, socketRules))
         return "\"" + root + "\" is or holds the Docker socket, which only admins may mount";

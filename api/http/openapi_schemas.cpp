@@ -513,6 +513,16 @@ void containerManagerSchemas(json& s) {
 
 }  // namespace
 
+void dockerPolicySchemas(json& s) {
+    const auto roots = described(arrayOf(str()), "absolute host directories non-admins may bind-mount (and what is under them)");
+    s["DockerPolicy"] = answer({{"allowed_bind_roots", roots},
+                                {"source", described(oneOfStrings({"config", "saved"}),
+                                                     "config: [docker] allowed_bind_roots of the file; saved: an admin's list")},
+                                {"safe_capabilities", described(arrayOf(str()), "capabilities anyone may add (read-only)")}});
+    s["DockerPolicyInput"] = input({{"allowed_bind_roots", described(nullable(roots), "null: use the config file's again")}},
+                                   {"allowed_bind_roots"});
+}
+
 json openApiSchemas() {
     json s;
     s["Error"] = answer({{"error", answerWithOptional({{"code", str()}, {"message", str()}},
@@ -527,6 +537,7 @@ json openApiSchemas() {
     hostSchemas(s);
     imageSchemas(s);
     containerManagerSchemas(s);
+    dockerPolicySchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();
