@@ -10,6 +10,7 @@
 #include "api/webhooks/webhooks_deps.hpp"
 #include "containers/app_gateway.hpp"
 #include "containers/create_policy.hpp"
+#include "containers/docker_policy.hpp"
 #include "core/non_copyable.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "hosts/registry_host_directory.hpp"
@@ -41,7 +42,11 @@ struct ApiContext : private NonCopyable {
           sessions(s, authOptions.sessions),
           recoveryCodes(s),
           editJournal(s, store::SecretBox(key)),
-          auth(std::move(adminToken), tokens, &sessions, authOptions) {}
+          auth(std::move(adminToken), tokens, &sessions, authOptions),
+          dockerPolicy(s) {
+        // The bind roots come from the admin-managed policy at every create: one source, no copy.
+        containerPolicy.currentBindRoots = [this] { return dockerPolicy.current().allowedBindRoots; };
+    }
 
     store::Store& store;
     store::AppRepository apps;
@@ -76,6 +81,9 @@ struct ApiContext : private NonCopyable {
     // The Docker manager's create policy: [docker] allowed_bind_roots and the socket, set by `rivetr
     // serve` before controlRoutes() runs (the default: no bind roots, the default socket).
     containers::PolicyOptions containerPolicy = containers::localPolicyDefaults();
+    // [docker] allowed_bind_roots as the default, an admin's saved list (PUT /api/docker/policy) over it;
+    // `rivetr serve` sets the config default. containerPolicy reads its bind roots from here.
+    containers::DockerPolicyStore dockerPolicy;
     // How the Docker manager starts and stops an app's container: through the app's engine jobs.
     // Set by `rivetr serve` (server/engine_app_gateway.hpp); null: apps' containers are refused.
     std::shared_ptr<containers::AppGateway> appGateway;

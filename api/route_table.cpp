@@ -17,6 +17,7 @@
 #include "api/apps/live_routes.hpp"
 #include "api/system/system_routes.hpp"
 #include "api/containers/manager_routes.hpp"
+#include "api/docker_policy/docker_policy_routes.hpp"
 #include "api/images/image_routes.hpp"
 #include "api/networks/network_routes.hpp"
 #include "api/http/openapi.hpp"
@@ -46,6 +47,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     auto networksDeps = std::make_shared<NetworksDeps>(NetworksDeps{networks::NetworkManager(*ctx.hosts, ctx.appGateway.get()), ctx.trail});
     for (auto& r : networkRoutes(networksDeps)) routes.push_back(std::move(r));
+    auto policy = dockerPolicyRoutes(std::make_shared<const DockerPolicyDeps>(DockerPolicyDeps{ctx.dockerPolicy, ctx.trail}));
+    routes.insert(routes.end(), policy.begin(), policy.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
     auto volumeContent = volumeContentRoutes(

@@ -38,6 +38,7 @@ int runCompletion(const std::vector<std::string>& args);
 int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
+int runPolicy(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
 // A volume's content (cli/volume_content_command.cpp); registered as `volume-files` until `volumes` takes
 // its subcommands.

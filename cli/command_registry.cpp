@@ -99,6 +99,17 @@ CommandSpec hostsCommand() {
             {}, runHosts};
 }
 
+CommandSpec policyCommand() {
+    return {"policy", "", "the Docker create policy: the host directories non-admins may bind-mount", Section::Client,
+            {{"show", "", "the allowed bind roots (from the config file or saved by an admin) and the safe capabilities", {}},
+             {"set", "",
+              "replace the allowed bind roots (admin; applies to the next create at once); --clear: back to the config "
+              "file's",
+              {value("bind-root", ValueKind::Path, "PATH", "an absolute directory non-admins may bind (repeat for more)"),
+               flag("clear", "forget the saved list: [docker] allowed_bind_roots of the config file apply again")}}},
+            {}, runPolicy};
+}
+
 CommandSpec imagesCommand() {
     return {"images", "", "the images on a host: list, pull, remove, prune, history, disk usage", Section::Client,
             {{"list", "", "every image: tags, size, age, the containers using it and its host (alias ls; --host '*': every host)", {}},
@@ -233,6 +244,7 @@ std::vector<CommandSpec> clientCommands() {
         networksCommand(),
         tokensCommand(),
         hostsCommand(),
+        policyCommand(),
         {"password", "",
          "change your own password (the user who owns --token); asks for it without echo, or reads the current and "
          "the new password as two lines from standard input",

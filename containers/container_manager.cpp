@@ -149,6 +149,7 @@ std::shared_ptr<runtime::ContainerRuntime> ContainerManager::engine(const std::s
 // Symlinks resolve only on the machine Rivetr runs on; a remote host's paths are judged as written.
 PolicyOptions ContainerManager::policyFor(const std::string& host) const {
     PolicyOptions p = policy_;
+    if (p.currentBindRoots) p.allowedBindRoots = p.currentBindRoots();
     if (!host.empty() && host != hosts::kLocalHost) p.resolve = nullptr;
     return p;
 }

@@ -36,28 +36,25 @@ bool within(const std::string& path, const std::string& root) {
     return root == "/" || path == root || path.rfind(root + "/", 0) == 0;
 }
 
+// A host path as written and, where symlinks resolve, as resolved: both are judged.
+std::vector<std::string> formsOf(const std::string& path, const PolicyOptions& o) {
+    std::vector<std::string> forms{normal(path)};
+    if (o.resolve) forms.push_back(normal(o.resolve(forms.front())));
+    return forms;
+}
+
 class Judge {
 public:
-    explicit Judge(const PolicyOptions& o) : options_(o) {
-        for (const auto& s : {std::string("/var/run/docker.sock"), std::string("/run/docker.sock"), o.dockerSocket}) {
-            if (s.empty()) continue;
-            sockets_.push_back(normal(s));
-            if (o.resolve) sockets_.push_back(normal(o.resolve(s)));
-        }
-    }
+    explicit Judge(const PolicyOptions& o) : options_(o) {}
 
     void find(std::string field, std::string rule) { findings.push_back({std::move(field), std::move(rule)}); }
 
     void bindSource(const std::string& source, const std::string& where) {
         std::string lexical = normal(source);
-        std::vector<std::string> forms{lexical};
-        if (options_.resolve) forms.push_back(normal(options_.resolve(lexical)));
-        for (const auto& p : forms) {
-            // The socket itself, or a directory that holds it (binding /run hands over /run/docker.sock).
-            if (std::any_of(sockets_.begin(), sockets_.end(), [&](const std::string& s) { return within(s, p); })) {
-                find("mounts", "the Docker socket, or a directory holding it, is mounted (" + where + ": " + source + ")");
-                return;
-            }
+        std::vector<std::string> forms = formsOf(lexical, options_);
+        if (exposesDockerSocket(lexical, options_)) {
+            find("mounts", "the Docker socket, or a directory holding it, is mounted (" + where + ": " + source + ")");
+            return;
         }
         for (const auto& p : forms) {
             bool allowed = std::any_of(options_.allowedBindRoots.begin(), options_.allowedBindRoots.end(),
@@ -100,7 +97,6 @@ public:
 
 private:
     const PolicyOptions& options_;
-    std::vector<std::string> sockets_;
 };
 
 void judgeMounts(Judge& j, const Json& h) {
@@ -172,6 +168,19 @@ const std::vector<std::string>& safeCapabilities() {
                                                "KILL",        "MKNOD",   "NET_BIND_SERVICE", "NET_RAW", "SETFCAP",
                                                "SETGID",      "SETPCAP", "SETUID",       "SYS_CHROOT", "IPC_LOCK"};
     return caps;
+}
+
+bool exposesDockerSocket(const std::string& hostPath, const PolicyOptions& o) {
+    std::vector<std::string> sockets;
+    for (const auto& s : {std::string("/var/run/docker.sock"), std::string("/run/docker.sock"), o.dockerSocket}) {
+        if (s.empty()) continue;
+        sockets.push_back(normal(s));
+        if (o.resolve) sockets.push_back(normal(o.resolve(s)));
+    }
+    // The socket itself, or a directory that holds it (binding /run hands over /run/docker.sock).
+    for (const auto& p : formsOf(hostPath, o))
+        if (std::any_of(sockets.begin(), sockets.end(), [&](const std::string& s) { return within(s, p); })) return true;
+    return false;
 }
 
 std::vector<PolicyFinding> checkCreatePolicy(const Json& body, store::Role role, const PolicyOptions& options) {

@@ -16,6 +16,9 @@ struct PolicyOptions {
     // [docker] allowed_bind_roots (splitCommaList of it): host directories a non-admin may bind-mount (and what is under
     // them). Empty (the default): no bind mounts for non-admins at all.
     std::vector<std::string> allowedBindRoots;
+    // When set, read at every create and used instead of allowedBindRoots: the admin-managed policy
+    // (containers/docker_policy.hpp), so a saved change applies at once to every create path.
+    std::function<std::vector<std::string>()> currentBindRoots;
     // The engine's socket as configured ([runtime] docker_socket); /var/run/docker.sock and
     // /run/docker.sock are always treated as the socket too.
     std::string dockerSocket = "/var/run/docker.sock";
@@ -49,6 +52,10 @@ struct PolicyFinding {
 // records which dangerous settings the admin used. Nobody but an admin mounts the Docker socket.
 std::vector<PolicyFinding> checkCreatePolicy(const nlohmann::json& createBody, store::Role role,
                                              const PolicyOptions& options);
+
+// Whether binding `hostPath` hands over the Docker socket: it is the socket (/var/run/docker.sock,
+// /run/docker.sock or options.dockerSocket) or a directory holding it, as written or resolved.
+bool exposesDockerSocket(const std::string& hostPath, const PolicyOptions& options);
 
 // No bind roots, the default socket, and symlinks resolved on this machine (for the local host).
 PolicyOptions localPolicyDefaults();

@@ -235,7 +235,8 @@ const std::array<ConfigKey, 58> kKeys{{
     {"docker", "allowed_bind_roots", [](Config& c) -> ConfigField { return &c.docker.allowed_bind_roots; },
      [](const Config& c) { return bindRoots(c.docker.allowed_bind_roots); },
      "Comma-separated host directories non-admins may bind-mount into containers they create (and what is under "
-     "them). Empty: none, named volumes only. Admins may bind anything; only admins may mount the Docker socket."},
+     "them). Empty: none, named volumes only. Admins may bind anything; only admins may mount the Docker socket. "
+     "The default: an admin's list saved with PUT /api/docker/policy (rivetr policy set) overrides it."},
     {"proxy", "acme_enabled", [](Config& c) -> ConfigField { return &c.proxy.acme_enabled; },
      [](const Config&) -> Check { return std::nullopt; }, "Obtain and renew certificates with ACME (HTTP-01)."},
     {"proxy", "acme_email", [](Config& c) -> ConfigField { return &c.proxy.acme_email; },

@@ -142,8 +142,9 @@ void linkLiveData(Server::Parts& p) {
     if (auto warning = publicUrlWarning(cfg.server.public_url)) log::warn("serve.public_url", {{"problem", *warning}});
     api.appRules = {cfg.git.allow_local_repositories, cfg.server.dashboard_domain, cfg.server.base_domain};
     // The Docker manager's create policy: who may bind what ([docker] allowed_bind_roots) and the socket.
-    api.containerPolicy.allowedBindRoots = splitCommaList(cfg.docker.allowed_bind_roots);
     api.containerPolicy.dockerSocket = cfg.runtime.docker_socket;
+    // The bind roots: the file's as the default, an admin's saved list over them (read at every create).
+    api.dockerPolicy.setConfigDefault(splitCommaList(cfg.docker.allowed_bind_roots), api.containerPolicy);
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
     // The dashboard's terminals (api/terminal/terminal_routes.hpp says where their WebSocket ends).
     api.terminals = std::make_shared<terminal::TerminalService>(terminalOptions(cfg), api::terminalAuditSink(api.audit));

@@ -604,6 +604,14 @@ void volumeContentSchemas(json& s) {
                                        {"created", described(boolean(), "the volume was created (?create=1)")},
                                        {"replaced", described(boolean(), "a non-empty volume's content was replaced (?force=1)")},
                                        {"entries", integer()}});
+void dockerPolicySchemas(json& s) {
+    const auto roots = described(arrayOf(str()), "absolute host directories non-admins may bind-mount (and what is under them)");
+    s["DockerPolicy"] = answer({{"allowed_bind_roots", roots},
+                                {"source", described(oneOfStrings({"config", "saved"}),
+                                                     "config: [docker] allowed_bind_roots of the file; saved: an admin's list")},
+                                {"safe_capabilities", described(arrayOf(str()), "capabilities anyone may add (read-only)")}});
+    s["DockerPolicyInput"] = input({{"allowed_bind_roots", described(nullable(roots), "null: use the config file's again")}},
+                                   {"allowed_bind_roots"});
 }
 
 json openApiSchemas() {
@@ -622,6 +630,7 @@ json openApiSchemas() {
     containerManagerSchemas(s);
     networkSchemas(s);
     volumeContentSchemas(s);
+    dockerPolicySchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

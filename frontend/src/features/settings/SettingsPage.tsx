@@ -1,15 +1,16 @@
 // Settings: for admins API tokens (created, shown once, revoked), users and their roles, the audit
-// log; for every signed-in user their own password and two-factor authentication.
+// log and the Docker create policy; for every signed-in user their own password and two-factor authentication.
 import { navigate, useLocation } from '../../shared/router';
 import { useMe } from '../../shared/session/me';
 import { panelId, tabId, Tabs } from '../../shared/ui/Tabs';
 import { Audit } from './components/Audit';
+import { DockerPolicy } from './components/DockerPolicy';
 import { Password } from './components/Password';
 import { Tokens } from './components/Tokens';
 import { TwoFactor } from './components/TwoFactor';
 import { Users } from './components/Users';
 
-const ADMIN_TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log']] as const;
+const ADMIN_TABS = [['tokens', 'API tokens'], ['users', 'Users and roles'], ['audit', 'Audit log'], ['docker', 'Docker policy']] as const;
 const OWN_TABS = [['password', 'Password'], ['security', 'Two-factor authentication']] as const;
 
 export default function SettingsPage() {
@@ -29,6 +30,7 @@ export default function SettingsPage() {
         {tab === 'tokens' && <Tokens />}
         {tab === 'users' && <Users />}
         {tab === 'audit' && <Audit />}
+        {tab === 'docker' && <DockerPolicy />}
         {tab === 'password' && <Password me={me} />}
         {tab === 'security' && <TwoFactor me={me} />}
       </div>

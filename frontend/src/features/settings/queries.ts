@@ -2,13 +2,14 @@
 // make it stale. None of these is in the live feed: a change made here refreshes its own list.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { credentials, del, get, post, put } from '../../shared/api/client';
-import type { AuditEntry, Me, PasswordChanged, RecoveryCodes, RecoveryCodeState, Token, TotpSetup, TotpState, User } from '../../shared/api/types';
+import type { AuditEntry, DockerPolicy, Me, PasswordChanged, RecoveryCodes, RecoveryCodeState, Token, TotpSetup, TotpState, User } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 
 export const settingsKeys = {
   tokens: ['tokens'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
+  dockerPolicy: ['docker-policy'] as const,
 };
 const AUDIT_PAGE = 50;
 const enc = encodeURIComponent;
@@ -90,4 +91,18 @@ export async function changeOwnPassword(current: string, next: string): Promise<
   const r = await post<PasswordChanged>('/api/auth/password', { current_password: current, new_password: next });
   if (r.csrf_token) credentials.csrf = r.csrf_token;
   return r;
+}
+
+/** The Docker create policy: the bind roots non-admins may mount (config file's or an admin's saved list). */
+export const useDockerPolicy = () =>
+  useQuery({ queryKey: settingsKeys.dockerPolicy, queryFn: () => get<DockerPolicy>('/api/docker/policy') });
+
+/** Saves the bind roots (null: back to the config file's). The server validates; a bad root is a 400 on the field. */
+export function useSaveDockerPolicy() {
+  return useApiMutation({
+    run: (roots: string[] | null) => put<DockerPolicy>('/api/docker/policy', { allowed_bind_roots: roots }),
+    success: () => 'Docker policy saved',
+    failure: 'Docker policy not saved',
+    invalidates: () => [settingsKeys.dockerPolicy, settingsKeys.audit],
+  });
 }

@@ -857,6 +857,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/docker/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Docker create policy: the host directories non-admins may bind-mount (source: the config file's [docker] allowed_bind_roots, or an admin's saved list) and the capabilities anyone may add */
+        get: operations["get/api/docker/policy"];
+        /** Set the bind roots non-admins may mount (absolute, normalised, not /, not the Docker socket or a directory holding it, no duplicates); null forgets the saved list. Applies to the next create at once */
+        put: operations["put/api/docker/policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -1935,6 +1953,21 @@ export interface components {
             reclaimable_bytes: number;
             size_bytes: number;
             total: number;
+        };
+        DockerPolicy: {
+            /** @description absolute host directories non-admins may bind-mount (and what is under them) */
+            allowed_bind_roots: string[];
+            /** @description capabilities anyone may add (read-only) */
+            safe_capabilities: string[];
+            /**
+             * @description config: [docker] allowed_bind_roots of the file; saved: an admin's list
+             * @enum {string}
+             */
+            source: "config" | "saved";
+        };
+        DockerPolicyInput: {
+            /** @description null: use the config file's again */
+            allowed_bind_roots: string[] | null;
         };
         EnvInput: {
             vars: components["schemas"]["EnvVarInput"][];
@@ -4429,6 +4462,68 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/docker/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockerPolicy"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "put/api/docker/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DockerPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockerPolicy"];
                 };
             };
             /** @description error */

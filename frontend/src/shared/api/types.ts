@@ -54,6 +54,7 @@ export type WebhookTestResult = S['WebhookTestResult'];
 export const TERMINAL: ReadonlySet<string> = new Set<DeploymentStatus>(['running', 'failed', 'cancelled', 'replaced', 'rolled_back']);
 export const IN_PROGRESS: ReadonlySet<string> = new Set<DeploymentStatus>(['pending', 'cloning', 'building', 'starting', 'checking', 'switching']);
 /** A container engine: the local one (kind 'local') or a remote Docker host over tcp+TLS or ssh. */
+export type DockerPolicy = S['DockerPolicy'];
 export type Host = S['Host'];
 export type HostInput = S['HostInput'];
 export type HostUpdate = S['HostUpdate'];
