@@ -54,5 +54,20 @@ TEST(DockerJson, ASummaryCarriesEveryNameTheImageIdAndThePorts) {
     EXPECT_EQ(c.ports[1].hostPort, 0);
 }
 
+TEST(DockerJson, ASummaryCarriesItsMountsWithTheVolumeNameAndWhetherReadOnly) {
+    Json j = Json::parse(R"({"Id": "abc", "Names": ["/db"], "Mounts": [
+      {"Type": "volume", "Name": "pgdata", "Source": "/var/lib/docker/volumes/pgdata/_data", "Destination": "/data", "RW": true},
+      {"Type": "bind", "Source": "/etc/conf", "Destination": "/conf", "RW": false},
+      "garbage"]})");
+    ContainerSummary c = parseContainerSummary(j);
+    ASSERT_EQ(c.mounts.size(), 3u);
+    EXPECT_EQ(c.mounts[0].name, "pgdata");
+    EXPECT_EQ(c.mounts[0].destination, "/data");
+    EXPECT_FALSE(c.mounts[0].readOnly);
+    EXPECT_EQ(c.mounts[1].type, "bind");
+    EXPECT_TRUE(c.mounts[1].readOnly);
+    EXPECT_TRUE(parseContainerSummary(Json::parse(R"({"Id": "x", "Mounts": null})")).mounts.empty());
+}
+
 }  // namespace
 }  // namespace rivetr::runtime
