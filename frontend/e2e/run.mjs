@@ -25,6 +25,7 @@ import { hostsPage } from './hosts.mjs';
 import { terminal } from './terminal.mjs';
 import { containers } from './containers.mjs';
 import { imagesPage } from './images.mjs';
+import { volumesPage } from './volumes.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -153,6 +154,7 @@ async function main() {
     await webhookDeliveries(page, base, appId, repo, shot);
     await hostsPage(page, base, shot);
     await imagesPage(page, base, work, shot);
+    await volumesPage(page, base, work, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

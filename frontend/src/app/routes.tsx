@@ -31,6 +31,13 @@ export const routes: RouteNode[] = [
   },
   { path: '/hosts', load: () => import('../features/hosts/HostsPage') },
   { path: '/images', load: () => import('../features/images/ImagesPage') },
+  {
+    path: '/volumes',
+    children: [
+      { path: '/', load: () => import('../features/volumes/VolumesPage') },
+      { path: '/:name', load: () => import('../features/volumes/VolumeDetailPage') },
+    ],
+  },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
   {
     path: '/containers',
