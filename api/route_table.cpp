@@ -20,6 +20,7 @@
 #include "api/images/image_routes.hpp"
 #include "api/http/openapi.hpp"
 #include "api/terminal/terminal_routes.hpp"
+#include "api/volumes/volume_routes.hpp"
 
 namespace rivetr::api {
 
@@ -42,6 +43,9 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         ctx.terminals && ctx.terminals->options().enabled});
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
+    auto volumesDeps = std::make_shared<VolumesDeps>(
+        VolumesDeps{volumes::VolumeManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get()), ctx.trail});
+    for (auto& r : volumeRoutes(volumesDeps)) routes.push_back(std::move(r));
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
     if (engine) {

@@ -9,6 +9,11 @@ std::optional<std::string> Args::option(const std::string& name) const {
     return it->second;
 }
 
+std::vector<std::string> Args::every(const std::string& name) const {
+    auto it = repeated.find(name);
+    return it == repeated.end() ? std::vector<std::string>{} : it->second;
+}
+
 Args parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec) {
     Args out;
     bool onlyPositional = false;
@@ -34,6 +39,7 @@ Args parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec) {
             } else {
                 throw UsageError("option --" + name + " needs a value");
             }
+            out.repeated[name].push_back(out.options[name]);
         } else if (spec.flags.count(name) && eq == std::string::npos) {
             out.flags.insert(name);
         } else {

@@ -23,11 +23,13 @@ struct ArgSpec {
 
 struct Args {
     std::vector<std::string> positional;
-    std::map<std::string, std::string> options;
+    std::map<std::string, std::string> options;  // the last value of each option
+    std::map<std::string, std::vector<std::string>> repeated;  // every value, in order (--label a=1 --label b=2)
     std::set<std::string> flags;
 
     bool has(const std::string& flag) const { return flags.count(flag) > 0; }
     std::optional<std::string> option(const std::string& name) const;
+    std::vector<std::string> every(const std::string& name) const;
 };
 
 // Throws UsageError naming the unknown option or the option missing its value.

@@ -17,6 +17,13 @@ TEST(Args, OptionsFlagsAndPositionals) {
     EXPECT_FALSE(a.has("json"));
 }
 
+TEST(Args, ARepeatedOptionKeepsEveryValueInOrder) {
+    auto a = parseArgs({"--url", "a=1", "--url=b=2", "--config", "c"}, kSpec);
+    EXPECT_EQ(a.every("url"), (std::vector<std::string>{"a=1", "b=2"}));
+    EXPECT_EQ(*a.option("url"), "b=2") << "option() is the last one";
+    EXPECT_TRUE(a.every("json").empty());
+}
+
 TEST(Args, UnknownOptionIsAUsageError) {
     try {
         parseArgs({"--colour"}, kSpec);

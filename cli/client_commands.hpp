@@ -35,6 +35,7 @@ int runLogs(const std::vector<std::string>& args);
 int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
+int runVolumes(const std::vector<std::string>& args);
 int runContainers(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli
