@@ -41,19 +41,19 @@ std::vector<SseEvent> sseEvents(const std::string& body) {
 
 class ImageRoutesTest : public runtime::testing::ImageTest {
 protected:
-    testing::ApiHarness h{"images-admin-token-0123456789abcdef"};
-    testing::RoleClient client{h};
-    ApiContext& ctx = h.ctx;
-    std::vector<Route>& routes = h.routes;
+    testing::ApiHarness harness{"images-admin-token-0123456789abcdef"};
+    testing::RoleClient client{harness};
+    ApiContext& ctx = harness.ctx;
+    std::vector<Route>& routes = harness.routes;
 
     void SetUp() override {
         ImageTest::SetUp();
         std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
         ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
-        h.serve();
+        harness.serve();
     }
     void TearDown() override {
-        h.shutdown();
+        harness.shutdown();
         ImageTest::TearDown();
     }
 
@@ -124,7 +124,7 @@ TEST_F(ImageRoutesTest, EveryHostsImagesAreListedAtOnceEachNamingItsHostAndAnUnr
     std::string image = buildBusybox(repo() + ":v1");
     std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
     ctx.hosts = std::make_shared<ThreeHosts>(shared);
-    h.serve();
+    harness.serve();
 
     for (const std::string star : {"*", "%2A"}) {
         auto r = call(Role::viewer, "GET", "/api/images?host=" + star);

@@ -26,20 +26,20 @@ protected:
     // Not rivetr.*: the routes refuse those labels (they mark an app's volume).
     static constexpr const char* kRunLabel = "rivetr_test.run";
 
-    testing::ApiHarness h{"volumes-admin-token-0123456789abcdef"};
-    testing::RoleClient client{h};
+    testing::ApiHarness harness{"volumes-admin-token-0123456789abcdef"};
+    testing::RoleClient client{harness};
     test::TempDir bindRoot{"rivetr-volume-root"};
 
     void SetUp() override {
         ImageTest::SetUp();
         std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
-        h.ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
-        h.ctx.appGateway = std::make_shared<ShopApps>();
-        h.ctx.containerPolicy.allowedBindRoots = {bindRoot.path().string()};
-        h.serve();
+        harness.ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
+        harness.ctx.appGateway = std::make_shared<ShopApps>();
+        harness.ctx.containerPolicy.allowedBindRoots = {bindRoot.path().string()};
+        harness.serve();
     }
     void TearDown() override {
-        h.shutdown();
+        harness.shutdown();
         if (rt) {
             runtime::LabelFilter mine{{kOwnerLabel, app}};
             for (const auto& c : rt->listContainers(mine)) swallow([&] { rt->removeContainer(c.id, {.force = true}); });
