@@ -23,6 +23,7 @@
 #include "api/http/openapi.hpp"
 #include "api/terminal/terminal_routes.hpp"
 #include "api/volume_content/volume_content_routes.hpp"
+#include "api/volumes/volume_routes.hpp"
 
 namespace rivetr::api {
 
@@ -49,6 +50,9 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     for (auto& r : networkRoutes(networksDeps)) routes.push_back(std::move(r));
     auto policy = dockerPolicyRoutes(std::make_shared<const DockerPolicyDeps>(DockerPolicyDeps{ctx.dockerPolicy, ctx.trail}));
     routes.insert(routes.end(), policy.begin(), policy.end());
+    auto volumesDeps = std::make_shared<VolumesDeps>(
+        VolumesDeps{volumes::VolumeManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get()), ctx.trail});
+    for (auto& r : volumeRoutes(volumesDeps)) routes.push_back(std::move(r));
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
     auto volumeContent = volumeContentRoutes(

@@ -40,10 +40,11 @@ int runWebhooks(const std::vector<std::string>& args);
 int runHosts(const std::vector<std::string>& args);
 int runPolicy(const std::vector<std::string>& args);
 int runImages(const std::vector<std::string>& args);
-// A volume's content (cli/volume_content_command.cpp); registered as `volume-files` until `volumes` takes
-// its subcommands.
-int runVolumeContent(const std::vector<std::string>& args);
+// A volume's content (cli/volume_content_command.cpp): the browse, cat, backup and restore subcommands of
+// `volumes`, their specs for the registry and their runners for runVolumes.
 std::vector<SubcommandSpec> volumeContentSubcommands();
+SubcommandRunners volumeContentRunners();
+int runVolumes(const std::vector<std::string>& args);
 int runContainers(const std::vector<std::string>& args);
 int runNetworks(const std::vector<std::string>& args);
 

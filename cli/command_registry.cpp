@@ -147,6 +147,24 @@ CommandSpec networksCommand() {
              {"prune", "", "show the unused networks users made", {flag("yes", "remove exactly the networks shown")}}},
             {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
             runNetworks};
+// One subcommand a line: the volume content's (browse, backup, restore) join this list.
+CommandSpec volumesCommand() {
+    std::vector<SubcommandSpec> subcommands{
+             {"ls", "", "every volume: driver, size (unknown where the engine did not measure it), the containers using it, "
+                        "its app and host (alias list; --host '*': every host)", {}},
+             {"create", "NAME", "create a volume (driver options that bind a host path follow the bind-mount policy)",
+              {value("driver", ValueKind::Text, "DRIVER", "the volume driver (default local)"),
+               value("label", ValueKind::Text, "KEY=VALUE", "a label (repeatable)"),
+               value("opt", ValueKind::Text, "KEY=VALUE", "a driver option, e.g. type=tmpfs (repeatable)")}},
+             {"inspect", "NAME", "the volume, the containers using it and the engine's inspect document", {}},
+             {"rm", "NAME...", "remove volumes; refused while a container uses one (naming it) or for an app's", {}},
+             {"prune", "", "show which unused volumes would go (never an app's)",
+              {flag("yes", "remove exactly the volumes shown")}}};
+    for (auto& content : volumeContentSubcommands()) subcommands.push_back(std::move(content));
+    return {"volumes", "", "the volumes on a host: list, create, inspect, remove, prune; browse, read, back up and restore "
+            "their content", Section::Client, std::move(subcommands),
+            {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
+            runVolumes};
 }
 
 CommandSpec tokensCommand() {
@@ -237,9 +255,7 @@ std::vector<CommandSpec> clientCommands() {
           {"test", "APP", "send a signed ping to the public webhook URL and say what came back (exit 1 if it failed)", {}}},
          {}, runWebhooks},
         imagesCommand(),
-        {"volume-files", "", "a volume's content: browse, read a file, back up and restore as .tar.gz", Section::Client,
-         volumeContentSubcommands(),
-         {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one)")}, runVolumeContent},
+        volumesCommand(),
         containersCommand(follow, lines),
         networksCommand(),
         tokensCommand(),

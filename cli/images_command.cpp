@@ -108,18 +108,7 @@ int prune(ClientCall& c) {
     for (const auto& i : plan["images"]) body["image_ids"].push_back(i["id"]);
     auto report = c.api.call("POST", "/api/images/prune" + hostQuery(c), body);
     if (c.json) return printJson(report), 0;
-    int refused = 0;
-    for (const auto& o : report["outcomes"]) {
-        if (o["removed"] == true) {
-            std::cout << "removed " << cell(o["id"]) << "\n";
-        } else {
-            ++refused;
-            std::cerr << "kept " << cell(o["id"]) << ": " << cell(o["error"]) << "\n";
-        }
-    }
-    std::cout << "removed " << report["outcomes"].size() - static_cast<std::size_t>(refused) << " images ("
-              << humanBytes(report["removed_size_bytes"]) << ")\n";
-    return refused == 0 ? 0 : 1;
+    return printPruneOutcomes(report, "id", "image");
 }
 
 int history(ClientCall& c, const std::string& image) {

@@ -90,6 +90,20 @@ std::string cell(const nlohmann::json& j) {
 
 std::string shortSha(const nlohmann::json& sha) { return sha.is_string() ? sha.get<std::string>().substr(0, 12) : "-"; }
 
+int printPruneOutcomes(const nlohmann::json& report, const char* idKey, const char* noun) {
+    std::size_t refused = 0;
+    for (const auto& o : report["outcomes"]) {
+        if (o["removed"] == true) {
+            std::cout << "removed " << cell(o[idKey]) << "\n";
+        } else {
+            ++refused;
+            std::cerr << "kept " << cell(o[idKey]) << ": " << cell(o["error"]) << "\n";
+        }
+    }
+    std::cout << "removed " << report["outcomes"].size() - refused << " " << noun << "s (" << humanBytes(report["removed_size_bytes"]) << ")\n";
+    return refused == 0 ? 0 : 1;
+}
+
 std::string humanBytes(const nlohmann::json& bytes) {
     if (!bytes.is_number()) return "-";
     double v = bytes.get<double>();

@@ -38,6 +38,9 @@ std::string shortSha(const nlohmann::json& sha);
 std::string headline(const nlohmann::json& text, std::size_t max = 50);
 // Bytes as `docker images` shows them: 1000-based, three significant digits ("1.98MB", "512B", "-" for null).
 std::string humanBytes(const nlohmann::json& bytes);
+// An executed prune's `outcomes` ({<idKey>, removed, error}): "removed X" lines, the refusals on stderr,
+// then "removed N <noun>s (size)" from `removed_size_bytes`. The exit code: 1 when any was refused.
+int printPruneOutcomes(const nlohmann::json& report, const char* idKey, const char* noun);
 // "Ann Smith" of "Ann Smith <ann@example.com>" (how commit authors are stored); "-" for null.
 std::string authorName(const nlohmann::json& author);
 

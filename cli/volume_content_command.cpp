@@ -1,4 +1,4 @@
-// `rivetr volume-files ls|cat|backup|restore`: a volume's content from the terminal (subcommands of `volumes` after merge).
+// `rivetr volumes browse|cat|backup|restore`: a volume's content from the terminal (subcommands of `volumes`).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -113,7 +113,7 @@ int restore(ClientCall& c) {
 
 std::vector<SubcommandSpec> volumeContentSubcommands() {
     OptionSpec output{"output", "-o", ValueKind::Path, "FILE", "write to FILE", {}, false};
-    return {{"ls", "VOLUME [PATH]", "a directory's entries (symlinks shown, never followed) or a text file's first 1 MiB", {}},
+    return {{"browse", "VOLUME [PATH]", "a directory's entries (symlinks shown, never followed) or a text file's first 1 MiB", {}},
             {"cat", "VOLUME PATH", "one file's bytes (to standard output, or -o FILE)", {output}},
             {"backup", "VOLUME", "the volume as .tar.gz (-o FILE), or kept on the server (--to-server)",
              {output, {"to-server", "", ValueKind::None, "", "write it into the server's backup directory", {}, false}}},
@@ -123,9 +123,8 @@ std::vector<SubcommandSpec> volumeContentSubcommands() {
                {}, false}}}};
 }
 
-int runVolumeContent(const std::vector<std::string>& argv) {
-    return runSubcommands(argv, "volume-files",
-                          {{"ls", list}, {"cat", cat}, {"backup", backup}, {"restore", restore}});
+SubcommandRunners volumeContentRunners() {
+    return {{"browse", list}, {"cat", cat}, {"backup", backup}, {"restore", restore}};
 }
 
 }  // namespace rivetr::cli

@@ -49,18 +49,21 @@ public:
 
     void find(std::string field, std::string rule) { findings.push_back({std::move(field), std::move(rule)}); }
 
+    // What a mount finding names: "mounts" in a create body, "driver_opts" for a volume being created.
+    std::string mountField = "mounts";
+
     void bindSource(const std::string& source, const std::string& where) {
         std::string lexical = normal(source);
         std::vector<std::string> forms = formsOf(lexical, options_);
         if (exposesDockerSocket(lexical, options_)) {
-            find("mounts", "the Docker socket, or a directory holding it, is mounted (" + where + ": " + source + ")");
+            find(mountField, "the Docker socket, or a directory holding it, is mounted (" + where + ": " + source + ")");
             return;
         }
         for (const auto& p : forms) {
             bool allowed = std::any_of(options_.allowedBindRoots.begin(), options_.allowedBindRoots.end(),
                                        [&](const std::string& r) { return within(p, normal(r)); });
             if (!allowed) {
-                find("mounts", "bind mount outside [docker] allowed_bind_roots (" + where + ": " + source + ")");
+                find(mountField, "bind mount outside [docker] allowed_bind_roots (" + where + ": " + source + ")");
                 return;
             }
         }
@@ -80,17 +83,20 @@ public:
     // as a bind of the device. Devices that are no host path (nfs's ":/export", tmpfs) are fine.
     void namedVolume(const std::string& name, const std::string& where) {
         if (name.empty() || !options_.findVolume) return;
-        auto volume = options_.findVolume(name);
-        if (!volume || !(volume->driver.empty() || volume->driver == "local")) return;
+        if (auto volume = options_.findVolume(name)) volumeDevice(volume->driver, volume->options, where + ", volume " + name + "'s device");
+    }
+
+    void volumeDevice(const std::string& driver, const std::map<std::string, std::string>& options, const std::string& where) {
+        if (!(driver.empty() || driver == "local")) return;
         auto opt = [&](const char* key) {
-            auto it = volume->options.find(key);
-            return it == volume->options.end() ? std::string() : it->second;
+            auto it = options.find(key);
+            return it == options.end() ? std::string() : it->second;
         };
         std::string device = opt("device");
         bool bindLike = opt("o").find("bind") != std::string::npos || opt("type") == "none";
         if (device.empty() || (!bindLike && device[0] != '/')) return;
         // A relative bind device resolves against dockerd's working directory, /.
-        bindSource(device[0] == '/' ? device : "/" + device, where + ", volume " + name + "'s device");
+        bindSource(device[0] == '/' ? device : "/" + device, where);
     }
 
     std::vector<PolicyFinding> findings;
@@ -151,6 +157,15 @@ void judgePrivileges(Judge& j, const Json& h) {
     if (nonEmptyList(at(h, "VolumesFrom"))) j.find("volumes_from", "mounts another container's volumes and binds");
 }
 
+// Non-admins: the first finding refuses; admins: the findings, for the audit.
+std::vector<PolicyFinding> verdict(const Judge& j, store::Role role) {
+    if (role != store::Role::admin && !j.findings.empty()) {
+        const auto& f = j.findings.front();
+        throw ContainerError(403, "policy_violation", f.field + ": " + f.rule + " (admins only)", f.field);
+    }
+    return j.findings;
+}
+
 }  // namespace
 
 PolicyOptions localPolicyDefaults() {
@@ -191,11 +206,14 @@ std::vector<PolicyFinding> checkCreatePolicy(const Json& body, store::Role role,
     judgeNamespaces(j, h);
     judgePrivileges(j, h);
     judgeMounts(j, h);
-    if (role != store::Role::admin && !j.findings.empty()) {
-        const auto& f = j.findings.front();
-        throw ContainerError(403, "policy_violation", f.field + ": " + f.rule + " (admins only)", f.field);
-    }
-    return j.findings;
+    return verdict(j, role);
+}
+
+std::vector<PolicyFinding> checkVolumePolicy(const runtime::VolumeSpec& spec, store::Role role, const PolicyOptions& options) {
+    Judge j(options);
+    j.mountField = "driver_opts";
+    j.volumeDevice(spec.driver, spec.driverOpts, "volume " + spec.name + "'s device");
+    return verdict(j, role);
 }
 
 }  // namespace rivetr::containers

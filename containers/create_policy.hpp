@@ -37,7 +37,7 @@ struct PolicyOptions {
 // One dangerous setting found in a create body: the field in the manager's vocabulary and the rule.
 struct PolicyFinding {
     std::string field;  // privileged | network_mode | pid_mode | ipc_mode | userns_mode | uts_mode | cap_add |
-                        // devices | security_opt | mounts | volumes_from
+                        // devices | security_opt | mounts | volumes_from | driver_opts (a volume's)
     std::string rule;   // e.g. "bind mount outside allowed_bind_roots: /etc"
     nlohmann::json toJson() const { return {{"field", field}, {"rule", rule}}; }
 };
@@ -56,6 +56,11 @@ std::vector<PolicyFinding> checkCreatePolicy(const nlohmann::json& createBody, s
 // Whether binding `hostPath` hands over the Docker socket: it is the socket (/var/run/docker.sock,
 // /run/docker.sock or options.dockerSocket) or a directory holding it, as written or resolved.
 bool exposesDockerSocket(const std::string& hostPath, const PolicyOptions& options);
+// The same policy for a volume about to be created: a local volume whose driver options make it a bind
+// mount of a host path (o=bind or type=none with device=/path, or an absolute device) is judged as a bind
+// of that path (the socket never, allowed_bind_roots for non-admins), so nobody gets around the bind rule
+// by creating the volume first and mounting it by name. Findings name the field "driver_opts".
+std::vector<PolicyFinding> checkVolumePolicy(const runtime::VolumeSpec& spec, store::Role role, const PolicyOptions& options);
 
 // No bind roots, the default socket, and symlinks resolved on this machine (for the local host).
 PolicyOptions localPolicyDefaults();

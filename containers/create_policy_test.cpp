@@ -172,5 +172,31 @@ TEST(CreatePolicy, AnExistingVolumeThatBindsAHostPathIsJudgedAsABind) {
     }
 }
 
+// A volume being created is judged by the same rule: its driver options binding a host path outside the
+// roots (or the socket) are refused for developers naming driver_opts, recorded for admins.
+TEST(CreatePolicy, AVolumeCreatedWithBindDriverOptionsIsJudgedAsABind) {
+    PolicyOptions o = options();
+    auto spec = [](std::map<std::string, std::string> opts, std::string driver = "local") {
+        return runtime::VolumeSpec{"v1", std::move(driver), {}, std::move(opts)};
+    };
+    for (const auto& bad : {spec({{"type", "none"}, {"o", "bind"}, {"device", "/etc"}}), spec({{"o", "bind"}, {"device", "srv/data/../../etc"}}),
+                            spec({{"type", "ext4"}, {"device", "/dev/sda1"}}), spec({{"type", "none"}, {"device", "/custom/engine.sock"}})}) {
+        SCOPED_TRACE(bad.driverOpts.at("device"));
+        try {
+            checkVolumePolicy(bad, Role::developer, o);
+            ADD_FAILURE() << "a bind in disguise was allowed";
+        } catch (const ContainerError& e) {
+            EXPECT_EQ(e.status(), 403);
+            EXPECT_EQ(e.field(), "driver_opts");
+            EXPECT_NE(std::string(e.what()).find("volume v1's device"), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(checkVolumePolicy(bad, Role::admin, o).size(), 1u);
+    }
+    for (const auto& fine : {spec({}), spec({{"type", "none"}, {"o", "bind"}, {"device", "/srv/data/site"}}),
+                             spec({{"type", "nfs"}, {"o", "addr=10.0.0.1"}, {"device", ":/export"}}),
+                             spec({{"type", "tmpfs"}, {"device", "tmpfs"}}), spec({{"device", "/etc"}}, "some-plugin")})
+        EXPECT_TRUE(checkVolumePolicy(fine, Role::developer, o).empty());
+}
+
 }  // namespace
 }  // namespace rivetr::containers

@@ -82,6 +82,26 @@ DiskUsageCategory buildCache(const Json& df) {
 
 }  // namespace
 
+std::map<std::string, VolumeUsage> parseVolumeUsage(const Json& df) {
+    std::map<std::string, VolumeUsage> out;
+    if (!df.is_object()) return out;
+    auto known = [](const Json& usage, const char* key) -> std::int64_t {
+        auto it = usage.find(key);
+        return it != usage.end() && it->is_number_integer() ? std::max<std::int64_t>(-1, it->get<std::int64_t>()) : -1;
+    };
+    for (const auto& v : listOf(df, "Volumes")) {
+        auto name = v.find("Name");
+        if (name == v.end() || !name->is_string()) continue;
+        auto usage = v.find("UsageData");
+        if (usage == v.end() || !usage->is_object()) {
+            out[name->get<std::string>()] = {};
+            continue;
+        }
+        out[name->get<std::string>()] = {known(*usage, "Size"), known(*usage, "RefCount")};
+    }
+    return out;
+}
+
 DiskUsage parseDiskUsage(const Json& df) {
     if (!df.is_object()) return {};
     return {images(df), containers(df), volumes(df), buildCache(df)};

@@ -60,5 +60,20 @@ TEST(DiskUsage, AnEmptyEngineOrNullListsIsAllZero) {
     EXPECT_EQ(parseDiskUsage(Json()).images.total, 0);
 }
 
+TEST(DiskUsage, EachVolumesSizeAndRefCountByNameUnknownWhereTheEngineDidNotMeasure) {
+    auto usage = parseVolumeUsage(Json::parse(R"({"Volumes": [
+        {"Name": "v1", "UsageData": {"Size": 50, "RefCount": 2}},
+        {"Name": "v2", "UsageData": {"Size": -1, "RefCount": -1}},
+        {"Name": "v3", "UsageData": null},
+        {"Driver": "local"}
+      ]})"));
+    ASSERT_EQ(usage.size(), 3u);
+    EXPECT_EQ(usage["v1"].sizeBytes, 50);
+    EXPECT_EQ(usage["v1"].refCount, 2);
+    EXPECT_EQ(usage["v2"].sizeBytes, -1);
+    EXPECT_EQ(usage["v3"].refCount, -1);
+    EXPECT_TRUE(parseVolumeUsage(Json()).empty());
+}
+
 }  // namespace
 }  // namespace rivetr::runtime

@@ -223,7 +223,19 @@ ContainerSummary parseContainerSummary(const Json& j) {
             if (n.is_string()) c.names.push_back(n.get<std::string>().substr(n.get<std::string>().rfind('/') + 1));
     if (j.contains("Ports") && j["Ports"].is_array())
         for (const auto& p : j["Ports"]) c.ports.push_back(parsePortEntry(p));
+    if (auto m = j.find("Mounts"); m != j.end()) c.mounts = parseMountPoints(*m);
     return c;
+}
+
+std::vector<MountPoint> parseMountPoints(const Json& mounts) {
+    std::vector<MountPoint> out;
+    if (!mounts.is_array()) return out;
+    for (const auto& m : mounts) {
+        auto rw = m.find("RW");
+        bool readOnly = rw != m.end() && rw->is_boolean() && !rw->get<bool>();
+        out.push_back({str(m, "Type"), str(m, "Name"), str(m, "Source"), str(m, "Destination"), readOnly});
+    }
+    return out;
 }
 
 CpuSample cpuSampleOf(const Json& cpu) {

@@ -23,6 +23,7 @@ const std::string& checkedImageRef(const std::string& ref);
 
 ContainerInfo parseContainerInspect(const Json& j);
 ContainerSummary parseContainerSummary(const Json& j);
+std::vector<MountPoint> parseMountPoints(const Json& mounts);  // a container list entry's "Mounts"
 // One stats object; CPU % from its own precpu_stats (zero when the engine sent none).
 Stats parseStats(const Json& j);
 CpuSample cpuSampleOf(const Json& cpuStats);
@@ -34,6 +35,7 @@ EngineInfo parseInfo(const Json& j);
 ImageRemoval parseImageRemoval(const Json& j);  // DELETE /images/{name}: [{"Untagged"}, {"Deleted"}]
 ImageLayer parseImageLayer(const Json& j);      // one entry of GET /images/{name}/history
 DiskUsage parseDiskUsage(const Json& j);        // GET /system/df (docker_disk_usage.cpp)
+std::map<std::string, VolumeUsage> parseVolumeUsage(const Json& df);  // its Volumes part, by name
 PruneResult parsePrune(const Json& j, const char* listKey, const char* idKey);
 
 }  // namespace rivetr::runtime

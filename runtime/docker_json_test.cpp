@@ -77,6 +77,19 @@ TEST(DockerJson, ANetworkCarriesItsPoolsOptionsAndEndpointsAddressesWithoutPrefi
     EXPECT_EQ(n.endpoints[0].name, "db");
     EXPECT_EQ(n.endpoints[0].ipv4Address, "10.20.0.130");
     EXPECT_EQ(n.containerIds, std::vector<std::string>{"c1"});
+TEST(DockerJson, ASummaryCarriesItsMountsWithTheVolumeNameAndWhetherReadOnly) {
+    Json j = Json::parse(R"({"Id": "abc", "Names": ["/db"], "Mounts": [
+      {"Type": "volume", "Name": "pgdata", "Source": "/var/lib/docker/volumes/pgdata/_data", "Destination": "/data", "RW": true},
+      {"Type": "bind", "Source": "/etc/conf", "Destination": "/conf", "RW": false},
+      "garbage"]})");
+    ContainerSummary c = parseContainerSummary(j);
+    ASSERT_EQ(c.mounts.size(), 3u);
+    EXPECT_EQ(c.mounts[0].name, "pgdata");
+    EXPECT_EQ(c.mounts[0].destination, "/data");
+    EXPECT_FALSE(c.mounts[0].readOnly);
+    EXPECT_EQ(c.mounts[1].type, "bind");
+    EXPECT_TRUE(c.mounts[1].readOnly);
+    EXPECT_TRUE(parseContainerSummary(Json::parse(R"({"Id": "x", "Mounts": null})")).mounts.empty());
 }
 
 }  // namespace

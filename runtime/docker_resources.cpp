@@ -86,9 +86,21 @@ VolumeInfo DockerRuntime::inspectVolume(const std::string& name) {
     return parseVolume(expectOk("GET", "/volumes/" + name));
 }
 
-VolumeInfo DockerRuntime::createVolume(const std::string& name, const Labels& labels) {
+Json DockerRuntime::inspectVolumeJson(const std::string& name) {
     validateName(name, "volume");
-    return parseVolume(expectOk("POST", "/volumes/create", Json{{"Name", name}, {"Labels", labels}}));
+    return expectOk("GET", "/volumes/" + name);
+}
+
+VolumeInfo DockerRuntime::createVolume(const VolumeSpec& spec) {
+    validateName(spec.name, "volume");
+    validateName(spec.driver, "volume driver");
+    Json body{{"Name", spec.name}, {"Driver", spec.driver}, {"Labels", spec.labels}, {"DriverOpts", spec.driverOpts}};
+    return parseVolume(expectOk("POST", "/volumes/create", body));
+}
+
+std::map<std::string, VolumeUsage> DockerRuntime::volumeUsage() {
+    // The engine measures every volume (and every layer: API 1.41 has no ?type=volume) for this.
+    return parseVolumeUsage(expectOk("GET", "/system/df", std::nullopt, ObjectKind::Other, std::chrono::minutes(2)));
 }
 
 void DockerRuntime::removeVolume(const std::string& name, bool force) {

@@ -72,8 +72,11 @@ public:
 
     std::vector<VolumeInfo> listVolumes(const LabelFilter& labels) override;
     VolumeInfo inspectVolume(const std::string& name) override;
-    VolumeInfo createVolume(const std::string& name, const Labels& labels) override;
+    nlohmann::json inspectVolumeJson(const std::string& name) override;
+    using VolumeStore::createVolume;
+    VolumeInfo createVolume(const VolumeSpec& spec) override;
     void removeVolume(const std::string& name, bool force) override;
+    std::map<std::string, VolumeUsage> volumeUsage() override;
     PruneResult pruneVolumes(const LabelFilter& labels) override;
 
     std::vector<NetworkInfo> listNetworks(const LabelFilter& labels) override;

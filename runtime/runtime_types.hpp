@@ -145,6 +145,12 @@ struct ContainerInfo {
     std::map<std::string, std::string> logOptions;
 };
 
+// One mount of a container as the engine lists it: `name` is the volume's for a volume mount.
+struct MountPoint {
+    std::string type, name, source, destination;  // type: volume | bind | tmpfs | npipe
+    bool readOnly = false;
+};
+
 struct ContainerSummary {
     std::string id, name, image, state, status;
     std::string imageId;  // "sha256:..." the container runs, whatever tag `image` names now
@@ -153,6 +159,7 @@ struct ContainerSummary {
     std::int64_t created = 0;
     std::vector<std::string> names;     // every name the engine lists, without the leading '/'
     std::vector<PublishedPort> ports;   // published ones carry hostIp/hostPort; exposed-only ones 0
+    std::vector<MountPoint> mounts;     // what the container mounts (volumes, binds, tmpfs)
 };
 
 // Which containers queryContainers returns: every condition is passed to the engine, which ANDs
@@ -305,6 +312,20 @@ struct NetworkPool {
 // A container attached to a network, with its addresses there (prefix lengths dropped).
 struct NetworkEndpoint {
     std::string containerId, name, ipv4Address, ipv6Address, macAddress;
+// What POST /volumes/create makes: the local driver by default; driverOpts are passed to the driver
+// as given (the local driver's type, o, device), so the caller judges them first (containers/create_policy).
+struct VolumeSpec {
+    std::string name;
+    std::string driver = "local";
+    Labels labels;
+    std::map<std::string, std::string> driverOpts;
+};
+
+// A volume's disk use as `docker system df -v` reports it; -1 where the engine did not measure it
+// (its UsageData is absent or -1, e.g. a driver that cannot say).
+struct VolumeUsage {
+    std::int64_t sizeBytes = -1;
+    std::int64_t refCount = -1;
 };
 
 struct NetworkInfo {

@@ -573,6 +573,48 @@ void networkSchemas(json& s) {
                                 {"outcomes", described(arrayOf(answer({{"id", str()}, {"name", str()}, {"removed", boolean()},
                                                                        {"error", nullable(str())}})),
                                                        "per confirmed id, when executed")}});
+// The Docker manager's volumes (api/volumes): any volume of any host, with who mounts it and its size.
+void volumeSchemas(json& s) {
+    json strings = {{"type", "object"}, {"additionalProperties", str()}};
+    s["VolumeUser"] = answer({{"id", str()}, {"name", str()}, {"state", str()},
+                              {"target", described(str(), "where the container mounts it")}, {"read_only", boolean()}});
+    s["Volume"] = answer(
+        {{"name", str()},
+         {"host", described(str(), "the id of the host it is on")},
+         {"driver", str()},
+         {"mountpoint", str()},
+         {"created_at", nullable(dateTime())},
+         {"labels", strings},
+         {"options", described(strings, "the driver's options (the local driver's type, o, device)")},
+         {"in_use", boolean()},
+         {"used_by", described(arrayOf(ref("VolumeUser")), "every container that mounts it, stopped ones too")},
+         {"app", described(nullable(answer({{"id", str()}, {"name", str()}})), "the Rivetr app it belongs to: removed only with the app")},
+         {"stack", described(nullable(str()), "the compose project it belongs to")},
+         {"size_bytes", described(nullable(integer()), "null: unknown (the engine did not measure it)")},
+         {"ref_count", described(nullable(integer()), "containers referring to it, as the engine counts; null: unknown")}});
+    s["VolumeList"] = answer({{"host", described(str(), "the host asked: its id, or * for every host")},
+                              {"volumes", arrayOf(ref("Volume"))},
+                              {"unreachable", described(arrayOf(ref("UnreachableHost")), "hosts that did not answer an aggregate list (?host=*)")}});
+    s["VolumeCreateInput"] = input({{"name", described(str(), "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")},
+                                    {"driver", described(str(), "default \"local\"")},
+                                    {"labels", described(strings, "none under rivetr. (Rivetr's own)")},
+                                    {"driver_opts", described(strings, "e.g. type, o, device for the local driver")}},
+                                   {"name"});
+    s["VolumeCreated"] = answer({{"volume", ref("Volume")},
+                                 {"dangerous", described(arrayOf(ref("PolicyFinding")), "the settings only an admin may use (audited)")}});
+    s["VolumeDetail"] = answer({{"host", str()}, {"volume", ref("Volume")},
+                                {"inspect", described({{"type", "object"}, {"additionalProperties", true}}, "the engine's inspect document")}});
+    s["VolumeRemoval"] = answer({{"host", str()}, {"name", str()}, {"removed", boolean()}});
+    s["VolumePruneInput"] = input({{"confirm", described(arrayOf(str()), "the names shown by the dry run: removes those still unused")}});
+    s["VolumePrune"] = answer(
+        {{"host", str()},
+         {"dry_run", boolean()},
+         {"volumes", described(arrayOf(answer({{"name", str()}, {"size_bytes", nullable(integer())}})), "what goes (went)")},
+         {"kept", described(arrayOf(answer({{"name", str()}, {"reason", str()}})), "unused (or confirmed) volumes that stay, and why")},
+         {"size_bytes", described(integer(), "the known sizes of `volumes` added up")},
+         {"outcomes", described(arrayOf(answer({{"name", str()}, {"removed", boolean()}, {"error", nullable(str())}})),
+                                "per volume, when executed; empty for a dry run")},
+         {"removed_size_bytes", integer()}});
 }
 
 }  // namespace
@@ -617,7 +659,9 @@ void dockerPolicySchemas(json& s) {
 json openApiSchemas() {
     json s;
     s["Error"] = answer({{"error", answerWithOptional({{"code", str()}, {"message", str()}},
-                                                      {{"field", described(str(), "the input at fault, as its JSON path")}})}});
+                                                      {{"field", described(str(), "the input at fault, as its JSON path")},
+                                                       {"containers", described(arrayOf(ref("VolumeUser")),
+                                                                                "volume_in_use: the containers that mount the volume")}})}});
     appSchemas(s);
     appPartSchemas(s);
     deploymentSchemas(s);
@@ -631,6 +675,7 @@ json openApiSchemas() {
     networkSchemas(s);
     volumeContentSchemas(s);
     dockerPolicySchemas(s);
+    volumeSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -2,15 +2,11 @@
 // their OpenAPI schemas, the engine's refusals as 4xx, the pull's event stream, prune's dry run, the audit.
 #include <gtest/gtest.h>
 
-#include "api/http/api_server.hpp"
-#include "api/http/openapi.hpp"
-#include "api/http/openapi_schema_check.hpp"
-#include "api/route_table.hpp"
+#include "api/testing/role_client.hpp"
 #include "core/percent_encoding.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "runtime/image_test_fixture.hpp"
 #include "runtime/testing/image_exists.hpp"
-#include "store/store.hpp"
 #include "tests/fixtures/local_registry.hpp"
 
 namespace rivetr::api {
@@ -45,56 +41,27 @@ std::vector<SseEvent> sseEvents(const std::string& body) {
 
 class ImageRoutesTest : public runtime::testing::ImageTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> db = store::Store::open(dir.path());
-    ApiContext ctx{*db, *crypto::keyFromHex(std::string(64, 'e')), "images-admin-token-0123456789abcdef"};
-    int port = test::freePort();
-    std::vector<Route> routes;
-    std::unique_ptr<ApiServer> server;
-    std::map<Role, std::string> tokens;
+    testing::ApiHarness harness{"images-admin-token-0123456789abcdef"};
+    testing::RoleClient client{harness};
+    ApiContext& ctx = harness.ctx;
+    std::vector<Route>& routes = harness.routes;
 
     void SetUp() override {
         ImageTest::SetUp();
         std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
         ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
-        routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr);
-        ApiOptions o;
-        o.port = port;
-        server = std::make_unique<ApiServer>(o, routes, &ctx.auth);
-        server->start();
-        for (auto r : {Role::viewer, Role::developer})
-            tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
+        harness.serve();
     }
     void TearDown() override {
-        server.reset();
+        harness.shutdown();
         ImageTest::TearDown();
     }
 
     test::HttpResponse call(Role role, const std::string& method, const std::string& path, const std::string& body = "") {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = "http://127.0.0.1:" + std::to_string(port) + path;
-        req.headers = {"Authorization: Bearer " + tokens[role]};
-        if (!body.empty()) req.headers.push_back("Content-Type: application/json");
-        req.body = body;
-        req.timeout = std::chrono::seconds(60);
-        return test::http(req);
+        return client.call(role, method, path, body);
     }
-    // The answer, checked against the schema the route documents (and so the dashboard's types).
-    json conforming(const test::HttpResponse& r, const std::string& schema) {
-        json body = json::parse(r.body, nullptr, false);
-        json doc = openApiDocument(routes);
-        std::string problems;
-        for (const auto& v : schemaViolations(doc, {{"$ref", "#/components/schemas/" + schema}}, body)) problems += "\n  " + v;
-        EXPECT_TRUE(problems.empty()) << schema << ":" << problems << "\n" << r.body;
-        return body;
-    }
-    std::vector<store::AuditEntry> audited(const std::string& action) {
-        std::vector<store::AuditEntry> out;
-        for (const auto& e : ctx.audit.list(100))
-            if (e.action == action) out.push_back(e);
-        return out;
-    }
+    json conforming(const test::HttpResponse& r, const std::string& schema) { return client.conforming(r, schema); }
+    std::vector<store::AuditEntry> audited(const std::string& action) { return client.audited(action); }
     static const json* byId(const json& list, const std::string& id) {
         for (const auto& i : list)
             if (i["id"] == id) return &i;
@@ -157,12 +124,7 @@ TEST_F(ImageRoutesTest, EveryHostsImagesAreListedAtOnceEachNamingItsHostAndAnUnr
     std::string image = buildBusybox(repo() + ":v1");
     std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
     ctx.hosts = std::make_shared<ThreeHosts>(shared);
-    server.reset();
-    routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr);
-    ApiOptions o;
-    o.port = port;
-    server = std::make_unique<ApiServer>(o, routes, &ctx.auth);
-    server->start();
+    harness.serve();
 
     for (const std::string star : {"*", "%2A"}) {
         auto r = call(Role::viewer, "GET", "/api/images?host=" + star);

@@ -102,8 +102,11 @@ public:
 
     std::vector<runtime::VolumeInfo> listVolumes(const runtime::LabelFilter&) override { unsupported("volumes"); }
     runtime::VolumeInfo inspectVolume(const std::string&) override { unsupported("volumes"); }
-    runtime::VolumeInfo createVolume(const std::string&, const runtime::Labels&) override { unsupported("volumes"); }
+    nlohmann::json inspectVolumeJson(const std::string&) override { unsupported("volumes"); }
+    using runtime::VolumeStore::createVolume;
+    runtime::VolumeInfo createVolume(const runtime::VolumeSpec&) override { unsupported("volumes"); }
     void removeVolume(const std::string&, bool) override { unsupported("volumes"); }
+    std::map<std::string, runtime::VolumeUsage> volumeUsage() override { unsupported("volume usage"); }
     runtime::PruneResult pruneVolumes(const runtime::LabelFilter&) override { unsupported("volumes"); }
 
     std::vector<runtime::NetworkInfo> listNetworks(const runtime::LabelFilter&) override { unsupported("networks"); }

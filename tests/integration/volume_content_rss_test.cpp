@@ -1,4 +1,4 @@
-// A 1 GB volume backed up and restored through `rivetr serve` (by the CLI, `rivetr volume-files`): serve's
+// A 1 GB volume backed up and restored through `rivetr serve` (by the CLI, `rivetr volumes`): serve's
 // resident memory grows by less than 20 MB, and the restored volume holds the same files. Slow (a few
 // minutes of gzip): runs when CI=true or RIVETR_SLOW_TESTS=1, skipped otherwise.
 #include <gtest/gtest.h>
@@ -79,16 +79,16 @@ TEST_F(VolumeContentRss, AOneGigabyteVolumeBacksUpAndRestoresInBoundedMemory) {
     ASSERT_TRUE(serve.start());
     int pid = serve.process->pid();
     auto archive = work.path() / "backup.tar.gz";
-    ASSERT_EQ(serve.cli({"volume-files", "ls", src}).exitCode, 0);  // builds the helper image, warms up
+    ASSERT_EQ(serve.cli({"volumes", "browse", src}).exitCode, 0);  // builds the helper image, warms up
     long base = test::rssKb(pid);
 
     long backupGrowth = peakGrowthKb(pid, base, [&] {
-        auto r = serve.cli({"volume-files", "backup", src, "-o", archive.string()});
+        auto r = serve.cli({"volumes", "backup", src, "-o", archive.string()});
         EXPECT_EQ(r.exitCode, 0) << r.output;
     });
     auto dst = volume("dst");
     long restoreGrowth = peakGrowthKb(pid, base, [&] {
-        auto r = serve.cli({"volume-files", "restore", dst, archive.string(), "--create"});
+        auto r = serve.cli({"volumes", "restore", dst, archive.string(), "--create"});
         EXPECT_EQ(r.exitCode, 0) << r.output;
     });
     EXPECT_LT(backupGrowth, 20 * 1024) << "serve grew by " << backupGrowth << " KB during the backup";

@@ -40,6 +40,13 @@ export const routes: RouteNode[] = [
   },
   // Before any /volumes section: the volume browser (features/volume-files), linked from a volume's page.
   { path: '/volumes/:name/files', load: () => import('../features/volume-files/VolumeFilesPage') },
+  {
+    path: '/volumes',
+    children: [
+      { path: '/', load: () => import('../features/volumes/VolumesPage') },
+      { path: '/:name', load: () => import('../features/volumes/VolumeDetailPage') },
+    ],
+  },
   { path: '/settings', load: () => import('../features/settings/SettingsPage') },
   {
     path: '/containers',
