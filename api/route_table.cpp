@@ -40,6 +40,7 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         ctx.hosts, ctx.appGateway,
         containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get(), &ctx.editJournal), ctx.trail,
         ctx.terminals && ctx.terminals->options().enabled});
+    containersDeps->manager.enableListCache();  // lists from each host's event-fed cache while its stream is open
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
