@@ -75,6 +75,7 @@ struct ApiContext : private NonCopyable {
     // The Docker manager's create policy: [docker] allowed_bind_roots and the socket, set by `rivetr
     // serve` before controlRoutes() runs (the default: no bind roots, the default socket).
     containers::PolicyOptions containerPolicy = containers::localPolicyDefaults();
+    bool containerListCache = true;  // [docker] list_cache
     // How the Docker manager starts and stops an app's container: through the app's engine jobs.
     // Set by `rivetr serve` (server/engine_app_gateway.hpp); null: apps' containers are refused.
     std::shared_ptr<containers::AppGateway> appGateway;

@@ -185,6 +185,7 @@ void ContainerManager::changed(const std::string& host, const std::string& conta
 }
 
 std::vector<runtime::ContainerSummary> ContainerManager::rowsOf(const std::string& host, const runtime::ContainerQuery& q) {
+    auto rt = engine(host);  // an unknown host is a 404 before anything is kept for it
     if (listCache_ && answerableFromList(q)) {
         follower_->follow(host);
         if (auto all = guarded([&] { return listCache_->list(host); })) {
@@ -192,7 +193,7 @@ std::vector<runtime::ContainerSummary> ContainerManager::rowsOf(const std::strin
             return std::move(*all);
         }
     }
-    return guarded([&] { return engine(host)->queryContainers(q); });
+    return guarded([&] { return rt->queryContainers(q); });
 }
 
 ListResult ContainerManager::list(const ListQuery& q) {

@@ -2,6 +2,7 @@
 // manager is listed at once (read-your-writes), while one made behind its back waits for its event.
 #include <gtest/gtest.h>
 
+#include "containers/container_error.hpp"
 #include "containers/container_manager.hpp"
 #include "containers/container_status_text.hpp"
 #include "containers/testing/scripted_events.hpp"
@@ -94,6 +95,17 @@ TEST_F(ListCacheManagerTest, AChangeBehindItsBackIsListedWhenItsEventArrives) {
     engine->push({"container", "start", id, {}, 0});
     for (int i = 0; i < 100 && stateOf("web") != "running"; ++i) std::this_thread::sleep_for(10ms);
     EXPECT_EQ(stateOf("web"), "running");
+}
+
+TEST_F(ListCacheManagerTest, AnUnknownHostIsStillA404) {
+    ListQuery far;
+    far.host = "far-away";
+    try {
+        manager.list(far);
+        ADD_FAILURE() << "expected a 404";
+    } catch (const ContainerError& e) {
+        EXPECT_EQ(e.status(), 404);
+    }
 }
 
 }  // namespace

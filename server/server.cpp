@@ -142,6 +142,7 @@ void linkLiveData(Server::Parts& p) {
     // The Docker manager's create policy: who may bind what ([docker] allowed_bind_roots) and the socket.
     api.containerPolicy.allowedBindRoots = splitCommaList(cfg.docker.allowed_bind_roots);
     api.containerPolicy.dockerSocket = cfg.runtime.docker_socket;
+    api.containerListCache = cfg.docker.list_cache;
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
     // The dashboard's terminals (api/terminal/terminal_routes.hpp says where their WebSocket ends).
     api.terminals = std::make_shared<terminal::TerminalService>(terminalOptions(cfg), api::terminalAuditSink(api.audit));
