@@ -84,6 +84,7 @@ struct ApiContext : private NonCopyable {
     // [docker] allowed_bind_roots as the default, an admin's saved list (PUT /api/docker/policy) over it;
     // `rivetr serve` sets the config default. containerPolicy reads its bind roots from here.
     containers::DockerPolicyStore dockerPolicy;
+    bool containerListCache = true;  // [docker] list_cache
     // How the Docker manager starts and stops an app's container: through the app's engine jobs.
     // Set by `rivetr serve` (server/engine_app_gateway.hpp); null: apps' containers are refused.
     std::shared_ptr<containers::AppGateway> appGateway;

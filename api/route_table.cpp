@@ -44,6 +44,8 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
         ctx.hosts, ctx.appGateway,
         containers::ContainerManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get(), &ctx.editJournal), ctx.trail,
         ctx.terminals && ctx.terminals->options().enabled});
+    // Lists from each host's event-fed cache while its stream is open ([docker] list_cache).
+    if (ctx.containerListCache) containersDeps->manager.enableListCache();
     auto managerRoutes = containerManagerRoutes(containersDeps);
     routes.insert(routes.end(), managerRoutes.begin(), managerRoutes.end());
     auto networksDeps = std::make_shared<NetworksDeps>(NetworksDeps{networks::NetworkManager(*ctx.hosts, ctx.appGateway.get()), ctx.trail});

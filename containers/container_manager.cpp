@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "containers/container_error.hpp"
+#include "containers/container_query_match.hpp"
 #include "containers/engine_config.hpp"
 #include "core/failpoint.hpp"
 #include "core/ids.hpp"
@@ -114,6 +115,14 @@ struct EditHold {
         if (journal) journal->release(id);
     }
 };
+// Runs `fn` when the scope ends, however it ends: a change that failed half-way may still have changed something.
+template <typename Fn>
+struct AtExit {
+    Fn fn;
+    ~AtExit() { fn(); }
+};
+template <typename Fn>
+AtExit(Fn) -> AtExit<Fn>;
 
 std::chrono::seconds stopGrace(const Json& doc) {
     const Json& cfg = doc.value("Config", Json::object());
@@ -165,12 +174,43 @@ void ContainerManager::refuseApp(const std::string& appId, const std::string& wh
                              " it through the app, not the Docker manager");
 }
 
+void ContainerManager::enableListCache(ListCacheOptions options) {
+    auto& hosts = hosts_;  // the reader outlives no manager, but a moved manager must not be reached through `this`
+    auto runtimeOf = [&hosts](const std::string& host) {
+        auto rt = hosts.runtimeFor(host);
+        if (!rt) throw runtime::RuntimeError(runtime::ErrorKind::DaemonUnavailable, "the engine of host '" + host + "' is unreachable");
+        return rt;
+    };
+    EngineListReader reader{
+        [runtimeOf](const std::string& host) { return runtimeOf(host)->queryContainers({}); },
+        [runtimeOf](const std::string& host, const std::string& id) { return runtimeOf(host)->inspectContainer(id).state; }};
+    follower_.reset();
+    listCache_ = std::make_unique<ContainerListCache>(std::move(reader), options);
+    follower_ = std::make_unique<EngineEventFollower>(hosts_, *listCache_);
+}
+
+void ContainerManager::changed(const std::string& host, const std::string& container) {
+    if (listCache_) listCache_->invalidate(host.empty() ? hosts::kLocalHost : host, container);
+}
+
+std::vector<runtime::ContainerSummary> ContainerManager::rowsOf(const std::string& host, const runtime::ContainerQuery& q) {
+    auto rt = engine(host);  // an unknown host is a 404 before anything is kept for it
+    if (listCache_ && answerableFromList(q)) {
+        follower_->follow(host);
+        if (auto all = guarded([&] { return listCache_->list(host); })) {
+            std::erase_if(*all, [&](const runtime::ContainerSummary& row) { return !matchesQuery(row, q); });
+            return std::move(*all);
+        }
+    }
+    return guarded([&] { return rt->queryContainers(q); });
+}
+
 ListResult ContainerManager::list(const ListQuery& q) {
     ListResult out;
     runtime::ContainerQuery engineQuery = q.engine;
     if (!q.app.empty()) engineQuery.labels[runtime::kAppLabel] = q.app == "*" ? "" : q.app;
     auto found = hosts::askHosts(hosts_, q.host, [&](const std::string& host) {
-        return guarded([&] { return engine(host)->queryContainers(engineQuery); });
+        return rowsOf(host, engineQuery);
     });
     for (auto& u : found.unreachable) out.unreachable.emplace_back(u.host, u.error);  // an aggregate shows the others
     std::string needle = lower(q.search);
@@ -238,6 +278,7 @@ CreateOutcome ContainerManager::create(const std::string& host, const ContainerC
                                        bool start) {
     for (const auto& [k, v] : config.labels)
         if (isReservedLabel(k)) invalidField("labels." + k, "labels under rivetr. are Rivetr's own");
+    AtExit done{[&] { changed(host, ""); }};
     auto rt = engine(host);
     return createOn(*rt, host, config, role, start);
 }
@@ -245,6 +286,7 @@ CreateOutcome ContainerManager::create(const std::string& host, const ContainerC
 CreateOutcome ContainerManager::clone(const std::string& host, const std::string& id, const std::string& newName,
                                       store::Role role, bool start) {
     checkName(newName);
+    AtExit done{[&] { changed(host, ""); }};
     auto rt = engine(host);
     Json doc;
     ContainerConfig c = loadConfig(*rt, id, doc);
@@ -253,6 +295,7 @@ CreateOutcome ContainerManager::clone(const std::string& host, const std::string
 }
 
 CreateOutcome ContainerManager::edit(const std::string& host, const std::string& id, const Json& patch, store::Role role) {
+    AtExit done{[&] { changed(host, id); }};
     auto rt = engine(host);
     Json old;
     ContainerConfig c = loadConfig(*rt, id, old);
@@ -362,6 +405,7 @@ std::vector<RecoveredEdit> ContainerManager::recoverEdits() {
 
 void ContainerManager::rename(const std::string& host, const std::string& id, const std::string& newName) {
     checkName(newName);
+    AtExit done{[&] { changed(host, id); }};
     auto rt = engine(host);
     std::string app = appOf(guarded([&] { return rt->inspectContainer(id); }).labels);
     if (!app.empty()) refuseApp(app, "rename");
@@ -370,6 +414,7 @@ void ContainerManager::rename(const std::string& host, const std::string& id, co
 
 void ContainerManager::act(const std::string& host, const std::string& id, ContainerAction action,
                            const ActionOptions& o) {
+    AtExit done{[&] { changed(host, id); }};
     auto rt = engine(host);
     std::string app = appOf(guarded([&] { return rt->inspectContainer(id); }).labels);
     if (!app.empty()) {

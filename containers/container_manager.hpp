@@ -10,6 +10,7 @@
 
 #include "containers/app_gateway.hpp"
 #include "containers/container_config.hpp"
+#include "containers/container_list_cache.hpp"
 #include "containers/create_policy.hpp"
 #include "containers/edit_recovery.hpp"
 #include "hosts/host_directory.hpp"
@@ -77,6 +78,11 @@ public:
     ContainerManager(hosts::HostDirectory& hosts, PolicyOptions policy, AppGateway* apps,
                      store::ContainerEditJournal* journal = nullptr);
 
+    // From now on a host's lists are answered from a cache while its event stream is open
+    // (container_list_cache.hpp); every change made through this manager drops its host's entry.
+    void enableListCache(ListCacheOptions options = {});
+    ContainerListCache* listCache() { return listCache_.get(); }
+
     ListResult list(const ListQuery& query);
     // The engine's whole inspect document, with "rivetr": {"app_id", "app_name"} added.
     nlohmann::json inspect(const std::string& host, const std::string& id);
@@ -118,6 +124,9 @@ public:
 
 private:
     std::shared_ptr<runtime::ContainerRuntime> engine(const std::string& host);
+    std::vector<runtime::ContainerSummary> rowsOf(const std::string& host, const runtime::ContainerQuery& query);
+    // Read-your-writes: what Rivetr changed on `host` is listed as it is now, whatever the events say yet.
+    void changed(const std::string& host, const std::string& container);
     PolicyOptions policyFor(const std::string& host) const;
     CreateOutcome createOn(runtime::ContainerRuntime& rt, const std::string& host, ContainerConfig config,
                            store::Role role, bool start);
@@ -134,6 +143,8 @@ private:
     AppGateway* apps_;
     store::ContainerEditJournal* journal_;
     std::function<void(const char*)> fault_;
+    std::unique_ptr<ContainerListCache> listCache_;
+    std::unique_ptr<EngineEventFollower> follower_;  // after the cache: its threads end first
 };
 
 }  // namespace rivetr::containers

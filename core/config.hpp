@@ -54,6 +54,8 @@ struct DockerConfig {
     // Comma-separated host directories non-admins may bind-mount into containers they create; empty:
     // none (named volumes only). Admins may bind anything; nobody but an admin mounts the socket.
     std::string allowed_bind_roots;
+    // Container lists answered from each host's event-fed cache while its event stream is open.
+    bool list_cache = true;
     // The terminal: a shell in a running container from the dashboard (terminal/).
     bool terminal_enabled = true;                      // false: every terminal request is a 403
     std::int64_t terminal_idle_timeout_ms = 900000;    // no keystroke for 15 min: the terminal closes

@@ -137,6 +137,12 @@ TEST(ConfigLoader, AllowedBindRootsAreAbsoluteDirectoriesAndNoneByDefault) {
     EXPECT_EQ(splitCommaList(" a ,, b,"), (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(ConfigLoader, TheContainerListCacheIsOnByDefaultAndCanBeTurnedOff) {
+    EXPECT_TRUE(loadConfigText("", "t", {}).config.docker.list_cache);
+    EXPECT_FALSE(loadConfigText("[docker]\nlist_cache = false\n", "t", {}).config.docker.list_cache);
+    EXPECT_FALSE(loadConfigText("", "t", {{"RIVETR_DOCKER_LIST_CACHE", "false"}}).config.docker.list_cache);
+}
+
 TEST(ConfigLoader, ExplicitMissingFileIsAnError) {
     auto l = loadConfig(std::filesystem::path("/nonexistent/rivetr.toml"), {});
     EXPECT_TRUE(mentions(l, "/nonexistent/rivetr.toml", "not found"));

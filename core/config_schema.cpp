@@ -112,7 +112,7 @@ Check webhookSecret(const std::string& value) {
     return std::nullopt;
 }
 
-const std::array<ConfigKey, 58> kKeys{{
+const std::array<ConfigKey, 59> kKeys{{
     {"server", "host", [](Config& c) -> ConfigField { return &c.server.host; },
      [](const Config& c) { return ipAddress(c.server.host); }, "Address the proxy binds (HTTP and HTTPS)."},
     {"server", "api_host", [](Config& c) -> ConfigField { return &c.server.api_host; },
@@ -285,6 +285,9 @@ const std::array<ConfigKey, 58> kKeys{{
      [](const Config& c) { return intRange(c.docker.edit_recovery_interval_s, 1, 3600); },
      "How often the running server finishes or rolls back a container edit whose rollback failed (the engine was "
      "unreachable); the same pass runs at start-up for edits a crash interrupted."},
+    {"docker", "list_cache", [](Config& c) -> ConfigField { return &c.docker.list_cache; },
+     [](const Config&) -> Check { return std::nullopt; },
+     "Container lists from a per-host cache kept current by the engine's events; false: every list asks the engine."},
     {"docker", "terminal_enabled", [](Config& c) -> ConfigField { return &c.docker.terminal_enabled; },
      [](const Config&) -> Check { return std::nullopt; },
      "The dashboard's terminal into running containers (admins only); false: refused with a 403."},

@@ -78,10 +78,26 @@ std::string trimmed(std::string s) {
     return s;
 }
 
+// The request's onHeaders; an exception from it aborts the transfer and is rethrown by perform().
+bool callHeadersDone(Transfer& t, long status) {
+    try {
+        t.req.onHeaders(status);
+        return true;
+    } catch (...) {
+        t.failure = std::current_exception();
+        return false;
+    }
+}
+
 std::size_t onHeader(char* data, std::size_t size, std::size_t n, void* user) {
     auto& t = *static_cast<Transfer*>(user);
     std::string_view line(data, size * n);
     if (line.rfind("HTTP/", 0) == 0) t.res.headers.clear();  // a new status line: the final reply's headers follow
+    if ((line == "\r\n" || line == "\n") && t.req.onHeaders) {
+        long status = 0;
+        curl_easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &status);
+        if (status >= 200) return callHeadersDone(t, status) ? size * n : 0;  // 1xx: the final reply is still to come
+    }
     auto colon = line.find(':');
     if (colon != std::string_view::npos) {
         std::string name(line.substr(0, colon));

@@ -49,6 +49,9 @@ struct Request {
     // Response::body (an error reply's body is always collected). An exception aborts the transfer
     // and is rethrown by perform().
     std::function<void(std::string_view)> onData;
+    // Called once the headers of the final reply (status >= 200) have all arrived, before its body:
+    // for a stream whose body may stay empty for long, the moment the server accepted it.
+    std::function<void(long status)> onHeaders;
     // Polled before each received chunk and at least once a second: true stops the transfer
     // (Failure::Cancelled).
     std::function<bool()> cancelled;

@@ -212,6 +212,29 @@ TEST(HttpClientTest, CancelIsSeenWhileNothingArrives) {
     EXPECT_LT(Clock::now() - start, 3s);
 }
 
+// An event stream answers its headers and then may stay silent for hours: the caller learns at once
+// that the server accepted it (and not before: a 100 Continue is no answer yet).
+TEST(HttpClientTest, HeadersOfASilentStreamAreReportedBeforeAnyBody) {
+    ScriptedServer server([](int fd, const std::atomic<bool>& stop) {
+        send(fd, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        while (!stop) std::this_thread::sleep_for(10ms);
+    });
+    std::atomic<long> seen{0};
+    std::atomic<int> calls{0};
+    Request req;
+    req.url = urlOf(server);
+    req.onData = [](std::string_view) {};
+    req.onHeaders = [&](long status) {
+        seen = status;
+        ++calls;
+    };
+    req.cancelled = [&] { return seen.load() != 0; };  // stop once the headers were reported
+    auto r = perform(req);
+    EXPECT_EQ(r.failure, Failure::Cancelled);
+    EXPECT_EQ(seen.load(), 200);
+    EXPECT_EQ(calls.load(), 1);
+}
+
 TEST(HttpClientTest, AnErrorReplyIsCollectedNotStreamed) {
     ScriptedServer server(answer("HTTP/1.1 404 Not Found\r\nContent-Length: 20\r\n\r\n{\"message\":\"absent\"}"));
     bool streamed = false;

@@ -116,7 +116,8 @@ HttpReply DockerClient::call(const std::string& method, const std::string& path,
 HttpReply DockerClient::stream(const std::string& method, const std::string& path, const std::optional<std::string>& json,
                                const Upload* upload, const std::string& contentType,
                                const std::function<void(std::string_view)>& onData, const CancelToken& cancel,
-                               const std::vector<std::string>& headers) const {
+                               const std::vector<std::string>& headers,
+                               const std::function<void(long status)>& onHeaders) const {
     auto req = baseRequest(endpoint_, method, url(path, true));
     req.headers.push_back("Content-Type: " + contentType);
     req.headers.insert(req.headers.end(), headers.begin(), headers.end());
@@ -126,6 +127,7 @@ HttpReply DockerClient::stream(const std::string& method, const std::string& pat
         req.body = *json;
     }
     req.onData = onData;
+    req.onHeaders = onHeaders;
     req.cancelled = [&cancel] { return cancel.cancelled(); };
     if (cancel.cancelled()) throw RuntimeError(ErrorKind::Cancelled, "cancelled");
     return replyOf(http::perform(req), endpoint_);

@@ -53,12 +53,14 @@ public:
     // arrive; `upload`, when given, supplies a request body of unknown length (sent chunked).
     // `cancel` aborts within about a second (throws Cancelled). Exceptions thrown by onData/upload
     // abort the transfer and are rethrown. `headers` ("Name: value") are added to the request; they
-    // may carry credentials (X-Registry-Auth) and are never logged.
+    // may carry credentials (X-Registry-Auth) and are never logged. `onHeaders` sees the reply's status
+    // as soon as its headers arrived (http::Request::onHeaders).
     using Upload = std::function<std::size_t(char* out, std::size_t max)>;
     HttpReply stream(const std::string& method, const std::string& path, const std::optional<std::string>& json,
                      const Upload* upload, const std::string& contentType,
                      const std::function<void(std::string_view)>& onData, const CancelToken& cancel,
-                     const std::vector<std::string>& headers = {}) const;
+                     const std::vector<std::string>& headers = {},
+                     const std::function<void(long status)>& onHeaders = {}) const;
 
     // Throws the typed error for a reply with status >= 400 (or outside `okStatuses`).
     static void check(const HttpReply& reply, ObjectKind kind = ObjectKind::Other);

@@ -99,13 +99,23 @@ EngineInfo DockerRuntime::info() { return parseInfo(expectOk("GET", "/info")); }
 
 void DockerRuntime::events(const LabelFilter& labels, const std::function<void(const Event&)>& onEvent,
                            const CancelToken& cancel) {
+    watchEvents({labels, std::nullopt, nullptr}, onEvent, cancel);
+}
+
+void DockerRuntime::watchEvents(const EventWatch& watch, const std::function<void(const Event&)>& onEvent,
+                                const CancelToken& cancel) {
     NdjsonSplitter splitter;
     auto onLine = [&](std::string_view line) {
         auto j = Json::parse(line, nullptr, false);
         if (j.is_object()) onEvent(parseEvent(j));
     };
-    HttpReply r = client_.stream("GET", "/events?filters=" + labelFilters(labels), std::nullopt, nullptr,
-                                 "application/json", [&](std::string_view d) { splitter.feed(d, onLine); }, cancel);
+    std::string path = "/events?filters=" + labelFilters(watch.labels);
+    if (watch.sinceUnixSeconds) path += "&since=" + std::to_string(*watch.sinceUnixSeconds);
+    auto opened = [&](long status) {
+        if (status < 300 && watch.onOpen) watch.onOpen();
+    };
+    HttpReply r = client_.stream("GET", path, std::nullopt, nullptr, "application/json",
+                                 [&](std::string_view d) { splitter.feed(d, onLine); }, cancel, {}, opened);
     DockerClient::check(r);
     splitter.finish(onLine);
 }

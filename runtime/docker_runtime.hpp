@@ -26,6 +26,8 @@ public:
     DiskUsage diskUsage() override;
     void events(const LabelFilter& labels, const std::function<void(const Event&)>& onEvent,
                 const CancelToken& cancel) override;
+    void watchEvents(const EventWatch& watch, const std::function<void(const Event&)>& onEvent,
+                     const CancelToken& cancel) override;
 
     BuildResult build(const BuildRequest& request) override;
 

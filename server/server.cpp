@@ -145,6 +145,7 @@ void linkLiveData(Server::Parts& p) {
     api.containerPolicy.dockerSocket = cfg.runtime.docker_socket;
     // The bind roots: the file's as the default, an admin's saved list over them (read at every create).
     api.dockerPolicy.setConfigDefault(splitCommaList(cfg.docker.allowed_bind_roots), api.containerPolicy);
+    api.containerListCache = cfg.docker.list_cache;
     p.deployDurations = api.live.metrics.watchDeployments(p.events, api.deployments);
     // The dashboard's terminals (api/terminal/terminal_routes.hpp says where their WebSocket ends).
     api.terminals = std::make_shared<terminal::TerminalService>(terminalOptions(cfg), api::terminalAuditSink(api.audit));

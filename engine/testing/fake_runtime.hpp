@@ -46,6 +46,10 @@ public:
     runtime::DiskUsage diskUsage() override { unsupported("disk usage"); }
     void events(const runtime::LabelFilter&, const std::function<void(const runtime::Event&)>&,
                 const runtime::CancelToken&) override;
+    void watchEvents(const runtime::EventWatch&, const std::function<void(const runtime::Event&)>&,
+                     const runtime::CancelToken&) override {
+        unsupported("events");
+    }
 
     runtime::BuildResult build(const runtime::BuildRequest& request) override;
 

@@ -1,5 +1,6 @@
 // The root: the sign-in gate (which keeps the URL, so a deep link survives a sign-in), then the
 // shell layout (navigation, theme, sign-out) around the route table.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { onUnauthorized } from '../shared/api/client';
 import type { Me } from '../shared/api/types';
@@ -56,9 +57,10 @@ export function App() {
   const path = usePath();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [bootError, setBootError] = useState<string | null>(null);
+  const qc = useQueryClient();
 
   useEffect(() => {
-    preloadPage(location.pathname);
+    preloadPage(location.pathname, qc);
     whoAmI().then(setMe).catch((e) => { setBootError(String(e.message ?? e)); setMe(null); });
     return onUnauthorized(() => setMe(null));
   }, []);

@@ -1,5 +1,6 @@
 // The route table: nested sections render inside their layout, params reach the page, a path no
 // route knows (at any depth) gets the not-found page, and links are absolute from inside a section.
+import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,7 +67,22 @@ describe('preloadPage', () => {
       { path: '/', load: page('home') },
       { path: '/apps', children: [{ path: '/', load: page('list') }, { path: '/new', load: page('new') }, { path: '/:id', load: page('detail') }] },
     ];
-    for (const p of ['/', '/apps', '/apps/new', '/apps/shop', '/apps/shop/x', '/nowhere']) preloadPage(p, nodes);
+    for (const p of ['/', '/apps', '/apps/new', '/apps/shop', '/apps/shop/x', '/nowhere']) preloadPage(p, null, nodes);
     expect(loaded).toEqual(['home', 'list', 'new', 'detail']);
+  });
+
+  it('asks the page\'s first query at once, and only for that page', () => {
+    const asked: string[] = [];
+    const qc = new QueryClient();
+    const fetchInto = (name: string) => (c: QueryClient) => void c.prefetchQuery({ queryKey: [name], queryFn: () => { asked.push(name); return name; } });
+    const noPage = () => Promise.resolve({ default: () => null });
+    const nodes: RouteNode[] = [
+      { path: '/', load: noPage },
+      { path: '/containers', children: [{ path: '/', load: noPage, data: fetchInto('list') }, { path: '/:id', load: noPage, data: fetchInto('detail') }] },
+    ];
+    preloadPage('/containers', qc, nodes);
+    preloadPage('/', qc, nodes);
+    preloadPage('/containers', null, nodes);  // no cache: the page asks itself
+    expect(asked).toEqual(['list']);
   });
 });

@@ -1,8 +1,10 @@
 // The dashboard's one route table: every page, its path, the layout around it, loaded on demand.
 // A node with `children` is a nested section: its layout wraps its children, whose paths are
 // relative to it; an unknown path at any level gets the not-found page.
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { Route, Switch } from 'wouter';
+import { containersListQuery } from '../features/containers/listQuery';
 import { Link, usePath } from '../shared/router';
 
 type PageModule = { default: ComponentType };
@@ -12,6 +14,8 @@ export interface RouteNode {
   /** A page loaded on demand (its own chunk); `page` is one already loaded. */
   load?: () => Promise<PageModule>;
   page?: ComponentType;
+  /** The page's first query, asked at boot beside "who is signed in" instead of after it (no waterfall). */
+  data?: (qc: QueryClient) => void;
   layout?: ComponentType<{ children: ReactNode }>;
   children?: RouteNode[];
 }
@@ -51,7 +55,8 @@ export const routes: RouteNode[] = [
   {
     path: '/containers',
     children: [
-      { path: '/', load: () => import('../features/containers/pages/ContainersPage') },
+      { path: '/', load: () => import('../features/containers/pages/ContainersPage'),
+        data: (qc) => void qc.prefetchQuery(containersListQuery) },
       { path: '/new', load: () => import('../features/containers/pages/ContainerWizardPage') },
       { path: '/:id', load: () => import('../features/containers/pages/ContainerDetailPage') },
       { path: '/:id/terminal', load: () => import('../features/terminal/TerminalPage') },
@@ -80,14 +85,16 @@ function matches(pattern: string, path: string): boolean {
   return p.length === s.length && p.every((x, i) => x.startsWith(':') || x === s[i]);
 }
 
-/** Starts loading the page of `path` (a first visit loads it while it asks who is signed in). */
-export function preloadPage(path: string, nodes: RouteNode[] = routes, base = ''): void {
+/** Starts loading the page of `path` and, given the query cache, its first data (a first visit loads both
+ * while it asks who is signed in; a 401 there signs out as that answer would). */
+export function preloadPage(path: string, qc: QueryClient | null, nodes: RouteNode[] = routes, base = ''): void {
   for (const n of nodes) {
     const full = base + (n.path === '/' ? '' : n.path);
     if (n.children) {
-      if (path === full || path.startsWith(full + '/')) return preloadPage(path, n.children, full);
+      if (path === full || path.startsWith(full + '/')) return preloadPage(path, qc, n.children, full);
     } else if (matches(full || '/', path)) {
       if (n.load) void load(n).catch(() => undefined); // a failed preload is retried by the page itself
+      if (qc && n.data) n.data(qc);
       return;
     }
   }

@@ -3,12 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { del, get, post, put } from '../../shared/api/client';
 import type {
-  ContainerBulk, ContainerBulkResult, ContainerCreate, ContainerDetail, ContainerList, ContainerOutcome,
+  ContainerBulk, ContainerBulkResult, ContainerCreate, ContainerDetail, ContainerOutcome,
   ContainerProcesses, ContainerRow, ContainerStats,
 } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { settingsKeys } from '../settings/queries';
 import { containerKeys, hostQuery } from './keys';
+import { containersListQuery } from './listQuery';
 
 const enc = encodeURIComponent;
 const path = (id: string, rest = '') => `/api/containers/${enc(id)}${rest}`;
@@ -16,8 +17,7 @@ const withHost = (url: string, host: string) => url + hostQuery(host, !url.inclu
 const touched = () => [containerKeys.all, settingsKeys.audit];
 
 /** Every container of every host (stopped ones too); the engine's events keep it current (live.ts). */
-export const useContainers = () =>
-  useQuery({ queryKey: containerKeys.list, queryFn: () => get<ContainerList>('/api/containers?host=*&all=true') });
+export const useContainers = () => useQuery(containersListQuery);
 
 export const useContainer = (id: string, host: string) =>
   useQuery({ queryKey: containerKeys.detail(host, id), queryFn: () => get<ContainerDetail>(withHost(path(id), host)) });
