@@ -312,6 +312,8 @@ struct NetworkPool {
 // A container attached to a network, with its addresses there (prefix lengths dropped).
 struct NetworkEndpoint {
     std::string containerId, name, ipv4Address, ipv6Address, macAddress;
+};
+
 // What POST /volumes/create makes: the local driver by default; driverOpts are passed to the driver
 // as given (the local driver's type, o, device), so the caller judges them first (containers/create_policy).
 struct VolumeSpec {
