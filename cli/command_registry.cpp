@@ -147,7 +147,9 @@ CommandSpec networksCommand() {
              {"prune", "", "show the unused networks users made", {flag("yes", "remove exactly the networks shown")}}},
             {value("host", ValueKind::Text, "HOST", "the host whose engine to use (default: the local one; * lists every host's)")},
             runNetworks};
-// One subcommand a line: the volume content's (browse, backup, restore) join this list.
+}
+
+// The volume content's subcommands (browse, cat, backup, restore) join volume management's.
 CommandSpec volumesCommand() {
     std::vector<SubcommandSpec> subcommands{
              {"ls", "", "every volume: driver, size (unknown where the engine did not measure it), the containers using it, "

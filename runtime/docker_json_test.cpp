@@ -77,6 +77,8 @@ TEST(DockerJson, ANetworkCarriesItsPoolsOptionsAndEndpointsAddressesWithoutPrefi
     EXPECT_EQ(n.endpoints[0].name, "db");
     EXPECT_EQ(n.endpoints[0].ipv4Address, "10.20.0.130");
     EXPECT_EQ(n.containerIds, std::vector<std::string>{"c1"});
+}
+
 TEST(DockerJson, ASummaryCarriesItsMountsWithTheVolumeNameAndWhetherReadOnly) {
     Json j = Json::parse(R"({"Id": "abc", "Names": ["/db"], "Mounts": [
       {"Type": "volume", "Name": "pgdata", "Source": "/var/lib/docker/volumes/pgdata/_data", "Destination": "/data", "RW": true},

@@ -573,6 +573,8 @@ void networkSchemas(json& s) {
                                 {"outcomes", described(arrayOf(answer({{"id", str()}, {"name", str()}, {"removed", boolean()},
                                                                        {"error", nullable(str())}})),
                                                        "per confirmed id, when executed")}});
+}
+
 // The Docker manager's volumes (api/volumes): any volume of any host, with who mounts it and its size.
 void volumeSchemas(json& s) {
     json strings = {{"type", "object"}, {"additionalProperties", str()}};
@@ -617,8 +619,6 @@ void volumeSchemas(json& s) {
          {"removed_size_bytes", integer()}});
 }
 
-}  // namespace
-
 // The volume browser, backup and restore (api/volume_content/).
 void volumeContentSchemas(json& s) {
     s["VolumeEntry"] = answerWithOptional(
@@ -646,6 +646,9 @@ void volumeContentSchemas(json& s) {
                                        {"created", described(boolean(), "the volume was created (?create=1)")},
                                        {"replaced", described(boolean(), "a non-empty volume's content was replaced (?force=1)")},
                                        {"entries", integer()}});
+}
+
+// The admin-managed container policy (api/docker_policy/).
 void dockerPolicySchemas(json& s) {
     const auto roots = described(arrayOf(str()), "absolute host directories non-admins may bind-mount (and what is under them)");
     s["DockerPolicy"] = answer({{"allowed_bind_roots", roots},
@@ -655,6 +658,8 @@ void dockerPolicySchemas(json& s) {
     s["DockerPolicyInput"] = input({{"allowed_bind_roots", described(nullable(roots), "null: use the config file's again")}},
                                    {"allowed_bind_roots"});
 }
+
+}  // namespace
 
 json openApiSchemas() {
     json s;
