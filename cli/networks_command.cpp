@@ -24,7 +24,7 @@ std::string networkPath(const std::string& id, const std::string& tail = "") { r
 // KEY=VALUE pairs of a repeatable option (--label, --opt) as a JSON object.
 json pairs(const ClientCall& c, const std::string& option) {
     json out = json::object();
-    for (const auto& kv : c.args.values(option)) {
+    for (const auto& kv : c.args.all(option)) {
         auto eq = kv.find('=');
         if (eq == std::string::npos || eq == 0) throw UsageError("--" + option + " takes KEY=VALUE (got \"" + kv + "\")");
         out[kv.substr(0, eq)] = kv.substr(eq + 1);

@@ -1258,6 +1258,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every volume on a host (?host=, default the local engine; * every host at once, an unreachable one listed in `unreachable`) with its driver, labels, the containers that mount it, its owning app or stack and its size (null where the engine did not measure it). Filters: ?driver=, ?label=key[=value], ?dangling=true|false (also ?unused=), ?app= (id or name), ?stack=, ?search= (part of the name) */
+        get: operations["get/api/volumes"];
+        put?: never;
+        /** Create a volume (?host=). The name follows Docker's rule; driver options that bind a host path (type=none, o=bind, device=/...) are judged by the container create policy (outside [docker] allowed_bind_roots: admins only, audited) */
+        post: operations["post/api/volumes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volumes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volume (?host=): the engine's inspect document, the containers that mount it (target, read-only), its owning app and its size */
+        get: operations["get/api/volumes/{name}"];
+        put?: never;
+        post?: never;
+        /** Remove a volume (?host=). Refused (409 volume_in_use, naming the containers in error.containers) while any container mounts it, even with ?force=1 (which only lets a driver's failure pass); refused (409 app_volume) for a Rivetr app's volume */
+        delete: operations["delete/api/volumes/{name}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volumes/{name}/backup": {
         parameters: {
             query?: never;
@@ -1320,6 +1356,23 @@ export interface paths {
         put?: never;
         /** Restores a .tar.gz (the request body, streamed) into a new (?create=1) or empty volume; ?force=1 (admins) replaces a volume's content, keeping the old aside until the restore succeeded */
         post: operations["post/api/volumes/{name}/restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volumes/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prune unused volumes (?host=): by default a dry run listing what would go and what stays (an app's); {"confirm": [names]} removes exactly those still unused, ?yes=1 what a fresh plan lists; never forced, so a volume a container mounted meanwhile stays */
+        post: operations["post/api/volumes/prune"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1998,6 +2051,8 @@ export interface components {
         Error: {
             error: {
                 code: string;
+                /** @description volume_in_use: the containers that mount the volume */
+                containers?: components["schemas"]["VolumeUser"][];
                 /** @description the input at fault, as its JSON path */
                 field?: string;
                 message: string;
@@ -2544,6 +2599,36 @@ export interface components {
             username: string;
         };
         UserList: components["schemas"]["User"][];
+        Volume: {
+            /** @description the Rivetr app it belongs to: removed only with the app */
+            app: {
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string | null;
+            driver: string;
+            /** @description the id of the host it is on */
+            host: string;
+            in_use: boolean;
+            labels: {
+                [key: string]: string;
+            };
+            mountpoint: string;
+            name: string;
+            /** @description the driver's options (the local driver's type, o, device) */
+            options: {
+                [key: string]: string;
+            };
+            /** @description containers referring to it, as the engine counts; null: unknown */
+            ref_count: number | null;
+            /** @description null: unknown (the engine did not measure it) */
+            size_bytes: number | null;
+            /** @description the compose project it belongs to */
+            stack: string | null;
+            /** @description every container that mounts it, stopped ones too */
+            used_by: components["schemas"]["VolumeUser"][];
+        };
         VolumeBackupStored: {
             bytes: number;
             path: string;
@@ -2563,6 +2648,33 @@ export interface components {
             truncated: boolean;
             volume: string;
         };
+        VolumeCreated: {
+            /** @description the settings only an admin may use (audited) */
+            dangerous: components["schemas"]["PolicyFinding"][];
+            volume: components["schemas"]["Volume"];
+        };
+        VolumeCreateInput: {
+            /** @description default "local" */
+            driver?: string;
+            /** @description e.g. type, o, device for the local driver */
+            driver_opts?: {
+                [key: string]: string;
+            };
+            /** @description none under rivetr. (Rivetr's own) */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ */
+            name: string;
+        };
+        VolumeDetail: {
+            host: string;
+            /** @description the engine's inspect document */
+            inspect: {
+                [key: string]: unknown;
+            };
+            volume: components["schemas"]["Volume"];
+        };
         VolumeEntry: {
             gid: number;
             /** @description permission bits in octal, e.g. "0640" or "4755" */
@@ -2578,6 +2690,13 @@ export interface components {
             type: "file" | "directory" | "symlink" | "fifo" | "socket" | "char_device" | "block_device";
             uid: number;
         };
+        VolumeList: {
+            /** @description the host asked: its id, or * for every host */
+            host: string;
+            /** @description hosts that did not answer an aggregate list (?host=*) */
+            unreachable: components["schemas"]["UnreachableHost"][];
+            volumes: components["schemas"]["Volume"][];
+        };
         VolumePreview: {
             /**
              * @description text: a previewable file's start; binary: it holds NUL bytes; metadata: not a text type
@@ -2589,6 +2708,38 @@ export interface components {
             text?: string;
             truncated?: boolean;
         };
+        VolumePrune: {
+            dry_run: boolean;
+            host: string;
+            /** @description unused (or confirmed) volumes that stay, and why */
+            kept: {
+                name: string;
+                reason: string;
+            }[];
+            /** @description per volume, when executed; empty for a dry run */
+            outcomes: {
+                error: string | null;
+                name: string;
+                removed: boolean;
+            }[];
+            removed_size_bytes: number;
+            /** @description the known sizes of `volumes` added up */
+            size_bytes: number;
+            /** @description what goes (went) */
+            volumes: {
+                name: string;
+                size_bytes: number | null;
+            }[];
+        };
+        VolumePruneInput: {
+            /** @description the names shown by the dry run: removes those still unused */
+            confirm?: string[];
+        };
+        VolumeRemoval: {
+            host: string;
+            name: string;
+            removed: boolean;
+        };
         VolumeRestoreResult: {
             /** @description the volume was created (?create=1) */
             created: boolean;
@@ -2597,6 +2748,14 @@ export interface components {
             /** @description a non-empty volume's content was replaced (?force=1) */
             replaced: boolean;
             volume: string;
+        };
+        VolumeUser: {
+            id: string;
+            name: string;
+            read_only: boolean;
+            state: string;
+            /** @description where the container mounts it */
+            target: string;
         };
         WebhookDelivery: {
             /** @description the pushed head commit */
@@ -5504,6 +5663,130 @@ export interface operations {
             };
         };
     };
+    "get/api/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolumeCreateInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeCreated"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/volumes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeDetail"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete/api/volumes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeRemoval"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get/api/volumes/{name}/backup": {
         parameters: {
             query?: {
@@ -5623,6 +5906,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeRestoreResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/volumes/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolumePruneInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumePrune"];
                 };
             };
             /** @description error */
