@@ -50,7 +50,7 @@ export async function imagesPage(page, base, work, shot) {
     await page.getByRole('heading', { name: 'Images', exact: true }).waitFor();
     await page.getByRole('table', { name: /^Disk usage on/ }).getByRole('rowheader', { name: 'Build cache' }).waitFor();
     // At 1280 px the whole disk-usage table shows, Reclaimable included: its box needs no sideways scroll.
-    const box = await page.getByRole('region', { name: /^Disk usage on/ }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const box = await page.getByRole('region', { name: /^Disk usage table on/ }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     if (box.scroll > box.client) throw new Error(`images: the disk-usage table is cut off (${box.scroll}px wide in ${box.client}px)`);
     const pull = page.getByRole('form', { name: 'Pull an image' });
     await pull.getByLabel('Image').fill(ref);

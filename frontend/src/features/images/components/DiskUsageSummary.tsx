@@ -9,12 +9,13 @@ const LINES = [['images', 'Images'], ['containers', 'Containers'], ['volumes', '
 
 export function DiskUsageSummary({ host, hostName }: { host: string; hostName: string }) {
   const usage = useDiskUsage(host);
+  // The card is already the region "Disk usage on …"; its scroll box needs a name of its own (axe: landmark-unique).
   return (
     <section className="card disk-usage" aria-labelledby="disk-usage-title">
       <h2 id="disk-usage-title">Disk usage <small className="hint">on {hostName}</small></h2>
       {usage.error && <ErrorState error={usage.error} prefix="Disk usage unavailable" retry={() => void usage.refetch()} />}
       {usage.isPending && !usage.error ? <LoadingState what="Measuring (the engine sizes every volume)…" /> : usage.data && (
-        <ScrollBox label={`Disk usage on ${hostName}`}><table aria-label={`Disk usage on ${hostName}`}>
+        <ScrollBox label={`Disk usage table on ${hostName}`}><table aria-label={`Disk usage on ${hostName}`}>
           <thead><tr><th scope="col">Kind</th><th scope="col">Count (active)</th><th scope="col">Size</th><th scope="col">Reclaimable</th></tr></thead>
           <tbody>
             {LINES.map(([key, label]) => {
