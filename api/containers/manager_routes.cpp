@@ -5,6 +5,7 @@
 #include "api/apps/container_log_stream.hpp"
 #include "api/containers/container_json.hpp"
 #include "api/containers/docker_event_stream.hpp"
+#include "api/docker_host/host_query.hpp"
 #include "api/http/api_errors.hpp"
 #include "api/http/json_fields.hpp"
 #include "api/http/query_flag.hpp"
@@ -29,7 +30,6 @@ std::optional<std::string> query(const Request& req, const std::string& name) {
     return percentDecode(*v);
 }
 
-std::string host(const Request& req) { return query(req, "host").value_or(""); }
 std::string id(const Request& req) { return req.param(":id").as<std::string>(); }
 Role roleOf(const RequestContext& rc) { return rc.principal ? rc.principal->role : Role::viewer; }
 
@@ -52,13 +52,13 @@ int boundedNumber(const Request& req, const std::string& name, int fallback, int
 }
 
 json details(const Request& req, json extra = json::object()) {
-    extra["host"] = host(req).empty() ? hosts::kLocalHost : host(req);
+    extra["host"] = hostLabel(hostOf(req));
     return extra;
 }
 
 Reply list(const Deps& d, const Request& req) {
     containers::ListQuery q;
-    q.host = host(req);
+    q.host = hostOf(req);
     q.engine.all = !req.query().has("all") || queryFlag(req, "all");
     auto one = [&](const char* key, std::vector<std::string>& into) {
         if (auto v = query(req, key); v && !v->empty()) into.push_back(*v);
@@ -80,11 +80,11 @@ Reply list(const Deps& d, const Request& req) {
 }
 
 Reply show(const Deps& d, const Request& req) {
-    json doc = d->manager.inspect(host(req), id(req));
+    json doc = d->manager.inspect(hostOf(req), id(req));
     json app = doc["rivetr"]["app_id"].is_null() ? json(nullptr) : json{{"id", doc["rivetr"]["app_id"]}, {"name", doc["rivetr"]["app_name"]}};
     doc.erase("rivetr");
-    json config = containers::toApiJson(d->manager.config(host(req), id(req)));
-    return Reply::json(200, {{"host", host(req).empty() ? hosts::kLocalHost : host(req)}, {"app", app}, {"config", config}, {"inspect", doc},
+    json config = containers::toApiJson(d->manager.config(hostOf(req), id(req)));
+    return Reply::json(200, {{"host", hostLabel(hostOf(req))}, {"app", app}, {"config", config}, {"inspect", doc},
                             {"terminal_enabled", d->terminalEnabled}});
 }
 
@@ -112,7 +112,7 @@ Reply create(const Deps& d, const Request& req, RequestContext& rc) {
         body.erase("start");
     }
     auto config = containers::parseContainerConfig(body);
-    return created(d, req, rc, "create", config.name, [&] { return d->manager.create(host(req), config, roleOf(rc), start); });
+    return created(d, req, rc, "create", config.name, [&] { return d->manager.create(hostOf(req), config, roleOf(rc), start); });
 }
 
 Reply clone(const Deps& d, const Request& req, RequestContext& rc) {
@@ -121,19 +121,19 @@ Reply clone(const Deps& d, const Request& req, RequestContext& rc) {
     auto name = f.string("name");
     if (!name) throw ValidationError("name", "the clone's name is required");
     return created(d, req, rc, "clone", id(req),
-                   [&] { return d->manager.clone(host(req), id(req), *name, roleOf(rc), f.boolean("start").value_or(false)); });
+                   [&] { return d->manager.clone(hostOf(req), id(req), *name, roleOf(rc), f.boolean("start").value_or(false)); });
 }
 
 Reply edit(const Deps& d, const Request& req, RequestContext& rc) {
     json patch = parseJsonObject(req.body());
-    return created(d, req, rc, "edit", id(req), [&] { return d->manager.edit(host(req), id(req), patch, roleOf(rc)); });
+    return created(d, req, rc, "edit", id(req), [&] { return d->manager.edit(hostOf(req), id(req), patch, roleOf(rc)); });
 }
 
 Reply rename(const Deps& d, const Request& req, RequestContext& rc) {
     json body = parseJsonObject(req.body());
     auto name = JsonFields(body, {"name"}).string("name");
     if (!name) throw ValidationError("name", "the new name is required");
-    d->manager.rename(host(req), id(req), *name);
+    d->manager.rename(hostOf(req), id(req), *name);
     d->trail.record(rc, "container.rename", "container", id(req), details(req, {{"name", *name}}));
     return Reply::json(200, {{"id", id(req)}, {"name", *name}});
 }
@@ -148,7 +148,7 @@ containers::ActionOptions actionOptions(const Request& req) {
 }
 
 Reply act(const Deps& d, const Request& req, RequestContext& rc, ContainerAction action) {
-    d->manager.act(host(req), id(req), action, actionOptions(req));
+    d->manager.act(hostOf(req), id(req), action, actionOptions(req));
     d->trail.record(rc, std::string("container.") + containers::actionName(action), "container", id(req), details(req));
     return Reply::json(200, {{"id", id(req)}, {"action", containers::actionName(action)}});
 }
@@ -179,7 +179,7 @@ Reply bulk(const Deps& d, const Request& req, RequestContext& rc) {
     o.volumes = f.boolean("volumes").value_or(false);
     o.signal = f.string("signal").value_or("SIGKILL");
     json results = json::array();
-    for (const auto& item : d->manager.bulk(host(req), list, action->second, o)) {
+    for (const auto& item : d->manager.bulk(hostOf(req), list, action->second, o)) {
         results.push_back({{"id", item.id}, {"status", item.status}, {"code", item.code}, {"message", item.message}});
         if (item.status < 300)
             d->trail.record(rc, std::string("container.") + containers::actionName(action->second), "container", item.id,
@@ -198,7 +198,7 @@ Reply logs(const Deps& d, const Request& req) {
     auto keep = [&](const ContainerLogLine& l) {
         if (search.empty() || l.line.find(search) != std::string::npos) lines.push_back(toJson(l));
     };
-    d->manager.logs(host(req), id(req), o, [&](runtime::LogStream s, std::string_view piece) {
+    d->manager.logs(hostOf(req), id(req), o, [&](runtime::LogStream s, std::string_view piece) {
         for (const auto& l : splitter.add(s, piece)) keep(l);
     });
     for (const auto& l : splitter.finish()) keep(l);
@@ -208,7 +208,7 @@ Reply logs(const Deps& d, const Request& req) {
 // The container is found first (404 with the engine's word), then followed by the app log stream's code.
 std::shared_ptr<runtime::ContainerRuntime> runtimeOf(const Deps& d, const Request& req) {
     try {
-        auto rt = d->hosts->runtimeFor(host(req));
+        auto rt = d->hosts->runtimeFor(hostOf(req));
         if (!rt) throw ContainerError(503, "engine_unavailable", "the engine of this host is unreachable");
         return rt;
     } catch (const runtime::RuntimeError& e) {
@@ -222,13 +222,13 @@ Reply followLogs(const Deps& d, const Request& req) {
     int tail = boundedNumber(req, "tail", 100, 0, 10000);
     std::optional<ContainerLogCursor> after;
     if (auto h = req.headers().tryGetRaw("Last-Event-ID")) after = ContainerLogCursor::parse(h->value());
-    std::string containerId = d->manager.inspect(host(req), id(req)).value("Id", "");
+    std::string containerId = d->manager.inspect(hostOf(req), id(req)).value("Id", "");
     return Reply::streaming(containerLogStream(runtimeOf(d, req), containerId, tail, after));
 }
 
 Reply events(const Deps& d, const Request& req) {
     runtimeOf(d, req);  // an unknown host is 404, an unreachable one 503, before the stream opens
-    return Reply::streaming(dockerEventStream(d, d->manager, host(req)));
+    return Reply::streaming(dockerEventStream(d, d->manager, hostOf(req)));
 }
 
 Route route(Method m, std::string path, Role role, RouteDoc doc, const Deps& d,
@@ -302,10 +302,10 @@ std::vector<Route> containerManagerRoutes(std::shared_ptr<ContainersDeps> deps) 
         route(Method::Get, "/api/containers/:id/stats", Role::viewer,
               {"CPU, memory (usage minus inactive file cache), network, block I/O and pids" + hostNote, "containers", "", 200,
                "ManagedContainerStats"},
-              deps, [](const Deps& d, const Request& req, RequestContext&) { return Reply::json(200, toJson(d->manager.stats(host(req), id(req)))); }),
+              deps, [](const Deps& d, const Request& req, RequestContext&) { return Reply::json(200, toJson(d->manager.stats(hostOf(req), id(req)))); }),
         route(Method::Get, "/api/containers/:id/top", Role::viewer,
               {"The processes running in it" + hostNote, "containers", "", 200, "ContainerProcesses"},
-              deps, [](const Deps& d, const Request& req, RequestContext&) { return Reply::json(200, toJson(d->manager.top(host(req), id(req)))); }),
+              deps, [](const Deps& d, const Request& req, RequestContext&) { return Reply::json(200, toJson(d->manager.top(hostOf(req), id(req)))); }),
         route(Method::Get, "/api/docker/events", Role::viewer,
               {"The engine's own events (SSE `docker` events: type, action, id, attributes, time_nano; start, die, oom, "
                "health_status ...) (?host=)", "containers", "", 200, "EventStream"},

@@ -2,7 +2,7 @@
 #include "api/images/image_pull_stream.hpp"
 
 #include "api/http/blocking_stream.hpp"
-#include "api/images/engine_failure.hpp"
+#include "api/docker_host/engine_failure.hpp"
 #include "api/images/image_json.hpp"
 
 namespace rivetr::api {

@@ -4,10 +4,10 @@
 #include "api/http/api_errors.hpp"
 #include "api/http/json_fields.hpp"
 #include "api/http/query_flag.hpp"
-#include "api/images/engine_failure.hpp"
+#include "api/docker_host/engine_failure.hpp"
+#include "api/docker_host/host_query.hpp"
 #include "api/images/image_json.hpp"
 #include "api/images/image_pull_stream.hpp"
-#include "core/percent_encoding.hpp"
 #include "runtime/image_reference.hpp"
 
 namespace rivetr::api {
@@ -18,11 +18,9 @@ using Request = Pistache::Rest::Request;
 using store::Role;
 
 // ?host= selects the engine; absent or "" is the local one. Pistache hands it over still percent-encoded.
-std::string hostOf(const Request& req) { return percentDecode(req.query().get("host").value_or("")); }
-std::string hostName(const std::string& host) { return host.empty() ? hosts::kLocalHost : host; }
 
 // {id} is an image id or a reference; a reference's '/' arrives percent-encoded (%2F).
-std::string imageParam(const Request& req) { return percentDecode(req.param(":id").as<std::string>()); }
+std::string imageParam(const Request& req) { return pathParam(req, ":id"); }
 
 Reply listImages(ImagesDeps& d, const Request& req) {
     auto host = hostOf(req);
@@ -32,7 +30,7 @@ Reply listImages(ImagesDeps& d, const Request& req) {
         for (const auto& [id, entries] : found.answers)
             for (const auto& e : entries) list.push_back(imageJson(e, id));
         for (const auto& u : found.unreachable) unreachable.push_back({{"host", u.host}, {"error", u.error}});
-        return Reply::json(200, {{"host", hostName(host)}, {"images", list}, {"unreachable", unreachable}});
+        return Reply::json(200, {{"host", hostLabel(host)}, {"images", list}, {"unreachable", unreachable}});
     });
 }
 
@@ -55,8 +53,8 @@ Reply pull(ImagesDeps& d, const Request& req, RequestContext& rc) {
         runtime::PullRequest pr;
         pr.image = ref.str();
         if (d.registryAuthFor) pr.registryAuth = d.registryAuthFor(pr.image);
-        d.trail.record(rc, "image.pull", "image", pr.image, {{"host", hostName(host)}});
-        return Reply::streaming(imagePullStream(rt, hostName(host), pr));
+        d.trail.record(rc, "image.pull", "image", pr.image, {{"host", hostLabel(host)}});
+        return Reply::streaming(imagePullStream(rt, hostLabel(host), pr));
     });
 }
 
@@ -67,7 +65,7 @@ Reply removeImage(ImagesDeps& d, const Request& req, RequestContext& rc) {
     return onHost(host, "id", [&] {
         auto r = d.manager.remove(host, ref, force);
         d.trail.record(rc, "image.remove", "image", ref,
-                       {{"host", hostName(host)}, {"force", force}, {"untagged", r.untagged}, {"deleted", r.deleted}});
+                       {{"host", hostLabel(host)}, {"force", force}, {"untagged", r.untagged}, {"deleted", r.deleted}});
         return Reply::json(200, imageRemovalJson(r));
     });
 }
@@ -106,7 +104,7 @@ Reply prune(ImagesDeps& d, const Request& req, RequestContext& rc) {
         auto report = d.manager.prune(host, filter);
         json removed = json::array(), refused = json::array();
         for (const auto& o : report.outcomes) (o.removed ? removed : refused).push_back(o.id);
-        d.trail.record(rc, "image.prune", "host", hostName(host),
+        d.trail.record(rc, "image.prune", "host", hostLabel(host),
                        {{"mode", images::toString(filter.mode)}, {"removed", removed}, {"refused", refused},
                         {"removed_size_bytes", report.removedSizeBytes}});
         return Reply::json(200, pruneJson(report.plan, false, report.outcomes, report.removedSizeBytes));
@@ -127,7 +125,7 @@ Reply diskUsage(ImagesDeps& d, const Request& req) {
     auto host = hostOf(req);
     return onHost(host, "", [&] {
         json out = diskUsageJson(d.manager.diskUsage(host));
-        out["host"] = hostName(host);
+        out["host"] = hostLabel(host);
         return Reply::json(200, out);
     });
 }

@@ -1,6 +1,7 @@
 // The Docker manager's network routes: list, create, inspect, remove, connect, disconnect, prune (dry run first).
 #include "api/networks/network_routes.hpp"
 
+#include "api/docker_host/host_query.hpp"
 #include "api/http/api_errors.hpp"
 #include "api/http/json_fields.hpp"
 #include "api/networks/network_json.hpp"
@@ -14,10 +15,7 @@ using nlohmann::json;
 using Request = Pistache::Rest::Request;
 using store::Role;
 
-std::string queryValue(const Request& req, const char* name) { return percentDecode(req.query().get(name).value_or("")); }
-// ?host= selects the engine; absent or "" is the local one.
-std::string hostOf(const Request& req) { return queryValue(req, "host"); }
-std::string networkParam(const Request& req) { return percentDecode(req.param(":id").as<std::string>()); }
+std::string networkParam(const Request& req) { return pathParam(req, ":id"); }
 Role roleOf(const RequestContext& rc) { return rc.principal ? rc.principal->role : Role::viewer; }
 
 // The manager's refusal as the error shape: its status, code, message and field.
@@ -71,7 +69,7 @@ std::vector<std::string> strings(const JsonFields& f, const std::string& name) {
 }
 
 networks::NetworkFilter filterFrom(const Request& req) {
-    networks::NetworkFilter f{queryValue(req, "driver"), {}, queryValue(req, "search")};
+    networks::NetworkFilter f{queryText(req, "driver"), {}, queryText(req, "search")};
     if (auto label = req.query().get("label")) {  // "key" or "key=value"
         std::string l = percentDecode(*label);
         auto eq = l.find('=');

@@ -4,9 +4,9 @@
 #include "api/http/api_errors.hpp"
 #include "api/http/json_fields.hpp"
 #include "api/http/query_flag.hpp"
-#include "api/images/engine_failure.hpp"
+#include "api/docker_host/engine_failure.hpp"
+#include "api/docker_host/host_query.hpp"
 #include "api/volumes/volume_json.hpp"
-#include "core/percent_encoding.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -17,11 +17,7 @@ using Request = Pistache::Rest::Request;
 using store::Role;
 using Deps = std::shared_ptr<VolumesDeps>;
 
-// A query value as the client meant it: Pistache hands it over still percent-encoded.
-std::string query(const Request& req, const std::string& name) { return percentDecode(req.query().get(name).value_or("")); }
-std::string hostOf(const Request& req) { return query(req, "host"); }
-std::string hostName(const std::string& host) { return host.empty() ? hosts::kLocalHost : host; }
-std::string nameOf(const Request& req) { return percentDecode(req.param(":name").as<std::string>()); }
+std::string nameOf(const Request& req) { return pathParam(req, ":name"); }
 Role roleOf(const RequestContext& rc) { return rc.principal ? rc.principal->role : Role::viewer; }
 
 // The manager's refusals in the error shape (an in-use refusal names the containers in `containers`
@@ -44,17 +40,17 @@ Reply answered(const std::string& host, F f) {
 
 volumes::VolumeFilter filterOf(const Request& req) {
     volumes::VolumeFilter f;
-    f.driver = query(req, "driver");
-    if (auto label = query(req, "label"); !label.empty()) {
+    f.driver = queryText(req, "driver");
+    if (auto label = queryText(req, "label"); !label.empty()) {
         auto eq = label.find('=');
         f.labels[label.substr(0, eq)] = eq == std::string::npos ? "" : label.substr(eq + 1);
     }
     // ?dangling= and ?unused= say the same (Docker's word and the dashboard's).
     for (const char* key : {"dangling", "unused"})
         if (req.query().has(key)) f.dangling = queryFlag(req, key);
-    f.app = query(req, "app");
-    f.stack = query(req, "stack");
-    f.search = query(req, "search");
+    f.app = queryText(req, "app");
+    f.stack = queryText(req, "stack");
+    f.search = queryText(req, "search");
     return f;
 }
 
@@ -67,7 +63,7 @@ Reply list(const Deps& d, const Request& req) {
         for (const auto& [id, entries] : found.answers)
             for (const auto& e : entries) rows.push_back(volumeJson(e, id));
         for (const auto& u : found.unreachable) unreachable.push_back({{"host", u.host}, {"error", u.error}});
-        return Reply::json(200, {{"host", hostName(host)}, {"volumes", rows}, {"unreachable", unreachable}});
+        return Reply::json(200, {{"host", hostLabel(host)}, {"volumes", rows}, {"unreachable", unreachable}});
     });
 }
 
@@ -99,14 +95,14 @@ Reply create(const Deps& d, const Request& req, RequestContext& rc) {
     // Option keys only: a driver's options can carry credentials (cifs's o=...,password=...).
     json optionKeys = json::array();
     for (const auto& kv : spec.driverOpts) optionKeys.push_back(kv.first);
-    json details{{"host", hostName(host)}, {"driver", spec.driver}, {"driver_opts", optionKeys}};
+    json details{{"host", hostLabel(host)}, {"driver", spec.driver}, {"driver_opts", optionKeys}};
     return answered(host, [&] {
         volumes::CreatedVolume out;
         try {
             out = d->manager.create(host, spec, roleOf(rc));
         } catch (const ContainerError& e) {
             // A refused bind in disguise is audited too: who tried which host path.
-            if (e.status() == 403) d->trail.record(rc, "volume.create_denied", "volume", spec.name, {{"host", hostName(host)}, {"rule", e.what()}});
+            if (e.status() == 403) d->trail.record(rc, "volume.create_denied", "volume", spec.name, {{"host", hostLabel(host)}, {"rule", e.what()}});
             throw;
         }
         json dangerous = json::array();
@@ -115,7 +111,7 @@ Reply create(const Deps& d, const Request& req, RequestContext& rc) {
         d->trail.record(rc, "volume.create", "volume", spec.name, details);
         volumes::VolumeEntry entry;
         entry.volume = out.volume;
-        return Reply::json(201, {{"volume", volumeJson(entry, hostName(host))}, {"dangerous", dangerous}});
+        return Reply::json(201, {{"volume", volumeJson(entry, hostLabel(host))}, {"dangerous", dangerous}});
     });
 }
 
@@ -123,7 +119,7 @@ Reply show(const Deps& d, const Request& req) {
     auto host = hostOf(req);
     return answered(host, [&] {
         auto detail = d->manager.inspect(host, nameOf(req));
-        return Reply::json(200, {{"host", hostName(host)}, {"volume", volumeJson(detail.entry, hostName(host))}, {"inspect", detail.engine}});
+        return Reply::json(200, {{"host", hostLabel(host)}, {"volume", volumeJson(detail.entry, hostLabel(host))}, {"inspect", detail.engine}});
     });
 }
 
@@ -133,8 +129,8 @@ Reply remove(const Deps& d, const Request& req, RequestContext& rc) {
     bool force = queryFlag(req, "force");
     return answered(host, [&] {
         auto gone = d->manager.remove(host, name, force);
-        d->trail.record(rc, "volume.remove", "volume", name, {{"host", hostName(host)}, {"force", force}, {"driver", gone.volume.driver}});
-        return Reply::json(200, {{"host", hostName(host)}, {"name", name}, {"removed", true}});
+        d->trail.record(rc, "volume.remove", "volume", name, {{"host", hostLabel(host)}, {"force", force}, {"driver", gone.volume.driver}});
+        return Reply::json(200, {{"host", hostLabel(host)}, {"name", name}, {"removed", true}});
     });
 }
 
@@ -154,12 +150,12 @@ Reply prune(const Deps& d, const Request& req, RequestContext& rc) {
     bool execute = confirmed.has_value() || queryFlag(req, "yes");
     auto host = hostOf(req);
     return answered(host, [&] {
-        if (!execute) return Reply::json(200, volumePruneJson(hostName(host), d->manager.planPrune(host), true));
+        if (!execute) return Reply::json(200, volumePruneJson(hostLabel(host), d->manager.planPrune(host), true));
         auto report = d->manager.prune(host, confirmed);
         json removed = json::array(), refused = json::array();
         for (const auto& o : report.outcomes) (o.removed ? removed : refused).push_back(o.name);
-        d->trail.record(rc, "volume.prune", "host", hostName(host), {{"removed", removed}, {"refused", refused}});
-        return Reply::json(200, volumePruneJson(hostName(host), report.plan, false, report.outcomes));
+        d->trail.record(rc, "volume.prune", "host", hostLabel(host), {{"removed", removed}, {"refused", refused}});
+        return Reply::json(200, volumePruneJson(hostLabel(host), report.plan, false, report.outcomes));
     });
 }
 

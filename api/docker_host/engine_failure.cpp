@@ -1,5 +1,7 @@
 // What a Docker-manager route answers when the host or its engine says no: the engine's own words, the right status.
-#include "api/images/engine_failure.hpp"
+#include "api/docker_host/engine_failure.hpp"
+
+#include "api/docker_host/host_query.hpp"
 
 namespace rivetr::api {
 
@@ -13,8 +15,7 @@ Reply engineFailure(const runtime::RuntimeError& e, const std::string& host, con
         case ErrorKind::NameConflict: return Reply::error(409, "conflict", said, field);
         case ErrorKind::InvalidArgument: return Reply::error(400, "invalid", said, field);
         case ErrorKind::DaemonUnavailable:
-            return Reply::error(503, "runtime_unavailable", "the engine of host '" + (host.empty() ? std::string("local") : host) +
-                                                                "' is unreachable: " + said);
+            return Reply::error(503, "runtime_unavailable", "the engine of host '" + hostLabel(host) + "' is unreachable: " + said);
         default: return Reply::error(502, "runtime_error", said);
     }
 }
