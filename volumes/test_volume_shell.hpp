@@ -9,6 +9,7 @@
 
 #include "core/ids.hpp"
 #include "runtime/container_runtime.hpp"
+#include "volumes/helper_container.hpp"
 #include "volumes/helper_image.hpp"
 
 namespace rivetr::volumes::testing {
@@ -31,6 +32,16 @@ inline std::string runInVolume(runtime::ContainerRuntime& rt, const std::string&
     });
     rt.removeContainer(id, {.force = true});
     return out;
+}
+
+// How many of Rivetr's helper containers (running or not) mount `volume`. Scoped to one volume so a test
+// can say "nothing of mine is left" while other tests' helpers come and go on the same engine.
+inline std::size_t helpersMounting(runtime::ContainerRuntime& rt, const std::string& volume) {
+    std::size_t n = 0;
+    for (const auto& c : rt.listContainers({{kHelperLabel, "true"}})) {
+        for (const auto& m : c.mounts) n += m.type == "volume" && m.name == volume ? 1 : 0;
+    }
+    return n;
 }
 
 // Every entry with its type, mode, size, owner and link target, then every file's checksum.

@@ -162,19 +162,22 @@ void VolumeContent::extract(const std::string& volume, const std::filesystem::pa
 
 // Copies a volume's content into another through the engine's archive calls (the engine reads and
 // writes; Rivetr holds at most the channel's capacity).
+// Two helpers, not one: dockerd locks a container for the whole of an archive read or write, so a read
+// and a write streaming through one container wait on each other for ever (seen under parallel tests).
 void VolumeContent::copyVolume(const std::string& from, const std::string& to) {
-    HelperContainer helper(rt_, {image(), {{from, "/from", true}, {to, "/to", false}}, {}, {}});
+    HelperContainer reader(rt_, {image(), {{from, "/from", true}}, {}, {}});
+    HelperContainer writer(rt_, {image(), {{to, "/to", false}}, {}, {}});
     ByteChannel channel(4 * 1024 * 1024);
     std::thread producer([&] {
         try {
-            helper.runtime().getArchive(helper.id(), "/from/.", [&](std::string_view d) { channel.push(d); }, {});
+            reader.runtime().getArchive(reader.id(), "/from/.", [&](std::string_view d) { channel.push(d); }, {});
             channel.close();
         } catch (...) {
             channel.close(std::current_exception());
         }
     });
     try {
-        helper.runtime().putArchive(helper.id(), "/to", [&](char* out, std::size_t max) { return channel.pull(out, max); },
+        writer.runtime().putArchive(writer.id(), "/to", [&](char* out, std::size_t max) { return channel.pull(out, max); },
                                     {});
     } catch (...) {
         channel.abandon();

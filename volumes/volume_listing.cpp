@@ -49,7 +49,7 @@ std::string_view lastComponent(std::string_view p) {
 }
 
 // The %N part: a symlink's is 'path' -> 'target', where the target has exactly `size` bytes.
-void nameAndTarget(std::string_view rest, VolumeEntry& e) {
+void nameAndTarget(std::string_view rest, VolumeFileEntry& e) {
     constexpr std::string_view kArrow = "' -> '";
     if (e.type == "symlink" && rest.size() >= e.size + kArrow.size() + 2 && rest.front() == '\'' &&
         rest.back() == '\'') {
@@ -59,8 +59,8 @@ void nameAndTarget(std::string_view rest, VolumeEntry& e) {
     e.name = std::string(lastComponent(rest));
 }
 
-std::optional<VolumeEntry> parseRecord(std::string_view line) {
-    VolumeEntry e;
+std::optional<VolumeFileEntry> parseRecord(std::string_view line) {
+    VolumeFileEntry e;
     unsigned raw = 0;
     if (!number(line, raw, 16) || !number(line, e.size) || !number(line, e.uid) || !number(line, e.gid) ||
         !number(line, e.mtime)) {
@@ -72,7 +72,7 @@ std::optional<VolumeEntry> parseRecord(std::string_view line) {
     return e;
 }
 
-bool directoriesFirst(const VolumeEntry& a, const VolumeEntry& b) {
+bool directoriesFirst(const VolumeFileEntry& a, const VolumeFileEntry& b) {
     bool ad = a.type == "directory", bd = b.type == "directory";
     return ad != bd ? ad : a.name < b.name;
 }

@@ -9,7 +9,7 @@
 
 namespace rivetr::volumes {
 
-struct VolumeEntry {
+struct VolumeFileEntry {
     std::string name;  // the last component
     std::string type;  // file | directory | symlink | fifo | socket | char_device | block_device
     std::uint64_t size = 0;
@@ -23,7 +23,7 @@ enum class PathKind { Directory, File, Missing, ThroughSymlink };
 
 struct PathReport {
     PathKind kind = PathKind::Missing;
-    std::vector<VolumeEntry> entries;  // Directory: its entries (dirs first, then by name); File: one
+    std::vector<VolumeFileEntry> entries;  // Directory: its entries (dirs first, then by name); File: one
     bool truncated = false;            // more entries than the helper's output could hold
 };
 

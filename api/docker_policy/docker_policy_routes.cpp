@@ -22,8 +22,9 @@ json policyJson(const containers::EffectiveDockerPolicy& p) {
 // The body's list: an array of strings, or null to forget the saved list (the config file's applies again).
 std::optional<std::vector<std::string>> rootsFrom(const json& body) {
     JsonFields f(body, {"allowed_bind_roots"});
-    if (!f.has("allowed_bind_roots")) throw ValidationError("allowed_bind_roots", "is required (a list, or null to use the config file's)");
+    // Null first: `has` is false for a null value, and null is the documented way to clear.
     if (f.isNull("allowed_bind_roots")) return std::nullopt;
+    if (!f.has("allowed_bind_roots")) throw ValidationError("allowed_bind_roots", "is required (a list, or null to use the config file's)");
     const json* list = f.array("allowed_bind_roots");
     if (!list) throw ValidationError("allowed_bind_roots", "must be a list of absolute directories, or null");
     std::vector<std::string> roots;

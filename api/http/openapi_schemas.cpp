@@ -621,7 +621,7 @@ void volumeSchemas(json& s) {
 
 // The volume browser, backup and restore (api/volume_content/).
 void volumeContentSchemas(json& s) {
-    s["VolumeEntry"] = answerWithOptional(
+    s["VolumeFileEntry"] = answerWithOptional(
         {{"name", str()},
          {"type", oneOfStrings({"file", "directory", "symlink", "fifo", "socket", "char_device", "block_device"})},
          {"size", described(integer(), "bytes; a symlink's: its target's length")},
@@ -638,8 +638,8 @@ void volumeContentSchemas(json& s) {
         {{"volume", str()}, {"host", str()}, {"path", described(str(), "normalised, relative to the volume's root")},
          {"kind", oneOfStrings({"directory", "file"})},
          {"truncated", described(boolean(), "the directory has more entries than one answer holds")}},
-        {{"entries", described(arrayOf(ref("VolumeEntry")), "a directory's: directories first, then by name")},
-         {"file", ref("VolumeEntry")},
+        {{"entries", described(arrayOf(ref("VolumeFileEntry")), "a directory's: directories first, then by name")},
+         {"file", ref("VolumeFileEntry")},
          {"preview", ref("VolumePreview")}});
     s["VolumeBackupStored"] = answer({{"volume", str()}, {"path", str()}, {"bytes", integer()}});
     s["VolumeRestoreResult"] = answer({{"volume", str()}, {"host", str()},

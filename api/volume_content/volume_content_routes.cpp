@@ -15,11 +15,11 @@
 
 #include "api/http/query_flag.hpp"
 #include "api/http/streamed_body.hpp"
-#include "api/images/engine_failure.hpp"
+#include "api/docker_host/engine_failure.hpp"
+#include "api/docker_host/host_query.hpp"
 #include "api/volume_content/raw_answer.hpp"
 #include "core/ids.hpp"
 #include "core/log.hpp"
-#include "core/percent_encoding.hpp"
 #include "volumes/content_error.hpp"
 #include "volumes/volume_content.hpp"
 #include "volumes/volume_path.hpp"
@@ -34,10 +34,8 @@ using Deps = std::shared_ptr<const VolumeContentDeps>;
 
 constexpr std::size_t kPreviewBytes = 1024 * 1024;
 
-std::string hostOf(const Request& req) { return percentDecode(req.query().get("host").value_or("")); }
-std::string hostName(const std::string& host) { return host.empty() ? hosts::kLocalHost : host; }
-std::string volumeOf(const Request& req) { return percentDecode(req.param(":name").as<std::string>()); }
-std::string pathOf(const Request& req) { return percentDecode(req.query().get("path").value_or("")); }
+std::string volumeOf(const Request& req) { return pathParam(req, ":name"); }
+std::string pathOf(const Request& req) { return queryText(req, "path"); }
 
 Reply contentFailure(const volumes::ContentError& e) {
     using K = volumes::ContentErrorKind;
@@ -65,7 +63,7 @@ volumes::VolumeContent contentOn(const VolumeContentDeps& d, const std::string& 
     return volumes::VolumeContent(d.hosts->runtimeFor(host), {d.settings.busybox, scratch});
 }
 
-json entryJson(const volumes::VolumeEntry& e) {
+json entryJson(const volumes::VolumeFileEntry& e) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", e.mode);
     json j = {{"name", e.name}, {"type", e.type}, {"size", e.size}, {"mode", mode},
@@ -85,7 +83,7 @@ bool previewable(const std::string& name) {
 }
 
 json filePreview(volumes::VolumeContent& content, const std::string& volume, const std::string& path,
-                 const volumes::VolumeEntry& e) {
+                 const volumes::VolumeFileEntry& e) {
     if (e.type != "file" || !previewable(e.name)) return {{"kind", "metadata"}};
     bool truncated = false;
     auto text = content.readFile(volume, path, kPreviewBytes, truncated);
@@ -102,18 +100,18 @@ Reply browse(const Deps& d, const Request& req, RequestContext& rc) {
         auto path = volumes::normalizeVolumePath(pathOf(req));
         auto content = contentOn(*d, host);
         auto report = content.browse(volume, path);
-        json out = {{"volume", volume}, {"host", hostName(host)}, {"path", path}, {"truncated", report.truncated}};
+        json out = {{"volume", volume}, {"host", hostLabel(host)}, {"path", path}, {"truncated", report.truncated}};
         if (report.kind == volumes::PathKind::Directory) {
             json entries = json::array();
             for (const auto& e : report.entries) entries.push_back(entryJson(e));
             out["kind"] = "directory";
             out["entries"] = entries;
-            d->trail.record(rc, "volume.browse", "volume", volume, {{"host", hostName(host)}, {"path", path}});
+            d->trail.record(rc, "volume.browse", "volume", volume, {{"host", hostLabel(host)}, {"path", path}});
         } else {
             out["kind"] = "file";
             out["file"] = entryJson(report.entries.at(0));
             out["preview"] = filePreview(content, volume, path, report.entries.at(0));
-            d->trail.record(rc, "volume.read", "volume", volume, {{"host", hostName(host)}, {"path", path}});
+            d->trail.record(rc, "volume.read", "volume", volume, {{"host", hostLabel(host)}, {"path", path}});
         }
         return Reply::json(200, out);
     });
@@ -149,7 +147,7 @@ Reply download(const Deps& d, const Request& req, RequestContext& rc) {
         auto path = volumes::normalizeVolumePath(pathOf(req));
         if (path.empty()) throw volumes::invalid("name a file: ?path=dir/file", "path");
         auto content = std::make_shared<volumes::VolumeContent>(contentOn(*d, host));
-        d->trail.record(rc, "volume.download", "volume", volume, {{"host", hostName(host)}, {"path", path}});
+        d->trail.record(rc, "volume.download", "volume", volume, {{"host", hostLabel(host)}, {"path", path}});
         auto name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
         return streamed("application/octet-stream", name, [content, volume, path](RawAnswer& out) {
             content->streamFile(volume, path, [&](std::string_view data) { out.write(data); });
@@ -199,7 +197,7 @@ Reply backup(const Deps& d, const Request& req, RequestContext& rc) {
         if (!to.empty() && to != "server") throw volumes::invalid("to is \"server\" or absent (a download)", "to");
         auto content = std::make_shared<volumes::VolumeContent>(contentOn(*d, host));
         d->trail.record(rc, "volume.backup", "volume", volume,
-                        {{"host", hostName(host)}, {"to", to.empty() ? "download" : "server"}});
+                        {{"host", hostLabel(host)}, {"to", to.empty() ? "download" : "server"}});
         if (to == "server") return backupToServer(*d, *content, volume);
         return streamed("application/gzip", volume + "-" + utcStamp() + ".tar.gz",
                         [content, volume](RawAnswer& out) {
@@ -260,9 +258,9 @@ Reply restore(const Deps& d, const Request& req, RequestContext& rc) {
         spoolBody(req, spool);
         auto result = content.restore(volume, spool.path(), options);
         d->trail.record(rc, "volume.restore", "volume", volume,
-                        {{"host", hostName(host)}, {"force", options.force}, {"created", result.created},
+                        {{"host", hostLabel(host)}, {"force", options.force}, {"created", result.created},
                          {"replaced", result.replaced}, {"entries", result.entries}});
-        return Reply::json(200, {{"volume", volume}, {"host", hostName(host)}, {"created", result.created},
+        return Reply::json(200, {{"volume", volume}, {"host", hostLabel(host)}, {"created", result.created},
                                  {"replaced", result.replaced}, {"entries", result.entries}});
     });
 }

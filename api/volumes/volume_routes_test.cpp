@@ -86,7 +86,7 @@ private:
     int users_ = 0;
 };
 
-TEST_F(VolumeRoutesTest, DISABLED_ADeveloperCreatesAVolumeEveryoneSeesItAndItsUsersAndItGoesOnlyOnceUnmounted) {
+TEST_F(VolumeRoutesTest, ADeveloperCreatesAVolumeEveryoneSeesItAndItsUsersAndItGoesOnlyOnceUnmounted) {
     std::string name = volume("data");
     EXPECT_EQ(create(Role::viewer, name).status, 403);
     auto made = create(Role::developer, name, {{"labels", {{"team", "ops"}}}, {"driver_opts", {{"type", "tmpfs"}, {"device", "tmpfs"}}}});
@@ -167,7 +167,7 @@ TEST_F(VolumeRoutesTest, AHostileNameIsRefusedBeforeAnyEngineCall) {
     EXPECT_TRUE(audited("volume.create").empty());
 }
 
-TEST_F(VolumeRoutesTest, DISABLED_AnAppsVolumeIsNeverRemovedOrPrunedBehindTheAppsBack) {
+TEST_F(VolumeRoutesTest, AnAppsVolumeIsNeverRemovedOrPrunedBehindTheAppsBack) {
     std::string appVolume = runtime::volumeName(app, "data");
     rt->createVolume(appVolume, runtime::rivetrLabels(app));
     auto refused = call(Role::developer, "DELETE", "/api/volumes/" + appVolume);
@@ -194,7 +194,7 @@ TEST_F(VolumeRoutesTest, DISABLED_AnAppsVolumeIsNeverRemovedOrPrunedBehindTheApp
 // The dry run lists the unused volumes and removes nothing; the confirmation removes exactly the confirmed
 // ones still unused: not one left out of it, not one a container mounts by now. (Never ?yes=1 here: the
 // dockerd is shared, and a fresh plan would list other tests' unused volumes.)
-TEST_F(VolumeRoutesTest, DISABLED_PruneShowsFirstThenRemovesExactlyTheConfirmedStillUnused) {
+TEST_F(VolumeRoutesTest, PruneShowsFirstThenRemovesExactlyTheConfirmedStillUnused) {
     for (const char* v : {"a", "b", "c"}) ASSERT_EQ(create(Role::developer, volume(v)).status, 201);
     std::string image = buildBusybox(repo() + ":v1");
     mounting(image, volume("c"), false);

@@ -28,7 +28,9 @@ import { imagesPage } from './images.mjs';
 import { containerEdit } from './container_edit.mjs';
 import { containerBulk } from './container_bulk.mjs';
 import { dockerViewer } from './docker_viewer.mjs';
-// Written for issue 20 and not yet run green (see that issue's note): networks.mjs, volume_files.mjs, volumes.mjs.
+import { networksPage } from './networks.mjs';
+import { volumeFiles } from './volume_files.mjs';
+import { volumesPage } from './volumes.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -157,6 +159,9 @@ async function main() {
     await webhookDeliveries(page, base, appId, repo, shot);
     await hostsPage(page, base, shot);
     await imagesPage(page, base, work, shot);
+    await networksPage(page, base, work, shot);
+    await volumeFiles(page, base, work, shot);
+    await volumesPage(page, base, work, shot);
 
     // The other pages, and the rollback in the audit log. Overview and Apps ask for every app's
     // status in one request (latest_per_app), not one deployments list per app.

@@ -54,7 +54,7 @@ protected:
     }
 };
 
-TEST_F(VolumesCli, DISABLED_CreateListInspectRemoveAndPrunePreviewAsAUserSeesThem) {
+TEST_F(VolumesCli, CreateListInspectRemoveAndPrunePreviewAsAUserSeesThem) {
     auto made = cli({"volumes", "create", name("data"), "--label", "rivetr_test.owner=" + owner, "--label", "team=ops", "--opt", "type=tmpfs",
                      "--opt", "device=tmpfs"});
     ASSERT_EQ(made.exitCode, 0) << made.output;

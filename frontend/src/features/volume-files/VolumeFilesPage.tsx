@@ -8,7 +8,7 @@ import { Link, navigate, useLocation } from '../../shared/router';
 import { RoleGate } from '../../shared/ui/RoleGate';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
 import { contentUrl, download, useRestoreVolume, useVolumePath } from './queries';
-import type { VolumeBrowse, VolumeEntry } from './types';
+import type { VolumeBrowse, VolumeFileEntry } from './types';
 import './volume-files.css';
 
 const enc = encodeURIComponent;
@@ -31,7 +31,7 @@ function Breadcrumbs({ volume, host, path }: { volume: string; host: string; pat
   );
 }
 
-function EntryName({ e, volume, host, dir }: { e: VolumeEntry; volume: string; host: string; dir: string }) {
+function EntryName({ e, volume, host, dir }: { e: VolumeFileEntry; volume: string; host: string; dir: string }) {
   if (e.type === 'symlink') return <span className="vf-link">{e.name} → {e.target}</span>;
   if (e.type !== 'directory' && e.type !== 'file') return <span>{e.name}</span>;
   return <Link href={pageUrl(volume, host, join(dir, e.name))}>{e.name}{e.type === 'directory' ? '/' : ''}</Link>;

@@ -2636,8 +2636,8 @@ export interface components {
         };
         VolumeBrowse: {
             /** @description a directory's: directories first, then by name */
-            entries?: components["schemas"]["VolumeEntry"][];
-            file?: components["schemas"]["VolumeEntry"];
+            entries?: components["schemas"]["VolumeFileEntry"][];
+            file?: components["schemas"]["VolumeFileEntry"];
             host: string;
             /** @enum {string} */
             kind: "directory" | "file";
@@ -2675,7 +2675,7 @@ export interface components {
             };
             volume: components["schemas"]["Volume"];
         };
-        VolumeEntry: {
+        VolumeFileEntry: {
             gid: number;
             /** @description permission bits in octal, e.g. "0640" or "4755" */
             mode: string;
