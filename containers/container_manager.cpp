@@ -8,6 +8,7 @@
 #include "containers/container_error.hpp"
 #include "containers/container_query_match.hpp"
 #include "containers/engine_config.hpp"
+#include "core/at_exit.hpp"
 #include "core/failpoint.hpp"
 #include "core/ids.hpp"
 #include "hosts/host_fanout.hpp"
@@ -106,23 +107,6 @@ std::optional<runtime::VolumeInfo> findVolume(runtime::VolumeStore& volumes, con
         throw;
     }
 }
-
-// However an edit() call ends, its edit is no longer under way: left unfinished, it is the recovery pass's.
-struct EditHold {
-    store::ContainerEditJournal* journal;
-    std::string id;
-    ~EditHold() {
-        if (journal) journal->release(id);
-    }
-};
-// Runs `fn` when the scope ends, however it ends: a change that failed half-way may still have changed something.
-template <typename Fn>
-struct AtExit {
-    Fn fn;
-    ~AtExit() { fn(); }
-};
-template <typename Fn>
-AtExit(Fn) -> AtExit<Fn>;
 
 std::chrono::seconds stopGrace(const Json& doc) {
     const Json& cfg = doc.value("Config", Json::object());
@@ -307,7 +291,10 @@ CreateOutcome ContainerManager::edit(const std::string& host, const std::string&
     checkName(finalName);
     c.name = sideName(finalName, "edit");
     store::ContainerEdit e = journalEdit(host, old, c.name, finalName);
-    EditHold hold{journal_, e.id};
+    // However this call ends, the edit is no longer under way: left unfinished, it is the recovery pass's.
+    AtExit hold{[&] {
+        if (journal_) journal_->release(e.id);
+    }};
     reached("journaled");
     CreateOutcome out;
     try {

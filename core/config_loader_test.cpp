@@ -134,6 +134,10 @@ TEST(ConfigLoader, AllowedBindRootsAreAbsoluteDirectoriesAndNoneByDefault) {
                          "docker.allowed_bind_roots", "absolute"));
     EXPECT_TRUE(mentions(loadConfigText("[docker]\nallowed_bind_roots = \"/srv/../etc\"\n", "t", {}),
                          "docker.allowed_bind_roots", ".."));
+    // The same rule as an admin's saved list: not the whole host, normalised, each root once.
+    EXPECT_TRUE(mentions(loadConfigText("[docker]\nallowed_bind_roots = \"/\"\n", "t", {}), "docker.allowed_bind_roots", "whole host"));
+    EXPECT_TRUE(mentions(loadConfigText("[docker]\nallowed_bind_roots = \"/srv//data/\"\n", "t", {}), "docker.allowed_bind_roots", "normalised"));
+    EXPECT_TRUE(mentions(loadConfigText("[docker]\nallowed_bind_roots = \"/srv, /srv\"\n", "t", {}), "docker.allowed_bind_roots", "twice"));
     EXPECT_EQ(splitCommaList(" a ,, b,"), (std::vector<std::string>{"a", "b"}));
 }
 

@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/at_exit.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
 
@@ -17,19 +18,6 @@ std::string readText(const std::filesystem::path& p) {
     ss << f.rdbuf();
     return ss.str();
 }
-
-// Drops the throwaway cache on every way out of detectRepository.
-struct ForgetOnExit {
-    git::Source& source;
-    std::string id;
-    ~ForgetOnExit() {
-        try {
-            source.forget(id);
-        } catch (...) {
-            // Best effort: a leftover detection cache is removed with the data dir, never served.
-        }
-    }
-};
 
 }  // namespace
 
@@ -51,7 +39,13 @@ DetectResult detectRepository(git::Source& source, const builders::BuilderRegist
     fetch.submodules = false;  // deciding the builder needs the top-level files only
     fetch.deadline = std::chrono::seconds(60);
     fetch.stallTimeout = std::chrono::seconds(20);
-    ForgetOnExit forget{source, fetch.appId};
+    // The throwaway cache goes on every way out. Best effort: a leftover is removed with the data dir, never served.
+    AtExit forget{[&] {
+        try {
+            source.forget(fetch.appId);
+        } catch (...) {
+        }
+    }};
     auto checkout = source.checkout(fetch);
 
     DetectResult result;

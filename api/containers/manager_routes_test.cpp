@@ -2,12 +2,10 @@
 // the life of a container (create, inspect, act, clone, edit, bulk, remove), logs, events, and answers matching the document.
 #include <gtest/gtest.h>
 
-#include "api/http/api_server.hpp"
 #include "api/http/documented_answer.hpp"
 #include "api/http/sse_test_reader.hpp"
-#include "api/route_table.hpp"
+#include "api/testing/role_client.hpp"
 #include "runtime/runtime_test_fixture.hpp"
-#include "store/store.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -21,13 +19,10 @@ constexpr const char* kRunLabel = "rivetr_test.run";
 
 class ContainerRoutesTest : public runtime::testing::RuntimeTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> store = store::Store::open(dir.path());
-    ApiContext ctx{*store, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
+    testing::ApiHarness api{kAdminToken};
+    testing::RoleClient client{api};
+    ApiContext& ctx = api.ctx;
     std::shared_ptr<runtime::ContainerRuntime> shared;
-    int port = test::freePort();
-    std::unique_ptr<ApiServer> server;
-    std::map<Role, std::string> tokens;
     std::string run = newId("run"), image;
     json doc;
 
@@ -36,12 +31,7 @@ protected:
         shared = std::shared_ptr<runtime::ContainerRuntime>(runtime::connectRuntime(options()));
         ctx.live.runtime = [this] { return shared; };
         ctx.containerPolicy.dockerSocket = test::dockerSocket();
-        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
-                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr), &ctx.auth);
-        server->start();
-        for (auto r : {Role::viewer, Role::developer})
-            tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
-        tokens[Role::admin] = kAdminToken;
+        api.serve();
         image = buildTestserver("img");
         doc = json::parse(call("GET", "/api/openapi.json", Role::viewer).body);
     }
@@ -51,21 +41,12 @@ protected:
             mine.labels = {{kRunLabel, run}};
             for (const auto& c : rt->queryContainers(mine)) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
         }
-        server.reset();
+        api.shutdown();
         RuntimeTest::TearDown();
     }
 
     test::HttpResponse call(const std::string& method, const std::string& path, Role role, const json& body = nullptr) {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = url(path);
-        req.headers = {"Authorization: Bearer " + tokens[role]};
-        if (!body.is_null()) {
-            req.headers.push_back("Content-Type: application/json");
-            req.body = body.dump();
-        }
-        req.timeout = 60s;
-        return test::http(req);
+        return client.call(role, method, path, body.is_null() ? "" : body.dump());
     }
     // The call, its answer held to the document's schema for `route` (the path as documented).
     test::HttpResponse checked(const std::string& method, const std::string& route, const std::string& path, Role role,
@@ -74,7 +55,7 @@ protected:
         expectDocumented(doc, method, route, r);
         return r;
     }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+    std::string url(const std::string& path) const { return api.url(path); }
     json body(const std::string& name) {
         return {{"name", name}, {"image", image}, {"labels", {{kRunLabel, run}}}, {"env", {{"GREETING", "hi"}}},
                 {"restart_policy", "on-failure:2"}};
@@ -155,11 +136,7 @@ TEST_F(ContainerRoutesTest, TheDetailSaysWhetherTheTerminalIsOn) {
         terminal::TerminalOptions options;
         options.enabled = enabled;
         ctx.terminals = std::make_shared<terminal::TerminalService>(options, [](const std::string&, const terminal::TerminalRecord&) {});
-        server.reset();
-        port = test::freePort();
-        server = std::make_unique<ApiServer>(ApiOptions{"127.0.0.1", port},
-                                             controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr), &ctx.auth);
-        server->start();
+        api.serve();
         auto shown = call("GET", "/api/containers/" + name("term"), Role::viewer);
         ASSERT_EQ(shown.status, 200) << shown.body;
         EXPECT_EQ(json::parse(shown.body)["terminal_enabled"], enabled);
@@ -201,7 +178,7 @@ TEST_F(ContainerRoutesTest, ThePolicyAnswers403NamingTheFieldAndAuditsWhatAnAdmi
 }
 
 TEST_F(ContainerRoutesTest, LogsFollowAndTheEnginesEventsStreamAsSse) {
-    std::vector<std::string> auth{"Authorization: Bearer " + tokens[Role::viewer]};
+    std::vector<std::string> auth{"Authorization: Bearer " + client.token(Role::viewer)};
     test::SseReader events(url("/api/docker/events"), auth, 60s);
     std::this_thread::sleep_for(500ms);
     json b = body(name("talk"));

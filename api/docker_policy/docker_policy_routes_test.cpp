@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "api/http/documented_answer.hpp"
-#include "api/testing/api_harness.hpp"
+#include "api/testing/role_client.hpp"
 #include "runtime/runtime_test_fixture.hpp"
 
 namespace rivetr::api {
@@ -19,8 +19,8 @@ constexpr const char* kRunLabel = "rivetr_test.run";
 class DockerPolicyRoutes : public runtime::testing::RuntimeTest {
 protected:
     testing::ApiHarness api{kAdminToken};
+    testing::RoleClient client{api};
     std::shared_ptr<runtime::ContainerRuntime> shared;
-    std::map<Role, std::string> tokens;
     std::string run = newId("run"), image;
     json doc;
 
@@ -31,9 +31,6 @@ protected:
         api.ctx.containerPolicy.dockerSocket = test::dockerSocket();
         api.ctx.dockerPolicy.setConfigDefault({"/srv/from-config"}, api.ctx.containerPolicy);
         api.serve();
-        for (auto r : {Role::viewer, Role::developer})
-            tokens[r] = api.ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
-        tokens[Role::admin] = kAdminToken;
         doc = json::parse(call("GET", "/api/openapi.json", Role::viewer).body);
     }
     // The containers this run made, by its label (nothing else on the shared dockerd).
@@ -49,16 +46,7 @@ protected:
     }
 
     test::HttpResponse call(const std::string& method, const std::string& path, Role role, const json& body = nullptr) {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = api.url(path);
-        req.headers = {"Authorization: Bearer " + tokens[role]};
-        if (!body.is_null()) {
-            req.headers.push_back("Content-Type: application/json");
-            req.body = body.dump();
-        }
-        req.timeout = 60s;
-        return test::http(req);
+        return client.call(role, method, path, body.is_null() ? "" : body.dump());
     }
     test::HttpResponse put(const json& roots, Role role = Role::admin) {
         auto r = call("PUT", "/api/docker/policy", role, {{"allowed_bind_roots", roots}});
@@ -79,8 +67,7 @@ protected:
     }
     std::vector<json> audit(const std::string& action) {
         std::vector<json> out;
-        for (const auto& e : api.ctx.audit.list(1000))
-            if (e.action == action) out.push_back({{"actor", e.actor}, {"details", json::parse(e.details)}});
+        for (const auto& e : client.audited(action)) out.push_back({{"actor", e.actor}, {"details", json::parse(e.details)}});
         return out;
     }
 };

@@ -23,6 +23,8 @@ public:
         tokens_[store::Role::admin] = h.adminToken;
     }
 
+    const std::string& token(store::Role role) { return tokens_[role]; }
+
     test::HttpResponse call(store::Role role, const std::string& method, const std::string& path, const std::string& body = "") {
         test::HttpRequest req;
         req.method = method;
