@@ -5,10 +5,9 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import './images.css';
 import { bytes, utcDate } from '../../shared/format';
-import { useQueryState } from '../../shared/router';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
-import { useHosts } from '../hosts/queries';
+import { HostFilters, UnreachableHosts, useHostScope } from '../hosts/components/HostScope';
 import { DiskUsageSummary } from './components/DiskUsageSummary';
 import { ImageHistoryPanel } from './components/ImageHistoryPanel';
 import { PrunePanel } from './components/PrunePanel';
@@ -16,7 +15,7 @@ import { PullPanel } from './components/PullPanel';
 import { RemoveImage } from './components/RemoveImage';
 import { filterImages, hasKind, IMAGE_KINDS, imageName, type ImageKind } from './imageFilter';
 import { useImages } from './queries';
-import { ALL_HOSTS, type Image } from './types';
+import type { Image } from './types';
 
 const rowKey = (i: Image) => `${i.host}/${i.id}`;
 
@@ -54,41 +53,27 @@ function columns(showHistory: (i: Image) => void): Column<Image>[] {
   ];
 }
 
-// The host shown is kept in the URL (?host=, absent for the local engine): a reload or a link shows the same.
-const hostFromQuery = (q: URLSearchParams) => q.get('host') || 'local';
-const hostToQuery = (host: string) => new URLSearchParams(host === 'local' ? {} : { host });
-
 export default function ImagesPage() {
-  const [host, setHost] = useQueryState(hostFromQuery, hostToQuery);
-  const [q, setQ] = useState('');
+  const scope = useHostScope();
+  const { host, q, one, hostName } = scope;
   const [kind, setKind] = useState<ImageKind>('all');
   const [history, setHistory] = useState<Image | null>(null);
-  const hosts = useHosts();
   const images = useImages(host);
   const deferredQ = useDeferredValue(q);
   const all = images.data?.images ?? [];
   const shown = useMemo(() => filterImages(all, deferredQ, kind), [all, deferredQ, kind]);
   const cols = useMemo(() => columns(setHistory), []);
-  const one = host !== ALL_HOSTS;
-  const hostName = hosts.data?.find((h) => h.id === host)?.name ?? host;
   return (
     <section>
       <h1>Images</h1>
-      <div className="filters">
-        <label>Host
-          <select value={host} onChange={(e) => { setHost(e.target.value); setHistory(null); }}>
-            <option value={ALL_HOSTS}>All hosts</option>
-            {(hosts.data ?? [{ id: 'local', name: 'local' }]).map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
-          </select>
-        </label>
-        <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="tag, id, host or container" /></label>
+      <HostFilters scope={scope} placeholder="tag, id, host or container" onHostChange={() => setHistory(null)}>
         <label>Show
           <select value={kind} onChange={(e) => setKind(e.target.value as ImageKind)}>
             {IMAGE_KINDS.map((k) => <option key={k} value={k}>{k} ({all.filter((i) => hasKind(i, k)).length})</option>)}
           </select>
         </label>
-      </div>
-      {(images.data?.unreachable ?? []).map((u) => <p key={u.host} role="alert" className="note bad">Host {u.host} did not answer: {u.error}</p>)}
+      </HostFilters>
+      <UnreachableHosts list={images.data?.unreachable} />
       {images.error && <ErrorState error={images.error} retry={() => void images.refetch()} />}
       {images.isPending && <LoadingState />}
       {images.data && all.length === 0 && <EmptyState title="No images here yet.">Pull one below.</EmptyState>}

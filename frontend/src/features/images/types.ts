@@ -19,5 +19,3 @@ export type PullProgress = S['ImagePullProgress'];
 /** The data of the `done` event that ends a pull. */
 export type PullResult = S['ImagePullResult'];
 
-/** The ?host= value that lists every host at once. */
-export const ALL_HOSTS = '*';

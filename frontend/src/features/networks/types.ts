@@ -14,5 +14,3 @@ export type NetworkRemoval = S['NetworkRemoval'];
 /** POST /api/networks/prune: a dry run's plan, or (dry_run false) what happened to each confirmed network. */
 export type NetworkPrune = S['NetworkPrune'];
 
-/** The ?host= value that lists every host at once. */
-export const ALL_HOSTS = '*';

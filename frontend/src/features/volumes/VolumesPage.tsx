@@ -2,16 +2,16 @@
 // a host that does not answer is said, never blocking the others), searchable, with each volume's size
 // ("unknown" where the engine did not measure it), the containers that mount it and its app; a create
 // form and prune (the plan first) on one host. Viewers read; developers create, remove and prune.
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { bytes } from '../../shared/format';
-import { Link, navigate, useLocation } from '../../shared/router';
+import { Link } from '../../shared/router';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
-import { useHosts } from '../hosts/queries';
+import { HostFilters, UnreachableHosts, useHostScope } from '../hosts/components/HostScope';
 import { CreateVolumeForm } from './components/CreateVolumeForm';
 import { VolumePrunePanel } from './components/VolumePrunePanel';
 import { volumePath, useVolumes } from './queries';
-import { ALL_HOSTS, type Volume } from './types';
+import type { Volume } from './types';
 
 const rowKey = (v: Volume) => `${v.host}/${v.name}`;
 const NAMED_USERS = 3;
@@ -47,35 +47,17 @@ const matches = (v: Volume, q: string) => {
 };
 
 export default function VolumesPage() {
-  const { query } = useLocation();
-  const [host, setHost] = useState(query.get('host') || 'local');
-  const [q, setQ] = useState(query.get('q') ?? '');
-  useEffect(() => {
-    const s = new URLSearchParams();
-    if (host !== 'local') s.set('host', host);
-    if (q) s.set('q', q);
-    navigate(`/volumes${s.size ? '?' + s.toString() : ''}`, true);
-  }, [host, q]);
-  const hosts = useHosts();
+  const scope = useHostScope();
+  const { host, q, one, hostName } = scope;
   const volumes = useVolumes(host);
   const deferredQ = useDeferredValue(q);
   const all = useMemo(() => volumes.data?.volumes ?? [], [volumes.data]);
   const shown = useMemo(() => all.filter((v) => matches(v, deferredQ)), [all, deferredQ]);
-  const one = host !== ALL_HOSTS;
-  const hostName = hosts.data?.find((h) => h.id === host)?.name ?? host;
   return (
     <section>
       <h1>Volumes</h1>
-      <div className="filters">
-        <label>Host
-          <select value={host} onChange={(e) => setHost(e.target.value)}>
-            <option value={ALL_HOSTS}>All hosts</option>
-            {(hosts.data ?? [{ id: 'local', name: 'local' }]).map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
-          </select>
-        </label>
-        <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="name, container, app or label" /></label>
-      </div>
-      {(volumes.data?.unreachable ?? []).map((u) => <p key={u.host} role="alert" className="note bad">Host {u.host} did not answer: {u.error}</p>)}
+      <HostFilters scope={scope} placeholder="name, container, app or label" />
+      <UnreachableHosts list={volumes.data?.unreachable} />
       {volumes.error && <ErrorState error={volumes.error} retry={() => void volumes.refetch()} />}
       {volumes.isPending && <LoadingState />}
       {volumes.data && all.length === 0 && <EmptyState title="No volumes here yet.">Create one below.</EmptyState>}

@@ -14,4 +14,3 @@ export type VolumeRemoval = S['VolumeRemoval'];
 /** POST /api/volumes/prune: a dry run's plan, or (dry_run false) what happened to each confirmed volume. */
 export type VolumePrune = S['VolumePrune'];
 
-export { ALL_HOSTS } from '../images/types';

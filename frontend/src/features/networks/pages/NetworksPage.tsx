@@ -2,16 +2,16 @@
 // a host that does not answer is said, never blocking the others), searchable, each with its subnets
 // and how many containers it holds; a developer creates and prunes here, and removes, connects and
 // disconnects on a network's page.
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Link, navigate, useLocation } from '../../../shared/router';
+import { useDeferredValue, useMemo } from 'react';
+import { Link, navigate } from '../../../shared/router';
 import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
-import { useHosts } from '../../hosts/queries';
+import { HostFilters, UnreachableHosts, useHostScope } from '../../hosts/components/HostScope';
 import { CreateNetworkForm } from '../components/CreateNetworkForm';
 import { NetworkPrunePanel } from '../components/NetworkPrunePanel';
 import { filterNetworks, networkHref, subnetsOf } from '../networkFilter';
 import { useNetworks } from '../queries';
-import { ALL_HOSTS, type Network } from '../types';
+import type { Network } from '../types';
 
 const COLUMNS: Column<Network>[] = [
   { id: 'name', header: 'Name', required: true, sortValue: (n) => n.name, cell: (n) => (
@@ -29,34 +29,17 @@ const COLUMNS: Column<Network>[] = [
 const rowKey = (n: Network) => `${n.host}/${n.id}`;
 
 export default function NetworksPage() {
-  const { query } = useLocation();
-  const [host, setHost] = useState(query.get('host') || 'local');
-  const [q, setQ] = useState(query.get('q') ?? '');
-  useEffect(() => {
-    const s = new URLSearchParams();
-    if (host !== 'local') s.set('host', host);
-    if (q) s.set('q', q);
-    navigate(`/networks${s.size ? '?' + s.toString() : ''}`, true);
-  }, [host, q]);
-  const hosts = useHosts();
+  const scope = useHostScope();
+  const { host, q, hostName } = scope;
   const list = useNetworks(host);
   const deferredQ = useDeferredValue(q);
   const all = useMemo(() => list.data?.networks ?? [], [list.data]);
   const shown = useMemo(() => filterNetworks(all, deferredQ), [all, deferredQ]);
-  const hostName = hosts.data?.find((h) => h.id === host)?.name ?? host;
   return (
     <section>
       <h1>Networks</h1>
-      <div className="filters">
-        <label>Host
-          <select value={host} onChange={(e) => setHost(e.target.value)}>
-            <option value={ALL_HOSTS}>All hosts</option>
-            {(hosts.data ?? [{ id: 'local', name: 'local' }]).map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
-          </select>
-        </label>
-        <label>Search<input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="name, subnet, container or address" /></label>
-      </div>
-      {(list.data?.unreachable ?? []).map((u) => <p key={u.host} role="alert" className="note bad">Host {u.host} did not answer: {u.error}</p>)}
+      <HostFilters scope={scope} placeholder="name, subnet, container or address" />
+      <UnreachableHosts list={list.data?.unreachable} />
       {list.error && <ErrorState error={list.error} retry={() => void list.refetch()} />}
       {list.isPending && <LoadingState />}
       {list.data && all.length === 0 && <EmptyState title="No networks here.">Create one below.</EmptyState>}
@@ -67,7 +50,7 @@ export default function NetworksPage() {
             resetKey={`${host}|${deferredQ}`} />
         </>
       )}
-      {host !== ALL_HOSTS ? (
+      {scope.one ? (
         <div className="grid">
           <CreateNetworkForm host={host} hostName={hostName} onCreated={(n) => navigate(networkHref(n))} />
           <NetworkPrunePanel host={host} hostName={hostName} />
