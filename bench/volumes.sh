@@ -59,10 +59,15 @@ measure() {
   echo "$(echo "$end - $start" | bc) $(( ${peak:-$base} - base ))"
 }
 
-ref_backup() { docker run --rm -v "$RUN-src:/v" "$HELPER" /bin/busybox tar czf - -C /v . >"$DATA/ref.tar.gz"; }
+# The helper image holds /bin/busybox alone (no applet links), so tar cannot exec "gzip": pipe the two.
+ref_backup() {
+  docker run --rm -v "$RUN-src:/v" "$HELPER" /bin/busybox sh -c '/bin/busybox tar cf - -C /v . | /bin/busybox gzip -c' \
+    >"$DATA/ref.tar.gz"
+}
 ref_restore() {
   docker volume create "$RUN-ref" >/dev/null
-  docker run --rm -i -v "$RUN-ref:/v" "$HELPER" /bin/busybox tar xzf - -C /v <"$DATA/ref.tar.gz"
+  docker run --rm -i -v "$RUN-ref:/v" "$HELPER" /bin/busybox sh -c '/bin/busybox gzip -dc | /bin/busybox tar xf - -C /v' \
+    <"$DATA/ref.tar.gz"
 }
 rivetr_backup() { curl -sf -H "$AUTH" -o "$DATA/rivetr.tar.gz" "$URL/api/volumes/$RUN-src/backup"; }
 rivetr_restore() {

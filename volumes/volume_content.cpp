@@ -7,6 +7,7 @@
 #include <ctime>
 #include <thread>
 
+#include "core/at_exit.hpp"
 #include "core/ids.hpp"
 #include "core/log.hpp"
 #include "runtime/runtime_error.hpp"
@@ -150,10 +151,7 @@ bool VolumeContent::precheckRestore(const std::string& volume, const RestoreOpti
 void VolumeContent::extract(const std::string& volume, const std::filesystem::path& archive, std::uint64_t skip) {
     int fd = ::open(archive.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw std::runtime_error("cannot open the spooled archive");
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
+    AtExit closer{[fd] { ::close(fd); }};
     GunzipReader gunzip(fd, skip);
     HelperContainer helper(rt_, {image(), {{volume, kMountPoint, false}}, {}, {}});
     helper.runtime().putArchive(helper.id(), kMountPoint, [&](char* out, std::size_t max) { return gunzip.read(out, max); },

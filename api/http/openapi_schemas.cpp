@@ -200,7 +200,11 @@ void deploymentSchemas(json& s) {
     s["DeployRequest"] = input({{"commit", str()}});
     s["LogLine"] = answerWithOptional({{"ts", dateTime()}, {"stream", str()}, {"line", str()}}, {{"id", integer()}});
     s["DeploymentLogs"] = answer({{"deployment_id", str()}, {"status", ref("DeploymentStatus")}, {"lines", arrayOf(ref("LogLine"))}});
-    s["ContainerLogs"] = answer({{"lines", arrayOf(ref("LogLine"))}});
+    // A container's log lines (an app's or any container's): ts in ms since the epoch, as the engine stamped it.
+    s["ContainerLogLine"] = answer({{"ts", described(integer(), "ms since the epoch, from the engine's timestamp")},
+                                    {"stream", oneOfStrings({"stdout", "stderr"})},
+                                    {"line", str()}});
+    s["ContainerLogs"] = answer({{"lines", arrayOf(ref("ContainerLogLine"))}});
     s["ContainerStats"] = answer({{"cpu_percent", number()}, {"memory_bytes", integer()}, {"memory_limit_bytes", integer()},
                                   {"net_rx_bytes", integer()}, {"net_tx_bytes", integer()}});
     s["ActionResult"] = answer({{"action_id", str()}, {"status", str()}});
@@ -505,9 +509,7 @@ void containerManagerSchemas(json& s) {
                                          {"memory_limit_bytes", integer()}, {"memory_percent", number()}, {"net_rx_bytes", integer()},
                                          {"net_tx_bytes", integer()}, {"block_read_bytes", integer()}, {"block_write_bytes", integer()},
                                          {"pids", integer()}});
-    s["ManagedContainerLogs"] = answer({{"lines", arrayOf(answer({{"ts", described(integer(), "ms since the epoch, from the engine's timestamp")},
-                                                                   {"stream", oneOfStrings({"stdout", "stderr"})},
-                                                                   {"line", str()}}))}});
+    s["ManagedContainerLogs"] = answer({{"lines", arrayOf(ref("ContainerLogLine"))}});
     s["ContainerProcesses"] = answer({{"titles", arrayOf(str())}, {"processes", arrayOf(arrayOf(str()))}});
 }
 

@@ -1883,8 +1883,15 @@ export interface components {
             /** @description hosts that did not answer an aggregate list (?host=*) */
             unreachable: components["schemas"]["UnreachableHost"][];
         };
+        ContainerLogLine: {
+            line: string;
+            /** @enum {string} */
+            stream: "stdout" | "stderr";
+            /** @description ms since the epoch, from the engine's timestamp */
+            ts: number;
+        };
         ContainerLogs: {
-            lines: components["schemas"]["LogLine"][];
+            lines: components["schemas"]["ContainerLogLine"][];
         };
         ContainerOutcome: {
             /** @description the settings only an admin may use (audited) */
@@ -2299,13 +2306,7 @@ export interface components {
             ts: string;
         };
         ManagedContainerLogs: {
-            lines: {
-                line: string;
-                /** @enum {string} */
-                stream: "stdout" | "stderr";
-                /** @description ms since the epoch, from the engine's timestamp */
-                ts: number;
-            }[];
+            lines: components["schemas"]["ContainerLogLine"][];
         };
         ManagedContainerStats: {
             block_read_bytes: number;

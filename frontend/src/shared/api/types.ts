@@ -70,4 +70,4 @@ export type ContainerBulk = S['ContainerBulk'];
 export type ContainerBulkResult = S['ContainerBulkResult'];
 export type ContainerStats = S['ManagedContainerStats'];
 export type ContainerProcesses = S['ContainerProcesses'];
-export type ContainerLogLine = S['ManagedContainerLogs']['lines'][number];
+export type ContainerLogLine = S['ContainerLogLine'];
