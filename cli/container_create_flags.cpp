@@ -2,19 +2,14 @@
 // flag is checked here; what the server's create policy allows is the server's to say.
 #include "cli/container_create_flags.hpp"
 
+#include "cli/docker_host_args.hpp"
+
 #include <charconv>
 
 namespace rivetr::cli {
 namespace {
 
 using nlohmann::json;
-
-// KEY=VALUE (the value may hold '='); `what` names the flag in the error.
-std::pair<std::string, std::string> keyValue(const std::string& s, const std::string& what) {
-    auto eq = s.find('=');
-    if (eq == 0 || eq == std::string::npos) throw UsageError(what + " takes KEY=VALUE, not \"" + s + "\"");
-    return {s.substr(0, eq), s.substr(eq + 1)};
-}
 
 int portNumber(const std::string& s, const std::string& spec) {
     int n = 0;

@@ -6,6 +6,7 @@
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/docker_host_args.hpp"
 #include "cli/container_create_flags.hpp"
 #include "cli/number_option.hpp"
 #include "cli/output.hpp"
@@ -15,12 +16,6 @@ namespace rivetr::cli {
 namespace {
 
 using nlohmann::json;
-
-// "?host=H&" (or "?") so every path adds its own parameters after it.
-std::string hostQuery(const Args& args) {
-    auto host = args.option("host");
-    return host ? "?host=" + percentEncode(*host) + "&" : "?";
-}
 
 std::string portsCell(const json& ports) {
     std::string out;
@@ -35,7 +30,7 @@ std::string portsCell(const json& ports) {
 
 int list(ClientCall& c) {
     expectAtMost(c.args, 1);
-    std::string q = hostQuery(c.args) + "all=" + (c.args.has("running") ? "false" : "true");
+    std::string q = queryStartingWithHost(c.args) + "all=" + (c.args.has("running") ? "false" : "true");
     for (const char* key : {"state", "search", "image", "label", "app"})
         if (auto v = c.args.option(key)) q += std::string("&") + key + "=" + percentEncode(*v);
     auto reply = c.api.get("/api/containers" + q);
@@ -47,14 +42,14 @@ int list(ClientCall& c) {
                portsCell(r["ports"]), app, cell(r["host"])});
     }
     t.print(std::cout, "no containers");
-    for (const auto& u : reply["unreachable"]) std::cerr << "host " << cell(u["host"]) << " unreachable: " << cell(u["error"]) << "\n";
+    printUnreachable(reply);
     return 0;
 }
 
 int inspect(ClientCall& c) {
     expectAtMost(c.args, 2);
     const auto& id = positional(c.args, 1, "CONTAINER");
-    printJson(c.api.get("/api/containers/" + pathSegment(id) + hostQuery(c.args)));
+    printJson(c.api.get("/api/containers/" + pathSegment(id) + queryStartingWithHost(c.args)));
     return 0;
 }
 
@@ -65,7 +60,7 @@ int act(ClientCall& c, const std::string& action) {
     auto grace = numberOption(c.args, "grace");
     auto signal = c.args.option("signal");
     if (ids.size() == 1) {
-        std::string q = hostQuery(c.args) + (grace ? "grace=" + std::to_string(*grace) + "&" : "") +
+        std::string q = queryStartingWithHost(c.args) + (grace ? "grace=" + std::to_string(*grace) + "&" : "") +
                         (signal ? "signal=" + percentEncode(*signal) : "");
         auto r = c.api.call("POST", "/api/containers/" + pathSegment(ids[0]) + "/" + action + q);
         if (c.json) return printJson(r), 0;
@@ -75,7 +70,7 @@ int act(ClientCall& c, const std::string& action) {
     json body = {{"action", action}, {"ids", ids}};
     if (grace) body["grace"] = *grace;
     if (signal) body["signal"] = *signal;
-    auto r = c.api.call("POST", "/api/containers/bulk" + hostQuery(c.args), body);
+    auto r = c.api.call("POST", "/api/containers/bulk" + queryStartingWithHost(c.args), body);
     if (c.json) return printJson(r), 0;
     int failed = 0;
     for (const auto& item : r["results"]) {
@@ -87,7 +82,7 @@ int act(ClientCall& c, const std::string& action) {
 }
 
 int create(ClientCall& c) {
-    auto r = c.api.call("POST", "/api/containers" + hostQuery(c.args), containerCreateBody(c.args));
+    auto r = c.api.call("POST", "/api/containers" + queryStartingWithHost(c.args), containerCreateBody(c.args));
     if (c.json) return printJson(r), 0;
     std::cout << cell(r["id"]) << "\n";
     for (const auto& f : r["dangerous"]) std::cerr << "note: admin-only setting used: " << f.dump() << "\n";
@@ -98,7 +93,7 @@ int create(ClientCall& c) {
 int remove(ClientCall& c) {
     std::vector<std::string> ids(c.args.positional.begin() + 1, c.args.positional.end());
     if (ids.empty()) throw UsageError("missing CONTAINER");
-    std::string q = hostQuery(c.args) + "force=" + (c.args.has("force") ? "true" : "false") +
+    std::string q = queryStartingWithHost(c.args) + "force=" + (c.args.has("force") ? "true" : "false") +
                     "&volumes=" + (c.args.has("volumes") ? "true" : "false");
     auto removeOne = [&](const std::string& id) { return c.api.call("DELETE", "/api/containers/" + pathSegment(id) + q); };
     if (ids.size() == 1) {
@@ -156,7 +151,7 @@ int renameOrClone(ClientCall& c, const std::string& what) {
     const auto& id = positional(c.args, 1, "CONTAINER");
     json body{{"name", positional(c.args, 2, "NAME")}};
     if (what == "clone") body["start"] = c.args.has("start");
-    auto r = c.api.call("POST", "/api/containers/" + pathSegment(id) + "/" + what + hostQuery(c.args), body);
+    auto r = c.api.call("POST", "/api/containers/" + pathSegment(id) + "/" + what + queryStartingWithHost(c.args), body);
     if (c.json) return printJson(r), 0;
     std::cout << (what == "clone" ? "cloned " + id + " as " : "renamed " + id + " to ") << cell(r["name"]) << "\n";
     return 0;
@@ -164,7 +159,7 @@ int renameOrClone(ClientCall& c, const std::string& what) {
 
 int stats(ClientCall& c) {
     expectAtMost(c.args, 2);
-    auto s = c.api.get("/api/containers/" + pathSegment(positional(c.args, 1, "CONTAINER")) + "/stats" + hostQuery(c.args));
+    auto s = c.api.get("/api/containers/" + pathSegment(positional(c.args, 1, "CONTAINER")) + "/stats" + queryStartingWithHost(c.args));
     if (c.json) return printJson(s), 0;
     Table t({"CPU %", "MEMORY", "LIMIT", "NET RX/TX", "BLOCK R/W", "PIDS"});
     char cpu[32];
@@ -178,7 +173,7 @@ int stats(ClientCall& c) {
 
 int top(ClientCall& c) {
     expectAtMost(c.args, 2);
-    auto p = c.api.get("/api/containers/" + pathSegment(positional(c.args, 1, "CONTAINER")) + "/top" + hostQuery(c.args));
+    auto p = c.api.get("/api/containers/" + pathSegment(positional(c.args, 1, "CONTAINER")) + "/top" + queryStartingWithHost(c.args));
     if (c.json) return printJson(p), 0;
     std::vector<std::string> titles;
     for (const auto& title : p["titles"]) titles.push_back(cell(title));
@@ -198,7 +193,7 @@ int logs(ClientCall& c) {
     auto tail = numberOption(c.args, "lines").value_or(100);
     if (tail < 0 || tail > 10000) throw UsageError("-n takes a number of lines from 0 to 10000");
     std::string base = "/api/containers/" + pathSegment(id);
-    std::string q = hostQuery(c.args) + "tail=" + std::to_string(tail);
+    std::string q = queryStartingWithHost(c.args) + "tail=" + std::to_string(tail);
     if (c.args.has("follow")) return followLogStream(c, base + "/logs/stream" + q);
     auto reply = c.api.get(base + "/logs" + q);  // held: a range over a temporary's member would dangle
     for (const auto& l : reply["lines"]) printLogLine(l, c.json);

@@ -4,6 +4,7 @@
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/docker_host_args.hpp"
 #include "cli/output.hpp"
 #include "cli/sse_client.hpp"
 
@@ -11,12 +12,6 @@ namespace rivetr::cli {
 namespace {
 
 using nlohmann::json;
-
-// "?host=HOST" when --host was given.
-std::string hostQuery(const ClientCall& c, char sep = '?') {
-    auto host = c.args.option("host");
-    return host ? std::string(1, sep) + "host=" + pathSegment(*host) : "";
-}
 
 std::string joined(const json& list, const std::string& none) {
     std::string out;
@@ -31,14 +26,14 @@ std::string users(const json& image) {
 }
 
 int list(ClientCall& c) {
-    auto reply = c.api.get("/api/images" + hostQuery(c));
+    auto reply = c.api.get("/api/images" + hostQuery(c.args));
     if (c.json) return printJson(reply), 0;
     Table t({"ID", "TAGS", "SIZE", "CREATED", "USED BY", "HOST"});
     for (const auto& i : reply["images"])
         t.add({cell(i["short_id"]), joined(i["tags"], "<none>"), humanBytes(i["size_bytes"]), cell(i["created_at"]), users(i),
                cell(i["host"])});
     t.print(std::cout, "no images");
-    for (const auto& u : reply["unreachable"]) std::cerr << "host " << cell(u["host"]) << " unreachable: " << cell(u["error"]) << "\n";
+    printUnreachable(reply);
     return 0;
 }
 
@@ -47,7 +42,7 @@ int list(ClientCall& c) {
 int pull(ClientCall& c, const std::string& image) {
     int code = 1;
     std::atomic<bool> stop{false};
-    readEvents(c.api, "/api/images/pull" + hostQuery(c), [&](const std::string& event, const std::string& data) {
+    readEvents(c.api, "/api/images/pull" + hostQuery(c.args), [&](const std::string& event, const std::string& data) {
         auto j = json::parse(data, nullptr, false);
         if (c.json) std::cout << json{{"event", event}, {"data", j}}.dump() << "\n";
         if (event == "done") {
@@ -65,7 +60,7 @@ int pull(ClientCall& c, const std::string& image) {
 
 int remove(ClientCall& c, const std::vector<std::string>& refs) {
     std::string force = c.args.has("force") ? "force=true" : "";
-    std::string query = hostQuery(c);
+    std::string query = hostQuery(c.args);
     if (!force.empty()) query += (query.empty() ? "?" : "&") + force;
     for (const auto& ref : refs) {
         auto r = c.api.call("DELETE", "/api/images/" + pathSegment(ref) + query);
@@ -94,7 +89,7 @@ int prune(ClientCall& c) {
         auto eq = label->find('=');
         body["labels"] = {{label->substr(0, eq), eq == std::string::npos ? "" : label->substr(eq + 1)}};
     }
-    auto plan = c.api.call("POST", "/api/images/prune" + hostQuery(c), body);
+    auto plan = c.api.call("POST", "/api/images/prune" + hostQuery(c.args), body);
     if (!c.args.has("yes")) {
         if (c.json) return printJson(plan), 0;
         printPlan(plan);
@@ -106,13 +101,13 @@ int prune(ClientCall& c) {
     body["dry_run"] = false;
     body["image_ids"] = json::array();
     for (const auto& i : plan["images"]) body["image_ids"].push_back(i["id"]);
-    auto report = c.api.call("POST", "/api/images/prune" + hostQuery(c), body);
+    auto report = c.api.call("POST", "/api/images/prune" + hostQuery(c.args), body);
     if (c.json) return printJson(report), 0;
     return printPruneOutcomes(report, "id", "image");
 }
 
 int history(ClientCall& c, const std::string& image) {
-    auto reply = c.api.get("/api/images/" + pathSegment(image) + "/history" + hostQuery(c));
+    auto reply = c.api.get("/api/images/" + pathSegment(image) + "/history" + hostQuery(c.args));
     if (c.json) return printJson(reply), 0;
     Table t({"LAYER", "CREATED", "SIZE", "CREATED BY"});
     for (const auto& l : reply["layers"]) {
@@ -126,7 +121,7 @@ int history(ClientCall& c, const std::string& image) {
 
 // What the host's engine holds on disk, as `docker system df` prints it.
 int diskUsage(ClientCall& c) {
-    auto reply = c.api.get("/api/docker/disk-usage" + hostQuery(c));
+    auto reply = c.api.get("/api/docker/disk-usage" + hostQuery(c.args));
     if (c.json) return printJson(reply), 0;
     Table t({"TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"});
     for (const auto& [key, name] : {std::pair{"images", "Images"}, {"containers", "Containers"}, {"volumes", "Local volumes"},

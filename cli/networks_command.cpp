@@ -5,6 +5,7 @@
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
+#include "cli/docker_host_args.hpp"
 #include "cli/output.hpp"
 #include "core/percent_encoding.hpp"
 
@@ -13,24 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-// "?host=H" when --host was given, else "".
-std::string hostQuery(const ClientCall& c) {
-    auto host = c.args.option("host");
-    return host ? "?host=" + percentEncode(*host) : "";
-}
-
 std::string networkPath(const std::string& id, const std::string& tail = "") { return "/api/networks/" + pathSegment(id) + tail; }
-
-// KEY=VALUE pairs of a repeatable option (--label, --opt) as a JSON object.
-json pairs(const ClientCall& c, const std::string& option) {
-    json out = json::object();
-    for (const auto& kv : c.args.all(option)) {
-        auto eq = kv.find('=');
-        if (eq == std::string::npos || eq == 0) throw UsageError("--" + option + " takes KEY=VALUE (got \"" + kv + "\")");
-        out[kv.substr(0, eq)] = kv.substr(eq + 1);
-    }
-    return out;
-}
 
 std::string subnets(const json& n) {
     std::string out;
@@ -40,13 +24,13 @@ std::string subnets(const json& n) {
 
 int list(ClientCall& c) {
     expectAtMost(c.args, 1);
-    auto reply = c.api.get("/api/networks" + hostQuery(c));
+    auto reply = c.api.get("/api/networks" + hostQuery(c.args));
     if (c.json) return printJson(reply), 0;
     Table t({"ID", "NAME", "DRIVER", "SUBNET", "CONTAINERS", "HOST"});
     for (const auto& n : reply["networks"])
         t.add({cell(n["short_id"]), cell(n["name"]), cell(n["driver"]), subnets(n), std::to_string(n["containers"].size()), cell(n["host"])});
     t.print(std::cout, "no networks");
-    for (const auto& u : reply["unreachable"]) std::cerr << "host " << cell(u["host"]) << " unreachable: " << cell(u["error"]) << "\n";
+    printUnreachable(reply);
     return 0;
 }
 
@@ -69,19 +53,19 @@ void printNetwork(const json& n) {
 
 int create(ClientCall& c) {
     json body{{"name", positional(c.args, 1, "NAME")}, {"internal", c.args.has("internal")}, {"attachable", c.args.has("attachable")},
-              {"labels", pairs(c, "label")}, {"options", pairs(c, "opt")}};
+              {"labels", keyValueOption(c.args, "label")}, {"options", keyValueOption(c.args, "opt")}};
     expectAtMost(c.args, 2);
     using Pair = std::pair<const char*, const char*>;  // option -> body field
     for (const auto& [option, field] : std::initializer_list<Pair>{{"driver", "driver"}, {"subnet", "subnet"}, {"gateway", "gateway"}, {"ip-range", "ip_range"}})
         if (auto v = c.args.option(option)) body[field] = *v;
-    auto n = c.api.call("POST", "/api/networks" + hostQuery(c), body);
+    auto n = c.api.call("POST", "/api/networks" + hostQuery(c.args), body);
     if (c.json) return printJson(n), 0;
     std::cout << "created " << cell(n["name"]) << " (" << cell(n["short_id"]) << ") " << subnets(n) << "\n";
     return 0;
 }
 
 int inspect(ClientCall& c) {
-    auto n = c.api.get(networkPath(positional(c.args, 1, "NETWORK")) + hostQuery(c));
+    auto n = c.api.get(networkPath(positional(c.args, 1, "NETWORK")) + hostQuery(c.args));
     expectAtMost(c.args, 2);
     if (c.json) return printJson(n), 0;
     printNetwork(n);
@@ -91,7 +75,7 @@ int inspect(ClientCall& c) {
 int remove(ClientCall& c) {
     positional(c.args, 1, "NETWORK");
     for (std::size_t i = 1; i < c.args.positional.size(); ++i) {
-        auto r = c.api.call("DELETE", networkPath(c.args.positional[i]) + hostQuery(c));
+        auto r = c.api.call("DELETE", networkPath(c.args.positional[i]) + hostQuery(c.args));
         if (c.json) printJson(r);
         else std::cout << "removed " << cell(r["name"]) << "\n";
     }
@@ -103,7 +87,7 @@ int connect(ClientCall& c) {
     json body{{"container", positional(c.args, 2, "CONTAINER")}, {"aliases", c.args.all("alias")}};
     expectAtMost(c.args, 3);
     if (auto ip = c.args.option("ip")) body["ipv4_address"] = *ip;
-    auto r = c.api.call("POST", networkPath(network, "/connect") + hostQuery(c), body);
+    auto r = c.api.call("POST", networkPath(network, "/connect") + hostQuery(c.args), body);
     if (c.json) return printJson(r), 0;
     for (const auto& ct : r["network"]["containers"])
         if (ct["id"] == body["container"] || ct["name"] == body["container"])
@@ -116,7 +100,7 @@ int disconnect(ClientCall& c) {
     const auto& network = positional(c.args, 1, "NETWORK");
     json body{{"container", positional(c.args, 2, "CONTAINER")}, {"force", c.args.has("force")}};
     expectAtMost(c.args, 3);
-    auto r = c.api.call("POST", networkPath(network, "/disconnect") + hostQuery(c), body);
+    auto r = c.api.call("POST", networkPath(network, "/disconnect") + hostQuery(c.args), body);
     if (c.json) return printJson(r), 0;
     std::cout << "disconnected " << cell(body["container"]) << " from " << cell(r["name"]) << "\n";
     return 0;
@@ -125,7 +109,7 @@ int disconnect(ClientCall& c) {
 // Shows the unused networks; with --yes removes exactly those it showed (one used since is kept).
 int prune(ClientCall& c) {
     expectAtMost(c.args, 1);
-    auto plan = c.api.call("POST", "/api/networks/prune" + hostQuery(c), json::object());
+    auto plan = c.api.call("POST", "/api/networks/prune" + hostQuery(c.args), json::object());
     if (!c.args.has("yes")) {
         if (c.json) return printJson(plan), 0;
         Table t({"ID", "NAME", "DRIVER"});
@@ -138,7 +122,7 @@ int prune(ClientCall& c) {
     json ids = json::array();
     for (const auto& n : plan["networks"]) ids.push_back(n["id"]);
     if (ids.empty()) return std::cout << "nothing to prune\n", 0;
-    auto report = c.api.call("POST", "/api/networks/prune" + hostQuery(c), {{"dry_run", false}, {"networks", ids}});
+    auto report = c.api.call("POST", "/api/networks/prune" + hostQuery(c.args), {{"dry_run", false}, {"networks", ids}});
     if (c.json) return printJson(report), 0;
     int refused = 0;
     for (const auto& o : report["outcomes"]) {

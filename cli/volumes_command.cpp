@@ -4,18 +4,13 @@
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/docker_host_args.hpp"
 #include "cli/output.hpp"
 
 namespace rivetr::cli {
 namespace {
 
 using nlohmann::json;
-
-// "?host=HOST" when --host was given.
-std::string hostQuery(const ClientCall& c, char sep = '?') {
-    auto host = c.args.option("host");
-    return host ? std::string(1, sep) + "host=" + pathSegment(*host) : "";
-}
 
 std::string orDash(const json& v) { return v.is_null() ? "-" : cell(v); }
 
@@ -30,34 +25,23 @@ std::string users(const json& volume) {
 
 int list(ClientCall& c) {
     expectAtMost(c.args, 1);
-    auto reply = c.api.get("/api/volumes" + hostQuery(c));
+    auto reply = c.api.get("/api/volumes" + hostQuery(c.args));
     if (c.json) return printJson(reply), 0;
     Table t({"NAME", "DRIVER", "SIZE", "USED BY", "APP", "HOST"});
     for (const auto& v : reply["volumes"])
         t.add({cell(v["name"]), cell(v["driver"]), size(v["size_bytes"]), users(v), v["app"].is_null() ? "-" : cell(v["app"]["name"]),
                cell(v["host"])});
     t.print(std::cout, "no volumes");
-    for (const auto& u : reply["unreachable"]) std::cerr << "host " << cell(u["host"]) << " unreachable: " << cell(u["error"]) << "\n";
+    printUnreachable(reply);
     return 0;
-}
-
-// Each KEY=VALUE of a repeated option as a JSON object.
-json pairs(const ClientCall& c, const std::string& option) {
-    json out = json::object();
-    for (const auto& kv : c.args.all(option)) {
-        auto eq = kv.find('=');
-        if (eq == std::string::npos || eq == 0) throw UsageError("--" + option + " takes KEY=VALUE, got \"" + kv + "\"");
-        out[kv.substr(0, eq)] = kv.substr(eq + 1);
-    }
-    return out;
 }
 
 int create(ClientCall& c) {
     const auto& name = positional(c.args, 1, "NAME");
     expectAtMost(c.args, 2);
-    json body{{"name", name}, {"labels", pairs(c, "label")}, {"driver_opts", pairs(c, "opt")}};
+    json body{{"name", name}, {"labels", keyValueOption(c.args, "label")}, {"driver_opts", keyValueOption(c.args, "opt")}};
     if (auto driver = c.args.option("driver")) body["driver"] = *driver;
-    auto made = c.api.call("POST", "/api/volumes" + hostQuery(c), body);
+    auto made = c.api.call("POST", "/api/volumes" + hostQuery(c.args), body);
     if (c.json) return printJson(made), 0;
     std::cout << "created " << cell(made["volume"]["name"]) << " (" << cell(made["volume"]["driver"]) << ")\n";
     for (const auto& f : made["dangerous"]) std::cout << "warning (admin only): " << cell(f["rule"]) << "\n";
@@ -67,7 +51,7 @@ int create(ClientCall& c) {
 int inspect(ClientCall& c) {
     const auto& name = positional(c.args, 1, "NAME");
     expectAtMost(c.args, 2);
-    auto reply = c.api.get("/api/volumes/" + pathSegment(name) + hostQuery(c));
+    auto reply = c.api.get("/api/volumes/" + pathSegment(name) + hostQuery(c.args));
     if (c.json) return printJson(reply), 0;
     const json& v = reply["volume"];
     std::cout << "name:       " << cell(v["name"]) << "\ndriver:     " << cell(v["driver"]) << "\nmountpoint: " << cell(v["mountpoint"])
@@ -82,7 +66,7 @@ int inspect(ClientCall& c) {
 int remove(ClientCall& c) {
     positional(c.args, 1, "NAME");
     for (auto name = c.args.positional.begin() + 1; name != c.args.positional.end(); ++name) {
-        auto r = c.api.call("DELETE", "/api/volumes/" + pathSegment(*name) + hostQuery(c));
+        auto r = c.api.call("DELETE", "/api/volumes/" + pathSegment(*name) + hostQuery(c.args));
         if (c.json) {
             printJson(r);
             continue;
@@ -103,7 +87,7 @@ void printPlan(const json& plan) {
 // stays, and one that became unused only since is left for the next run).
 int prune(ClientCall& c) {
     expectAtMost(c.args, 1);
-    auto plan = c.api.call("POST", "/api/volumes/prune" + hostQuery(c), json::object());
+    auto plan = c.api.call("POST", "/api/volumes/prune" + hostQuery(c.args), json::object());
     if (!c.args.has("yes")) {
         if (c.json) return printJson(plan), 0;
         printPlan(plan);
@@ -116,7 +100,7 @@ int prune(ClientCall& c) {
     json confirm = json::array();
     for (const auto& v : plan["volumes"]) confirm.push_back(v["name"]);
     if (confirm.empty()) return c.json ? (printJson(plan), 0) : 0;
-    auto report = c.api.call("POST", "/api/volumes/prune" + hostQuery(c), json{{"confirm", confirm}});
+    auto report = c.api.call("POST", "/api/volumes/prune" + hostQuery(c.args), json{{"confirm", confirm}});
     if (c.json) return printJson(report), 0;
     return printPruneOutcomes(report, "name", "volume");
 }
