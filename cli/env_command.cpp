@@ -9,6 +9,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/dotenv.hpp"
 #include "cli/output.hpp"
+#include "core/text.hpp"
 
 namespace rivetr::cli {
 namespace {
@@ -35,11 +36,9 @@ int list(ClientCall& c) {
 }
 
 std::vector<EnvPair> readFile(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw OperationFailed("cannot read " + path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return parseDotenv(text.str());
+    auto text = readWholeFile(path);
+    if (!text) throw OperationFailed("cannot read " + path);
+    return parseDotenv(*text);
 }
 
 // Merges into what the server has, because PUT replaces the whole set; untouched secrets are sent

@@ -7,6 +7,7 @@
 #include "cli/client_commands.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/output.hpp"
+#include "core/text.hpp"
 
 namespace rivetr::cli {
 namespace {
@@ -31,11 +32,9 @@ int list(ClientCall& c) {
 
 // The file's text, read here: the server never opens a path a client names.
 std::string fileText(const std::string& option, const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw OperationFailed("cannot read " + path + " (--" + option + ")");
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    auto text = readWholeFile(path);
+    if (!text) throw OperationFailed("cannot read " + path + " (--" + option + ")");
+    return *text;
 }
 
 json addBody(const ClientCall& c) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "hosts/host_directory.hpp"
 #include "runtime/runtime_error.hpp"
 
 namespace rivetr::containers {
@@ -32,5 +33,18 @@ private:
 // action does not fit (pause a stopped container) 409, a taken name or port 409, a bad argument 400,
 // unreachable 503, anything else 502.
 ContainerError fromRuntime(const runtime::RuntimeError& e);
+
+// Runs `f`, a call into a host's engine: the engine's refusals become ContainerErrors through
+// `translate` (a manager may read some of them its own way), an unknown host 404 on the field "host".
+template <typename F, typename Translate = ContainerError (*)(const runtime::RuntimeError&)>
+auto onEngine(F&& f, Translate translate = &fromRuntime) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const runtime::RuntimeError& e) {
+        throw translate(e);
+    } catch (const hosts::HostNotFound& e) {
+        throw ContainerError(404, "host_not_found", e.what(), "host");
+    }
+}
 
 }  // namespace rivetr::containers

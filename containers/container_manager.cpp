@@ -11,6 +11,7 @@
 #include "core/at_exit.hpp"
 #include "core/failpoint.hpp"
 #include "core/ids.hpp"
+#include "core/text.hpp"
 #include "hosts/host_fanout.hpp"
 #include "runtime/naming.hpp"
 
@@ -19,26 +20,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Every call into an engine: its refusals become the manager's (404, 409 with the engine's reason ...).
-template <typename F>
-auto guarded(F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const runtime::RuntimeError& e) {
-        throw fromRuntime(e);
-    } catch (const hosts::HostNotFound& e) {
-        throw ContainerError(404, "host_not_found", e.what(), "host");
-    }
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 bool matchesSearch(const runtime::ContainerSummary& s, const std::string& needle) {
     if (needle.empty()) return true;
-    auto has = [&](const std::string& hay) { return lower(hay).find(needle) != std::string::npos; };
+    auto has = [&](const std::string& hay) { return asciiLower(hay).find(needle) != std::string::npos; };
     if (has(s.id) || has(s.image) || has(s.status) || has(s.state)) return true;
     if (std::any_of(s.names.begin(), s.names.end(), has)) return true;
     return std::any_of(s.labels.begin(), s.labels.end(), [&](const auto& l) { return has(l.first + "=" + l.second); });
@@ -61,7 +45,7 @@ std::string sideName(const std::string& name, const char* role) {
 
 // The container's config and its inspect document (`doc`), told apart from its image's defaults.
 ContainerConfig loadConfig(runtime::ContainerRuntime& rt, const std::string& id, Json& doc) {
-    return guarded([&] {
+    return onEngine([&] {
         doc = rt.inspectContainerJson(id);
         Json image;
         try {
@@ -134,7 +118,7 @@ ContainerManager::ContainerManager(hosts::HostDirectory& hosts, PolicyOptions po
     : hosts_(hosts), policy_(std::move(policy)), apps_(apps), journal_(journal) {}
 
 std::shared_ptr<runtime::ContainerRuntime> ContainerManager::engine(const std::string& host) {
-    auto rt = guarded([&] { return hosts_.runtimeFor(host); });
+    auto rt = onEngine([&] { return hosts_.runtimeFor(host); });
     if (!rt) throw ContainerError(503, "engine_unavailable", "the engine of host '" + host + "' is unreachable");
     return rt;
 }
@@ -181,12 +165,12 @@ std::vector<runtime::ContainerSummary> ContainerManager::rowsOf(const std::strin
     auto rt = engine(host);  // an unknown host is a 404 before anything is kept for it
     if (listCache_ && answerableFromList(q)) {
         follower_->follow(host);
-        if (auto all = guarded([&] { return listCache_->list(host); })) {
+        if (auto all = onEngine([&] { return listCache_->list(host); })) {
             std::erase_if(*all, [&](const runtime::ContainerSummary& row) { return !matchesQuery(row, q); });
             return std::move(*all);
         }
     }
-    return guarded([&] { return rt->queryContainers(q); });
+    return onEngine([&] { return rt->queryContainers(q); });
 }
 
 ListResult ContainerManager::list(const ListQuery& q) {
@@ -197,7 +181,7 @@ ListResult ContainerManager::list(const ListQuery& q) {
         return rowsOf(host, engineQuery);
     });
     for (auto& u : found.unreachable) out.unreachable.emplace_back(u.host, u.error);  // an aggregate shows the others
-    std::string needle = lower(q.search);
+    std::string needle = asciiLower(q.search);
     std::map<std::string, std::string> names;  // app id -> name, asked once per list
     for (auto& [host, summaries] : found.answers) {
         for (auto& s : summaries) {
@@ -213,7 +197,7 @@ ListResult ContainerManager::list(const ListQuery& q) {
 }
 
 Json ContainerManager::inspect(const std::string& host, const std::string& id) {
-    Json doc = guarded([&] { return engine(host)->inspectContainerJson(id); });
+    Json doc = onEngine([&] { return engine(host)->inspectContainerJson(id); });
     std::string app = labelsOf(doc).value(runtime::kAppLabel, "");
     doc["rivetr"] = {{"app_id", app.empty() ? Json(nullptr) : Json(app)},
                      {"app_name", app.empty() ? Json(nullptr) : Json(appNameOf(app))}};
@@ -232,11 +216,11 @@ CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const st
     CreatePlan plan = toCreatePlan(config);
     PolicyOptions policy = policyFor(host);
     policy.findVolume = [&rt](const std::string& name) { return findVolume(rt, name); };
-    CreateOutcome out{"", config.name, false, guarded([&] { return checkCreatePolicy(plan.body, role, policy); })};
+    CreateOutcome out{"", config.name, false, onEngine([&] { return checkCreatePolicy(plan.body, role, policy); })};
     reached("policy_checked", "create");
-    out.id = guarded([&] { return rt.createContainerFromJson(plan.name, plan.body); });
+    out.id = onEngine([&] { return rt.createContainerFromJson(plan.name, plan.body); });
     try {
-        guarded([&] {
+        onEngine([&] {
             // Judged again now that the container holds its named volumes (the engine removes no volume a
             // container uses): one made a bind in disguise between the check and the create (a plain
             // volume replaced, or a missing one made first) is judged as what the container got.
@@ -254,7 +238,7 @@ CreateOutcome ContainerManager::createOn(runtime::ContainerRuntime& rt, const st
         throw;
     }
     out.started = start;
-    if (out.name.empty()) out.name = guarded([&] { return rt.inspectContainer(out.id).name; });
+    if (out.name.empty()) out.name = onEngine([&] { return rt.inspectContainer(out.id).name; });
     return out;
 }
 
@@ -337,7 +321,7 @@ void ContainerManager::reached(const char* step, const char* scope) const {
 // running if it ran), the same code that recovers an edit a crash interrupted.
 void ContainerManager::replace(runtime::ContainerRuntime& rt, const store::ContainerEdit& e, const Json& old) {
     try {
-        guarded([&] {
+        onEngine([&] {
             if (e.wasRunning) rt.stopContainer(e.oldId, stopGrace(old));
             reached("stopped");
             if (e.wasRunning) rt.startContainer(e.newId);
@@ -361,7 +345,7 @@ void ContainerManager::replace(runtime::ContainerRuntime& rt, const store::Conta
                              failure.field());
     }
     // Its anonymous volumes are the new container's now: removed without them.
-    guarded([&] { rt.removeContainer(e.oldId, {.force = true, .volumes = false}); });
+    onEngine([&] { rt.removeContainer(e.oldId, {.force = true, .volumes = false}); });
     if (journal_) journal_->finish(e.id);
 }
 
@@ -380,7 +364,7 @@ std::vector<RecoveredEdit> ContainerManager::recoverEdits() {
         RecoveredEdit r{e, std::nullopt, ""};
         try {
             auto rt = engine(e.host);
-            r.outcome = guarded([&] { return recoverEdit(*rt, e, [&] { recreateOld(*rt, e); }); });
+            r.outcome = onEngine([&] { return recoverEdit(*rt, e, [&] { recreateOld(*rt, e); }); });
             journal_->finish(e.id);
         } catch (const std::exception& failure) {
             r.error = failure.what();
@@ -394,16 +378,16 @@ void ContainerManager::rename(const std::string& host, const std::string& id, co
     checkName(newName);
     AtExit done{[&] { changed(host, id); }};
     auto rt = engine(host);
-    std::string app = appOf(guarded([&] { return rt->inspectContainer(id); }).labels);
+    std::string app = appOf(onEngine([&] { return rt->inspectContainer(id); }).labels);
     if (!app.empty()) refuseApp(app, "rename");
-    guarded([&] { rt->renameContainer(id, newName); });
+    onEngine([&] { rt->renameContainer(id, newName); });
 }
 
 void ContainerManager::act(const std::string& host, const std::string& id, ContainerAction action,
                            const ActionOptions& o) {
     AtExit done{[&] { changed(host, id); }};
     auto rt = engine(host);
-    std::string app = appOf(guarded([&] { return rt->inspectContainer(id); }).labels);
+    std::string app = appOf(onEngine([&] { return rt->inspectContainer(id); }).labels);
     if (!app.empty()) {
         static const std::map<ContainerAction, AppVerb> viaApp{
             {ContainerAction::Start, AppVerb::Start}, {ContainerAction::Stop, AppVerb::Stop}, {ContainerAction::Restart, AppVerb::Restart}};
@@ -411,7 +395,7 @@ void ContainerManager::act(const std::string& host, const std::string& id, Conta
         if (verb == viaApp.end() || !apps_) refuseApp(app, actionName(action));
         return apps_->act(app, verb->second);
     }
-    guarded([&] {
+    onEngine([&] {
         switch (action) {
             case ContainerAction::Start: return rt->startContainer(id);
             case ContainerAction::Stop: return rt->stopContainer(id, o.grace);
@@ -443,23 +427,23 @@ std::vector<BulkItem> ContainerManager::bulk(const std::string& host, const std:
 void ContainerManager::logs(const std::string& host, const std::string& id, const runtime::LogOptions& options,
                             const runtime::LogSink& sink) {
     auto rt = engine(host);
-    guarded([&] { rt->logs(id, options, sink); });
+    onEngine([&] { rt->logs(id, options, sink); });
 }
 
 runtime::Stats ContainerManager::stats(const std::string& host, const std::string& id) {
     auto rt = engine(host);
-    return guarded([&] { return rt->stats(id); });
+    return onEngine([&] { return rt->stats(id); });
 }
 
 runtime::ProcessList ContainerManager::top(const std::string& host, const std::string& id) {
     auto rt = engine(host);
-    return guarded([&] { return rt->top(id); });
+    return onEngine([&] { return rt->top(id); });
 }
 
 void ContainerManager::events(const std::string& host, const std::function<void(const runtime::Event&)>& onEvent,
                               const runtime::CancelToken& cancel) {
     auto rt = engine(host);
-    guarded([&] { rt->events({}, onEvent, cancel); });
+    onEngine([&] { rt->events({}, onEvent, cancel); });
 }
 
 }  // namespace rivetr::containers

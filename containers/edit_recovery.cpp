@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "core/enum_names.hpp"
 #include "runtime/runtime_error.hpp"
 
 namespace rivetr::containers {
@@ -38,16 +39,12 @@ void settle(runtime::ContainerLifecycle& rt, const Seen& keep, const std::option
     if (running && !keep.running) rt.startContainer(keep.id);
 }
 
+constexpr EnumName<EditRecovery> kRecoveries[] = {
+    {EditRecovery::RolledBack, "rolled_back"}, {EditRecovery::Finished, "finished"}, {EditRecovery::Recreated, "recreated"}};
+
 }  // namespace
 
-const char* toString(EditRecovery r) {
-    switch (r) {
-        case EditRecovery::RolledBack: return "rolled_back";
-        case EditRecovery::Finished: return "finished";
-        case EditRecovery::Recreated: return "recreated";
-    }
-    return "?";
-}
+const char* toString(EditRecovery r) { return nameOf(r, kRecoveries, "?"); }
 
 EditRecovery recoverEdit(runtime::ContainerLifecycle& rt, const store::ContainerEdit& e,
                          const std::function<void()>& recreateOld) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/config_schema.hpp"
+#include "core/text.hpp"
 
 extern char** environ;
 
@@ -106,12 +107,6 @@ std::string upper(std::string_view s) {
     return r;
 }
 
-std::string lower(std::string_view s) {
-    std::string r(s);
-    std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return std::tolower(c); });
-    return r;
-}
-
 std::optional<std::string> parseEnvValue(ConfigField field, const std::string& raw) {
     if (auto* s = std::get_if<std::string*>(&field)) {
         **s = raw;
@@ -125,7 +120,7 @@ std::optional<std::string> parseEnvValue(ConfigField field, const std::string& r
         return std::nullopt;
     }
     auto* b = std::get<bool*>(field);
-    auto l = lower(raw);
+    auto l = asciiLower(raw);
     if (l == "true" || l == "1" || l == "yes") { *b = true; return std::nullopt; }
     if (l == "false" || l == "0" || l == "no") { *b = false; return std::nullopt; }
     return "must be true or false (got \"" + raw + "\")";
@@ -140,7 +135,7 @@ void applyEnvironment(Config& cfg, const Environment& env, std::vector<ConfigPro
         for (const auto& section : sections) {
             auto prefix = "RIVETR_" + upper(section) + "_";
             if (var.rfind(prefix, 0) != 0) continue;
-            auto name = lower(var.substr(prefix.size()));
+            auto name = asciiLower(var.substr(prefix.size()));
             const auto* key = findConfigKey(section, name);
             if (!key) {
                 out.push_back({var, "unknown configuration variable" + suggestion(section, name)});

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "core/enum_names.hpp"
 #include "core/file_write.hpp"
 
 namespace rivetr {
@@ -38,12 +39,8 @@ DiskReport probeOne(const fs::path& dir) {
 }  // namespace
 
 const char* diskStatusName(DiskStatus status) {
-    switch (status) {
-        case DiskStatus::Ok: return "ok";
-        case DiskStatus::Full: return "full";
-        case DiskStatus::Unwritable: return "unwritable";
-    }
-    return "unwritable";
+    constexpr EnumName<DiskStatus> kNames[] = {{DiskStatus::Ok, "ok"}, {DiskStatus::Full, "full"}, {DiskStatus::Unwritable, "unwritable"}};
+    return nameOf(status, kNames, "unwritable");
 }
 
 DiskReport probeDirectories(const std::vector<fs::path>& dirs) {

@@ -2,6 +2,7 @@
 #include "core/url_userinfo.hpp"
 
 #include "core/percent_encoding.hpp"
+#include "core/text.hpp"
 
 #include <cctype>
 
@@ -12,15 +13,9 @@ bool isSchemeChar(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // An SSH login ("git") is how the server knows which account to try, not a secret: it stays.
 bool isSshScheme(std::string_view scheme) {
-    auto s = lower(scheme);
+    auto s = asciiLower(scheme);
     return s == "ssh" || s == "git+ssh" || s == "ssh+git";
 }
 

@@ -8,16 +8,10 @@
 #include "core/at_exit.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "core/text.hpp"
 
 namespace rivetr::engine {
 namespace {
-
-std::string readText(const std::filesystem::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 
@@ -58,7 +52,7 @@ DetectResult detectRepository(git::Source& source, const builders::BuilderRegist
     } catch (const builders::BuildError& e) {
         result.reason = e.what();  // the wizard shows it and lets the user choose
     }
-    if (result.buildType == "dockerfile") result.port = exposedPort(readText(dir / "Dockerfile"));
+    if (result.buildType == "dockerfile") result.port = exposedPort(readWholeFile(dir / "Dockerfile").value_or(""));
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "containers/container_error.hpp"
+#include "core/text.hpp"
 #include "networks/address_block.hpp"
 #include "networks/network_input.hpp"
 #include "runtime/container_runtime.hpp"
@@ -30,28 +31,15 @@ ContainerError failure(const runtime::RuntimeError& e) {
     }
 }
 
-// Runs f, its engine's and host directory's refusals turned into ContainerErrors.
+// Runs f, its engine's and host directory's refusals turned into ContainerErrors (the engine's in the network's terms).
 template <typename F>
-auto translated(F f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const runtime::RuntimeError& e) {
-        throw failure(e);
-    } catch (const hosts::HostNotFound& e) {
-        throw ContainerError(404, "host_not_found", e.what(), "host");
-    }
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
+auto translated(F f) -> decltype(f()) { return onEngine(f, failure); }
 
 bool matches(const runtime::NetworkInfo& n, const NetworkFilter& f) {
     if (!f.driver.empty() && n.driver != f.driver) return false;
     if (f.search.empty()) return true;
-    auto needle = lower(f.search);
-    return lower(n.name).find(needle) != std::string::npos || lower(n.id).find(needle) != std::string::npos;
+    auto needle = asciiLower(f.search);
+    return asciiLower(n.name).find(needle) != std::string::npos || asciiLower(n.id).find(needle) != std::string::npos;
 }
 
 std::string label(const runtime::Labels& labels, const char* key) {

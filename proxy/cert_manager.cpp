@@ -7,18 +7,12 @@
 #include "core/clock.hpp"
 #include "core/file_write.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 #include "proxy/route_builder.hpp"
 
 namespace rivetr::proxy {
 namespace fs = std::filesystem;
 namespace {
-
-std::string readAll(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 // Written to a temp file with the final mode, then renamed: never a half-written or world-readable
 // key. The one checked writer (core/file_write.hpp) checks every write, the fsync and the close, so a
@@ -43,7 +37,7 @@ CertManager::~CertManager() { stop(); }
 acme::AcmeClient& CertManager::client() {
     if (!client_) {
         const auto keyPath = opts_.dir / "account.key";
-        auto key = fs::exists(keyPath) ? acme::EcKey::fromPem(readAll(keyPath)) : acme::EcKey::generate();
+        auto key = fs::exists(keyPath) ? acme::EcKey::fromPem(readWholeFile(keyPath).value_or("")) : acme::EcKey::generate();
         if (!fs::exists(keyPath)) writeAtomically(keyPath, key.toPem(), 0600);
         client_ = std::make_unique<acme::AcmeClient>(opts_.acme, std::move(key), challenges_);
     }
@@ -56,7 +50,7 @@ void CertManager::loadStored() {
         if (!entry.is_directory()) continue;
         const auto domain = entry.path().filename().string();
         try {
-            store_.set(domain, readAll(entry.path() / "cert.pem"), readAll(entry.path() / "key.pem"));
+            store_.set(domain, readWholeFile(entry.path() / "cert.pem").value_or(""), readWholeFile(entry.path() / "key.pem").value_or(""));
         } catch (const std::exception& e) {
             // A damaged pair is re-issued by the next pass instead of stopping the others.
             log::warn("cert_load_failed", {{"domain", domain}, {"error", e.what()}});

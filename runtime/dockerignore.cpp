@@ -5,6 +5,7 @@
 #include <functional>
 #include <sstream>
 
+#include "core/text.hpp"
 #include "runtime/runtime_error.hpp"
 
 namespace rivetr::runtime {
@@ -73,11 +74,8 @@ DockerIgnore DockerIgnore::parse(std::string_view text) {
 }
 
 DockerIgnore DockerIgnore::load(const std::filesystem::path& contextDir) {
-    std::ifstream in(contextDir / ".dockerignore", std::ios::binary);
-    if (!in) return {};
-    std::stringstream s;
-    s << in.rdbuf();
-    return parse(s.str());
+    auto text = readWholeFile(contextDir / ".dockerignore");
+    return text ? parse(*text) : DockerIgnore{};
 }
 
 // The Docker CLI's rules: `**/` (or `**` before more pattern) is "any directories, or none", a trailing

@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "core/enum_names.hpp"
 #include "runtime/runtime_error.hpp"
 
 namespace rivetr::runtime {
@@ -54,14 +55,10 @@ bool validMarker(const std::string& m) {
 }  // namespace
 
 const char* toString(TtyExecEnding ending) {
-    switch (ending) {
-        case TtyExecEnding::AlreadyOver: return "already_over";
-        case TtyExecEnding::Eof: return "eof";
-        case TtyExecEnding::Hangup: return "hangup";
-        case TtyExecEnding::Killed: return "killed";
-        case TtyExecEnding::StillRunning: return "still_running";
-    }
-    return "unknown";
+    constexpr EnumName<TtyExecEnding> kNames[] = {{TtyExecEnding::AlreadyOver, "already_over"}, {TtyExecEnding::Eof, "eof"},
+                                                  {TtyExecEnding::Hangup, "hangup"}, {TtyExecEnding::Killed, "killed"},
+                                                  {TtyExecEnding::StillRunning, "still_running"}};
+    return nameOf(ending, kNames, "unknown");
 }
 
 TtyExecEnding endTtyExec(ContainerIo& io, const TtyExecEnd& end) {

@@ -4,29 +4,23 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/enum_names.hpp"
 
 namespace rivetr::store {
 namespace {
 
 std::string place(const std::string& id) { return "container_edit:" + id + ":old_config"; }
 
+constexpr EnumName<EditStep> kSteps[] = {{EditStep::Create, "create"}, {EditStep::Swap, "swap"}, {EditStep::Cleanup, "cleanup"}};
+
 EditStep stepFrom(const std::string& s) {
-    if (s == "create") return EditStep::Create;
-    if (s == "swap") return EditStep::Swap;
-    if (s == "cleanup") return EditStep::Cleanup;
+    if (auto step = valueOf(s, kSteps)) return *step;
     throw std::runtime_error("container_edits: unknown step '" + s + "'");
 }
 
 }  // namespace
 
-const char* toString(EditStep step) {
-    switch (step) {
-        case EditStep::Create: return "create";
-        case EditStep::Swap: return "swap";
-        case EditStep::Cleanup: return "cleanup";
-    }
-    return "?";
-}
+const char* toString(EditStep step) { return nameOf(step, kSteps, "?"); }
 
 void ContainerEditJournal::begin(const ContainerEdit& e) {
     {

@@ -1,22 +1,17 @@
 // Plain records the repositories read and write: the store's vocabulary shared with api/ and engine/.
 #include "store/records.hpp"
 
+#include "core/enum_names.hpp"
+
 namespace rivetr::store {
+namespace {
 
-const char* roleName(Role r) {
-    switch (r) {
-        case Role::viewer: return "viewer";
-        case Role::developer: return "developer";
-        case Role::admin: return "admin";
-    }
-    return "viewer";
-}
+constexpr EnumName<Role> kRoles[] = {{Role::viewer, "viewer"}, {Role::developer, "developer"}, {Role::admin, "admin"}};
 
-std::optional<Role> parseRole(std::string_view s) {
-    if (s == "viewer") return Role::viewer;
-    if (s == "developer") return Role::developer;
-    if (s == "admin") return Role::admin;
-    return std::nullopt;
-}
+}  // namespace
+
+const char* roleName(Role r) { return nameOf(r, kRoles, "viewer"); }
+
+std::optional<Role> parseRole(std::string_view s) { return valueOf(s, kRoles); }
 
 }  // namespace rivetr::store

@@ -6,18 +6,12 @@
 
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "core/text.hpp"
 #include "runtime/runtime_error.hpp"
 #include "volumes/content_error.hpp"
 
 namespace rivetr::volumes {
 namespace {
-
-std::string readAll(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A build context of two files in a private temporary directory, removed whatever happens.
 struct BuildDir {
@@ -41,7 +35,7 @@ std::string ensureHelperImage(runtime::ContainerRuntime& rt, const std::filesyst
                            "the volume helper needs a static busybox at " + busybox.string() +
                                " (Debian: apt-get install busybox-static)");
     }
-    std::string binary = readAll(busybox);
+    std::string binary = readWholeFile(busybox).value_or("");
     std::string ref = "rivetr-volume-helper:" + crypto::sha256Hex(binary).substr(0, 16);
     try {
         rt.inspectImage(ref);

@@ -1,16 +1,12 @@
 // Which volumes a list shows: the Docker manager's filters (driver, label, dangling, app, stack, search), ANDed.
 #include "volumes/volume_filter.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 namespace rivetr::volumes {
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
 
 bool hasLabels(const runtime::Labels& have, const runtime::LabelFilter& want) {
     return std::all_of(want.begin(), want.end(), [&](const auto& w) {
@@ -27,7 +23,7 @@ bool matches(const VolumeEntry& e, const VolumeFilter& f) {
     if (f.dangling && *f.dangling == e.inUse()) return false;
     if (!f.app.empty() && (e.appId.empty() || (e.appId != f.app && e.appName != f.app))) return false;
     if (!f.stack.empty() && e.stack != f.stack) return false;
-    return f.search.empty() || lower(e.volume.name).find(lower(f.search)) != std::string::npos;
+    return f.search.empty() || asciiLower(e.volume.name).find(asciiLower(f.search)) != std::string::npos;
 }
 
 }  // namespace rivetr::volumes

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -21,14 +22,6 @@ constexpr const char* kRevalidate = "no-cache";
 bool hasIndex(const fs::path& dir) {
     std::error_code ec;
     return fs::is_regular_file(dir / "index.html", ec);
-}
-
-std::optional<std::string> readWhole(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
 }
 
 bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -91,7 +84,7 @@ Reply DashboardAssets::file(const fs::path& path, std::string cacheControl) cons
     auto real = fs::canonical(path, ec);
     auto root = fs::canonical(*dir_, ec);
     if (ec || !fs::is_regular_file(real, ec) || !startsWith(real.string(), root.string() + "/")) return notFound();
-    auto body = readWhole(real);
+    auto body = readWholeFile(real);
     if (!body) return notFound();
     Reply r{200, std::move(*body), contentTypeFor(real)};
     r.cacheControl = std::move(cacheControl);

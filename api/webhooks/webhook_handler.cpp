@@ -10,6 +10,7 @@
 #include "api/webhooks/webhook_payload.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -18,14 +19,9 @@ Reply reason(int status, const std::string& state, const std::string& why) {
     return Reply::json(status, {{"status", state}, {"reason", why}});
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 // The marker found in the head commit's message, "" when there is none.
 std::string skipMarker(const std::string& message) {
-    auto m = lower(message);
+    auto m = asciiLower(message);
     for (const char* marker : {"[skip ci]", "[ci skip]", "[skip deploy]"}) {
         if (m.find(marker) != std::string::npos) return marker;
     }

@@ -18,6 +18,7 @@
 
 #include "core/crypto.hpp"
 #include "core/subprocess.hpp"
+#include "core/text.hpp"
 
 namespace rivetr::git::test {
 
@@ -33,11 +34,6 @@ struct Request {
     std::map<std::string, std::string> headers;  // lower-case names
     std::string body;
 };
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 bool readMore(Conn& c, std::string& buf) {
     char tmp[65536];
@@ -82,11 +78,11 @@ std::optional<Request> readRequest(Conn& fd) {
         auto colon = line.find(':');
         auto value = line.substr(colon + 1);
         value.erase(0, value.find_first_not_of(' '));
-        r.headers[lower(line.substr(0, colon))] = value;
+        r.headers[asciiLower(line.substr(0, colon))] = value;
         pos = end + 2;
     }
     auto bodyStart = headEnd + 4;
-    if (lower(r.headers["transfer-encoding"]) == "chunked") {
+    if (asciiLower(r.headers["transfer-encoding"]) == "chunked") {
         if (!readChunked(fd, buf, bodyStart, r.body)) return std::nullopt;
     } else if (r.headers.count("content-length")) {
         auto len = std::stoul(r.headers["content-length"]);
@@ -124,7 +120,7 @@ std::string toHttp(const std::string& cgi) {
         if (end == std::string::npos) end = head.size();
         auto line = head.substr(pos, end - pos);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (lower(line).rfind("status:", 0) == 0) status = line.substr(line.find(':') + 2);
+        if (asciiLower(line).rfind("status:", 0) == 0) status = line.substr(line.find(':') + 2);
         else if (!line.empty()) headers += line + "\r\n";
         pos = end + 1;
     }
