@@ -5,17 +5,13 @@
 #include <set>
 
 #include "containers/app_gateway.hpp"
+#include "containers/testing/named_apps.hpp"
 #include "networks/address_block.hpp"
 #include "runtime/image_test_fixture.hpp"
 
 namespace rivetr::networks::testing {
 
-// Names every app "shop"; never asked to act.
-class NamedApps : public containers::AppGateway {
-public:
-    std::string appName(const std::string&) override { return "shop"; }
-    void act(const std::string&, containers::AppVerb) override {}
-};
+using containers::testing::NamedApps;
 
 class NetworkTest : public runtime::testing::ImageTest {
 protected:

@@ -1,9 +1,9 @@
 // 100 MB each way through the proxy with bounded memory: bodies are streamed, never buffered whole.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <fstream>
-#include <thread>
+#include <unistd.h>
+
+#include <functional>
 
 #include "proxy/asio.hpp"
 #include "proxy/proxy_test_util.hpp"
@@ -14,32 +14,8 @@ namespace {
 
 constexpr std::uint64_t kSize = 100ull * 1024 * 1024;
 
-long vmRssKb() {
-    std::ifstream f("/proc/self/status");
-    std::string line;
-    while (std::getline(f, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    }
-    return 0;
-}
-
-// Samples the process's peak RSS while `work` runs; the backend and client stream too, so growth is the proxy's.
-template <class Fn>
-long rssGrowthKb(Fn work) {
-    const long before = vmRssKb();
-    std::atomic<long> peak{before};
-    std::atomic<bool> done{false};
-    std::thread sampler([&] {
-        while (!done) {
-            peak = std::max(peak.load(), vmRssKb());
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-    });
-    work();
-    done = true;
-    sampler.join();
-    return peak - before;
-}
+// The process's peak RSS growth while `work` runs; the backend and client stream too, so growth is the proxy's.
+long rssGrowthKb(const std::function<void()>& work) { return rivetr::test::peakRssGrowthKb(::getpid(), work, std::chrono::milliseconds(5)); }
 
 class ProxyStreamTest : public ::testing::Test {
 protected:

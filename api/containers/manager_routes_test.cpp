@@ -2,10 +2,8 @@
 // the life of a container (create, inspect, act, clone, edit, bulk, remove), logs, events, and answers matching the document.
 #include <gtest/gtest.h>
 
-#include "api/http/documented_answer.hpp"
 #include "api/http/sse_test_reader.hpp"
-#include "api/testing/role_client.hpp"
-#include "runtime/runtime_test_fixture.hpp"
+#include "api/testing/engine_routes_fixture.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -14,58 +12,18 @@ using nlohmann::json;
 using store::Role;
 using namespace std::chrono_literals;
 
-constexpr const char* kAdminToken = "admin-token-for-the-container-routes-0123";
-constexpr const char* kRunLabel = "rivetr_test.run";
-
-class ContainerRoutesTest : public runtime::testing::RuntimeTest {
+class ContainerRoutesTest : public testing::EngineRoutesTest {
 protected:
-    testing::ApiHarness api{kAdminToken};
-    testing::RoleClient client{api};
     ApiContext& ctx = api.ctx;
-    std::shared_ptr<runtime::ContainerRuntime> shared;
-    std::string run = newId("run"), image;
-    json doc;
 
     void SetUp() override {
-        RuntimeTest::SetUp();
-        shared = std::shared_ptr<runtime::ContainerRuntime>(runtime::connectRuntime(options()));
-        ctx.live.runtime = [this] { return shared; };
-        ctx.containerPolicy.dockerSocket = test::dockerSocket();
-        api.serve();
+        EngineRoutesTest::SetUp();
         image = buildTestserver("img");
-        doc = json::parse(call("GET", "/api/openapi.json", Role::viewer).body);
-    }
-    void TearDown() override {
-        if (rt) {
-            runtime::ContainerQuery mine;
-            mine.labels = {{kRunLabel, run}};
-            for (const auto& c : rt->queryContainers(mine)) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
-        }
-        api.shutdown();
-        RuntimeTest::TearDown();
-    }
-
-    test::HttpResponse call(const std::string& method, const std::string& path, Role role, const json& body = nullptr) {
-        return client.call(role, method, path, body.is_null() ? "" : body.dump());
-    }
-    // The call, its answer held to the document's schema for `route` (the path as documented).
-    test::HttpResponse checked(const std::string& method, const std::string& route, const std::string& path, Role role,
-                               const json& body = nullptr) {
-        auto r = call(method, path, role, body);
-        expectDocumented(doc, method, route, r);
-        return r;
     }
     std::string url(const std::string& path) const { return api.url(path); }
     json body(const std::string& name) {
         return {{"name", name}, {"image", image}, {"labels", {{kRunLabel, run}}}, {"env", {{"GREETING", "hi"}}},
                 {"restart_policy", "on-failure:2"}};
-    }
-    std::string name(const std::string& suffix) const { return "rvt-" + run.substr(4) + "-" + suffix; }
-    std::vector<json> audit(const std::string& action) {
-        std::vector<json> out;
-        for (const auto& e : ctx.audit.list(1000))
-            if (e.action == action) out.push_back({{"actor", e.actor}, {"target", e.targetId}, {"details", json::parse(e.details)}});
-        return out;
     }
 };
 

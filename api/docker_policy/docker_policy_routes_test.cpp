@@ -2,9 +2,7 @@
 // audit row, and a saved root taking effect on a developer's next create at once.
 #include <gtest/gtest.h>
 
-#include "api/http/documented_answer.hpp"
-#include "api/testing/role_client.hpp"
-#include "runtime/runtime_test_fixture.hpp"
+#include "api/testing/engine_routes_fixture.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -13,41 +11,9 @@ using nlohmann::json;
 using store::Role;
 using namespace std::chrono_literals;
 
-constexpr const char* kAdminToken = "admin-token-for-the-docker-policy-012345";
-constexpr const char* kRunLabel = "rivetr_test.run";
-
-class DockerPolicyRoutes : public runtime::testing::RuntimeTest {
+class DockerPolicyRoutes : public testing::EngineRoutesTest {
 protected:
-    testing::ApiHarness api{kAdminToken};
-    testing::RoleClient client{api};
-    std::shared_ptr<runtime::ContainerRuntime> shared;
-    std::string run = newId("run"), image;
-    json doc;
-
-    void SetUp() override {
-        RuntimeTest::SetUp();
-        shared = std::shared_ptr<runtime::ContainerRuntime>(runtime::connectRuntime(options()));
-        api.ctx.live.runtime = [this] { return shared; };
-        api.ctx.containerPolicy.dockerSocket = test::dockerSocket();
-        api.ctx.dockerPolicy.setConfigDefault({"/srv/from-config"}, api.ctx.containerPolicy);
-        api.serve();
-        doc = json::parse(call("GET", "/api/openapi.json", Role::viewer).body);
-    }
-    // The containers this run made, by its label (nothing else on the shared dockerd).
-    void TearDown() override {
-        // Only the live-effect test creates containers; the others must not fail on a slow shared dockerd here.
-        if (rt && !image.empty()) {
-            runtime::ContainerQuery mine;
-            mine.labels = {{kRunLabel, run}};
-            for (const auto& c : rt->queryContainers(mine)) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
-        }
-        api.shutdown();
-        RuntimeTest::TearDown();
-    }
-
-    test::HttpResponse call(const std::string& method, const std::string& path, Role role, const json& body = nullptr) {
-        return client.call(role, method, path, body.is_null() ? "" : body.dump());
-    }
+    void configure() override { api.ctx.dockerPolicy.setConfigDefault({"/srv/from-config"}, api.ctx.containerPolicy); }
     test::HttpResponse put(const json& roots, Role role = Role::admin) {
         auto r = call("PUT", "/api/docker/policy", role, {{"allowed_bind_roots", roots}});
         if (r.status == 200) expectDocumented(doc, "PUT", "/api/docker/policy", r);
@@ -61,14 +27,9 @@ protected:
     }
     // A stopped container binding `source`, created by a developer.
     test::HttpResponse createBinding(const std::string& source, const std::string& suffix) {
-        json body{{"name", "rvt-" + run.substr(4) + "-" + suffix}, {"image", image}, {"labels", {{kRunLabel, run}}},
+        json body{{"name", name(suffix)}, {"image", image}, {"labels", {{kRunLabel, run}}},
                   {"mounts", {{{"type", "bind"}, {"source", source}, {"target", "/data"}}}}};
         return call("POST", "/api/containers?start=false", Role::developer, body);
-    }
-    std::vector<json> audit(const std::string& action) {
-        std::vector<json> out;
-        for (const auto& e : client.audited(action)) out.push_back({{"actor", e.actor}, {"details", json::parse(e.details)}});
-        return out;
     }
 };
 

@@ -2,13 +2,9 @@
 // bad input refused before anything is made, the engine's refusals as 409s, and every change audited with its actor.
 #include <gtest/gtest.h>
 
-#include "api/http/api_server.hpp"
-#include "api/http/openapi.hpp"
-#include "api/http/openapi_schema_check.hpp"
-#include "api/route_table.hpp"
+#include "api/testing/role_client.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "networks/network_test_fixture.hpp"
-#include "store/store.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -18,59 +14,28 @@ using store::Role;
 
 class NetworkRoutesTest : public networks::testing::NetworkTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> db = store::Store::open(dir.path());
-    ApiContext ctx{*db, *crypto::keyFromHex(std::string(64, 'e')), "networks-admin-token-0123456789abcdef"};
-    int port = test::freePort();
-    std::vector<Route> routes;
-    std::unique_ptr<ApiServer> server;
-    std::map<Role, std::string> tokens;
+    testing::ApiHarness api{"networks-admin-token-0123456789abcdef"};
+    testing::RoleClient client{api};
+    ApiContext& ctx = api.ctx;
 
     void SetUp() override {
         NetworkTest::SetUp();
         std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
         ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
         ctx.appGateway = std::make_shared<networks::testing::NamedApps>();
-        routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr);
-        ApiOptions o;
-        o.port = port;
-        server = std::make_unique<ApiServer>(o, routes, &ctx.auth);
-        server->start();
-        for (auto r : {Role::viewer, Role::developer, Role::admin})
-            tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
+        api.serve();
     }
     void TearDown() override {
-        server.reset();
+        api.shutdown();
         NetworkTest::TearDown();
     }
 
     test::HttpResponse call(Role role, const std::string& method, const std::string& path, const json& body = nullptr) {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = "http://127.0.0.1:" + std::to_string(port) + path;
-        req.headers = {"Authorization: Bearer " + tokens[role]};
-        if (!body.is_null()) {
-            req.headers.push_back("Content-Type: application/json");
-            req.body = body.dump();
-        }
-        req.timeout = std::chrono::seconds(60);
-        return test::http(req);
+        return client.call(role, method, path, body.is_null() ? "" : body.dump());
     }
-    json conforming(const test::HttpResponse& r, const std::string& schema) {
-        json body = json::parse(r.body, nullptr, false);
-        std::string problems;
-        for (const auto& v : schemaViolations(openApiDocument(routes), {{"$ref", "#/components/schemas/" + schema}}, body))
-            problems += "\n  " + v;
-        EXPECT_TRUE(problems.empty()) << schema << ":" << problems << "\n" << r.body;
-        return body;
-    }
+    json conforming(const test::HttpResponse& r, const std::string& schema) { return client.conforming(r, schema); }
     static json error(const test::HttpResponse& r) { return json::parse(r.body, nullptr, false)["error"]; }
-    std::vector<store::AuditEntry> audited(const std::string& action) {
-        std::vector<store::AuditEntry> out;
-        for (const auto& e : ctx.audit.list(200))
-            if (e.action == action) out.push_back(e);
-        return out;
-    }
+    std::vector<store::AuditEntry> audited(const std::string& action) { return client.audited(action); }
     json createBody(const std::string& suffix) { return {{"name", netName(suffix)}, {"labels", mine()}}; }
     bool exists(const std::string& name) {
         for (const auto& n : rt->listNetworks({}))

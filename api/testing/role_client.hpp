@@ -24,15 +24,17 @@ public:
     }
 
     const std::string& token(store::Role role) { return tokens_[role]; }
+    std::chrono::seconds timeout{60};  // per call
 
-    test::HttpResponse call(store::Role role, const std::string& method, const std::string& path, const std::string& body = "") {
+    test::HttpResponse call(store::Role role, const std::string& method, const std::string& path, const std::string& body = "",
+                            const std::string& contentType = "application/json") {
         test::HttpRequest req;
         req.method = method;
         req.url = h_.url(path);
         req.headers = {"Authorization: Bearer " + tokens_[role]};
-        if (!body.empty()) req.headers.push_back("Content-Type: application/json");
+        if (!body.empty()) req.headers.push_back("Content-Type: " + contentType);
         req.body = body;
-        req.timeout = std::chrono::seconds(60);
+        req.timeout = timeout;
         return test::http(req);
     }
 
@@ -48,7 +50,7 @@ public:
 
     std::vector<store::AuditEntry> audited(const std::string& action) {
         std::vector<store::AuditEntry> out;
-        for (const auto& e : h_.ctx.audit.list(100))
+        for (const auto& e : h_.ctx.audit.list(1000))
             if (e.action == action) out.push_back(e);
         return out;
     }

@@ -2,14 +2,10 @@
 // download, a backup streamed and restored (streamed upload) into a new volume, hostile input refused, the audit.
 #include <gtest/gtest.h>
 
-#include "api/http/api_server.hpp"
-#include "api/http/openapi.hpp"
-#include "api/http/openapi_schema_check.hpp"
-#include "api/route_table.hpp"
+#include "api/testing/role_client.hpp"
 #include "core/percent_encoding.hpp"
 #include "hosts/local_host_directory.hpp"
 #include "runtime/runtime_test_fixture.hpp"
-#include "store/store.hpp"
 #include "volumes/helper_container.hpp"
 #include "volumes/helper_image.hpp"
 #include "volumes/test_archive.hpp"
@@ -24,50 +20,29 @@ constexpr const char* kAdminToken = "volumes-admin-token-0123456789abcdef";
 
 class VolumeContentRoutesTest : public runtime::testing::RuntimeTest {
 protected:
-    test::TempDir dir;
-    std::unique_ptr<store::Store> db = store::Store::open(dir.path());
-    ApiContext ctx{*db, *crypto::keyFromHex(std::string(64, 'e')), kAdminToken};
-    int port = test::freePort();
-    std::vector<Route> routes;
-    std::unique_ptr<ApiServer> server;
-    std::map<Role, std::string> tokens{{Role::admin, kAdminToken}};
+    testing::ApiHarness api{kAdminToken};
+    testing::RoleClient client{api};
+    ApiContext& ctx = api.ctx;
+    const test::TempDir& dir = api.dir;
 
     void SetUp() override {
         RuntimeTest::SetUp();
         std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
         ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
         ctx.volumeContent = {volumes::kDefaultBusybox, dir.path() / "backups", dir.path() / "tmp"};
-        routes = controlRoutes(ctx, {[] { return true; }, [] { return true; }}, nullptr);
-        ApiOptions o;
-        o.port = port;
-        server = std::make_unique<ApiServer>(o, routes, &ctx.auth);
-        server->start();
-        for (auto r : {Role::viewer, Role::developer})
-            tokens[r] = ctx.tokens.create(std::string(store::roleName(r)) + "-token", r, std::nullopt).token;
+        client.timeout = std::chrono::seconds(120);
+        api.serve();
     }
     void TearDown() override {
-        server.reset();
+        api.shutdown();
         RuntimeTest::TearDown();
     }
 
+    // Bodies here are archives.
     test::HttpResponse call(Role role, const std::string& method, const std::string& path, const std::string& body = "") {
-        test::HttpRequest req;
-        req.method = method;
-        req.url = "http://127.0.0.1:" + std::to_string(port) + path;
-        req.headers = {"Authorization: Bearer " + tokens[role]};
-        if (!body.empty()) req.headers.push_back("Content-Type: application/gzip");
-        req.body = body;
-        req.timeout = std::chrono::seconds(120);
-        return test::http(req);
+        return client.call(role, method, path, body, "application/gzip");
     }
-    json conforming(const test::HttpResponse& r, const std::string& schema) {
-        json body = json::parse(r.body, nullptr, false);
-        std::string problems;
-        for (const auto& v : schemaViolations(openApiDocument(routes), {{"$ref", "#/components/schemas/" + schema}}, body))
-            problems += "\n  " + v;
-        EXPECT_TRUE(problems.empty()) << schema << ":" << problems << "\n" << r.body;
-        return body;
-    }
+    json conforming(const test::HttpResponse& r, const std::string& schema) { return client.conforming(r, schema); }
     std::string volume(const std::string& key, bool create = true) {
         std::string name = "rivetr-test-vcr-" + app + "-" + key;
         extraVolumes.push_back(name);
@@ -79,9 +54,8 @@ protected:
     }
     std::string listing(const std::string& vol) { return volumes::testing::volumeListing(*rt, vol); }
     std::size_t audited(const std::string& action, const std::string& actor) {
-        std::size_t n = 0;
-        for (const auto& e : ctx.audit.list(200)) n += e.action == action && e.actor == actor;
-        return n;
+        auto rows = client.audited(action);
+        return std::count_if(rows.begin(), rows.end(), [&](const auto& e) { return e.actor == actor; });
     }
 };
 

@@ -7,6 +7,7 @@
 #include "containers/app_gateway.hpp"
 #include "core/percent_encoding.hpp"
 #include "hosts/local_host_directory.hpp"
+#include "containers/testing/named_apps.hpp"
 #include "runtime/image_test_fixture.hpp"
 
 namespace rivetr::api {
@@ -14,12 +15,6 @@ namespace {
 
 using nlohmann::json;
 using store::Role;
-
-class ShopApps : public containers::AppGateway {
-public:
-    std::string appName(const std::string&) override { return "shop"; }
-    void act(const std::string&, containers::AppVerb) override {}
-};
 
 class VolumeRoutesTest : public runtime::testing::ImageTest {
 protected:
@@ -34,7 +29,7 @@ protected:
         ImageTest::SetUp();
         std::shared_ptr<runtime::ContainerRuntime> shared(rt.get(), [](runtime::ContainerRuntime*) {});
         harness.ctx.hosts = std::make_shared<hosts::LocalHostDirectory>([shared] { return shared; });
-        harness.ctx.appGateway = std::make_shared<ShopApps>();
+        harness.ctx.appGateway = std::make_shared<containers::testing::NamedApps>();
         harness.ctx.containerPolicy.allowedBindRoots = {bindRoot.path().string()};
         harness.serve();
     }

@@ -30,13 +30,6 @@ protected:
         }
         ServeFixture::TearDown();
     }
-    template <typename F>
-    static void swallow(F f) {
-        try {
-            f();
-        } catch (const runtime::RuntimeError&) {
-        }
-    }
 
     // A container of the test image made through the API (and started), labelled for cleanup; its name.
     std::string make(const std::string& suffix, const nlohmann::json& extra = nlohmann::json::object()) {

@@ -13,6 +13,7 @@
 #include "core/git/git_test_repo.hpp"
 #include "core/subprocess.hpp"
 #include "runtime/container_runtime.hpp"
+#include "runtime/testing/swallow.hpp"
 #include "runtime/naming.hpp"
 #include "tests/fixtures/app_cleanup.hpp"
 #include "tests/fixtures/fixture_image.hpp"
@@ -26,6 +27,9 @@ namespace rivetr::test {
 class ServeFixture : public ::testing::Test {
 protected:
     static constexpr const char* kToken = "serve-fixture-admin-token-0123456789ab";
+    // Clean-up on the engine that must not fail the test (runtime/testing/swallow.hpp).
+    template <typename F>
+    static void swallow(F f) { runtime::testing::swallow(f); }
 
     // `needsDocker` false: a server for API and CLI tests that deploy nothing (no Docker required).
     explicit ServeFixture(std::string appName = "fixture", bool needsDocker = true)

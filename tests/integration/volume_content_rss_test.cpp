@@ -3,11 +3,8 @@
 // minutes of gzip): runs when CI=true or RIVETR_SLOW_TESTS=1, skipped otherwise.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <thread>
 
 #include "core/ids.hpp"
 #include "runtime/container_runtime.hpp"
@@ -20,22 +17,6 @@ namespace {
 bool slowTestsWanted() {
     auto on = [](const char* name) { const char* v = std::getenv(name); return v && std::string(v) != "0" && std::string(v) != "false"; };
     return on("CI") || on("RIVETR_SLOW_TESTS");
-}
-
-// The largest growth of `pid`'s VmRSS over `baseKb` while `work` runs, sampled every 20 ms.
-long peakGrowthKb(int pid, long baseKb, const std::function<void()>& work) {
-    std::atomic<bool> done{false};
-    std::atomic<long> peak{baseKb};
-    std::thread sampler([&] {
-        while (!done) {
-            peak = std::max(peak.load(), test::rssKb(pid));
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    });
-    work();
-    done = true;
-    sampler.join();
-    return peak - baseKb;
 }
 
 class VolumeContentRss : public ::testing::Test {
@@ -81,14 +62,12 @@ TEST_F(VolumeContentRss, AOneGigabyteVolumeBacksUpAndRestoresInBoundedMemory) {
     int pid = serve.process->pid();
     auto archive = work.path() / "backup.tar.gz";
     ASSERT_EQ(serve.cli({"volumes", "browse", src}).exitCode, 0);  // builds the helper image, warms up
-    long base = test::rssKb(pid);
-
-    long backupGrowth = peakGrowthKb(pid, base, [&] {
+    long backupGrowth = test::peakRssGrowthKb(pid, [&] {
         auto r = serve.cli({"volumes", "backup", src, "-o", archive.string()});
         EXPECT_EQ(r.exitCode, 0) << r.output;
     });
     auto dst = volume("dst");
-    long restoreGrowth = peakGrowthKb(pid, base, [&] {
+    long restoreGrowth = test::peakRssGrowthKb(pid, [&] {
         auto r = serve.cli({"volumes", "restore", dst, archive.string(), "--create"});
         EXPECT_EQ(r.exitCode, 0) << r.output;
     });

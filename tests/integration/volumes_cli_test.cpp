@@ -23,13 +23,6 @@ protected:
         }
         ServeFixture::TearDown();
     }
-    template <typename F>
-    static void swallow(F f) {
-        try {
-            f();
-        } catch (const runtime::RuntimeError&) {
-        }
-    }
     // A stopped busybox container of this test that mounts `volume` at /data.
     std::string mounting(const std::string& volume) {
         auto ctx = dir.path() / "img";

@@ -2,6 +2,7 @@
 #include "tests/support/test_support.hpp"
 
 #include "core/http_client.hpp"
+#include "core/text.hpp"
 
 #include <zlib.h>
 
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -43,12 +45,7 @@ void writeFiles(const fs::path& dir, const std::map<std::string, std::string>& f
     for (const auto& [path, content] : files) writeFile(dir / path, content);
 }
 
-std::string readFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string readFile(const fs::path& path) { return readWholeFile(path).value_or(""); }
 
 long rssKb(int pid) {
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
@@ -57,6 +54,28 @@ long rssKb(int pid) {
         if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
     }
     return -1;
+}
+
+long peakRssGrowthKb(int pid, const std::function<void()>& work, std::chrono::milliseconds every) {
+    const long before = rssKb(pid);
+    std::atomic<long> peak{before};
+    std::atomic<bool> done{false};
+    std::thread sampler([&] {
+        while (!done) {
+            peak = std::max(peak.load(), rssKb(pid));
+            std::this_thread::sleep_for(every);
+        }
+    });
+    try {
+        work();
+    } catch (...) {
+        done = true;
+        sampler.join();
+        throw;
+    }
+    done = true;
+    sampler.join();
+    return peak - before;
 }
 
 int freePort() {

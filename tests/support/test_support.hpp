@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ std::string gunzip(const std::string& gz);
 
 // Resident memory of process `pid` in kB (VmRSS in /proc/<pid>/status), -1 when it cannot be read.
 long rssKb(int pid);
+// How far process `pid`'s resident memory rose above its size before `work` at its peak while `work` ran
+// (sampled every `every`), in kB.
+long peakRssGrowthKb(int pid, const std::function<void()>& work, std::chrono::milliseconds every = std::chrono::milliseconds(20));
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int freePort();
