@@ -2,7 +2,7 @@
 // selected, stopped together (both rows then read exited), selected again and removed together (both
 // rows and both containers gone). Run by run.mjs with the browser; what it makes is removed at the end.
 import { join } from 'node:path';
-import { artifacts, busyboxImage, checkA11y, confirmDialog, failureShot, log, removeLabelled, run, signInAs, until, watchCsp } from './lib.mjs';
+import { artifacts, busyboxImage, checkA11y, confirmDialog, inDockerContext, log, run, signInAs, until, watchCsp } from './lib.mjs';
 
 const LABEL = 'rivetr.e2e=container-bulk';
 
@@ -20,7 +20,7 @@ export async function containerBulk(browser, base, work) {
   const names = [`${prefix}-a`, `${prefix}-b`];
   const image = await busyboxImage(work, prefix, LABEL);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  try {
+  await inDockerContext({ context, name: 'container-bulk', stamp, image }, async () => {
     const ids = [];
     for (const n of names) ids.push((await run('docker', ['run', '-d', '--init', '--name', n, '--label', `e2e.run=${stamp}`, image])).stdout.trim());
     const rows = ids.map((id) => `tr[data-container-id="${id}"]`);
@@ -50,11 +50,5 @@ export async function containerBulk(browser, base, work) {
     }, 30_000);
     await page.getByText('No container matches.').waitFor();
     log('containers: the same two were removed together; neither is listed nor on the engine');
-  } catch (e) {
-    await failureShot(context, 'container-bulk');
-    throw e;
-  } finally {
-    await context.close();
-    await removeLabelled(`e2e.run=${stamp}`, image);
-  }
+  });
 }

@@ -4,7 +4,7 @@
 // (the inspect document) and the same network alias and mount, and the volume still holds its file.
 // Run by run.mjs with the browser; everything it makes is removed at the end.
 import { join } from 'node:path';
-import { artifacts, busyboxImage, checkA11y, failureShot, log, removeLabelled, run, signInAs, until, watchCsp } from './lib.mjs';
+import { artifacts, busyboxImage, checkA11y, inDockerContext, log, run, signInAs, until, watchCsp } from './lib.mjs';
 
 const LABEL = 'rivetr.e2e=container-edit';  // the image's; the container gets e2e.run for cleanup
 
@@ -24,7 +24,11 @@ export async function containerEdit(browser, base, work) {
   const volume = `e2e-edit-vol-${stamp}`;
   const image = await busyboxImage(work, name, LABEL);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  try {
+  const cleanUp = async () => {
+    await run('docker', ['volume', 'rm', volume]).catch(() => undefined);
+    await run('docker', ['network', 'rm', net]).catch(() => undefined);
+  };
+  await inDockerContext({ context, name: 'container-edit', stamp, image, cleanUp }, async () => {
     await run('docker', ['network', 'create', net]);
     const { stdout } = await run('docker', ['run', '-d', '--init', '--name', name, '--label', `e2e.run=${stamp}`, '--label', 'tier=old',
       '--network', net, '--network-alias', 'web-alias', '-v', `${volume}:/data`, '-e', 'COLOR=red', image]);
@@ -69,13 +73,5 @@ export async function containerEdit(browser, base, work) {
     const left = (await run('docker', ['ps', '-aq', '--filter', `label=e2e.run=${stamp}`])).stdout.trim().split('\n').filter(Boolean);
     if (left.length !== 1) throw new Error(`one container after the edit, found ${left.length}`);
     log('containers: an edit changed an env var and a label; the alias, the mount and the volume\'s data were kept');
-  } catch (e) {
-    await failureShot(context, 'container-edit');
-    throw e;
-  } finally {
-    await context.close();
-    await removeLabelled(`e2e.run=${stamp}`, image);
-    await run('docker', ['volume', 'rm', volume]).catch(() => undefined);
-    await run('docker', ['network', 'rm', net]).catch(() => undefined);
-  }
+  });
 }

@@ -4,7 +4,7 @@
 // the API directly (with its CSRF token) is refused 403 for the role and changes nothing.
 // Run by run.mjs with the browser; what it makes is removed at the end.
 import { join } from 'node:path';
-import { artifacts, busyboxImage, checkA11y, failureShot, log, removeLabelled, run, signInAs, watchCsp } from './lib.mjs';
+import { artifacts, busyboxImage, checkA11y, inDockerContext, log, run, signInAs, watchCsp } from './lib.mjs';
 
 const LABEL = 'rivetr.e2e=docker-viewer';
 
@@ -32,7 +32,7 @@ export async function dockerViewer(browser, base, work) {
   const name = `e2e-viewer-${stamp}`;
   const image = await busyboxImage(work, name, LABEL);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  try {
+  await inDockerContext({ context, name: 'docker-viewer', stamp, image }, async () => {
     const id = (await run('docker', ['run', '-d', '--init', '--name', name, '--label', `e2e.run=${stamp}`, image])).stdout.trim();
     const page = await context.newPage();
     watchCsp(page);
@@ -79,11 +79,5 @@ export async function dockerViewer(browser, base, work) {
     if (state !== 'running') throw new Error(`the viewer's refused calls changed the container: ${state}`);
     await run('docker', ['image', 'inspect', image]);
     log('docker viewer: the viewer\'s own session calling the API directly is refused 403 and nothing changed');
-  } catch (e) {
-    await failureShot(context, 'docker-viewer');
-    throw e;
-  } finally {
-    await context.close();
-    await removeLabelled(`e2e.run=${stamp}`, image);
-  }
+  });
 }

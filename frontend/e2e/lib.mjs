@@ -172,6 +172,22 @@ export async function failureShot(context, name) {
   await context.pages()[0]?.screenshot({ path: join(artifacts, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
 }
 
+// A Docker scenario's steps in its own browser context: a failure leaves its screenshot (failureShot,
+// `name`) and is thrown again; whatever happened, the context is closed, the containers labelled
+// e2e.run=`stamp` and then `image` are removed (removeLabelled), and then `cleanUp` runs, if given.
+export async function inDockerContext({ context, name, stamp, image, cleanUp }, steps) {
+  try {
+    await steps();
+  } catch (e) {
+    await failureShot(context, name);
+    throw e;
+  } finally {
+    await context.close();
+    await removeLabelled(`e2e.run=${stamp}`, image);
+    await cleanUp?.();
+  }
+}
+
 // A password user of `role`, made with the admin token; signs in on `page` at `url`.
 export async function signInAs(page, base, url, username, role) {
   const password = `${username} e2e password`;

@@ -8,6 +8,8 @@ import { settingsKeys } from '../settings/queries';
 
 export const hostKeys = { all: ['hosts'] as const };
 const enc = encodeURIComponent;
+// Every change here refreshes the list and the audit log.
+const touched = () => [hostKeys.all, settingsKeys.audit];
 
 export const useHosts = () =>
   useQuery({ queryKey: hostKeys.all, queryFn: () => get<Host[]>('/api/hosts'), refetchInterval: 15_000 });
@@ -18,7 +20,7 @@ export function useAddHost(onAdded: (h: Host) => void) {
     success: (h) => `Host ${h.name} added`,
     failure: 'Host not added',
     onDone: onAdded,
-    invalidates: () => [hostKeys.all, settingsKeys.audit],
+    invalidates: touched,
   });
 }
 
@@ -28,7 +30,7 @@ export function useUpdateHost(onSaved: (h: Host) => void) {
     success: (h) => `Host ${h.name} saved`,
     failure: 'Host not saved',
     onDone: onSaved,
-    invalidates: () => [hostKeys.all, settingsKeys.audit],
+    invalidates: touched,
   });
 }
 
@@ -39,7 +41,7 @@ export function useTestHost(onTested: (h: Host, r: HostTestResult) => void) {
     success: (r, h) => (r.ok ? `${h.name}: engine ${r.engine_version}` : undefined),
     failure: 'Test failed',
     onDone: (r, h) => onTested(h, r),
-    invalidates: () => [hostKeys.all, settingsKeys.audit],
+    invalidates: touched,
   });
 }
 
@@ -48,6 +50,6 @@ export function useRemoveHost() {
     run: (h: Host) => del(`/api/hosts/${enc(h.id)}`),
     success: (_r, h) => `Host ${h.name} removed`,
     failure: 'Remove failed',
-    invalidates: () => [hostKeys.all, settingsKeys.audit],
+    invalidates: touched,
   });
 }

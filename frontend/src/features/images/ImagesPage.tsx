@@ -5,9 +5,10 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import './images.css';
 import { bytes, utcDate } from '../../shared/format';
-import { DataTable, type Column } from '../../shared/ui/DataTable';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
-import { HostFilters, UnreachableHosts, useHostScope } from '../hosts/components/HostScope';
+import type { Column } from '../../shared/ui/DataTable';
+import { usedBy } from '../../shared/ui/UsedBy';
+import { HostList } from '../hosts/components/HostList';
+import { HostFilters, useHostScope } from '../hosts/components/HostScope';
 import { DiskUsageSummary } from './components/DiskUsageSummary';
 import { ImageHistoryPanel } from './components/ImageHistoryPanel';
 import { PrunePanel } from './components/PrunePanel';
@@ -15,22 +16,9 @@ import { PullPanel } from './components/PullPanel';
 import { RemoveImage } from './components/RemoveImage';
 import { filterImages, hasKind, IMAGE_KINDS, imageName, type ImageKind } from './imageFilter';
 import { useImages } from './queries';
-import type { Image } from './types';
+import type { Image } from '../../shared/api/types';
 
 const rowKey = (i: Image) => `${i.host}/${i.id}`;
-
-// A shared base image can be used by hundreds of containers: the first few are named, the rest counted.
-const NAMED_USERS = 3;
-function usedBy(i: Image) {
-  if (!i.in_use) return <span className="hint">—</span>;
-  const more = i.used_by.length - NAMED_USERS;
-  return (
-    <span title={i.used_by.map((c) => c.name).join(', ')}>
-      {i.used_by.slice(0, NAMED_USERS).map((c) => <span key={c.id}>{c.name} <small className="hint">({c.state})</small> </span>)}
-      {more > 0 && <small>and {more} more</small>}
-    </span>
-  );
-}
 
 function columns(showHistory: (i: Image) => void): Column<Image>[] {
   return [
@@ -73,17 +61,8 @@ export default function ImagesPage() {
           </select>
         </label>
       </HostFilters>
-      <UnreachableHosts list={images.data?.unreachable} />
-      {images.error && <ErrorState error={images.error} retry={() => void images.refetch()} />}
-      {images.isPending && <LoadingState />}
-      {images.data && all.length === 0 && <EmptyState title="No images here yet.">Pull one below.</EmptyState>}
-      {images.data && all.length > 0 && (
-        <>
-          <p role="status" className="hint">{shown.length === all.length ? `${all.length} images` : `${shown.length} of ${all.length} images match`}</p>
-          <DataTable id="images" caption={`Images: ${shown.length} of ${all.length}`} rows={shown} rowKey={rowKey} columns={cols}
-            resetKey={`${host}|${deferredQ}|${kind}`} />
-        </>
-      )}
+      <HostList list={images} all={all} shown={shown} noun="images" title="Images" emptyTitle="No images here yet." empty="Pull one below."
+        rowKey={rowKey} columns={cols} resetKey={`${host}|${deferredQ}|${kind}`} />
       {history && <ImageHistoryPanel image={history} onClose={() => setHistory(null)} />}
       {one ? (
         <div className="grid image-panels">

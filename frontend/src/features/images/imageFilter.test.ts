@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytes } from '../../shared/format';
 import { filterImages, imageName, labelFilter, summarizePlan } from './imageFilter';
-import type { Image, ImagePrune } from './types';
+import type { Image, ImagePrune } from '../../shared/api/types';
 
 const image = (id: string, extra: Partial<Image> = {}) => ({
   id: `sha256:${id}`, short_id: id.slice(0, 12), host: 'local', tags: [], digests: [], size_bytes: 1, created_at: '',

@@ -1,5 +1,5 @@
 // The images list's search box and kind filter, as pure functions, and the prune plan's summary.
-import type { Image, ImagePrune } from './types';
+import type { Image, ImagePrune } from '../../shared/api/types';
 
 export type ImageKind = 'all' | 'in use' | 'unused' | 'dangling';
 export const IMAGE_KINDS: ImageKind[] = ['all', 'in use', 'unused', 'dangling'];

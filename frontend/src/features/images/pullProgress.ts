@@ -1,7 +1,7 @@
 // A pull's progress events (the engine's own: per layer "Downloading 3/10", "Extracting", "Pull
 // complete", and lines about the image as a whole) folded into what the page draws: one bar per
 // layer and one for the pull. Pure, so every step of the fold is tested.
-import type { PullProgress, PullResult } from './types';
+import type { PullProgress, PullResult } from '../../shared/api/types';
 
 export interface LayerProgress {
   id: string;

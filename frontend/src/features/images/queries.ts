@@ -4,9 +4,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { del, get, post } from '../../shared/api/client';
 import { useApiMutation } from '../../shared/data/useApiMutation';
+import { onHost } from '../hosts/perHost';
 import { settingsKeys } from '../settings/queries';
 import { imageName, labelFilter } from './imageFilter';
-import type { DiskUsage, Image, ImageHistory, ImageList, ImagePrune, ImageRemoval, PruneMode } from './types';
+import type { DiskUsage, Image, ImageHistory, ImageList, ImagePrune, ImageRemoval, PruneMode } from '../../shared/api/types';
 
 export const imageKeys = {
   all: ['images'] as const,
@@ -15,7 +16,6 @@ export const imageKeys = {
   history: (host: string, id: string) => ['images', 'history', host, id] as const,
 };
 const enc = encodeURIComponent;
-const onHost = (host: string) => `host=${enc(host)}`;
 
 export const useImages = (host: string) =>
   useQuery({ queryKey: imageKeys.list(host), queryFn: () => get<ImageList>(`/api/images?${onHost(host)}`), refetchInterval: 30_000 });

@@ -1,7 +1,7 @@
 // The networks list's search, subnet line, aliases and links.
 import { describe, expect, it } from 'vitest';
 import { aliasesOf, filterNetworks, networkHref, networksHref, subnetsOf } from './networkFilter';
-import type { Network } from './types';
+import type { Network } from '../../shared/api/types';
 
 const net = (name: string, o: Partial<Network> = {}): Network => ({
   id: `${name}-id`, short_id: name, name, host: 'local', driver: 'bridge', scope: 'local', created_at: '', internal: false,

@@ -1,5 +1,5 @@
 // What the Networks page shows of a network in a line, and which networks a search matches.
-import type { Network } from './types';
+import type { Network } from '../../shared/api/types';
 
 /** Its subnets, "10.20.0.0/24 via 10.20.0.1", or "—" when the engine addresses it without one. */
 export function subnetsOf(n: Pick<Network, 'subnets'>): string {

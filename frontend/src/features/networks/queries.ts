@@ -5,16 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { del, get, post } from '../../shared/api/client';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { containerKeys } from '../containers/keys';
+import { onHost, perHostKeys } from '../hosts/perHost';
 import { settingsKeys } from '../settings/queries';
-import type { Network, NetworkConnect, NetworkConnectResult, NetworkCreate, NetworkList, NetworkPrune, NetworkRemoval } from './types';
+import type { Network, NetworkConnect, NetworkConnectResult, NetworkCreate, NetworkList, NetworkPrune, NetworkRemoval } from '../../shared/api/types';
 
-export const networkKeys = {
-  all: ['networks'] as const,
-  list: (host: string) => ['networks', 'list', host] as const,
-  detail: (host: string, id: string) => ['networks', 'detail', host, id] as const,
-};
+export const networkKeys = perHostKeys('networks');
 const enc = encodeURIComponent;
-const onHost = (host: string) => `host=${enc(host)}`;
 const path = (id: string, rest = '') => `/api/networks/${enc(id)}${rest}`;
 const touched = () => [networkKeys.all, containerKeys.all, settingsKeys.audit];
 

@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/States';
 import { InspectView } from '../containers/components/InspectView';
 import { RemoveVolume } from './components/RemoveVolume';
 import { useVolume } from './queries';
-import type { Volume } from './types';
+import type { Volume } from '../../shared/api/types';
 import { volumeSize } from './VolumesPage';
 
 const hostQuery = (host: string) => (host && host !== 'local' ? `?host=${encodeURIComponent(host)}` : '');

@@ -5,29 +5,18 @@
 import { useDeferredValue, useMemo } from 'react';
 import { bytes } from '../../shared/format';
 import { Link } from '../../shared/router';
-import { DataTable, type Column } from '../../shared/ui/DataTable';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/States';
-import { HostFilters, UnreachableHosts, useHostScope } from '../hosts/components/HostScope';
+import type { Column } from '../../shared/ui/DataTable';
+import { usedBy } from '../../shared/ui/UsedBy';
+import { HostList } from '../hosts/components/HostList';
+import { HostFilters, useHostScope } from '../hosts/components/HostScope';
 import { CreateVolumeForm } from './components/CreateVolumeForm';
 import { VolumePrunePanel } from './components/VolumePrunePanel';
 import { volumePath, useVolumes } from './queries';
-import type { Volume } from './types';
+import type { Volume } from '../../shared/api/types';
 
 const rowKey = (v: Volume) => `${v.host}/${v.name}`;
-const NAMED_USERS = 3;
 
 export const volumeSize = (v: Pick<Volume, 'size_bytes'>) => (v.size_bytes === null ? 'unknown' : bytes(v.size_bytes));
-
-function usedBy(v: Volume) {
-  if (!v.in_use) return <span className="hint">—</span>;
-  const more = v.used_by.length - NAMED_USERS;
-  return (
-    <span title={v.used_by.map((c) => c.name).join(', ')}>
-      {v.used_by.slice(0, NAMED_USERS).map((c) => <span key={c.id}>{c.name} <small className="hint">({c.state})</small> </span>)}
-      {more > 0 && <small>and {more} more</small>}
-    </span>
-  );
-}
 
 const COLUMNS: Column<Volume>[] = [
   { id: 'name', header: 'Name', required: true, sortValue: (v) => v.name, cell: (v) => <Link href={volumePath(v)}><code>{v.name}</code></Link> },
@@ -57,17 +46,8 @@ export default function VolumesPage() {
     <section>
       <h1>Volumes</h1>
       <HostFilters scope={scope} placeholder="name, container, app or label" />
-      <UnreachableHosts list={volumes.data?.unreachable} />
-      {volumes.error && <ErrorState error={volumes.error} retry={() => void volumes.refetch()} />}
-      {volumes.isPending && <LoadingState />}
-      {volumes.data && all.length === 0 && <EmptyState title="No volumes here yet.">Create one below.</EmptyState>}
-      {volumes.data && all.length > 0 && (
-        <>
-          <p role="status" className="hint">{shown.length === all.length ? `${all.length} volumes` : `${shown.length} of ${all.length} volumes match`}</p>
-          <DataTable id="volumes" caption={`Volumes: ${shown.length} of ${all.length}`} rows={shown} rowKey={rowKey} columns={COLUMNS}
-            resetKey={`${host}|${deferredQ}`} rowLabel={(v) => v.name} />
-        </>
-      )}
+      <HostList list={volumes} all={all} shown={shown} noun="volumes" title="Volumes" emptyTitle="No volumes here yet." empty="Create one below."
+        rowKey={rowKey} columns={COLUMNS} resetKey={`${host}|${deferredQ}`} rowLabel={(v) => v.name} />
       {one ? (
         <div className="grid">
           <CreateVolumeForm host={host} hostName={hostName} />

@@ -3,16 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { del, get, post } from '../../shared/api/client';
 import { useApiMutation } from '../../shared/data/useApiMutation';
+import { onHost, perHostKeys } from '../hosts/perHost';
 import { settingsKeys } from '../settings/queries';
-import type { Volume, VolumeCreated, VolumeCreateInput, VolumeDetail, VolumeList, VolumePrune, VolumeRemoval } from './types';
+import type { Volume, VolumeCreated, VolumeCreateInput, VolumeDetail, VolumeList, VolumePrune, VolumeRemoval } from '../../shared/api/types';
 
-export const volumeKeys = {
-  all: ['volumes'] as const,
-  list: (host: string) => ['volumes', 'list', host] as const,
-  detail: (host: string, name: string) => ['volumes', 'detail', host, name] as const,
-};
+export const volumeKeys = perHostKeys('volumes');
 const enc = encodeURIComponent;
-const onHost = (host: string) => `host=${enc(host)}`;
 
 /** Where a volume's page is: its name, and its host when not the local one. */
 export const volumePath = (v: { name: string; host: string }) =>

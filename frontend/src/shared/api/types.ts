@@ -71,3 +71,44 @@ export type ContainerBulkResult = S['ContainerBulkResult'];
 export type ContainerStats = S['ManagedContainerStats'];
 export type ContainerProcesses = S['ContainerProcesses'];
 export type ContainerLogLine = S['ContainerLogLine'];
+
+// Images (the Images page and its panels).
+export type Image = S['Image'];
+/** GET /api/images?host=: one host's images, or every host's (host '*') with the hosts that did not answer. */
+export type ImageList = S['ImageList'];
+export type DiskUsage = S['DiskUsage'];
+export type DiskUsageLine = S['DiskUsageLine'];
+export type ImageLayer = S['ImageLayer'];
+export type ImageHistory = S['ImageHistory'];
+export type ImageRemoval = S['ImageRemoval'];
+/** POST /api/images/prune: a dry run's plan, or (dry_run false) what happened to each planned image. */
+export type ImagePrune = S['ImagePrune'];
+export type PruneMode = S['ImagePruneInput']['mode'];
+/** The data of a `progress` event of POST /api/images/pull. */
+export type PullProgress = S['ImagePullProgress'];
+/** The data of the `done` event that ends a pull. */
+export type PullResult = S['ImagePullResult'];
+
+// Networks (the Networks pages).
+export type Network = S['Network'];
+export type NetworkContainer = S['NetworkContainer'];
+/** GET /api/networks?host=: one host's networks, or every host's (host '*') with the hosts that did not answer. */
+export type NetworkList = S['NetworkList'];
+export type NetworkCreate = S['NetworkCreateInput'];
+export type NetworkConnect = S['NetworkConnectInput'];
+export type NetworkConnectResult = S['NetworkConnectResult'];
+export type NetworkRemoval = S['NetworkRemoval'];
+/** POST /api/networks/prune: a dry run's plan, or (dry_run false) what happened to each confirmed network. */
+export type NetworkPrune = S['NetworkPrune'];
+
+// Volumes (the Volumes pages).
+export type Volume = S['Volume'];
+export type VolumeUser = S['VolumeUser'];
+/** GET /api/volumes?host=: one host's volumes, or every host's (host '*') with the hosts that did not answer. */
+export type VolumeList = S['VolumeList'];
+export type VolumeDetail = S['VolumeDetail'];
+export type VolumeCreateInput = S['VolumeCreateInput'];
+export type VolumeCreated = S['VolumeCreated'];
+export type VolumeRemoval = S['VolumeRemoval'];
+/** POST /api/volumes/prune: a dry run's plan, or (dry_run false) what happened to each confirmed volume. */
+export type VolumePrune = S['VolumePrune'];

@@ -1,10 +1,11 @@
 // Test harness: renders a tree the way main.tsx does (a fresh query cache, the toasts) into a new
-// element, and unmounts everything after each test.
+// element, waits for its requests, answers its confirmations, and unmounts everything after each test.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach } from 'vitest';
 import { ToastProvider } from '../ui/Toast';
+import { button } from './dom';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -31,4 +32,10 @@ export async function settle(client: QueryClient, maxMs = 3000): Promise<void> {
     while ((client.isFetching() > 0 || client.isMutating() > 0) && Date.now() < end);
     await new Promise((r) => setTimeout(r, 10));
   });
+}
+
+/** Clicks `label` in the open confirmation dialog under `root`, then waits for the request it makes. */
+export async function confirmIn(root: HTMLElement, label: string, client: QueryClient) {
+  await act(async () => button(root.querySelector('[role="alertdialog"]')!, label)!.click());
+  await settle(client);
 }

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Host } from '../../../shared/api/types';
 import { Field } from '../../../shared/ui/Field';
-import { KeyValueEditor } from '../../../shared/ui/KeyValueEditor';
+import { KeyValueEditor, type KeyValueRow } from '../../../shared/ui/KeyValueEditor';
 import type { Errors, MountRow, NetworkRow, PortRow, WizardForm } from '../wizard';
 
 export interface StepProps { f: WizardForm; set: (p: Partial<WizardForm>) => void; errors: Errors }
@@ -25,6 +25,19 @@ function Rows<R>({ legend, rows, error, onChange, empty, add, render }: {
       ))}
       {error && <p className="field-error" role="alert">{error}</p>}
       <button type="button" onClick={() => onChange([...rows, empty])}>{add}</button>
+    </div>
+  );
+}
+
+/** A group of key = value rows (the environment, the labels) under its heading, with its error. */
+function Pairs({ label, heading, rows, onChange, add, error }: {
+  label: string; heading: string; rows: KeyValueRow[]; onChange: (rows: KeyValueRow[]) => void; add: string; error?: string;
+}) {
+  return (
+    <div role="group" aria-label={label}>
+      <h3>{heading}</h3>
+      <KeyValueEditor rows={rows} onChange={onChange} newRow={() => ({ key: '', value: '' })} addLabel={add} />
+      {error && <p className="field-error" role="alert">{error}</p>}
     </div>
   );
 }
@@ -59,11 +72,7 @@ export function ConfigStep({ f, set, errors }: StepProps) {
       <Field label="Entrypoint" error={errors.entrypoint} hint="Empty: the image's.">
         <input className="mono" value={f.entrypoint} onChange={(e) => set({ entrypoint: e.target.value })} />
       </Field>
-      <div role="group" aria-label="Environment variables">
-        <h3>Environment</h3>
-        <KeyValueEditor rows={f.env} onChange={(env) => set({ env })} newRow={() => ({ key: '', value: '' })} addLabel="Add variable" />
-        {errors.env && <p className="field-error" role="alert">{errors.env}</p>}
-      </div>
+      <Pairs label="Environment variables" heading="Environment" rows={f.env} onChange={(env) => set({ env })} add="Add variable" error={errors.env} />
       <Rows<PortRow> legend="Ports" rows={f.ports} error={errors.ports} onChange={(ports) => set({ ports })} add="Add port"
         empty={{ container: '', host: '', host_ip: '', protocol: 'tcp' }}
         render={(p, u, i) => (
@@ -151,11 +160,7 @@ export function AdvancedStep({ f, set, errors, admin }: StepProps & { admin: boo
         <Field label="CPUs" error={errors.cpus} hint="e.g. 0.5; empty: no limit"><input inputMode="decimal" value={f.cpus} onChange={(e) => set({ cpus: e.target.value })} /></Field>
         <Field label="User" error={errors.user} hint="name or uid[:gid]"><input value={f.user} onChange={(e) => set({ user: e.target.value })} /></Field>
       </div>
-      <div role="group" aria-label="Labels">
-        <h3>Labels</h3>
-        <KeyValueEditor rows={f.labels} onChange={(labels) => set({ labels })} newRow={() => ({ key: '', value: '' })} addLabel="Add label" />
-        {errors.labels && <p className="field-error" role="alert">{errors.labels}</p>}
-      </div>
+      <Pairs label="Labels" heading="Labels" rows={f.labels} onChange={(labels) => set({ labels })} add="Add label" error={errors.labels} />
       <Health f={f} set={set} errors={errors} />
       <div role="group" aria-label="Engine settings" className="inline">
         <Field label="Network mode" error={errors.network_mode} hint={admin ? 'bridge, host, none, container:<name> or a network\'s name' : 'bridge, none, container:<name> or a network\'s name (host: admins)'}>

@@ -3,7 +3,7 @@ import { bytes } from '../../../shared/format';
 import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { useDiskUsage } from '../queries';
-import type { DiskUsageLine } from '../types';
+import type { DiskUsageLine } from '../../../shared/api/types';
 
 const LINES = [['images', 'Images'], ['containers', 'Containers'], ['volumes', 'Volumes'], ['build_cache', 'Build cache']] as const;
 

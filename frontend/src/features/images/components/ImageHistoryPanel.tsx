@@ -5,7 +5,7 @@ import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState, LoadingState } from '../../../shared/ui/States';
 import { imageName } from '../imageFilter';
 import { useImageHistory } from '../queries';
-import type { Image } from '../types';
+import type { Image } from '../../../shared/api/types';
 
 const layerId = (id: string) => (id.startsWith('sha256:') ? id.slice(7, 19) : id);
 

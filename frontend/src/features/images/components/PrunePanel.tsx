@@ -1,14 +1,13 @@
 // Prune a host's images in two steps: the plan first (what would go, how much space, dangling vs
 // unused, and what stays and why), then exactly that plan confirmed: an image that qualifies only
 // after the preview is left for the next prune.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { bytes } from '../../../shared/format';
-import { Action } from '../../../shared/ui/Action';
-import { RoleGate } from '../../../shared/ui/RoleGate';
+import { PreviewPrune, PruneCard, PrunePlan, PruneReport, usePruneSteps } from '../../../shared/ui/Prune';
 import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { imageName, summarizePlan } from '../imageFilter';
 import { usePrune, usePrunePlan, type PruneAsk } from '../queries';
-import type { ImagePrune, PruneMode } from '../types';
+import type { ImagePrune, PruneMode } from '../../../shared/api/types';
 
 const MODES: [PruneMode, string][] = [['dangling', 'dangling (untagged) images'], ['unused', 'every image no container uses']];
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
@@ -18,56 +17,36 @@ function Plan({ ask, plan, onPruned }: { ask: PruneAsk; plan: ImagePrune; onPrun
   const s = summarizePlan(plan);
   const names = plan.images.map((i) => `${imageName({ ...i, short_id: shortId(i.id) })} (${bytes(i.size_bytes)})`);
   return (
-    <div aria-label="Prune plan" role="region">
-      {s.count === 0 ? <p role="status">Nothing to prune: no {ask.mode === 'dangling' ? 'dangling' : 'unused'} image on this host.</p> : (
-        <>
-          <p role="status"><strong>{s.count} image{s.count === 1 ? '' : 's'} would go, {bytes(s.sizeBytes)}</strong>{' '}
-            ({s.dangling} dangling, {s.unusedTagged} unused tagged). Nothing has been removed yet.</p>
-          <ScrollBox label="Images the prune would remove"><table aria-label="Images the prune would remove">
-            <thead><tr><th scope="col">Image</th><th scope="col">ID</th><th scope="col">Kind</th><th scope="col">Size</th></tr></thead>
-            <tbody>{plan.images.map((i) => (
-              <tr key={i.id}><td>{i.tags.join(', ') || '<none>'}</td><td><code>{shortId(i.id)}</code></td>
-                <td>{i.tags.length ? 'unused' : <span className="badge muted">dangling</span>}</td><td>{bytes(i.size_bytes)}</td></tr>
-            ))}</tbody>
-          </table></ScrollBox>
-          <RoleGate min="developer" action="prune images">
-            <Action mutation={prune} vars={{ ask, plan }} variant="danger" busyLabel="Pruning…"
-              confirm={{ title: `Prune ${s.count} image${s.count === 1 ? '' : 's'}?`, body: `Exactly these go (${bytes(s.sizeBytes)}); one a container started using since is kept.`, items: names, confirmLabel: `Prune ${s.count} image${s.count === 1 ? '' : 's'}` }}>
-              {s.count === 1 ? 'Prune this image' : `Prune these ${s.count} images`}
-            </Action>
-          </RoleGate>
-        </>
-      )}
-      {plan.kept.length > 0 && (
-        <details><summary>{plan.kept.length} kept</summary>
-          <ul>{plan.kept.map((k) => <li key={k.id}>{k.tags.join(', ') || shortId(k.id)}: {k.reason}</li>)}</ul>
-        </details>
-      )}
-    </div>
-  );
-}
-
-function Report({ report }: { report: ImagePrune }) {
-  const removed = report.outcomes.filter((o) => o.removed);
-  const refused = report.outcomes.filter((o) => !o.removed);
-  return (
-    <div role="status">
-      <p className="note ok">Pruned {removed.length} image{removed.length === 1 ? '' : 's'} ({bytes(report.removed_size_bytes)} listed).</p>
-      {refused.length > 0 && <ul className="note bad">{refused.map((o) => <li key={o.id}>{shortId(o.id)} kept: {o.error}</li>)}</ul>}
-    </div>
+    <PrunePlan count={s.count} nothing={<>Nothing to prune: no {ask.mode === 'dangling' ? 'dangling' : 'unused'} image on this host.</>}
+      summary={<><strong>{s.count} image{s.count === 1 ? '' : 's'} would go, {bytes(s.sizeBytes)}</strong>{' '}
+        ({s.dangling} dangling, {s.unusedTagged} unused tagged). Nothing has been removed yet.</>}
+      prune={prune} vars={{ ask, plan }} gate="prune images"
+      confirm={{ title: `Prune ${s.count} image${s.count === 1 ? '' : 's'}?`, body: `Exactly these go (${bytes(s.sizeBytes)}); one a container started using since is kept.`, items: names, confirmLabel: `Prune ${s.count} image${s.count === 1 ? '' : 's'}` }}
+      label={s.count === 1 ? 'Prune this image' : `Prune these ${s.count} images`}
+      kept={plan.kept} keptKey={(k) => k.id} keptItem={(k) => <>{k.tags.join(', ') || shortId(k.id)}: {k.reason}</>}>
+      <ScrollBox label="Images the prune would remove"><table aria-label="Images the prune would remove">
+        <thead><tr><th scope="col">Image</th><th scope="col">ID</th><th scope="col">Kind</th><th scope="col">Size</th></tr></thead>
+        <tbody>{plan.images.map((i) => (
+          <tr key={i.id}><td>{i.tags.join(', ') || '<none>'}</td><td><code>{shortId(i.id)}</code></td>
+            <td>{i.tags.length ? 'unused' : <span className="badge muted">dangling</span>}</td><td>{bytes(i.size_bytes)}</td></tr>
+        ))}</tbody>
+      </table></ScrollBox>
+    </PrunePlan>
   );
 }
 
 export function PrunePanel({ host, hostName }: { host: string; hostName: string }) {
   const [mode, setMode] = useState<PruneMode>('dangling');
   const [label, setLabel] = useState('');
-  const [shown, setShown] = useState<{ ask: PruneAsk; plan: ImagePrune } | null>(null);
-  const [report, setReport] = useState<ImagePrune | null>(null);
-  const plan = usePrunePlan((p, ask) => { setReport(null); setShown({ ask, plan: p }); });
-  useEffect(() => { setShown(null); setReport(null); }, [host, mode, label]);
+  const steps = usePruneSteps<{ ask: PruneAsk; plan: ImagePrune }, ImagePrune>([host, mode, label]);
+  const plan = usePrunePlan((p, ask) => steps.planned({ ask, plan: p }));
   return (
-    <section className="card" aria-labelledby="prune-title">
-      <h2 id="prune-title">Prune <small className="hint">on {hostName}</small></h2>
+    <PruneCard titleId="prune-title" hostName={hostName} steps={steps}
+      plan={(shown, onPruned) => <Plan ask={shown.ask} plan={shown.plan} onPruned={onPruned} />}
+      report={(report) => (
+        <PruneReport outcomes={report.outcomes} outcomeKey={(o) => o.id} outcomeName={(o) => shortId(o.id)}
+          pruned={(n) => <>Pruned {n} image{n === 1 ? '' : 's'} ({bytes(report.removed_size_bytes)} listed).</>} />
+      )}>
       <div className="inline">
         <label>Remove
           <select value={mode} onChange={(e) => setMode(e.target.value as PruneMode)}>
@@ -77,12 +56,9 @@ export function PrunePanel({ host, hostName }: { host: string; hostName: string 
         <label>Only with label <small className="hint">(optional)</small>
           <input className="mono" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="key=value" />
         </label>
-        <RoleGate min="developer" action="prune images">
-          <Action mutation={plan} vars={{ host, mode, label }} busyLabel="Planning…">Preview prune</Action>
-        </RoleGate>
+        <PreviewPrune plan={plan} vars={{ host, mode, label }} gate="prune images" />
       </div>
       <p className="hint">Images a container uses (running or not) and images Rivetr built for an app always stay.</p>
-      {report ? <Report report={report} /> : shown && <Plan ask={shown.ask} plan={shown.plan} onPruned={(r) => { setShown(null); setReport(r); }} />}
-    </section>
+    </PruneCard>
   );
 }

@@ -5,7 +5,7 @@ import { Action } from '../../../shared/ui/Action';
 import { RoleGate } from '../../../shared/ui/RoleGate';
 import { imageName } from '../imageFilter';
 import { useRemoveImage } from '../queries';
-import type { Image } from '../types';
+import type { Image } from '../../../shared/api/types';
 
 export function RemoveImage({ image, onRemoved }: { image: Image; onRemoved?: () => void }) {
   const remove = useRemoveImage(onRemoved);

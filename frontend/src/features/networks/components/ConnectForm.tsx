@@ -8,7 +8,7 @@ import { RoleGate } from '../../../shared/ui/RoleGate';
 import { useContainers } from '../../containers/queries';
 import { aliasesOf } from '../networkFilter';
 import { useConnect } from '../queries';
-import type { Network } from '../types';
+import type { Network } from '../../../shared/api/types';
 
 const FIELDS = ['container', 'aliases', 'ipv4_address'] as const;
 

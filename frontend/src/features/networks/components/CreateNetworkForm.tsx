@@ -9,7 +9,7 @@ import { KeyValueEditor, type KeyValueRow } from '../../../shared/ui/KeyValueEdi
 import { RoleGate } from '../../../shared/ui/RoleGate';
 import { useCan } from '../../../shared/session/can';
 import { useCreateNetwork } from '../queries';
-import type { Network, NetworkCreate } from '../types';
+import type { Network, NetworkCreate } from '../../../shared/api/types';
 
 const FIELDS = ['name', 'driver', 'subnet', 'gateway', 'ip_range', 'options.parent', 'labels'] as const;
 const EMPTY = { name: '', driver: 'bridge' as NetworkCreate['driver'], subnet: '', gateway: '', ipRange: '', parent: '', internal: false, attachable: false };

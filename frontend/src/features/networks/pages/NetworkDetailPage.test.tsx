@@ -2,14 +2,13 @@
 // container with the server's reason shown, and Delete's refusal while containers are attached.
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from '../../../shared/api/types';
-import { navigate } from '../../../shared/router';
-import { MeContext } from '../../../shared/session/me';
-import { json } from '../../../shared/testing/dom';
-import { renderInto, settle } from '../../../shared/testing/render';
-import type { Network } from '../types';
-import NetworkDetailPage from './NetworkDetailPage';
 import { Route } from 'wouter';
+import type { Network } from '../../../shared/api/types';
+import { navigate } from '../../../shared/router';
+import { button, json } from '../../../shared/testing/dom';
+import { confirmIn, settle } from '../../../shared/testing/render';
+import { renderAs, userAs } from '../../../shared/testing/roles';
+import NetworkDetailPage from './NetworkDetailPage';
 
 const network: Network = {
   id: 'n'.repeat(64), short_id: 'nnnnnnnnnnnn', name: 'web', host: 'build1', driver: 'bridge', scope: 'local', created_at: '',
@@ -17,14 +16,7 @@ const network: Network = {
   labels: {}, options: {}, builtin: false, managed: false, app_id: null, app_name: null,
   containers: [{ id: 'c1', name: 'shop-web', ipv4_address: '10.20.0.5', ipv6_address: '', mac_address: '', aliases: ['db'], app_id: 'app_1', app_name: 'shop' }],
 };
-const me: Me = { actor_type: 'user', name: 'vic', role: 'developer' };
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text);
 afterEach(() => vi.restoreAllMocks());
-
-async function confirm(div: HTMLElement, label: string, client: Parameters<typeof settle>[0]) {
-  await act(async () => button(div.querySelector('[role="alertdialog"]')!, label)!.click());
-  await settle(client);
-}
 
 describe('NetworkDetailPage', () => {
   it('lists the containers with their addresses and shows the server\'s refusals', async () => {
@@ -38,7 +30,7 @@ describe('NetworkDetailPage', () => {
       return json(200, network);
     });
     act(() => navigate(`/networks/${network.id}?host=build1`));
-    const { div, client } = renderInto(<MeContext.Provider value={me}><Route path="/networks/:id" component={NetworkDetailPage} /></MeContext.Provider>);
+    const { div, client } = renderAs(userAs('developer'), <Route path="/networks/:id" component={NetworkDetailPage} />);
     await settle(client);
     expect(fetch.mock.calls.some(([u]) => String(u) === `/api/networks/${network.id}?host=build1`)).toBe(true);
     const row = div.querySelector('[data-container-id="c1"]')!;
@@ -47,11 +39,11 @@ describe('NetworkDetailPage', () => {
     expect(row.textContent).toContain('shop');
 
     act(() => button(row, 'Disconnect shop-web')!.click());
-    await confirm(div, 'Disconnect', client);
+    await confirmIn(div, 'Disconnect', client);
     expect(row.querySelector('[role="alert"]')?.textContent).toBe(refusal);
 
     act(() => button(div, 'Delete network')!.click());
-    await confirm(div, 'Remove network', client);
+    await confirmIn(div, 'Remove network', client);
     expect([...div.querySelectorAll('[role="alert"]')].map((a) => a.textContent)).toContain(inUse);
   });
 });

@@ -10,7 +10,7 @@ import { containerHref } from '../../containers/keys';
 import { ConnectForm } from '../components/ConnectForm';
 import { networksHref, subnetsOf } from '../networkFilter';
 import { useDisconnect, useNetwork, useRemoveNetwork } from '../queries';
-import type { Network, NetworkContainer } from '../types';
+import type { Network, NetworkContainer } from '../../../shared/api/types';
 
 function Summary({ n }: { n: Network }) {
   const labels = Object.entries(n.labels);

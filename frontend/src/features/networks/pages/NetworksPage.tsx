@@ -4,14 +4,14 @@
 // disconnects on a network's page.
 import { useDeferredValue, useMemo } from 'react';
 import { Link, navigate } from '../../../shared/router';
-import { DataTable, type Column } from '../../../shared/ui/DataTable';
-import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/States';
-import { HostFilters, UnreachableHosts, useHostScope } from '../../hosts/components/HostScope';
+import type { Column } from '../../../shared/ui/DataTable';
+import { HostList } from '../../hosts/components/HostList';
+import { HostFilters, useHostScope } from '../../hosts/components/HostScope';
 import { CreateNetworkForm } from '../components/CreateNetworkForm';
 import { NetworkPrunePanel } from '../components/NetworkPrunePanel';
 import { filterNetworks, networkHref, subnetsOf } from '../networkFilter';
 import { useNetworks } from '../queries';
-import type { Network } from '../types';
+import type { Network } from '../../../shared/api/types';
 
 const COLUMNS: Column<Network>[] = [
   { id: 'name', header: 'Name', required: true, sortValue: (n) => n.name, cell: (n) => (
@@ -39,17 +39,8 @@ export default function NetworksPage() {
     <section>
       <h1>Networks</h1>
       <HostFilters scope={scope} placeholder="name, subnet, container or address" />
-      <UnreachableHosts list={list.data?.unreachable} />
-      {list.error && <ErrorState error={list.error} retry={() => void list.refetch()} />}
-      {list.isPending && <LoadingState />}
-      {list.data && all.length === 0 && <EmptyState title="No networks here.">Create one below.</EmptyState>}
-      {list.data && all.length > 0 && (
-        <>
-          <p role="status" className="hint">{shown.length === all.length ? `${all.length} networks` : `${shown.length} of ${all.length} networks match`}</p>
-          <DataTable id="networks" caption={`Networks: ${shown.length} of ${all.length}`} rows={shown} rowKey={rowKey} columns={COLUMNS}
-            resetKey={`${host}|${deferredQ}`} />
-        </>
-      )}
+      <HostList list={list} all={all} shown={shown} noun="networks" title="Networks" emptyTitle="No networks here." empty="Create one below."
+        rowKey={rowKey} columns={COLUMNS} resetKey={`${host}|${deferredQ}`} />
       {scope.one ? (
         <div className="grid">
           <CreateNetworkForm host={host} hostName={hostName} onCreated={(n) => navigate(networkHref(n))} />

@@ -1,7 +1,7 @@
 // API tokens (admins): create one (shown once, with a copy button), see who owns each, revoke.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Token, TokenOwner } from '../../../shared/api/types';
-import { fieldError, formError } from '../../../shared/data/useApiMutation';
+import { fieldError } from '../../../shared/data/useApiMutation';
 import { Action } from '../../../shared/ui/Action';
 import { CopyButton } from '../../../shared/ui/CopyButton';
 import { Field } from '../../../shared/ui/Field';
@@ -9,6 +9,7 @@ import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState } from '../../../shared/ui/States';
 import { useCreateToken, useRevokeToken, useTokens } from '../queries';
+import { AddForm } from './AddForm';
 
 export const ROLES = ['viewer', 'developer', 'admin'];
 
@@ -41,16 +42,12 @@ export function Tokens() {
   const [role, setRole] = useState('developer');
   const [created, setCreated] = useState<Token | null>(null);
   const create = useCreateToken((t) => { setCreated(t); setName(''); });
-  const submit = (e: FormEvent) => { e.preventDefault(); create.mutate({ name, role }); };
-  const whole = formError(create.error, ['name', 'role']);
   return (
     <div>
-      <form onSubmit={submit} className="inline" aria-label="Create an API token">
+      <AddForm label="Create an API token" mutation={create} vars={{ name, role }} fields={['name', 'role']} submit="Create token">
         <Field label="Name" error={fieldError(create.error, 'name')}><input value={name} onChange={(e) => setName(e.target.value)} required /></Field>
         <Field label="Role" error={fieldError(create.error, 'role')}><select value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></Field>
-        <button type="submit" className="primary" disabled={create.isPending} aria-busy={create.isPending}>Create token</button>
-      </form>
-      {whole && <p role="alert" className="note bad">{whole}</p>}
+      </AddForm>
       {created?.token && (
         <div role="status" className="card">
           <p>Token <strong>{created.name}</strong> — copy it now; it is not shown again:</p>

@@ -1,7 +1,7 @@
 // Users and roles (admins): add a user, change a role, disable/enable, set a forgotten password,
 // reset a lost second factor, delete; the consequences (revoked tokens, ended sessions) are named
 // before they happen.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../shared/api/types';
 import { fieldError, formError } from '../../../shared/data/useApiMutation';
 import { Action } from '../../../shared/ui/Action';
@@ -9,6 +9,7 @@ import { Field } from '../../../shared/ui/Field';
 import { ScrollBox } from '../../../shared/ui/ScrollBox';
 import { ErrorState } from '../../../shared/ui/States';
 import { useChangeUser, useCreateUser, useDeleteUser, useUsers } from '../queries';
+import { AddForm } from './AddForm';
 import { SetPasswordDialog } from './SetPasswordDialog';
 import { ROLES } from './Tokens';
 
@@ -56,18 +57,14 @@ export function Users() {
   const empty = { username: '', password: '', role: 'developer' };
   const [f, setF] = useState(empty);
   const create = useCreateUser(() => setF(empty));
-  const submit = (e: FormEvent) => { e.preventDefault(); create.mutate(f); };
   if (users.error) return <ErrorState error={users.error} prefix="User accounts are not available" />;
-  const whole = formError(create.error, ['username', 'password', 'role']);
   return (
     <div>
-      <form onSubmit={submit} className="inline" aria-label="Add a user">
+      <AddForm label="Add a user" mutation={create} vars={f} fields={['username', 'password', 'role']} submit="Add user">
         <Field label="Username" error={fieldError(create.error, 'username')}><input value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} required autoComplete="off" /></Field>
         <Field label="Password" error={fieldError(create.error, 'password')}><input type="password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} required autoComplete="new-password" /></Field>
         <Field label="Role" error={fieldError(create.error, 'role')}><select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></Field>
-        <button type="submit" className="primary" disabled={create.isPending} aria-busy={create.isPending}>Add user</button>
-      </form>
-      {whole && <p role="alert" className="note bad">{whole}</p>}
+      </AddForm>
       <ScrollBox label="Users">
         <table>
           <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">TOTP</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>

@@ -7,7 +7,7 @@ import { Field } from '../../../shared/ui/Field';
 import { KeyValueEditor, type KeyValueRow } from '../../../shared/ui/KeyValueEditor';
 import { RoleGate } from '../../../shared/ui/RoleGate';
 import { useCreateVolume } from '../queries';
-import type { VolumeCreated } from '../types';
+import type { VolumeCreated } from '../../../shared/api/types';
 
 export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const FIELDS = ['name', 'driver', 'labels', 'driver_opts'] as const;

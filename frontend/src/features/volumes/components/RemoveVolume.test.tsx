@@ -2,15 +2,12 @@
 // request goes to the volume's host; a viewer sees Remove disabled with the reason and never reaches the server.
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from '../../../shared/api/types';
-import { MeContext } from '../../../shared/session/me';
-import { json } from '../../../shared/testing/dom';
-import { renderInto, settle } from '../../../shared/testing/render';
+import { button, json } from '../../../shared/testing/dom';
+import { confirmIn } from '../../../shared/testing/render';
+import { expectViewerRefused, renderAs, userAs } from '../../../shared/testing/roles';
 import { RemoveVolume } from './RemoveVolume';
 
 const volume = { name: 'pgdata', host: 'build1', used_by: [{ id: 'c0ffee', name: 'db', state: 'running', target: '/data', read_only: false }] };
-const me = (role: Me['role']): Me => ({ actor_type: 'user', name: 'vic', role });
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -19,12 +16,11 @@ describe('RemoveVolume', () => {
     const refusal = "volume 'pgdata' is in use by db (c0ffee): remove those containers first";
     const fetch = vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(json(409, { error: { code: 'volume_in_use', message: refusal, field: 'name' } }));
     const removed = vi.fn();
-    const { div, client } = renderInto(<MeContext.Provider value={me('developer')}><RemoveVolume volume={volume} onRemoved={removed} /></MeContext.Provider>);
+    const { div, client } = renderAs(userAs('developer'), <RemoveVolume volume={volume} onRemoved={removed} />);
     act(() => button(div, 'Remove volume pgdata')!.click());
     const dialog = div.querySelector('[role="alertdialog"]')!;
     expect(dialog.textContent).toContain('mounted by db');
-    await act(async () => button(dialog, 'Remove volume')!.click());
-    await settle(client);
+    await confirmIn(div, 'Remove volume', client);
     expect(fetch.mock.calls[0][0]).toBe('/api/volumes/pgdata?host=build1');
     expect(fetch.mock.calls[0][1]?.method).toBe('DELETE');
     expect(div.querySelector('[role="alert"]')?.textContent).toContain('in use by db (c0ffee)');
@@ -32,12 +28,6 @@ describe('RemoveVolume', () => {
   });
 
   it('is disabled for a viewer, with the reason', () => {
-    const fetch = vi.spyOn(globalThis, 'fetch');
-    const { div } = renderInto(<MeContext.Provider value={me('viewer')}><RemoveVolume volume={volume} /></MeContext.Provider>);
-    const remove = button(div, 'Remove volume pgdata')!;
-    expect(remove.disabled).toBe(true);
-    expect(remove.getAttribute('title')).toBe('Viewers cannot remove volumes — ask an admin for the developer role');
-    act(() => remove.click());
-    expect(fetch).not.toHaveBeenCalled();
+    expectViewerRefused(<RemoveVolume volume={volume} />, 'Remove volume pgdata', 'Viewers cannot remove volumes — ask an admin for the developer role');
   });
 });

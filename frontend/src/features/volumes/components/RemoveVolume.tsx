@@ -3,7 +3,7 @@
 import { Action } from '../../../shared/ui/Action';
 import { RoleGate } from '../../../shared/ui/RoleGate';
 import { useRemoveVolume } from '../queries';
-import type { Volume } from '../types';
+import type { Volume } from '../../../shared/api/types';
 
 export function RemoveVolume({ volume, onRemoved }: { volume: Pick<Volume, 'name' | 'host' | 'used_by'>; onRemoved?: () => void }) {
   const remove = useRemoveVolume(onRemoved);
