@@ -1,8 +1,6 @@
 // `rivetr env list|set|unset`: an app's environment; secret values are never printed.
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"

@@ -1,7 +1,5 @@
 // `rivetr hosts list|show|add|update|remove|test`: the container engines a server manages, the local one and remote ones an admin adds.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/client_command.hpp"
 #include "cli/client_commands.hpp"

@@ -6,22 +6,12 @@
 #include "core/bind_root.hpp"
 
 namespace rivetr::containers {
-namespace {
-
-// The path rules (core/bind_root), then what only the engine's socket settings can tell.
-std::optional<std::string> invalidRoot(const std::string& root, const PolicyOptions& socketRules) {
-    if (auto why = invalidBindRootPath(root)) return why;
-    if (exposesDockerSocket(root, socketRules))
-        return "\"" + root + "\" is or holds the Docker socket, which only admins may mount";
-    return std::nullopt;
-}
-
-}  // namespace
 
 std::optional<std::string> invalidBindRoots(const std::vector<std::string>& roots, const PolicyOptions& socketRules) {
+    // The path rules (core/bind_root), then what only the engine's socket settings can tell.
     if (auto why = invalidBindRootList(roots)) return why;
     for (const auto& root : roots)
-        if (auto why = invalidRoot(root, socketRules)) return why;
+        if (exposesDockerSocket(root, socketRules)) return "\"" + root + "\" is or holds the Docker socket, which only admins may mount";
     return std::nullopt;
 }
 

@@ -1,9 +1,7 @@
 // Repository detection for the new-app wizard: one shallow look with the same Source and builders a deployment uses.
 #include "engine/repository_detector.hpp"
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "core/at_exit.hpp"
 #include "core/crypto.hpp"

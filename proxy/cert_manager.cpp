@@ -1,8 +1,6 @@
 // Storage under data_dir/certs, the renewal schedule and per-domain exponential backoff.
 #include "proxy/cert_manager.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include "core/clock.hpp"
 #include "core/file_write.hpp"

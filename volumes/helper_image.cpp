@@ -2,7 +2,6 @@
 #include "volumes/helper_image.hpp"
 
 #include <fstream>
-#include <sstream>
 
 #include "core/crypto.hpp"
 #include "core/ids.hpp"

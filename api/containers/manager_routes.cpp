@@ -31,7 +31,6 @@ std::optional<std::string> query(const Request& req, const std::string& name) {
 }
 
 std::string id(const Request& req) { return req.param(":id").as<std::string>(); }
-Role roleOf(const RequestContext& rc) { return rc.principal ? rc.principal->role : Role::viewer; }
 
 // A manager refusal as the error shape: its status, code, message and field.
 template <typename Fn>
@@ -66,10 +65,7 @@ Reply list(const Deps& d, const Request& req) {
     one("state", q.engine.states);
     one("name", q.engine.names);
     one("image", q.engine.images);
-    if (auto label = query(req, "label"); label && !label->empty()) {
-        auto eq = label->find('=');
-        q.engine.labels[label->substr(0, eq)] = eq == std::string::npos ? "" : label->substr(eq + 1);
-    }
+    addLabelQuery(req, q.engine.labels);
     q.app = query(req, "app").value_or("");
     q.search = query(req, "search").value_or("");
     auto result = d->manager.list(q);
@@ -112,7 +108,7 @@ Reply create(const Deps& d, const Request& req, RequestContext& rc) {
         body.erase("start");
     }
     auto config = containers::parseContainerConfig(body);
-    return created(d, req, rc, "create", config.name, [&] { return d->manager.create(hostOf(req), config, roleOf(rc), start); });
+    return created(d, req, rc, "create", config.name, [&] { return d->manager.create(hostOf(req), config, rc.role(), start); });
 }
 
 Reply clone(const Deps& d, const Request& req, RequestContext& rc) {
@@ -121,12 +117,12 @@ Reply clone(const Deps& d, const Request& req, RequestContext& rc) {
     auto name = f.string("name");
     if (!name) throw ValidationError("name", "the clone's name is required");
     return created(d, req, rc, "clone", id(req),
-                   [&] { return d->manager.clone(hostOf(req), id(req), *name, roleOf(rc), f.boolean("start").value_or(false)); });
+                   [&] { return d->manager.clone(hostOf(req), id(req), *name, rc.role(), f.boolean("start").value_or(false)); });
 }
 
 Reply edit(const Deps& d, const Request& req, RequestContext& rc) {
     json patch = parseJsonObject(req.body());
-    return created(d, req, rc, "edit", id(req), [&] { return d->manager.edit(hostOf(req), id(req), patch, roleOf(rc)); });
+    return created(d, req, rc, "edit", id(req), [&] { return d->manager.edit(hostOf(req), id(req), patch, rc.role()); });
 }
 
 Reply rename(const Deps& d, const Request& req, RequestContext& rc) {

@@ -10,6 +10,13 @@ std::string queryText(const Pistache::Rest::Request& req, const std::string& nam
     return percentDecode(req.query().get(name).value_or(""));
 }
 
+void addLabelQuery(const Pistache::Rest::Request& req, std::map<std::string, std::string>& labels) {
+    auto label = queryText(req, "label");
+    if (label.empty()) return;
+    auto eq = label.find('=');
+    labels[label.substr(0, eq)] = eq == std::string::npos ? "" : label.substr(eq + 1);
+}
+
 std::string hostOf(const Pistache::Rest::Request& req) { return queryText(req, "host"); }
 
 std::string hostLabel(const std::string& host) { return host.empty() ? std::string(hosts::kLocalHost) : host; }

@@ -23,6 +23,9 @@ struct RequestContext {
     bool viaTls = false;              // the proxy received the request over TLS
     std::string setCookie;            // a Set-Cookie value to send (login, logout)
     long long retryAfterSeconds = 0;  // sent as Retry-After with a 429
+
+    // The caller's role; viewer where no principal was set (a route open to everyone).
+    store::Role role() const { return principal ? principal->role : store::Role::viewer; }
 };
 
 using Handler = std::function<Reply(const Pistache::Rest::Request&, RequestContext&)>;

@@ -6,7 +6,6 @@
 #include "api/http/json_fields.hpp"
 #include "api/networks/network_json.hpp"
 #include "containers/container_error.hpp"
-#include "core/percent_encoding.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -16,7 +15,6 @@ using Request = Pistache::Rest::Request;
 using store::Role;
 
 std::string networkParam(const Request& req) { return pathParam(req, ":id"); }
-Role roleOf(const RequestContext& rc) { return rc.principal ? rc.principal->role : Role::viewer; }
 
 // The manager's refusal as the error shape: its status, code, message and field.
 template <typename F>
@@ -70,11 +68,7 @@ std::vector<std::string> strings(const JsonFields& f, const std::string& name) {
 
 networks::NetworkFilter filterFrom(const Request& req) {
     networks::NetworkFilter f{queryText(req, "driver"), {}, queryText(req, "search")};
-    if (auto label = req.query().get("label")) {  // "key" or "key=value"
-        std::string l = percentDecode(*label);
-        auto eq = l.find('=');
-        f.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
-    }
+    addLabelQuery(req, f.labels);
     return f;
 }
 
@@ -91,7 +85,7 @@ Reply list(NetworksDeps& d, const Request& req) {
 Reply create(NetworksDeps& d, const Request& req, RequestContext& rc) {
     auto spec = specFrom(req.body());
     auto host = hostOf(req);
-    auto e = d.manager.create(host, spec, roleOf(rc));
+    auto e = d.manager.create(host, spec, rc.role());
     d.trail.record(rc, "network.create", "network", e.info.name,
                    {{"host", e.host}, {"id", e.info.id}, {"driver", spec.driver}, {"subnet", spec.subnet}});
     return Reply::json(201, networkJson(e));

@@ -2,9 +2,7 @@
 // single-page-app fallback, with cache headers; a plain "not built" page when there is no build.
 #include "api/system/dashboard_assets.hpp"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "core/log.hpp"
 #include "core/text.hpp"

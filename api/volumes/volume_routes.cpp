@@ -18,7 +18,6 @@ using store::Role;
 using Deps = std::shared_ptr<VolumesDeps>;
 
 std::string nameOf(const Request& req) { return pathParam(req, ":name"); }
-Role roleOf(const RequestContext& rc) { return rc.principal ? rc.principal->role : Role::viewer; }
 
 // The manager's refusals in the error shape (an in-use refusal names the containers in `containers`
 // too), then the host's and the engine's through onHost.
@@ -41,10 +40,7 @@ Reply answered(const std::string& host, F f) {
 volumes::VolumeFilter filterOf(const Request& req) {
     volumes::VolumeFilter f;
     f.driver = queryText(req, "driver");
-    if (auto label = queryText(req, "label"); !label.empty()) {
-        auto eq = label.find('=');
-        f.labels[label.substr(0, eq)] = eq == std::string::npos ? "" : label.substr(eq + 1);
-    }
+    addLabelQuery(req, f.labels);
     // ?dangling= and ?unused= say the same (Docker's word and the dashboard's).
     for (const char* key : {"dangling", "unused"})
         if (req.query().has(key)) f.dangling = queryFlag(req, key);
@@ -99,7 +95,7 @@ Reply create(const Deps& d, const Request& req, RequestContext& rc) {
     return answered(host, [&] {
         volumes::CreatedVolume out;
         try {
-            out = d->manager.create(host, spec, roleOf(rc));
+            out = d->manager.create(host, spec, rc.role());
         } catch (const ContainerError& e) {
             // A refused bind in disguise is audited too: who tried which host path.
             if (e.status() == 403) d->trail.record(rc, "volume.create_denied", "volume", spec.name, {{"host", hostLabel(host)}, {"rule", e.what()}});
