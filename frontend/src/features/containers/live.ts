@@ -8,6 +8,7 @@ import { followStream } from '../../shared/api/sse';
 import type { ContainerList } from '../../shared/api/types';
 import { recordEvent } from './events';
 import { containerKeys } from './keys';
+import { hostQuery } from '../hosts/perHost';
 
 export interface DockerEvent {
   type: string;
@@ -57,7 +58,7 @@ export function useDockerEvents(host: string): void {
     const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refetchSoon = () => { clearTimeout(timer); timer = setTimeout(() => void qc.invalidateQueries({ queryKey: containerKeys.all }), REFETCH_DELAY_MS); };
-    void followStream(`/api/docker/events${host && host !== 'local' ? `?host=${encodeURIComponent(host)}` : ''}`, {
+    void followStream(`/api/docker/events${hostQuery(host)}`, {
       headers: () => authHeaders(),
       signal: ctl.signal,
       onEvent: (e) => handle(qc, e.event, e.data, host, refetchSoon),

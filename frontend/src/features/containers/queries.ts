@@ -8,7 +8,8 @@ import type {
 } from '../../shared/api/types';
 import { useApiMutation } from '../../shared/data/useApiMutation';
 import { settingsKeys } from '../settings/queries';
-import { containerKeys, hostQuery } from './keys';
+import { hostQuery } from '../hosts/perHost';
+import { containerKeys } from './keys';
 import { containersListQuery } from './listQuery';
 
 const enc = encodeURIComponent;

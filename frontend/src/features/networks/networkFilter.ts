@@ -1,5 +1,6 @@
 // What the Networks page shows of a network in a line, and which networks a search matches.
 import type { Network } from '../../shared/api/types';
+import { hostQuery } from '../hosts/perHost';
 
 /** Its subnets, "10.20.0.0/24 via 10.20.0.1", or "—" when the engine addresses it without one. */
 export function subnetsOf(n: Pick<Network, 'subnets'>): string {
@@ -21,6 +22,6 @@ export function aliasesOf(text: string): string[] {
 }
 
 /** The networks page's URL for a host (the local engine needs no ?host=). */
-export const networksHref = (host: string) => `/networks${host && host !== 'local' ? `?host=${encodeURIComponent(host)}` : ''}`;
+export const networksHref = (host: string) => `/networks${hostQuery(host)}`;
 export const networkHref = (n: Pick<Network, 'id' | 'host'>) =>
-  `/networks/${encodeURIComponent(n.id)}${n.host && n.host !== 'local' ? `?host=${encodeURIComponent(n.host)}` : ''}`;
+  `/networks/${encodeURIComponent(n.id)}${hostQuery(n.host)}`;

@@ -10,8 +10,8 @@ import { RemoveVolume } from './components/RemoveVolume';
 import { useVolume } from './queries';
 import type { Volume } from '../../shared/api/types';
 import { volumeSize } from './VolumesPage';
+import { hostQuery } from '../hosts/perHost';
 
-const hostQuery = (host: string) => (host && host !== 'local' ? `?host=${encodeURIComponent(host)}` : '');
 
 function Users({ v }: { v: Volume }) {
   if (!v.used_by.length) return <p className="hint">No container mounts it.</p>;

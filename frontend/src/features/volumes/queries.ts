@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { del, get, post } from '../../shared/api/client';
 import { useApiMutation } from '../../shared/data/useApiMutation';
-import { onHost, perHostKeys } from '../hosts/perHost';
+import { hostQuery, onHost, perHostKeys } from '../hosts/perHost';
 import { settingsKeys } from '../settings/queries';
 import type { Volume, VolumeCreated, VolumeCreateInput, VolumeDetail, VolumeList, VolumePrune, VolumeRemoval } from '../../shared/api/types';
 
@@ -12,7 +12,7 @@ const enc = encodeURIComponent;
 
 /** Where a volume's page is: its name, and its host when not the local one. */
 export const volumePath = (v: { name: string; host: string }) =>
-  `/volumes/${enc(v.name)}${v.host && v.host !== 'local' ? `?${onHost(v.host)}` : ''}`;
+  `/volumes/${enc(v.name)}${hostQuery(v.host)}`;
 
 export const useVolumes = (host: string) =>
   useQuery({ queryKey: volumeKeys.list(host), queryFn: () => get<VolumeList>(`/api/volumes?${onHost(host)}`), refetchInterval: 30_000 });

@@ -8,7 +8,8 @@ import { fieldError } from '../../../shared/data/useApiMutation';
 import { Link, navigate } from '../../../shared/router';
 import { useCan } from '../../../shared/session/can';
 import { Action } from '../../../shared/ui/Action';
-import { containerHref, hostQuery } from '../keys';
+import { hostQuery } from '../../hosts/perHost';
+import { containerHref } from '../keys';
 import { useCloneContainer, useContainerAction, useRemoveContainer, useRenameContainer, type ContainerAction } from '../queries';
 
 type Props = { detail: ContainerDetail; id: string; host: string; name: string; state: string };

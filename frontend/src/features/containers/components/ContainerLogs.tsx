@@ -5,7 +5,7 @@ import { authHeaders } from '../../../shared/api/client';
 import { followStream } from '../../../shared/api/sse';
 import type { ContainerLogLine } from '../../../shared/api/types';
 import { appendCapped, LogView } from '../../../shared/ui/LogView';
-import { hostQuery } from '../keys';
+import { hostQuery } from '../../hosts/perHost';
 import { shownLines, type LogQuery } from '../logSearch';
 
 type Line = ContainerLogLine & { id: number };

@@ -13,7 +13,7 @@ import { AppMark, ContainerState } from '../components/ContainerState';
 import { ContainerStats, ContainerTop } from '../components/ContainerStats';
 import { EngineEvents } from '../components/EngineEvents';
 import { InspectView } from '../components/InspectView';
-import { hostQuery } from '../keys';
+import { hostQuery } from '../../hosts/perHost';
 import { useDockerEvents } from '../live';
 import { useContainer } from '../queries';
 import { joinWords } from '../words';
