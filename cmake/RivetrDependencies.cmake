@@ -14,6 +14,8 @@ pkg_check_modules(PISTACHE REQUIRED IMPORTED_TARGET libpistache)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+# Compose files: libfyaml expands merge keys (<<), which yaml-cpp reads as a literal key (jbeder/yaml-cpp#41).
+pkg_check_modules(LIBFYAML REQUIRED IMPORTED_TARGET libfyaml)
 
 # jemalloc for the executables that serve traffic. The proxy's coroutine frames and Beast's header
 # fields are small blocks that live across suspensions of many sessions at once; glibc's tcache keeps

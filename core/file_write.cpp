@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <random>
 
 namespace rivetr {
 namespace fs = std::filesystem;
@@ -119,6 +120,63 @@ void writeFileChecked(const fs::path& path, std::string_view content, FileWriteO
     CheckedFile file(path, options);
     file.write(content);
     file.close();
+}
+
+
+namespace {
+
+// Random hex for a temp file's name: two writers of one path (or a crashed earlier writer's leftover)
+// never share a temp file; O_EXCL turns the unlikely collision into a retry.
+std::string randomSuffix() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(rng()));
+    return text;
+}
+
+// `.<name>.tmp-<random>` beside `path`: a dot file, so listings skip it, and on the same filesystem,
+// so the rename is atomic. The name is cut so that the temp name stays within NAME_MAX (255).
+fs::path tempPathFor(const fs::path& path) {
+    std::string name = path.filename().string().substr(0, 200);
+    return path.parent_path() / ("." + name + ".tmp-" + randomSuffix());
+}
+
+// The temp file, written and fsynced; its name is returned once it is closed and complete.
+fs::path writeTempFile(const fs::path& path, std::string_view content, mode_t mode) {
+    for (int attempt = 0;; ++attempt) {
+        auto temp = tempPathFor(path);
+        try {
+            CheckedFile file(temp, {.mode = mode, .exclusive = true, .durable = true});
+            file.write(content);
+            file.close();  // a CheckedFile that was not closed removes its file
+            return temp;
+        } catch (const FileWriteError& e) {
+            if (e.error() != EEXIST || attempt >= 8) throw;
+        }
+    }
+}
+
+// Makes a rename in `dir` durable. EINVAL: the filesystem cannot sync a directory (some FUSE ones),
+// where there is nothing more to do.
+void syncDirectory(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) throwWriteError(errno, dir);
+    int failed = ::fsync(fd) != 0 && errno != EINVAL ? errno : 0;
+    ::close(fd);
+    if (failed) throwWriteError(failed, dir);
+}
+
+}  // namespace
+
+void writeFileAtomically(const fs::path& path, std::string_view content, mode_t mode) {
+    auto temp = writeTempFile(path, content, mode);
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(temp.c_str());
+        throwWriteError(err, path);
+    }
+    auto dir = path.parent_path();
+    syncDirectory(dir.empty() ? fs::path(".") : dir);
 }
 
 }  // namespace rivetr

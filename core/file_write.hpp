@@ -75,4 +75,13 @@ private:
 // checked to the close. On failure no file is left at `path`.
 void writeFileChecked(const std::filesystem::path& path, std::string_view content, FileWriteOptions options = {});
 
+// Replaces `path` with `content` so that a reader, a crash or a power cut sees the old file or the
+// new one, never a mix: a temp file `.<name>.tmp-<random>` in the same directory is written and
+// fsynced, renamed over `path`, then the directory is fsynced so the rename itself is durable.
+// On failure the temp file is removed and `path` keeps its old content. `mode` is applied at
+// creation (umask applies, as in writeFileChecked); the old file's mode and owner are not carried
+// over, and a symlink at `path` is replaced, not followed. A failing fsync of the directory is
+// still reported, though the new content is then in place (it may not survive a power cut).
+void writeFileAtomically(const std::filesystem::path& path, std::string_view content, mode_t mode = 0644);
+
 }  // namespace rivetr

@@ -4,8 +4,12 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "tests/support/small_tmpfs.hpp"
 #include "tests/support/test_support.hpp"
@@ -126,6 +130,106 @@ TEST_F(FullDisk, ACheckedFileNotClosedIsRemoved) {
         out.write("partial");
     }
     EXPECT_FALSE(fs::exists(file));
+}
+
+// The names in `dir`, sorted: what an atomic write leaves behind, temp files included.
+std::vector<std::string> entriesOf(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TEST(FileWriteAtomically, ReplacesTheContentByteExactAndLeavesNoTempFile) {
+    test::TempDir dir("rivetr-file-write");
+    auto file = dir / "compose.yaml";
+    writeFileAtomically(file, "old\n");
+    writeFileAtomically(file, std::string("new\r\nno newline\0at end", 23));
+    EXPECT_EQ(test::readFile(file), std::string("new\r\nno newline\0at end", 23));
+    EXPECT_EQ(entriesOf(dir.path()), std::vector<std::string>{"compose.yaml"});
+}
+
+TEST(FileWriteAtomically, CreatesAMissingFileWithItsMode) {
+    test::TempDir dir("rivetr-file-write");
+    auto file = dir / ".env";
+    writeFileAtomically(file, "", 0600);
+    EXPECT_EQ(test::readFile(file), "");
+    struct stat st {};
+    ASSERT_EQ(::stat(file.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+// ENOTDIR stops root as well as anyone: the parent is a regular file.
+TEST(FileWriteAtomically, APathUnderARegularFileFailsAndCreatesNothing) {
+    test::TempDir dir("rivetr-file-write");
+    writeFileChecked(dir / "plain", "keep");
+    try {
+        writeFileAtomically(dir / "plain" / "x.yaml", "new");
+        FAIL() << "a file cannot hold a file";
+    } catch (const FileWriteError& e) {
+        EXPECT_EQ(e.error(), ENOTDIR);
+        EXPECT_TRUE(contains(e.what(), (dir / "plain").string())) << e.what();
+    }
+    EXPECT_EQ(test::readFile(dir / "plain"), "keep");
+    EXPECT_EQ(entriesOf(dir.path()), std::vector<std::string>{"plain"});
+}
+
+// The temp file is complete when the rename fails: it must still go.
+TEST(FileWriteAtomically, AFailedRenameRemovesTheTempFileAndKeepsWhatWasThere) {
+    test::TempDir dir("rivetr-file-write");
+    auto target = dir / "taken";
+    fs::create_directories(target);
+    writeFileChecked(target / "inside", "old");
+    EXPECT_THROW(writeFileAtomically(target, "new"), FileWriteError);
+    EXPECT_EQ(test::readFile(target / "inside"), "old");
+    EXPECT_EQ(entriesOf(dir.path()), std::vector<std::string>{"taken"});
+}
+
+// Each writer has its own temp file: the result is one writer's whole content, never a mix.
+TEST(FileWriteAtomically, ConcurrentWritersLeaveOneWholeFile) {
+    test::TempDir dir("rivetr-file-write");
+    auto file = dir / "f";
+    std::vector<std::thread> writers;
+    for (char c : std::string("abcd"))
+        writers.emplace_back([&file, c] {
+            for (int i = 0; i < 25; ++i) writeFileAtomically(file, std::string(4096, c));
+        });
+    for (auto& w : writers) w.join();
+    auto content = test::readFile(file);
+    ASSERT_EQ(content.size(), 4096u);
+    EXPECT_EQ(content, std::string(4096, content[0]));
+    EXPECT_EQ(entriesOf(dir.path()), std::vector<std::string>{"f"});
+}
+
+TEST_F(FullDisk, AnAtomicWriteThatDoesNotFitKeepsTheOldContent) {
+    auto file = disk.path() / "compose.yaml";
+    writeFileAtomically(file, "services: {}\n");
+    disk.fillLeaving(0);
+    auto free = freeDiskBytes(disk.path());
+    try {
+        writeFileAtomically(file, std::string(64 * 1024, 'x'));
+        FAIL() << "64 KB cannot fit on a full disk";
+    } catch (const FileWriteError& e) {
+        EXPECT_TRUE(e.diskFull()) << e.what();
+    }
+    EXPECT_EQ(test::readFile(file), "services: {}\n");
+    EXPECT_EQ(entriesOf(disk.path()), (std::vector<std::string>{"compose.yaml", "filler"}));
+    EXPECT_EQ(freeDiskBytes(disk.path()), free) << "the partial temp file was removed";
+}
+
+// A read-only filesystem refuses root too (EROFS), unlike a directory's permissions.
+TEST_F(FullDisk, AnAtomicWriteOnAReadOnlyDiskKeepsTheOldContent) {
+    auto file = disk.path() / ".env";
+    writeFileAtomically(file, "A=1", 0600);
+    disk.makeReadOnly();
+    try {
+        writeFileAtomically(file, "A=2", 0600);
+        FAIL() << "a read-only disk takes no file";
+    } catch (const FileWriteError& e) {
+        EXPECT_EQ(e.error(), EROFS);
+    }
+    EXPECT_EQ(test::readFile(file), "A=1");
+    EXPECT_EQ(entriesOf(disk.path()), std::vector<std::string>{".env"});
 }
 
 }  // namespace

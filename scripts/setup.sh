@@ -8,7 +8,7 @@ BUILD_PKGS=(
   cmake pkg-config ccache make g++
   libpistache-dev libgit2-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev
   libarchive-dev zlib1g-dev libcurl4-openssl-dev libboost-dev libboost-system-dev libssl-dev
-  libsqlite3-dev libargon2-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev
+  libsqlite3-dev libargon2-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libfyaml-dev
 )
 # Tests and runtime: the real parts the tests drive (no registry is reachable, so
 # test images are built FROM scratch with busybox-static and our own static servers;
@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io podman catatonit git busybox-static ca-certificates curl iproute2 procps
   pebble nginx wrk clang libclang-rt-14-dev sqlite3 openssh-server
   nodejs chromium
-  systemd openssl passwd zsh docker-registry
+  systemd openssl passwd zsh docker-registry docker-compose
 )
 
 missing=()
