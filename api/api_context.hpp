@@ -21,11 +21,20 @@
 #include "store/container_edit_journal.hpp"
 #include "store/deployment_repository.hpp"
 #include "store/env_repository.hpp"
+#include "stacks/stack_service.hpp"
 #include "store/recovery_code_repository.hpp"
+#include "store/stack_repository.hpp"
 #include "store/token_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace rivetr::api {
+
+// Stacks in ./data/stacks until `rivetr serve` names <data_dir>/stacks.
+inline stacks::StackServiceOptions defaultStackOptions() {
+    stacks::StackServiceOptions o;
+    o.stacksDir = "./data/stacks";
+    return o;
+}
 
 // Not copyable: the feature structs below refer to its members.
 struct ApiContext : private NonCopyable {
@@ -42,6 +51,7 @@ struct ApiContext : private NonCopyable {
           sessions(s, authOptions.sessions),
           recoveryCodes(s),
           editJournal(s, store::SecretBox(key)),
+          stackRepo(s, store::SecretBox(key)),
           auth(std::move(adminToken), tokens, &sessions, authOptions),
           dockerPolicy(s) {
         // The bind roots come from the admin-managed policy at every create: one source, no copy.
@@ -61,6 +71,8 @@ struct ApiContext : private NonCopyable {
     store::RecoveryCodeRepository recoveryCodes;
     // The Docker manager's edits in flight (a recreate in steps): recovered at start-up by `rivetr serve`.
     store::ContainerEditJournal editJournal;
+    // Compose stacks' stored variables and deploy revisions (their files are in stackOptions.stacksDir).
+    store::StackRepository stackRepo;
     Authenticator auth;
     AppListCache appList;
     // Set by `rivetr serve` to the engine's forgetApp: an app is never deleted while it serves.
@@ -93,6 +105,10 @@ struct ApiContext : private NonCopyable {
     std::vector<std::string> terminalOrigins;  // origins besides the request's own (the public URL's)
     // The volume browser's helper and where backups and uploads go; set by `rivetr serve` ([docker] volume_*).
     VolumeContentSettings volumeContent;
+    // Compose stacks: where their directories are (`rivetr serve`: <data_dir>/stacks) and, once made, the service
+    // (controlRoutes() makes it from these options unless `rivetr serve` made it first to recover at start-up).
+    stacks::StackServiceOptions stackOptions = defaultStackOptions();
+    std::shared_ptr<stacks::StackService> stacks;
 
     // Each feature's view of the above (declared last: they refer to the members before them).
     AuthDeps authDeps{users, sessions, tokens, recoveryCodes, audit, auth, trail};

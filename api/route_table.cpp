@@ -21,6 +21,8 @@
 #include "api/images/image_routes.hpp"
 #include "api/networks/network_routes.hpp"
 #include "api/http/openapi.hpp"
+#include "api/stacks/stack_routes.hpp"
+#include "api/stacks/template_routes.hpp"
 #include "api/terminal/terminal_routes.hpp"
 #include "api/volume_content/volume_content_routes.hpp"
 #include "api/volumes/volume_routes.hpp"
@@ -55,6 +57,9 @@ std::vector<Route> controlRoutes(ApiContext& ctx, HealthProbes probes, engine::E
     auto volumesDeps = std::make_shared<VolumesDeps>(
         VolumesDeps{volumes::VolumeManager(*ctx.hosts, ctx.containerPolicy, ctx.appGateway.get()), ctx.trail});
     for (auto& r : volumeRoutes(volumesDeps)) routes.push_back(std::move(r));
+    if (!ctx.stacks) ctx.stacks = std::make_shared<stacks::StackService>(ctx.stackOptions, ctx.stackRepo, ctx.hosts, &ctx.containerPolicy);
+    auto stacksDeps = std::make_shared<StacksDeps>(StacksDeps{ctx.stacks, ctx.trail});
+    for (auto group : {stackRoutes(stacksDeps), templateRoutes(stacksDeps)}) routes.insert(routes.end(), group.begin(), group.end());
     auto terminal = terminalRoutes(std::make_shared<const TerminalDeps>(TerminalDeps{ctx.hosts, ctx.terminals, ctx.terminalOrigins}));
     routes.insert(routes.end(), terminal.begin(), terminal.end());
     auto volumeContent = volumeContentRoutes(

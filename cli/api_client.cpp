@@ -44,6 +44,14 @@ std::string describeHttpError(long status, const std::string& body) {
         if (!str("code").empty()) out += " " + str("code");
         if (!str("message").empty()) out += ": " + str("message");
         if (!str("field").empty()) out += " (field " + str("field") + ")";
+        // A compose file's issues (invalid_compose), one per line: file:line key: message.
+        if (e.contains("issues") && e["issues"].is_array())
+            for (const auto& i : e["issues"]) {
+                if (!i.is_object()) continue;
+                std::string line = i.value("line", 0) > 0 ? ":" + std::to_string(i.value("line", 0)) : "";
+                std::string key = i.value("key", "");
+                out += "\n  " + i.value("file", "") + line + ": " + (key.empty() ? "" : key + ": ") + i.value("message", "");
+            }
         return out;
     }
     return body.empty() ? out : out + ": " + body.substr(0, 200);

@@ -47,5 +47,7 @@ SubcommandRunners volumeContentRunners();
 int runVolumes(const std::vector<std::string>& args);
 int runContainers(const std::vector<std::string>& args);
 int runNetworks(const std::vector<std::string>& args);
+int runStacks(const std::vector<std::string>& args);
+int runTemplates(const std::vector<std::string>& args);
 
 }  // namespace rivetr::cli

@@ -149,6 +149,45 @@ CommandSpec networksCommand() {
             runNetworks};
 }
 
+CommandSpec stacksCommand() {
+    OptionSpec file = value("file", ValueKind::Path, "FILE", "the compose file (kept byte for byte)");
+    OptionSpec envFile = value("env-file", ValueKind::Path, "FILE", "the stack's .env file");
+    OptionSpec env = value("env", ValueKind::Text, "K=V", "a stored variable the file interpolates (repeat for more)");
+    OptionSpec secret = value("secret", ValueKind::Text, "K=V", "a stored variable kept encrypted and never shown again");
+    OptionSpec service = value("service", ValueKind::Text, "SERVICE", "only this service");
+    OptionSpec volumes = flag("volumes", "also remove the stack's named volumes (kept otherwise, and listed)");
+    return {"stacks", "", "compose stacks: create, validate, deploy, update, start, stop, take down", Section::Client,
+            {{"ls", "", "every stack with its state and last deploy, compose projects started elsewhere included", {}},
+             {"show", "STACK", "a stack's services, their containers and health", {}},
+             {"cat", "STACK", "the stack's compose file exactly as stored", {}},
+             {"validate", "", "check a compose file: every issue with its file, line and key; nothing is created",
+              {file, envFile, env, secret, value("name", ValueKind::Text, "STACK", "the stack name to check it as")}},
+             {"create", "STACK", "save a new stack (validated first); deploy applies it", {file, envFile, env, secret}},
+             {"edit", "STACK", "replace a stack's compose file, .env or variables (validated first)", {file, envFile, env, secret}},
+             {"deploy", "STACK", "deploy or update: only changed services are recreated (with -f: save the file first)",
+              {file, envFile, env, secret, service}},
+             {"pull", "STACK", "pull & redeploy: images pulled again first; a failed pull changes nothing", {file, envFile, env, secret, service}},
+             {"start", "STACK", "start its containers in dependency order", {service}},
+             {"stop", "STACK", "stop its containers, dependents first", {service}},
+             {"restart", "STACK", "restart its containers", {service}},
+             {"down", "STACK", "remove its containers and networks (the files stay)", {volumes}},
+             {"rm", "STACK", "take it down and delete its files and records", {volumes}},
+             {"revisions", "STACK", "its deploys, newest first, with the failing service of each failed one", {}}},
+            {},
+            runStacks};
+}
+
+CommandSpec templatesCommand() {
+    return {"templates", "", "one-click stack templates (PostgreSQL, Redis, Gitea, Grafana ...): list and deploy", Section::Client,
+            {{"ls", "", "every template shipped in the binary", {}},
+             {"show", "TEMPLATE", "a template's inputs and the secrets generated for it", {}},
+             {"deploy", "TEMPLATE", "deploy it as a new stack (secrets are generated and stored encrypted)",
+              {value("name", ValueKind::Text, "STACK", "the stack's name (default: the template's id)"),
+               value("input", ValueKind::Text, "K=V", "an input's value (repeat for more)")}}},
+            {},
+            runTemplates};
+}
+
 // The volume content's subcommands (browse, cat, backup, restore) join volume management's.
 CommandSpec volumesCommand() {
     std::vector<SubcommandSpec> subcommands{
@@ -260,6 +299,8 @@ std::vector<CommandSpec> clientCommands() {
         volumesCommand(),
         containersCommand(follow, lines),
         networksCommand(),
+        stacksCommand(),
+        templatesCommand(),
         tokensCommand(),
         hostsCommand(),
         policyCommand(),

@@ -1,6 +1,9 @@
 // Rivetr's running parts wired together: store, proxy, engine and API, started in dependency order.
 #include "server/server.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <iostream>
 
@@ -175,6 +178,20 @@ void recoverEdits(Server::Parts& p) {
                                                     PeriodicTask::First::AfterInterval);
 }
 
+// Compose stacks live in <data_dir>/stacks. A deploy a crash interrupted is marked failed, and a replace it
+// left half-done (the old container set aside) is finished or undone, before the API answers.
+void startStacks(Server::Parts& p) {
+    auto& api = *p.api;
+    api.stackOptions.stacksDir = fs::path(p.cfg.server.data_dir) / "stacks";
+    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) api.stackOptions.homeDir = pw->pw_dir;
+    api.stacks = std::make_shared<stacks::StackService>(api.stackOptions, api.stackRepo, api.hosts, &api.containerPolicy);
+    try {
+        for (const auto& line : api.stacks->recover()) log::warn("stacks.recovered", {{"what", line}});
+    } catch (const std::exception& e) {
+        log::error("stacks.recovery_failed", {{"error", e.what()}});
+    }
+}
+
 // A probe file written every 2 s at most, however often /health is asked.
 std::function<DiskReport()> diskProbe(const fs::path& dataDir) {
     auto probe = std::make_shared<api::CachedProbe<DiskReport>>(
@@ -213,6 +230,7 @@ Server::Server(Config cfg) : parts_(std::make_unique<Parts>()) {
         linkLiveData(p);
         linkHosts(p);
         recoverEdits(p);
+        startStacks(p);
         startApi(p);
     } catch (...) {
         stop();

@@ -27,4 +27,9 @@ inline constexpr const char* kComposeVersion = "2.29.7";
 runtime::Labels networkLabels(const std::string& project, const std::string& key);
 runtime::Labels volumeLabels(const std::string& project, const std::string& key);
 
+// A container's label `key`, "" when it has none.
+std::string valueOf(const runtime::ContainerSummary& container, const char* key);
+// A container's name as the engine lists it first (without the leading '/').
+std::string nameOf(const runtime::ContainerSummary& container);
+
 }  // namespace rivetr::stacks::labels

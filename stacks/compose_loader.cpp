@@ -6,6 +6,7 @@
 
 #include "stacks/compose_references.hpp"
 #include "stacks/service_loader.hpp"
+#include "stacks/service_volumes.hpp"
 #include "stacks/yaml_read.hpp"
 #include "stacks/yaml_tree.hpp"
 
@@ -102,7 +103,7 @@ std::vector<FileDecl> readFileDecls(const YamlNode* node, const YamlAt& at, cons
         if (auto path = readString(*file, here.child("file")); path && path->empty())
             here.child("file").fail(*file, "expected a path");
         else if (path)
-            out.push_back({entry.key, (path->front() == '/' ? std::filesystem::path(*path) : dir / *path).lexically_normal().string()});
+            out.push_back({entry.key, hostPathUnder(dir, *path)});
     }
     return out;
 }
@@ -137,7 +138,12 @@ std::vector<ServiceSpec> readServices(const YamlNode& root, const ComposeSource&
                                       std::vector<std::string>& createDirs) {
     ServiceContext ctx;
     ctx.bind = {source.directory, source.homeDir, source.exists, &createDirs};
-    if (!ctx.bind.exists) ctx.bind.exists = [](const std::filesystem::path& p) { return std::filesystem::exists(p); };
+    // The error_code overload: a path stat() refuses (too long, no permission) is a missing source, not an exception.
+    if (!ctx.bind.exists)
+        ctx.bind.exists = [](const std::filesystem::path& p) {
+            std::error_code ec;
+            return std::filesystem::exists(p, ec);
+        };
     ctx.variables = source.variables;
     std::vector<ServiceSpec> out;
     const YamlNode* services = root.find("services");

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "stacks/compose_issue.hpp"
 #include "stacks/compose_model.hpp"
 #include "stacks/interpolation.hpp"
 

@@ -312,6 +312,7 @@ services:
         source: ./conf
         target: /conf
         x-mount-note: yes
+        bind: {create_host_path: true, x-option-note: yes}
     healthcheck:
       test: ["CMD", "true"]
       x-hc: 1
@@ -380,7 +381,9 @@ services:
 
 using ComposeLoaderPorts = ComposeLoaderTest;
 
-std::string withPort(const std::string& spec) { return "services:\n  web:\n    image: busybox\n    ports:\n      - \"" + spec + "\"\n"; }
+std::string withPort(const std::string& spec) {
+    return "services:\n  web:\n    image: busybox\n    ports:\n      - \"" + spec + "\"\n";
+}
 
 void expectPorts(const std::vector<PortSpec>& got, const std::vector<PortSpec>& want) {
     ASSERT_EQ(got.size(), want.size());
@@ -537,9 +540,14 @@ TEST_F(ComposeLoaderVolumes, TildeResolvesAgainstTheHomeDirectory) {
 
 TEST_F(ComposeLoaderVolumes, MissingAbsolutePathIsAnIssue) {
     const fs::path missing = home / "absent";
-    auto issues = issuesOf(withVolume(missing.string() + ":/x"));
+    std::vector<ComposeIssue> issues = issuesOf(withVolume(missing.string() + ":/x"));
     ASSERT_EQ(issues.size(), 1u) << describe(issues);
     EXPECT_EQ(issues[0].key, "services.web.volumes[0]");
+    EXPECT_TRUE(contains(issues[0].message, "does not exist")) << issues[0].message;
+
+    // A path stat() refuses (a name too long) is a missing source too, not an exception.
+    issues = issuesOf(withVolume("/" + std::string(300, 'a') + ":/x"));
+    ASSERT_EQ(issues.size(), 1u) << describe(issues);
     EXPECT_TRUE(contains(issues[0].message, "does not exist")) << issues[0].message;
 
     const auto mounts = only(withVolume(home.string() + ":/h")).container.mounts;  // an existing one is fine
@@ -795,12 +803,14 @@ TEST_F(ComposeLoaderResources, LegacyKeys) {
     mem_limit: 128m
     cpus: 1.5
     mem_reservation: 1g
+    memswap_limit: -1
     shm_size: 512k
 )");
     EXPECT_EQ(web.container.memory, 134217728);
     EXPECT_DOUBLE_EQ(web.container.cpus, 1.5);
     EXPECT_EQ(web.container.engineHostConfig["MemoryReservation"], 1073741824);
     EXPECT_EQ(web.container.engineHostConfig["ShmSize"], 524288);
+    EXPECT_EQ(web.container.engineHostConfig["MemorySwap"], -1);  // unlimited swap
 }
 
 TEST_F(ComposeLoaderResources, DeployRestartPolicy) {
@@ -981,6 +991,17 @@ TEST_F(ComposeLoaderEnvironment, MissingRequiredEnvFileIsAnIssue) {
     }
 }
 
+TEST_F(ComposeLoaderEnvironment, EnvFileThatIsADirectoryOrNoPathIsAnIssue) {
+    fs::create_directories(dir / "envdir");
+    for (const std::string form : {"env_file: envdir", "env_file:\n      - path:", "env_file: \"\""}) {
+        SCOPED_TRACE(form);
+        auto issues = issuesOf("services:\n  web:\n    image: busybox\n    " + form + "\n");
+        ASSERT_EQ(issues.size(), 1u) << describe(issues);
+        EXPECT_EQ(issues[0].key, "services.web.env_file");
+        EXPECT_TRUE(contains(issues[0].message, "cannot be read")) << issues[0].message;
+    }
+}
+
 TEST_F(ComposeLoaderEnvironment, BadEnvFileLineNamesTheEnvFile) {
     writeFile(dir / "bad.env", "A=1\nthis is not an assignment\n");
     auto issues = issuesOf("services:\n  web:\n    image: busybox\n    env_file: bad.env\n");
@@ -1143,7 +1164,8 @@ TEST_F(ComposeLoaderCommand, StringsAreSplitLikeAShell) {
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.yaml);
-        const ServiceSpec web = only("services:\n  web:\n    image: busybox\n    command: " + c.yaml + "\n    entrypoint: " + c.yaml + "\n");
+        const ServiceSpec web =
+            only("services:\n  web:\n    image: busybox\n    command: " + c.yaml + "\n    entrypoint: " + c.yaml + "\n");
         EXPECT_EQ(web.container.command, c.words);
         EXPECT_EQ(web.container.entrypoint, c.words);
     }

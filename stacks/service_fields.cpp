@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "stacks/service_volumes.hpp"
+
 namespace rivetr::stacks {
 namespace {
 
@@ -129,7 +131,7 @@ std::optional<BuildSpec> readBuildSpec(const YamlNode& node, const YamlAt& at, c
         at.fail(node, "a build context from a URL is not supported: use a stack from git, or a directory in the stack");
         return std::nullopt;
     }
-    b.context = (!context.empty() && context.front() == '/' ? std::filesystem::path(context) : stackDir / context).lexically_normal().string();
+    b.context = hostPathUnder(stackDir, context);
     return b;
 }
 

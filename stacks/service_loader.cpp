@@ -148,7 +148,10 @@ const std::map<std::string, Reader>& readers() {
              return field(n, at, readNumber, [&](double v) { s.container.cpus = v; });
          }},
         {"mem_reservation", engineValue(true, "MemoryReservation", asJson<std::int64_t>(readBytes))},
-        {"memswap_limit", engineValue(true, "MemorySwap", asJson<std::int64_t>(readBytes))},
+        {"memswap_limit", engineValue(true, "MemorySwap", [](const YamlNode& n, const YamlAt& at) -> std::optional<nlohmann::json> {
+             if (n.isScalar() && n.text == "-1") return nlohmann::json(-1);  // unlimited swap
+             return asJson<std::int64_t>(readBytes)(n, at);
+         })},
         {"cpu_shares", engineValue(true, "CpuShares", asJson<std::int64_t>(readInt))},
         {"pids_limit", engineValue(true, "PidsLimit", asJson<std::int64_t>(readInt))},
         {"shm_size", engineValue(true, "ShmSize", asJson<std::int64_t>(readBytes))},
@@ -214,8 +217,9 @@ bool readEnvFiles(ServiceSpec& s, const YamlNode& n, const YamlAt& at, const Ser
     auto files = readEnvFileList(n, at);
     if (!files) return false;
     for (const auto& [path, required] : *files) {
-        auto resolved = (ctx.bind.stackDir / path).lexically_normal();
-        auto text = readWholeFile(resolved);
+        std::filesystem::path resolved = hostPathUnder(ctx.bind.stackDir, path);
+        std::error_code ec;  // a directory (or no path at all) opens but is no env file
+        auto text = path.empty() || std::filesystem::is_directory(resolved, ec) ? std::nullopt : readWholeFile(resolved);
         if (!text) {
             if (required) at.fail(n, "env_file " + resolved.string() + " cannot be read");
             if (required) return false;

@@ -18,6 +18,15 @@ runtime::Labels volumeLabels(const std::string& project, const std::string& key)
     return {{kProject, project}, {kVersion, kComposeVersion}, {kVolume, key}};
 }
 
+std::string valueOf(const runtime::ContainerSummary& container, const char* key) {
+    auto it = container.labels.find(key);
+    return it == container.labels.end() ? "" : it->second;
+}
+
+std::string nameOf(const runtime::ContainerSummary& container) {
+    return container.names.empty() ? container.name : container.names.front();
+}
+
 }  // namespace labels
 
 namespace {

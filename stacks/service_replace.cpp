@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/failpoint.hpp"
 #include "core/log.hpp"
 #include "stacks/compose_labels.hpp"
 #include "stacks/service_wait.hpp"
@@ -52,6 +53,7 @@ std::string replaceService(runtime::ContainerRuntime& engine, const ServicePlan&
     bool wasRunning = old->state == "running" || old->state == "restarting";
     if (wasRunning) engine.stopContainer(old->id, options.stopGrace);
     engine.renameContainer(old->id, asideName(old->id, plan.create.name));
+    failpoint("stacks.replace.set_aside");  // a crash here: the next start puts the old one back
     std::string id;
     try {
         id = createAndStart(engine, plan, options);
@@ -59,8 +61,14 @@ std::string replaceService(runtime::ContainerRuntime& engine, const ServicePlan&
         restore(engine, *old, plan.create.name, wasRunning);
         throw;
     }
+    failpoint("stacks.replace.started");  // a crash here: the next start removes the old one
     removeQuietly(engine, old->id);
     return id;
+}
+
+bool isSetAside(const runtime::ContainerSummary& c) {
+    std::string name = labels::nameOf(c);
+    return name.size() > 13 && name.compare(0, 13, c.id.substr(0, 12) + "_") == 0;
 }
 
 std::vector<std::string> recoverInterruptedReplaces(runtime::ContainerRuntime& engine, const std::string& project) {
@@ -69,8 +77,8 @@ std::vector<std::string> recoverInterruptedReplaces(runtime::ContainerRuntime& e
     auto containers = engine.queryContainers(query);
     std::vector<std::string> done;
     for (const auto& c : containers) {
-        std::string name = c.names.empty() ? c.name : c.names.front();
-        if (name.size() <= 13 || name.compare(0, 13, c.id.substr(0, 12) + "_") != 0) continue;
+        if (!isSetAside(c)) continue;
+        std::string name = labels::nameOf(c);
         std::string intended = name.substr(13);
         auto current = std::find_if(containers.begin(), containers.end(), [&](const runtime::ContainerSummary& o) {
             return std::find(o.names.begin(), o.names.end(), intended) != o.names.end() || o.name == intended;

@@ -25,6 +25,9 @@ struct ReplaceOptions {
 std::string replaceService(runtime::ContainerRuntime& engine, const ServicePlan& plan,
                            const std::optional<runtime::ContainerSummary>& old, const ReplaceOptions& options);
 
+// Whether `container` is one a replace set aside: named `<its id12>_<name>` (compose v2's convention).
+bool isSetAside(const runtime::ContainerSummary& container);
+
 // Finishes replaces a crash interrupted (SIGKILL of `rivetr serve` mid-deploy), from what the engine
 // shows: for each project container named `<its id12>_<name>`, a running `<name>` means the replace
 // succeeded (the old one is removed); otherwise the new one (if any) is removed and the old one is

@@ -10,10 +10,9 @@ using containers::MountSpec;
 namespace fs = std::filesystem;
 
 std::string resolveHostPath(const std::string& source, const BindContext& ctx) {
-    if (source == "~") return ctx.homeDir.string();
-    if (source.rfind("~/", 0) == 0) return (ctx.homeDir / source.substr(2)).lexically_normal().string();
-    if (source.front() == '/') return fs::path(source).lexically_normal().string();
-    return (ctx.stackDir / source).lexically_normal().string();
+    if (source == "~") return hostPathUnder(ctx.homeDir, ".");
+    if (source.rfind("~/", 0) == 0) return hostPathUnder(ctx.homeDir, source.substr(2));
+    return hostPathUnder(ctx.stackDir, source);
 }
 
 // A missing bind source: a directory under the stack directory is created by the deploy; anything
@@ -137,6 +136,12 @@ std::optional<MountSpec> longForm(const YamlNode& node, const YamlAt& at, const 
 }
 
 }  // namespace
+
+std::string hostPathUnder(const std::filesystem::path& base, const std::string& path) {
+    fs::path p = (!path.empty() && path.front() == '/' ? fs::path(path) : base / path).lexically_normal();
+    if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
+    return p.string();
+}
 
 bool isHostPath(const std::string& source) {
     return !source.empty() && (source.front() == '/' || source.front() == '.' || source.front() == '~' ||

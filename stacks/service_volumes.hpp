@@ -29,6 +29,10 @@ std::optional<std::vector<containers::MountSpec>> readVolumes(const YamlNode& no
 // `tmpfs: /run` or a list of "/path[:options]".
 std::optional<std::vector<containers::MountSpec>> readTmpfs(const YamlNode& node, const YamlAt& at);
 
+// `path` made absolute against `base` (unless it is absolute) and normalised without a trailing '/':
+// "." is the stack directory itself, "./data/" is <stack>/data, as compose resolves them.
+std::string hostPathUnder(const std::filesystem::path& base, const std::string& path);
+
 // Whether a short-syntax source names a host path rather than a volume.
 bool isHostPath(const std::string& source);
 

@@ -27,17 +27,6 @@ const char* outcomeName(ServiceOutcome o) {
 
 namespace {
 
-std::string labelOf(const runtime::ContainerSummary& c, const char* key) {
-    auto it = c.labels.find(key);
-    return it == c.labels.end() ? "" : it->second;
-}
-
-// A container set aside by an interrupted replace is named <id12>_<name>: not a service's current one.
-bool setAside(const runtime::ContainerSummary& c) {
-    const std::string& name = c.names.empty() ? c.name : c.names.front();
-    return name.size() > 13 && name.compare(0, 13, c.id.substr(0, 12) + "_") == 0;
-}
-
 class DeployRun {
 public:
     DeployRun(runtime::ContainerRuntime& engine, const ComposeProject& p, const DeployOptions& o) : engine_(engine), p_(p), o_(o) {}
@@ -95,7 +84,7 @@ private:
         runtime::ContainerQuery query;
         query.labels = {{labels::kProject, p_.name}};
         for (auto& c : engine_.queryContainers(query))
-            if (!setAside(c) && labelOf(c, labels::kOneoff) != "True") existing_[labelOf(c, labels::kService)] = std::move(c);
+            if (!isSetAside(c) && labels::valueOf(c, labels::kOneoff) != "True") existing_[labels::valueOf(c, labels::kService)] = std::move(c);
     }
 
     std::map<std::string, std::vector<std::string>> dependencyMap() const {
@@ -159,8 +148,8 @@ private:
         ServiceResult r{s.name, plan.create.name, {}, ServiceOutcome::Unchanged};
         auto old = existing_.find(s.name);
         try {
-            if (old != existing_.end() && labelOf(old->second, labels::kConfigHash) == plan.configHash &&
-                labelOf(old->second, labels::kImage) == images_.at(s.name).id) {
+            if (old != existing_.end() && labels::valueOf(old->second, labels::kConfigHash) == plan.configHash &&
+                labels::valueOf(old->second, labels::kImage) == images_.at(s.name).id) {
                 r.containerId = old->second.id;
                 r.outcome = keep(s, old->second);
             } else {
@@ -195,7 +184,7 @@ private:
         for (const auto& [service, c] : existing_) {
             if (p_.service(service)) continue;
             engine_.removeContainer(c.id, {.force = true, .volumes = false});
-            removed.push_back(c.names.empty() ? c.name : c.names.front());
+            removed.push_back(labels::nameOf(c));
         }
         return removed;
     }

@@ -10,13 +10,6 @@
 namespace rivetr::stacks {
 namespace {
 
-std::string labelOf(const runtime::ContainerSummary& c, const char* key) {
-    auto it = c.labels.find(key);
-    return it == c.labels.end() ? "" : it->second;
-}
-
-std::string nameOf(const runtime::ContainerSummary& c) { return c.names.empty() ? c.name : c.names.front(); }
-
 // The project's containers (one service's when `service` is set), in start order from their depends_on labels.
 std::vector<runtime::ContainerSummary> inStartOrder(runtime::ContainerRuntime& engine, const std::string& project, const std::string& service) {
     runtime::ContainerQuery query;
@@ -24,7 +17,7 @@ std::vector<runtime::ContainerSummary> inStartOrder(runtime::ContainerRuntime& e
     if (!service.empty()) query.labels[labels::kService] = service;
     auto containers = engine.queryContainers(query);
     std::map<std::string, std::vector<std::string>> deps;
-    for (const auto& c : containers) deps[labelOf(c, labels::kService)] = servicesInDependsOnLabel(labelOf(c, labels::kDependsOn));
+    for (const auto& c : containers) deps[labels::valueOf(c, labels::kService)] = servicesInDependsOnLabel(labels::valueOf(c, labels::kDependsOn));
     std::vector<std::string> order;
     try {
         for (const auto& level : dependencyLevels(deps)) order.insert(order.end(), level.begin(), level.end());
@@ -32,7 +25,7 @@ std::vector<runtime::ContainerSummary> inStartOrder(runtime::ContainerRuntime& e
         // A cycle in labels written elsewhere: any order will do for start and stop.
     }
     auto rank = [&](const runtime::ContainerSummary& c) {
-        return std::find(order.begin(), order.end(), labelOf(c, labels::kService)) - order.begin();
+        return std::find(order.begin(), order.end(), labels::valueOf(c, labels::kService)) - order.begin();
     };
     std::stable_sort(containers.begin(), containers.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
     return containers;
@@ -45,7 +38,7 @@ std::vector<std::string> StackDeployer::start(const std::string& project, const 
     for (const auto& c : inStartOrder(engine_, project, service)) {
         if (c.state == "running") continue;
         engine_.startContainer(c.id);
-        started.push_back(nameOf(c));
+        started.push_back(labels::nameOf(c));
     }
     return started;
 }
@@ -56,7 +49,7 @@ std::vector<std::string> StackDeployer::stop(const std::string& project, const s
     for (auto it = containers.rbegin(); it != containers.rend(); ++it) {
         if (it->state != "running" && it->state != "restarting" && it->state != "paused") continue;
         engine_.stopContainer(it->id, grace);
-        stopped.push_back(nameOf(*it));
+        stopped.push_back(labels::nameOf(*it));
     }
     return stopped;
 }
@@ -66,7 +59,7 @@ std::vector<std::string> StackDeployer::restart(const std::string& project, cons
     std::vector<std::string> names;
     for (const auto& c : inStartOrder(engine_, project, service)) {
         engine_.startContainer(c.id);
-        names.push_back(nameOf(c));
+        names.push_back(labels::nameOf(c));
     }
     return names;
 }
@@ -76,7 +69,7 @@ DownResult StackDeployer::down(const std::string& project, bool removeVolumes, s
     stop(project, {}, grace);
     for (const auto& c : inStartOrder(engine_, project, {})) {
         engine_.removeContainer(c.id, {.force = true, .volumes = true});
-        out.removedContainers.push_back(nameOf(c));
+        out.removedContainers.push_back(labels::nameOf(c));
     }
     out.removedNetworks = removeNetworks(engine_, project);
     for (const auto& v : projectVolumes(engine_, project)) {

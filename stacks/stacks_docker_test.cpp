@@ -297,5 +297,62 @@ TEST_F(StacksDocker, AServiceRemovedFromTheFileIsRemovedFromTheEngine) {
     EXPECT_EQ(containers().size(), 1u);
 }
 
+TEST_F(StacksDocker, CompletedSuccessfullyWaitsForExitZeroAndRefusesAnotherCode) {
+    const char* ok = R"(services:
+  migrate:
+    image: ${BOX}
+    command: [sh, -c, "sleep 1; exit 0"]
+  app:
+    image: ${BOX}
+    init: true
+    depends_on:
+      migrate: {condition: service_completed_successfully}
+)";
+    deploy(ok);
+    auto all = containers();
+    EXPECT_EQ(rt->inspectContainer(all.at(project + "-migrate-1").id).state.exitCode, 0);
+    EXPECT_EQ(all.at(project + "-app-1").state, "running");
+    StackDeployer(*rt).down(project, true, std::chrono::seconds(0));
+
+    std::string failing = ok;
+    failing.replace(failing.find("exit 0"), 6, "exit 3");
+    try {
+        deploy(failing);
+        FAIL() << "a migration that exited 3 let its dependent start";
+    } catch (const StackDeployFailed& e) {
+        EXPECT_EQ(e.service(), "app");
+        EXPECT_NE(std::string(e.what()).find("exit code 3"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(containers().count(project + "-app-1"));
+}
+
+// Engine API 1.41 attaches one network at create: the others (with aliases and a fixed address) must be there
+// before the first start, with the service name as alias on each user-defined network.
+TEST_F(StacksDocker, AServiceOnThreeNetworksHasAllOfThemWithAliasesFromItsFirstStart) {
+    std::string subnet = "10.231." + std::to_string(std::random_device{}() % 200 + 10);
+    std::string file = "services:\n  web:\n    image: ${BOX}\n    init: true\n    networks:\n"
+                       "      front: {aliases: [www]}\n      back: {ipv4_address: " + subnet + ".20}\n      extra:\n"
+                       "networks:\n  front: {}\n  back:\n    ipam:\n      config:\n        - subnet: " + subnet + ".0/24\n  extra: {}\n";
+    deploy(file);
+    auto inspect = rt->inspectContainerJson(containers().at(project + "-web-1").id);
+    const auto& nets = inspect["NetworkSettings"]["Networks"];
+    ASSERT_EQ(nets.size(), 3u) << nets.dump();
+    for (const char* key : {"front", "back", "extra"}) {
+        const auto& n = nets[project + "_" + key];
+        ASSERT_TRUE(n.is_object()) << key << " missing: " << nets.dump();
+        auto aliases = n["Aliases"].dump();
+        EXPECT_NE(aliases.find("\"web\""), std::string::npos) << key << ": " << aliases;
+    }
+    EXPECT_NE(nets[project + "_front"]["Aliases"].dump().find("\"www\""), std::string::npos);
+    EXPECT_EQ(nets[project + "_back"]["IPAddress"], subnet + ".20");
+}
+
+TEST_F(StacksDocker, DeployResourcesLimitTheContainerWithoutSwarm) {
+    deploy("services:\n  web:\n    image: ${BOX}\n    init: true\n    deploy:\n      resources:\n        limits: {memory: 64M, cpus: '0.5'}\n");
+    auto info = rt->inspectContainer(containers().at(project + "-web-1").id);
+    EXPECT_EQ(info.memoryBytes, 67108864);
+    EXPECT_EQ(info.nanoCpus, 500000000);
+}
+
 }  // namespace
 }  // namespace rivetr::stacks

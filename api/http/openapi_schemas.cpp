@@ -661,6 +661,80 @@ void dockerPolicySchemas(json& s) {
                                    {"allowed_bind_roots"});
 }
 
+// Compose stacks (api/stacks): files, stored variables, services' containers, deploy revisions.
+void stackSchemas(json& s) {
+    s["ComposeIssue"] = answer({{"file", described(str(), "compose.yaml, .env or an env_file's path")},
+                                {"line", described(integer(), "1-based; 0 for the file as a whole")},
+                                {"key", described(str(), "services.web.ports[1]; \"\" for the file")},
+                                {"message", str()}});
+    s["StackServiceState"] = answer({{"service", str()},
+                                     {"container", described(str(), "\"\" when the service has no container")},
+                                     {"id", str()},
+                                     {"image", str()},
+                                     {"state", described(str(), "the engine's (running, exited ...) or missing")},
+                                     {"health", nullable(oneOfStrings({"starting", "healthy", "unhealthy"}))}});
+    s["StackRevision"] = answer({{"revision", integer()},
+                                 {"status", oneOfStrings({"deploying", "deployed", "failed"})},
+                                 {"error", nullable(str())},
+                                 {"service", described(nullable(str()), "the service a failed deploy stopped at")},
+                                 {"actor", str()},
+                                 {"started_at", described(integer(), "ms since the epoch")},
+                                 {"finished_at", nullable(integer())},
+                                 {"compose", described(str(), "the compose file deployed")},
+                                 {"env_file", nullable(str())}});
+    Props summary{{"name", str()},
+                  {"source", described(oneOfStrings({"rivetr", "adopted", "external"}),
+                                       "rivetr: files in the stacks directory; adopted: a project started elsewhere whose file is readable; "
+                                       "external: one whose file is not (start, stop and down only)")},
+                  {"config_file", str()},
+                  {"status", oneOfStrings({"running", "partial", "stopped", "not_deployed"})},
+                  {"running", described(integer(), "services with a running container")},
+                  {"services", arrayOf(ref("StackServiceState"))},
+                  {"last_revision", nullable(ref("StackRevision"))}};
+    s["StackSummary"] = answer(summary);
+    s["StackList"] = answer({{"stacks", arrayOf(ref("StackSummary"))}});
+    json var = answer({{"value", described(nullable(str()), "null for a secret: write-only")}, {"secret", boolean()}});
+    json vars = described({{"type", "object"}, {"additionalProperties", var}}, "stored variables the file interpolates, by name");
+    Props detail = summary;
+    detail.insert(detail.end(), {{"compose_file", str()},
+                                 {"compose", described(str(), "the file's bytes as saved")},
+                                 {"env_file", described(nullable(str()), "the .env file's bytes")},
+                                 {"env", vars},
+                                 {"deployed", described(nullable(ref("StackRevision")), "the revision last deployed")}});
+    s["StackDetail"] = answer(detail);
+    json inputVar = {{"oneOf", json::array({str(), input({{"value", nullable(str())}, {"secret", boolean()}})})}};
+    s["StackInput"] = input({{"name", described(str(), "^[a-z0-9][a-z0-9_-]*$, at most 63 (create and validate)")},
+                             {"compose", described(str(), "the compose file's text (required at create)")},
+                             {"env_file", described(nullable(str()), "the .env file's text")},
+                             {"env", described({{"type", "object"}, {"additionalProperties", inputVar}},
+                                               "variables: \"value\" or {value, secret}; a secret with a null value keeps its stored value")}});
+    s["StackValidation"] = answer({{"valid", boolean()}, {"issues", arrayOf(ref("ComposeIssue"))}});
+    s["StackDeployInput"] = input({{"service", described(str(), "only this service")}, {"pull", described(boolean(), "pull & redeploy")}});
+    s["StackServiceInput"] = input({{"service", described(str(), "only this service")}});
+    s["StackDownInput"] = input({{"volumes", described(boolean(), "also remove the named volumes (default false)")}});
+    json outcome = answer({{"service", str()}, {"container", str()}, {"id", str()},
+                           {"outcome", oneOfStrings({"created", "recreated", "restarted", "started", "unchanged"})}});
+    s["StackDeployResult"] = answer({{"revision", integer()},
+                                     {"services", described(arrayOf(outcome), "in start order")},
+                                     {"removed_orphans", described(arrayOf(str()), "containers of services the file no longer has")},
+                                     {"recovered", described(arrayOf(str()), "replaces a crash interrupted, finished first")}});
+    s["StackContainers"] = answer({{"containers", arrayOf(str())}});
+    s["StackDown"] = answer({{"removed_containers", arrayOf(str())}, {"removed_networks", arrayOf(str())},
+                             {"removed_volumes", arrayOf(str())}, {"kept_volumes", arrayOf(str())}});
+    s["StackRevisions"] = answer({{"revisions", arrayOf(ref("StackRevision"))}});
+    json templateInput = answer({{"name", str()}, {"label", str()}, {"type", oneOfStrings({"port", "string", "email", "url"})},
+                                 {"default", str()}, {"description", str()}, {"required", boolean()}});
+    s["StackTemplate"] = answer({{"id", str()}, {"name", str()}, {"description", str()}, {"category", str()},
+                                 {"web_service", described(nullable(str()), "service:port a domain should point at")},
+                                 {"inputs", arrayOf(templateInput)},
+                                 {"secrets", described(arrayOf(answer({{"name", str()}, {"length", integer()}})), "generated at deploy, stored encrypted")},
+                                 {"compose", str()}});
+    s["StackTemplateList"] = answer({{"templates", arrayOf(ref("StackTemplate"))}});
+    s["StackTemplateDeployInput"] = input({{"name", described(str(), "the new stack's name (default: the template's id)")},
+                                           {"inputs", described({{"type", "object"}, {"additionalProperties", str()}}, "input name -> value")}});
+    s["StackTemplateDeployed"] = answer({{"stack", ref("StackDetail")}, {"deploy", ref("StackDeployResult")}});
+}
+
 }  // namespace
 
 json openApiSchemas() {
@@ -668,7 +742,9 @@ json openApiSchemas() {
     s["Error"] = answer({{"error", answerWithOptional({{"code", str()}, {"message", str()}},
                                                       {{"field", described(str(), "the input at fault, as its JSON path")},
                                                        {"containers", described(arrayOf(ref("VolumeUser")),
-                                                                                "volume_in_use: the containers that mount the volume")}})}});
+                                                                                "volume_in_use: the containers that mount the volume")},
+                                                       {"issues", described(arrayOf(ref("ComposeIssue")),
+                                                                            "invalid_compose: every issue found, with file, line and key")}})}});
     appSchemas(s);
     appPartSchemas(s);
     deploymentSchemas(s);
@@ -683,6 +759,7 @@ json openApiSchemas() {
     volumeContentSchemas(s);
     dockerPolicySchemas(s);
     volumeSchemas(s);
+    stackSchemas(s);
     s["Object"] = {{"type", "object"}};
     s["EventStream"] = described(str(), "text/event-stream: `id`, `event`, `data` (JSON) frames");
     s["Text"] = str();

@@ -31,6 +31,7 @@ import { dockerViewer } from './docker_viewer.mjs';
 import { networksPage } from './networks.mjs';
 import { volumeFiles } from './volume_files.mjs';
 import { volumesPage } from './volumes.mjs';
+import { stacks } from './stacks.mjs';
 // Each scenario lives in its own file beside this one and is called from main() below.
 
 async function main() {
@@ -249,6 +250,7 @@ async function main() {
     await containerEdit(browser, base, work);
     await containerBulk(browser, base, work);
     await dockerViewer(browser, base, work);
+    await stacks(browser, base, work);
     if (cspViolations.length) throw new Error(`the dashboard broke its Content-Security-Policy:\n${cspViolations.join('\n')}`);
     log('no Content-Security-Policy violation in the whole run');
     if (a11yProblems.length) throw new Error(`axe-core found serious or critical violations:\n${a11yProblems.join('\n')}`);

@@ -26,7 +26,7 @@ function ThemeSwitch() {
   );
 }
 
-const NAV = [['/', 'Overview'], ['/apps', 'Apps'], ['/containers', 'Containers'], ['/images', 'Images'], ['/volumes', 'Volumes'], ['/networks', 'Networks'], ['/hosts', 'Hosts'], ['/settings', 'Settings']] as const;
+const NAV = [['/', 'Overview'], ['/apps', 'Apps'], ['/containers', 'Containers'], ['/images', 'Images'], ['/volumes', 'Volumes'], ['/networks', 'Networks'], ['/stacks', 'Stacks'], ['/hosts', 'Hosts'], ['/settings', 'Settings']] as const;
 
 function Shell({ me, onSignOut, children }: { me: Me; onSignOut: () => void; children: ReactNode }) {
   const path = usePath();

@@ -42,6 +42,14 @@ export const routes: RouteNode[] = [
       { path: '/:id', load: () => import('../features/networks/pages/NetworkDetailPage') },
     ],
   },
+  {
+    path: '/stacks',
+    children: [
+      { path: '/', load: () => import('../features/stacks/pages/StacksPage') },
+      { path: '/new', load: () => import('../features/stacks/pages/NewStackPage') },
+      { path: '/:name', load: () => import('../features/stacks/pages/StackPage') },
+    ],
+  },
   // Before any /volumes section: the volume browser (features/volume-files), linked from a volume's page.
   { path: '/volumes/:name/files', load: () => import('../features/volume-files/VolumeFilesPage') },
   {

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfter?: number,
+    /** The whole {"error":{…}} object, for what some codes carry besides the message (invalid_compose: issues). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,7 +56,7 @@ export async function errorFrom(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   try {
     const e = JSON.parse(text)?.error;
-    if (e && typeof e.message === 'string') return new ApiError(res.status, e.code ?? 'error', e.message, e.field, retry);
+    if (e && typeof e.message === 'string') return new ApiError(res.status, e.code ?? 'error', e.message, e.field, retry, e);
   } catch {
     /* not JSON: fall through */
   }

@@ -1170,6 +1170,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every compose stack: Rivetr's (files in <data_dir>/stacks), and compose projects started elsewhere found by their labels (adopted when their file is readable, external otherwise), with each service's container state */
+        get: operations["get/api/stacks"];
+        put?: never;
+        /** Create a stack: its compose file (kept byte for byte), an optional .env and stored variables (secret ones encrypted). Validated first: 400 invalid_compose lists every issue with file, line and key, and nothing is written */
+        post: operations["post/api/stacks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stack: its files, stored variables (secret values null), services, and the revision that was last deployed */
+        get: operations["get/api/stacks/{name}"];
+        /** Edit a stack's compose file, .env or variables (each optional; a secret sent with a null value keeps its value). Validated before anything is written; deploying applies it */
+        put: operations["put/api/stacks/{name}"];
+        post?: never;
+        /** Take a stack down and delete its files and records; ?volumes=1 also removes its named volumes (listed in the answer, kept otherwise) */
+        delete: operations["delete/api/stacks/{name}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy or update: networks and volumes, then services in dependency order; only services whose config changed are recreated, and a failing service keeps its previous container. 422 deploy_failed names the service (body {"service"} for one service; none: the whole stack, in dependency order) */
+        post: operations["post/api/stacks/{name}/deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a stack's containers and networks; named volumes stay unless {"volumes": true} (the answer lists them either way). The files stay: deploy brings it back */
+        post: operations["post/api/stacks/{name}/down"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service's output merged into one stream (SSE `log` events {service, container, ts, stream, line}; ?service= one service, ?tail=N lines of each first, default 100); `end` when every container stopped */
+        get: operations["get/api/stacks/{name}/logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pull & redeploy: images pulled again (built ones rebuilt) first; a failed pull changes nothing (body {"service"} for one service; none: the whole stack, in dependency order) */
+        post: operations["post/api/stacks/{name}/pull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restart a stack's containers (body {"service"} for one service; none: the whole stack, in dependency order) */
+        post: operations["post/api/stacks/{name}/restart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stack's deploys, newest first: status, the failing service and error, who, when, and the files deployed */
+        get: operations["get/api/stacks/{name}/revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a stack's containers (body {"service"} for one service; none: the whole stack, in dependency order) */
+        post: operations["post/api/stacks/{name}/start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/{name}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a stack's containers, dependents first (body {"service"} for one service; none: the whole stack, in dependency order) */
+        post: operations["post/api/stacks/{name}/stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stacks/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a compose file without creating anything: the issues with file, line and key (empty when valid) */
+        post: operations["post/api/stacks/validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/system": {
         parameters: {
             query?: never;
@@ -1181,6 +1371,40 @@ export interface paths {
         get: operations["get/api/system"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The one-click stack templates shipped in the binary: each one's compose file, the inputs a user types and the secrets generated at deploy */
+        get: operations["get/api/templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{id}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy a template as a new stack ({name?} default the template's id, {inputs}): inputs are checked against their types, secrets generated and stored encrypted, then the stack is created and deployed like any other (validation, policy). A failed deploy (422) leaves the stack to fix and deploy again */
+        post: operations["post/api/templates/{id}/deploy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1635,6 +1859,15 @@ export interface components {
             certificates: components["schemas"]["Certificate"][];
             tls: boolean;
         };
+        ComposeIssue: {
+            /** @description compose.yaml, .env or an env_file's path */
+            file: string;
+            /** @description services.web.ports[1]; "" for the file */
+            key: string;
+            /** @description 1-based; 0 for the file as a whole */
+            line: number;
+            message: string;
+        };
         ContainerActionResult: {
             action: string;
             id: string;
@@ -2062,6 +2295,8 @@ export interface components {
                 containers?: components["schemas"]["VolumeUser"][];
                 /** @description the input at fault, as its JSON path */
                 field?: string;
+                /** @description invalid_compose: every issue found, with file, line and key */
+                issues?: components["schemas"]["ComposeIssue"][];
                 message: string;
             };
         };
@@ -2495,6 +2730,178 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "developer" | "viewer";
+        StackContainers: {
+            containers: string[];
+        };
+        StackDeployInput: {
+            /** @description pull & redeploy */
+            pull?: boolean;
+            /** @description only this service */
+            service?: string;
+        };
+        StackDeployResult: {
+            /** @description replaces a crash interrupted, finished first */
+            recovered: string[];
+            /** @description containers of services the file no longer has */
+            removed_orphans: string[];
+            revision: number;
+            /** @description in start order */
+            services: {
+                container: string;
+                id: string;
+                /** @enum {string} */
+                outcome: "created" | "recreated" | "restarted" | "started" | "unchanged";
+                service: string;
+            }[];
+        };
+        StackDetail: {
+            /** @description the file's bytes as saved */
+            compose: string;
+            compose_file: string;
+            config_file: string;
+            /** @description the revision last deployed */
+            deployed: components["schemas"]["StackRevision"] | null;
+            /** @description stored variables the file interpolates, by name */
+            env: {
+                [key: string]: {
+                    secret: boolean;
+                    /** @description null for a secret: write-only */
+                    value: string | null;
+                };
+            };
+            /** @description the .env file's bytes */
+            env_file: string | null;
+            last_revision: components["schemas"]["StackRevision"] | null;
+            name: string;
+            /** @description services with a running container */
+            running: number;
+            services: components["schemas"]["StackServiceState"][];
+            /**
+             * @description rivetr: files in the stacks directory; adopted: a project started elsewhere whose file is readable; external: one whose file is not (start, stop and down only)
+             * @enum {string}
+             */
+            source: "rivetr" | "adopted" | "external";
+            /** @enum {string} */
+            status: "running" | "partial" | "stopped" | "not_deployed";
+        };
+        StackDown: {
+            kept_volumes: string[];
+            removed_containers: string[];
+            removed_networks: string[];
+            removed_volumes: string[];
+        };
+        StackDownInput: {
+            /** @description also remove the named volumes (default false) */
+            volumes?: boolean;
+        };
+        StackInput: {
+            /** @description the compose file's text (required at create) */
+            compose?: string;
+            /** @description variables: "value" or {value, secret}; a secret with a null value keeps its stored value */
+            env?: {
+                [key: string]: string | {
+                    secret?: boolean;
+                    value?: string | null;
+                };
+            };
+            /** @description the .env file's text */
+            env_file?: string | null;
+            /** @description ^[a-z0-9][a-z0-9_-]*$, at most 63 (create and validate) */
+            name?: string;
+        };
+        StackList: {
+            stacks: components["schemas"]["StackSummary"][];
+        };
+        StackRevision: {
+            actor: string;
+            /** @description the compose file deployed */
+            compose: string;
+            env_file: string | null;
+            error: string | null;
+            finished_at: number | null;
+            revision: number;
+            /** @description the service a failed deploy stopped at */
+            service: string | null;
+            /** @description ms since the epoch */
+            started_at: number;
+            /** @enum {string} */
+            status: "deploying" | "deployed" | "failed";
+        };
+        StackRevisions: {
+            revisions: components["schemas"]["StackRevision"][];
+        };
+        StackServiceInput: {
+            /** @description only this service */
+            service?: string;
+        };
+        StackServiceState: {
+            /** @description "" when the service has no container */
+            container: string;
+            /** @enum {string|null} */
+            health: "starting" | "healthy" | "unhealthy" | null;
+            id: string;
+            image: string;
+            service: string;
+            /** @description the engine's (running, exited ...) or missing */
+            state: string;
+        };
+        StackSummary: {
+            config_file: string;
+            last_revision: components["schemas"]["StackRevision"] | null;
+            name: string;
+            /** @description services with a running container */
+            running: number;
+            services: components["schemas"]["StackServiceState"][];
+            /**
+             * @description rivetr: files in the stacks directory; adopted: a project started elsewhere whose file is readable; external: one whose file is not (start, stop and down only)
+             * @enum {string}
+             */
+            source: "rivetr" | "adopted" | "external";
+            /** @enum {string} */
+            status: "running" | "partial" | "stopped" | "not_deployed";
+        };
+        StackTemplate: {
+            category: string;
+            compose: string;
+            description: string;
+            id: string;
+            inputs: {
+                default: string;
+                description: string;
+                label: string;
+                name: string;
+                required: boolean;
+                /** @enum {string} */
+                type: "port" | "string" | "email" | "url";
+            }[];
+            name: string;
+            /** @description generated at deploy, stored encrypted */
+            secrets: {
+                length: number;
+                name: string;
+            }[];
+            /** @description service:port a domain should point at */
+            web_service: string | null;
+        };
+        StackTemplateDeployed: {
+            deploy: components["schemas"]["StackDeployResult"];
+            stack: components["schemas"]["StackDetail"];
+        };
+        StackTemplateDeployInput: {
+            /** @description input name -> value */
+            inputs?: {
+                [key: string]: string;
+            };
+            /** @description the new stack's name (default: the template's id) */
+            name?: string;
+        };
+        StackTemplateList: {
+            templates: components["schemas"]["StackTemplate"][];
+        };
+        StackValidation: {
+            issues: components["schemas"]["ComposeIssue"][];
+            valid: boolean;
+        };
         SystemInfo: {
             apps: number;
             deployments_active: number;
@@ -5418,6 +5825,470 @@ export interface operations {
             };
         };
     };
+    "get/api/stacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDetail"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/stacks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDetail"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "put/api/stacks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDetail"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete/api/stacks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDown"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/{name}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackDeployInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDeployResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/{name}/down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackDownInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDown"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/stacks/{name}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/{name}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackDeployInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackDeployResult"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/{name}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackServiceInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackContainers"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/stacks/{name}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackRevisions"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/{name}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackServiceInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackContainers"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/{name}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackServiceInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackContainers"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/stacks/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackValidation"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get/api/system": {
         parameters: {
             query?: never;
@@ -5434,6 +6305,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SystemInfo"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackTemplateList"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/templates/{id}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StackTemplateDeployInput"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackTemplateDeployed"];
                 };
             };
             /** @description error */

@@ -112,3 +112,22 @@ export type VolumeCreated = S['VolumeCreated'];
 export type VolumeRemoval = S['VolumeRemoval'];
 /** POST /api/volumes/prune: a dry run's plan, or (dry_run false) what happened to each confirmed volume. */
 export type VolumePrune = S['VolumePrune'];
+
+// Compose stacks (the Stacks pages).
+export type StackSummary = S['StackSummary'];
+export type StackServiceState = S['StackServiceState'];
+/** GET /api/stacks: Rivetr's stacks and the compose projects the engine's labels name. */
+export type StackList = S['StackList'];
+/** GET /api/stacks/{name}: the files (compose byte for byte), stored variables (secret values null), the deployed revision. */
+export type StackDetail = S['StackDetail'];
+export type StackRevision = S['StackRevision'];
+export type StackRevisions = S['StackRevisions'];
+/** POST /api/stacks, PUT /api/stacks/{name} and POST /api/stacks/validate. */
+export type StackInput = S['StackInput'];
+export type StackValidation = S['StackValidation'];
+/** A compose file's problem: file, line (1-based; 0 the whole file), key and message. */
+export type ComposeIssue = S['ComposeIssue'];
+export type StackDeployResult = S['StackDeployResult'];
+export type StackContainers = S['StackContainers'];
+/** POST /api/stacks/{name}/down and DELETE /api/stacks/{name}: what was removed and which volumes stayed. */
+export type StackDown = S['StackDown'];

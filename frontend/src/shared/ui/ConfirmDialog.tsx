@@ -1,6 +1,6 @@
 // A modal question before anything is destroyed or interrupted. It names what will go (`items`),
 // the confirm button says the action ("Delete 3 apps"), focus starts on Cancel, Escape cancels,
-// Tab stays inside, and focus returns to what opened it.
+// Tab stays inside (on its buttons and any control its body holds), and focus returns to what opened it.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface ConfirmSpec {
@@ -24,10 +24,11 @@ export function ConfirmDialog({ spec, onConfirm, onCancel }: { spec: ConfirmSpec
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') { e.preventDefault(); onCancel(); return; }
     if (e.key !== 'Tab') return;
-    const buttons = [...(box.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    // The buttons, and any control the body holds (a checkbox that changes what the action does).
+    const stops = [...(box.current?.querySelectorAll<HTMLElement>('button, input, select, textarea') ?? [])];
+    const i = stops.indexOf(document.activeElement as HTMLElement);
     e.preventDefault();
-    buttons[(i + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length]?.focus();
+    stops[(i + (e.shiftKey ? -1 : 1) + stops.length) % stops.length]?.focus();
   };
   return (
     <div className="modal-backdrop">

@@ -5,6 +5,8 @@ export const STATUS_TONE: Record<string, string> = {
   running: 'ok', deploying: 'busy', pending: 'busy', cloning: 'busy', building: 'busy', starting: 'busy',
   checking: 'busy', switching: 'busy', failed: 'bad', cancelled: 'muted', replaced: 'muted',
   rolled_back: 'bad', stopped: 'muted', 'not deployed': 'muted', crashed: 'bad', restarting: 'busy',
+  // Compose stacks: some services running, a revision deployed, a container's health.
+  partial: 'busy', deployed: 'ok', healthy: 'ok', unhealthy: 'bad',
 };
 
 export function StatusBadge({ status }: { status: string }) {

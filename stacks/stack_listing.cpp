@@ -1,0 +1,117 @@
+// The stacks list and a stack's detail: Rivetr's stack directories joined with the compose projects the engine runs, so projects started elsewhere show up too.
+#include <algorithm>
+#include <map>
+
+#include "core/text.hpp"
+#include "stacks/compose_labels.hpp"
+#include "stacks/stack_service.hpp"
+#include "stacks/yaml_tree.hpp"
+
+namespace rivetr::stacks {
+namespace {
+
+std::vector<std::string> declaredServices(const std::string& compose) {
+    std::vector<std::string> out;
+    try {
+        YamlNode root = parseYaml(compose);
+        if (const YamlNode* services = root.find("services"))
+            for (const YamlEntry& e : services->entries) out.push_back(e.key);
+    } catch (const YamlSyntaxError&) {
+        // An unparsable file still lists; its services are what the engine runs.
+    }
+    return out;
+}
+
+// Every compose project on the engine, by its label (one-off `run` containers left out).
+std::map<std::string, std::vector<runtime::ContainerSummary>> projectsOnEngine(runtime::ContainerRuntime& engine) {
+    runtime::ContainerQuery q;
+    q.labels = {{labels::kProject, ""}};
+    std::map<std::string, std::vector<runtime::ContainerSummary>> out;
+    for (auto& c : engine.queryContainers(q))
+        if (labels::valueOf(c, labels::kOneoff) != "True") out[labels::valueOf(c, labels::kProject)].push_back(std::move(c));
+    return out;
+}
+
+std::string firstConfigFile(const std::vector<runtime::ContainerSummary>& containers) {
+    for (const auto& c : containers) {
+        std::string files = labels::valueOf(c, labels::kConfigFiles);
+        if (!files.empty()) return files.substr(0, files.find(','));
+    }
+    return {};
+}
+
+std::string statusOf(int running, int containers, std::size_t services) {
+    if (containers == 0) return "not_deployed";
+    if (running == 0) return "stopped";
+    return static_cast<std::size_t>(running) >= services ? "running" : "partial";
+}
+
+}  // namespace
+
+StackSummary StackService::summarise(const std::string& name, const std::string& source, const std::string& configFile,
+                                     const std::vector<runtime::ContainerSummary>& containers) {
+    auto last = repo_.revisions(name, 1);
+    StackSummary s{name, source, configFile, {}, 0, "", last.empty() ? std::nullopt : std::optional(last.front())};
+    std::vector<std::string> services;
+    if (auto text = readWholeFile(configFile)) services = declaredServices(*text);
+    for (const auto& c : containers)
+        if (std::find(services.begin(), services.end(), labels::valueOf(c, labels::kService)) == services.end()) services.push_back(labels::valueOf(c, labels::kService));
+    for (const auto& service : services) {
+        StackServiceState st{service, "", "", "", "", ""};
+        for (const auto& c : containers) {
+            if (labels::valueOf(c, labels::kService) != service) continue;
+            st = {service, labels::nameOf(c), c.id, c.image, c.state, ""};
+            if (c.status.find("(healthy)") != std::string::npos) st.health = "healthy";
+            else if (c.status.find("(unhealthy)") != std::string::npos) st.health = "unhealthy";
+            else if (c.status.find("(health: starting)") != std::string::npos) st.health = "starting";
+            s.running += c.state == "running" ? 1 : 0;
+        }
+        s.services.push_back(std::move(st));
+    }
+    s.status = statusOf(s.running, static_cast<int>(containers.size()), s.services.size());
+    return s;
+}
+
+std::vector<StackSummary> StackService::list() {
+    auto projects = projectsOnEngine(engine());
+    std::vector<StackSummary> out;
+    for (const auto& name : files_.list()) {
+        auto files = files_.read(name);
+        std::string config = files ? (files->directory / files->composeFile).string() : "";
+        out.push_back(summarise(name, "rivetr", config, projects[name]));
+        projects.erase(name);
+    }
+    for (const auto& [name, containers] : projects) {
+        std::string config = firstConfigFile(containers);
+        bool readable = !config.empty() && readWholeFile(config).has_value();
+        out.push_back(summarise(name, readable ? "adopted" : "external", config, containers));
+    }
+    std::sort(out.begin(), out.end(), [](const StackSummary& a, const StackSummary& b) { return a.name < b.name; });
+    return out;
+}
+
+StackDetail StackService::get(const std::string& name) {
+    if (name.empty()) throw StackError(400, "invalid_stack_name", "a stack name is required", "name");
+    runtime::ContainerQuery q;
+    q.labels = {{labels::kProject, name}};
+    auto containers = engine().queryContainers(q);
+    StackDetail d;
+    if (auto files = files_.read(name)) {
+        d.summary = summarise(name, "rivetr", (files->directory / files->composeFile).string(), containers);
+        d.composeFile = files->composeFile;
+        d.compose = files->compose;
+        d.envFile = files->env;
+        d.vars = repo_.vars(name);
+        d.deployed = repo_.deployedRevision(name);
+        return d;
+    }
+    if (containers.empty()) throw StackError(404, "stack_not_found", "no stack \"" + name + "\"", "name");
+    std::string config = firstConfigFile(containers);
+    auto text = config.empty() ? std::nullopt : readWholeFile(config);
+    d.summary = summarise(name, text ? "adopted" : "external", config, containers);
+    d.composeFile = std::filesystem::path(config).filename().string();
+    d.compose = text.value_or("");
+    return d;
+}
+
+}  // namespace rivetr::stacks
