@@ -36,7 +36,9 @@ public:
         result.recovered = recoverInterruptedReplaces(engine_, p_.name);
         preflight();
         ensureResources(engine_, p_);
-        for (const auto& level : dependencyLevels(dependencyMap())) convergeLevel(level);
+        std::vector<std::string> order;
+        for (const auto& level : dependencyLevels(dependencyMap())) order.insert(order.end(), level.begin(), level.end());
+        convergeAll(order);
         for (const auto& name : order_) result.services.push_back(done_.at(name));
         if (!o_.service) result.removedOrphans = removeOrphans();
         return result;
@@ -96,22 +98,40 @@ private:
         return deps;
     }
 
-    // The services of one level converge in parallel; the level fails as a whole after all of them ended.
-    void convergeLevel(const std::vector<std::string>& level) {
-        std::vector<std::future<ServiceResult>> running;
-        for (const auto& name : level) running.push_back(std::async(std::launch::async, [this, name] { return converge(*p_.service(name)); }));
+    // Each service converges on its own thread as soon as the services it depends on have: no level barrier,
+    // so a slow service holds back only its dependents. The dependent of a failed service is not started. The
+    // deploy fails after every task ended, with the first failure in start order (the cause, not its echoes).
+    void convergeAll(const std::vector<std::string>& order) {
+        std::map<std::string, std::shared_future<void>> tasks;
+        for (const auto& name : order) {
+            std::vector<std::pair<std::string, std::shared_future<void>>> deps;
+            for (const Dependency& d : p_.service(name)->dependsOn)
+                if (auto it = tasks.find(d.service); it != tasks.end()) deps.emplace_back(d.service, it->second);
+            tasks[name] = std::async(std::launch::async, [this, name, deps] { convergeAfter(name, deps); }).share();
+        }
         std::exception_ptr failure;
-        for (std::size_t i = 0; i < running.size(); ++i) {
+        for (const auto& name : order) {
             try {
-                ServiceResult r = running[i].get();
-                std::lock_guard lock(mutex_);
-                done_[level[i]] = r;
-                order_.push_back(level[i]);
+                tasks[name].get();
             } catch (...) {
                 if (!failure) failure = std::current_exception();
             }
         }
         if (failure) std::rethrow_exception(failure);
+    }
+
+    void convergeAfter(const std::string& name, const std::vector<std::pair<std::string, std::shared_future<void>>>& deps) {
+        for (const auto& [dep, done] : deps) {
+            try {
+                done.get();
+            } catch (...) {
+                throw StackDeployFailed(name, "not started: its dependency \"" + dep + "\" failed");
+            }
+        }
+        ServiceResult r = converge(*p_.service(name));
+        std::lock_guard lock(mutex_);
+        done_[name] = r;
+        order_.push_back(name);
     }
 
     std::string containerIdOf(const std::string& service) {
