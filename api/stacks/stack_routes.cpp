@@ -5,11 +5,10 @@
 #include "api/http/api_errors.hpp"
 #include "api/http/json_fields.hpp"
 #include "api/http/query_flag.hpp"
+#include "api/stacks/stack_errors.hpp"
 #include "api/stacks/stack_json.hpp"
 #include "api/stacks/stack_log_stream.hpp"
 #include "core/parse_int.hpp"
-#include "containers/container_error.hpp"
-#include "core/file_write.hpp"
 
 namespace rivetr::api {
 namespace {
@@ -21,25 +20,6 @@ using store::Role;
 std::string nameParam(const Request& req) { return pathParam(req, ":name"); }
 
 std::string actorOf(const RequestContext& rc) { return rc.principal ? rc.principal->name : "system"; }
-
-// Every refusal in the error shape; a compose file's issues travel in error.issues.
-template <typename F>
-Reply guarded(F f) {
-    try {
-        return f();
-    } catch (const stacks::ComposeInvalid& e) {
-        return Reply::json(400, {{"error", {{"code", "invalid_compose"}, {"message", e.what()}, {"field", "compose"},
-                                            {"issues", composeIssuesJson(e.issues())}}}});
-    } catch (const stacks::StackError& e) {
-        return Reply::error(e.status(), e.code(), e.what(), e.field());
-    } catch (const containers::ContainerError& e) {
-        return Reply::error(e.status(), e.code(), e.what(), e.field());
-    } catch (const FileWriteError& e) {
-        return Reply::error(e.diskFull() ? 507 : 500, e.diskFull() ? "disk_full" : "write_failed", e.what());
-    } catch (const runtime::RuntimeError& e) {
-        return Reply::error(e.kind() == runtime::ErrorKind::DaemonUnavailable ? 503 : 502, "engine_error", e.what());
-    }
-}
 
 stacks::StackInput inputFrom(const JsonFields& f, const json& obj, const std::vector<store::StackVar>& current) {
     stacks::StackInput in;
@@ -152,7 +132,7 @@ Reply logs(StacksDeps& d, const Request& req, RequestContext&) {
 
 std::vector<Route> stackRoutes(std::shared_ptr<StacksDeps> deps) {
     auto keep = [deps](auto f) {
-        return [deps, f](const Request& req, RequestContext& rc) { return guarded([&] { return f(*deps, req, rc); }); };
+        return [deps, f](const Request& req, RequestContext& rc) { return guardedStacks([&] { return f(*deps, req, rc); }); };
     };
     auto verb = [keep](const char* v) {
         return keep([v](StacksDeps& d, const Request& req, RequestContext& rc) { return action(d, req, rc, v); });

@@ -4,8 +4,8 @@
 #include "api/docker_host/host_query.hpp"
 #include "api/http/api_errors.hpp"
 #include "api/http/json_fields.hpp"
+#include "api/stacks/stack_errors.hpp"
 #include "api/stacks/stack_json.hpp"
-#include "containers/container_error.hpp"
 #include "stacks/stack_name.hpp"
 #include "stacks/template_catalog.hpp"
 
@@ -63,20 +63,6 @@ Reply deployTemplate(StacksDeps& d, const Request& req, RequestContext& rc) {
     return Reply::json(201, {{"stack", stackDetailJson(d.service->get(name))}, {"deploy", stackDeployJson(out)}});
 }
 
-template <typename F>
-Reply guardedTemplate(F f) {
-    try {
-        return f();
-    } catch (const stacks::StackError& e) {
-        return Reply::error(e.status(), e.code(), e.what(), e.field());
-    } catch (const containers::ContainerError& e) {
-        return Reply::error(e.status(), e.code(), e.what(), e.field());
-    } catch (const stacks::ComposeInvalid& e) {
-        return Reply::json(400, {{"error", {{"code", "invalid_compose"}, {"message", e.what()}, {"field", "compose"},
-                                            {"issues", composeIssuesJson(e.issues())}}}});
-    }
-}
-
 }  // namespace
 
 std::vector<Route> templateRoutes(std::shared_ptr<StacksDeps> deps) {
@@ -95,7 +81,7 @@ std::vector<Route> templateRoutes(std::shared_ptr<StacksDeps> deps) {
           "types, secrets generated and stored encrypted, then the stack is created and deployed like any other "
           "(validation, policy). A failed deploy (422) leaves the stack to fix and deploy again",
           "stacks", "StackTemplateDeployInput", 201, "StackTemplateDeployed"},
-         [deps](const Request& req, RequestContext& rc) { return guardedTemplate([&] { return deployTemplate(*deps, req, rc); }); }},
+         [deps](const Request& req, RequestContext& rc) { return guardedStacks([&] { return deployTemplate(*deps, req, rc); }); }},
     };
 }
 
