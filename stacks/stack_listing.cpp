@@ -32,6 +32,20 @@ std::map<std::string, std::vector<runtime::ContainerSummary>> projectsOnEngine(r
     return out;
 }
 
+// A project started elsewhere names its file in a label any container may carry, so the label alone must not
+// let a caller read an arbitrary file through Rivetr (config_files=/etc/shadow): only an absolute path to a
+// regular file (not a link) named as compose names its files, at most 1 MiB, is read.
+std::optional<std::string> readAdoptedComposeFile(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p(path);
+    const auto& names = StackFiles::composeFileNames();
+    if (!p.is_absolute() || std::find(names.begin(), names.end(), p.filename().string()) == names.end()) return std::nullopt;
+    auto status = fs::symlink_status(p, ec);
+    if (ec || !fs::is_regular_file(status) || fs::file_size(p, ec) > (1u << 20) || ec) return std::nullopt;
+    return readWholeFile(p);
+}
+
 std::string firstConfigFile(const std::vector<runtime::ContainerSummary>& containers) {
     for (const auto& c : containers) {
         std::string files = labels::valueOf(c, labels::kConfigFiles);
@@ -53,7 +67,7 @@ StackSummary StackService::summarise(const std::string& name, const std::string&
     auto last = repo_.revisions(name, 1);
     StackSummary s{name, source, configFile, {}, 0, "", last.empty() ? std::nullopt : std::optional(last.front())};
     std::vector<std::string> services;
-    if (auto text = readWholeFile(configFile)) services = declaredServices(*text);
+    if (auto text = readAdoptedComposeFile(configFile)) services = declaredServices(*text);
     for (const auto& c : containers)
         if (std::find(services.begin(), services.end(), labels::valueOf(c, labels::kService)) == services.end()) services.push_back(labels::valueOf(c, labels::kService));
     for (const auto& service : services) {
@@ -83,7 +97,7 @@ std::vector<StackSummary> StackService::list() {
     }
     for (const auto& [name, containers] : projects) {
         std::string config = firstConfigFile(containers);
-        bool readable = !config.empty() && readWholeFile(config).has_value();
+        bool readable = readAdoptedComposeFile(config).has_value();
         out.push_back(summarise(name, readable ? "adopted" : "external", config, containers));
     }
     std::sort(out.begin(), out.end(), [](const StackSummary& a, const StackSummary& b) { return a.name < b.name; });
@@ -107,7 +121,7 @@ StackDetail StackService::get(const std::string& name) {
     }
     if (containers.empty()) throw StackError(404, "stack_not_found", "no stack \"" + name + "\"", "name");
     std::string config = firstConfigFile(containers);
-    auto text = config.empty() ? std::nullopt : readWholeFile(config);
+    auto text = readAdoptedComposeFile(config);
     d.summary = summarise(name, text ? "adopted" : "external", config, containers);
     d.composeFile = std::filesystem::path(config).filename().string();
     d.compose = text.value_or("");

@@ -17,7 +17,10 @@ protected:
     std::string stack = "rt" + run.substr(4, 10);
     std::string box;
 
-    void configure() override { api.ctx.stackOptions.stacksDir = stacksDir.path(); }
+    void configure() override {
+        api.ctx.stackOptions.stacksDir = stacksDir.path();
+        api.ctx.stackOptions.stopGrace = std::chrono::seconds(1);
+    }
 
     void TearDown() override {
         if (rt) {
@@ -169,6 +172,44 @@ TEST_F(StackRoutesTest, ADeveloperCannotDeployAPrivilegedServiceAndNothingIsCrea
     auto revisions = json::parse(call("GET", "/api/stacks/" + stack + "/revisions", Role::viewer).body)["revisions"];
     ASSERT_EQ(revisions.size(), 1u);
     EXPECT_EQ(revisions[0]["status"], "failed");
+}
+
+// A compose project started elsewhere (only its labels say so) is listed: adopted with its file when the label
+// names a readable compose file, external otherwise; never a way to read another file through its label.
+TEST_F(StackRoutesTest, ProjectsStartedElsewhereAreAdoptedOrExternalAndTheirLabelReadsNoOtherFile) {
+    buildBox();
+    test::TempDir elsewhere("rivetr-elsewhere");
+    std::string file = "services:\n  job:\n    image: " + box + "\n";
+    test::writeFile(elsewhere.path() / "compose.yaml", file);
+    auto start = [&](const std::string& project, const std::string& configFiles) {
+        runtime::ContainerSpec spec;
+        spec.name = project + "-job-1";
+        spec.image = box;
+        spec.labels = {{stacks::labels::kProject, project}, {stacks::labels::kService, "job"}, {stacks::labels::kConfigFiles, configFiles}};
+        return rt->runContainer(spec);
+    };
+    std::string adopted = stack, external = stack + "x";
+    start(adopted, (elsewhere.path() / "compose.yaml").string());
+    start(external, "/etc/passwd");
+    auto seen = checked("GET", "/api/stacks/{name}", "/api/stacks/" + adopted, Role::viewer);
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    json a = json::parse(seen.body);
+    EXPECT_EQ(a["source"], "adopted");
+    EXPECT_EQ(a["compose"], file);
+    EXPECT_EQ(a["services"][0]["state"], "running");
+    auto other = checked("GET", "/api/stacks/{name}", "/api/stacks/" + external, Role::viewer);
+    ASSERT_EQ(other.status, 200) << other.body;
+    json e = json::parse(other.body);
+    EXPECT_EQ(e["source"], "external");
+    EXPECT_EQ(e["compose"], "") << "a label made Rivetr read /etc/passwd";
+    auto stopped = call("POST", "/api/stacks/" + external + "/stop", Role::developer);
+    ASSERT_EQ(stopped.status, 200) << stopped.body;
+    EXPECT_EQ(json::parse(stopped.body)["containers"], json::array({external + "-job-1"}));
+    auto down = call("POST", "/api/stacks/" + adopted + "/down", Role::developer);
+    EXPECT_EQ(down.status, 200) << down.body;
+    runtime::ContainerQuery q;
+    q.labels = {{stacks::labels::kProject, external}};
+    for (const auto& c : rt->queryContainers(q)) swallow([&] { rt->removeContainer(c.id, {.force = true}); });
 }
 
 }  // namespace
