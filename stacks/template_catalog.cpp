@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <stdexcept>
 
 #include "stacks/stack_name.hpp"
@@ -16,7 +17,7 @@
 namespace rivetr::stacks {
 
 // Generated at build time by stacks/templates/embed_templates.cmake: "<id>/<file>" -> the file's bytes.
-extern const std::vector<std::pair<std::string, std::string>> kEmbeddedTemplateFiles;
+std::span<const std::pair<std::string_view, std::string_view>> embeddedTemplateFiles();  // generated
 
 namespace {
 
@@ -195,11 +196,12 @@ namespace {
 // The embedded files grouped by template directory; each directory holds exactly compose.yaml and template.json.
 std::vector<StackTemplate> parseEmbedded() {
     std::map<std::string, std::map<std::string, std::string>> byId;
-    for (const auto& [path, content] : kEmbeddedTemplateFiles) {
+    for (const auto& [pathView, content] : embeddedTemplateFiles()) {
+        const std::string path(pathView);
         const auto slash = path.find('/');
         const std::string id = path.substr(0, slash), name = slash == std::string::npos ? "" : path.substr(slash + 1);
         if (name != "compose.yaml" && name != "template.json") broken(path, "unexpected file (a template is compose.yaml and template.json)");
-        byId[id][name] = content;
+        byId[id][name] = std::string(content);
     }
     std::vector<StackTemplate> out;
     for (auto& [id, files] : byId) {

@@ -26,6 +26,7 @@ stacks::StackInput inputFrom(const JsonFields& f, const json& obj, const std::ve
     in.compose = f.string("compose");
     if (f.has("env_file")) in.envFile = f.isNull("env_file") ? std::string() : f.string("env_file").value_or("");
     if (f.object("env")) in.vars = stackVarsFrom(obj["env"], current);
+    else if (f.has("env") && !f.isNull("env")) throw ValidationError("env", "env is an object of variables");
     return in;
 }
 

@@ -84,6 +84,10 @@ TEST_F(StackRoutesTest, AnInvalidFileIsRefusedWithEveryIssueAtItsLineAndNothingI
     auto badName = call("POST", "/api/stacks", Role::developer, {{"name", "Bad/Name"}, {"compose", "services: {a: {image: x}}\n"}});
     EXPECT_EQ(badName.status, 400);
     EXPECT_EQ(json::parse(badName.body)["error"]["field"], "name");
+    auto badEnv = call("POST", "/api/stacks", Role::developer, {{"name", stack}, {"compose", "services: {a: {image: x}}\n"}, {"env", "A=1"}});
+    EXPECT_EQ(badEnv.status, 400) << badEnv.body;
+    EXPECT_EQ(json::parse(badEnv.body)["error"]["field"], "env");
+    EXPECT_FALSE(std::filesystem::exists(stacksDir.path() / stack));
 }
 
 TEST_F(StackRoutesTest, ViewersReadDevelopersChangeAndSecretsAreWriteOnly) {

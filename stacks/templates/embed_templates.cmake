@@ -19,15 +19,19 @@ foreach(rel ${files})
   string(APPEND body "    {\"${rel}\", R\"rivetr_tpl(${content})rivetr_tpl\"},\n")
 endforeach()
 file(WRITE "${OUTPUT}.tmp" "// Generated from stacks/templates/*/* by stacks/templates/embed_templates.cmake: do not edit.
-#include <string>
+#include <span>
+#include <string_view>
 #include <utility>
-#include <vector>
 
 namespace rivetr::stacks {
 
-extern const std::vector<std::pair<std::string, std::string>> kEmbeddedTemplateFiles;
-const std::vector<std::pair<std::string, std::string>> kEmbeddedTemplateFiles{
-${body}};
+// Constant data, not a global container: nothing runs or is copied at start-up, and an idle server never
+// touches these pages (a std::vector of std::string here cost every `rivetr serve` its copy on the heap).
+std::span<const std::pair<std::string_view, std::string_view>> embeddedTemplateFiles() {
+    static constexpr std::pair<std::string_view, std::string_view> files[] = {
+${body}    };
+    return files;
+}
 
 }  // namespace rivetr::stacks
 ")
