@@ -12,6 +12,10 @@ namespace rivetr {
 // locale-dependent).
 std::string asciiLower(std::string_view s);
 
+// An environment variable's name as Rivetr stores one (an app's env, a stack's variables):
+// [A-Za-z_][A-Za-z0-9_]*, ASCII only, 1 to 256 bytes.
+bool isVariableName(std::string_view name);
+
 // The whole file's bytes; nullopt when it cannot be opened.
 std::optional<std::string> readWholeFile(const std::filesystem::path& path);
 

@@ -23,5 +23,12 @@ TEST(Text, ReadWholeFileReturnsEveryByteOrNothing) {
     EXPECT_EQ(readWholeFile(dir.path() / "missing"), std::nullopt);
 }
 
+TEST(Text, VariableNamesAreAsciiIdentifiersOfAtMost256Bytes) {
+    for (const char* ok : {"A", "_", "DB_PASSWORD", "a1", "_9"}) EXPECT_TRUE(isVariableName(ok)) << ok;
+    for (const char* bad : {"", "1A", "A-B", "A.B", "A B", "\xc3\xa9", "A=B"}) EXPECT_FALSE(isVariableName(bad)) << bad;
+    EXPECT_TRUE(isVariableName(std::string(256, 'A')));
+    EXPECT_FALSE(isVariableName(std::string(257, 'A')));
+}
+
 }  // namespace
 }  // namespace rivetr

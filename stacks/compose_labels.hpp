@@ -31,5 +31,8 @@ runtime::Labels volumeLabels(const std::string& project, const std::string& key)
 std::string valueOf(const runtime::ContainerSummary& container, const char* key);
 // A container's name as the engine lists it first (without the leading '/').
 std::string nameOf(const runtime::ContainerSummary& container);
+// The engine query for a project's containers, stopped ones included (one service's when `service` is set;
+// every project's when `project` is "").
+runtime::ContainerQuery projectQuery(const std::string& project, const std::string& service = {});
 
 }  // namespace rivetr::stacks::labels

@@ -8,27 +8,6 @@
 
 namespace rivetr::stacks {
 
-namespace labels {
-
-runtime::Labels networkLabels(const std::string& project, const std::string& key) {
-    return {{kNetwork, key}, {kProject, project}, {kVersion, kComposeVersion}};
-}
-
-runtime::Labels volumeLabels(const std::string& project, const std::string& key) {
-    return {{kProject, project}, {kVersion, kComposeVersion}, {kVolume, key}};
-}
-
-std::string valueOf(const runtime::ContainerSummary& container, const char* key) {
-    auto it = container.labels.find(key);
-    return it == container.labels.end() ? "" : it->second;
-}
-
-std::string nameOf(const runtime::ContainerSummary& container) {
-    return container.names.empty() ? container.name : container.names.front();
-}
-
-}  // namespace labels
-
 namespace {
 
 const char* conditionName(DependencyCondition c) {

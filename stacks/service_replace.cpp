@@ -72,9 +72,7 @@ bool isSetAside(const runtime::ContainerSummary& c) {
 }
 
 std::vector<std::string> recoverInterruptedReplaces(runtime::ContainerRuntime& engine, const std::string& project) {
-    runtime::ContainerQuery query;
-    query.labels = {{labels::kProject, project}};
-    auto containers = engine.queryContainers(query);
+    auto containers = engine.queryContainers(labels::projectQuery(project));
     std::vector<std::string> done;
     for (const auto& c : containers) {
         if (!isSetAside(c)) continue;

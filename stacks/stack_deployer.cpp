@@ -83,9 +83,7 @@ private:
     }
 
     void readExisting() {
-        runtime::ContainerQuery query;
-        query.labels = {{labels::kProject, p_.name}};
-        for (auto& c : engine_.queryContainers(query))
+        for (auto& c : engine_.queryContainers(labels::projectQuery(p_.name)))
             if (!isSetAside(c) && labels::valueOf(c, labels::kOneoff) != "True") existing_[labels::valueOf(c, labels::kService)] = std::move(c);
     }
 

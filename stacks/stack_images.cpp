@@ -48,13 +48,16 @@ ServiceImage resolveOne(runtime::ContainerRuntime& engine, const ComposeProject&
     std::string ref = !s.container.image.empty() ? s.container.image : p.name + "-" + s.name;
     auto present = presentImage(engine, ref);
     const std::string& policy = s.pullPolicy;
+    bool fetched = false;  // built or pulled: the image changed, so it is inspected again
     if (s.build && (!present || options.pull || policy == "build" || policy == "always")) {
         build(engine, p, s, ref, options);
+        fetched = true;
     } else if (!s.build && (!present || options.pull || policy == "always")) {
         if (policy == "never") throw ServiceImageFailed(s.name, "image " + ref + " is not present and pull_policy is never");
         pull(engine, s, ref, options);
+        fetched = true;
     }
-    nlohmann::json inspect = engine.inspectImageJson(ref);
+    nlohmann::json inspect = fetched ? engine.inspectImageJson(ref) : std::move(*present);
     bool healthcheck = s.container.healthcheck ? s.container.healthcheck->test != std::vector<std::string>{"NONE"} : imageHasHealthcheck(inspect);
     return {ref, inspect.value("Id", ""), healthcheck};
 }

@@ -12,10 +12,7 @@ namespace {
 
 // The project's containers (one service's when `service` is set), in start order from their depends_on labels.
 std::vector<runtime::ContainerSummary> inStartOrder(runtime::ContainerRuntime& engine, const std::string& project, const std::string& service) {
-    runtime::ContainerQuery query;
-    query.labels = {{labels::kProject, project}};
-    if (!service.empty()) query.labels[labels::kService] = service;
-    auto containers = engine.queryContainers(query);
+    auto containers = engine.queryContainers(labels::projectQuery(project, service));
     std::map<std::string, std::vector<std::string>> deps;
     for (const auto& c : containers) deps[labels::valueOf(c, labels::kService)] = servicesInDependsOnLabel(labels::valueOf(c, labels::kDependsOn));
     std::vector<std::string> order;

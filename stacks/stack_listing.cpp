@@ -24,10 +24,8 @@ std::vector<std::string> declaredServices(const std::string& compose) {
 
 // Every compose project on the engine, by its label (one-off `run` containers left out).
 std::map<std::string, std::vector<runtime::ContainerSummary>> projectsOnEngine(runtime::ContainerRuntime& engine) {
-    runtime::ContainerQuery q;
-    q.labels = {{labels::kProject, ""}};
     std::map<std::string, std::vector<runtime::ContainerSummary>> out;
-    for (auto& c : engine.queryContainers(q))
+    for (auto& c : engine.queryContainers(labels::projectQuery("")))
         if (labels::valueOf(c, labels::kOneoff) != "True") out[labels::valueOf(c, labels::kProject)].push_back(std::move(c));
     return out;
 }
@@ -63,11 +61,11 @@ std::string statusOf(int running, int containers, std::size_t services) {
 }  // namespace
 
 StackSummary StackService::summarise(const std::string& name, const std::string& source, const std::string& configFile,
-                                     const std::vector<runtime::ContainerSummary>& containers) {
+                                     const std::optional<std::string>& compose, const std::vector<runtime::ContainerSummary>& containers) {
     auto last = repo_.revisions(name, 1);
     StackSummary s{name, source, configFile, {}, 0, "", last.empty() ? std::nullopt : std::optional(last.front())};
     std::vector<std::string> services;
-    if (auto text = readAdoptedComposeFile(configFile)) services = declaredServices(*text);
+    if (compose) services = declaredServices(*compose);
     for (const auto& c : containers)
         if (std::find(services.begin(), services.end(), labels::valueOf(c, labels::kService)) == services.end()) services.push_back(labels::valueOf(c, labels::kService));
     for (const auto& service : services) {
@@ -92,13 +90,13 @@ std::vector<StackSummary> StackService::list() {
     for (const auto& name : files_.list()) {
         auto files = files_.read(name);
         std::string config = files ? (files->directory / files->composeFile).string() : "";
-        out.push_back(summarise(name, "rivetr", config, projects[name]));
+        out.push_back(summarise(name, "rivetr", config, files ? std::optional(files->compose) : std::nullopt, projects[name]));
         projects.erase(name);
     }
     for (const auto& [name, containers] : projects) {
         std::string config = firstConfigFile(containers);
-        bool readable = readAdoptedComposeFile(config).has_value();
-        out.push_back(summarise(name, readable ? "adopted" : "external", config, containers));
+        auto text = readAdoptedComposeFile(config);
+        out.push_back(summarise(name, text ? "adopted" : "external", config, text, containers));
     }
     std::sort(out.begin(), out.end(), [](const StackSummary& a, const StackSummary& b) { return a.name < b.name; });
     return out;
@@ -106,12 +104,10 @@ std::vector<StackSummary> StackService::list() {
 
 StackDetail StackService::get(const std::string& name) {
     if (name.empty()) throw StackError(400, "invalid_stack_name", "a stack name is required", "name");
-    runtime::ContainerQuery q;
-    q.labels = {{labels::kProject, name}};
-    auto containers = engine().queryContainers(q);
+    auto containers = engine().queryContainers(labels::projectQuery(name));
     StackDetail d;
     if (auto files = files_.read(name)) {
-        d.summary = summarise(name, "rivetr", (files->directory / files->composeFile).string(), containers);
+        d.summary = summarise(name, "rivetr", (files->directory / files->composeFile).string(), files->compose, containers);
         d.composeFile = files->composeFile;
         d.compose = files->compose;
         d.envFile = files->env;
@@ -122,7 +118,7 @@ StackDetail StackService::get(const std::string& name) {
     if (containers.empty()) throw StackError(404, "stack_not_found", "no stack \"" + name + "\"", "name");
     std::string config = firstConfigFile(containers);
     auto text = readAdoptedComposeFile(config);
-    d.summary = summarise(name, text ? "adopted" : "external", config, containers);
+    d.summary = summarise(name, text ? "adopted" : "external", config, text, containers);
     d.composeFile = std::filesystem::path(config).filename().string();
     d.compose = text.value_or("");
     return d;

@@ -32,9 +32,8 @@ VariableLookup lookupOver(const std::vector<DotenvEntry>& dotenv, const std::vec
 void checkVarKeys(const std::vector<store::StackVar>& vars) {
     std::set<std::string> seen;
     for (const auto& v : vars) {
-        bool ok = !v.key.empty() && (std::isalpha(static_cast<unsigned char>(v.key[0])) || v.key[0] == '_') &&
-                  std::all_of(v.key.begin(), v.key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-        if (!ok) throw StackError(400, "invalid_env", "variable name \"" + v.key + "\" is not [A-Za-z_][A-Za-z0-9_]*", "env");
+        if (!isVariableName(v.key))
+            throw StackError(400, "invalid_env", "variable name \"" + v.key + "\" is not [A-Za-z_][A-Za-z0-9_]* (at most 256)", "env");
         if (!seen.insert(v.key).second) throw StackError(400, "invalid_env", "variable \"" + v.key + "\" is given twice", "env");
     }
 }
@@ -110,7 +109,7 @@ StackDetail StackService::update(const std::string& name, const StackInput& inpu
     std::unique_lock lock(lockFor(name));
     auto current = files_.read(name);
     if (!current) throw StackError(404, "stack_not_found", "no stack \"" + name + "\" in the stacks directory", "name");
-    auto vars = input.vars.value_or(repo_.vars(name));
+    auto vars = input.vars ? *input.vars : repo_.vars(name);
     checkVarKeys(vars);
     std::string compose = input.compose.value_or(current->compose);
     auto envFile = input.envFile ? input.envFile : current->env;
@@ -124,9 +123,7 @@ StackDetail StackService::update(const std::string& name, const StackInput& inpu
 void StackService::requireKnown(const std::string& name) {
     requireValidName(name);
     if (files_.read(name)) return;
-    runtime::ContainerQuery q;
-    q.labels = {{labels::kProject, name}};
-    if (engine().queryContainers(q).empty()) throw StackError(404, "stack_not_found", "no stack \"" + name + "\"", "name");
+    if (engine().queryContainers(labels::projectQuery(name)).empty()) throw StackError(404, "stack_not_found", "no stack \"" + name + "\"", "name");
 }
 
 StackDeployOutcome StackService::deploy(const std::string& name, const StackDeployRequest& request) {
@@ -193,6 +190,11 @@ DownResult StackService::remove(const std::string& name, bool removeVolumes) {
     return out;
 }
 
+std::vector<store::StackVar> StackService::storedVars(const std::string& name) {
+    requireValidName(name);
+    return repo_.vars(name);
+}
+
 std::vector<store::StackRevision> StackService::revisions(const std::string& name) {
     requireValidName(name);
     return repo_.revisions(name);
@@ -200,11 +202,8 @@ std::vector<store::StackRevision> StackService::revisions(const std::string& nam
 
 std::vector<StackServiceState> StackService::containers(const std::string& name, const std::string& service) {
     requireValidName(name);
-    runtime::ContainerQuery q;
-    q.labels = {{labels::kProject, name}};
-    if (!service.empty()) q.labels[labels::kService] = service;
     std::vector<StackServiceState> out;
-    for (const auto& c : engine().queryContainers(q))
+    for (const auto& c : engine().queryContainers(labels::projectQuery(name, service)))
         if (!isSetAside(c)) out.push_back({labels::valueOf(c, labels::kService), labels::nameOf(c), c.id, c.image, c.state, ""});
     if (out.empty()) throw StackError(404, "stack_not_running", "stack \"" + name + "\" has no containers" + (service.empty() ? "" : " for service \"" + service + "\""), "name");
     return out;

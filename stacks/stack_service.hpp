@@ -92,6 +92,8 @@ public:
     std::vector<std::string> restart(const std::string& name, const std::string& service);
     DownResult down(const std::string& name, bool removeVolumes);
     std::vector<store::StackRevision> revisions(const std::string& name);
+    // The stored variables alone (secret values included), for an edit that keeps the secrets it sends as null.
+    std::vector<store::StackVar> storedVars(const std::string& name);
     // The stack's containers (one service's when `service` is set), for its merged logs; 404 when none.
     std::vector<StackServiceState> containers(const std::string& name, const std::string& service);
     // The engine the stacks run on (503 StackError when it does not answer).
@@ -106,8 +108,9 @@ private:
     runtime::ContainerRuntime& engine();
     ComposeProject load(const std::string& name, const std::string& compose, const std::optional<std::string>& envFile,
                         const std::vector<store::StackVar>& vars, const std::filesystem::path& dir);
+    // `compose`: the file's text when it could be read (the services it declares are listed without containers too).
     StackSummary summarise(const std::string& name, const std::string& source, const std::string& configFile,
-                           const std::vector<runtime::ContainerSummary>& containers);
+                           const std::optional<std::string>& compose, const std::vector<runtime::ContainerSummary>& containers);
     void requireKnown(const std::string& name);
 
     StackServiceOptions options_;

@@ -83,10 +83,8 @@ protected:
     }
 
     std::map<std::string, runtime::ContainerSummary> containers() {
-        runtime::ContainerQuery q;
-        q.labels = {{labels::kProject, project}};
         std::map<std::string, runtime::ContainerSummary> out;
-        for (auto& c : rt->queryContainers(q)) out[c.names.empty() ? c.name : c.names.front()] = c;
+        for (auto& c : rt->queryContainers(labels::projectQuery(project))) out[c.names.empty() ? c.name : c.names.front()] = c;
         return out;
     }
 

@@ -8,6 +8,7 @@
 #include "api/http/api_errors.hpp"
 #include "core/git/remote_url.hpp"
 #include "core/git/source.hpp"
+#include "core/text.hpp"
 #include "store/conflict_error.hpp"
 
 namespace rivetr::api {
@@ -111,8 +112,7 @@ std::vector<std::string> normalizeDomains(const std::vector<std::string>& domain
 }
 
 void validateEnvKey(const std::string& key) {
-    static const std::regex re("^[A-Za-z_][A-Za-z0-9_]{0,255}$");
-    if (!std::regex_match(key, re)) {
+    if (!isVariableName(key)) {
         throw ValidationError("env." + key, "variable names are letters, digits and '_', not starting with a digit");
     }
 }

@@ -59,7 +59,7 @@ Reply update(StacksDeps& d, const Request& req, RequestContext& rc) {
     auto obj = parseJsonObject(req.body());
     JsonFields f(obj, {"compose", "env_file", "env"});
     auto name = nameParam(req);
-    auto current = d.service->get(name).vars;
+    auto current = d.service->storedVars(name);
     auto detail = d.service->update(name, inputFrom(f, obj, current));
     d.trail.record(rc, "stack.update", "stack", name, {{"compose", f.has("compose")}, {"env_file", f.has("env_file")}, {"env", f.has("env")}});
     return Reply::json(200, stackDetailJson(detail));

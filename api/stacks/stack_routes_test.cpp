@@ -24,9 +24,7 @@ protected:
 
     void TearDown() override {
         if (rt) {
-            runtime::ContainerQuery q;
-            q.labels = {{stacks::labels::kProject, stack}};
-            for (const auto& c : rt->queryContainers(q)) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
+            for (const auto& c : rt->queryContainers(stacks::labels::projectQuery(stack))) swallow([&] { rt->removeContainer(c.id, {.force = true, .volumes = true}); });
             for (const auto& n : rt->listNetworks({{stacks::labels::kProject, stack}})) swallow([&] { rt->removeNetwork(n.id); });
             for (const auto& v : rt->listVolumes({{stacks::labels::kProject, stack}})) swallow([&] { rt->removeVolume(v.name, true); });
             if (!box.empty()) swallow([&] { rt->removeImage(box, true); });
@@ -55,10 +53,8 @@ protected:
                 {"env", {{"IMAGE", box}, {"DB_PASSWORD", {{"value", "s3cret-value"}, {"secret", true}}}}}};
     }
     std::map<std::string, std::string> containerIds() {
-        runtime::ContainerQuery q;
-        q.labels = {{stacks::labels::kProject, stack}};
         std::map<std::string, std::string> out;
-        for (const auto& c : rt->queryContainers(q)) out[stacks::labels::nameOf(c)] = c.id;
+        for (const auto& c : rt->queryContainers(stacks::labels::projectQuery(stack))) out[stacks::labels::nameOf(c)] = c.id;
         return out;
     }
 };
@@ -211,9 +207,7 @@ TEST_F(StackRoutesTest, ProjectsStartedElsewhereAreAdoptedOrExternalAndTheirLabe
     EXPECT_EQ(json::parse(stopped.body)["containers"], json::array({external + "-job-1"}));
     auto down = call("POST", "/api/stacks/" + adopted + "/down", Role::developer);
     EXPECT_EQ(down.status, 200) << down.body;
-    runtime::ContainerQuery q;
-    q.labels = {{stacks::labels::kProject, external}};
-    for (const auto& c : rt->queryContainers(q)) swallow([&] { rt->removeContainer(c.id, {.force = true}); });
+    for (const auto& c : rt->queryContainers(stacks::labels::projectQuery(external))) swallow([&] { rt->removeContainer(c.id, {.force = true}); });
 }
 
 }  // namespace

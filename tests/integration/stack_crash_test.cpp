@@ -2,6 +2,7 @@
 // service is back to one running container (the old one when the new one had not started, the new one otherwise),
 // nothing set aside is left, the interrupted revision says so, and the stack deploys normally afterwards.
 #include "stacks/compose_labels.hpp"
+#include "stacks/service_replace.hpp"
 #include "tests/integration/container_serve_fixture.hpp"
 
 namespace rivetr {
@@ -10,17 +11,13 @@ namespace {
 using namespace std::chrono_literals;
 using nlohmann::json;
 
-std::string nameOf(const runtime::ContainerSummary& c) { return c.names.empty() ? c.name : c.names.front(); }
-
 class StackCrash : public test::ContainerServeFixture, public ::testing::WithParamInterface<std::string> {
 protected:
     StackCrash() : ContainerServeFixture("stack-crash") {}
 
     void TearDown() override {
         if (rt) {
-            runtime::ContainerQuery q;
-            q.labels = {{stacks::labels::kProject, stack}};
-            for (const auto& c : rt->queryContainers(q)) swallow([&] { rt->removeContainer(c.id, {.force = true}); });
+            for (const auto& c : rt->queryContainers(stacks::labels::projectQuery(stack))) swallow([&] { rt->removeContainer(c.id, {.force = true}); });
             for (const auto& n : rt->listNetworks({{stacks::labels::kProject, stack}})) swallow([&] { rt->removeNetwork(n.id); });
         }
         ContainerServeFixture::TearDown();
@@ -32,17 +29,15 @@ protected:
     }
 
     std::vector<runtime::ContainerSummary> ours() {
-        runtime::ContainerQuery q;
-        q.labels = {{stacks::labels::kProject, stack}};
-        return rt->queryContainers(q);
+        return rt->queryContainers(stacks::labels::projectQuery(stack));
     }
 
     // The paused deploy has visibly done its step on the engine.
     bool reached(const std::string& step) {
         for (auto end = std::chrono::steady_clock::now() + 60s; std::chrono::steady_clock::now() < end; std::this_thread::sleep_for(100ms)) {
             auto all = ours();
-            bool aside = std::any_of(all.begin(), all.end(), [](const auto& c) { return nameOf(c).find('_') == 12; });
-            bool newRuns = std::any_of(all.begin(), all.end(), [&](const auto& c) { return nameOf(c) == web && c.state == "running"; });
+            bool aside = std::any_of(all.begin(), all.end(), [](const auto& c) { return stacks::isSetAside(c); });
+            bool newRuns = std::any_of(all.begin(), all.end(), [&](const auto& c) { return stacks::labels::nameOf(c) == web && c.state == "running"; });
             if (step == "set_aside" && aside) return true;
             if (step == "started" && aside && newRuns) return true;
         }
